@@ -1,0 +1,70 @@
+using PhatTrienDangVien.Core.Common;
+
+namespace PhatTrienDangVien.Core.Organisations;
+
+public enum OrganisationKind
+{
+    CommuneCommittee = 0,
+    SubCommittee = 1,
+    Cell = 2,
+}
+
+public enum CellKind
+{
+    Hamlet = 0,
+    School = 1,
+    Agency = 2,
+    Police = 3,
+    Military = 4,
+    Enterprise = 5,
+    Other = 9,
+}
+
+/// <summary>
+/// One node of the party organisation tree: the commune committee (root, its own <see cref="CommuneEntity.CommuneId"/>),
+/// sub-committees (đảng bộ bộ phận) and cells (chi bộ).
+/// </summary>
+public class Organisation : CommuneEntity
+{
+    public OrganisationKind Kind { get; set; }
+    public CellKind? CellKind { get; set; }
+    public int? ParentId { get; set; }
+    public Organisation? Parent { get; set; }
+    public List<Organisation> Children { get; set; } = [];
+    public required string Name { get; set; }
+    public string NameFolded { get; set; } = "";
+    public string? Code { get; set; }
+    public int? HamletId { get; set; }
+    public Hamlet? Hamlet { get; set; }
+    public int? SecretaryMemberId { get; set; }
+    public string? Address { get; set; }
+    public bool IsActive { get; set; } = true;
+    public DateOnly? EstablishedOn { get; set; }
+    /// <summary>Which body decides admissions for this organisation (since 7/2025 inferred to be the commune standing board).</summary>
+    public string? AdmissionAuthority { get; set; }
+    public bool IsDemo { get; set; }
+}
+
+public class Hamlet : CommuneEntity
+{
+    public required string Name { get; set; }
+    public string NameFolded { get; set; } = "";
+    public int Population { get; set; }
+    public int Households { get; set; }
+    public string? Notes { get; set; }
+}
+
+public class PoliticalCenter : CommuneEntity
+{
+    public required string Name { get; set; }
+    public string? Address { get; set; }
+    public string? Phone { get; set; }
+}
+
+/// <summary>Nhiệm kỳ: e.g. 2025–2030 for the commune committee.</summary>
+public class Term : CommuneEntity
+{
+    public int StartYear { get; set; }
+    public int EndYear { get; set; }
+    public string Name => $"{StartYear}–{EndYear}";
+}

@@ -1,0 +1,127 @@
+using PhatTrienDangVien.Core.Common;
+using PhatTrienDangVien.Core.Organisations;
+using PhatTrienDangVien.Core.Reference;
+
+namespace PhatTrienDangVien.Core.People;
+
+/// <summary>
+/// The person behind a candidate and, after admission, a member: one record, so the citizen ID is unique across
+/// the installation and a candidate's history stays attached when they become a member.
+/// </summary>
+public class Person : CommuneEntity
+{
+    public required string FullName { get; set; }
+    /// <summary>Lower case, no marks, đ → d: the database searches this column.</summary>
+    public string FullNameFolded { get; set; } = "";
+    /// <summary>ASCII key whose ordinal order is the Vietnamese order of names (given, middle, family).</summary>
+    public string NameSortKey { get; set; } = "";
+    public Gender Gender { get; set; }
+    public DateOnly DateOfBirth { get; set; }
+    public string EthnicityCode { get; set; } = "01";
+    public string ReligionCode { get; set; } = "00";
+    /// <summary>General education grade, x/12.</summary>
+    public int? GeneralEducationGrade { get; set; }
+    public string? ProfessionalEducationCode { get; set; }
+    public string? PoliticalTheoryCode { get; set; }
+    public string? Occupation { get; set; }
+    public string? Workplace { get; set; }
+    public int? HamletId { get; set; }
+    public Hamlet? Hamlet { get; set; }
+    public string? Address { get; set; }
+    public string? CitizenId { get; set; }
+    public string? Phone { get; set; }
+    public bool IsYouthUnionMember { get; set; }
+    public bool IsTradeUnionMember { get; set; }
+    public bool IsDemo { get; set; }
+}
+
+public enum MemberStatus
+{
+    Probationary = 0,
+    Official = 1,
+    Removed = 2,
+    TransferredOut = 3,
+    Deceased = 4,
+}
+
+[Flags]
+public enum CommitteePositions
+{
+    None = 0,
+    CommuneCommitteeMember = 1,
+    StandingBoardMember = 2,
+    SubCommitteeMember = 4,
+    CellSecretary = 8,
+    CellDeputySecretary = 16,
+    CellCommitteeMember = 32,
+}
+
+public class Member : CommuneEntity
+{
+    public int PersonId { get; set; }
+    public Person Person { get; set; } = null!;
+    public int CellId { get; set; }
+    public Organisation Cell { get; set; } = null!;
+    public MemberStatus Status { get; set; }
+    public DateOnly? StatusDate { get; set; }
+    public DateOnly? AdmissionDecisionDate { get; set; }
+    public string? AdmissionDecisionNumber { get; set; }
+    public DateOnly? CeremonyDate { get; set; }
+    public DateOnly? OfficialDate { get; set; }
+    public string? PartyCardNumber { get; set; }
+    public CommitteePositions Positions { get; set; }
+    /// <summary>On temporary transfer (sinh hoạt tạm thời) elsewhere: out of the vote denominator when absent.</summary>
+    public bool OnTemporaryTransfer { get; set; }
+    /// <summary>Exempted from activities and work (miễn sinh hoạt): out of the vote denominator when absent.</summary>
+    public bool IsExempt { get; set; }
+    public string? Notes { get; set; }
+}
+
+public enum CandidateStatus
+{
+    Active = 0,
+    Admitted = 1,
+    Withdrawn = 2,
+}
+
+public class Candidate : CommuneEntity
+{
+    public int PersonId { get; set; }
+    public Person Person { get; set; } = null!;
+    public int CellId { get; set; }
+    public Organisation Cell { get; set; } = null!;
+    public CandidateStatus Status { get; set; }
+    public DateOnly AddedOn { get; set; }
+    public int? MentorMemberId { get; set; }
+    public Member? Mentor { get; set; }
+    public string? Strengths { get; set; }
+    public string? Notes { get; set; }
+    public List<CandidateSource> Sources { get; set; } = [];
+}
+
+/// <summary>Nguồn: the seed plan's list of where outstanding people come from, editable per commune.</summary>
+public class SourceCategory : CommuneEntity
+{
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public int SortOrder { get; set; }
+    public bool IsActive { get; set; } = true;
+}
+
+public class CandidateSource
+{
+    public int CandidateId { get; set; }
+    public int SourceCategoryId { get; set; }
+    public SourceCategory SourceCategory { get; set; } = null!;
+}
+
+/// <summary>A committee member in charge of a cell over a period (the responsibility map, plan point P3).</summary>
+public class CellResponsibility : CommuneEntity
+{
+    public int MemberId { get; set; }
+    public Member Member { get; set; } = null!;
+    public int CellId { get; set; }
+    public Organisation Cell { get; set; } = null!;
+    public DateOnly From { get; set; }
+    public DateOnly? To { get; set; }
+}

@@ -1,0 +1,97 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using PhatTrienDangVien.Core.Common;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Auditing;
+
+/// <summary>Who is acting, for the audit trail: the signed-in user, or the command line.</summary>
+public sealed class AuditContext
+{
+    public string? UserId { get; set; }
+    public string UserName { get; set; } = "hệ thống";
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+}
+
+internal static class AuditWriter
+{
+    // Derived or secret columns: their values are noise or must never be copied anywhere.
+    private static readonly HashSet<string> s_skipped =
+    [
+        nameof(Person.FullNameFolded), nameof(Person.NameSortKey), nameof(CommuneEntity.Version), "NameFolded",
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail", "AccessFailedCount",
+    ];
+
+    private static readonly JsonSerializerOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    internal sealed record Pending(EntityEntry Entry, AuditEntry Audit);
+
+    public static List<Pending> Collect(AppDbContext db, AuditContext who)
+    {
+        var now = who.Clock.GetUtcNow().UtcDateTime;
+        var list = new List<Pending>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEntry || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
+            if (entry.Entity is CommuneEntity && entry.State == EntityState.Modified)
+            {
+                var version = entry.Property(nameof(CommuneEntity.Version));
+                version.CurrentValue = (int)version.OriginalValue! + 1;
+            }
+            var changes = new Dictionary<string, object?[]>();
+            foreach (var p in entry.Properties)
+            {
+                if (p.Metadata.IsPrimaryKey() && entry.State != EntityState.Deleted || s_skipped.Contains(p.Metadata.Name)) continue;
+                switch (entry.State)
+                {
+                    case EntityState.Added:
+                        if (p.CurrentValue is not null) changes[p.Metadata.Name] = [null, p.CurrentValue];
+                        break;
+                    case EntityState.Deleted:
+                        changes[p.Metadata.Name] = [p.OriginalValue, null];
+                        break;
+                    case EntityState.Modified when p.IsModified && !Equals(p.OriginalValue, p.CurrentValue):
+                        changes[p.Metadata.Name] = [p.OriginalValue, p.CurrentValue];
+                        break;
+                }
+            }
+            if (entry.State == EntityState.Modified && changes.Count == 0) continue;
+            int? commune = entry.Entity switch
+            {
+                CommuneEntity c => c.CommuneId,
+                AppUser u => u.CommuneId,
+                _ => db.Scope.Unrestricted ? null : db.Scope.CommuneId,
+            };
+            list.Add(new Pending(entry, new AuditEntry
+            {
+                CommuneId = commune,
+                AtUtc = now,
+                UserId = who.UserId,
+                UserName = who.UserName,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = entry.State == EntityState.Added ? "" : KeyOf(entry),
+                Action = entry.State switch
+                {
+                    EntityState.Added => "Tạo mới",
+                    EntityState.Deleted => "Xóa",
+                    _ => "Sửa",
+                },
+                Changes = JsonSerializer.Serialize(changes, s_json),
+            }));
+        }
+        return list;
+    }
+
+    /// <summary>Fills in the keys, which the database assigns to added rows only during the save.</summary>
+    public static IEnumerable<AuditEntry> Complete(List<Pending> pending) => pending.Select(p =>
+    {
+        if (p.Audit.EntityId.Length == 0) p.Audit.EntityId = KeyOf(p.Entry);
+        return p.Audit;
+    });
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(":", entry.Metadata.FindPrimaryKey()!.Properties.Select(k => entry.Property(k.Name).CurrentValue));
+}

@@ -1,0 +1,33 @@
+namespace PhatTrienDangVien.Web.Authorization;
+
+/// <summary>
+/// What the current user may see. The DbContext's query filters read it, so every page and API query is scoped
+/// in one place. The default is <see cref="Nothing"/>: a request nobody identified sees no record.
+/// </summary>
+public sealed record DataScope(
+    bool Unrestricted,
+    int CommuneId,
+    bool WholeCommune,
+    IReadOnlyList<int> CellIds,
+    IReadOnlyList<int> VisibleOrganisationIds,
+    int? MentorMemberId,
+    string Role)
+{
+    public static readonly DataScope Nothing = new(false, -1, false, [], [], null, "");
+
+    /// <summary>For the command line, migrations, seeding and background work: no filter at all.</summary>
+    public static readonly DataScope System = new(true, 0, true, [], [], null, Roles.Administrator);
+
+    public bool CanEditRecords => Unrestricted || Roles.CanEditRecords(Role);
+    public bool CanEditCommune => Unrestricted || Roles.CanEditCommune(Role);
+
+    public bool CoversCell(int cellId) => Unrestricted || WholeCommune || CellIds.Contains(cellId);
+}
+
+/// <summary>Holds the scope for one request (or one command); set once by <see cref="ScopeMiddleware"/>.</summary>
+public sealed class CurrentScope
+{
+    public DataScope Scope { get; private set; } = DataScope.Nothing;
+
+    public void Set(DataScope scope) => Scope = scope;
+}

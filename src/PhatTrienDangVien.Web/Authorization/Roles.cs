@@ -1,0 +1,49 @@
+namespace PhatTrienDangVien.Web.Authorization;
+
+public static class Roles
+{
+    public const string Administrator = "Administrator";
+    public const string CommuneOffice = "CommuneOffice";
+    public const string CommitteeMember = "CommitteeMember";
+    public const string CellSecretary = "CellSecretary";
+    public const string Mentor = "Mentor";
+    public const string Inspector = "Inspector";
+
+    public static readonly IReadOnlyList<string> All =
+        [Administrator, CommuneOffice, CommitteeMember, CellSecretary, Mentor, Inspector];
+
+    public static string DisplayName(string role) => role switch
+    {
+        Administrator => "Quản trị hệ thống",
+        CommuneOffice => "Văn phòng Đảng ủy xã",
+        CommitteeMember => "Cấp ủy viên phụ trách",
+        CellSecretary => "Bí thư chi bộ",
+        Mentor => "Đảng viên giúp đỡ",
+        Inspector => "Ủy ban Kiểm tra (chỉ xem)",
+        _ => role,
+    };
+
+    /// <summary>Roles that see every record of their commune.</summary>
+    public static bool SeesWholeCommune(string role) => role is Administrator or CommuneOffice or Inspector;
+
+    /// <summary>Roles that may create and edit people and organisations (within their scope).</summary>
+    public static bool CanEditRecords(string role) => role is Administrator or CommuneOffice or CellSecretary or CommitteeMember;
+
+    /// <summary>Roles that may edit the organisation tree, hamlets and reference lists of the commune.</summary>
+    public static bool CanEditCommune(string role) => role is Administrator or CommuneOffice;
+}
+
+public static class Policies
+{
+    public const string Admin = "Admin";
+    public const string EditRecords = "EditRecords";
+    public const string EditCommune = "EditCommune";
+}
+
+public static class AppClaims
+{
+    public const string CommuneId = "ptdv:commune";
+    public const string OrganisationId = "ptdv:org";
+    public const string MemberId = "ptdv:member";
+    public const string FullName = "ptdv:name";
+}

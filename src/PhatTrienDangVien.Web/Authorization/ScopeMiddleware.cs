@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Authorization;
+
+/// <summary>Turns the signed-in user's claims into the <see cref="DataScope"/> of this request.</summary>
+public sealed class ScopeMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, CurrentScope current, AppDbContext db, TimeProvider clock)
+    {
+        if (context.User.Identity?.IsAuthenticated == true)
+            current.Set(await BuildAsync(context.User, db, clock));
+        await next(context);
+    }
+
+    public static async Task<DataScope> BuildAsync(ClaimsPrincipal user, AppDbContext db, TimeProvider clock)
+    {
+        var role = user.FindFirstValue(ClaimTypes.Role) ?? "";
+        if (!int.TryParse(user.FindFirstValue(AppClaims.CommuneId), out var communeId))
+            return DataScope.Nothing;
+        int? orgId = int.TryParse(user.FindFirstValue(AppClaims.OrganisationId), out var o) ? o : null;
+        int? memberId = int.TryParse(user.FindFirstValue(AppClaims.MemberId), out var m) ? m : null;
+
+        if (Roles.SeesWholeCommune(role))
+            return new DataScope(false, communeId, true, [], [], null, role);
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        List<int> cells = role switch
+        {
+            Roles.CellSecretary when orgId is not null => [orgId.Value],
+            Roles.CommitteeMember when memberId is not null => await db.CellResponsibilities.IgnoreQueryFilters()
+                .Where(r => r.CommuneId == communeId && r.MemberId == memberId && r.From <= today && (r.To == null || r.To >= today))
+                .Select(r => r.CellId).Distinct().ToListAsync(),
+            _ => [],
+        };
+        var visibleOrgs = new List<int>(cells);
+        int? mentor = null;
+        if (role == Roles.Mentor && memberId is not null)
+        {
+            mentor = memberId;
+            visibleOrgs.AddRange(await db.Candidates.IgnoreQueryFilters()
+                .Where(c => c.CommuneId == communeId && c.MentorMemberId == memberId)
+                .Select(c => c.CellId).Distinct().ToListAsync());
+        }
+        return new DataScope(false, communeId, false, cells, visibleOrgs.Distinct().ToList(), mentor, role);
+    }
+}

@@ -1,0 +1,149 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Common;
+using PhatTrienDangVien.Core.Organisations;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Demo;
+using PhatTrienDangVien.Web.Setup;
+
+namespace PhatTrienDangVien.Web.Cli;
+
+public static class AdminCommands
+{
+    private static readonly Dictionary<string, string> s_help = new()
+    {
+        ["create-admin"] = """
+            create-admin --user TÊN --password MẬT_KHẨU [--name "Họ và tên"] [--commune MÃ_SỐ]
+              Tạo một tài khoản quản trị cho Đảng bộ xã (mặc định: Đảng bộ đầu tiên trong cơ sở dữ liệu).
+            """,
+        ["reset-password"] = """
+            reset-password --user TÊN [--password MẬT_KHẨU]
+              Đặt lại mật khẩu và mở khóa tài khoản. Không cho --password thì tạo mật khẩu ngẫu nhiên và in ra.
+            """,
+        ["seed-demo"] = """
+            seed-demo
+              Tạo Đảng bộ mẫu (xã Nhơn Mỹ, người hư cấu) nếu cơ sở dữ liệu chưa có dữ liệu mẫu, rồi in các tài khoản mẫu.
+            """,
+        ["backup"] = """
+            backup [--output ĐƯỜNG_DẪN]
+              Sao lưu nhất quán tệp SQLite (kể cả khi ứng dụng đang chạy) bằng VACUUM INTO.
+              Mặc định: data/backups/ptdv-YYYYMMDD-HHmmss.db. Với PostgreSQL hãy dùng pg_dump.
+            """,
+    };
+
+    public static async Task<int> RunAsync(IServiceProvider services, LaunchOptions launch, TextWriter output)
+    {
+        var command = launch.Command!;
+        if (command == "help")
+        {
+            output.WriteLine("Phát triển Đảng viên — dòng lệnh quản trị.");
+            output.WriteLine("Chạy ứng dụng: dotnet run --project src/PhatTrienDangVien.Web [-- --demo]");
+            output.WriteLine("Các lệnh (thêm --help sau mỗi lệnh để xem chi tiết):");
+            foreach (var h in s_help.Values) output.WriteLine(h);
+            return 0;
+        }
+        if (launch.Help)
+        {
+            output.WriteLine(s_help[command]);
+            return 0;
+        }
+        await DatabaseSetup.MigrateAsync(services);
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        try
+        {
+            return command switch
+            {
+                "create-admin" => await CreateAdminAsync(scope.ServiceProvider, db, launch, output),
+                "reset-password" => await ResetPasswordAsync(scope.ServiceProvider, db, launch, output),
+                "seed-demo" => await SeedDemoAsync(scope.ServiceProvider, output),
+                "backup" => await BackupAsync(db, launch, services.GetRequiredService<IHostEnvironment>(), output),
+                _ => 2,
+            };
+        }
+        catch (DomainException e)
+        {
+            output.WriteLine("Lỗi: " + e.Message);
+            return 1;
+        }
+    }
+
+    private static async Task<int> CreateAdminAsync(IServiceProvider sp, AppDbContext db, LaunchOptions launch, TextWriter output)
+    {
+        var user = launch.Option("user");
+        var password = launch.Option("password");
+        if (user is null || password is null)
+        {
+            output.WriteLine("Thiếu --user hoặc --password.\n" + s_help["create-admin"]);
+            return 2;
+        }
+        var communes = db.Organisations.Where(o => o.Kind == OrganisationKind.CommuneCommittee);
+        var commune = int.TryParse(launch.Option("commune"), out var cid)
+            ? await communes.FirstOrDefaultAsync(o => o.Id == cid)
+            : await communes.OrderBy(o => o.Id).FirstOrDefaultAsync();
+        if (commune is null)
+        {
+            output.WriteLine("Chưa có Đảng bộ nào. Hãy chạy ứng dụng và dùng trang khai báo ban đầu, hoặc seed-demo.");
+            return 1;
+        }
+        await sp.GetRequiredService<Accounts>().CreateAsync(user, password, launch.Option("name") ?? user, Roles.Administrator, commune.Id);
+        output.WriteLine($"Đã tạo quản trị viên “{user}” cho {commune.Name}.");
+        return 0;
+    }
+
+    private static async Task<int> ResetPasswordAsync(IServiceProvider sp, AppDbContext db, LaunchOptions launch, TextWriter output)
+    {
+        var name = launch.Option("user");
+        if (name is null)
+        {
+            output.WriteLine("Thiếu --user.\n" + s_help["reset-password"]);
+            return 2;
+        }
+        var normalized = name.ToUpperInvariant();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized);
+        if (user is null)
+        {
+            output.WriteLine($"Không có tài khoản “{name}”.");
+            return 1;
+        }
+        var password = launch.Option("password") ?? Accounts.GeneratePassword();
+        await sp.GetRequiredService<Accounts>().ResetPasswordAsync(user, password);
+        output.WriteLine(launch.Option("password") is null
+            ? $"Đã đặt lại mật khẩu của “{name}”. Mật khẩu mới: {password}"
+            : $"Đã đặt lại mật khẩu của “{name}” và mở khóa tài khoản.");
+        return 0;
+    }
+
+    private static async Task<int> SeedDemoAsync(IServiceProvider sp, TextWriter output)
+    {
+        var seeded = await sp.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+        output.WriteLine(seeded ? "Đã tạo dữ liệu mẫu." : "Dữ liệu mẫu đã có sẵn; không tạo lại.");
+        DemoSeeder.PrintLogins(output, "http://localhost:5080");
+        return 0;
+    }
+
+    private static async Task<int> BackupAsync(AppDbContext db, LaunchOptions launch, IHostEnvironment env, TextWriter output)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            output.WriteLine("Cơ sở dữ liệu là PostgreSQL: hãy sao lưu bằng pg_dump.");
+            return 1;
+        }
+        var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        var target = launch.Option("output") ?? Path.Combine(Path.GetDirectoryName(source)!, "backups",
+            $"ptdv-{DateTime.Now:yyyyMMdd-HHmmss}.db");
+        target = Path.GetFullPath(target, env.ContentRootPath);
+        if (File.Exists(target))
+        {
+            output.WriteLine($"Tệp {target} đã tồn tại; chọn tên khác.");
+            return 1;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        // VACUUM INTO reads one snapshot under SQLite's own locking, so the copy is consistent while the app writes.
+        await db.Database.ExecuteSqlAsync($"VACUUM INTO {target}");
+        output.WriteLine($"Đã sao lưu vào {target} ({new FileInfo(target).Length / 1024} KB).");
+        return 0;
+    }
+}

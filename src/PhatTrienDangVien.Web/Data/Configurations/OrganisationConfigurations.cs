@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PhatTrienDangVien.Core.Common;
+using PhatTrienDangVien.Core.Organisations;
+
+namespace PhatTrienDangVien.Web.Data.Configurations;
+
+internal static class CommuneEntityConfiguration
+{
+    public static void ConfigureCommuneEntity<T>(this EntityTypeBuilder<T> b) where T : CommuneEntity
+    {
+        b.Property(e => e.Version).IsConcurrencyToken();
+        b.HasIndex(e => e.CommuneId);
+    }
+}
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> b)
+    {
+        b.ConfigureCommuneEntity();
+        b.Property(e => e.Name).HasMaxLength(200);
+        b.Property(e => e.NameFolded).HasMaxLength(200);
+        b.Property(e => e.Code).HasMaxLength(50);
+        b.Property(e => e.Address).HasMaxLength(300);
+        b.Property(e => e.AdmissionAuthority).HasMaxLength(200);
+        b.HasOne(e => e.Parent).WithMany(e => e.Children).HasForeignKey(e => e.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(e => e.Hamlet).WithMany().HasForeignKey(e => e.HamletId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(e => new { e.CommuneId, e.Kind });
+    }
+}
+
+internal sealed class HamletConfiguration : IEntityTypeConfiguration<Hamlet>
+{
+    public void Configure(EntityTypeBuilder<Hamlet> b)
+    {
+        b.ConfigureCommuneEntity();
+        b.Property(e => e.Name).HasMaxLength(200);
+        b.Property(e => e.NameFolded).HasMaxLength(200);
+        b.Property(e => e.Notes).HasMaxLength(1000);
+    }
+}
+
+internal sealed class PoliticalCenterConfiguration : IEntityTypeConfiguration<PoliticalCenter>
+{
+    public void Configure(EntityTypeBuilder<PoliticalCenter> b)
+    {
+        b.ConfigureCommuneEntity();
+        b.Property(e => e.Name).HasMaxLength(200);
+        b.Property(e => e.Address).HasMaxLength(300);
+        b.Property(e => e.Phone).HasMaxLength(20);
+    }
+}
+
+internal sealed class TermConfiguration : IEntityTypeConfiguration<Term>
+{
+    public void Configure(EntityTypeBuilder<Term> b)
+    {
+        b.ConfigureCommuneEntity();
+        b.Ignore(e => e.Name);
+    }
+}

@@ -1,0 +1,275 @@
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Organisations;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Core.Reference;
+using PhatTrienDangVien.Core.Text;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Setup;
+
+namespace PhatTrienDangVien.Web.Demo;
+
+/// <summary>
+/// A fictional commune shaped like Nhơn Mỹ: about 1,300 members in 25 cells, 2 sub-committees, 15 hamlets,
+/// about 150 candidates, one account per role. Deterministic (fixed seed) so that screenshots and tests agree.
+/// </summary>
+public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider clock)
+{
+    public const string DemoPassword = "NhonMy-2025";
+
+    public static readonly IReadOnlyList<(string User, string Role, string Description)> Logins =
+    [
+        ("quantri", Roles.Administrator, "quản trị hệ thống"),
+        ("vanphong", Roles.CommuneOffice, "Văn phòng Đảng ủy: toàn bộ dữ liệu"),
+        ("capuy", Roles.CommitteeMember, "cấp ủy viên phụ trách 3 chi bộ ấp"),
+        ("bithu", Roles.CellSecretary, "Bí thư Chi bộ ấp Nhơn Hòa"),
+        ("giupdo", Roles.Mentor, "đảng viên giúp đỡ quần chúng"),
+        ("kiemtra", Roles.Inspector, "Ủy ban Kiểm tra: chỉ xem"),
+    ];
+
+    private static readonly string[] s_hamlets =
+    [
+        "Nhơn Hòa", "Nhơn Thuận", "Nhơn Lợi", "Nhơn Hiệp", "Nhơn An", "Nhơn Phú", "Nhơn Quới", "Mỹ Thạnh",
+        "Mỹ Hòa", "Mỹ Hiệp", "Mỹ Phú", "Mỹ An", "Long Bình", "Long Thạnh", "Thị Tứ",
+    ];
+
+    private readonly Random _random = new(20250701);
+    private readonly HashSet<string> _citizenIds = [];
+
+    public async Task<bool> SeedIfEmptyAsync()
+    {
+        if (await db.Organisations.IgnoreQueryFilters().AnyAsync(o => o.IsDemo)) return false;
+        await using var tx = await db.Database.BeginTransactionAsync();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var commune = await CommuneSetup.CreateAsync(db, "Đảng bộ xã Nhơn Mỹ", 2025, 2030, isDemo: true);
+        var c = commune.Id;
+        db.PoliticalCenters.Add(new PoliticalCenter { CommuneId = c, Name = "Trung tâm Chính trị xã Chợ Mới", Address = "Xã Chợ Mới, tỉnh An Giang" });
+
+        var hamlets = s_hamlets.Select(n =>
+        {
+            var population = _random.Next(1500, 5200);
+            return new Hamlet { CommuneId = c, Name = "Ấp " + n, NameFolded = VietnameseText.Fold("Ấp " + n), Population = population, Households = population * 10 / 38 };
+        }).ToList();
+        db.Hamlets.AddRange(hamlets);
+        await db.SaveChangesAsync();
+
+        var schools = Org(c, "Đảng bộ bộ phận Khối Giáo dục", OrganisationKind.SubCommittee, null, commune.Id);
+        var police = Org(c, "Đảng bộ Công an xã", OrganisationKind.SubCommittee, null, commune.Id);
+        await db.SaveChangesAsync();
+
+        // (cell, number of members); the two hamlets with fewest members feed the "gap" views later.
+        var cells = new List<(Organisation Cell, int Size)>();
+        for (var i = 0; i < hamlets.Count; i++)
+            cells.Add((Org(c, "Chi bộ " + hamlets[i].Name, OrganisationKind.Cell, CellKind.Hamlet, commune.Id, hamlets[i].Id), i >= 13 ? 9 : _random.Next(42, 62)));
+        cells.Add((Org(c, "Chi bộ Trường THCS Nhơn Mỹ", OrganisationKind.Cell, CellKind.School, schools.Id), 28));
+        cells.Add((Org(c, "Chi bộ Trường Tiểu học Nhơn Mỹ A", OrganisationKind.Cell, CellKind.School, schools.Id), 19));
+        cells.Add((Org(c, "Chi bộ Trường Mầm non Nhơn Mỹ", OrganisationKind.Cell, CellKind.School, schools.Id), 11));
+        cells.Add((Org(c, "Chi bộ Công an xã 1", OrganisationKind.Cell, CellKind.Police, police.Id), 24));
+        cells.Add((Org(c, "Chi bộ Công an xã 2", OrganisationKind.Cell, CellKind.Police, police.Id), 21));
+        cells.Add((Org(c, "Chi bộ Quân sự xã", OrganisationKind.Cell, CellKind.Military, commune.Id), 26));
+        cells.Add((Org(c, "Chi bộ Cơ quan Đảng – Đoàn thể", OrganisationKind.Cell, CellKind.Agency, commune.Id), 47));
+        cells.Add((Org(c, "Chi bộ Cơ quan Ủy ban nhân dân xã", OrganisationKind.Cell, CellKind.Agency, commune.Id), 52));
+        cells.Add((Org(c, "Chi bộ Trạm Y tế xã", OrganisationKind.Cell, CellKind.Agency, commune.Id), 14));
+        cells.Add((Org(c, "Chi bộ Hợp tác xã Nông nghiệp Nhơn Mỹ", OrganisationKind.Cell, CellKind.Enterprise, commune.Id), 12));
+        await db.SaveChangesAsync();
+
+        // Scale hamlet cells so that the commune has about 1,300 members.
+        var fixedSize = cells.Where(x => x.Cell.CellKind != CellKind.Hamlet || x.Size < 20).Sum(x => x.Size);
+        var hamletTotal = cells.Where(x => x.Cell.CellKind == CellKind.Hamlet && x.Size >= 20).Sum(x => x.Size);
+        var factor = (1300.0 - fixedSize) / hamletTotal;
+        cells = cells.Select(x => x.Cell.CellKind == CellKind.Hamlet && x.Size >= 20 ? (x.Cell, (int)Math.Round(x.Size * factor)) : x).ToList();
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var membersByCell = new Dictionary<int, List<Member>>();
+        foreach (var (cell, size) in cells)
+        {
+            var list = new List<Member>();
+            for (var i = 0; i < size; i++)
+            {
+                var person = NewPerson(c, hamlets, cell, today, minAge: 22, maxAge: 82);
+                var probationary = _random.NextDouble() < 0.025;
+                var ceremony = probationary ? today.AddDays(-_random.Next(30, 360)) : person.DateOfBirth.AddYears(_random.Next(19, 40));
+                if (ceremony > today) ceremony = today.AddYears(-1);
+                var member = new Member
+                {
+                    CommuneId = c,
+                    Person = person,
+                    CellId = cell.Id,
+                    Status = probationary ? MemberStatus.Probationary : MemberStatus.Official,
+                    AdmissionDecisionDate = ceremony.AddDays(-_random.Next(10, 40)),
+                    AdmissionDecisionNumber = $"{_random.Next(10, 400)}-QĐ/ĐU",
+                    CeremonyDate = ceremony,
+                    OfficialDate = probationary ? null : ceremony.AddYears(1),
+                    PartyCardNumber = probationary ? null : $"{_random.Next(10_000_000, 99_999_999)}",
+                    Positions = i == 0 ? CommitteePositions.CellSecretary : i == 1 ? CommitteePositions.CellDeputySecretary : CommitteePositions.None,
+                    IsExempt = person.DateOfBirth.AddYears(75) < today && _random.NextDouble() < 0.3,
+                };
+                list.Add(member);
+                db.Members.Add(member);
+            }
+            membersByCell[cell.Id] = list;
+        }
+        await db.SaveChangesAsync();
+        foreach (var (cell, _) in cells) cell.SecretaryMemberId = membersByCell[cell.Id][0].Id;
+
+        // The commune committee: the secretaries of the agency cells and some hamlet secretaries; each follows cells.
+        var committee = cells.Where(x => x.Cell.CellKind is CellKind.Agency or CellKind.Police or CellKind.Military)
+            .Select(x => membersByCell[x.Cell.Id][0])
+            .Concat(cells.Where(x => x.Cell.CellKind == CellKind.Hamlet).Take(8).Select(x => membersByCell[x.Cell.Id][1]))
+            .ToList();
+        foreach (var m in committee) m.Positions |= CommitteePositions.CommuneCommitteeMember;
+        var termStart = new DateOnly(2025, 10, 1);
+        for (var i = 0; i < cells.Count; i++)
+            db.CellResponsibilities.Add(new CellResponsibility { CommuneId = c, MemberId = committee[i % committee.Count].Id, CellId = cells[i].Cell.Id, From = termStart });
+
+        // The source pool: about 150 people, more in the hamlets, none in two cells (gaps to find).
+        var sources = await db.SourceCategories.Where(s => s.CommuneId == c).ToListAsync();
+        var candidates = new List<Candidate>();
+        foreach (var (cell, size) in cells)
+        {
+            var count = cell.Name.Contains("Long Thạnh", StringComparison.Ordinal) || cell.CellKind == CellKind.Enterprise ? 0 : Math.Max(2, size / 9);
+            for (var i = 0; i < count; i++)
+            {
+                var person = NewPerson(c, hamlets, cell, today, minAge: 18, maxAge: 46, youngBias: true);
+                var officials = membersByCell[cell.Id].Where(m => m.Status == MemberStatus.Official).ToList();
+                var candidate = new Candidate
+                {
+                    CommuneId = c,
+                    Person = person,
+                    CellId = cell.Id,
+                    AddedOn = today.AddDays(-_random.Next(20, 600)),
+                    MentorMemberId = _random.NextDouble() < 0.7 ? officials[_random.Next(officials.Count)].Id : null,
+                    Strengths = _random.NextDouble() < 0.5 ? "Tích cực tham gia phong trào thi đua ở địa phương." : null,
+                };
+                foreach (var s in PickSources(sources, cell, person)) candidate.Sources.Add(new CandidateSource { SourceCategoryId = s.Id });
+                candidates.Add(candidate);
+                db.Candidates.Add(candidate);
+            }
+        }
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync();
+
+        await CreateDemoAccountsAsync(c, cells.Select(x => x.Cell).ToList(), membersByCell, committee, candidates);
+        await tx.CommitAsync();
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        return true;
+    }
+
+    private async Task CreateDemoAccountsAsync(int communeId, List<Organisation> cells, Dictionary<int, List<Member>> membersByCell,
+        List<Member> committee, List<Candidate> candidates)
+    {
+        var nhonHoa = cells.First(x => x.Name == "Chi bộ Ấp Nhơn Hòa");
+        // The committee member in charge of Nhơn Hòa, so that "capuy" and "bithu" see a common cell.
+        var inCharge = committee[cells.IndexOf(nhonHoa) % committee.Count];
+        var mentor = candidates.Where(x => x.MentorMemberId != null).GroupBy(x => x.MentorMemberId!.Value)
+            .OrderByDescending(g => g.Count()).First().Key;
+        foreach (var (user, role, _) in Logins)
+        {
+            var name = role switch
+            {
+                Roles.CellSecretary => (await db.People.FindAsync(membersByCell[nhonHoa.Id][0].PersonId))!.FullName,
+                Roles.CommitteeMember => (await db.People.FindAsync(inCharge.PersonId))!.FullName,
+                Roles.Mentor => (await db.Members.Include(m => m.Person).FirstAsync(m => m.Id == mentor)).Person.FullName,
+                _ => Roles.DisplayName(role),
+            };
+            await accounts.CreateAsync(user, DemoPassword, name, role, communeId,
+                organisationId: role == Roles.CellSecretary ? nhonHoa.Id : null,
+                memberId: role switch { Roles.CommitteeMember => inCharge.Id, Roles.Mentor => mentor, _ => null });
+        }
+    }
+
+    public static void PrintLogins(TextWriter output, string baseUrl)
+    {
+        output.WriteLine($"Tài khoản mẫu (mật khẩu chung: {DemoPassword}) — mở {baseUrl}");
+        foreach (var (user, _, description) in Logins)
+            output.WriteLine($"  {user,-10} {description}");
+    }
+
+    private Organisation Org(int communeId, string name, OrganisationKind kind, CellKind? cellKind, int parentId, int? hamletId = null)
+    {
+        var o = new Organisation
+        {
+            CommuneId = communeId, Name = name, NameFolded = VietnameseText.Fold(name), Kind = kind, CellKind = cellKind,
+            ParentId = parentId, HamletId = hamletId, IsDemo = true, EstablishedOn = new DateOnly(1990 + _random.Next(0, 30), 1 + _random.Next(12), 1),
+        };
+        db.Organisations.Add(o);
+        return o;
+    }
+
+    private Person NewPerson(int communeId, List<Hamlet> hamlets, Organisation cell, DateOnly today, int minAge, int maxAge, bool youngBias = false)
+    {
+        var female = cell.CellKind switch
+        {
+            CellKind.School => _random.NextDouble() < 0.7,
+            CellKind.Police or CellKind.Military => _random.NextDouble() < 0.12,
+            _ => _random.NextDouble() < 0.4,
+        };
+        var name = DemoNames.Next(_random, female);
+        var age = youngBias && _random.NextDouble() < 0.7 ? _random.Next(minAge, 31) : _random.Next(minAge, maxAge + 1);
+        var dob = today.AddYears(-age).AddDays(-_random.Next(0, 365));
+        var ethnicity = _random.NextDouble() switch { < 0.03 => "Khmer", < 0.045 => "Hoa", < 0.05 => "Chăm", _ => "Kinh" };
+        var religion = _random.NextDouble() switch { < 0.22 => "Phật giáo Hòa Hảo", < 0.3 => "Phật giáo", < 0.33 => "Công giáo", < 0.34 => "Cao Đài", _ => null };
+        var hamlet = cell.HamletId ?? hamlets[_random.Next(hamlets.Count)].Id;
+        var grade = age < 45 || cell.CellKind is not CellKind.Hamlet ? 12 : _random.Next(5, 13);
+        string? professional = cell.CellKind switch
+        {
+            CellKind.School => _random.NextDouble() < 0.85 ? "Đại học" : "Cao đẳng",
+            CellKind.Agency or CellKind.Police => _random.NextDouble() < 0.7 ? "Đại học" : "Trung cấp",
+            _ => _random.NextDouble() switch { < 0.15 => "Đại học", < 0.25 => "Trung cấp", < 0.3 => "Cao đẳng", _ => null },
+        };
+        return new Person
+        {
+            CommuneId = communeId,
+            FullName = name,
+            FullNameFolded = VietnameseText.Fold(name),
+            NameSortKey = VietnameseText.NameSortKey(name),
+            Gender = female ? Gender.Female : Gender.Male,
+            DateOfBirth = dob,
+            EthnicityCode = Ethnicities.FindByName(ethnicity)?.Code ?? Ethnicities.KinhCode,
+            ReligionCode = religion is null ? Religions.NoneCode : Religions.All.FindName(religion)?.Code ?? Religions.NoneCode,
+            GeneralEducationGrade = grade,
+            ProfessionalEducationCode = professional is null ? null : ProfessionalEducationLevels.All.FindName(professional)?.Code,
+            Occupation = cell.CellKind switch
+            {
+                CellKind.School => "Giáo viên",
+                CellKind.Police => "Công an",
+                CellKind.Military => "Quân nhân",
+                CellKind.Agency => "Cán bộ, công chức",
+                CellKind.Enterprise => "Xã viên hợp tác xã",
+                _ => age > 62 ? "Hưu trí" : _random.NextDouble() < 0.6 ? "Nông dân" : "Buôn bán",
+            },
+            HamletId = hamlet,
+            CitizenId = NewCitizenId(dob.Year, female),
+            Phone = _random.NextDouble() < 0.8 ? "09" + _random.Next(10_000_000, 99_999_999) : null,
+            IsYouthUnionMember = age <= 30 && _random.NextDouble() < 0.8,
+            IsTradeUnionMember = cell.CellKind is CellKind.School or CellKind.Agency or CellKind.Enterprise,
+            IsDemo = true,
+        };
+    }
+
+    private string NewCitizenId(int birthYear, bool female)
+    {
+        // 089 = An Giang; digit 4 = gender and century; digits 5–6 = birth year. Unique within the demo.
+        var centuryDigit = (birthYear >= 2000 ? 2 : 0) + (female ? 1 : 0);
+        while (true)
+        {
+            var id = $"089{centuryDigit}{birthYear % 100:00}{_random.Next(0, 1_000_000):000000}";
+            if (_citizenIds.Add(id)) return id;
+        }
+    }
+
+    private IEnumerable<SourceCategory> PickSources(List<SourceCategory> all, Organisation cell, Person person)
+    {
+        var age = DateTime.Now.Year - person.DateOfBirth.Year;
+        var picked = new List<string>();
+        if (cell.CellKind == CellKind.School) picked.Add("GIAO_VIEN");
+        else if (cell.CellKind is CellKind.Police) picked.Add("AN_NINH_CO_SO");
+        else if (cell.CellKind is CellKind.Military) picked.Add(_random.NextDouble() < 0.5 ? "DAN_QUAN" : "NGHIA_VU_QS");
+        else picked.Add(_random.NextDouble() switch
+        {
+            < 0.25 => "HOI_VIEN", < 0.4 => "HOAT_DONG_AP", < 0.55 => "KINH_TE_GIOI", < 0.65 => "UY_TIN", < 0.75 => "XUAT_NGU", _ => "HOI_VIEN",
+        });
+        if (age <= 30) picked.Add("DOAN_VIEN");
+        return all.Where(s => picked.Contains(s.Code));
+    }
+}

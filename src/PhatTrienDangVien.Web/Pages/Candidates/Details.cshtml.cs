@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Web.Auditing;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Pages.Shared;
+
+namespace PhatTrienDangVien.Web.Pages.Candidates;
+
+public class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    public Candidate Candidate { get; private set; } = null!;
+    public List<AuditEntry> Audit { get; private set; } = [];
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var c = await db.Candidates.AsNoTracking().Include(x => x.Person).ThenInclude(p => p.Hamlet).Include(x => x.Cell)
+            .Include(x => x.Mentor).ThenInclude(m => m!.Person).Include(x => x.Sources).ThenInclude(s => s.SourceCategory)
+            .FirstOrDefaultAsync(x => x.Id == id);
+        if (c is null) return NotFound();
+        Candidate = c;
+        Audit = await AuditTrail.ForAsync(db, (nameof(Core.People.Candidate), c.Id), (nameof(Person), c.PersonId));
+        return Page();
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Core.Text;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Pages.Shared;
+
+namespace PhatTrienDangVien.Web.Pages.Candidates;
+
+public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Search { get; set; }
+    [BindProperty(SupportsGet = true)] public int? CellId { get; set; }
+    [BindProperty(SupportsGet = true)] public int? SourceId { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Young { get; set; }
+    [BindProperty(SupportsGet = true)] public bool NoMentor { get; set; }
+    [BindProperty(SupportsGet = true, Name = "q")] public ListQuery Query { get; set; } = new();
+
+    public PageResult<Row> Result { get; private set; } = null!;
+    public List<SelectListItem> Cells { get; private set; } = [];
+    public List<SelectListItem> SourceItems { get; private set; } = [];
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public sealed record Row(int Id, string FullName, Core.Reference.Gender Gender, DateOnly DateOfBirth, string Cell, DateOnly AddedOn,
+        string? Mentor, CandidateStatus Status, string? ProfessionalEducationCode, IEnumerable<string> Sources);
+
+    public async Task OnGetAsync()
+    {
+        Cells = await Lookups.CellsAsync(db);
+        SourceItems = (await db.SourceCategories.OrderBy(s => s.SortOrder).ToListAsync())
+            .Select(s => new SelectListItem(s.Name, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var filtered = Filtered();
+        var total = await filtered.CountAsync();
+        var items = await Sorted(filtered).Skip(Query.Skip).Take(Query.Size).Select(Project()).ToListAsync();
+        Result = new PageResult<Row>(items, total, Query);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        var rows = await Sorted(Filtered()).Select(Project()).ToListAsync();
+        var csv = new StringBuilder("Họ và tên,Giới tính,Ngày sinh,Chi bộ,Ngày vào nguồn,Đảng viên giúp đỡ,Nguồn\r\n");
+        foreach (var r in rows)
+            csv.AppendJoin(',', new[] { r.FullName, Lookups.GenderName(r.Gender), Lookups.Date(r.DateOfBirth), r.Cell, Lookups.Date(r.AddedOn),
+                r.Mentor ?? "", string.Join("; ", r.Sources) }.Select(Csv.Escape)).Append("\r\n");
+        return File(Csv.Encode(csv.ToString()), "text/csv", "quan-chung-uu-tu.csv");
+    }
+
+    private IQueryable<Candidate> Filtered()
+    {
+        var q = db.Candidates.AsNoTracking().Where(c => c.Status == CandidateStatus.Active);
+        var folded = VietnameseText.Fold(Search);
+        if (folded.Length > 0) q = q.Where(c => c.Person.FullNameFolded.Contains(folded) || c.Person.CitizenId == folded);
+        if (CellId is { } cell) q = q.Where(c => c.CellId == cell);
+        if (SourceId is { } s) q = q.Where(c => c.Sources.Any(x => x.SourceCategoryId == s));
+        if (Young)
+        {
+            // Not older than 30 full years: born after this date 31 years ago.
+            var bornAfter = Today.AddYears(-(CandidateFacts.YoungMaxAge + 1));
+            q = q.Where(c => c.Person.DateOfBirth > bornAfter);
+        }
+        if (NoMentor) q = q.Where(c => c.MentorMemberId == null);
+        return q;
+    }
+
+    private IQueryable<Candidate> Sorted(IQueryable<Candidate> q) => (Query.Sort?.ToLowerInvariant(), Query.Desc) switch
+    {
+        ("dob", false) => q.OrderBy(c => c.Person.DateOfBirth).ThenBy(c => c.Id),
+        ("dob", true) => q.OrderByDescending(c => c.Person.DateOfBirth).ThenBy(c => c.Id),
+        ("cell", false) => q.OrderBy(c => c.Cell.NameFolded).ThenBy(c => c.Person.NameSortKey),
+        ("cell", true) => q.OrderByDescending(c => c.Cell.NameFolded).ThenBy(c => c.Person.NameSortKey),
+        ("added", false) => q.OrderBy(c => c.AddedOn).ThenBy(c => c.Id),
+        ("added", true) => q.OrderByDescending(c => c.AddedOn).ThenBy(c => c.Id),
+        (_, true) => q.OrderByDescending(c => c.Person.NameSortKey).ThenBy(c => c.Id),
+        _ => q.OrderBy(c => c.Person.NameSortKey).ThenBy(c => c.Id),
+    };
+
+    private static System.Linq.Expressions.Expression<Func<Candidate, Row>> Project() => c => new Row(c.Id, c.Person.FullName, c.Person.Gender,
+        c.Person.DateOfBirth, c.Cell.Name, c.AddedOn, c.Mentor != null ? c.Mentor.Person.FullName : null, c.Status,
+        c.Person.ProfessionalEducationCode, c.Sources.Select(s => s.SourceCategory.Name));
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Pages.Shared;
+
+namespace PhatTrienDangVien.Web.Pages.Hamlets;
+
+public class IndexModel(AppDbContext db) : PageModel
+{
+    public sealed record Row(int Id, string Name, int Population, int Households, int Members, int Candidates)
+    {
+        /// <summary>Members living in the hamlet per 1,000 inhabitants; null when the population is unknown.</summary>
+        public double? PerThousand => Population > 0 ? Members * 1000.0 / Population : null;
+    }
+
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "q")] public ListQuery Query { get; set; } = new();
+
+    public List<Row> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        // Residence counts are commune-wide facts: a cell secretary sees how many members live in each hamlet,
+        // not who they are.
+        var communeId = db.Scope.CommuneId;
+        var members = await db.Members.IgnoreQueryFilters()
+            .Where(m => (db.Scope.Unrestricted || m.CommuneId == communeId) && m.Person.HamletId != null
+                && (m.Status == MemberStatus.Official || m.Status == MemberStatus.Probationary))
+            .GroupBy(m => m.Person.HamletId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key!.Value, g => g.Count);
+        var candidates = await db.Candidates.IgnoreQueryFilters()
+            .Where(c => (db.Scope.Unrestricted || c.CommuneId == communeId) && c.Person.HamletId != null && c.Status == CandidateStatus.Active)
+            .GroupBy(c => c.Person.HamletId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key!.Value, g => g.Count);
+        var rows = (await db.Hamlets.AsNoTracking().ToListAsync()).Select(h => new Row(h.Id, h.Name, h.Population, h.Households,
+            members.GetValueOrDefault(h.Id), candidates.GetValueOrDefault(h.Id)));
+        var collator = StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), true);
+        Rows = (Query.Sort?.ToLowerInvariant() switch
+        {
+            "population" => rows.OrderBy(r => r.Population),
+            "members" => rows.OrderBy(r => r.Members),
+            "ratio" => rows.OrderBy(r => r.PerThousand ?? double.MaxValue),
+            _ => rows.OrderBy(r => r.Name, collator),
+        }).ToList();
+        if (Query.Desc) Rows.Reverse();
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Organisations;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Pages;
+
+public class IndexModel(AppDbContext db) : PageModel
+{
+    public int Cells { get; private set; }
+    public int Official { get; private set; }
+    public int Probationary { get; private set; }
+    public int Candidates { get; private set; }
+    public int CandidatesWithoutMentor { get; private set; }
+    public Term? Term { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Cells = await db.Organisations.CountAsync(o => o.Kind == OrganisationKind.Cell && o.IsActive);
+        Official = await db.Members.CountAsync(m => m.Status == MemberStatus.Official);
+        Probationary = await db.Members.CountAsync(m => m.Status == MemberStatus.Probationary);
+        Candidates = await db.Candidates.CountAsync(c => c.Status == CandidateStatus.Active);
+        CandidatesWithoutMentor = await db.Candidates.CountAsync(c => c.Status == CandidateStatus.Active && c.MentorMemberId == null);
+        Term = await db.Terms.OrderByDescending(t => t.StartYear).FirstOrDefaultAsync();
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Web.Auditing;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Pages.Shared;
+
+namespace PhatTrienDangVien.Web.Pages.Members;
+
+public class DetailsModel(AppDbContext db) : PageModel
+{
+    public Member Member { get; private set; } = null!;
+    public List<AuditEntry> Audit { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var m = await db.Members.AsNoTracking().Include(x => x.Person).ThenInclude(p => p.Hamlet).Include(x => x.Cell)
+            .FirstOrDefaultAsync(x => x.Id == id);
+        if (m is null) return NotFound();
+        Member = m;
+        Audit = await AuditTrail.ForAsync(db, (nameof(Core.People.Member), m.Id), (nameof(Person), m.PersonId));
+        return Page();
+    }
+}

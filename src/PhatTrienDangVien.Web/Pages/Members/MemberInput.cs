@@ -1,0 +1,104 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Core.Text;
+using PhatTrienDangVien.Web.Pages.Shared;
+
+namespace PhatTrienDangVien.Web.Pages.Members;
+
+public sealed class MemberInput
+{
+    [Display(Name = "Chi bộ"), Required(ErrorMessage = "Hãy chọn chi bộ.")]
+    public int? CellId { get; set; }
+
+    [Display(Name = "Tình trạng")]
+    public MemberStatus Status { get; set; } = MemberStatus.Official;
+
+    [Display(Name = "Ngày của tình trạng")]
+    public DateOnly? StatusDate { get; set; }
+
+    [Display(Name = "Ngày quyết định kết nạp")]
+    public DateOnly? AdmissionDecisionDate { get; set; }
+
+    [Display(Name = "Số quyết định kết nạp"), StringLength(50)]
+    public string? AdmissionDecisionNumber { get; set; }
+
+    [Display(Name = "Ngày lễ kết nạp")]
+    public DateOnly? CeremonyDate { get; set; }
+
+    [Display(Name = "Ngày chính thức")]
+    public DateOnly? OfficialDate { get; set; }
+
+    [Display(Name = "Số thẻ đảng"), StringLength(20)]
+    public string? PartyCardNumber { get; set; }
+
+    [Display(Name = "Chức vụ")]
+    public List<CommitteePositions> Positions { get; set; } = [];
+
+    [Display(Name = "Đang sinh hoạt tạm thời nơi khác")]
+    public bool OnTemporaryTransfer { get; set; }
+
+    [Display(Name = "Được miễn sinh hoạt")]
+    public bool IsExempt { get; set; }
+
+    [Display(Name = "Ghi chú"), StringLength(2000)]
+    public string? Notes { get; set; }
+
+    public static MemberInput From(Member m) => new()
+    {
+        CellId = m.CellId, Status = m.Status, StatusDate = m.StatusDate, AdmissionDecisionDate = m.AdmissionDecisionDate,
+        AdmissionDecisionNumber = m.AdmissionDecisionNumber, CeremonyDate = m.CeremonyDate, OfficialDate = m.OfficialDate,
+        PartyCardNumber = m.PartyCardNumber, OnTemporaryTransfer = m.OnTemporaryTransfer, IsExempt = m.IsExempt, Notes = m.Notes,
+        Positions = Enum.GetValues<CommitteePositions>().Where(p => p != CommitteePositions.None && m.Positions.HasFlag(p)).ToList(),
+    };
+
+    public void Validate(ModelStateDictionary state, string prefix, DateOnly today, DateOnly? dateOfBirth)
+    {
+        AdmissionDecisionNumber = VietnameseText.Normalize(AdmissionDecisionNumber);
+        PartyCardNumber = VietnameseText.Normalize(PartyCardNumber);
+        Notes = VietnameseText.Normalize(Notes);
+        void Future(DateOnly? d, string field, string label)
+        {
+            if (d > today) state.AddModelError(prefix + field, $"{label} không được ở tương lai.");
+        }
+        Future(StatusDate, nameof(StatusDate), "Ngày của tình trạng");
+        Future(AdmissionDecisionDate, nameof(AdmissionDecisionDate), "Ngày quyết định kết nạp");
+        Future(CeremonyDate, nameof(CeremonyDate), "Ngày lễ kết nạp");
+        Future(OfficialDate, nameof(OfficialDate), "Ngày chính thức");
+        if (CeremonyDate < AdmissionDecisionDate)
+            state.AddModelError(prefix + nameof(CeremonyDate), "Ngày lễ kết nạp không thể trước ngày quyết định kết nạp.");
+        if (OfficialDate is { } o && CeremonyDate is { } c && o < c.AddYears(1))
+            state.AddModelError(prefix + nameof(OfficialDate), "Ngày chính thức phải sau ít nhất 12 tháng dự bị kể từ ngày lễ kết nạp (Điều lệ Đảng, Điều 5).");
+        if (Status == MemberStatus.Probationary && OfficialDate is not null)
+            state.AddModelError(prefix + nameof(OfficialDate), "Đảng viên dự bị chưa có ngày chính thức.");
+        if (dateOfBirth is { } dob && CeremonyDate is { } cd && cd < dob.AddYears(18))
+            state.AddModelError(prefix + nameof(CeremonyDate), "Ngày kết nạp phải khi đã đủ 18 tuổi.");
+    }
+
+    public void ApplyTo(Member m)
+    {
+        m.CellId = CellId!.Value;
+        m.Status = Status;
+        m.StatusDate = StatusDate;
+        m.AdmissionDecisionDate = AdmissionDecisionDate;
+        m.AdmissionDecisionNumber = AdmissionDecisionNumber;
+        m.CeremonyDate = CeremonyDate;
+        m.OfficialDate = OfficialDate;
+        m.PartyCardNumber = PartyCardNumber;
+        m.Positions = Positions.Aggregate(CommitteePositions.None, (a, p) => a | p);
+        m.OnTemporaryTransfer = OnTemporaryTransfer;
+        m.IsExempt = IsExempt;
+        m.Notes = Notes;
+    }
+
+    public static IEnumerable<FieldConflict> Diff(MemberInput yours, MemberInput theirs)
+    {
+        foreach (var prop in typeof(MemberInput).GetProperties())
+        {
+            var a = prop.GetValue(yours) is IEnumerable<CommitteePositions> pa ? string.Join(", ", pa.Order()) : prop.GetValue(yours)?.ToString();
+            var b = prop.GetValue(theirs) is IEnumerable<CommitteePositions> pb ? string.Join(", ", pb.Order()) : prop.GetValue(theirs)?.ToString();
+            if (a != b)
+                yield return new FieldConflict(prop.GetCustomAttributes(typeof(DisplayAttribute), false).OfType<DisplayAttribute>().First().Name!, a, b);
+        }
+    }
+}

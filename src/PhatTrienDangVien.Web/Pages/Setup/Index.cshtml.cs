@@ -1,0 +1,89 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Common;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Setup;
+
+namespace PhatTrienDangVien.Web.Pages.Setup;
+
+public class IndexModel(AppDbContext db, SetupToken setupToken, Accounts accounts, CurrentScope scope, SignInManager<AppUser> signIn) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Token { get; set; }
+
+    [BindProperty]
+    public SetupInput Input { get; set; } = new();
+
+    public string? Refused { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await CheckAsync();
+        if (Refused is not null) Response.StatusCode = 403;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await CheckAsync();
+        if (Refused is not null) { Response.StatusCode = 403; return Page(); }
+        if (Input.Password != Input.ConfirmPassword)
+            ModelState.AddModelError("Input.ConfirmPassword", "Mật khẩu nhập lại không khớp.");
+        if (!ModelState.IsValid) return Page();
+
+        scope.Set(DataScope.System);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        try
+        {
+            var commune = await CommuneSetup.CreateAsync(db, Input.CommuneName, Input.TermStart, Input.TermEnd, isDemo: false);
+            var user = await accounts.CreateAsync(Input.UserName, Input.Password, Input.FullName, Roles.Administrator, commune.Id);
+            await tx.CommitAsync();
+            await signIn.SignInAsync(user, isPersistent: false);
+        }
+        catch (DomainException e)
+        {
+            await tx.RollbackAsync();
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+        TempData["Success"] = "Đã khởi tạo Đảng bộ và tài khoản quản trị. Hãy bắt đầu khai báo các chi bộ.";
+        return Redirect("/Organisations");
+    }
+
+    private async Task CheckAsync()
+    {
+        if (await db.Users.AnyAsync())
+            Refused = "Hệ thống đã được khởi tạo. Trang khai báo ban đầu không còn dùng được; hãy đăng nhập.";
+        else if (!setupToken.Matches(Token))
+            Refused = "Liên kết khai báo không đúng. Hãy dùng liên kết in ra khi khởi động ứng dụng.";
+    }
+
+    public sealed class SetupInput
+    {
+        [Display(Name = "Tên Đảng bộ"), Required(ErrorMessage = "Hãy nhập tên Đảng bộ."), StringLength(200, ErrorMessage = "Tên quá dài.")]
+        public string CommuneName { get; set; } = "";
+
+        [Display(Name = "Nhiệm kỳ từ năm"), Range(2000, 2100, ErrorMessage = "Năm không hợp lệ.")]
+        public int TermStart { get; set; } = 2025;
+
+        [Display(Name = "đến năm"), Range(2000, 2100, ErrorMessage = "Năm không hợp lệ.")]
+        public int TermEnd { get; set; } = 2030;
+
+        [Display(Name = "Họ và tên"), Required(ErrorMessage = "Hãy nhập họ và tên."), StringLength(100)]
+        public string FullName { get; set; } = "";
+
+        [Display(Name = "Tên đăng nhập"), Required(ErrorMessage = "Hãy nhập tên đăng nhập."), RegularExpression("^[A-Za-z0-9._@-]{3,50}$", ErrorMessage = "Tên đăng nhập gồm 3–50 chữ không dấu, chữ số hoặc . _ - @.")]
+        public string UserName { get; set; } = "";
+
+        [Display(Name = "Mật khẩu"), Required(ErrorMessage = "Hãy nhập mật khẩu."), DataType(DataType.Password)]
+        public string Password { get; set; } = "";
+
+        [Display(Name = "Nhập lại mật khẩu"), Required(ErrorMessage = "Hãy nhập lại mật khẩu."), DataType(DataType.Password)]
+        public string ConfirmPassword { get; set; } = "";
+    }
+}

@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Organisations;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Pages.Shared;
+
+/// <summary>What the page header shows: who is signed in, which commune, and whether the data is demo data.</summary>
+public sealed class LayoutInfo(AppDbContext db, IHttpContextAccessor http)
+{
+    private bool _loaded;
+
+    public string? CommuneName { get; private set; }
+    public bool IsDemo { get; private set; }
+    public string? UserName { get; private set; }
+    public string? RoleName { get; private set; }
+    public string Role { get; private set; } = "";
+
+    public async Task LoadAsync()
+    {
+        if (_loaded) return;
+        _loaded = true;
+        var user = http.HttpContext?.User;
+        if (user?.Identity?.IsAuthenticated != true) return;
+        UserName = user.FindFirstValue(AppClaims.FullName);
+        Role = user.FindFirstValue(ClaimTypes.Role) ?? "";
+        RoleName = Roles.DisplayName(Role);
+        var commune = await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == db.Scope.CommuneId && o.Kind == OrganisationKind.CommuneCommittee)
+            .Select(o => new { o.Name, o.IsDemo }).FirstOrDefaultAsync();
+        CommuneName = commune?.Name;
+        IsDemo = commune?.IsDemo ?? false;
+    }
+}

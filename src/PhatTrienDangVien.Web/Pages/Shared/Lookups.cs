@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Organisations;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Core.Reference;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Pages.Shared;
+
+/// <summary>Select lists for forms and filters; everything read through the scoped context.</summary>
+public static class Lookups
+{
+    public static IEnumerable<SelectListItem> Ethnicities() =>
+        Core.Reference.Ethnicities.All.Select(e => new SelectListItem(e.Name, e.Code));
+
+    public static IEnumerable<SelectListItem> Religions() =>
+        Core.Reference.Religions.All.Select(e => new SelectListItem(e.Name, e.Code));
+
+    public static IEnumerable<SelectListItem> ProfessionalEducation() =>
+        Core.Reference.ProfessionalEducationLevels.All.Select(e => new SelectListItem(e.Name, e.Code));
+
+    public static IEnumerable<SelectListItem> PoliticalTheory() =>
+        PoliticalTheoryLevels.All.Select(e => new SelectListItem(e.Name, e.Code));
+
+    public static IEnumerable<SelectListItem> Genders() =>
+        [new("Nam", nameof(Gender.Male)), new("Nữ", nameof(Gender.Female))];
+
+    public static async Task<List<SelectListItem>> HamletsAsync(AppDbContext db) =>
+        (await db.Hamlets.OrderBy(h => h.Name).Select(h => new { h.Id, h.Name }).ToListAsync())
+        .Select(h => new SelectListItem(h.Name, h.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+
+    /// <summary>Cells the user may put records in: every cell of the commune for the office, their own cells otherwise.</summary>
+    public static async Task<List<SelectListItem>> CellsAsync(AppDbContext db)
+    {
+        var cells = await db.Organisations.Where(o => o.Kind == OrganisationKind.Cell && o.IsActive)
+            .Select(o => new { o.Id, o.Name }).ToListAsync();
+        return cells.Where(c => db.Scope.CoversCell(c.Id))
+            .OrderBy(c => c.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), true))
+            .Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+    }
+
+    public static string GenderName(Gender g) => g == Gender.Female ? "Nữ" : "Nam";
+
+    public static string StatusName(MemberStatus s) => s switch
+    {
+        MemberStatus.Probationary => "Dự bị",
+        MemberStatus.Official => "Chính thức",
+        MemberStatus.Removed => "Đã xóa tên",
+        MemberStatus.TransferredOut => "Đã chuyển đi",
+        MemberStatus.Deceased => "Từ trần",
+        _ => s.ToString(),
+    };
+
+    public static string CandidateStatusName(CandidateStatus s) => s switch
+    {
+        CandidateStatus.Active => "Đang bồi dưỡng",
+        CandidateStatus.Admitted => "Đã kết nạp",
+        CandidateStatus.Withdrawn => "Đã rút khỏi danh sách",
+        _ => s.ToString(),
+    };
+
+    public static string KindName(OrganisationKind k, CellKind? c) => k switch
+    {
+        OrganisationKind.CommuneCommittee => "Đảng bộ xã",
+        OrganisationKind.SubCommittee => "Đảng bộ bộ phận",
+        _ => "Chi bộ " + CellKindName(c),
+    };
+
+    public static string CellKindName(CellKind? c) => c switch
+    {
+        CellKind.Hamlet => "ấp",
+        CellKind.School => "trường học",
+        CellKind.Agency => "cơ quan",
+        CellKind.Police => "công an",
+        CellKind.Military => "quân sự",
+        CellKind.Enterprise => "doanh nghiệp",
+        _ => "khác",
+    };
+
+    public static IEnumerable<SelectListItem> CellKinds() =>
+        Enum.GetValues<CellKind>().Select(k => new SelectListItem(CellKindName(k), k.ToString()));
+
+    public static string Date(DateOnly? d) => d?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
+    public static string PositionNames(CommitteePositions p)
+    {
+        var names = new List<string>();
+        if (p.HasFlag(CommitteePositions.StandingBoardMember)) names.Add("Ủy viên Ban Thường vụ");
+        if (p.HasFlag(CommitteePositions.CommuneCommitteeMember)) names.Add("Đảng ủy viên");
+        if (p.HasFlag(CommitteePositions.SubCommitteeMember)) names.Add("Ủy viên đảng bộ bộ phận");
+        if (p.HasFlag(CommitteePositions.CellSecretary)) names.Add("Bí thư chi bộ");
+        if (p.HasFlag(CommitteePositions.CellDeputySecretary)) names.Add("Phó Bí thư chi bộ");
+        if (p.HasFlag(CommitteePositions.CellCommitteeMember)) names.Add("Chi ủy viên");
+        return string.Join(", ", names);
+    }
+}

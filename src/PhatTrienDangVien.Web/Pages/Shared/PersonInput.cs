@@ -1,0 +1,157 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Core.Reference;
+using PhatTrienDangVien.Core.Text;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Pages.Shared;
+
+/// <summary>The person fields shared by the member and candidate forms (and the API), with their checks.</summary>
+public sealed class PersonInput
+{
+    [Display(Name = "Họ và tên"), Required(ErrorMessage = "Hãy nhập họ và tên."), StringLength(100, ErrorMessage = "Họ và tên tối đa 100 ký tự.")]
+    public string FullName { get; set; } = "";
+
+    [Display(Name = "Giới tính")]
+    public Gender Gender { get; set; }
+
+    [Display(Name = "Ngày sinh"), Required(ErrorMessage = "Hãy nhập ngày sinh.")]
+    public DateOnly? DateOfBirth { get; set; }
+
+    [Display(Name = "Dân tộc")]
+    public string EthnicityCode { get; set; } = Ethnicities.KinhCode;
+
+    [Display(Name = "Tôn giáo")]
+    public string ReligionCode { get; set; } = Religions.NoneCode;
+
+    [Display(Name = "Giáo dục phổ thông (lớp …/12)"), Range(1, 12, ErrorMessage = "Lớp phải từ 1 đến 12.")]
+    public int? GeneralEducationGrade { get; set; }
+
+    [Display(Name = "Chuyên môn, nghiệp vụ")]
+    public string? ProfessionalEducationCode { get; set; }
+
+    [Display(Name = "Lý luận chính trị")]
+    public string? PoliticalTheoryCode { get; set; }
+
+    [Display(Name = "Nghề nghiệp"), StringLength(200)]
+    public string? Occupation { get; set; }
+
+    [Display(Name = "Nơi làm việc, học tập"), StringLength(200)]
+    public string? Workplace { get; set; }
+
+    [Display(Name = "Ấp nơi cư trú")]
+    public int? HamletId { get; set; }
+
+    [Display(Name = "Địa chỉ"), StringLength(300)]
+    public string? Address { get; set; }
+
+    [Display(Name = "Số CCCD")]
+    public string? CitizenId { get; set; }
+
+    [Display(Name = "Số điện thoại")]
+    public string? Phone { get; set; }
+
+    [Display(Name = "Đoàn viên Đoàn TNCS Hồ Chí Minh")]
+    public bool IsYouthUnionMember { get; set; }
+
+    [Display(Name = "Đoàn viên Công đoàn")]
+    public bool IsTradeUnionMember { get; set; }
+
+    public static PersonInput From(Person p) => new()
+    {
+        FullName = p.FullName, Gender = p.Gender, DateOfBirth = p.DateOfBirth, EthnicityCode = p.EthnicityCode,
+        ReligionCode = p.ReligionCode, GeneralEducationGrade = p.GeneralEducationGrade,
+        ProfessionalEducationCode = p.ProfessionalEducationCode, PoliticalTheoryCode = p.PoliticalTheoryCode,
+        Occupation = p.Occupation, Workplace = p.Workplace, HamletId = p.HamletId, Address = p.Address,
+        CitizenId = p.CitizenId, Phone = p.Phone, IsYouthUnionMember = p.IsYouthUnionMember, IsTradeUnionMember = p.IsTradeUnionMember,
+    };
+
+    /// <summary>
+    /// Normalises the text (NFC, single spaces) and checks everything the database cannot: adds errors under
+    /// <paramref name="prefix"/> and returns warnings that do not block saving.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ValidateAsync(ModelStateDictionary state, string prefix, AppDbContext db,
+        int? personId, DateOnly today)
+    {
+        FullName = VietnameseText.Normalize(FullName) ?? "";
+        Occupation = VietnameseText.Normalize(Occupation);
+        Workplace = VietnameseText.Normalize(Workplace);
+        Address = VietnameseText.Normalize(Address);
+        CitizenId = VietnameseText.Normalize(CitizenId)?.Replace(" ", "", StringComparison.Ordinal);
+        var warnings = new List<string>();
+
+        if (FullName.Length > 0 && (FullName.Split(' ').Length < 2 || FullName.Any(char.IsDigit)))
+            state.AddModelError(prefix + nameof(FullName), "Họ và tên phải có ít nhất họ và tên, không chứa chữ số.");
+        if (DateOfBirth is { } dob)
+        {
+            if (dob > today) state.AddModelError(prefix + nameof(DateOfBirth), "Ngày sinh không được ở tương lai.");
+            else if (dob < today.AddYears(-120)) state.AddModelError(prefix + nameof(DateOfBirth), "Ngày sinh không hợp lệ (quá 120 tuổi).");
+        }
+        if (Ethnicities.Find(EthnicityCode) is null) state.AddModelError(prefix + nameof(EthnicityCode), "Hãy chọn dân tộc trong danh mục 54 dân tộc.");
+        if (Religions.Find(ReligionCode) is null) state.AddModelError(prefix + nameof(ReligionCode), "Hãy chọn tôn giáo trong danh mục.");
+        if (ProfessionalEducationCode is not null && ProfessionalEducationLevels.Find(ProfessionalEducationCode) is null)
+            state.AddModelError(prefix + nameof(ProfessionalEducationCode), "Trình độ chuyên môn không có trong danh mục.");
+        if (PoliticalTheoryCode is not null && PoliticalTheoryLevels.Find(PoliticalTheoryCode) is null)
+            state.AddModelError(prefix + nameof(PoliticalTheoryCode), "Trình độ lý luận chính trị không có trong danh mục.");
+        if (HamletId is { } h && !await db.Hamlets.AnyAsync(x => x.Id == h))
+            state.AddModelError(prefix + nameof(HamletId), "Ấp không tồn tại.");
+
+        if (Phone is not null)
+        {
+            if (PhoneNumber.IsValid(Phone)) Phone = PhoneNumber.Normalize(Phone);
+            else state.AddModelError(prefix + nameof(Phone), "Số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0.");
+        }
+        if (CitizenId is not null)
+        {
+            var check = Core.Text.CitizenId.Check(CitizenId, DateOfBirth?.Year, Gender);
+            if (!check.IsValid) state.AddModelError(prefix + nameof(CitizenId), check.Error ?? "Số CCCD không hợp lệ.");
+            else
+            {
+                warnings.AddRange(check.Warnings);
+                // Unique across the installation, whatever the user's scope: the same citizen is one person.
+                var taken = await db.People.IgnoreQueryFilters().AnyAsync(p => p.CitizenId == CitizenId && p.Id != personId);
+                if (taken) state.AddModelError(prefix + nameof(CitizenId), "Số CCCD này đã có trong hệ thống (trùng với một người khác).");
+            }
+        }
+        return warnings;
+    }
+
+    public void ApplyTo(Person p)
+    {
+        p.FullName = FullName;
+        p.FullNameFolded = VietnameseText.Fold(FullName);
+        p.NameSortKey = VietnameseText.NameSortKey(FullName);
+        p.Gender = Gender;
+        p.DateOfBirth = DateOfBirth!.Value;
+        p.EthnicityCode = EthnicityCode;
+        p.ReligionCode = ReligionCode;
+        p.GeneralEducationGrade = GeneralEducationGrade;
+        p.ProfessionalEducationCode = ProfessionalEducationCode;
+        p.PoliticalTheoryCode = PoliticalTheoryCode;
+        p.Occupation = Occupation;
+        p.Workplace = Workplace;
+        p.HamletId = HamletId;
+        p.Address = Address;
+        p.CitizenId = CitizenId;
+        p.Phone = Phone;
+        p.IsYouthUnionMember = IsYouthUnionMember;
+        p.IsTradeUnionMember = IsTradeUnionMember;
+    }
+
+    /// <summary>Field-by-field comparison with what is stored now, for the conflict view.</summary>
+    public static IEnumerable<FieldConflict> Diff(PersonInput yours, PersonInput theirs)
+    {
+        foreach (var prop in typeof(PersonInput).GetProperties())
+        {
+            var a = prop.GetValue(yours)?.ToString();
+            var b = prop.GetValue(theirs)?.ToString();
+            if (a != b)
+            {
+                var name = prop.GetCustomAttributes(typeof(DisplayAttribute), false).OfType<DisplayAttribute>().FirstOrDefault()?.Name ?? prop.Name;
+                yield return new FieldConflict(name, a, b);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Web.Auditing;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Setup;
+
+public static class DatabaseSetup
+{
+    public const string DefaultSqlite = "Data Source=data/ptdv.db";
+
+    public static bool IsPostgres(IConfiguration configuration) =>
+        string.Equals(configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>SQLite paths are taken relative to the content root so the file lands under data/ wherever the app starts.</summary>
+    public static string SqliteConnectionString(IConfiguration configuration, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Default") ?? DefaultSqlite);
+        if (!Path.IsPathRooted(builder.DataSource) && builder.DataSource != ":memory:")
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+        var dir = Path.GetDirectoryName(builder.DataSource);
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        builder.ForeignKeys = true;
+        builder.DefaultTimeout = 30;
+        return builder.ToString();
+    }
+
+    public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddScoped<CurrentScope>();
+        services.AddScoped<AuditContext>();
+        services.AddSingleton(TimeProvider.System);
+        if (IsPostgres(configuration))
+        {
+            var cs = configuration.GetConnectionString("Default")
+                ?? throw new InvalidOperationException("ConnectionStrings:Default is required when Database:Provider is Postgres.");
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs));
+        }
+        else
+        {
+            var cs = SqliteConnectionString(configuration, contentRoot);
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs));
+        }
+        return services;
+    }
+
+    /// <summary>Creates or upgrades the schema; SQLite gets WAL so that readers never wait for the writer.</summary>
+    public static async Task MigrateAsync(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    }
+}

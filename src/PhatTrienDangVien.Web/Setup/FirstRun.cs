@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Demo;
+
+namespace PhatTrienDangVien.Web.Setup;
+
+/// <summary>The one-time token that opens the setup page while the installation has no user.</summary>
+public sealed class SetupToken
+{
+    public string Value { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    public bool Matches(string? candidate) =>
+        candidate is not null && CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(candidate), System.Text.Encoding.ASCII.GetBytes(Value));
+}
+
+public static class FirstRun
+{
+    public static async Task PrepareAsync(IServiceProvider services, bool demo, TextWriter output)
+    {
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var config = services.GetRequiredService<IConfiguration>();
+        var baseUrl = (config["Urls"] ?? "http://localhost:5080").Split(';')[0].TrimEnd('/');
+
+        if (demo)
+        {
+            var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+            var seeded = await seeder.SeedIfEmptyAsync();
+            output.WriteLine(seeded
+                ? "Đã tạo dữ liệu mẫu (xã Nhơn Mỹ, dữ liệu hư cấu)."
+                : "Cơ sở dữ liệu đã có dữ liệu; không tạo lại dữ liệu mẫu.");
+            if (await db.Organisations.AnyAsync(o => o.IsDemo))
+                DemoSeeder.PrintLogins(output, baseUrl);
+            return;
+        }
+        if (!await db.Users.AnyAsync())
+        {
+            var token = services.GetRequiredService<SetupToken>();
+            output.WriteLine("Chưa có tài khoản nào. Mở liên kết sau (dùng một lần) để khai báo Đảng bộ và quản trị viên đầu tiên:");
+            output.WriteLine($"  {baseUrl}/Setup?token={token.Value}");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using PhatTrienDangVien.Web.Api;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Pages.Shared;
+
+namespace PhatTrienDangVien.Web.Setup;
+
+public static class WebSetup
+{
+    public static IServiceCollection AddWebUi(this IServiceCollection services)
+    {
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/Denied");
+            o.Conventions.AllowAnonymousToPage("/Setup/Index");
+            o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+        }).AddMvcOptions(o => VietnameseModelBinding.Configure(o.ModelBindingMessageProvider));
+        services.AddSingleton<SetupToken>();
+        services.AddScoped<LayoutInfo>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Accounts>();
+        services.AddScoped<Demo.DemoSeeder>();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var vi = new CultureInfo("vi-VN");
+            o.DefaultRequestCulture = new RequestCulture(vi);
+            o.SupportedCultures = [vi];
+            o.SupportedUICultures = [vi];
+            o.RequestCultureProviders.Clear();
+        });
+        return services;
+    }
+
+    public static WebApplication UseWebPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.Use(async (ctx, next) =>
+        {
+            var h = ctx.Response.Headers;
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "DENY";
+            h["Referrer-Policy"] = "same-origin";
+            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+            await next();
+        });
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<ScopeMiddleware>();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapWebEndpoints(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapApiEndpoints();
+        return app;
+    }
+}
