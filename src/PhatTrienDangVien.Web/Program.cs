@@ -22,3 +22,4 @@ app.UseWebPipeline();
 app.MapWebEndpoints();
 await app.RunAsync();
 return 0;
+public partial class Program;

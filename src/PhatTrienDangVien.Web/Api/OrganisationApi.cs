@@ -13,22 +13,24 @@ public static class OrganisationApi
 
     public static RouteGroupBuilder MapOrganisationApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/organisations", async (AppDbContext db) => await Query(db).ToListAsync()).WithTags("Tổ chức");
+        api.MapGet("/organisations", async (AppDbContext db) => await Query(db, null).ToListAsync()).WithTags("Tổ chức");
         api.MapGet("/organisations/{id:int}", async (int id, AppDbContext db) =>
-            await Query(db).FirstOrDefaultAsync(o => o.Id == id) is { } o ? Results.Ok(o) : ApiSetup.NotFoundProblem()).WithTags("Tổ chức");
-        api.MapGet("/hamlets", async (AppDbContext db) => await Hamlets(db).ToListAsync()).WithTags("Ấp");
+            await Query(db, id).FirstOrDefaultAsync() is { } o ? Results.Ok(o) : ApiSetup.NotFoundProblem()).WithTags("Tổ chức");
+        api.MapGet("/hamlets", async (AppDbContext db) => await Hamlets(db, null).ToListAsync()).WithTags("Ấp");
         api.MapGet("/hamlets/{id:int}", async (int id, AppDbContext db) =>
-            await Hamlets(db).FirstOrDefaultAsync(h => h.Id == id) is { } h ? Results.Ok(h) : ApiSetup.NotFoundProblem()).WithTags("Ấp");
+            await Hamlets(db, id).FirstOrDefaultAsync() is { } h ? Results.Ok(h) : ApiSetup.NotFoundProblem()).WithTags("Ấp");
         return api;
     }
 
-    private static IQueryable<OrganisationDto> Query(AppDbContext db) => db.Organisations.AsNoTracking().OrderBy(o => o.Id)
+    private static IQueryable<OrganisationDto> Query(AppDbContext db, int? id) => db.Organisations.AsNoTracking()
+        .Where(o => id == null || o.Id == id).OrderBy(o => o.Id)
         .Select(o => new OrganisationDto(o.Id, o.Name, o.Kind.ToString(), o.CellKind.ToString(), o.ParentId, o.HamletId,
             db.Members.Count(m => m.CellId == o.Id && m.Status == MemberStatus.Official),
             db.Members.Count(m => m.CellId == o.Id && m.Status == MemberStatus.Probationary),
             db.Candidates.Count(c => c.CellId == o.Id && c.Status == CandidateStatus.Active), o.Version));
 
-    private static IQueryable<HamletDto> Hamlets(AppDbContext db) => db.Hamlets.AsNoTracking().OrderBy(h => h.Name)
+    private static IQueryable<HamletDto> Hamlets(AppDbContext db, int? id) => db.Hamlets.AsNoTracking()
+        .Where(h => id == null || h.Id == id).OrderBy(h => h.Name)
         .Select(h => new HamletDto(h.Id, h.Name, h.Population, h.Households,
             db.Members.IgnoreQueryFilters().Count(m => m.CommuneId == h.CommuneId && m.Person.HamletId == h.Id
                 && (m.Status == MemberStatus.Official || m.Status == MemberStatus.Probationary)), h.Version));

@@ -72,6 +72,7 @@ public static class PeopleApi
         Member? m = null;
         if (id is not null && (m = await db.Members.Include(x => x.Person).FirstOrDefaultAsync(x => x.Id == id)) is null)
             return ApiSetup.NotFoundProblem();
+        if (body.Person is null || body.Member is null) return MissingBody();
         var state = new ModelStateDictionary();
         await CheckCellAsync(db, body.Member.CellId, state, "Member.CellId");
         await body.Person.ValidateAsync(state, "Person.", db, m?.PersonId, today);
@@ -102,6 +103,7 @@ public static class PeopleApi
         Candidate? c = null;
         if (id is not null && (c = await db.Candidates.Include(x => x.Person).Include(x => x.Sources).FirstOrDefaultAsync(x => x.Id == id)) is null)
             return ApiSetup.NotFoundProblem();
+        if (body.Person is null || body.Candidate is null) return MissingBody();
         var state = new ModelStateDictionary();
         await CheckCellAsync(db, body.Candidate.CellId, state, "Candidate.CellId");
         await body.Person.ValidateAsync(state, "Person.", db, c?.PersonId, today);
@@ -125,6 +127,9 @@ public static class PeopleApi
         await db.Entry(c).Reference(x => x.Cell).LoadAsync();
         return id is null ? Results.Created($"/api/candidates/{c.Id}", ToDto(c, today)) : Results.Ok(ToDto(c, today));
     }
+
+    private static IResult MissingBody() =>
+        ApiSetup.Problem(StatusCodes.Status400BadRequest, "Thiếu dữ liệu", "Nội dung gửi lên phải có đủ phần Person và Member/Candidate.");
 
     private static async Task CheckCellAsync(AppDbContext db, int? cellId, ModelStateDictionary state, string key)
     {

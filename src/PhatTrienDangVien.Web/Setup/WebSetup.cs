@@ -19,6 +19,9 @@ public static class WebSetup
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
         }).AddMvcOptions(o => VietnameseModelBinding.Configure(o.ModelBindingMessageProvider));
         services.AddSingleton<SetupToken>();
+        // Vietnamese letters are written as they are, not as &#x…; entities: pages stay readable and small.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<LayoutInfo>();
         services.AddHttpContextAccessor();
         services.AddScoped<Accounts>();
@@ -36,9 +39,17 @@ public static class WebSetup
 
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-            app.UseExceptionHandler("/Error");
-        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        // Pages get a Vietnamese error page; the API gets RFC 7807 problem details.
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages =>
+        {
+            if (!app.Environment.IsDevelopment()) pages.UseExceptionHandler("/Error");
+            pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        });
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
         app.Use(async (ctx, next) =>
         {
             var h = ctx.Response.Headers;

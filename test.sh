@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Runs every test project against real parts: SQLite files, a throw-away PostgreSQL server, Debian's Chromium.
+# Installs what is missing (Debian/Ubuntu, as root or with sudo). Last line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || { echo "Could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# A throw-away PostgreSQL on a free loopback port, owned by the postgres user (initdb refuses root).
+PGBIN=$(pg_bin)
+pgdata=$(mktemp -d /tmp/ptdv-pg.XXXXXX)
+chown postgres:postgres "$pgdata" 2>/dev/null || true
+port=""
+for _ in $(seq 1 50); do
+  candidate=$(( 20000 + RANDOM % 20000 ))
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
+done
+run_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+stop_pg() { run_pg "$PGBIN/pg_ctl" -D "$pgdata" -m immediate stop >/dev/null 2>&1; rm -rf "$pgdata"; }
+trap stop_pg EXIT
+run_pg "$PGBIN/initdb" -D "$pgdata" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null \
+  && run_pg "$PGBIN/pg_ctl" -D "$pgdata" -l "$pgdata/log" -w \
+       -o "-p $port -k $pgdata -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200" start >/dev/null \
+  || { echo "PostgreSQL did not start"; cat "$pgdata/log" 2>/dev/null; echo "0 passed, 1 failed"; exit 1; }
+export PTDV_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Pooling=true;Maximum Pool Size=20"
+echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build PhatTrienDangVien.slnx -c Release -v q -nologo 2>&1 | tail -n 5
+if [ "${PIPESTATUS[0]}" -ne 0 ]; then echo "0 passed, 1 failed"; exit 1; fi
+
+passed=0; failed=0; status=0
+for project in tests/PhatTrienDangVien.Core.Tests tests/PhatTrienDangVien.Web.Tests tests/PhatTrienDangVien.Browser.Tests; do
+  name=$(basename "$project")
+  log="$root/TestResults/$name.log"
+  mkdir -p "$root/TestResults"
+  echo "== $name"
+  dotnet test --project "$project" -c Release --no-build --results-directory "$root/TestResults/$name" 2>&1 | tee "$log" | grep -E "^(failed|  failed|error|Test run summary|  total|  succeeded|  skipped)|\[FAIL\]|failed .*\(" | head -n 60
+  rc=${PIPESTATUS[0]}
+  p=$(grep -E '^\s+succeeded:' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
+  f=$(grep -E '^\s+failed:' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
+  p=${p:-0}; f=${f:-0}
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "$name: the test run itself failed (exit $rc)"; fi
+  if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then f=1; echo "$name: no test ran"; fi
+  passed=$((passed + p)); failed=$((failed + f))
+  [ "$f" -gt 0 ] && status=1
+done
+echo "$passed passed, $failed failed"
+exit $status
