@@ -1,16 +1,22 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Web.Auditing;
 using PhatTrienDangVien.Web.Data;
 
 namespace PhatTrienDangVien.Web.Authorization;
 
-/// <summary>Turns the signed-in user's claims into the <see cref="DataScope"/> of this request.</summary>
+/// <summary>Turns the signed-in user's claims into the <see cref="DataScope"/> of this request, and names them for the audit trail.</summary>
 public sealed class ScopeMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, CurrentScope current, AppDbContext db, TimeProvider clock)
+    public async Task InvokeAsync(HttpContext context, CurrentScope current, AuditContext audit, AppDbContext db, TimeProvider clock)
     {
+        audit.Clock = clock;
         if (context.User.Identity?.IsAuthenticated == true)
+        {
             current.Set(await BuildAsync(context.User, db, clock));
+            audit.UserId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+            audit.UserName = context.User.Identity.Name ?? "";
+        }
         await next(context);
     }
 

@@ -39,6 +39,10 @@ public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider 
     public async Task<bool> SeedIfEmptyAsync()
     {
         if (await db.Organisations.IgnoreQueryFilters().AnyAsync(o => o.IsDemo)) return false;
+        var names = Logins.Select(l => l.User.ToUpperInvariant()).ToList();
+        var taken = await db.Users.Where(u => names.Contains(u.NormalizedUserName!)).Select(u => u.UserName).ToListAsync();
+        if (taken.Count > 0)
+            throw new Core.Common.DomainException($"Không tạo dữ liệu mẫu: tên đăng nhập {string.Join(", ", taken)} đã được dùng cho tài khoản thật.");
         await using var tx = await db.Database.BeginTransactionAsync();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var commune = await CommuneSetup.CreateAsync(db, "Đảng bộ xã Nhơn Mỹ", 2025, 2030, isDemo: true);

@@ -29,7 +29,7 @@ public static class DatabaseSetup
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddScoped<CurrentScope>();
-        services.AddScoped<AuditContext>();
+        services.AddScoped(sp => new AuditContext { Clock = sp.GetRequiredService<TimeProvider>() });
         services.AddSingleton(TimeProvider.System);
         if (IsPostgres(configuration))
         {

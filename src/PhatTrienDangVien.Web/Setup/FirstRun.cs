@@ -28,11 +28,17 @@ public static class FirstRun
 
         if (demo)
         {
-            var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-            var seeded = await seeder.SeedIfEmptyAsync();
-            output.WriteLine(seeded
-                ? "Đã tạo dữ liệu mẫu (xã Nhơn Mỹ, dữ liệu hư cấu)."
-                : "Cơ sở dữ liệu đã có dữ liệu; không tạo lại dữ liệu mẫu.");
+            try
+            {
+                var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+                output.WriteLine(seeded
+                    ? "Đã tạo dữ liệu mẫu (xã Nhơn Mỹ, dữ liệu hư cấu)."
+                    : "Dữ liệu mẫu đã có sẵn; không tạo lại.");
+            }
+            catch (Core.Common.DomainException e)
+            {
+                output.WriteLine(e.Message);
+            }
             if (await db.Organisations.AnyAsync(o => o.IsDemo))
                 DemoSeeder.PrintLogins(output, baseUrl);
             return;

@@ -13,7 +13,7 @@ public sealed class Browser(HttpClient client)
 
     public HttpClient Client { get; } = client;
 
-    public static async Task<Browser> LoginAsync(AppFactory app, string user, string password = TestData.Password)
+    public static async Task<Browser> LoginAsync(WebApplicationFactory<Program> app, string user, string password = TestData.Password)
     {
         var b = new Browser(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
         var response = await b.PostFormAsync("/Account/Login", new() { ["UserName"] = user, ["Password"] = password });
@@ -21,7 +21,7 @@ public sealed class Browser(HttpClient client)
         return b;
     }
 
-    public static Browser Anonymous(AppFactory app) =>
+    public static Browser Anonymous(WebApplicationFactory<Program> app) =>
         new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
     public async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetAsync(string url)
