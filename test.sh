@@ -57,5 +57,6 @@ for project in tests/PhatTrienDangVien.Core.Tests tests/PhatTrienDangVien.Web.Te
   passed=$((passed + p)); failed=$((failed + f))
   [ "$f" -gt 0 ] && status=1
 done
+cp -r tests/PhatTrienDangVien.Browser.Tests/bin/Release/net10.0/screenshots "$root/TestResults/" 2>/dev/null && echo "Screenshots: TestResults/screenshots"
 echo "$passed passed, $failed failed"
 exit $status
