@@ -35,7 +35,8 @@ internal static class AuditWriter
         var list = new List<Pending>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            if (entry.Entity is AuditEntry || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
+            // Key material must never be copied into the audit trail.
+            if (entry.Entity is AuditEntry or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
             if (entry.Entity is CommuneEntity && entry.State == EntityState.Modified)
             {
                 var version = entry.Property(nameof(CommuneEntity.Version));

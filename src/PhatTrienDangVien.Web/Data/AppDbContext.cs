@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.Organisations;
@@ -11,7 +12,7 @@ namespace PhatTrienDangVien.Web.Data;
 /// The one model for both engines. Query filters apply the current user's <see cref="DataScope"/> to every
 /// query, pages and API alike; SaveChanges stamps versions and writes the audit trail.
 /// </summary>
-public abstract class AppDbContext : IdentityDbContext<AppUser>
+public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
     private readonly CurrentScope _scope;
     private readonly AuditContext _audit;
@@ -33,6 +34,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<CandidateSource> CandidateSources => Set<CandidateSource>();
     public DbSet<CellResponsibility> CellResponsibilities => Set<CellResponsibility>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Cookie and antiforgery keys live with the data, so every server of a province shares them and restarts keep sessions.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DataScope Scope => _scope.Scope;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using PhatTrienDangVien.Web.Authorization;
@@ -12,6 +13,7 @@ public static class IdentitySetup
 {
     public static IServiceCollection AddIdentityAndAuthorization(this IServiceCollection services)
     {
+        services.AddDataProtection().SetApplicationName("PhatTrienDangVien").PersistKeysToDbContext<AppDbContext>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<AppUser>(o =>
             {
