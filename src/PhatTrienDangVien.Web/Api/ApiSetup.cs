@@ -10,6 +10,7 @@ public static class ApiSetup
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.AddOpenApi();
+        services.AddSingleton<Calendar.CalendarService>();
         services.AddProblemDetails();
         services.Configure<JsonOptions>(o =>
         {
@@ -22,6 +23,7 @@ public static class ApiSetup
     public static WebApplication MapApiEndpoints(this WebApplication app)
     {
         app.MapOpenApi("/api/openapi/{documentName}.json");
+        app.MapCalendarApi();
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapOrganisationApi();
         api.MapPeopleApi();

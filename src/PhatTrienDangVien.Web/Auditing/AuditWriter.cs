@@ -37,7 +37,7 @@ internal static class AuditWriter
         {
             // Key material must never be copied into the audit trail.
             if (entry.Entity is AuditEntry or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
-            if (entry.Entity is CommuneEntity && entry.State == EntityState.Modified)
+            if (entry.State == EntityState.Modified && entry.Metadata.FindProperty(nameof(CommuneEntity.Version)) is { IsConcurrencyToken: true })
             {
                 var version = entry.Property(nameof(CommuneEntity.Version));
                 version.CurrentValue = (int)version.OriginalValue! + 1;

@@ -60,3 +60,13 @@ internal sealed class TermConfiguration : IEntityTypeConfiguration<Term>
         b.Ignore(e => e.Name);
     }
 }
+
+internal sealed class CalendarDayOverrideConfiguration : IEntityTypeConfiguration<Core.Calendar.CalendarDayOverride>
+{
+    public void Configure(EntityTypeBuilder<Core.Calendar.CalendarDayOverride> b)
+    {
+        b.Property(e => e.Version).IsConcurrencyToken();
+        b.Property(e => e.Name).HasMaxLength(200);
+        b.HasIndex(e => e.Date).IsUnique();
+    }
+}

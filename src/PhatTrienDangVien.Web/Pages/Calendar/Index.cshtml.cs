@@ -1,0 +1,81 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Calendar;
+using PhatTrienDangVien.Core.Text;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Calendar;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Pages.Calendar;
+
+/// <summary>The year's holidays as computed, and the administrator's corrections to the official announcement.</summary>
+public class IndexModel(AppDbContext db, CalendarService calendar, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty] public OverrideInput Input { get; set; } = new();
+
+    public IReadOnlyList<Holiday> Holidays { get; private set; } = [];
+    public List<CalendarDayOverride> Overrides { get; private set; } = [];
+    public int ShownYear => Year ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).Year;
+    public bool CanEdit => User.IsInRole(Roles.Administrator);
+
+    public sealed class OverrideInput
+    {
+        [Display(Name = "Ngày"), Required(ErrorMessage = "Hãy nhập ngày.")]
+        public DateOnly? Date { get; set; }
+        [Display(Name = "Loại")]
+        public AdjustmentKind Kind { get; set; }
+        [Display(Name = "Nội dung"), Required(ErrorMessage = "Hãy ghi nội dung, ví dụ “Nghỉ bù Tết theo Thông báo của Chính phủ”."), StringLength(200)]
+        public string Name { get; set; } = "";
+    }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (ShownYear is < 1900 or > 2199) return BadRequest();
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddAsync()
+    {
+        // Everyone reads the calendar; only the administrator corrects it (handlers cannot carry [Authorize]).
+        if (!CanEdit) return Forbid();
+        Input.Name = VietnameseText.Normalize(Input.Name) ?? "";
+        if (Input.Date is { } d && await db.CalendarDayOverrides.AnyAsync(o => o.Date == d))
+            ModelState.AddModelError("Input.Date", "Ngày này đã có điều chỉnh; hãy xóa điều chỉnh cũ trước.");
+        if (Input.Date is { Year: < 1900 or > 2199 }) ModelState.AddModelError("Input.Date", "Ngày phải trong khoảng 1900–2199.");
+        if (!ModelState.IsValid)
+        {
+            Year = Input.Date?.Year ?? Year;
+            await LoadAsync();
+            return Page();
+        }
+        db.CalendarDayOverrides.Add(new CalendarDayOverride { Date = Input.Date!.Value, Kind = Input.Kind, Name = Input.Name });
+        await db.SaveChangesAsync();
+        calendar.Invalidate(Input.Date.Value.Year);
+        TempData["Success"] = $"Đã ghi điều chỉnh ngày {Input.Date:dd/MM/yyyy}.";
+        return Redirect($"/Calendar?Year={Input.Date.Value.Year}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id)
+    {
+        if (!CanEdit) return Forbid();
+        var o = await db.CalendarDayOverrides.FirstOrDefaultAsync(x => x.Id == id);
+        if (o is null) return NotFound();
+        db.CalendarDayOverrides.Remove(o);
+        await db.SaveChangesAsync();
+        calendar.Invalidate(o.Date.Year);
+        TempData["Success"] = $"Đã xóa điều chỉnh ngày {o.Date:dd/MM/yyyy}.";
+        return Redirect($"/Calendar?Year={o.Date.Year}");
+    }
+
+    private async Task LoadAsync()
+    {
+        Holidays = calendar.Calendar.HolidaysOf(ShownYear);
+        var from = new DateOnly(ShownYear, 1, 1);
+        var to = new DateOnly(ShownYear, 12, 31);
+        Overrides = await db.CalendarDayOverrides.AsNoTracking().Where(o => o.Date >= from && o.Date <= to).OrderBy(o => o.Date).ToListAsync();
+    }
+}
