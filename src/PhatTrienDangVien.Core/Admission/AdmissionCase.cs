@@ -67,8 +67,9 @@ public sealed class AdmissionCase
     {
         ArgumentNullException.ThrowIfNull(rules);
         State state = Replay();
+        RuleSet rulesToday = rules.At(today);
         return [.. Enum.GetValues<AdmissionStepKind>().Where(k =>
-            OrderError(k, state, rules.At(today)) is null
+            OrderError(k, state, rulesToday) is null
             && (k != T.RecognitionVote || today >= state.ProbationEnd))];
     }
 
