@@ -11,6 +11,8 @@ public static class ApiSetup
     {
         services.AddOpenApi();
         services.AddSingleton<Calendar.CalendarService>();
+        services.AddSingleton<Admission.RuleBookProvider>();
+        services.AddScoped<Admission.AdmissionService>();
         services.AddProblemDetails();
         services.Configure<JsonOptions>(o =>
         {

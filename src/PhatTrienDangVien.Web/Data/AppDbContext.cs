@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Admission;
 using PhatTrienDangVien.Core.Calendar;
 using PhatTrienDangVien.Core.Organisations;
 using PhatTrienDangVien.Core.People;
@@ -36,6 +37,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<CellResponsibility> CellResponsibilities => Set<CellResponsibility>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CalendarDayOverride> CalendarDayOverrides => Set<CalendarDayOverride>();
+    public DbSet<StepRecord> AdmissionSteps => Set<StepRecord>();
+    /// <summary>Stored versions of rule parameters; the defaults in Core apply where none is stored.</summary>
+    public DbSet<RuleParameter> RuleParameters => Set<RuleParameter>();
 
     /// <summary>Cookie and antiforgery keys live with the data, so every server of a province shares them and restarts keep sessions.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -71,6 +75,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         builder.Entity<Term>().HasQueryFilter(t => ScopeUnrestricted || t.CommuneId == ScopeCommuneId);
         builder.Entity<SourceCategory>().HasQueryFilter(s => ScopeUnrestricted || s.CommuneId == ScopeCommuneId);
         builder.Entity<CandidateSource>().HasQueryFilter(s => ScopeUnrestricted || s.SourceCategory.CommuneId == ScopeCommuneId);
+        // A step is visible exactly when its candidate is (the candidate's own filter applies inside).
+        builder.Entity<StepRecord>().HasQueryFilter(s => ScopeUnrestricted || Candidates.Any(c => c.Id == s.CandidateId));
         builder.Entity<AuditEntry>().HasQueryFilter(a => ScopeUnrestricted || a.CommuneId == ScopeCommuneId);
     }
 

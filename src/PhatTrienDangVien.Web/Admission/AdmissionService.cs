@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Admission;
+using PhatTrienDangVien.Core.Common;
+using PhatTrienDangVien.Core.Organisations;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Web.Auditing;
+using PhatTrienDangVien.Web.Calendar;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Admission;
+
+/// <summary>
+/// Loads a candidate's case, computes what the rules need from the member register (never typed in), records a
+/// step through the Core engine and applies its consequences to the candidate and member records in one save.
+/// </summary>
+public sealed class AdmissionService(AppDbContext db, RuleBookProvider rules, CalendarService calendar, AuditContext who, TimeProvider clock)
+{
+    public sealed record LoadedCase(Candidate Candidate, AdmissionCase Case, RuleBook Rules, StepContext Context);
+
+    public async Task<LoadedCase?> LoadAsync(int candidateId)
+    {
+        var candidate = await db.Candidates.Include(c => c.Person).Include(c => c.Cell).FirstOrDefaultAsync(c => c.Id == candidateId);
+        if (candidate is null) return null;
+        var steps = await db.AdmissionSteps.Where(s => s.CandidateId == candidateId).OrderBy(s => s.Date).ThenBy(s => s.Id).ToListAsync();
+        var book = await rules.GetAsync();
+        return new LoadedCase(candidate, new AdmissionCase(candidateId, candidate.Person.DateOfBirth, steps), book, Context(book));
+    }
+
+    public StepContext Context(RuleBook book) => StepContext.From(book, calendar.Calendar, clock, who.UserName);
+
+    /// <summary>The vote denominator's parts, from the register: official members of the cell, and how many of them
+    /// are on temporary transfer or exempted (the most that may be left out when absent).</summary>
+    public async Task<(int Official, int Excludable, bool HasSubCommittee)> RegisterAsync(int cellId)
+    {
+        var official = await db.Members.IgnoreQueryFilters().Where(m => m.CellId == cellId && m.Status == MemberStatus.Official)
+            .GroupBy(m => m.OnTemporaryTransfer || m.IsExempt).Select(g => new { Excludable = g.Key, Count = g.Count() }).ToListAsync();
+        var parentKind = await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == cellId).Select(o => o.Parent!.Kind).FirstOrDefaultAsync();
+        return (official.Sum(x => x.Count), official.Where(x => x.Excludable).Sum(x => x.Count), parentKind == OrganisationKind.SubCommittee);
+    }
+
+    public async Task<CellRoster> RosterAsync(int cellId, int excludedAbsent)
+    {
+        var (official, excludable, hasSub) = await RegisterAsync(cellId);
+        if (excludedAbsent < 0 || excludedAbsent > excludable)
+            throw new DomainException($"Số đảng viên miễn sinh hoạt hoặc sinh hoạt tạm thời vắng mặt phải từ 0 đến {excludable} (theo danh sách đảng viên của chi bộ).",
+                ProcedureRules.VoteCounts.Key, ProcedureRules.VoteCounts.Citation);
+        return new CellRoster(official, excludedAbsent, hasSub);
+    }
+
+    public async Task<int> SubCommitteeSizeAsync(int cellId)
+    {
+        var parent = await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == cellId).Select(o => o.ParentId).FirstOrDefaultAsync();
+        return await db.Members.IgnoreQueryFilters().CountAsync(m => m.Cell.ParentId == parent && m.Status == MemberStatus.Official
+            && (m.Positions & CommitteePositions.SubCommitteeMember) != 0);
+    }
+
+    /// <summary>Records one step (or refuses it with the rule's message, leaving everything unchanged).</summary>
+    public async Task<StepRecord> RecordAsync(LoadedCase loaded, Func<AdmissionCase, StepContext, StepRecord> record)
+    {
+        var step = record(loaded.Case, loaded.Context);
+        db.AdmissionSteps.Add(step);
+        await ApplyConsequencesAsync(loaded.Candidate, loaded.Case, step);
+        await db.SaveChangesAsync();
+        return step;
+    }
+
+    private async Task ApplyConsequencesAsync(Candidate candidate, AdmissionCase admissionCase, StepRecord step)
+    {
+        switch (step.Kind)
+        {
+            case AdmissionStepKind.MentorAssigned when step.ReadDetails<MentorDetails>() is { } mentor:
+                candidate.MentorMemberId = mentor.MentorMemberId;
+                break;
+            case AdmissionStepKind.Withdrawal:
+                candidate.Status = CandidateStatus.Withdrawn;
+                break;
+            case AdmissionStepKind.Ceremony:
+                // Probation starts with the ceremony: the person enters the register as a probationary member.
+                candidate.Status = CandidateStatus.Admitted;
+                var member = await MemberOfAsync(candidate);
+                if (member is null)
+                {
+                    member = new Member { CommuneId = candidate.CommuneId, PersonId = candidate.PersonId, CellId = candidate.CellId };
+                    db.Members.Add(member);
+                }
+                member.Status = MemberStatus.Probationary;
+                member.StatusDate = step.Date;
+                member.CeremonyDate = step.Date;
+                member.AdmissionDecisionDate = admissionCase.AdmissionDecisionDate;
+                member.AdmissionDecisionNumber = admissionCase.Steps.LastOrDefault(s => s.Kind == AdmissionStepKind.Decision)?.DocumentNumber;
+                break;
+            case AdmissionStepKind.RecognitionDecision when admissionCase.OfficialDate is { } official:
+                if (await MemberOfAsync(candidate) is { } recognised)
+                {
+                    recognised.Status = MemberStatus.Official;
+                    recognised.OfficialDate = official;
+                    recognised.StatusDate = official;
+                }
+                break;
+            case AdmissionStepKind.Removal:
+                if (await MemberOfAsync(candidate) is { } removed)
+                {
+                    removed.Status = MemberStatus.Removed;
+                    removed.StatusDate = step.Date;
+                }
+                break;
+            case AdmissionStepKind.ProbationMentorAssigned when step.ReadDetails<MentorDetails>() is { } probationMentor:
+                candidate.MentorMemberId = probationMentor.MentorMemberId;
+                break;
+        }
+    }
+
+    private Task<Member?> MemberOfAsync(Candidate candidate) =>
+        db.Members.IgnoreQueryFilters().FirstOrDefaultAsync(m => m.PersonId == candidate.PersonId);
+}
