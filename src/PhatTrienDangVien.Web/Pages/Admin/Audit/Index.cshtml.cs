@@ -1,0 +1,93 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Web.Auditing;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Pages.Shared;
+
+namespace PhatTrienDangVien.Web.Pages.Admin.Audit;
+
+/// <summary>The append-only audit log of the commune (its query filter keeps other communes out). Read and export only.</summary>
+public class IndexModel(AppDbContext db) : AdminPageModel
+{
+    private static readonly TimeSpan s_vietnam = TimeSpan.FromHours(7);
+
+    public static readonly IReadOnlyList<string> Actions = ["Tạo mới", "Sửa", "Xóa"];
+
+    private static readonly Dictionary<string, string> s_typeNames = new()
+    {
+        ["Organisation"] = "Tổ chức đảng",
+        ["Hamlet"] = "Ấp",
+        ["PoliticalCenter"] = "Trung tâm Chính trị",
+        ["Term"] = "Nhiệm kỳ",
+        ["Person"] = "Nhân thân",
+        ["Member"] = "Đảng viên",
+        ["Candidate"] = "Quần chúng ưu tú",
+        ["SourceCategory"] = "Danh mục nguồn",
+        ["CandidateSource"] = "Nguồn của quần chúng",
+        ["CellResponsibility"] = "Phân công phụ trách chi bộ",
+        ["AppUser"] = "Tài khoản",
+    };
+
+    public static string TypeName(string type) => s_typeNames.TryGetValue(type, out var name) ? name : type;
+
+    [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }
+    [BindProperty(SupportsGet = true)] public string? EntityId { get; set; }
+    [BindProperty(SupportsGet = true)] public string? UserName { get; set; }
+    [BindProperty(SupportsGet = true, Name = "Action")] public string? Operation { get; set; }
+    /// <summary>Dates in Vietnam time, both included.</summary>
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true, Name = "q")] public ListQuery Query { get; set; } = new();
+
+    public PageResult<AuditEntry> Result { get; private set; } = null!;
+    public List<string> EntityTypes { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        EntityTypes = (await db.AuditEntries.Select(a => a.EntityType).Distinct().ToListAsync())
+            .OrderBy(TypeName, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), true)).ToList();
+        if (From > To) ModelState.AddModelError(nameof(To), "“Đến ngày” phải sau hoặc bằng “Từ ngày”.");
+        var filtered = Filtered();
+        var total = await filtered.CountAsync();
+        var items = await Newest(filtered).Skip(Query.Skip).Take(Query.Size).ToListAsync();
+        Result = new PageResult<AuditEntry>(items, total, Query);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        var rows = await Newest(Filtered()).ToListAsync();
+        var csv = new StringBuilder("Thời điểm,Người thực hiện,Thao tác,Loại hồ sơ,Mã hồ sơ,Trường,Giá trị cũ,Giá trị mới\r\n");
+        foreach (var e in rows)
+        {
+            var changes = AuditTrail.Changes(e).ToList();
+            if (changes.Count == 0) changes.Add(new AuditTrail.Change("", null, null));
+            foreach (var c in changes)
+                csv.AppendJoin(',', new[] { AuditTrail.Local(e.AtUtc), e.UserName, e.Action, TypeName(e.EntityType), e.EntityId,
+                    c.Field, c.Old ?? "", c.New ?? "" }.Select(Csv.Escape)).Append("\r\n");
+        }
+        return File(Csv.Encode(csv.ToString()), "text/csv", "nhat-ky-thay-doi.csv");
+    }
+
+    private IQueryable<AuditEntry> Filtered()
+    {
+        var q = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(EntityType)) q = q.Where(a => a.EntityType == EntityType);
+        if (!string.IsNullOrWhiteSpace(EntityId)) { var id = EntityId.Trim(); q = q.Where(a => a.EntityId == id); }
+        if (!string.IsNullOrWhiteSpace(UserName)) { var name = UserName.Trim(); q = q.Where(a => a.UserName.Contains(name)); }
+        if (!string.IsNullOrWhiteSpace(Operation)) q = q.Where(a => a.Action == Operation);
+        if (From is { } from)
+        {
+            var start = DateTime.SpecifyKind(from.ToDateTime(TimeOnly.MinValue) - s_vietnam, DateTimeKind.Utc);
+            q = q.Where(a => a.AtUtc >= start);
+        }
+        if (To is { } to)
+        {
+            var end = DateTime.SpecifyKind(to.AddDays(1).ToDateTime(TimeOnly.MinValue) - s_vietnam, DateTimeKind.Utc);
+            q = q.Where(a => a.AtUtc < end);
+        }
+        return q;
+    }
+
+    private static IQueryable<AuditEntry> Newest(IQueryable<AuditEntry> q) => q.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id);
+}
