@@ -40,6 +40,8 @@ public sealed class Accounts(UserManager<AppUser> users, TimeProvider clock)
         await users.ResetAccessFailedCountAsync(user);
     }
 
+    /// <summary>12 random hex characters after a fixed prefix; the trailing digit guarantees the policy's digit.</summary>
     public static string GeneratePassword() =>
-        "Ptdv-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6));
+        "Ptdv-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6))
+        + System.Security.Cryptography.RandomNumberGenerator.GetInt32(10).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
