@@ -184,7 +184,8 @@ public sealed class AdmissionCase
 
     /// <summary>
     /// The cell's resolution on admission. The denominator comes from <paramref name="roster"/>, computed from the
-    /// member register; a valid vote below 2/3 is recorded as not approved and the case does not advance.
+    /// member register. A proposal below 2/3 is refused: there is no resolution to propose admission; a cell that
+    /// decides not to propose records a withdrawal with its reason.
     /// </summary>
     public StepRecord RecordCellVote(CellVoteInput input, CellRoster roster, StepContext ctx)
     {
@@ -220,6 +221,7 @@ public sealed class AdmissionCase
             }
 
             (VoteOutcome outcome, VoteDetails vote) = CountVotes(input, roster.OfficialMembers, roster.ExcludedAbsent, rules, enforceMinimum: true, recognition: false);
+            RefuseBelowTwoThirds(outcome, vote, rules, "đảng viên chính thức");
             var details = new CellVoteDetails
             {
                 For = vote.For, Against = vote.Against, Present = vote.Present, Members = vote.Members,
@@ -231,12 +233,20 @@ public sealed class AdmissionCase
         });
     }
 
+    private static void RefuseBelowTwoThirds(VoteOutcome outcome, VoteDetails vote, RuleSet rules, string voters)
+    {
+        if (outcome == VoteOutcome.Approved) return;
+        throw Refuse.Because(rules[RuleParameterKeys.VoteNumerator],
+            $"Chỉ có {vote.For}/{vote.Denominator} {voters} tán thành, chưa đủ {vote.VotesNeeded} (ít nhất {rules.VoteNumerator}/{rules.VoteDenominator}): không thể ghi nghị quyết đề nghị kết nạp. Nếu không đề nghị kết nạp, hãy ghi “rút khỏi danh sách” kèm lý do.");
+    }
+
     public StepRecord RecordSubCommitteeVote(VoteInput input, SubCommitteeRoster roster, StepContext ctx)
     {
         ArgumentNullException.ThrowIfNull(roster);
         return Record(T.SubCommitteeVote, input, ctx, (rules, _) =>
         {
             (VoteOutcome outcome, VoteDetails vote) = CountVotes(input, roster.CommitteeMembers, 0, rules, enforceMinimum: false, recognition: false);
+            RefuseBelowTwoThirds(outcome, vote, rules, "cấp ủy viên");
             return new StepRecord { Outcome = outcome, Details = StepDetailsJson.Write(vote) };
         });
     }

@@ -54,6 +54,13 @@ public sealed class AdmissionService(AppDbContext db, RuleBookProvider rules, Ca
             && (m.Positions & CommitteePositions.SubCommitteeMember) != 0);
     }
 
+    /// <summary>The first step of every case: the candidate enters the cell's source pool on the day they were added.</summary>
+    public async Task AddToPoolAsync(Candidate saved)
+    {
+        var loaded = await LoadAsync(saved.Id) ?? throw new InvalidOperationException("The candidate was just saved.");
+        await RecordAsync(loaded, (c, ctx) => c.RecordSourcePool(new SimpleStepInput { Date = saved.AddedOn }, ctx));
+    }
+
     /// <summary>Records one step (or refuses it with the rule's message, leaving everything unchanged).</summary>
     public async Task<StepRecord> RecordAsync(LoadedCase loaded, Func<AdmissionCase, StepContext, StepRecord> record)
     {

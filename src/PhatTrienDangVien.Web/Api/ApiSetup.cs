@@ -13,6 +13,8 @@ public static class ApiSetup
         services.AddSingleton<Calendar.CalendarService>();
         services.AddSingleton<Admission.RuleBookProvider>();
         services.AddScoped<Admission.AdmissionService>();
+        services.AddScoped<Admission.WorkList>();
+        services.AddMemoryCache();
         services.AddProblemDetails();
         services.Configure<JsonOptions>(o =>
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Core.Text;
+using PhatTrienDangVien.Web.Admission;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Candidates;
@@ -54,9 +55,9 @@ public static class PeopleApi
         candidates.MapGet("/{id:int}", async (int id, AppDbContext db, TimeProvider clock) =>
             await db.Candidates.AsNoTracking().Include(c => c.Person).Include(c => c.Cell).Include(c => c.Sources).FirstOrDefaultAsync(c => c.Id == id) is { } c
                 ? Results.Ok(ToDto(c, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))) : ApiSetup.NotFoundProblem());
-        candidates.MapPost("/", (CandidateWrite body, AppDbContext db, TimeProvider clock) => SaveCandidateAsync(null, body, db, clock))
+        candidates.MapPost("/", (CandidateWrite body, AppDbContext db, TimeProvider clock, AdmissionService admission) => SaveCandidateAsync(null, body, db, clock, admission))
             .RequireAuthorization(Policies.EditRecords);
-        candidates.MapPut("/{id:int}", (int id, CandidateWrite body, AppDbContext db, TimeProvider clock) => SaveCandidateAsync(id, body, db, clock))
+        candidates.MapPut("/{id:int}", (int id, CandidateWrite body, AppDbContext db, TimeProvider clock, AdmissionService admission) => SaveCandidateAsync(id, body, db, clock, admission))
             .RequireAuthorization(Policies.EditRecords);
         return api;
     }
@@ -97,7 +98,7 @@ public static class PeopleApi
         return id is null ? Results.Created($"/api/members/{m.Id}", ToDto(m)) : Results.Ok(ToDto(m));
     }
 
-    private static async Task<IResult> SaveCandidateAsync(int? id, CandidateWrite body, AppDbContext db, TimeProvider clock)
+    private static async Task<IResult> SaveCandidateAsync(int? id, CandidateWrite body, AppDbContext db, TimeProvider clock, AdmissionService admission)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Candidate? c = null;
@@ -123,7 +124,10 @@ public static class PeopleApi
             body.Person.ApplyTo(c.Person);
         }
         body.Candidate.ApplyTo(c);
+        await using var tx = await db.Database.BeginTransactionAsync();
         if (await SaveAsync(db) is { } problem) return problem;
+        if (id is null) await admission.AddToPoolAsync(c);
+        await tx.CommitAsync();
         await db.Entry(c).Reference(x => x.Cell).LoadAsync();
         return id is null ? Results.Created($"/api/candidates/{c.Id}", ToDto(c, today)) : Results.Ok(ToDto(c, today));
     }

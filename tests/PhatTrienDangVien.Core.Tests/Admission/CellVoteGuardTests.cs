@@ -103,11 +103,11 @@ public class CellVoteGuardTests
     public void Approval_needs_two_thirds_of_the_denominator_rounded_up(int official, int excluded, int needed)
     {
         CaseDriver below = ReadyToVote("1998-01-10");
-        StepRecord failed = below.CellVote(_vote, needed - 1, official, excluded);
-        failed.Outcome.ShouldBe(VoteOutcome.NotApproved);
-        failed.ReadDetails<CellVoteDetails>()!.VotesNeeded.ShouldBe(needed);
+        var refused = Should.Throw<DomainException>(() => below.CellVote(_vote, needed - 1, official, excluded));
+        refused.Rule.ShouldBe(RuleParameterKeys.VoteNumerator);
+        refused.Message.ShouldContain($"chưa đủ {needed}");
         below.Case.CurrentStage.ShouldBe(AdmissionStage.OpinionsCollected);
-        below.Case.Steps.Count.ShouldBe(8);
+        below.Case.Steps.Count.ShouldBe(7, "the refused vote leaves the seven steps before it, and nothing more");
 
         CaseDriver atThreshold = ReadyToVote("1998-01-10");
         StepRecord passed = atThreshold.CellVote(_vote, needed, official, excluded);
@@ -120,7 +120,7 @@ public class CellVoteGuardTests
     public void A_cell_may_vote_again_after_a_vote_below_two_thirds()
     {
         CaseDriver driver = ReadyToVote("1998-01-10");
-        driver.CellVote(_vote, forVotes: 6, officialMembers: 10);
+        Should.Throw<DomainException>(() => driver.CellVote(_vote, forVotes: 6, officialMembers: 10));
 
         driver.Case.AllowedNext(driver.Rules, _today).ShouldContain(AdmissionStepKind.CellVote);
         driver.CellVote(_vote.AddDays(30), forVotes: 7, officialMembers: 10).Outcome.ShouldBe(VoteOutcome.Approved);

@@ -140,8 +140,8 @@ public class StepOrderTests
         Should.Throw<DomainException>(() => driver.Decision(D("2026-04-01"))).Rule.ShouldBe(nameof(ProcedureRules.SubCommitteeVote));
         driver.Case.AllowedNext(driver.Rules, _today).ShouldContain(AdmissionStepKind.SubCommitteeVote);
 
-        StepRecord below = driver.Case.RecordSubCommitteeVote(new VoteInput { Date = D("2026-03-25"), For = 4, Present = 7 }, new SubCommitteeRoster(7), driver.Ctx);
-        below.Outcome.ShouldBe(VoteOutcome.NotApproved);
+        Should.Throw<DomainException>(() => driver.Case.RecordSubCommitteeVote(new VoteInput { Date = D("2026-03-25"), For = 4, Present = 7 }, new SubCommitteeRoster(7), driver.Ctx))
+            .Rule.ShouldBe(RuleParameterKeys.VoteNumerator);
         driver.Case.CurrentStage.ShouldBe(AdmissionStage.CellApproved);
 
         driver.Case.RecordSubCommitteeVote(new VoteInput { Date = D("2026-03-26"), For = 5, Present = 7 }, new SubCommitteeRoster(7), driver.Ctx)

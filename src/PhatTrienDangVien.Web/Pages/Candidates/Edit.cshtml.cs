@@ -11,7 +11,7 @@ using PhatTrienDangVien.Web.Pages.Shared;
 namespace PhatTrienDangVien.Web.Pages.Candidates;
 
 [Authorize(Policy = Policies.EditRecords)]
-public class EditModel(AppDbContext db, TimeProvider clock) : PageModel
+public class EditModel(AppDbContext db, TimeProvider clock, Admission.AdmissionService admission) : PageModel
 {
     [BindProperty] public PersonInput Person { get; set; } = new();
     [BindProperty] public CandidateInput Candidate { get; set; } = new();
@@ -85,7 +85,10 @@ public class EditModel(AppDbContext db, TimeProvider clock) : PageModel
         }
         try
         {
+            await using var tx = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
+            if (id is null) await admission.AddToPoolAsync(c);
+            await tx.CommitAsync();
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -12,6 +12,8 @@ public class DetailsModel(AppDbContext db) : PageModel
 {
     public Member Member { get; private set; } = null!;
     public List<AuditEntry> Audit { get; private set; } = [];
+    /// <summary>The admission case that made this person a member, when it was run in the application.</summary>
+    public int? CaseId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -19,6 +21,8 @@ public class DetailsModel(AppDbContext db) : PageModel
             .FirstOrDefaultAsync(x => x.Id == id);
         if (m is null) return NotFound();
         Member = m;
+        CaseId = await db.Candidates.IgnoreQueryFilters().Where(c => c.PersonId == m.PersonId && c.CommuneId == m.CommuneId)
+            .Select(c => (int?)c.Id).FirstOrDefaultAsync();
         Audit = await AuditTrail.ForAsync(db, (nameof(Core.People.Member), m.Id), (nameof(Person), m.PersonId));
         return Page();
     }

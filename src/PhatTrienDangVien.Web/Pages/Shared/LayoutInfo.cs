@@ -7,7 +7,7 @@ using PhatTrienDangVien.Web.Data;
 namespace PhatTrienDangVien.Web.Pages.Shared;
 
 /// <summary>What the page header shows: who is signed in, which commune, and whether the data is demo data.</summary>
-public sealed class LayoutInfo(AppDbContext db, IHttpContextAccessor http)
+public sealed class LayoutInfo(AppDbContext db, IHttpContextAccessor http, Admission.WorkList work)
 {
     private bool _loaded;
 
@@ -16,6 +16,7 @@ public sealed class LayoutInfo(AppDbContext db, IHttpContextAccessor http)
     public string? UserName { get; private set; }
     public string? RoleName { get; private set; }
     public string Role { get; private set; } = "";
+    public int Overdue { get; private set; }
 
     public async Task LoadAsync()
     {
@@ -29,6 +30,7 @@ public sealed class LayoutInfo(AppDbContext db, IHttpContextAccessor http)
         var commune = await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == db.Scope.CommuneId && o.Kind == OrganisationKind.CommuneCommittee)
             .Select(o => new { o.Name, o.IsDemo }).FirstOrDefaultAsync();
         CommuneName = commune?.Name;
+        Overdue = await work.OverdueCountAsync();
         IsDemo = commune?.IsDemo ?? false;
     }
 }

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using PhatTrienDangVien.Core.Admission;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Web.Calendar;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Admission;
+
+/// <summary>
+/// The next action of every open case in the user's scope, with who must act: the mentor, the cell secretary and the
+/// committee member in charge of the cell.
+/// </summary>
+public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarService calendar, TimeProvider clock, IMemoryCache cache)
+{
+    public sealed record Item(int CandidateId, string FullName, int CellId, string Cell, AdmissionStage Stage, PendingAction Next,
+        int? MentorId, string? Mentor, int? SecretaryId, string? Secretary, int? InChargeId, string? InCharge)
+    {
+        public bool IsOverdue => Next.WorkingDaysLeft < 0;
+    }
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+
+    public async Task<IReadOnlyList<Item>> ItemsAsync()
+    {
+        var candidates = await db.Candidates.AsNoTracking().Where(c => c.Status != CandidateStatus.Withdrawn)
+            .Select(c => new
+            {
+                c.Id, c.Person.FullName, c.Person.DateOfBirth, c.CellId, Cell = c.Cell.Name, c.MentorMemberId,
+                Mentor = c.Mentor != null ? c.Mentor.Person.FullName : null, c.Cell.SecretaryMemberId,
+            }).ToListAsync();
+        var ids = candidates.Select(c => c.Id).ToList();
+        var steps = (await db.AdmissionSteps.AsNoTracking().Where(s => ids.Contains(s.CandidateId)).ToListAsync()).ToLookup(s => s.CandidateId);
+        var secretaryIds = candidates.Where(c => c.SecretaryMemberId != null).Select(c => c.SecretaryMemberId!.Value).Distinct().ToList();
+        // Names of secretaries and committee members are shown to whoever sees the case, across cells.
+        var names = await db.Members.IgnoreQueryFilters().Where(m => m.CommuneId == db.Scope.CommuneId || db.Scope.Unrestricted)
+            .Where(m => secretaryIds.Contains(m.Id) || (m.Positions & CommitteePositions.CommuneCommitteeMember) != 0)
+            .Select(m => new { m.Id, m.Person.FullName }).ToDictionaryAsync(m => m.Id, m => m.FullName);
+        var today = Today;
+        var inCharge = (await db.CellResponsibilities.IgnoreQueryFilters()
+            .Where(r => (r.CommuneId == db.Scope.CommuneId || db.Scope.Unrestricted) && r.From <= today && (r.To == null || r.To >= today))
+            .Select(r => new { r.CellId, r.MemberId }).ToListAsync()).ToLookup(r => r.CellId, r => r.MemberId);
+
+        var book = await rules.GetAsync();
+        var items = new List<Item>();
+        foreach (var c in candidates)
+        {
+            var admissionCase = new AdmissionCase(c.Id, c.DateOfBirth, steps[c.Id]);
+            if (Deadlines.NextAction(admissionCase, book, calendar.Calendar, today) is not { } next) continue;
+            int? chargeId = inCharge[c.CellId].Cast<int?>().FirstOrDefault();
+            items.Add(new Item(c.Id, c.FullName, c.CellId, c.Cell, admissionCase.CurrentStage, next, c.MentorMemberId, c.Mentor,
+                c.SecretaryMemberId, c.SecretaryMemberId is { } s && names.TryGetValue(s, out var sn) ? sn : null,
+                chargeId, chargeId is { } ci && names.TryGetValue(ci, out var cn) ? cn : null));
+        }
+        return items;
+    }
+
+    /// <summary>For the page header: counted once a minute per scope, not on every page view.</summary>
+    public Task<int> OverdueCountAsync()
+    {
+        var s = db.Scope;
+        var key = $"overdue:{s.CommuneId}:{s.WholeCommune}:{string.Join(',', s.CellIds)}:{s.MentorMemberId}:{Today}";
+        return cache.GetOrCreateAsync(key, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return (await ItemsAsync()).Count(i => i.IsOverdue);
+        })!;
+    }
+}

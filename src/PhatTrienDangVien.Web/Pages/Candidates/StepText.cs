@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Admission;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Pages.Candidates;
+
+/// <summary>One line of Vietnamese describing what a step recorded (votes, certificate, introducers, reason…).</summary>
+public static class StepText
+{
+    public static async Task<Dictionary<int, string>> MemberNamesAsync(AppDbContext db, IEnumerable<StepRecord> steps)
+    {
+        var ids = new HashSet<int>();
+        foreach (var s in steps)
+        {
+            if (s.ReadDetails<MentorDetails>() is { } m && StepDetailTypes.Of(s.Kind) == typeof(MentorDetails)) ids.Add(m.MentorMemberId);
+            if (StepDetailTypes.Of(s.Kind) == typeof(IntroductionDetails) && s.ReadDetails<IntroductionDetails>() is { } i)
+                foreach (var x in i.Introducers) ids.Add(x.MemberId);
+        }
+        // Names of mentors and introducers of a visible case are part of that case, even across cells.
+        return await db.Members.IgnoreQueryFilters().Where(m => ids.Contains(m.Id) && m.CommuneId == db.Scope.CommuneId)
+            .Select(m => new { m.Id, m.Person.FullName }).ToDictionaryAsync(m => m.Id, m => m.FullName);
+    }
+
+    public static string Describe(StepRecord s, IReadOnlyDictionary<int, string> names)
+    {
+        string Name(int id) => names.TryGetValue(id, out var n) ? n : $"#{id}";
+        var type = StepDetailTypes.Of(s.Kind);
+        if (type == typeof(MentorDetails) && s.ReadDetails<MentorDetails>() is { } m) return "Đảng viên giúp đỡ: " + Name(m.MentorMemberId);
+        if (type == typeof(ClassDetails) && s.ReadDetails<ClassDetails>() is { } c)
+            return $"Giấy chứng nhận số {c.CertificateNumber}, ngày {c.CertificateDate:dd/MM/yyyy}";
+        if (type == typeof(VerificationDetails) && s.ReadDetails<VerificationDetails>() is { } v)
+            return string.Join("; ", v.People.Select(p => $"{p.Relationship} {p.FullName}: " + p.Result switch
+            {
+                VerificationResult.Verified => "đã thẩm tra",
+                VerificationResult.ExemptPartyMember => "đảng viên, không phải thẩm tra",
+                _ => "chưa có kết quả",
+            }));
+        if (type == typeof(IntroductionDetails) && s.ReadDetails<IntroductionDetails>() is { } i)
+            return (i.Path switch
+            {
+                IntroductionPath.YouthUnion => "Đoàn TNCS Hồ Chí Minh giới thiệu, cùng ",
+                IntroductionPath.TradeUnion => "Công đoàn giới thiệu, cùng ",
+                _ => "Giới thiệu: ",
+            }) + string.Join(", ", i.Introducers.Select(x => $"{Name(x.MemberId)} ({x.MonthsTogether} tháng cùng công tác)"));
+        if (type == typeof(CellVoteDetails) && s.ReadDetails<CellVoteDetails>() is { } cv)
+            return $"Tán thành {cv.For}/{cv.Denominator} (cần {cv.VotesNeeded}), không tán thành {cv.Against}, có mặt {cv.Present}";
+        if (type == typeof(VoteDetails) && s.ReadDetails<VoteDetails>() is { } vd)
+            return $"Tán thành {vd.For}/{vd.Denominator} (cần {vd.VotesNeeded}), không tán thành {vd.Against}, có mặt {vd.Present}";
+        if (type == typeof(ReasonDetails) && s.ReadDetails<ReasonDetails>() is { } r) return "Lý do: " + r.Reason;
+        if (type == typeof(DecisionDetails) && s.ReadDetails<DecisionDetails>() is { } d)
+            return d.ReceivedByCellOn is { } rc ? $"Chi bộ nhận quyết định ngày {rc:dd/MM/yyyy}" : "";
+        return "";
+    }
+
+    public static string Outcome(VoteOutcome? o) => o switch
+    {
+        VoteOutcome.Approved => "Đạt",
+        VoteOutcome.NotApproved => "Không đạt 2/3",
+        VoteOutcome.Rejected => "Đề nghị xóa tên",
+        VoteOutcome.Inconclusive => "Không đủ 2/3 bên nào",
+        _ => "",
+    };
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PhatTrienDangVien.Web.Admission;
+using PhatTrienDangVien.Web.Authorization;
+
+namespace PhatTrienDangVien.Web.Pages.Work;
+
+/// <summary>Việc sắp đến hạn and quá hạn across every case in the user's scope, by responsible person.</summary>
+public class IndexModel(WorkList work) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Days { get; set; } = 10;
+    [BindProperty(SupportsGet = true)] public string Show { get; set; } = "due";
+    [BindProperty(SupportsGet = true)] public string By { get; set; } = "none";
+    [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
+
+    public IReadOnlyList<WorkList.Item> Items { get; private set; } = [];
+    public int OverdueCount { get; private set; }
+    public int DueCount { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Days = Math.Clamp(Days, 1, 120);
+        var all = await work.ItemsAsync();
+        if (Mine && int.TryParse(User.FindFirstValue(AppClaims.MemberId), out var me))
+            all = all.Where(i => i.MentorId == me || i.SecretaryId == me || i.InChargeId == me).ToList();
+        OverdueCount = all.Count(i => i.IsOverdue);
+        DueCount = all.Count(i => i.Next.WorkingDaysLeft is >= 0 and var d && d <= Days);
+        Items = (Show switch
+        {
+            "overdue" => all.Where(i => i.IsOverdue),
+            "all" => all,
+            _ => all.Where(i => i.Next.WorkingDaysLeft is { } d && d <= Days),
+        }).OrderBy(i => i.Next.WorkingDaysLeft ?? int.MaxValue).ThenBy(i => i.Next.DueDate).ToList();
+    }
+
+    public string? Responsible(WorkList.Item i) => By switch
+    {
+        "mentor" => i.Mentor ?? "(chưa phân công)",
+        "secretary" => i.Secretary ?? "(chưa có bí thư)",
+        "charge" => i.InCharge ?? "(chưa phân công)",
+        _ => null,
+    };
+}
