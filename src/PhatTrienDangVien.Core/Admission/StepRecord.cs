@@ -67,7 +67,7 @@ public static class StepDetailTypes
     };
 }
 
-internal static class StepDetailsJson
+public static class StepDetailsJson
 {
     // Relaxed escaping keeps Vietnamese readable in the database; the JSON is never embedded in HTML as is.
     public static JsonSerializerOptions Options { get; } = new()

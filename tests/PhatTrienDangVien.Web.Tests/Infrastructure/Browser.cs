@@ -34,7 +34,7 @@ public sealed class Browser(HttpClient client)
     public async Task<HttpResponseMessage> PostFormAsync(string url, Dictionary<string, string> values, string? handler = null)
     {
         var (page, doc) = await GetAsync(url);
-        page.StatusCode.ShouldBe(HttpStatusCode.OK, $"GET {url}");
+        page.StatusCode.ShouldBe(HttpStatusCode.OK, $"GET {url} → {page.Headers.Location}");
         var fields = FormValues(doc);
         foreach (var (k, v) in values)
         {
