@@ -11,7 +11,7 @@ namespace PhatTrienDangVien.Browser.Tests;
 /// <summary>
 /// The application on a real Kestrel port with a fresh SQLite file, and Debian's Chromium driven by Playwright.
 /// </summary>
-public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _db = Path.Combine(Path.GetTempPath(), $"ptdv-browser-{Guid.NewGuid():N}.db");
     private IPlaywright? _playwright;
@@ -35,7 +35,11 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
         Directory.CreateDirectory(ScreenshotDirectory);
+        await SeedAsync();
     }
+
+    /// <summary>Data a journey starts from; none for the first-start journey.</summary>
+    protected virtual Task SeedAsync() => Task.CompletedTask;
 
     private static string FindChromium()
     {
