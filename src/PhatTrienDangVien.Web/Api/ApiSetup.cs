@@ -29,6 +29,7 @@ public static class ApiSetup
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapOrganisationApi();
         api.MapPeopleApi();
+        api.MapAdmissionApi();
         return app;
     }
 
