@@ -374,7 +374,8 @@ public static class AdmissionApi
     {
         // Stored with the Core's own names (PascalCase); the API speaks camelCase throughout.
         JsonElement? details = s.Details is null ? null : JsonSerializer.SerializeToElement(CamelCase(JsonNode.Parse(s.Details)));
-        return new StepDto(s.Id, s.Kind, StepNames.Of(s.Kind), s.Date, s.DocumentNumber, s.RecordedBy, s.RecordedAtUtc, s.Note, s.Outcome,
+        return new StepDto(s.Id, s.Kind, StepNames.Of(s.Kind), s.Date, s.DocumentNumber, s.RecordedBy,
+            DateTime.SpecifyKind(s.RecordedAtUtc, DateTimeKind.Utc), s.Note, s.Outcome,
             s.DueDate, s.IsLate, details);
     }
 

@@ -38,6 +38,11 @@ public abstract class AdmissionJourneyTests<TApp>(TApp app) where TApp : AppFact
         t = await StepAsync(client, id, new { kind = "SourcePool", date = "2026-11-20", note = "Đoàn viên ưu tú" });
         t.Str("stage").ShouldBe("SourcePool");
         t.Str("stageName").ShouldBe("Quần chúng ưu tú");
+        var first = t.LastStep();
+        first.Str("kindName").ShouldBe("Đưa vào danh sách quần chúng ưu tú");
+        first.Str("recordedBy").ShouldBe("secretary");
+        first.Str("recordedAtUtc").ShouldBe("2026-11-20T03:00:00Z");
+        first.Str("note").ShouldBe("Đoàn viên ưu tú");
 
         client = await DayAsync("2026-11-23");
         t = await StepAsync(client, id, new { kind = "MentorAssigned", date = "2026-11-23", documentNumber = "05-QĐ/CB", mentorMemberId = data.MentorMemberA });
