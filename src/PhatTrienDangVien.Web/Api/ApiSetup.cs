@@ -31,6 +31,7 @@ public static class ApiSetup
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapOrganisationApi();
         api.MapPeopleApi();
+        api.MapAdmissionApi();
         return app;
     }
 
