@@ -1,3 +1,4 @@
+using PhatTrienDangVien.Core.Admission;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -115,21 +116,27 @@ public abstract class AdmissionApiTests<TApp>(TApp app) where TApp : AppFactory
         var id = await NewCandidateAsync(app, cellId, "Trịnh Thị Mai", "089196000102", D("1996-02-29"));
         await ToCellVoteAsync(client, Data, id, D("2026-11-02"));
 
-        var t = await StepAsync(client, id, new { kind = "CellVote", date = "2026-11-12", documentNumber = "01-NQ/CB", @for = 2, against = 2, present = 4, excludedAbsent = 1 });
-        var vote = t.LastStep();
-        vote.Str("outcome").ShouldBe("NotApproved");
-        vote.GetProperty("details").GetProperty("members").GetInt32().ShouldBe(5);
-        vote.GetProperty("details").GetProperty("denominator").GetInt32().ShouldBe(4);
-        vote.GetProperty("details").GetProperty("votesNeeded").GetInt32().ShouldBe(3);
-        t.Str("stage").ShouldBe("OpinionsCollected");
-        t.GetProperty("nextAction").Str("kind").ShouldBe("CellVote");
+        // One exempted member absent: the denominator is 4 and 2 votes of 4 are refused (3 needed); nothing is recorded.
+        var before = await TimelineAsync(client, id);
+        var (status, problem) = await PostAsync(client, id, new { kind = "CellVote", date = "2026-11-12", documentNumber = "01-NQ/CB", @for = 2, against = 2, present = 4, excludedAbsent = 1 });
+        status.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        problem.Str("rule").ShouldBe(RuleParameterKeys.VoteNumerator);
+        problem.Str("detail").ShouldContain("2/4");
+        problem.Str("detail").ShouldContain("chưa đủ 3");
+        var after = await TimelineAsync(client, id);
+        after.StepCount().ShouldBe(before.StepCount());
+        after.Str("stage").ShouldBe("OpinionsCollected");
+        after.GetProperty("nextAction").Str("kind").ShouldBe("CellVote");
 
         // Present everyone: the denominator is 5 and 3 votes of 5 are not 2/3 (4 needed).
-        t = await StepAsync(client, id, new { kind = "CellVote", date = "2026-11-16", @for = 3, against = 2, present = 5 });
-        t.LastStep().Str("outcome").ShouldBe("NotApproved");
-        t.LastStep().GetProperty("details").GetProperty("votesNeeded").GetInt32().ShouldBe(4);
+        (status, problem) = await PostAsync(client, id, new { kind = "CellVote", date = "2026-11-16", @for = 3, against = 2, present = 5 });
+        status.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        problem.Str("detail").ShouldContain("chưa đủ 4");
 
-        t = await StepAsync(client, id, new { kind = "CellVote", date = "2026-11-19", @for = 3, against = 1, present = 4, excludedAbsent = 1 });
+        var t = await StepAsync(client, id, new { kind = "CellVote", date = "2026-11-19", @for = 3, against = 1, present = 4, excludedAbsent = 1 });
+        t.LastStep().GetProperty("details").GetProperty("members").GetInt32().ShouldBe(5);
+        t.LastStep().GetProperty("details").GetProperty("denominator").GetInt32().ShouldBe(4);
+        t.LastStep().GetProperty("details").GetProperty("votesNeeded").GetInt32().ShouldBe(3);
         t.LastStep().Str("outcome").ShouldBe("Approved");
         t.Str("stage").ShouldBe("CellApproved");
         t.GetProperty("keyDates").Date("cellResolution").ShouldBe(D("2026-11-19"));
