@@ -341,7 +341,7 @@ internal sealed class DemoHistories(
                 break;
             }
             case T.Ceremony:
-                record = (a, _) => a.RecordCeremony(new CeremonyInput { Date = date, Note = "Lễ kết nạp tổ chức tại hội trường ấp." }, ctx);
+                record = (a, _) => a.RecordCeremony(new CeremonyInput { Date = date, Note = "Lễ kết nạp tổ chức trang trọng tại buổi sinh hoạt chi bộ." }, ctx);
                 break;
             case T.RecognitionVote:
             {

@@ -17,7 +17,7 @@ namespace PhatTrienDangVien.Web.Tests.Demo;
 /// A new database with only the demo commune, seeded by the <c>seed-demo</c> command on a fixed day
 /// (<see cref="Today"/>, from a fake clock), so that the histories and the counts below are stable.
 /// </summary>
-public abstract class DemoAppFactory(Engine engine) : WebApplicationFactory<Program>, IAsyncLifetime
+public abstract class DemoAppFactory(Engine engine, DateTimeOffset? now = null) : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>20/11/2026 10:00 in Vietnam.</summary>
     public static readonly DateOnly Today = new(2026, 11, 20);
@@ -25,7 +25,7 @@ public abstract class DemoAppFactory(Engine engine) : WebApplicationFactory<Prog
     private readonly string _name = "ptdv_demo_" + Guid.NewGuid().ToString("N")[..12];
 
     public Engine Engine { get; } = engine;
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(now ?? new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero));
     public TimeSpan SeedTime { get; private set; }
     public string SeedOutput { get; private set; } = "";
 
