@@ -47,4 +47,7 @@ internal static class DemoNames
             middle += " " + (female ? s_femaleMiddle[1 + random.Next(s_femaleMiddle.Length - 1)] : s_maleMiddle[3 + random.Next(s_maleMiddle.Length - 3)]);
         return middle.Split(' ').Distinct().Count() == middle.Split(' ').Length ? $"{surname} {middle} {given}" : $"{surname} {middle.Split(' ')[0]} {given}";
     }
+
+    /// <summary><paramref name="fullName"/> with its family name replaced: a father carries his child's family name.</summary>
+    public static string WithSurname(string surname, string fullName) => surname + fullName[fullName.IndexOf(' ', StringComparison.Ordinal)..];
 }

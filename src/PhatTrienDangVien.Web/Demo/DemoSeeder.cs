@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Admission;
 using PhatTrienDangVien.Core.Organisations;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Core.Reference;
 using PhatTrienDangVien.Core.Text;
+using PhatTrienDangVien.Web.Admission;
 using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Calendar;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Setup;
 
@@ -11,9 +14,13 @@ namespace PhatTrienDangVien.Web.Demo;
 
 /// <summary>
 /// A fictional commune shaped like Nhơn Mỹ: about 1,300 members in 25 cells, 2 sub-committees, 15 hamlets,
-/// about 150 candidates, one account per role. Deterministic (fixed seed) so that screenshots and tests agree.
+/// about 150 active candidates at every stage of the procedure, the admissions of this year and the last two with
+/// their probation, one account per role. Every step of every history is recorded through
+/// <see cref="AdmissionService"/> (<see cref="DemoHistories"/>), dated relative to today from the injected clock.
+/// Deterministic (fixed seed) so that screenshots and tests agree.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider clock)
+public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider clock, AdmissionService admissions,
+    RuleBookProvider ruleBooks, CalendarService calendars)
 {
     public const string DemoPassword = "NhonMy-2025";
 
@@ -43,6 +50,13 @@ public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider 
         var taken = await db.Users.Where(u => names.Contains(u.NormalizedUserName!)).Select(u => u.UserName).ToListAsync();
         if (taken.Count > 0)
             throw new Core.Common.DomainException($"Không tạo dữ liệu mẫu: tên đăng nhập {string.Join(", ", taken)} đã được dùng cho tài khoản thật.");
+        // Today in Vietnam (UTC+7), as the admission engine counts it.
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        // The rule book and the working-day calendar read the database on their own connections: load them first.
+        var book = await ruleBooks.GetAsync();
+        var calendar = calendars.Calendar;
+        for (var year = today.Year - 4; year <= today.Year + 1; year++) calendar.IsWorkingDay(new DateOnly(year, 1, 1));
+
         await using var tx = await db.Database.BeginTransactionAsync();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var commune = await CommuneSetup.CreateAsync(db, "Đảng bộ xã Nhơn Mỹ", 2025, 2030, isDemo: true);
@@ -77,13 +91,16 @@ public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider 
         cells.Add((Org(c, "Chi bộ Hợp tác xã Nông nghiệp Nhơn Mỹ", OrganisationKind.Cell, CellKind.Enterprise, commune.Id), 12));
         await db.SaveChangesAsync();
 
-        // Scale hamlet cells so that the commune has about 1,300 members.
+        // Scale hamlet cells so that the commune has about 1,300 members with the ~55 admitted below.
         var fixedSize = cells.Where(x => x.Cell.CellKind != CellKind.Hamlet || x.Size < 20).Sum(x => x.Size);
         var hamletTotal = cells.Where(x => x.Cell.CellKind == CellKind.Hamlet && x.Size >= 20).Sum(x => x.Size);
-        var factor = (1300.0 - fixedSize) / hamletTotal;
+        var factor = (1250.0 - fixedSize) / hamletTotal;
         cells = cells.Select(x => x.Cell.CellKind == CellKind.Hamlet && x.Size >= 20 ? (x.Cell, (int)Math.Round(x.Size * factor)) : x).ToList();
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // The sub-committees' committees: the secretary and deputy of each of their cells, and one more in the first.
+        var underSub = cells.Where(x => x.Cell.ParentId == schools.Id || x.Cell.ParentId == police.Id).Select(x => x.Cell.Id).ToHashSet();
+        var firstUnderSub = cells.Where(x => underSub.Contains(x.Cell.Id)).GroupBy(x => x.Cell.ParentId).Select(g => g.First().Cell.Id).ToHashSet();
+        // Every member here is official: probationary members come only from the admission histories below.
         var membersByCell = new Dictionary<int, List<Member>>();
         foreach (var (cell, size) in cells)
         {
@@ -91,21 +108,21 @@ public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider 
             for (var i = 0; i < size; i++)
             {
                 var person = NewPerson(c, hamlets, cell, today, minAge: 22, maxAge: 82);
-                var probationary = _random.NextDouble() < 0.025;
-                var ceremony = probationary ? today.AddDays(-_random.Next(30, 360)) : person.DateOfBirth.AddYears(_random.Next(19, 40));
+                var ceremony = person.DateOfBirth.AddYears(_random.Next(19, 40));
                 if (ceremony > today) ceremony = today.AddYears(-1);
                 var member = new Member
                 {
                     CommuneId = c,
                     Person = person,
                     CellId = cell.Id,
-                    Status = probationary ? MemberStatus.Probationary : MemberStatus.Official,
+                    Status = MemberStatus.Official,
                     AdmissionDecisionDate = ceremony.AddDays(-_random.Next(10, 40)),
                     AdmissionDecisionNumber = $"{_random.Next(10, 400)}-QĐ/ĐU",
                     CeremonyDate = ceremony,
-                    OfficialDate = probationary ? null : ceremony.AddYears(1),
-                    PartyCardNumber = probationary ? null : $"{_random.Next(10_000_000, 99_999_999)}",
-                    Positions = i == 0 ? CommitteePositions.CellSecretary : i == 1 ? CommitteePositions.CellDeputySecretary : CommitteePositions.None,
+                    OfficialDate = ceremony.AddYears(1),
+                    PartyCardNumber = $"{_random.Next(10_000_000, 99_999_999)}",
+                    Positions = (i == 0 ? CommitteePositions.CellSecretary : i == 1 ? CommitteePositions.CellDeputySecretary : CommitteePositions.None)
+                        | (underSub.Contains(cell.Id) && (i < 2 || (i == 2 && firstUnderSub.Contains(cell.Id))) ? CommitteePositions.SubCommitteeMember : CommitteePositions.None),
                     IsExempt = person.DateOfBirth.AddYears(75) < today && _random.NextDouble() < 0.3,
                 };
                 list.Add(member);
@@ -126,32 +143,43 @@ public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider 
         for (var i = 0; i < cells.Count; i++)
             db.CellResponsibilities.Add(new CellResponsibility { CommuneId = c, MemberId = committee[i % committee.Count].Id, CellId = cells[i].Cell.Id, From = termStart });
 
-        // The source pool: about 150 people, more in the hamlets, none in two cells (gaps to find).
-        var sources = await db.SourceCategories.Where(s => s.CommuneId == c).ToListAsync();
-        var candidates = new List<Candidate>();
-        foreach (var (cell, size) in cells)
+        // The source pool: about 150 active candidates at every stage, none in two cells (gaps to find); the admissions
+        // of this year and the two before, with their probation; two withdrawals and one removal.
+        bool IsGap(Organisation cell) => cell.Name.Contains("Long Thạnh", StringComparison.Ordinal) || cell.CellKind == CellKind.Enterprise;
+        var cases = ActiveCases(cells.Where(x => !IsGap(x.Cell)).ToList(), underSub);
+        cases.AddRange(AdmittedCases(cells.Where(x => !IsGap(x.Cell)).ToList(), underSub, today, book));
+        var withdrawable = cases.Where(x => x.Target != DemoTarget.Admitted).ToList();
+        for (var i = 0; i < 2; i++)
         {
-            var count = cell.Name.Contains("Long Thạnh", StringComparison.Ordinal) || cell.CellKind == CellKind.Enterprise ? 0 : Math.Max(2, size / 9);
-            for (var i = 0; i < count; i++)
+            var cell = withdrawable[_random.Next(withdrawable.Count)].Cell;
+            cases.Add(new DemoCase(cell, underSub.Contains(cell.Id), DemoTarget.Withdrawn));
+        }
+
+        var histories = new DemoHistories(db, admissions, book, calendar, _random, today, membersByCell);
+        var sources = await db.SourceCategories.Where(s => s.CommuneId == c).ToListAsync();
+        foreach (var demoCase in cases)
+        {
+            histories.Plan(demoCase);
+            // Old enough (18) on the day of the cell vote.
+            var minAge = demoCase.CellVoteDate is { } vote ? Math.Max(18, 19 + ((today.DayNumber - vote.DayNumber) / 365)) : 18;
+            var person = NewPerson(c, hamlets, demoCase.Cell, today, minAge, maxAge: 46, youngBias: true);
+            var candidate = new Candidate
             {
-                var person = NewPerson(c, hamlets, cell, today, minAge: 18, maxAge: 46, youngBias: true);
-                var officials = membersByCell[cell.Id].Where(m => m.Status == MemberStatus.Official).ToList();
-                var candidate = new Candidate
-                {
-                    CommuneId = c,
-                    Person = person,
-                    CellId = cell.Id,
-                    AddedOn = today.AddDays(-_random.Next(20, 600)),
-                    MentorMemberId = _random.NextDouble() < 0.7 ? officials[_random.Next(officials.Count)].Id : null,
-                    Strengths = _random.NextDouble() < 0.5 ? "Tích cực tham gia phong trào thi đua ở địa phương." : null,
-                };
-                foreach (var s in PickSources(sources, cell, person)) candidate.Sources.Add(new CandidateSource { SourceCategoryId = s.Id });
-                candidates.Add(candidate);
-                db.Candidates.Add(candidate);
-            }
+                CommuneId = c,
+                Person = person,
+                CellId = demoCase.Cell.Id,
+                AddedOn = demoCase.Steps[0].Date,
+                Strengths = _random.NextDouble() < 0.5 ? "Tích cực tham gia phong trào thi đua ở địa phương." : null,
+            };
+            foreach (var s in PickSources(sources, demoCase.Cell, person, today)) candidate.Sources.Add(new CandidateSource { SourceCategoryId = s.Id });
+            demoCase.Candidate = candidate;
+            db.Candidates.Add(candidate);
         }
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        await histories.RecordAsync(cases);
+        var candidates = cases.Select(x => x.Candidate).ToList();
 
         await CreateDemoAccountsAsync(c, cells.Select(x => x.Cell).ToList(), membersByCell, committee, candidates);
         await tx.CommitAsync();
@@ -180,6 +208,68 @@ public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider 
                 organisationId: role == Roles.CellSecretary ? nhonHoa.Id : null,
                 memberId: role switch { Roles.CommitteeMember => inCharge.Id, Roles.Mentor => mentor, _ => null });
         }
+    }
+
+    /// <summary>
+    /// One active candidate per (cell, slot), about one for eight members, with the stage each history ends at:
+    /// a fixed number in every later stage (the sub-committee ones in cells under a sub-committee, two overdue),
+    /// the rest in the source pool or mentored.
+    /// </summary>
+    private List<DemoCase> ActiveCases(List<(Organisation Cell, int Size)> cells, HashSet<int> underSub)
+    {
+        var slots = cells.SelectMany(x => Enumerable.Repeat(x.Cell, Math.Max(2, x.Size / 8))).ToList();
+        var order = Enumerable.Range(0, slots.Count).OrderBy(_ => _random.Next()).ToList();
+        var targets = new DemoTarget?[slots.Count];
+        void Take(bool? sub, DemoTarget target, int count)
+        {
+            foreach (var i in order.Where(i => targets[i] is null && (sub is null || underSub.Contains(slots[i].Id) == sub)).Take(count).ToList())
+                targets[i] = target;
+        }
+        Take(true, DemoTarget.SubCommitteeApproved, 2);
+        Take(true, DemoTarget.CellApproved, 1);
+        Take(true, DemoTarget.Decided, 1);
+        Take(false, DemoTarget.CellApprovedOverdue, 1);
+        Take(false, DemoTarget.DecidedOverdue, 1);
+        Take(false, DemoTarget.CellApproved, 4);
+        Take(false, DemoTarget.Decided, 3);
+        Take(null, DemoTarget.OpinionsCollected, 7);
+        Take(null, DemoTarget.Introduced, 7);
+        Take(null, DemoTarget.HistoryVerified, 9);
+        Take(null, DemoTarget.Applied, 10);
+        Take(null, DemoTarget.ClassPassed, 20);
+        return [.. slots.Select((cell, i) => new DemoCase(cell, underSub.Contains(cell.Id),
+            targets[i] ?? (_random.NextDouble() < 0.5 ? DemoTarget.Mentored : DemoTarget.SourcePool)))];
+    }
+
+    /// <summary>
+    /// About 25 ceremonies this year, 26 last year (three of them so that probation ends within the next 30 days)
+    /// and three the year before, in cells picked by size; one probationary member is removed.
+    /// </summary>
+    private List<DemoCase> AdmittedCases(List<(Organisation Cell, int Size)> cells, HashSet<int> underSub, DateOnly today, RuleBook book)
+    {
+        var yearStart = new DateOnly(today.Year, 1, 1);
+        var span = Math.Max(1, today.DayNumber - yearStart.DayNumber);
+        var ceremonies = new List<DateOnly>();
+        for (var i = 0; i < 25; i++) ceremonies.Add(yearStart.AddDays((int)((i + _random.NextDouble()) * span / 25)));
+        var lastYear = yearStart.AddYears(-1);
+        for (var i = 0; i < 23; i++) ceremonies.Add(lastYear.AddDays((int)((i + _random.NextDouble()) * 365 / 23)));
+        foreach (var days in new[] { 3, 12, 24 }) ceremonies.Add(today.AddMonths(-book.At(today).ProbationMonths).AddDays(days));
+        for (var i = 0; i < 3; i++) ceremonies.Add(lastYear.AddYears(-1).AddDays(_random.Next(30, 330)));
+
+        var total = cells.Sum(x => x.Size);
+        var cases = ceremonies.Select(date =>
+        {
+            var pick = _random.Next(total);
+            var cell = cells.First(x => (pick -= x.Size) < 0).Cell;
+            return new DemoCase(cell, underSub.Contains(cell.Id), DemoTarget.Admitted) { CeremonyDate = date };
+        }).ToList();
+
+        // Removal (xóa tên) two thirds into a probation that is far from over.
+        var removed = cases.FirstOrDefault(x => x.CeremonyDate <= today.AddDays(-150) && x.CeremonyDate!.Value.AddMonths(12) > today.AddDays(60))
+            ?? cases.First(x => x.CeremonyDate < today.AddDays(-10) && x.CeremonyDate!.Value.AddMonths(12) > today);
+        var ceremony = removed.CeremonyDate!.Value;
+        removed.RemovalDate = ceremony.AddDays((today.DayNumber - ceremony.DayNumber) * 2 / 3);
+        return cases;
     }
 
     public static void PrintLogins(TextWriter output, string baseUrl)
@@ -262,9 +352,9 @@ public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider 
         }
     }
 
-    private IEnumerable<SourceCategory> PickSources(List<SourceCategory> all, Organisation cell, Person person)
+    private IEnumerable<SourceCategory> PickSources(List<SourceCategory> all, Organisation cell, Person person, DateOnly today)
     {
-        var age = DateTime.Now.Year - person.DateOfBirth.Year;
+        var age = today.Year - person.DateOfBirth.Year;
         var picked = new List<string>();
         if (cell.CellKind == CellKind.School) picked.Add("GIAO_VIEN");
         else if (cell.CellKind is CellKind.Police) picked.Add("AN_NINH_CO_SO");
