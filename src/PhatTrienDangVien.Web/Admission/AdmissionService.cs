@@ -62,12 +62,19 @@ public sealed class AdmissionService(AppDbContext db, RuleBookProvider rules, Ca
     }
 
     /// <summary>Records one step (or refuses it with the rule's message, leaving everything unchanged).</summary>
-    public async Task<StepRecord> RecordAsync(LoadedCase loaded, Func<AdmissionCase, StepContext, StepRecord> record)
+    public async Task<StepRecord> RecordAsync(LoadedCase loaded, Func<AdmissionCase, StepContext, StepRecord> record,
+        IReadOnlyList<StepAttachment>? attachments = null)
     {
         var step = record(loaded.Case, loaded.Context);
         db.AdmissionSteps.Add(step);
+        foreach (var a in attachments ?? [])
+        {
+            a.Step = step;
+            db.StepAttachments.Add(a);
+        }
         await ApplyConsequencesAsync(loaded.Candidate, loaded.Case, step);
         await db.SaveChangesAsync();
+        WorkList.Changed();
         return step;
     }
 
@@ -115,6 +122,34 @@ public sealed class AdmissionService(AppDbContext db, RuleBookProvider rules, Ca
                 candidate.MentorMemberId = probationMentor.MentorMemberId;
                 break;
         }
+    }
+
+    /// <summary>
+    /// Reads uploaded files into attachments, refusing (with a Vietnamese message, nothing saved) any that is too
+    /// large or is not really a PDF, JPEG or PNG.
+    /// </summary>
+    public async Task<List<StepAttachment>> ReadUploadsAsync(IEnumerable<IFormFile> files)
+    {
+        var list = new List<StepAttachment>();
+        foreach (var f in files.Where(f => f.Length > 0))
+        {
+            if (list.Count == StepAttachment.MaxFilesPerUpload)
+                throw new DomainException($"Mỗi lần chỉ đính kèm tối đa {StepAttachment.MaxFilesPerUpload} tệp.");
+            if (f.Length > StepAttachment.MaxBytes)
+                throw new DomainException($"Tệp “{f.FileName}” lớn hơn {StepAttachment.MaxBytes / 1024 / 1024} MB; hãy quét với độ phân giải thấp hơn.");
+            using var stream = new MemoryStream();
+            await f.CopyToAsync(stream);
+            var bytes = stream.ToArray();
+            var type = StepAttachment.SniffContentType(bytes)
+                ?? throw new DomainException($"Tệp “{f.FileName}” không phải PDF, JPEG hay PNG; chỉ nhận bản quét hoặc ảnh chụp giấy tờ.");
+            list.Add(new StepAttachment
+            {
+                FileName = Path.GetFileName(f.FileName).Normalize(System.Text.NormalizationForm.FormC),
+                ContentType = type, Length = bytes.Length, Content = bytes,
+                UploadedAtUtc = clock.GetUtcNow().UtcDateTime, UploadedBy = who.UserName,
+            });
+        }
+        return list;
     }
 
     private Task<Member?> MemberOfAsync(Candidate candidate) =>

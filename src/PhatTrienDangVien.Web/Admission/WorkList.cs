@@ -55,11 +55,16 @@ public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarSe
         return items;
     }
 
+    private static int s_generation;
+
+    /// <summary>A step was recorded: header counts are recomputed at once rather than when their minute is up.</summary>
+    public static void Changed() => Interlocked.Increment(ref s_generation);
+
     /// <summary>For the page header: counted once a minute per scope, not on every page view.</summary>
     public Task<int> OverdueCountAsync()
     {
         var s = db.Scope;
-        var key = $"overdue:{s.CommuneId}:{s.WholeCommune}:{string.Join(',', s.CellIds)}:{s.MentorMemberId}:{Today}";
+        var key = $"overdue:{Volatile.Read(ref s_generation)}:{s.Role}:{s.CommuneId}:{s.WholeCommune}:{string.Join(',', s.CellIds)}:{s.MentorMemberId}:{Today}";
         return cache.GetOrCreateAsync(key, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);

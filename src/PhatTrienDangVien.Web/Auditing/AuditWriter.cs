@@ -22,6 +22,8 @@ internal static class AuditWriter
     private static readonly HashSet<string> s_skipped =
     [
         nameof(Person.FullNameFolded), nameof(Person.NameSortKey), nameof(CommuneEntity.Version), "NameFolded",
+        // File bytes: the audit row names the file, it does not copy it.
+        nameof(Core.Admission.StepAttachment.Content),
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail", "AccessFailedCount",
     ];
 

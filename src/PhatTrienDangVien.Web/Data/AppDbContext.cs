@@ -38,6 +38,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CalendarDayOverride> CalendarDayOverrides => Set<CalendarDayOverride>();
     public DbSet<StepRecord> AdmissionSteps => Set<StepRecord>();
+    public DbSet<StepAttachment> StepAttachments => Set<StepAttachment>();
     /// <summary>Stored versions of rule parameters; the defaults in Core apply where none is stored.</summary>
     public DbSet<RuleParameter> RuleParameters => Set<RuleParameter>();
 
@@ -77,6 +78,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         builder.Entity<CandidateSource>().HasQueryFilter(s => ScopeUnrestricted || s.SourceCategory.CommuneId == ScopeCommuneId);
         // A step is visible exactly when its candidate is (the candidate's own filter applies inside).
         builder.Entity<StepRecord>().HasQueryFilter(s => ScopeUnrestricted || Candidates.Any(c => c.Id == s.CandidateId));
+        builder.Entity<StepAttachment>().HasQueryFilter(a => ScopeUnrestricted || AdmissionSteps.Any(s => s.Id == a.StepId));
         builder.Entity<AuditEntry>().HasQueryFilter(a => ScopeUnrestricted || a.CommuneId == ScopeCommuneId);
     }
 

@@ -32,3 +32,16 @@ internal sealed class RuleParameterConfiguration : IEntityTypeConfiguration<Rule
         b.HasIndex(p => new { p.Key, p.EffectiveFrom }).IsUnique();
     }
 }
+
+internal sealed class StepAttachmentConfiguration : IEntityTypeConfiguration<StepAttachment>
+{
+    public void Configure(EntityTypeBuilder<StepAttachment> b)
+    {
+        b.ToTable("AdmissionStepAttachments");
+        b.HasOne(a => a.Step).WithMany().HasForeignKey(a => a.StepId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(a => a.FileName).HasMaxLength(255);
+        b.Property(a => a.ContentType).HasMaxLength(50);
+        b.Property(a => a.UploadedBy).HasMaxLength(256);
+        b.HasIndex(a => a.StepId);
+    }
+}

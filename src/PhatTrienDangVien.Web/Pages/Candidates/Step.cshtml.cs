@@ -21,6 +21,7 @@ public class StepModel(AdmissionService admission, AppDbContext db) : PageModel
 
     [BindProperty(SupportsGet = true)] public AdmissionStepKind Kind { get; set; }
     [BindProperty] public StepForm Form { get; set; } = new();
+    [BindProperty] public List<IFormFile> Files { get; set; } = [];
 
     public AdmissionService.LoadedCase Loaded { get; private set; } = null!;
     public FieldGroup Group => GroupOf(Kind);
@@ -48,7 +49,8 @@ public class StepModel(AdmissionService admission, AppDbContext db) : PageModel
         if (!ModelState.IsValid) return Page();
         try
         {
-            var step = await admission.RecordAsync(Loaded, await RecorderAsync());
+            var files = await admission.ReadUploadsAsync(Files);
+            var step = await admission.RecordAsync(Loaded, await RecorderAsync(), files);
             TempData["Success"] = $"Đã ghi: {StepNames.Of(step.Kind)} ngày {step.Date:dd/MM/yyyy}." + (step.IsLate ? " Bước này trễ hạn." : "");
             return Redirect($"/Candidates/Timeline/{id}");
         }

@@ -219,6 +219,49 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.ToTable("RuleParameters", (string)null);
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Core.Admission.StepAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("StepId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StepId");
+
+                    b.ToTable("AdmissionStepAttachments", (string)null);
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Core.Admission.StepRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -994,6 +1037,17 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Admission.StepAttachment", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Admission.StepRecord", "Step")
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Step");
                 });
 
             modelBuilder.Entity("PhatTrienDangVien.Core.Admission.StepRecord", b =>

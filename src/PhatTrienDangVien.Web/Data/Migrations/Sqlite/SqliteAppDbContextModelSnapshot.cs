@@ -206,6 +206,47 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.ToTable("RuleParameters", (string)null);
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Core.Admission.StepAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StepId");
+
+                    b.ToTable("AdmissionStepAttachments", (string)null);
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Core.Admission.StepRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -957,6 +998,17 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Admission.StepAttachment", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Admission.StepRecord", "Step")
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Step");
                 });
 
             modelBuilder.Entity("PhatTrienDangVien.Core.Admission.StepRecord", b =>
