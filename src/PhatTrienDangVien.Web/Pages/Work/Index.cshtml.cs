@@ -13,6 +13,8 @@ public class IndexModel(WorkList work) : PageModel
     [BindProperty(SupportsGet = true)] public string Show { get; set; } = "due";
     [BindProperty(SupportsGet = true)] public string By { get; set; } = "none";
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
+    [BindProperty(SupportsGet = true)] public Core.Admission.AdmissionStage? Stage { get; set; }
+    [BindProperty(SupportsGet = true)] public int? CellId { get; set; }
 
     public IReadOnlyList<WorkList.Item> Items { get; private set; } = [];
     public int OverdueCount { get; private set; }
@@ -24,6 +26,8 @@ public class IndexModel(WorkList work) : PageModel
         var all = await work.ItemsAsync();
         if (Mine && int.TryParse(User.FindFirstValue(AppClaims.MemberId), out var me))
             all = all.Where(i => i.MentorId == me || i.SecretaryId == me || i.InChargeId == me).ToList();
+        if (Stage is { } stage) all = all.Where(i => i.Stage == stage).ToList();
+        if (CellId is { } cell) all = all.Where(i => i.CellId == cell).ToList();
         OverdueCount = all.Count(i => i.IsOverdue);
         DueCount = all.Count(i => i.Next.WorkingDaysLeft is >= 0 and var d && d <= Days);
         Items = (Show switch

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Admission;
+using PhatTrienDangVien.Core.Organisations;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Pages.Dashboard;
+
+/// <summary>Where the plan is behind on the ground (plan point P5): each list links to the records behind it.</summary>
+public sealed class Gaps
+{
+    /// <summary>Members living in a hamlet per 1,000 inhabitants below which the hamlet counts as "few members".</summary>
+    public const double DefaultPerThousand = 10;
+
+    public sealed record HamletGap(int Id, string Name, int Population, int Members, double? PerThousand);
+    public sealed record CellGap(int Id, string Name, CellKind? Kind, int Candidates, int AdmittedThisYear);
+
+    public List<HamletGap> ThinHamlets { get; } = [];
+    public List<CellGap> CellsWithoutAdmission { get; } = [];
+    public List<CellGap> CellsWithoutCandidates { get; } = [];
+    public List<CellGap> SchoolCellsWithoutCandidates { get; } = [];
+    public double Threshold { get; private set; }
+
+    public static async Task<Gaps> ComputeAsync(AppDbContext db, IReadOnlyCollection<int> cellIds, int year, double threshold)
+    {
+        var g = new Gaps { Threshold = threshold };
+        var communeId = db.Scope.CommuneId;
+        // Residence counts are commune-wide facts (numbers, not people), as on the hamlet list.
+        var residents = await db.Members.IgnoreQueryFilters()
+            .Where(m => m.CommuneId == communeId && m.Person.HamletId != null && (m.Status == MemberStatus.Official || m.Status == MemberStatus.Probationary))
+            .GroupBy(m => m.Person.HamletId!.Value).Select(x => new { x.Key, Count = x.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+        foreach (var h in await db.Hamlets.AsNoTracking().OrderBy(h => h.Name).ToListAsync())
+        {
+            var members = residents.GetValueOrDefault(h.Id);
+            double? ratio = h.Population > 0 ? members * 1000.0 / h.Population : null;
+            if (members == 0 || ratio < threshold) g.ThinHamlets.Add(new HamletGap(h.Id, h.Name, h.Population, members, ratio));
+        }
+        g.ThinHamlets.Sort((a, b) => Nullable.Compare(a.PerThousand, b.PerThousand));
+
+        var cells = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Cell && o.IsActive && cellIds.Contains(o.Id))
+            .Select(o => new { o.Id, o.Name, o.CellKind }).ToListAsync();
+        var pool = await db.Candidates.Where(c => c.Status == CandidateStatus.Active && cellIds.Contains(c.CellId))
+            .GroupBy(c => c.CellId).Select(x => new { x.Key, Count = x.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        var admitted = await AdmittedByCellAsync(db, cellIds, from, to);
+        foreach (var c in cells.OrderBy(c => c.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), true)))
+        {
+            var row = new CellGap(c.Id, c.Name, c.CellKind, pool.GetValueOrDefault(c.Id), admitted.GetValueOrDefault(c.Id));
+            if (row.AdmittedThisYear == 0) g.CellsWithoutAdmission.Add(row);
+            if (row.Candidates == 0) g.CellsWithoutCandidates.Add(row);
+            if (row.Candidates == 0 && c.CellKind == CellKind.School) g.SchoolCellsWithoutCandidates.Add(row);
+        }
+        return g;
+    }
+
+    /// <summary>Admissions = admission ceremonies (probation starts, the person enters the register) in the period.</summary>
+    public static async Task<Dictionary<int, int>> AdmittedByCellAsync(AppDbContext db, IReadOnlyCollection<int> cellIds, DateOnly first, DateOnly last) =>
+        await (from s in db.AdmissionSteps
+               join c in db.Candidates on s.CandidateId equals c.Id
+               where s.Kind == AdmissionStepKind.Ceremony && s.Date >= first && s.Date <= last && cellIds.Contains(c.CellId)
+               group s by c.CellId into x
+               select new { x.Key, Count = x.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+}
