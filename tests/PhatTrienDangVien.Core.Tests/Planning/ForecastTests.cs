@@ -72,6 +72,23 @@ public class ForecastTests
         f.Additional.Mean.ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData(1, "2027-02-05")]
+    [InlineData(2, "2026-05-16")]
+    [InlineData(3, "2026-01-31")]
+    [InlineData(4, "2026-03-15")]
+    public void Each_open_case_is_admitted_exactly_on_its_hand_computed_date(int candidateId, string date)
+    {
+        var cases = Pipeline().Where(c => c.CandidateId == candidateId).ToArray();
+        var day = D(date);
+
+        Run(day.AddDays(-1)).ShouldBe(0);
+        Run(day).ShouldBe(1);
+
+        double Run(DateOnly end) =>
+            Forecast.Run(new ForecastInput(cases, _term with { End = end }, _asOf, Options: Fixed(1.0, runs: 20))).Additional.Mean;
+    }
+
     [Fact]
     public void With_zero_conversion_nobody_is_admitted_and_no_number_of_new_candidates_helps()
     {
