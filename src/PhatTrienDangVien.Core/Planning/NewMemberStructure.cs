@@ -1,0 +1,114 @@
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Core.Reference;
+
+namespace PhatTrienDangVien.Core.Planning;
+
+/// <summary>
+/// A new member as the structure report reads it: the facts of the person on the admission date.
+/// <paramref name="AdmittedOn"/> is the ceremony date (see <see cref="CaseHistory"/>).
+/// </summary>
+public sealed record NewMember(
+    int CandidateId,
+    int CellId,
+    DateOnly AdmittedOn,
+    Gender Gender,
+    DateOnly DateOfBirth,
+    string? EthnicityCode,
+    string? ReligionCode,
+    bool IsYouthUnionMember,
+    int? GeneralEducationGrade,
+    string? ProfessionalEducationCode,
+    IReadOnlyList<string> SourceCodes)
+{
+    public static NewMember From(Person person, int candidateId, int cellId, DateOnly admittedOn, IReadOnlyList<string> sourceCodes)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return new NewMember(candidateId, cellId, admittedOn, person.Gender, person.DateOfBirth, person.EthnicityCode,
+            person.ReligionCode, person.IsYouthUnionMember, person.GeneralEducationGrade, person.ProfessionalEducationCode, sourceCodes);
+    }
+}
+
+/// <summary>A count under a key (code or bucket), with its share of the total in percent.</summary>
+public sealed record Breakdown(string Key, string Label, int Count, double Percent);
+
+/// <summary>The figures users report on new members (domain.md §6).</summary>
+/// <param name="Young">Aged 18 to 30 full years on the admission date ("đảng viên trẻ").</param>
+/// <param name="EthnicMinorities">Known ethnicity other than Kinh (<see cref="Ethnicities.IsMinority"/>).</param>
+/// <param name="Religious">A religion other than "Không" (<see cref="Religions.IsNone"/>).</param>
+/// <param name="Sources">One count per source category; a member tagged with several counts in each, so these may add up to more than the total.</param>
+public sealed record StructureReport(
+    int Total,
+    int Women,
+    int Young,
+    int EthnicMinorities,
+    int Religious,
+    int YouthUnion,
+    IReadOnlyList<Breakdown> GeneralEducation,
+    IReadOnlyList<Breakdown> ProfessionalEducation,
+    IReadOnlyList<Breakdown> Sources,
+    IReadOnlyList<Breakdown> Cells)
+{
+    /// <summary>Percent of <see cref="Total"/>, one decimal.</summary>
+    public double PercentOf(int count) => Stats.Percent(count, Total);
+}
+
+public static class NewMemberStructure
+{
+    /// <summary>Bucket key for a missing value.</summary>
+    public const string Unknown = "";
+
+    public const int YoungMinAge = 18;
+
+    /// <summary>
+    /// General education buckets: "12" (12/12), "9-11" (lower secondary completed), "1-8" (below), "" (not recorded).
+    /// </summary>
+    public static string GeneralBucket(int? grade) => grade switch
+    {
+        EducationLevels.MaxGrade => "12",
+        >= 9 and < EducationLevels.MaxGrade => "9-11",
+        >= 1 and < 9 => "1-8",
+        _ => Unknown,
+    };
+
+    public static StructureReport Compute(IEnumerable<NewMember> members, Func<int, string>? cellName = null)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        var list = members.ToList();
+        var total = list.Count;
+
+        var general = Count(list.Select(m => GeneralBucket(m.GeneralEducationGrade)),
+            ["12", "9-11", "1-8", Unknown],
+            k => k switch { "12" => "12/12", "9-11" => "9/12 – 11/12", "1-8" => "Dưới 9/12", _ => "Chưa ghi" }, total);
+
+        var professional = Count(list.Select(m => ProfessionalEducationLevels.Find(m.ProfessionalEducationCode)?.Code ?? Unknown),
+            [.. ProfessionalEducationLevels.All.Select(l => l.Code), Unknown],
+            k => ProfessionalEducationLevels.Find(k)?.Name ?? "Chưa ghi", total);
+
+        var sourceCodes = list.SelectMany(m => m.SourceCodes.Distinct(StringComparer.Ordinal)).ToList();
+        var sourceOrder = DefaultSourceCategories.All.Select(s => s.Code)
+            .Concat(sourceCodes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        var sources = Count(sourceCodes, sourceOrder, k => DefaultSourceCategories.Find(k)?.Name ?? k, total);
+
+        var cells = list.GroupBy(m => m.CellId).OrderBy(g => g.Key)
+            .Select(g => new Breakdown(g.Key.ToString(), cellName?.Invoke(g.Key) ?? g.Key.ToString(), g.Count(), Stats.Percent(g.Count(), total)))
+            .ToList();
+
+        return new StructureReport(
+            total,
+            list.Count(m => m.Gender == Gender.Female),
+            list.Count(m => m.AdmittedOn >= m.DateOfBirth && Age.FullYears(m.DateOfBirth, m.AdmittedOn) is >= YoungMinAge and <= CandidateFacts.YoungMaxAge),
+            list.Count(m => Ethnicities.IsMinority(m.EthnicityCode)),
+            list.Count(m => !Religions.IsNone(m.ReligionCode)),
+            list.Count(m => m.IsYouthUnionMember),
+            general, professional, sources, cells);
+    }
+
+    // Counts per key in the given order; keys with no count are left out.
+    private static List<Breakdown> Count(IEnumerable<string> keys, IEnumerable<string> order, Func<string, string> label, int total)
+    {
+        var counts = keys.GroupBy(k => k, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return [.. order.Distinct(StringComparer.Ordinal)
+            .Where(counts.ContainsKey)
+            .Select(k => new Breakdown(k, label(k), counts[k], Stats.Percent(counts[k], total)))];
+    }
+}
