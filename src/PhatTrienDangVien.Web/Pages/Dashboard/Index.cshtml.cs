@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.Admission;
 using PhatTrienDangVien.Core.Organisations;
 using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Core.Planning;
 using PhatTrienDangVien.Web.Admission;
 using PhatTrienDangVien.Web.Data;
 
@@ -14,7 +15,7 @@ namespace PhatTrienDangVien.Web.Pages.Dashboard;
 /// The plan at a glance for the commune, a sub-committee or a cell (within the user's scope): where the pipeline
 /// stands, where the gaps are, and what is due.
 /// </summary>
-public class IndexModel(AppDbContext db, WorkList work, RuleBookProvider rules) : PageModel
+public class IndexModel(AppDbContext db, WorkList work) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
     [BindProperty(SupportsGet = true)] public double? Threshold { get; set; }
@@ -26,15 +27,10 @@ public class IndexModel(AppDbContext db, WorkList work, RuleBookProvider rules) 
     public Gaps Gaps { get; private set; } = null!;
     public IReadOnlyList<WorkList.Item> Overdue { get; private set; } = [];
     public IReadOnlyList<WorkList.Item> DueSoon { get; private set; } = [];
-    public IReadOnlyList<(AdmissionStage Stage, int Count)> StageCounts { get; private set; } = [];
-
-    /// <summary>The stages of an open case, in the order of the procedure (the funnel).</summary>
-    public static readonly AdmissionStage[] Pipeline =
-    [
-        AdmissionStage.SourcePool, AdmissionStage.Mentored, AdmissionStage.ClassPassed, AdmissionStage.Applied,
-        AdmissionStage.HistoryVerified, AdmissionStage.Introduced, AdmissionStage.OpinionsCollected, AdmissionStage.CellApproved,
-        AdmissionStage.SubCommitteeApproved, AdmissionStage.Decided, AdmissionStage.Probation,
-    ];
+    public FunnelReport Funnel { get; private set; } = null!;
+    public IReadOnlyList<StageDurationRow> Durations { get; private set; } = [];
+    public StructureReport Structure { get; private set; } = null!;
+    public Dictionary<string, string> SourceNames { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -52,8 +48,13 @@ public class IndexModel(AppDbContext db, WorkList work, RuleBookProvider rules) 
         var items = (await work.ItemsAsync()).Where(i => CellIds.Contains(i.CellId)).ToList();
         Overdue = items.Where(i => i.IsOverdue).OrderBy(i => i.Next.WorkingDaysLeft).ToList();
         DueSoon = items.Where(i => i.Next.WorkingDaysLeft is >= 0 and <= 10).OrderBy(i => i.Next.WorkingDaysLeft).ToList();
-        StageCounts = Pipeline.Select(s => (s, items.Count(i => i.Stage == s))).ToList();
-        _ = await rules.GetAsync();
+        var cases = await PlanData.CasesAsync(db, CellIds);
+        Funnel = Core.Planning.Funnel.Compute(cases, Today);
+        Durations = StageDurations.Compute(cases, Today);
+        var newMembers = await PlanData.NewMembersAsync(db, CellIds, new DateOnly(Today.Year, 1, 1), Today);
+        var cellNames = orgs.ToDictionary(o => o.Id, o => o.Name);
+        Structure = NewMemberStructure.Compute(newMembers, id => cellNames.GetValueOrDefault(id, "?"));
+        SourceNames = await db.SourceCategories.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name);
         return Page();
     }
 
