@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Admission;
+using PhatTrienDangVien.Core.Organisations;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Web.Admission;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Pages.Dashboard;
+
+namespace PhatTrienDangVien.Web.Pages.Reports;
+
+/// <summary>Báo cáo tiến độ for a month, a quarter or a year: what happened in the period, printable.</summary>
+public class ProgressModel(AppDbContext db, WorkList work) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string Period { get; set; } = "quarter";
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Number { get; set; }
+
+    public DateOnly From { get; private set; }
+    public DateOnly To { get; private set; }
+    public string Title { get; private set; } = "";
+    public string? CommuneName { get; private set; }
+    public sealed record AdmittedRow(int CandidateId, string Name, string Cell, DateOnly Date, bool Young, bool Female);
+    public List<AdmittedRow> Admitted { get; } = [];
+    public List<(string Cell, int Admitted, int NewCandidates, int Steps)> ByCell { get; } = [];
+    public List<(AdmissionStepKind Kind, int Count)> StepsByKind { get; private set; } = [];
+    public int NewCandidates { get; private set; }
+    public int Recognised { get; private set; }
+    public int Removed { get; private set; }
+    public int Withdrawn { get; private set; }
+    public int OverdueNow { get; private set; }
+    public int Probationary { get; private set; }
+    public DateOnly Today => work.Today;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var year = Year ?? Today.Year;
+        if (year is < 2000 or > 2100) return BadRequest();
+        (From, To, Title) = Period switch
+        {
+            "month" when Number is >= 1 and <= 12 => (new DateOnly(year, Number.Value, 1), new DateOnly(year, Number.Value, 1).AddMonths(1).AddDays(-1), $"tháng {Number}/{year}"),
+            "month" => (new DateOnly(year, Today.Month, 1), new DateOnly(year, Today.Month, 1).AddMonths(1).AddDays(-1), $"tháng {Today.Month}/{year}"),
+            "year" => (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), $"năm {year}"),
+            _ => QuarterOf(year, Number is >= 1 and <= 4 ? Number.Value : (Today.Month - 1) / 3 + 1),
+        };
+        CommuneName = await db.Organisations.Where(o => o.Kind == OrganisationKind.CommuneCommittee).Select(o => o.Name).FirstOrDefaultAsync();
+        var cells = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Cell).Select(o => new { o.Id, o.Name }).ToListAsync();
+        var cellIds = cells.Select(c => c.Id).Where(db.Scope.CoversCell).ToList();
+        var newMembers = await PlanData.NewMembersAsync(db, cellIds, From, To);
+        var names = await db.Candidates.AsNoTracking().Where(c => newMembers.Select(n => n.CandidateId).Contains(c.Id))
+            .Select(c => new { c.Id, c.Person.FullName }).ToDictionaryAsync(c => c.Id, c => c.FullName);
+        var cellName = cells.ToDictionary(c => c.Id, c => c.Name);
+        foreach (var n in newMembers.OrderBy(n => n.AdmittedOn))
+        {
+            var age = Core.Reference.Age.FullYears(n.DateOfBirth, n.AdmittedOn);
+            Admitted.Add(new AdmittedRow(n.CandidateId, names.GetValueOrDefault(n.CandidateId, "?"), cellName.GetValueOrDefault(n.CellId, "?"), n.AdmittedOn,
+                age is >= 18 and <= 30, n.Gender == Core.Reference.Gender.Female));
+        }
+        var steps = await (from s in db.AdmissionSteps
+                           join c in db.Candidates on s.CandidateId equals c.Id
+                           where s.Date >= From && s.Date <= To
+                           select new { s.Kind, c.CellId }).ToListAsync();
+        StepsByKind = steps.GroupBy(s => s.Kind).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
+        var added = await db.Candidates.Where(c => c.AddedOn >= From && c.AddedOn <= To).Select(c => c.CellId).ToListAsync();
+        NewCandidates = added.Count;
+        Recognised = steps.Count(s => s.Kind == AdmissionStepKind.RecognitionDecision);
+        Removed = steps.Count(s => s.Kind == AdmissionStepKind.Removal);
+        Withdrawn = steps.Count(s => s.Kind == AdmissionStepKind.Withdrawal);
+        foreach (var c in cells.Where(c => cellIds.Contains(c.Id)).OrderBy(c => c.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), true)))
+            ByCell.Add((c.Name, newMembers.Count(n => n.CellId == c.Id), added.Count(a => a == c.Id), steps.Count(s => s.CellId == c.Id)));
+        OverdueNow = (await work.ItemsAsync()).Count(i => i.IsOverdue);
+        Probationary = await db.Members.CountAsync(m => m.Status == MemberStatus.Probationary);
+        return Page();
+    }
+
+    private static (DateOnly, DateOnly, string) QuarterOf(int year, int q) =>
+        (new DateOnly(year, (q - 1) * 3 + 1, 1), new DateOnly(year, (q - 1) * 3 + 1, 1).AddMonths(3).AddDays(-1), $"quý {q}/{year}");
+}
