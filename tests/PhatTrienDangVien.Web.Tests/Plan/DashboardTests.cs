@@ -1,0 +1,122 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using PhatTrienDangVien.Core.Admission;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Web.Admission;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Tests.Infrastructure;
+using Shouldly;
+using Xunit;
+
+namespace PhatTrienDangVien.Web.Tests.Plan;
+
+/// <summary>
+/// The dashboard's figures against a hand count on a small commune (TestData): candidate A's file is approved by the
+/// cell on 1/7/2026 and waits for the decision (due 25/9/2026, overdue on 20/11/2026); a new candidate C entered cell
+/// A's pool on 1/10/2026; candidate B has no step yet. Hamlet Mỹ Lợi: 3 resident members for 2,000 people.
+/// </summary>
+public abstract class DashboardTests<TApp>(TApp app) : IAsyncLifetime where TApp : AppFactory
+{
+    public async ValueTask InitializeAsync()
+    {
+        if (await app.WithSystemScopeAsync(db => Task.FromResult(db.AdmissionSteps.Any()))) return;
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var admission = scope.ServiceProvider.GetRequiredService<AdmissionService>();
+        var d = app.Data;
+        async Task Step(int id, Func<AdmissionCase, StepContext, StepRecord> record) => await admission.RecordAsync((await admission.LoadAsync(id))!, record);
+        DateOnly D(string s) => DateOnly.Parse(s, CultureInfo.InvariantCulture);
+        var a = d.CandidateA;
+        await Step(a, (c, x) => c.RecordSourcePool(new SimpleStepInput { Date = D("2026-01-05") }, x));
+        await Step(a, (c, x) => c.RecordMentorAssigned(new MentorInput { Date = D("2026-01-10"), MentorMemberId = d.MentorMemberA }, x));
+        await Step(a, (c, x) => c.RecordAwarenessClass(new ClassInput { Date = D("2026-03-06"), CertificateNumber = "1/CN", CertificateDate = D("2026-03-06") }, x));
+        await Step(a, (c, x) => c.RecordApplication(new SimpleStepInput { Date = D("2026-04-01") }, x));
+        await Step(a, (c, x) => c.RecordPersonalHistory(new PersonalHistoryInput { Date = D("2026-05-04"), People = [new RelativeVerification { Relationship = "Cha", FullName = "Võ Văn Hùng", Result = VerificationResult.Verified }] }, x));
+        await Step(a, (c, x) => c.RecordIntroduction(new IntroductionInput
+        {
+            Date = D("2026-06-01"), Path = IntroductionPath.TwoMembers,
+            Introducers = [new IntroducerInput { MemberId = d.MemberA, Status = MemberStatus.Official, OfficialSince = D("2011-05-19"), TogetherSince = D("2020-01-01") },
+                           new IntroducerInput { MemberId = d.CommitteeMemberId, Status = MemberStatus.Official, OfficialSince = D("2011-05-19"), TogetherSince = D("2020-01-01") }],
+        }, x));
+        await Step(a, (c, x) => c.RecordOpinions(new SimpleStepInput { Date = D("2026-06-15") }, x));
+        var roster = await admission.RosterAsync(d.CellA, 0);
+        await Step(a, (c, x) => c.RecordCellVote(new CellVoteInput { Date = D("2026-07-01"), For = 3, Against = 0, Present = 3 }, roster, x));
+
+        var person = TestData.NewPerson(d.CommuneId, "Lý Thị Cẩm", "089303000888", null, 2003, Core.Reference.Gender.Female);
+        var candidateC = new Candidate { CommuneId = d.CommuneId, CellId = d.CellA, AddedOn = D("2026-10-01"), Person = person };
+        db.Candidates.Add(candidateC);
+        await db.SaveChangesAsync();
+        await admission.AddToPoolAsync(candidateC);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    private static string Cell(AngleSharp.Dom.IElement row, int i) => row.QuerySelectorAll("td")[i].TextContent.Trim();
+
+    [Fact]
+    public async Task The_funnel_counts_open_cases_by_stage_and_links_to_them()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var (r, page) = await b.GetAsync("/Dashboard");
+        r.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var rows = page.QuerySelectorAll("#funnel tbody tr").ToDictionary(tr => Cell(tr, 0), tr => tr);
+        Cell(rows[StepNames.Of(AdmissionStage.SourcePool)], 1).ShouldBe("1");
+        Cell(rows[StepNames.Of(AdmissionStage.CellApproved)], 1).ShouldBe("1");
+        Cell(rows[StepNames.Of(AdmissionStage.Mentored)], 1).ShouldBe("0");
+        rows[StepNames.Of(AdmissionStage.CellApproved)].QuerySelector("a")!.GetAttribute("href")!.ShouldContain("Stage=CellApproved");
+        // Of candidate A's stays in the last 12 months, each stage from source pool to opinions was left for the next: 1/1.
+        Cell(rows[StepNames.Of(AdmissionStage.Introduced)], 2).ShouldStartWith("1/1");
+
+        var (_, work) = await b.GetAsync(rows[StepNames.Of(AdmissionStage.CellApproved)].QuerySelector("a")!.GetAttribute("href")!);
+        work.QuerySelectorAll("tbody tr").Length.ShouldBe(1);
+        work.Body!.TextContent.ShouldContain("Võ Minh Đức");
+    }
+
+    [Fact]
+    public async Task Deadlines_and_gaps_match_the_hand_count()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var (_, page) = await b.GetAsync("/Dashboard");
+        page.QuerySelector("#overdue-link")!.TextContent.ShouldStartWith("1 việc quá hạn");
+        page.QuerySelector("#gap-hamlets")!.TextContent.ShouldBe("1");          // 3 members / 2,000 people = 1.5 per 1,000 < 10
+        page.QuerySelector("#gap-no-admission")!.TextContent.ShouldBe("2");     // no ceremony in 2026 in cell A or B
+        page.QuerySelector("#gap-no-candidates")!.TextContent.ShouldBe("0");
+        page.QuerySelector("#gap-schools")!.TextContent.ShouldBe("0");          // the school cell B has candidate B
+        var (_, lower) = await b.GetAsync("/Dashboard?Threshold=1");
+        lower.QuerySelector("#gap-hamlets")!.TextContent.ShouldBe("0");         // 1.5 is not below 1
+        var (_, hamlets) = await b.GetAsync(page.QuerySelector("#gap-hamlets")!.GetAttribute("href")!);
+        hamlets.Body!.TextContent.ShouldContain("Ấp Mỹ Lợi");
+    }
+
+    [Fact]
+    public async Task A_cell_secretary_sees_the_dashboard_of_their_cell_only()
+    {
+        var b = await Browser.LoginAsync(app, "secretary");
+        var (_, page) = await b.GetAsync("/Dashboard");
+        page.QuerySelector("select[name=OrgId]")!.TextContent.ShouldNotContain("Trường Tiểu học");
+        (await b.Client.GetAsync($"/Dashboard?OrgId={app.Data.CellB}")).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_progress_report_lists_the_period()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var (_, q4) = await b.GetAsync("/Reports/Progress?Period=quarter&Number=4&Year=2026");
+        q4.QuerySelector("#report-title")!.TextContent.ShouldContain("quý 4/2026");
+        q4.QuerySelector("#summary")!.TextContent.ShouldContain("Quần chúng ưu tú mới đưa vào danh sách nguồn: 1");   // C on 1/10
+        var (_, q3) = await b.GetAsync("/Reports/Progress?Period=quarter&Number=3&Year=2026");
+        var steps = q3.QuerySelectorAll("#steps-by-kind tr").ToDictionary(tr => Cell(tr, 0), tr => Cell(tr, 1));
+        steps[StepNames.Of(AdmissionStepKind.CellVote)].ShouldBe("1");         // 1/7/2026
+        steps.ShouldNotContainKey(StepNames.Of(AdmissionStepKind.Opinions));    // 15/6 is in Q2
+    }
+}
+
+public sealed class DashboardTests_Sqlite(SqliteApp app) : DashboardTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class DashboardTests_Postgres(PostgresApp app) : DashboardTests<PostgresApp>(app), IClassFixture<PostgresApp>;
