@@ -5,6 +5,7 @@ using PhatTrienDangVien.Core.Admission;
 using PhatTrienDangVien.Core.Calendar;
 using PhatTrienDangVien.Core.Organisations;
 using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Core.Targets;
 using PhatTrienDangVien.Web.Auditing;
 using PhatTrienDangVien.Web.Authorization;
 
@@ -41,6 +42,10 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<StepAttachment> StepAttachments => Set<StepAttachment>();
     /// <summary>Stored versions of rule parameters; the defaults in Core apply where none is stored.</summary>
     public DbSet<RuleParameter> RuleParameters => Set<RuleParameter>();
+    public DbSet<TermTarget> TermTargets => Set<TermTarget>();
+    public DbSet<YearTarget> YearTargets => Set<YearTarget>();
+    public DbSet<YearSubTarget> YearSubTargets => Set<YearSubTarget>();
+    public DbSet<CellTarget> CellTargets => Set<CellTarget>();
 
     /// <summary>Cookie and antiforgery keys live with the data, so every server of a province shares them and restarts keep sessions.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -79,6 +84,12 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         // A step is visible exactly when its candidate is (the candidate's own filter applies inside).
         builder.Entity<StepRecord>().HasQueryFilter(s => ScopeUnrestricted || Candidates.Any(c => c.Id == s.CandidateId));
         builder.Entity<StepAttachment>().HasQueryFilter(a => ScopeUnrestricted || AdmissionSteps.Any(s => s.Id == a.StepId));
+        // Term and yearly targets are commune-wide (everyone of the commune reads them); a cell's share only within scope.
+        builder.Entity<TermTarget>().HasQueryFilter(t => ScopeUnrestricted || t.CommuneId == ScopeCommuneId);
+        builder.Entity<YearTarget>().HasQueryFilter(t => ScopeUnrestricted || t.CommuneId == ScopeCommuneId);
+        builder.Entity<YearSubTarget>().HasQueryFilter(t => ScopeUnrestricted || t.CommuneId == ScopeCommuneId);
+        builder.Entity<CellTarget>().HasQueryFilter(t => ScopeUnrestricted
+            || (t.CommuneId == ScopeCommuneId && (ScopeWholeCommune || ScopeCellIds.Contains(t.CellId))));
         builder.Entity<AuditEntry>().HasQueryFilter(a => ScopeUnrestricted || a.CommuneId == ScopeCommuneId);
     }
 

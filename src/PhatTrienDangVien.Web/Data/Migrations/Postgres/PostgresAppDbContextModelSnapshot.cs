@@ -849,6 +849,176 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.ToTable("SourceCategories");
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.CellTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ResolutionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ResolutionIssuer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ResolutionNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("CellId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("CommuneId", "Year");
+
+                    b.ToTable("CellTargets");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.TermTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ResolutionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ResolutionIssuer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ResolutionNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("TermId")
+                        .IsUnique();
+
+                    b.ToTable("TermTargets");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.YearSubTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("YearTargetId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("YearTargetId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("YearSubTargets");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.YearTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ResolutionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ResolutionIssuer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ResolutionNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("TermId");
+
+                    b.HasIndex("CommuneId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("YearTargets");
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Web.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1167,6 +1337,48 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.Navigation("Hamlet");
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.CellTarget", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Organisation", "Cell")
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Cell");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.TermTarget", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Term", "Term")
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Term");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.YearSubTarget", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Targets.YearTarget", null)
+                        .WithMany("SubTargets")
+                        .HasForeignKey("YearTargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.YearTarget", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Term", "Term")
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Term");
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Core.Organisations.Organisation", b =>
                 {
                     b.Navigation("Children");
@@ -1175,6 +1387,11 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
             modelBuilder.Entity("PhatTrienDangVien.Core.People.Candidate", b =>
                 {
                     b.Navigation("Sources");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.YearTarget", b =>
+                {
+                    b.Navigation("SubTargets");
                 });
 #pragma warning restore 612, 618
         }

@@ -812,6 +812,168 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.ToTable("SourceCategories");
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.CellTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ResolutionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionIssuer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("CellId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("CommuneId", "Year");
+
+                    b.ToTable("CellTargets");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.TermTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ResolutionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionIssuer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("TermId")
+                        .IsUnique();
+
+                    b.ToTable("TermTargets");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.YearSubTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("YearTargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("YearTargetId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("YearSubTargets");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.YearTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ResolutionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionIssuer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("TermId");
+
+                    b.HasIndex("CommuneId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("YearTargets");
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Web.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1128,6 +1290,48 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.Navigation("Hamlet");
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.CellTarget", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Organisation", "Cell")
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Cell");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.TermTarget", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Term", "Term")
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Term");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.YearSubTarget", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Targets.YearTarget", null)
+                        .WithMany("SubTargets")
+                        .HasForeignKey("YearTargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.YearTarget", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Term", "Term")
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Term");
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Core.Organisations.Organisation", b =>
                 {
                     b.Navigation("Children");
@@ -1136,6 +1340,11 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("PhatTrienDangVien.Core.People.Candidate", b =>
                 {
                     b.Navigation("Sources");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.YearTarget", b =>
+                {
+                    b.Navigation("SubTargets");
                 });
 #pragma warning restore 612, 618
         }

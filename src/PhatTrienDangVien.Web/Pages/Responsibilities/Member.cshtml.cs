@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Admission;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Web.Admission;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Pages.Responsibilities;
+
+/// <summary>
+/// A committee member's dashboard of the cells they follow today: this year's target against admissions so far, the
+/// source pool, overdue steps and candidates still without a mentor. A committee member sees only their own.
+/// </summary>
+public class MemberModel(AppDbContext db, WorkList work) : PageModel
+{
+    public string MemberName { get; private set; } = "";
+    public int MemberId { get; private set; }
+    public int Year { get; private set; }
+    public List<CellRow> Cells { get; } = [];
+
+    public sealed record CellRow(int CellId, string Cell, DateOnly From, DateOnly? To, int? Target, int Admitted, int Pool,
+        int WithoutMentor, IReadOnlyList<WorkList.Item> Overdue);
+
+    public static bool MaySee(ClaimsPrincipal user, DataScope scope, int memberId) =>
+        scope.Unrestricted || Roles.SeesWholeCommune(scope.Role)
+        || (scope.Role == Roles.CommitteeMember && user.FindFirstValue(AppClaims.MemberId) == memberId.ToString(CultureInfo.InvariantCulture));
+
+    public async Task<IActionResult> OnGetAsync(int memberId)
+    {
+        if (!MaySee(User, db.Scope, memberId)) return Forbid();
+        var scope = db.Scope;
+        var member = await db.Members.IgnoreQueryFilters()
+            .Where(m => m.Id == memberId && (scope.Unrestricted || m.CommuneId == scope.CommuneId))
+            .Select(m => new { m.Id, m.Person.FullName }).FirstOrDefaultAsync();
+        if (member is null) return NotFound();
+        MemberId = member.Id;
+        MemberName = member.FullName;
+        var today = work.Today;
+        Year = today.Year;
+        var start = new DateOnly(Year, 1, 1);
+        var end = new DateOnly(Year, 12, 31);
+
+        var assignments = await db.CellResponsibilities.AsNoTracking()
+            .Where(r => r.MemberId == memberId && r.From <= today && (r.To == null || r.To >= today))
+            .Select(r => new { r.CellId, Cell = r.Cell.Name, r.From, r.To }).ToListAsync();
+        var cellIds = assignments.Select(a => a.CellId).Distinct().ToList();
+        if (cellIds.Count == 0) return Page();
+
+        var targets = await db.CellTargets.AsNoTracking().Where(t => t.Year == Year && cellIds.Contains(t.CellId))
+            .ToDictionaryAsync(t => t.CellId, t => t.Count);
+        // Admitted this year: a ceremony step of a candidate of the cell, or a member of the cell whose ceremony date
+        // falls this year (members entered without their case); one person counts once.
+        var byCeremonyStep = await (from s in db.AdmissionSteps
+                                    join c in db.Candidates on s.CandidateId equals c.Id
+                                    where s.Kind == AdmissionStepKind.Ceremony && s.Date >= start && s.Date <= end && cellIds.Contains(c.CellId)
+                                    select new { c.CellId, c.PersonId }).ToListAsync();
+        var byMemberRecord = await db.Members.AsNoTracking()
+            .Where(m => cellIds.Contains(m.CellId) && m.CeremonyDate >= start && m.CeremonyDate <= end)
+            .Select(m => new { m.CellId, m.PersonId }).ToListAsync();
+        var admitted = byCeremonyStep.Concat(byMemberRecord).Distinct().GroupBy(x => x.CellId).ToDictionary(g => g.Key, g => g.Count());
+        var pool = await db.Candidates.AsNoTracking().Where(c => c.Status == CandidateStatus.Active && cellIds.Contains(c.CellId))
+            .GroupBy(c => c.CellId).Select(g => new { g.Key, Count = g.Count(), NoMentor = g.Count(c => c.MentorMemberId == null) })
+            .ToDictionaryAsync(g => g.Key);
+        var overdue = (await work.ItemsAsync()).Where(i => i.IsOverdue && cellIds.Contains(i.CellId)).ToLookup(i => i.CellId);
+
+        var vi = StringComparer.Create(new CultureInfo("vi-VN"), true);
+        foreach (var a in assignments.OrderBy(a => a.Cell, vi))
+        {
+            var p = pool.GetValueOrDefault(a.CellId);
+            Cells.Add(new CellRow(a.CellId, a.Cell, a.From, a.To, targets.TryGetValue(a.CellId, out var t) ? t : null,
+                admitted.GetValueOrDefault(a.CellId), p?.Count ?? 0, p?.NoMentor ?? 0,
+                overdue[a.CellId].OrderBy(i => i.Next.WorkingDaysLeft).ToList()));
+        }
+        return Page();
+    }
+}
