@@ -31,7 +31,8 @@ public sealed class ScopeMiddleware(RequestDelegate next)
         if (Roles.SeesWholeCommune(role))
             return new DataScope(false, communeId, true, [], [], null, role);
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // Office dates are Vietnamese dates (UTC+7), as everywhere else.
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
         List<int> cells = role switch
         {
             Roles.CellSecretary when orgId is not null => [orgId.Value],

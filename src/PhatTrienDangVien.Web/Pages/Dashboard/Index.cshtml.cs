@@ -31,6 +31,8 @@ public class IndexModel(AppDbContext db, WorkList work) : PageModel
     public IReadOnlyList<StageDurationRow> Durations { get; private set; } = [];
     public StructureReport Structure { get; private set; } = null!;
     public Dictionary<string, string> SourceNames { get; private set; } = [];
+    public PlanFigures? Plan { get; private set; }
+    public ForecastResult? ForecastSummary { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -55,10 +57,22 @@ public class IndexModel(AppDbContext db, WorkList work) : PageModel
         var cellNames = orgs.ToDictionary(o => o.Id, o => o.Name);
         Structure = NewMemberStructure.Compute(newMembers, id => cellNames.GetValueOrDefault(id, "?"));
         SourceNames = await db.SourceCategories.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name);
+        Plan = await PlanFigures.ComputeAsync(db, Selected, CellIds, Today);
+        ForecastSummary = await ForecastAsync(db, Plan, CellIds, Today, runs: 1000, cases);
         return Page();
     }
 
-    private static IEnumerable<int> CellsUnder(Organisation root, List<Organisation> all)
+    /// <summary>The forecast of the term for these cells; null while no term target is recorded.</summary>
+    public static async Task<ForecastResult?> ForecastAsync(AppDbContext db, PlanFigures plan, IReadOnlyCollection<int> cellIds, DateOnly today,
+        int runs, List<CaseHistory>? cases = null)
+    {
+        if (plan.TermTarget is null || plan.PlanTerm is null || today > plan.PlanTerm.End) return null;
+        cases ??= await PlanData.CasesAsync(db, cellIds);
+        var term = plan.PlanTerm with { Target = plan.TermTarget.Value };
+        return Forecast.Run(new ForecastInput(cases, term, today, plan.AdmittedInTerm, new ForecastOptions { Runs = runs }));
+    }
+
+    public static IEnumerable<int> CellsUnder(Organisation root, List<Organisation> all)
     {
         if (root.Kind == OrganisationKind.Cell) return [root.Id];
         var children = all.Where(o => o.ParentId == root.Id).ToList();

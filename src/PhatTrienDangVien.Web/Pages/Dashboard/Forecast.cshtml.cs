@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Organisations;
+using PhatTrienDangVien.Core.Planning;
+using PhatTrienDangVien.Web.Admission;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Pages.Dashboard;
+
+/// <summary>The forecast of the term, its method in plain Vietnamese, per year and per cell.</summary>
+public class ForecastModel(AppDbContext db, WorkList work) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
+
+    public Organisation? Selected { get; private set; }
+    public PlanFigures? Plan { get; private set; }
+    public ForecastResult? Result { get; private set; }
+    public Dictionary<int, string> CellNames { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var orgs = await db.Organisations.AsNoTracking().Where(o => o.IsActive).ToListAsync();
+        Selected = OrgId is { } id ? orgs.FirstOrDefault(o => o.Id == id)
+            : orgs.FirstOrDefault(o => o.Kind == OrganisationKind.CommuneCommittee) ?? orgs.OrderBy(o => o.Kind).FirstOrDefault();
+        if (Selected is null) return NotFound();
+        var cellIds = IndexModel.CellsUnder(Selected, orgs).Where(db.Scope.CoversCell).ToList();
+        CellNames = orgs.Where(o => cellIds.Contains(o.Id)).ToDictionary(o => o.Id, o => o.Name);
+        Plan = await PlanFigures.ComputeAsync(db, Selected, cellIds, work.Today);
+        Result = await IndexModel.ForecastAsync(db, Plan, cellIds, work.Today, runs: 3000);
+        return Page();
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Organisations;
+using PhatTrienDangVien.Core.Planning;
+using PhatTrienDangVien.Core.Targets;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Pages.Dashboard;
+
+/// <summary>
+/// Targets against admissions for the selected organisation: the term and this year for the commune, the cells'
+/// allocations for a sub-committee or a cell. Admissions are ceremonies (see the planning README).
+/// </summary>
+public sealed class PlanFigures
+{
+    public Term? Term { get; private set; }
+    public PlanTerm? PlanTerm { get; private set; }
+    public int? TermTarget { get; private set; }
+    public int? YearTarget { get; private set; }
+    public int AdmittedInTerm { get; private set; }
+    public int AdmittedThisYear { get; private set; }
+    public PaceReport? Pace { get; private set; }
+    public List<(int Year, int? Target, int Admitted)> Years { get; } = [];
+    public bool IsWholeCommune { get; private set; }
+
+    public static async Task<PlanFigures> ComputeAsync(AppDbContext db, Organisation selected, IReadOnlyCollection<int> cellIds, DateOnly today)
+    {
+        var f = new PlanFigures { IsWholeCommune = selected.Kind == OrganisationKind.CommuneCommittee };
+        f.Term = await db.Terms.AsNoTracking().Where(t => t.StartYear <= today.Year && t.EndYear >= today.Year)
+            .OrderByDescending(t => t.StartYear).FirstOrDefaultAsync()
+            ?? await db.Terms.AsNoTracking().OrderByDescending(t => t.StartYear).FirstOrDefaultAsync();
+        if (f.Term is null) return f;
+        var term = f.Term;
+        var years = TargetSums.TermYears(term.StartYear, term.EndYear);
+        var yearTargets = await db.YearTargets.AsNoTracking().Where(y => y.TermId == term.Id).ToDictionaryAsync(y => y.Year, y => y.Count);
+        var cellTargets = await db.CellTargets.AsNoTracking().Where(c => cellIds.Contains(c.CellId) && years.Contains(c.Year))
+            .GroupBy(c => c.Year).Select(g => new { g.Key, Count = g.Sum(x => x.Count) }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        var termTarget = await db.TermTargets.AsNoTracking().Where(t => t.TermId == term.Id).Select(t => (int?)t.Count).FirstOrDefaultAsync();
+        f.TermTarget = f.IsWholeCommune ? termTarget : cellTargets.Count > 0 ? cellTargets.Values.Sum() : null;
+
+        var first = new DateOnly(years.Count > 0 ? years[0] : term.StartYear, 1, 1);
+        var last = new DateOnly(term.EndYear, 12, 31);
+        var admissions = await PlanData.NewMembersAsync(db, cellIds, first, last);
+        foreach (var y in years)
+        {
+            int? target = f.IsWholeCommune ? yearTargets.TryGetValue(y, out var t) ? t : null : cellTargets.TryGetValue(y, out var ct) ? ct : null;
+            f.Years.Add((y, target, admissions.Count(a => a.AdmittedOn.Year == y)));
+        }
+        f.PlanTerm = Core.Planning.PlanTerm.FromYears(term.StartYear, term.EndYear, f.TermTarget ?? 0);
+        f.AdmittedInTerm = admissions.Count(a => a.AdmittedOn >= f.PlanTerm.Start && a.AdmittedOn <= f.PlanTerm.End);
+        f.AdmittedThisYear = admissions.Count(a => a.AdmittedOn.Year == today.Year);
+        f.YearTarget = f.Years.FirstOrDefault(y => y.Year == today.Year).Target;
+        if (f.TermTarget is { } tt && today <= f.PlanTerm.End)
+            f.Pace = Core.Planning.Pace.Compute(f.PlanTerm, f.AdmittedInTerm, f.YearTarget ?? 0, f.AdmittedThisYear, today);
+        return f;
+    }
+}
