@@ -41,6 +41,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<StepAttachment> StepAttachments => Set<StepAttachment>();
     /// <summary>Stored versions of rule parameters; the defaults in Core apply where none is stored.</summary>
     public DbSet<RuleParameter> RuleParameters => Set<RuleParameter>();
+    public DbSet<Core.Notifications.Notification> Notifications => Set<Core.Notifications.Notification>();
+    public DbSet<Core.Notifications.NotificationSettings> NotificationSettings => Set<Core.Notifications.NotificationSettings>();
 
     /// <summary>Cookie and antiforgery keys live with the data, so every server of a province shares them and restarts keep sessions.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -80,6 +82,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         builder.Entity<StepRecord>().HasQueryFilter(s => ScopeUnrestricted || Candidates.Any(c => c.Id == s.CandidateId));
         builder.Entity<StepAttachment>().HasQueryFilter(a => ScopeUnrestricted || AdmissionSteps.Any(s => s.Id == a.StepId));
         builder.Entity<AuditEntry>().HasQueryFilter(a => ScopeUnrestricted || a.CommuneId == ScopeCommuneId);
+        // Commune only: every query of a notification also names the signed-in user (pages and header).
+        builder.Entity<Core.Notifications.Notification>().HasQueryFilter(n => ScopeUnrestricted || n.CommuneId == ScopeCommuneId);
+        builder.Entity<Core.Notifications.NotificationSettings>().HasQueryFilter(n => ScopeUnrestricted || n.CommuneId == ScopeCommuneId);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
