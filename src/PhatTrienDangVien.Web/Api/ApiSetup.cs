@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using PhatTrienDangVien.Web.Notifications;
 
 namespace PhatTrienDangVien.Web.Api;
 
@@ -14,6 +15,7 @@ public static class ApiSetup
         services.AddSingleton<Admission.RuleBookProvider>();
         services.AddScoped<Admission.AdmissionService>();
         services.AddScoped<Admission.WorkList>();
+        services.AddNotifications();
         services.AddMemoryCache();
         services.AddProblemDetails();
         services.Configure<JsonOptions>(o =>

@@ -46,6 +46,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<YearTarget> YearTargets => Set<YearTarget>();
     public DbSet<YearSubTarget> YearSubTargets => Set<YearSubTarget>();
     public DbSet<CellTarget> CellTargets => Set<CellTarget>();
+    public DbSet<Core.Notifications.Notification> Notifications => Set<Core.Notifications.Notification>();
+    public DbSet<Core.Notifications.NotificationSettings> NotificationSettings => Set<Core.Notifications.NotificationSettings>();
 
     /// <summary>Cookie and antiforgery keys live with the data, so every server of a province shares them and restarts keep sessions.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -91,6 +93,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         builder.Entity<CellTarget>().HasQueryFilter(t => ScopeUnrestricted
             || (t.CommuneId == ScopeCommuneId && (ScopeWholeCommune || ScopeCellIds.Contains(t.CellId))));
         builder.Entity<AuditEntry>().HasQueryFilter(a => ScopeUnrestricted || a.CommuneId == ScopeCommuneId);
+        // Commune only: every query of a notification also names the signed-in user (pages and header).
+        builder.Entity<Core.Notifications.Notification>().HasQueryFilter(n => ScopeUnrestricted || n.CommuneId == ScopeCommuneId);
+        builder.Entity<Core.Notifications.NotificationSettings>().HasQueryFilter(n => ScopeUnrestricted || n.CommuneId == ScopeCommuneId);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -17,6 +17,8 @@ public sealed class LayoutInfo(AppDbContext db, IHttpContextAccessor http, Admis
     public string? RoleName { get; private set; }
     public string Role { get; private set; } = "";
     public int Overdue { get; private set; }
+    /// <summary>The signed-in user's own unread notifications.</summary>
+    public int Unread { get; private set; }
 
     public async Task LoadAsync()
     {
@@ -31,6 +33,8 @@ public sealed class LayoutInfo(AppDbContext db, IHttpContextAccessor http, Admis
             .Select(o => new { o.Name, o.IsDemo }).FirstOrDefaultAsync();
         CommuneName = commune?.Name;
         Overdue = await work.OverdueCountAsync();
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        Unread = await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAtUtc == null);
         IsDemo = commune?.IsDemo ?? false;
     }
 }

@@ -1,0 +1,52 @@
+namespace PhatTrienDangVien.Web.Notifications;
+
+/// <summary>
+/// Generates the alerts once at start-up and then on the first tick of each new day (Vietnam time), and sends the
+/// e-mail digests whose hour has come. Ticks hourly on the injected <see cref="TimeProvider"/>. Nothing it does may
+/// stop the application: failures are logged by type only (exception messages may carry names or addresses).
+/// Off when <c>Notifications:Background</c> is false.
+/// </summary>
+public sealed class AlertBackgroundService(AlertGenerator generator, DigestService digest, TimeProvider clock, IConfiguration configuration,
+    ILogger<AlertBackgroundService> log) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!configuration.GetValue("Notifications:Background", true)) return;
+        // Let the start-up finish before the first run.
+        await Task.Yield();
+        DateOnly? generated = null;
+        try
+        {
+            using var timer = new PeriodicTimer(Interval, clock);
+            do
+            {
+                var now = clock.GetUtcNow();
+                var today = DigestService.VietnamDate(now);
+                if (generated != today && await TryAsync("alert generation", () => generator.RunAsync(today, stoppingToken), stoppingToken))
+                    generated = today;
+                await TryAsync("e-mail digest", () => digest.RunDueAsync(now, stoppingToken), stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The application is stopping.
+        }
+    }
+
+    private async Task<bool> TryAsync(string what, Func<Task> work, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await work();
+            return true;
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            NotificationLog.BackgroundFailed(log, what, e.GetType().FullName);
+            return false;
+        }
+    }
+}

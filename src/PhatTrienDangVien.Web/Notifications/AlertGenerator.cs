@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Admission;
+using PhatTrienDangVien.Core.Notifications;
+using PhatTrienDangVien.Core.Organisations;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Web.Admission;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Calendar;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Notifications;
+
+/// <summary>
+/// Computes every commune's alerts for a day (<see cref="AlertRules"/>) and stores one notification per alert and
+/// responsible user who has an account. Runs under <see cref="DataScope.System"/>, one commune at a time.
+/// </summary>
+/// <remarks>
+/// Deduplication: a notification is keyed by (user, kind, case, due date). Keys already stored are skipped, and the
+/// insert itself is <c>ON CONFLICT DO NOTHING</c> against the unique index, so two servers (or the daily run and a
+/// manual one) running at once still create each notification once. The insert is plain SQL, which both engines
+/// understand, rather than a tracked save: generated notifications are derived data and would flood the audit trail.
+/// </remarks>
+public sealed class AlertGenerator(IServiceScopeFactory scopes, RuleBookProvider rules, CalendarService calendar, TimeProvider clock,
+    ILogger<AlertGenerator> log)
+{
+    public sealed record Result(int Communes, int Alerts, int Created);
+
+    private sealed record Recipient(string Id, string Role, int? OrganisationId, int? MemberId);
+
+    public async Task<Result> RunAsync(DateOnly today, CancellationToken cancellationToken = default)
+    {
+        List<int> communes;
+        using (var scope = SystemScope(out var db))
+        {
+            communes = await db.Organisations.Where(o => o.Kind == OrganisationKind.CommuneCommittee).Select(o => o.Id).ToListAsync(cancellationToken);
+        }
+        int alerts = 0, created = 0;
+        foreach (var commune in communes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (a, c) = await RunCommuneAsync(commune, today, cancellationToken);
+            alerts += a;
+            created += c;
+        }
+        var result = new Result(communes.Count, alerts, created);
+        // Counts only: names and texts stay in the database.
+        NotificationLog.Generated(log, today, result.Communes, result.Alerts, result.Created);
+        return result;
+    }
+
+    private async Task<(int Alerts, int Created)> RunCommuneAsync(int communeId, DateOnly today, CancellationToken ct)
+    {
+        using var scope = SystemScope(out var db);
+        var thresholds = (await db.NotificationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.CommuneId == communeId, ct))?.Thresholds
+            ?? AlertThresholds.Default;
+        var open = db.Candidates.Where(c => c.CommuneId == communeId && c.Status != CandidateStatus.Withdrawn);
+        var candidates = await open.Select(c => new
+        {
+            c.Id, c.Person.FullName, c.Person.DateOfBirth, c.CellId, Cell = c.Cell.Name, c.AddedOn, c.MentorMemberId,
+        }).ToListAsync(ct);
+        if (candidates.Count == 0) return (0, 0);
+        var steps = (await db.AdmissionSteps.AsNoTracking().Where(s => open.Any(c => c.Id == s.CandidateId)).ToListAsync(ct))
+            .ToLookup(s => s.CandidateId);
+        var inCharge = (await db.CellResponsibilities
+            .Where(r => r.CommuneId == communeId && r.From <= today && (r.To == null || r.To >= today))
+            .Select(r => new { r.CellId, r.MemberId }).ToListAsync(ct)).ToLookup(r => r.CellId, r => r.MemberId);
+        var users = await db.Users.Where(u => u.CommuneId == communeId && u.IsActive)
+            .Select(u => new Recipient(u.Id, u.Role, u.OrganisationId, u.MemberId)).ToListAsync(ct);
+        var book = await rules.GetAsync();
+
+        var rows = new List<(Alert Alert, string UserId)>();
+        int alertCount = 0;
+        foreach (var c in candidates)
+        {
+            var facts = new CaseFacts(c.Id, c.FullName, c.Cell, c.AddedOn, c.MentorMemberId, new AdmissionCase(c.Id, c.DateOfBirth, steps[c.Id]));
+            foreach (var alert in AlertRules.For(facts, book, calendar.Calendar, today, thresholds))
+            {
+                alertCount++;
+                var audience = alert.Audience;
+                var charge = inCharge[c.CellId].ToHashSet();
+                foreach (var u in users)
+                {
+                    bool responsible =
+                        (audience.HasFlag(AlertAudience.Mentor) && c.MentorMemberId is { } mentor && u.MemberId == mentor)
+                        || (audience.HasFlag(AlertAudience.CellSecretary) && u.Role == Roles.CellSecretary && u.OrganisationId == c.CellId)
+                        || (audience.HasFlag(AlertAudience.CommitteeMemberInCharge) && u.MemberId is { } m && charge.Contains(m))
+                        || (audience.HasFlag(AlertAudience.CommuneOffice) && u.Role == Roles.CommuneOffice);
+                    if (responsible) rows.Add((alert, u.Id));
+                }
+            }
+        }
+        if (rows.Count == 0) return (alertCount, 0);
+
+        var alerted = rows.Select(r => r.Alert.CandidateId).Distinct().ToList();
+        var existing = (await db.Notifications.Where(n => n.CommuneId == communeId && alerted.Contains(n.CandidateId))
+            .Select(n => new { n.UserId, n.Kind, n.CandidateId, n.DueDate }).ToListAsync(ct))
+            .Select(n => (n.UserId, n.Kind, n.CandidateId, n.DueDate)).ToHashSet();
+        var now = clock.GetUtcNow().UtcDateTime;
+        int created = 0;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var (alert, userId) in rows)
+        {
+            if (!existing.Add((userId, alert.Kind, alert.CandidateId, alert.DueDate))) continue;
+            int kind = (int)alert.Kind;
+            created += await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Notifications" ("CommuneId", "UserId", "Kind", "CandidateId", "DueDate", "Text", "Link", "CreatedAtUtc")
+                VALUES ({communeId}, {userId}, {kind}, {alert.CandidateId}, {alert.DueDate}, {alert.Text}, {alert.Link}, {now})
+                ON CONFLICT ("UserId", "Kind", "CandidateId", "DueDate") DO NOTHING
+                """, ct);
+        }
+        await tx.CommitAsync(ct);
+        return (alertCount, created);
+    }
+
+    private IServiceScope SystemScope(out AppDbContext db)
+    {
+        var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
+        db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return scope;
+    }
+}
