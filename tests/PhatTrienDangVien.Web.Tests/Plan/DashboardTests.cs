@@ -49,6 +49,11 @@ public abstract class DashboardTests<TApp>(TApp app) : IAsyncLifetime where TApp
         db.Candidates.Add(candidateC);
         await db.SaveChangesAsync();
         await admission.AddToPoolAsync(candidateC);
+
+        var term = db.Terms.Single();
+        db.TermTargets.Add(new Core.Targets.TermTarget { CommuneId = d.CommuneId, TermId = term.Id, Count = 130 });
+        db.YearTargets.Add(new Core.Targets.YearTarget { CommuneId = d.CommuneId, TermId = term.Id, Year = 2026, Count = 26 });
+        await db.SaveChangesAsync();
     }
 
     public ValueTask DisposeAsync()
@@ -92,6 +97,26 @@ public abstract class DashboardTests<TApp>(TApp app) : IAsyncLifetime where TApp
         lower.QuerySelector("#gap-hamlets")!.TextContent.ShouldBe("0");         // 1.5 is not below 1
         var (_, hamlets) = await b.GetAsync(page.QuerySelector("#gap-hamlets")!.GetAttribute("href")!);
         hamlets.Body!.TextContent.ShouldContain("Ấp Mỹ Lợi");
+    }
+
+    [Fact]
+    public async Task Targets_pace_and_forecast_are_shown_against_the_hand_count()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var (_, page) = await b.GetAsync("/Dashboard");
+        page.QuerySelector("#term-target")!.TextContent.ShouldBe("130");
+        page.QuerySelector("#term-admitted")!.TextContent.ShouldBe("0");
+        page.QuerySelector("#year-target")!.TextContent.ShouldBe("26");
+        page.QuerySelector("#year-admitted")!.TextContent.ShouldBe("0");
+        // 130 still to admit; 1,318 days from 20/11/2026 to 30/6/2030 = 3.61 years: about 36.0 a year.
+        var needed = page.QuerySelector("#pace strong")!.TextContent;
+        double.Parse(needed, new CultureInfo("vi-VN")).ShouldBeInRange(35.9, 36.1);
+        // Two open cases cannot reach 130: the forecast range stays far below and asks for more candidates.
+        var range = page.QuerySelector("#forecast-range")!.TextContent.Split('–').Select(int.Parse).ToList();
+        range[1].ShouldBeLessThanOrEqualTo(2);
+        var (_, forecast) = await b.GetAsync("/Dashboard/Forecast");
+        forecast.QuerySelector("#method")!.TextContent.ShouldContain("lễ kết nạp");
+        int.Parse(forecast.QuerySelector("#need")!.TextContent, CultureInfo.InvariantCulture).ShouldBeGreaterThan(128);
     }
 
     [Fact]
