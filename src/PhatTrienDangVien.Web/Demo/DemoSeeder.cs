@@ -182,6 +182,7 @@ public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider 
         var candidates = cases.Select(x => x.Candidate).ToList();
 
         await CreateDemoAccountsAsync(c, cells.Select(x => x.Cell).ToList(), membersByCell, committee, candidates);
+        await SeedTargetsAsync(c, cells.Select(x => (x.Cell, x.Size)).ToList(), today);
         await tx.CommitAsync();
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         return true;
@@ -270,6 +271,32 @@ public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider 
         var ceremony = removed.CeremonyDate!.Value;
         removed.RemovalDate = ceremony.AddDays((today.DayNumber - ceremony.DayNumber) * 2 / 3);
         return cases;
+    }
+
+    /// <summary>The seed plan's figures: 130 for the term, 26 a year, this year's 26 shared among cells by size.</summary>
+    private async Task SeedTargetsAsync(int communeId, List<(Organisation Cell, int Size)> cells, DateOnly today)
+    {
+        var term = await db.Terms.SingleAsync(t => t.CommuneId == communeId);
+        db.TermTargets.Add(new Core.Targets.TermTarget
+        {
+            CommuneId = communeId, TermId = term.Id, Count = 130, ResolutionNumber = "01-NQ/ĐH", ResolutionDate = new DateOnly(2025, 8, 20),
+            ResolutionIssuer = "Đại hội Đảng bộ xã",
+        });
+        foreach (var (year, count) in Core.Targets.TargetSums.DefaultSpread(130, Core.Targets.TargetSums.TermYears(term.StartYear, term.EndYear)))
+            db.YearTargets.Add(new Core.Targets.YearTarget
+            {
+                CommuneId = communeId, TermId = term.Id, Year = year, Count = count, ResolutionNumber = $"{year % 100:00}-NQ/ĐU",
+                ResolutionDate = new DateOnly(year, 1, 15), ResolutionIssuer = "Ban Chấp hành Đảng bộ xã",
+            });
+        // Largest-remainder shares of 26 by cell size, so the allocation adds up to the year's target.
+        var total = cells.Sum(c => c.Size);
+        var shares = cells.Select(c => (c.Cell, Exact: 26.0 * c.Size / total)).ToList();
+        var given = shares.ToDictionary(x => x.Cell.Id, x => (int)Math.Floor(x.Exact));
+        foreach (var x in shares.OrderByDescending(x => x.Exact - Math.Floor(x.Exact)).Take(26 - given.Values.Sum()))
+            given[x.Cell.Id]++;
+        foreach (var (cell, _) in cells)
+            db.CellTargets.Add(new Core.Targets.CellTarget { CommuneId = communeId, CellId = cell.Id, Year = today.Year, Count = given[cell.Id], ResolutionIssuer = "Chi bộ" });
+        await db.SaveChangesAsync();
     }
 
     public static void PrintLogins(TextWriter output, string baseUrl)
