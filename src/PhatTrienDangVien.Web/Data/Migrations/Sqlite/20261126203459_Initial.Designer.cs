@@ -11,8 +11,8 @@ using PhatTrienDangVien.Web.Data;
 namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261126201041_StepAttachments")]
-    partial class StepAttachments
+    [Migration("20261126203459_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -333,6 +333,145 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CalendarDayOverrides");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Notifications.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("UserId", "ReadAtUtc");
+
+                    b.HasIndex("UserId", "Kind", "CandidateId", "DueDate")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Notifications_Dedup");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Notifications.NotificationSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CertificateHorizonDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DueSoonWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastDigestDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastErrorAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MailEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoMentorDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProbationHorizonDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SendHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SenderAddress")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SiteUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SmtpHost")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SmtpPasswordProtected")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SmtpPort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SmtpSecurity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SmtpUserName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId")
+                        .IsUnique();
+
+                    b.ToTable("NotificationSettings", (string)null);
                 });
 
             modelBuilder.Entity("PhatTrienDangVien.Core.Organisations.Hamlet", b =>
@@ -815,6 +954,168 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.ToTable("SourceCategories");
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.CellTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ResolutionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionIssuer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("CellId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("CommuneId", "Year");
+
+                    b.ToTable("CellTargets");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.TermTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ResolutionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionIssuer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("TermId")
+                        .IsUnique();
+
+                    b.ToTable("TermTargets");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.YearSubTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("YearTargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("YearTargetId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("YearSubTargets");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.YearTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ResolutionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionIssuer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("TermId");
+
+                    b.HasIndex("CommuneId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("YearTargets");
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Web.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1023,6 +1324,21 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.People.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PhatTrienDangVien.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Core.Organisations.Organisation", b =>
                 {
                     b.HasOne("PhatTrienDangVien.Core.Organisations.Hamlet", "Hamlet")
@@ -1131,6 +1447,48 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.Navigation("Hamlet");
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.CellTarget", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Organisation", "Cell")
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Cell");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.TermTarget", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Term", "Term")
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Term");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.YearSubTarget", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Targets.YearTarget", null)
+                        .WithMany("SubTargets")
+                        .HasForeignKey("YearTargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.YearTarget", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Term", "Term")
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Term");
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Core.Organisations.Organisation", b =>
                 {
                     b.Navigation("Children");
@@ -1139,6 +1497,11 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("PhatTrienDangVien.Core.People.Candidate", b =>
                 {
                     b.Navigation("Sources");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Targets.YearTarget", b =>
+                {
+                    b.Navigation("SubTargets");
                 });
 #pragma warning restore 612, 618
         }

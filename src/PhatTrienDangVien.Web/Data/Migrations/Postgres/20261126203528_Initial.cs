@@ -79,6 +79,36 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarDayOverrides",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarDayOverrides", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Hamlets",
                 columns: table => new
                 {
@@ -98,6 +128,38 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "NotificationSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DueSoonWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    NoMentorDays = table.Column<int>(type: "integer", nullable: false),
+                    CertificateHorizonDays = table.Column<int>(type: "integer", nullable: false),
+                    ProbationHorizonDays = table.Column<int>(type: "integer", nullable: false),
+                    MailEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    SmtpHost = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    SmtpPort = table.Column<int>(type: "integer", nullable: false),
+                    SmtpSecurity = table.Column<int>(type: "integer", nullable: false),
+                    SmtpUserName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    SmtpPasswordProtected = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SenderAddress = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    SenderName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SiteUrl = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    SendHour = table.Column<int>(type: "integer", nullable: false),
+                    LastDigestDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    LastSentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastErrorAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PoliticalCenters",
                 columns: table => new
                 {
@@ -112,6 +174,25 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PoliticalCenters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RuleParameters",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Key = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Citation = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    IsConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RuleParameters", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -333,6 +414,83 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "TermTargets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TermId = table.Column<int>(type: "integer", nullable: false),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    ResolutionNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ResolutionDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ResolutionIssuer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TermTargets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TermTargets_Terms_TermId",
+                        column: x => x.TermId,
+                        principalTable: "Terms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "YearTargets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TermId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    ResolutionNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ResolutionDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ResolutionIssuer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_YearTargets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_YearTargets_Terms_TermId",
+                        column: x => x.TermId,
+                        principalTable: "Terms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CellTargets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    CellId = table.Column<int>(type: "integer", nullable: false),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    ResolutionNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ResolutionDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ResolutionIssuer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CellTargets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CellTargets_Organisations_CellId",
+                        column: x => x.CellId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Members",
                 columns: table => new
                 {
@@ -369,6 +527,29 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                         principalTable: "People",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "YearSubTargets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    YearTargetId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_YearSubTargets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_YearSubTargets_YearTargets_YearTargetId",
+                        column: x => x.YearTargetId,
+                        principalTable: "YearTargets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -441,6 +622,36 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AdmissionSteps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CandidateId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Outcome = table.Column<int>(type: "integer", nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    IsLate = table.Column<bool>(type: "boolean", nullable: false),
+                    Details = table.Column<string>(type: "text", nullable: true),
+                    RulesSnapshot = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdmissionSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AdmissionSteps_Candidates_CandidateId",
+                        column: x => x.CandidateId,
+                        principalTable: "Candidates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CandidateSources",
                 columns: table => new
                 {
@@ -463,6 +674,80 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CommuneId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    CandidateId = table.Column<int>(type: "integer", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EmailedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Notifications_Candidates_CandidateId",
+                        column: x => x.CandidateId,
+                        principalTable: "Candidates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AdmissionStepAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StepId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdmissionStepAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AdmissionStepAttachments_AdmissionSteps_StepId",
+                        column: x => x.StepId,
+                        principalTable: "AdmissionSteps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdmissionStepAttachments_StepId",
+                table: "AdmissionStepAttachments",
+                column: "StepId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdmissionSteps_CandidateId_Date_Id",
+                table: "AdmissionSteps",
+                columns: new[] { "CandidateId", "Date", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdmissionSteps_Kind_IsLate",
+                table: "AdmissionSteps",
+                columns: new[] { "Kind", "IsLate" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -512,6 +797,12 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CalendarDayOverrides_Date",
+                table: "CalendarDayOverrides",
+                column: "Date",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Candidates_CellId_Status",
                 table: "Candidates",
                 columns: new[] { "CellId", "Status" });
@@ -552,6 +843,22 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                 columns: new[] { "MemberId", "CellId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CellTargets_CellId_Year",
+                table: "CellTargets",
+                columns: new[] { "CellId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CellTargets_CommuneId",
+                table: "CellTargets",
+                column: "CommuneId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CellTargets_CommuneId_Year",
+                table: "CellTargets",
+                columns: new[] { "CommuneId", "Year" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Hamlets_CommuneId",
                 table: "Hamlets",
                 column: "CommuneId");
@@ -570,6 +877,33 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                 name: "IX_Members_PersonId",
                 table: "Members",
                 column: "PersonId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_CandidateId",
+                table: "Notifications",
+                column: "CandidateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_CommuneId",
+                table: "Notifications",
+                column: "CommuneId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Dedup",
+                table: "Notifications",
+                columns: new[] { "UserId", "Kind", "CandidateId", "DueDate" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAtUtc",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationSettings_CommuneId",
+                table: "NotificationSettings",
+                column: "CommuneId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -624,6 +958,12 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                 column: "CommuneId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RuleParameters_Key_EffectiveFrom",
+                table: "RuleParameters",
+                columns: new[] { "Key", "EffectiveFrom" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SourceCategories_CommuneId",
                 table: "SourceCategories",
                 column: "CommuneId");
@@ -638,11 +978,52 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                 name: "IX_Terms_CommuneId",
                 table: "Terms",
                 column: "CommuneId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TermTargets_CommuneId",
+                table: "TermTargets",
+                column: "CommuneId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TermTargets_TermId",
+                table: "TermTargets",
+                column: "TermId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearSubTargets_CommuneId",
+                table: "YearSubTargets",
+                column: "CommuneId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearSubTargets_YearTargetId_Kind",
+                table: "YearSubTargets",
+                columns: new[] { "YearTargetId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearTargets_CommuneId",
+                table: "YearTargets",
+                column: "CommuneId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearTargets_CommuneId_Year",
+                table: "YearTargets",
+                columns: new[] { "CommuneId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_YearTargets_TermId",
+                table: "YearTargets",
+                column: "TermId");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AdmissionStepAttachments");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -662,28 +1043,58 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "CalendarDayOverrides");
+
+            migrationBuilder.DropTable(
                 name: "CandidateSources");
 
             migrationBuilder.DropTable(
                 name: "CellResponsibilities");
 
             migrationBuilder.DropTable(
+                name: "CellTargets");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "NotificationSettings");
+
+            migrationBuilder.DropTable(
                 name: "PoliticalCenters");
 
             migrationBuilder.DropTable(
-                name: "Terms");
+                name: "RuleParameters");
+
+            migrationBuilder.DropTable(
+                name: "TermTargets");
+
+            migrationBuilder.DropTable(
+                name: "YearSubTargets");
+
+            migrationBuilder.DropTable(
+                name: "AdmissionSteps");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "SourceCategories");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "YearTargets");
 
             migrationBuilder.DropTable(
                 name: "Candidates");
 
             migrationBuilder.DropTable(
-                name: "SourceCategories");
+                name: "Terms");
 
             migrationBuilder.DropTable(
                 name: "Members");
