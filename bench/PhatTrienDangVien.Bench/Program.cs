@@ -1,0 +1,67 @@
+// Speed figures that the README and docs/benchmarks.md quote, measured on real parts: the demo commune seeded
+// into a fresh SQLite file (or the PostgreSQL server of PTDV_BENCH_PG), then the dashboard's heavy pieces over it.
+// Run: dotnet run -c Release --project bench/PhatTrienDangVien.Bench
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Planning;
+using PhatTrienDangVien.Web.Admission;
+using PhatTrienDangVien.Web.Api;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Demo;
+using PhatTrienDangVien.Web.Pages.Dashboard;
+using PhatTrienDangVien.Web.Setup;
+
+var file = Path.Combine(Path.GetTempPath(), $"ptdv-bench-{Guid.NewGuid():N}.db");
+var pg = Environment.GetEnvironmentVariable("PTDV_BENCH_PG");
+var builder = WebApplication.CreateBuilder(pg is null
+    ? ["--Database:Provider=Sqlite", $"--ConnectionStrings:Default=Data Source={file}", "--Notifications:Background=false"]
+    : ["--Database:Provider=Postgres", $"--ConnectionStrings:Default={pg}", "--Notifications:Background=false"]);
+builder.Logging.ClearProviders();
+builder.Services.AddDatabase(builder.Configuration, builder.Environment.ContentRootPath).AddIdentityAndAuthorization().AddWebUi().AddApi();
+await using var app = builder.Build();
+await DatabaseSetup.MigrateAsync(app.Services);
+
+using var scope = app.Services.CreateScope();
+scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
+var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+var watch = Stopwatch.StartNew();
+await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+Console.WriteLine($"seed-demo: {watch.Elapsed.TotalSeconds:0.0} s ({await db.Members.CountAsync()} members, {await db.AdmissionSteps.CountAsync()} steps)");
+
+var cells = await db.Organisations.Where(o => o.Kind == PhatTrienDangVien.Core.Organisations.OrganisationKind.Cell).Select(o => o.Id).ToListAsync();
+var cases = await PlanData.CasesAsync(db, cells);
+var input = new ForecastInput(cases, PlanTerm.FromYears(2025, 2030, 130), DateOnly.FromDateTime(DateTime.UtcNow), Options: new() { Runs = 5000 });
+Forecast.Run(input with { Options = new() { Runs = 10 } });
+var times = new List<double>();
+for (var i = 0; i < 5; i++)
+{
+    watch.Restart();
+    var f = Forecast.Run(input);
+    times.Add(watch.Elapsed.TotalMilliseconds);
+    if (i == 0) Console.WriteLine($"forecast: {f.OpenCases} open cases, 5000 runs");
+}
+times.Sort();
+Console.WriteLine($"forecast 5000 runs: median {times[2]:0} ms (min {times[0]:0}, max {times[4]:0})");
+
+var work = scope.ServiceProvider.GetRequiredService<WorkList>();
+work.Today.ToString();
+times.Clear();
+for (var i = 0; i < 5; i++)
+{
+    watch.Restart();
+    var items = await work.ItemsAsync();
+    times.Add(watch.Elapsed.TotalMilliseconds);
+}
+times.Sort();
+Console.WriteLine($"work list over the commune: median {times[2]:0} ms (min {times[0]:0}, max {times[4]:0})");
+
+if (pg is null)
+{
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+}
