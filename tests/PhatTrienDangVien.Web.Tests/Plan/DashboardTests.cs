@@ -53,6 +53,8 @@ public abstract class DashboardTests<TApp>(TApp app) : IAsyncLifetime where TApp
         var term = db.Terms.Single();
         db.TermTargets.Add(new Core.Targets.TermTarget { CommuneId = d.CommuneId, TermId = term.Id, Count = 130 });
         db.YearTargets.Add(new Core.Targets.YearTarget { CommuneId = d.CommuneId, TermId = term.Id, Year = 2026, Count = 26 });
+        db.CellTargets.Add(new Core.Targets.CellTarget { CommuneId = d.CommuneId, CellId = d.CellA, Year = 2026, Count = 5 });
+        db.CellTargets.Add(new Core.Targets.CellTarget { CommuneId = d.CommuneId, CellId = d.CellB, Year = 2026, Count = 3 });
         await db.SaveChangesAsync();
     }
 
@@ -117,6 +119,20 @@ public abstract class DashboardTests<TApp>(TApp app) : IAsyncLifetime where TApp
         var (_, forecast) = await b.GetAsync("/Dashboard/Forecast");
         forecast.QuerySelector("#method")!.TextContent.ShouldContain("lễ kết nạp");
         int.Parse(forecast.QuerySelector("#need")!.TextContent, CultureInfo.InvariantCulture).ShouldBeGreaterThan(128);
+    }
+
+    [Fact]
+    public async Task Each_cell_shows_its_allocation_admissions_pool_and_overdue_steps_most_behind_first()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var (_, page) = await b.GetAsync("/Dashboard");
+        var rows = page.QuerySelectorAll("#cells tbody tr").ToList();
+        rows.Select(r => r.GetAttribute("data-cell")).ShouldBe([app.Data.CellA.ToString(CultureInfo.InvariantCulture), app.Data.CellB.ToString(CultureInfo.InvariantCulture)]);
+        // Cell A: allocation 5, nobody admitted, candidates A and C in the pool, A's decision overdue.
+        rows[0].QuerySelectorAll("td").Skip(1).Select(td => td.TextContent.Trim()).ShouldBe(["5", "0", "2", "1"]);
+        // Cell B: allocation 3, nobody admitted, candidate B in the pool, nothing overdue.
+        rows[1].QuerySelectorAll("td").Skip(1).Select(td => td.TextContent.Trim()).ShouldBe(["3", "0", "1", "0"]);
+        rows[0].ClassList.ShouldContain("table-warning");
     }
 
     [Fact]

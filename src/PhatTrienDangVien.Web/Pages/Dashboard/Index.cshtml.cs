@@ -32,6 +32,11 @@ public class IndexModel(AppDbContext db, WorkList work) : PageModel
     public StructureReport Structure { get; private set; } = null!;
     public Dictionary<string, string> SourceNames { get; private set; } = [];
     public PlanFigures? Plan { get; private set; }
+    public sealed record CellRow(int Id, string Name, int? Target, int Admitted, int Pool, int Overdue)
+    {
+        public bool Behind => Target is { } t && Admitted < t;
+    }
+    public List<CellRow> Cells { get; } = [];
     public ForecastResult? ForecastSummary { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -58,6 +63,16 @@ public class IndexModel(AppDbContext db, WorkList work) : PageModel
         Structure = NewMemberStructure.Compute(newMembers, id => cellNames.GetValueOrDefault(id, "?"));
         SourceNames = await db.SourceCategories.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name);
         Plan = await PlanFigures.ComputeAsync(db, Selected, CellIds, Today);
+        // Where we are behind: each cell's allocation for this year against its admissions, pool and overdue steps.
+        var allocations = await db.CellTargets.AsNoTracking().Where(t => t.Year == Today.Year && CellIds.Contains(t.CellId))
+            .ToDictionaryAsync(t => t.CellId, t => t.Count);
+        var admittedByCell = newMembers.GroupBy(n => n.CellId).ToDictionary(g => g.Key, g => g.Count());
+        var pool = await db.Candidates.Where(c => c.Status == CandidateStatus.Active && CellIds.Contains(c.CellId))
+            .GroupBy(c => c.CellId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        foreach (var cellId in CellIds)
+            Cells.Add(new CellRow(cellId, cellNames.GetValueOrDefault(cellId, "?"), allocations.TryGetValue(cellId, out var t) ? t : null,
+                admittedByCell.GetValueOrDefault(cellId), pool.GetValueOrDefault(cellId), items.Count(i => i.CellId == cellId && i.IsOverdue)));
+        Cells.Sort((a, b) => (b.Target ?? 0) - b.Admitted - ((a.Target ?? 0) - a.Admitted));
         ForecastSummary = await ForecastAsync(db, Plan, CellIds, Today, runs: 1000, cases);
         return Page();
     }
