@@ -55,7 +55,12 @@ public sealed class PlanJourney(PlanBrowserApp app) : IClassFixture<PlanBrowserA
     public async Task Set_targets_allocate_to_cells_open_the_dashboard_and_follow_a_gap_to_its_list()
     {
         var page = await app.NewPageAsync();
-        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        var dialogs = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            dialogs.Add(dialog.Message);
+            await dialog.AcceptAsync();
+        };
         await page.GotoAsync($"{app.BaseUrl}/Account/Login");
         await page.GetByLabel("Tên đăng nhập").FillAsync("vanphong");
         await page.GetByLabel("Mật khẩu").FillAsync("matkhau-2025");
@@ -74,6 +79,7 @@ public sealed class PlanJourney(PlanBrowserApp app) : IClassFixture<PlanBrowserA
         // Yearly targets: 26 a year by the default spread.
         await page.GetByRole(AriaRole.Button, new() { Name = "Chia đều chỉ tiêu nhiệm kỳ cho các năm" }).ClickAsync();
         await page.WaitForURLAsync("**/Targets**");
+        dialogs.ShouldContain(m => m.Contains("chia đều", StringComparison.Ordinal), "replacing the yearly targets asks first");
         var years = await page.Locator("td.year-target").AllInnerTextsAsync();
         years.ShouldBe(["26", "26", "26", "26", "26"]);
 
@@ -90,6 +96,8 @@ public sealed class PlanJourney(PlanBrowserApp app) : IClassFixture<PlanBrowserA
         // The dashboard answers with the targets, and a gap figure opens the list behind it.
         await page.GotoAsync($"{app.BaseUrl}/Dashboard");
         (await page.Locator("#term-target").InnerTextAsync()).ShouldBe("130");
+        // Charts are drawn by the vendored Chart.js (a canvas that stays blank would have no size set by it).
+        (await page.Locator("#years-chart").GetAttributeAsync("style") ?? "").ShouldContain("height");
         (await page.Locator("#year-target").InnerTextAsync()).ShouldBe("26");
         (await page.Locator("#gap-no-candidates").InnerTextAsync()).ShouldBe("2");
         await BrowserApp.ScreenshotAsync(page, "21-dashboard");

@@ -28,7 +28,7 @@ public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider 
     [
         ("quantri", Roles.Administrator, "quản trị hệ thống"),
         ("vanphong", Roles.CommuneOffice, "Văn phòng Đảng ủy: toàn bộ dữ liệu"),
-        ("capuy", Roles.CommitteeMember, "cấp ủy viên phụ trách 3 chi bộ ấp"),
+        ("capuy", Roles.CommitteeMember, "cấp ủy viên phụ trách các chi bộ được giao"),
         ("bithu", Roles.CellSecretary, "Bí thư Chi bộ ấp Nhơn Hòa"),
         ("giupdo", Roles.Mentor, "đảng viên giúp đỡ quần chúng"),
         ("kiemtra", Roles.Inspector, "Ủy ban Kiểm tra: chỉ xem"),

@@ -1,6 +1,19 @@
-// Confirmation before destructive actions: any form or button with data-confirm asks first.
+// Behaviour wired by data attributes: the content security policy forbids inline handlers.
+
+// Confirmation before destructive actions: a form or its submit button with data-confirm asks first.
 document.addEventListener('submit', function (e) {
   var submitter = e.submitter;
   var message = (submitter && submitter.getAttribute('data-confirm')) || e.target.getAttribute('data-confirm');
   if (message && !window.confirm(message)) { e.preventDefault(); }
+});
+
+// Print buttons.
+document.addEventListener('click', function (e) {
+  var target = e.target.closest ? e.target.closest('[data-print]') : null;
+  if (target) { e.preventDefault(); window.print(); }
+});
+
+// Selects that apply at once (e.g. the organisation chosen on the dashboard).
+document.addEventListener('change', function (e) {
+  if (e.target.matches && e.target.matches('select[data-autosubmit]') && e.target.form) { e.target.form.submit(); }
 });
