@@ -67,6 +67,9 @@ public sealed class AdmissionService(AppDbContext db, RuleBookProvider rules, Ca
     {
         var step = record(loaded.Case, loaded.Context);
         db.AdmissionSteps.Add(step);
+        // Every step bumps the candidate's version: two people recording on the same case at once cannot both pass
+        // the order check against the same history; the second gets a conflict and records nothing.
+        db.Entry(loaded.Candidate).Property(c => c.Version).IsModified = true;
         foreach (var a in attachments ?? [])
         {
             a.Step = step;

@@ -61,6 +61,12 @@ public class StepModel(AdmissionService admission, AppDbContext db) : PageModel
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "Hồ sơ này vừa được người khác ghi thêm một bước trong lúc bạn nhập; bước của bạn chưa được ghi. Hãy mở lại quá trình để xem bước mới rồi ghi lại nếu vẫn cần.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
     }
 
     private async Task<IActionResult?> LoadAsync(int id)
