@@ -28,6 +28,12 @@ public class CreateModel(AppDbContext db, Accounts accounts) : AdminPageModel, I
             {
                 var user = await accounts.CreateAsync(Input.UserName, password, Input.FullName, Input.Role, db.Scope.CommuneId,
                     Input.CellId, Input.MemberId);
+                if (Input.Email is { } email)
+                {
+                    user.Email = email;
+                    user.NormalizedEmail = email.ToUpperInvariant();
+                    await db.SaveChangesAsync();
+                }
                 TempData["Success"] = $"Đã tạo tài khoản {user.UserName} ({user.FullName}).";
                 TempData[IndexModel.NewPasswordKey] = $"{user.UserName}\n{password}";
                 return RedirectToPage("Index");

@@ -28,7 +28,7 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users) : AdminPageM
     {
         var user = await FindAsync(id);
         if (user is null) return NotFound();
-        Input = new UserInput { FullName = user.FullName, Role = user.Role, CellId = user.OrganisationId, MemberId = user.MemberId };
+        Input = new UserInput { FullName = user.FullName, Role = user.Role, CellId = user.OrganisationId, MemberId = user.MemberId, Email = user.Email };
         ConcurrencyStamp = user.ConcurrencyStamp ?? "";
         await LoadAsync(user);
         return Page();
@@ -53,6 +53,8 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users) : AdminPageM
         user.Role = Input.Role;
         user.OrganisationId = Input.CellId;
         user.MemberId = Input.MemberId;
+        user.Email = Input.Email;
+        user.NormalizedEmail = Input.Email?.ToUpperInvariant();
         // Someone may save between the check above and this write: the store compares this original value.
         db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = ConcurrencyStamp;
         // Role, cell and member record are copied into the sign-in cookie; a new security stamp ends the

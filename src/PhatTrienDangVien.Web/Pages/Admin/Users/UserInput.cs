@@ -25,6 +25,9 @@ public class UserInput
 
     [Display(Name = "Hồ sơ đảng viên của người dùng")]
     public int? MemberId { get; set; }
+
+    [Display(Name = "Thư điện tử (nhận bản tin cảnh báo)"), EmailAddress(ErrorMessage = "Địa chỉ thư điện tử không hợp lệ."), StringLength(256)]
+    public string? Email { get; set; }
 }
 
 public sealed class NewUserInput : UserInput
@@ -62,6 +65,7 @@ public static class UserForms
     public static async Task NormaliseAndCheckAsync(AppDbContext db, UserInput input, ModelStateDictionary state, string prefix, bool requireLinks)
     {
         input.FullName = Core.Text.VietnameseText.Normalize(input.FullName) ?? "";
+        input.Email = Core.Text.VietnameseText.Normalize(input.Email);
         if (input.Role.Length > 0 && !Roles.All.Contains(input.Role))
             state.AddModelError(prefix + nameof(UserInput.Role), "Vai trò không hợp lệ.");
         if (input.Role != Roles.CellSecretary) input.CellId = null;
