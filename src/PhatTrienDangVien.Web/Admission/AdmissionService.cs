@@ -54,6 +54,23 @@ public sealed class AdmissionService(AppDbContext db, RuleBookProvider rules, Ca
             && (m.Positions & CommitteePositions.SubCommitteeMember) != 0);
     }
 
+    /// <summary>
+    /// The mentor named on a step: an official member of the candidate's own cell (plan point P6). A mentor writing an
+    /// assessment writes it in their own name, for a candidate they follow.
+    /// </summary>
+    public async Task CheckMentorAsync(Candidate candidate, AdmissionStepKind kind, int mentorMemberId)
+    {
+        var ok = await db.Members.IgnoreQueryFilters().AnyAsync(m => m.Id == mentorMemberId && m.CommuneId == candidate.CommuneId
+            && m.CellId == candidate.CellId && m.Status == MemberStatus.Official && m.PersonId != candidate.PersonId);
+        if (!ok)
+            throw new DomainException("Đảng viên giúp đỡ phải là đảng viên chính thức của cùng chi bộ với người được giúp đỡ.",
+                ProcedureRules.RequiredField.Key, "Quy định 294-QĐ/TW; Hướng dẫn 06-HD/TW");
+        if (db.Scope.Role == Authorization.Roles.Mentor
+            && (kind != AdmissionStepKind.MentorAssessment || mentorMemberId != db.Scope.MentorMemberId || candidate.MentorMemberId != mentorMemberId))
+            throw new DomainException("Đảng viên giúp đỡ chỉ ghi nhận xét của chính mình cho quần chúng mình được phân công giúp đỡ.",
+                ProcedureRules.RequiredField.Key, "Quy định 294-QĐ/TW");
+    }
+
     /// <summary>The first step of every case: the candidate enters the cell's source pool on the day they were added.</summary>
     public async Task AddToPoolAsync(Candidate saved)
     {

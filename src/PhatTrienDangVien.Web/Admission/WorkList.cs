@@ -19,7 +19,7 @@ public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarSe
         public bool IsOverdue => Next.WorkingDaysLeft < 0;
     }
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+    public DateOnly Today => Core.Common.VietnamTime.Today(clock);
 
     public async Task<IReadOnlyList<Item>> ItemsAsync()
     {

@@ -189,6 +189,7 @@ public static class AdmissionApi
         }
 
         Require(b.Date is not null, "date", "Chưa nhập ngày của bước (dạng YYYY-MM-DD).");
+        Require(b.Date is null || b.Date.Value.Year is >= 1900 and <= 2199, "date", "Ngày của bước phải trong khoảng 1900–2199.");
         switch (kind)
         {
             case T.MentorAssigned or T.MentorAssessment or T.ProbationMentorAssigned:
@@ -222,6 +223,10 @@ public static class AdmissionApi
                 Require(b.For is not null, "for", "Chưa nhập số phiếu tán thành (for).");
                 Require(b.Against is not null, "against", "Chưa nhập số phiếu không tán thành (against).");
                 Require(b.Present is not null, "present", "Chưa nhập số đảng viên có mặt (present).");
+                // A cell or committee has at most a few hundred voters: larger numbers are typing errors (and would overflow).
+                Require(b.For is null or (>= 0 and <= 10_000), "for", "Số phiếu tán thành phải từ 0 đến 10.000.");
+                Require(b.Against is null or (>= 0 and <= 10_000), "against", "Số phiếu không tán thành phải từ 0 đến 10.000.");
+                Require(b.Present is null or (>= 0 and <= 10_000), "present", "Số có mặt phải từ 0 đến 10.000.");
                 break;
             case T.DecisionExtension or T.Removal or T.Withdrawal:
                 Require(!string.IsNullOrWhiteSpace(b.Reason), "reason", "Chưa ghi lý do (reason).");
@@ -263,6 +268,7 @@ public static class AdmissionApi
                 else if (m.Status != MemberStatus.Official)
                     state.AddModelError("mentorMemberId", $"Đảng viên mã {b.MentorMemberId} chưa là đảng viên chính thức: không thể phân công giúp đỡ.");
                 if (!state.IsValid) return null;
+                await admission.CheckMentorAsync(candidate, kind, b.MentorMemberId!.Value);
                 return kind switch
                 {
                     T.MentorAssigned => (c, ctx) => c.RecordMentorAssigned(Mentor(), ctx),

@@ -31,6 +31,8 @@ public static class CalendarApi
             if (!TryDate(from, out var start)) return BadDate("from");
             if (days is not { } n || n < 0 || n > 2000)
                 return ApiSetup.Problem(StatusCodes.Status400BadRequest, "Số ngày không hợp lệ", "Tham số days phải là số nguyên từ 0 đến 2000.");
+            if (start.Year > 2199 || start.AddDays(n * 2 + 60).Year > 2199)
+                return ApiSetup.Problem(StatusCodes.Status400BadRequest, "Ngoài phạm vi lịch", "Lịch ngày làm việc tính được đến hết năm 2199.");
             var result = calendar.Calendar.AddWorkingDays(start, n);
             var skipped = Enumerable.Range(start.Year, result.Year - start.Year + 1).SelectMany(calendar.Calendar.HolidaysOf)
                 .Where(h => h.Date > start && h.Date <= result && h.IsDayOff).Select(ToDto).ToList();

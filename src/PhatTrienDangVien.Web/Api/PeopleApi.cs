@@ -29,7 +29,7 @@ public static class PeopleApi
             if (folded.Length > 0) q = q.Where(m => m.Person.FullNameFolded.Contains(folded));
             if (cellId is { } c) q = q.Where(m => m.CellId == c);
             var items = await q.OrderBy(m => m.Person.NameSortKey).ThenBy(m => m.Id)
-                .Skip((Math.Max(page, 1) - 1) * Math.Clamp(pageSize, 1, 500)).Take(Math.Clamp(pageSize, 1, 500)).ToListAsync();
+                .Skip((Math.Clamp(page, 1, 100_000) - 1) * Math.Clamp(pageSize, 1, 500)).Take(Math.Clamp(pageSize, 1, 500)).ToListAsync();
             return new { total = await q.CountAsync(), items = items.Select(ToDto) };
         });
         members.MapGet("/{id:int}", async (int id, AppDbContext db) =>
@@ -48,13 +48,13 @@ public static class PeopleApi
             if (folded.Length > 0) q = q.Where(c => c.Person.FullNameFolded.Contains(folded));
             if (cellId is { } cell) q = q.Where(c => c.CellId == cell);
             var items = await q.OrderBy(c => c.Person.NameSortKey).ThenBy(c => c.Id)
-                .Skip((Math.Max(page, 1) - 1) * Math.Clamp(pageSize, 1, 500)).Take(Math.Clamp(pageSize, 1, 500)).ToListAsync();
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                .Skip((Math.Clamp(page, 1, 100_000) - 1) * Math.Clamp(pageSize, 1, 500)).Take(Math.Clamp(pageSize, 1, 500)).ToListAsync();
+            var today = Core.Common.VietnamTime.Today(clock);
             return new { total = await q.CountAsync(), items = items.Select(c => ToDto(c, today)) };
         });
         candidates.MapGet("/{id:int}", async (int id, AppDbContext db, TimeProvider clock) =>
             await db.Candidates.AsNoTracking().Include(c => c.Person).Include(c => c.Cell).Include(c => c.Sources).FirstOrDefaultAsync(c => c.Id == id) is { } c
-                ? Results.Ok(ToDto(c, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))) : ApiSetup.NotFoundProblem());
+                ? Results.Ok(ToDto(c, Core.Common.VietnamTime.Today(clock))) : ApiSetup.NotFoundProblem());
         candidates.MapPost("/", (CandidateWrite body, AppDbContext db, TimeProvider clock, AdmissionService admission) => SaveCandidateAsync(null, body, db, clock, admission))
             .RequireAuthorization(Policies.EditRecords);
         candidates.MapPut("/{id:int}", (int id, CandidateWrite body, AppDbContext db, TimeProvider clock, AdmissionService admission) => SaveCandidateAsync(id, body, db, clock, admission))
@@ -69,7 +69,7 @@ public static class PeopleApi
 
     private static async Task<IResult> SaveMemberAsync(int? id, MemberWrite body, AppDbContext db, TimeProvider clock)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Core.Common.VietnamTime.Today(clock);
         Member? m = null;
         if (id is not null && (m = await db.Members.Include(x => x.Person).FirstOrDefaultAsync(x => x.Id == id)) is null)
             return ApiSetup.NotFoundProblem();
@@ -78,6 +78,7 @@ public static class PeopleApi
         await CheckCellAsync(db, body.Member.CellId, state, "Member.CellId");
         await body.Person.ValidateAsync(state, "Person.", db, m?.PersonId, today);
         body.Member.Validate(state, "Member.", today, body.Person.DateOfBirth);
+        await body.Member.ProtectAsync(m, db, state, "Member.");
         if (!state.IsValid) return ApiSetup.Invalid(state);
         if (m is null)
         {
@@ -100,7 +101,7 @@ public static class PeopleApi
 
     private static async Task<IResult> SaveCandidateAsync(int? id, CandidateWrite body, AppDbContext db, TimeProvider clock, AdmissionService admission)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Core.Common.VietnamTime.Today(clock);
         Candidate? c = null;
         if (id is not null && (c = await db.Candidates.Include(x => x.Person).Include(x => x.Sources).FirstOrDefaultAsync(x => x.Id == id)) is null)
             return ApiSetup.NotFoundProblem();
@@ -122,6 +123,8 @@ public static class PeopleApi
             db.Entry(c).Property(x => x.Version).OriginalValue = body.Version;
             db.Entry(c.Person).Property(x => x.Version).OriginalValue = body.PersonVersion;
             body.Person.ApplyTo(c.Person);
+            // A change of sources alone still counts as a change of the candidate, for the version check.
+            db.Entry(c).Property(x => x.Version).IsModified = true;
         }
         body.Candidate.ApplyTo(c);
         await using var tx = await db.Database.BeginTransactionAsync();

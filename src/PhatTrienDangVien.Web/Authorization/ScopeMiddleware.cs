@@ -32,7 +32,7 @@ public sealed class ScopeMiddleware(RequestDelegate next)
             return new DataScope(false, communeId, true, [], [], null, role);
 
         // Office dates are Vietnamese dates (UTC+7), as everywhere else.
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        var today = Core.Common.VietnamTime.Today(clock);
         List<int> cells = role switch
         {
             Roles.CellSecretary when orgId is not null => [orgId.Value],

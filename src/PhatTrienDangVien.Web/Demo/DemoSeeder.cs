@@ -51,7 +51,7 @@ public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider 
         if (taken.Count > 0)
             throw new Core.Common.DomainException($"Không tạo dữ liệu mẫu: tên đăng nhập {string.Join(", ", taken)} đã được dùng cho tài khoản thật.");
         // Today in Vietnam (UTC+7), as the admission engine counts it.
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        var today = Core.Common.VietnamTime.Today(clock);
         // The rule book and the working-day calendar read the database on their own connections: load them first.
         var book = await ruleBooks.GetAsync();
         var calendar = calendars.Calendar;

@@ -83,7 +83,7 @@ public abstract class AdmissionApiTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
-    public async Task A_vote_below_two_thirds_of_the_denominator_is_recorded_as_not_approved_and_the_cell_may_vote_again()
+    public async Task A_vote_below_two_thirds_of_the_denominator_is_refused_and_the_cell_may_vote_again()
     {
         // A cell of 5 official members, one of them exempted (miễn sinh hoạt): absent, they leave the denominator (4, 3 needed).
         var cellId = await app.WithSystemScopeAsync(async db =>
@@ -114,7 +114,9 @@ public abstract class AdmissionApiTests<TApp>(TApp app) where TApp : AppFactory
         });
         var client = (await Browser.LoginAsync(app, "office")).Client;
         var id = await NewCandidateAsync(app, cellId, "Trịnh Thị Mai", "089196000102", D("1996-02-29"));
-        await ToCellVoteAsync(client, Data, id, D("2026-11-02"));
+        var mentor = await app.WithSystemScopeAsync(db => db.Members.Where(m => m.CellId == cellId && m.Status == MemberStatus.Official)
+            .OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
+        await ToCellVoteAsync(client, Data, id, D("2026-11-02"), mentorMemberId: mentor);
 
         // One exempted member absent: the denominator is 4 and 2 votes of 4 are refused (3 needed); nothing is recorded.
         var before = await TimelineAsync(client, id);

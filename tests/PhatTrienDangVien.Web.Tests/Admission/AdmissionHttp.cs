@@ -67,12 +67,14 @@ internal static class AdmissionHttp
         });
 
     /// <summary>Simple steps up to the stage where the cell may vote (opinions collected), dated from <paramref name="from"/> on, one day apart.</summary>
-    public static async Task<JsonElement> ToCellVoteAsync(HttpClient client, TestData data, int candidateId, DateOnly from, bool stopBeforeIntroduction = false)
+    public static async Task<JsonElement> ToCellVoteAsync(HttpClient client, TestData data, int candidateId, DateOnly from, bool stopBeforeIntroduction = false,
+        int? mentorMemberId = null)
     {
         var d = from;
         string Next() { var s = Iso(d); d = d.AddDays(1); return s; }
         await StepAsync(client, candidateId, new { kind = "SourcePool", date = Next() });
-        await StepAsync(client, candidateId, new { kind = "MentorAssigned", date = Next(), mentorMemberId = data.MentorMemberA });
+        // The mentor is an official member of the candidate's own cell.
+        await StepAsync(client, candidateId, new { kind = "MentorAssigned", date = Next(), mentorMemberId = mentorMemberId ?? data.MentorMemberA });
         var classDate = Next();
         await StepAsync(client, candidateId, new { kind = "AwarenessClass", date = classDate, certificateNumber = "CN-01/2026", certificateDate = classDate });
         await StepAsync(client, candidateId, new { kind = "Application", date = Next() });

@@ -23,14 +23,19 @@ public class LoginModel(SignInManager<AppUser> signIn) : PageModel
     {
         if (!ModelState.IsValid) return Page();
         var user = await signIn.UserManager.FindByNameAsync(UserName.Trim());
-        if (user is { IsActive: false })
+        // The password is checked first, so that the message does not reveal which user names exist or are disabled.
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
+        if (result.Succeeded && user is { IsActive: false })
         {
             ModelState.AddModelError("", "Tài khoản đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.");
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
+        {
+            await signIn.SignInAsync(user!, isPersistent: false);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        }
         ModelState.AddModelError("", result.IsLockedOut
             ? "Tài khoản tạm bị khóa do nhập sai mật khẩu nhiều lần. Hãy thử lại sau 15 phút hoặc liên hệ quản trị viên."
             : "Tên đăng nhập hoặc mật khẩu không đúng.");

@@ -18,7 +18,7 @@ public class IndexModel(AppDbContext db, CalendarService calendar, TimeProvider 
 
     public IReadOnlyList<Holiday> Holidays { get; private set; } = [];
     public List<CalendarDayOverride> Overrides { get; private set; } = [];
-    public int ShownYear => Year ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).Year;
+    public int ShownYear => Year ?? Core.Common.VietnamTime.Today(clock).Year;
     public bool CanEdit => User.IsInRole(Roles.Administrator);
 
     public sealed class OverrideInput
@@ -42,13 +42,20 @@ public class IndexModel(AppDbContext db, CalendarService calendar, TimeProvider 
     {
         // Everyone reads the calendar; only the administrator corrects it (handlers cannot carry [Authorize]).
         if (!CanEdit) return Forbid();
+        if (!await InstallationRules.CommuneAdminMayEditAsync(db))
+        {
+            TempData["Error"] = InstallationRules.RefusedMessage;
+            return Redirect(Request.Path);
+        }
         Input.Name = VietnameseText.Normalize(Input.Name) ?? "";
         if (Input.Date is { } d && await db.CalendarDayOverrides.AnyAsync(o => o.Date == d))
             ModelState.AddModelError("Input.Date", "Ngày này đã có điều chỉnh; hãy xóa điều chỉnh cũ trước.");
         if (Input.Date is { Year: < 1900 or > 2199 }) ModelState.AddModelError("Input.Date", "Ngày phải trong khoảng 1900–2199.");
+        if (!Enum.IsDefined(Input.Kind)) ModelState.AddModelError("Input.Kind", "Loại điều chỉnh không hợp lệ.");
         if (!ModelState.IsValid)
         {
-            Year = Input.Date?.Year ?? Year;
+            if (Input.Date is { Year: >= 1900 and <= 2199 } shown) Year = shown.Year;
+            if (Year is < 1900 or > 2199) Year = null;
             await LoadAsync();
             return Page();
         }
@@ -62,6 +69,11 @@ public class IndexModel(AppDbContext db, CalendarService calendar, TimeProvider 
     public async Task<IActionResult> OnPostDeleteAsync(int id)
     {
         if (!CanEdit) return Forbid();
+        if (!await InstallationRules.CommuneAdminMayEditAsync(db))
+        {
+            TempData["Error"] = InstallationRules.RefusedMessage;
+            return Redirect(Request.Path);
+        }
         var o = await db.CalendarDayOverrides.FirstOrDefaultAsync(x => x.Id == id);
         if (o is null) return NotFound();
         db.CalendarDayOverrides.Remove(o);

@@ -12,7 +12,7 @@ public class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public Candidate Candidate { get; private set; } = null!;
     public List<AuditEntry> Audit { get; private set; } = [];
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => Core.Common.VietnamTime.Today(clock);
 
     public async Task<IActionResult> OnGetAsync(int id)
     {

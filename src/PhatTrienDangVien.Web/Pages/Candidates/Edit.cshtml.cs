@@ -25,7 +25,7 @@ public class EditModel(AppDbContext db, TimeProvider clock, Admission.AdmissionS
     public IReadOnlyList<string> Warnings { get; private set; } = [];
     public List<FieldConflict> Conflicts { get; } = [];
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => Core.Common.VietnamTime.Today(clock);
 
     public async Task<IActionResult> OnGetAsync(int? id, int? cellId)
     {

@@ -22,7 +22,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public PageResult<Row> Result { get; private set; } = null!;
     public List<SelectListItem> Cells { get; private set; } = [];
     public List<SelectListItem> SourceItems { get; private set; } = [];
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => Core.Common.VietnamTime.Today(clock);
 
     public sealed record Row(int Id, string FullName, Core.Reference.Gender Gender, DateOnly DateOfBirth, string Cell, DateOnly AddedOn,
         string? Mentor, CandidateStatus Status, string? ProfessionalEducationCode, IEnumerable<string> Sources);

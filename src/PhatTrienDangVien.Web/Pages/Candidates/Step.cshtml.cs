@@ -99,6 +99,7 @@ public class StepModel(AdmissionService admission, AppDbContext db) : PageModel
         {
             case FieldGroup.Mentor:
                 var mentor = Required(f.MentorMemberId, "đảng viên giúp đỡ");
+                await admission.CheckMentorAsync(Loaded.Candidate, Kind, mentor);
                 var input = With(new MentorInput { MentorMemberId = mentor });
                 return Kind switch
                 {

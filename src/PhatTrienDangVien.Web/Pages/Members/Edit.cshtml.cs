@@ -23,7 +23,7 @@ public class EditModel(AppDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<string> Warnings { get; private set; } = [];
     public List<FieldConflict> Conflicts { get; } = [];
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => Core.Common.VietnamTime.Today(clock);
 
     public async Task<IActionResult> OnGetAsync(int? id, int? cellId)
     {
@@ -57,6 +57,7 @@ public class EditModel(AppDbContext db, TimeProvider clock) : PageModel
             ModelState.AddModelError("Member.CellId", "Chi bộ không hợp lệ hoặc nằm ngoài phạm vi được giao.");
         Warnings = await Person.ValidateAsync(ModelState, "Person.", db, m?.PersonId, Today);
         Member.Validate(ModelState, "Member.", Today, Person.DateOfBirth);
+        await Member.ProtectAsync(m, db, ModelState, "Member.");
         if (!ModelState.IsValid) return Page();
 
         if (m is null)

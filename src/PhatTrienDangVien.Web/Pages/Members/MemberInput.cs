@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Core.Text;
 using PhatTrienDangVien.Web.Pages.Shared;
@@ -73,6 +74,24 @@ public sealed class MemberInput
             state.AddModelError(prefix + nameof(OfficialDate), "Đảng viên dự bị chưa có ngày chính thức.");
         if (dateOfBirth is { } dob && CeremonyDate is { } cd && cd < dob.AddYears(18))
             state.AddModelError(prefix + nameof(CeremonyDate), "Ngày kết nạp phải khi đã đủ 18 tuổi.");
+    }
+
+    /// <summary>
+    /// Committee positions are the commune's to set (they decide who votes in a sub-committee and who may follow cells);
+    /// a member admitted through the procedure gets status and dates from it, not from this form.
+    /// </summary>
+    public async Task ProtectAsync(Member? existing, Data.AppDbContext db, ModelStateDictionary state, string prefix)
+    {
+        if (!db.Scope.CanEditCommune)
+        {
+            var kept = existing?.Positions ?? CommitteePositions.None;
+            Positions = Enum.GetValues<CommitteePositions>().Where(p => p != CommitteePositions.None && kept.HasFlag(p)).ToList();
+        }
+        if (!Enum.IsDefined(Status)) state.AddModelError(prefix + nameof(Status), "Tình trạng không hợp lệ.");
+        if (existing is null || existing.Status == Status) return;
+        var hasCase = await db.Candidates.IgnoreQueryFilters().AnyAsync(c => c.PersonId == existing.PersonId && c.CommuneId == existing.CommuneId);
+        if (hasCase && existing.Status == MemberStatus.Probationary)
+            state.AddModelError(prefix + nameof(Status), "Đảng viên này đang trong thời kỳ dự bị theo hồ sơ kết nạp: công nhận chính thức hay xóa tên phải ghi ở quá trình kết nạp, không sửa trực tiếp.");
     }
 
     public void ApplyTo(Member m)

@@ -97,7 +97,7 @@ public class EditModel(AppDbContext db, TimeProvider clock) : PageModel
             if (Input.Kind != OrganisationKind.Cell) Input.CellKind = null;
             if (id is not null && Input.ParentId == id) ModelState.AddModelError("Input.ParentId", "Một tổ chức không thể trực thuộc chính nó.");
         }
-        if (Input.EstablishedOn > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        if (Input.EstablishedOn > Core.Common.VietnamTime.Today(clock))
             ModelState.AddModelError("Input.EstablishedOn", "Ngày thành lập không được ở tương lai.");
         if (Input.HamletId is { } h && !await db.Hamlets.AnyAsync(x => x.Id == h)) ModelState.AddModelError("Input.HamletId", "Ấp không tồn tại.");
         if (Input.SecretaryMemberId is { } s && (id is null || !await db.Members.AnyAsync(m => m.Id == s && m.CellId == id && m.Status == MemberStatus.Official)))
@@ -163,16 +163,28 @@ public class EditModel(AppDbContext db, TimeProvider clock) : PageModel
         var o = await db.Organisations.FirstOrDefaultAsync(x => x.Id == id);
         if (o is null) return NotFound();
         if (o.Kind == OrganisationKind.CommuneCommittee || await db.Members.IgnoreQueryFilters().AnyAsync(m => m.CellId == id)
-            || await db.Candidates.IgnoreQueryFilters().AnyAsync(c => c.CellId == id) || await db.Organisations.IgnoreQueryFilters().AnyAsync(x => x.ParentId == id))
+            || await db.Candidates.IgnoreQueryFilters().AnyAsync(c => c.CellId == id) || await db.Organisations.IgnoreQueryFilters().AnyAsync(x => x.ParentId == id)
+            || await db.CellResponsibilities.IgnoreQueryFilters().AnyAsync(r => r.CellId == id) || await db.CellTargets.IgnoreQueryFilters().AnyAsync(t => t.CellId == id)
+            || await db.Users.AnyAsync(u => u.OrganisationId == id))
         {
             TempData["Success"] = null;
             Id = id;
-            ModelState.AddModelError("", "Không xóa được: tổ chức còn đảng viên, quần chúng hoặc tổ chức trực thuộc. Hãy chuyển họ đi, hoặc đánh dấu “ngừng hoạt động”.");
+            ModelState.AddModelError("", "Không xóa được: tổ chức còn đảng viên, quần chúng, tổ chức trực thuộc, chỉ tiêu, phân công phụ trách hoặc tài khoản gắn với nó. Hãy chuyển đi, hoặc đánh dấu “ngừng hoạt động”.");
             await OnGetAsync(id);
             return Page();
         }
         db.Organisations.Remove(o);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Something was attached to it meanwhile: nothing is deleted.
+            db.ChangeTracker.Clear();
+            TempData["Error"] = "Không xóa được: tổ chức vừa có dữ liệu gắn với nó. Hãy đánh dấu “ngừng hoạt động”.";
+            return Redirect("/Organisations");
+        }
         TempData["Success"] = $"Đã xóa {o.Name}.";
         return Redirect("/Organisations");
     }

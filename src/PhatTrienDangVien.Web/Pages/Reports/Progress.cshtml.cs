@@ -44,7 +44,8 @@ public class ProgressModel(AppDbContext db, WorkList work) : PageModel
             "year" => (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), $"năm {year}"),
             _ => QuarterOf(year, Number is >= 1 and <= 4 ? Number.Value : (Today.Month - 1) / 3 + 1),
         };
-        CommuneName = await db.Organisations.Where(o => o.Kind == OrganisationKind.CommuneCommittee).Select(o => o.Name).FirstOrDefaultAsync();
+        // Scoped users do not see the root organisation itself, but the report carries its name.
+        CommuneName = await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == db.Scope.CommuneId).Select(o => o.Name).FirstOrDefaultAsync();
         var cells = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Cell).Select(o => new { o.Id, o.Name }).ToListAsync();
         var cellIds = cells.Select(c => c.Id).Where(db.Scope.CoversCell).ToList();
         var newMembers = await PlanData.NewMembersAsync(db, cellIds, From, To);

@@ -96,6 +96,11 @@ public class IndexModel(AppDbContext db, TimeProvider clock, IAuthorizationServi
         var r = await db.CellResponsibilities.FirstOrDefaultAsync(x => x.Id == id);
         if (r is null) return NotFound();
         var day = endOn ?? TodayIn(clock);
+        if (day.Year is < 1900 or > 2199)
+        {
+            TempData["Error"] = "Ngày thôi phụ trách không hợp lệ.";
+            return Redirect("/Responsibilities");
+        }
         var last = day.AddDays(-1);
         if (day < r.From)
             TempData["Error"] = $"Ngày thôi phụ trách không thể trước ngày bắt đầu ({Lookups.Date(r.From)}).";
@@ -118,7 +123,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, IAuthorizationServi
         return Redirect("/Responsibilities");
     }
 
-    private static DateOnly TodayIn(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+    private static DateOnly TodayIn(TimeProvider clock) => Core.Common.VietnamTime.Today(clock);
 
     private async Task LoadAsync()
     {

@@ -25,7 +25,7 @@ public class IndexModel(AppDbContext db, RuleBookProvider provider, TimeProvider
     public bool CanEdit => User.IsInRole(Roles.Administrator);
 
     /// <summary>Vietnam's date (UTC+7), as the rules engine counts it.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+    public DateOnly Today => Core.Common.VietnamTime.Today(clock);
 
     public sealed class VersionInput
     {
@@ -52,6 +52,11 @@ public class IndexModel(AppDbContext db, RuleBookProvider provider, TimeProvider
     {
         // Everyone reads the rules; only the administrator adds a version (handlers cannot carry [Authorize]).
         if (!CanEdit) return Forbid();
+        if (!await InstallationRules.CommuneAdminMayEditAsync(db))
+        {
+            TempData["Error"] = InstallationRules.RefusedMessage;
+            return Redirect(Request.Path);
+        }
         var stored = await db.RuleParameters.AsNoTracking().ToListAsync();
         var version = Validate(stored);
         if (version is null)

@@ -10,7 +10,8 @@ public sealed class ListQuery
     public string? Sort { get; set; }
     public bool Desc { get; set; }
 
-    public int Skip => (Math.Max(Page, 1) - 1) * Size;
+    /// <summary>Pages beyond 100,000 are a typed-in mistake; clamping keeps the offset from overflowing.</summary>
+    public int Skip => (Math.Clamp(Page, 1, 100_000) - 1) * Size;
     public int Size => Math.Clamp(PageSize, 5, 200);
 }
 

@@ -89,6 +89,7 @@ public sealed class PersonInput
             if (dob > today) state.AddModelError(prefix + nameof(DateOfBirth), "Ngày sinh không được ở tương lai.");
             else if (dob < today.AddYears(-120)) state.AddModelError(prefix + nameof(DateOfBirth), "Ngày sinh không hợp lệ (quá 120 tuổi).");
         }
+        if (!Enum.IsDefined(Gender)) state.AddModelError(prefix + nameof(Gender), "Giới tính không hợp lệ.");
         if (Ethnicities.Find(EthnicityCode) is null) state.AddModelError(prefix + nameof(EthnicityCode), "Hãy chọn dân tộc trong danh mục 54 dân tộc.");
         if (Religions.Find(ReligionCode) is null) state.AddModelError(prefix + nameof(ReligionCode), "Hãy chọn tôn giáo trong danh mục.");
         if (ProfessionalEducationCode is not null && ProfessionalEducationLevels.Find(ProfessionalEducationCode) is null)
@@ -111,8 +112,11 @@ public sealed class PersonInput
             {
                 warnings.AddRange(check.Warnings);
                 // Unique across the installation, whatever the user's scope: the same citizen is one person.
-                var taken = await db.People.IgnoreQueryFilters().AnyAsync(p => p.CitizenId == CitizenId && p.Id != personId);
-                if (taken) state.AddModelError(prefix + nameof(CitizenId), "Số CCCD này đã có trong hệ thống (trùng với một người khác).");
+                var holder = await db.People.IgnoreQueryFilters().Where(p => p.CitizenId == CitizenId && p.Id != personId)
+                    .Select(p => (int?)p.CommuneId).FirstOrDefaultAsync();
+                // Another commune's record is not named: whether a citizen is on another roll is not this user's to know.
+                if (holder == db.Scope.CommuneId) state.AddModelError(prefix + nameof(CitizenId), "Số CCCD này đã có trong hệ thống (trùng với một người khác).");
+                else if (holder is not null) state.AddModelError(prefix + nameof(CitizenId), "Không dùng được số CCCD này; hãy liên hệ Văn phòng Đảng ủy để kiểm tra.");
             }
         }
         return warnings;

@@ -47,6 +47,9 @@ public class IndexModel(AppDbContext db) : AdminPageModel
     {
         EntityTypes = (await db.AuditEntries.Select(a => a.EntityType).Distinct().ToListAsync())
             .OrderBy(TypeName, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), true)).ToList();
+        // Dates outside the calendar the office uses are typing mistakes; they must not reach date arithmetic.
+        if (From is { Year: < 1900 or > 2199 }) { ModelState.AddModelError(nameof(From), "“Từ ngày” không hợp lệ."); From = null; }
+        if (To is { Year: < 1900 or > 2199 }) { ModelState.AddModelError(nameof(To), "“Đến ngày” không hợp lệ."); To = null; }
         if (From > To) ModelState.AddModelError(nameof(To), "“Đến ngày” phải sau hoặc bằng “Từ ngày”.");
         var filtered = Filtered();
         var total = await filtered.CountAsync();
@@ -71,6 +74,8 @@ public class IndexModel(AppDbContext db) : AdminPageModel
 
     private IQueryable<AuditEntry> Filtered()
     {
+        if (From is { Year: < 1900 or > 2199 }) From = null;
+        if (To is { Year: < 1900 or > 2199 }) To = null;
         var q = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(EntityType)) q = q.Where(a => a.EntityType == EntityType);
         if (!string.IsNullOrWhiteSpace(EntityId)) { var id = EntityId.Trim(); q = q.Where(a => a.EntityId == id); }
