@@ -76,6 +76,13 @@ public sealed class AdmissionService(AppDbContext db, RuleBookProvider rules, Ca
     {
         var loaded = await LoadAsync(saved.Id) ?? throw new InvalidOperationException("The candidate was just saved.");
         await RecordAsync(loaded, (c, ctx) => c.RecordSourcePool(new SimpleStepInput { Date = saved.AddedOn }, ctx));
+        // A mentor named on the form is the "mentor assigned" step of the same day, so the case and the record agree.
+        if (saved.MentorMemberId is { } mentor)
+        {
+            loaded = await LoadAsync(saved.Id) ?? throw new InvalidOperationException("The candidate was just saved.");
+            await CheckMentorAsync(loaded.Candidate, AdmissionStepKind.MentorAssigned, mentor);
+            await RecordAsync(loaded, (c, ctx) => c.RecordMentorAssigned(new MentorInput { Date = saved.AddedOn, MentorMemberId = mentor }, ctx));
+        }
     }
 
     /// <summary>Records one step (or refuses it with the rule's message, leaving everything unchanged).</summary>

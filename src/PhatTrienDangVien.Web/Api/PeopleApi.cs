@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Common;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Core.Text;
 using PhatTrienDangVien.Web.Admission;
@@ -129,7 +130,14 @@ public static class PeopleApi
         body.Candidate.ApplyTo(c);
         await using var tx = await db.Database.BeginTransactionAsync();
         if (await SaveAsync(db) is { } problem) return problem;
-        if (id is null) await admission.AddToPoolAsync(c);
+        try
+        {
+            if (id is null) await admission.AddToPoolAsync(c);
+        }
+        catch (DomainException e)
+        {
+            return ApiSetup.Problem(StatusCodes.Status422UnprocessableEntity, "Không ghi nhận được", e.Message, e.Rule);
+        }
         await tx.CommitAsync();
         await db.Entry(c).Reference(x => x.Cell).LoadAsync();
         return id is null ? Results.Created($"/api/candidates/{c.Id}", ToDto(c, today)) : Results.Ok(ToDto(c, today));

@@ -9,7 +9,7 @@ namespace PhatTrienDangVien.Web.Setup;
 public sealed class Accounts(UserManager<AppUser> users, TimeProvider clock)
 {
     public async Task<AppUser> CreateAsync(string userName, string password, string fullName, string role, int communeId,
-        int? organisationId = null, int? memberId = null)
+        int? organisationId = null, int? memberId = null, string? email = null)
     {
         if (!Roles.All.Contains(role)) throw new DomainException($"Vai trò “{role}” không tồn tại.");
         if (role == Roles.CellSecretary && organisationId is null) throw new DomainException("Bí thư chi bộ phải gắn với một chi bộ.");
@@ -25,6 +25,7 @@ public sealed class Accounts(UserManager<AppUser> users, TimeProvider clock)
             MemberId = memberId,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             LockoutEnabled = true,
+            Email = email,
         };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded) throw new DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));

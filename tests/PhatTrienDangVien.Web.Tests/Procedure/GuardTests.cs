@@ -30,6 +30,26 @@ public abstract class GuardTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task A_mentor_named_when_adding_a_candidate_is_a_recorded_step_and_cannot_be_changed_on_the_form_later()
+    {
+        var b = await Browser.LoginAsync(app, "secretary");
+        var r = await b.PostFormAsync("/Candidates/Edit", new()
+        {
+            ["Person.FullName"] = "Mai Thị Thu Hà", ["Person.DateOfBirth"] = "2001-08-19", ["Person.Gender"] = "Female",
+            ["Candidate.CellId"] = Id(app.Data.CellA), ["Candidate.AddedOn"] = "2026-09-01", ["Candidate.SourceCategoryIds"] = Id(app.Data.SourceCategoryId),
+            ["Candidate.MentorMemberId"] = Id(app.Data.MentorMemberA),
+        });
+        r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
+        var id = int.Parse(r.Headers.Location!.ToString().Split('/').Last(), CultureInfo.InvariantCulture);
+        var kinds = await app.WithSystemScopeAsync(db => db.AdmissionSteps.Where(s => s.CandidateId == id).OrderBy(s => s.Id).Select(s => s.Kind).ToListAsync());
+        kinds.ShouldBe([Core.Admission.AdmissionStepKind.SourcePool, Core.Admission.AdmissionStepKind.MentorAssigned]);
+
+        var edit = await b.PostFormAsync($"/Candidates/Edit/{id}", new() { ["Candidate.MentorMemberId"] = Id(app.Data.MemberA) });
+        edit.StatusCode.ShouldBe(HttpStatusCode.Redirect, await edit.Content.ReadAsStringAsync());
+        (await app.WithSystemScopeAsync(db => db.Candidates.Where(c => c.Id == id).Select(c => c.MentorMemberId).SingleAsync())).ShouldBe(app.Data.MentorMemberA);
+    }
+
+    [Fact]
     public async Task A_cell_secretary_cannot_give_committee_positions()
     {
         var b = await Browser.LoginAsync(app, "secretary");

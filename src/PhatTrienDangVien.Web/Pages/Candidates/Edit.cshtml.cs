@@ -59,6 +59,8 @@ public class EditModel(AppDbContext db, TimeProvider clock, Admission.AdmissionS
         }
         if (Candidate.CellId is { } cell && (!db.Scope.CoversCell(cell) || !await db.Organisations.AnyAsync(o => o.Id == cell && o.Kind == Core.Organisations.OrganisationKind.Cell)))
             ModelState.AddModelError("Candidate.CellId", "Chi bộ không hợp lệ hoặc nằm ngoài phạm vi được giao.");
+        // Once the case has started, the mentor changes only through a recorded step (the timeline), never here.
+        if (c is not null && await db.AdmissionSteps.AnyAsync(s => s.CandidateId == c.Id)) Candidate.MentorMemberId = c.MentorMemberId;
         Warnings = await Person.ValidateAsync(ModelState, "Person.", db, c?.PersonId, Today);
         await Candidate.ValidateAsync(ModelState, "Candidate.", db, Today);
         if (!ModelState.IsValid)
@@ -107,6 +109,13 @@ public class EditModel(AppDbContext db, TimeProvider clock, Admission.AdmissionS
             Version = current.Version;
             PersonVersion = current.Person.Version;
             Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        catch (Core.Common.DomainException e)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("Candidate.MentorMemberId", e.Message);
+            await LoadListsAsync();
             return Page();
         }
         catch (DbUpdateException) when (Person.CitizenId is not null)

@@ -27,13 +27,7 @@ public class CreateModel(AppDbContext db, Accounts accounts) : AdminPageModel, I
             try
             {
                 var user = await accounts.CreateAsync(Input.UserName, password, Input.FullName, Input.Role, db.Scope.CommuneId,
-                    Input.CellId, Input.MemberId);
-                if (Input.Email is { } email)
-                {
-                    user.Email = email;
-                    user.NormalizedEmail = email.ToUpperInvariant();
-                    await db.SaveChangesAsync();
-                }
+                    Input.CellId, Input.MemberId, Input.Email);
                 TempData["Success"] = $"Đã tạo tài khoản {user.UserName} ({user.FullName}).";
                 TempData[IndexModel.NewPasswordKey] = $"{user.UserName}\n{password}";
                 return RedirectToPage("Index");
