@@ -68,8 +68,8 @@ public sealed class CandidateInput
     {
         foreach (var prop in typeof(CandidateInput).GetProperties())
         {
-            var a = prop.GetValue(yours) is IEnumerable<int> la ? string.Join(", ", la.Order()) : prop.GetValue(yours)?.ToString();
-            var b = prop.GetValue(theirs) is IEnumerable<int> lb ? string.Join(", ", lb.Order()) : prop.GetValue(theirs)?.ToString();
+            var a = ConflictValues.Show(prop.GetValue(yours));
+            var b = ConflictValues.Show(prop.GetValue(theirs));
             if (a != b)
                 yield return new FieldConflict(prop.GetCustomAttributes(typeof(DisplayAttribute), false).OfType<DisplayAttribute>().First().Name!, a, b);
         }

@@ -114,8 +114,8 @@ public sealed class MemberInput
     {
         foreach (var prop in typeof(MemberInput).GetProperties())
         {
-            var a = prop.GetValue(yours) is IEnumerable<CommitteePositions> pa ? string.Join(", ", pa.Order()) : prop.GetValue(yours)?.ToString();
-            var b = prop.GetValue(theirs) is IEnumerable<CommitteePositions> pb ? string.Join(", ", pb.Order()) : prop.GetValue(theirs)?.ToString();
+            var a = ConflictValues.Show(prop.GetValue(yours));
+            var b = ConflictValues.Show(prop.GetValue(theirs));
             if (a != b)
                 yield return new FieldConflict(prop.GetCustomAttributes(typeof(DisplayAttribute), false).OfType<DisplayAttribute>().First().Name!, a, b);
         }

@@ -149,8 +149,8 @@ public sealed class PersonInput
     {
         foreach (var prop in typeof(PersonInput).GetProperties())
         {
-            var a = prop.GetValue(yours)?.ToString();
-            var b = prop.GetValue(theirs)?.ToString();
+            var a = ConflictValues.Show(prop.GetValue(yours));
+            var b = ConflictValues.Show(prop.GetValue(theirs));
             if (a != b)
             {
                 var name = prop.GetCustomAttributes(typeof(DisplayAttribute), false).OfType<DisplayAttribute>().FirstOrDefault()?.Name ?? prop.Name;
