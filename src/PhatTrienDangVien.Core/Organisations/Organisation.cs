@@ -68,3 +68,31 @@ public class Term : CommuneEntity
     public int EndYear { get; set; }
     public string Name => $"{StartYear}–{EndYear}";
 }
+
+public enum SchoolLevel
+{
+    Preschool = 0,
+    Primary = 1,
+    LowerSecondary = 2,
+    UpperSecondary = 3,
+    Vocational = 4,
+    Other = 9,
+}
+
+/// <summary>
+/// A school of the commune (plan point P5: "focus on schools"): whether it has its own party cell is what the plan
+/// watches, so the register lists every school, with or without a cell.
+/// </summary>
+public class School : CommuneEntity
+{
+    public required string Name { get; set; }
+    public string NameFolded { get; set; } = "";
+    public SchoolLevel Level { get; set; }
+    public int? HamletId { get; set; }
+    public Hamlet? Hamlet { get; set; }
+    /// <summary>The school's own party cell, when it has one.</summary>
+    public int? CellId { get; set; }
+    public Organisation? Cell { get; set; }
+    public int Teachers { get; set; }
+    public string? Notes { get; set; }
+}

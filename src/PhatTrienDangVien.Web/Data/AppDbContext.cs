@@ -28,6 +28,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Hamlet> Hamlets => Set<Hamlet>();
+    public DbSet<School> Schools => Set<School>();
     public DbSet<PoliticalCenter> PoliticalCenters => Set<PoliticalCenter>();
     public DbSet<Term> Terms => Set<Term>();
     public DbSet<Person> People => Set<Person>();
@@ -79,6 +80,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         // Commune-wide reference data: everyone of the commune reads it; pages restrict who edits.
         builder.Entity<Person>().HasQueryFilter(p => ScopeUnrestricted || p.CommuneId == ScopeCommuneId);
         builder.Entity<Hamlet>().HasQueryFilter(h => ScopeUnrestricted || h.CommuneId == ScopeCommuneId);
+        builder.Entity<School>().HasQueryFilter(h => ScopeUnrestricted || h.CommuneId == ScopeCommuneId);
         builder.Entity<PoliticalCenter>().HasQueryFilter(h => ScopeUnrestricted || h.CommuneId == ScopeCommuneId);
         builder.Entity<Term>().HasQueryFilter(t => ScopeUnrestricted || t.CommuneId == ScopeCommuneId);
         builder.Entity<SourceCategory>().HasQueryFilter(s => ScopeUnrestricted || s.CommuneId == ScopeCommuneId);

@@ -136,6 +136,27 @@ public abstract class DashboardTests<TApp>(TApp app) : IAsyncLifetime where TApp
     }
 
     [Fact]
+    public async Task A_school_without_a_party_cell_shows_as_a_gap_and_leads_to_the_school_list()
+    {
+        var office = await Browser.LoginAsync(app, "office");
+        var r = await office.PostFormAsync("/Schools/Edit", new()
+        {
+            ["Input.Name"] = "Trường Tiểu học Mỹ Lợi B", ["Input.Level"] = "Primary", ["Input.Teachers"] = "14",
+        });
+        r.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
+        var (_, page) = await office.GetAsync("/Dashboard");
+        page.QuerySelector("#gap-schools-no-cell")!.TextContent.ShouldBe("1");
+        var (_, schools) = await office.GetAsync(page.QuerySelector("#gap-schools-no-cell")!.GetAttribute("href")!);
+        schools.QuerySelector("#schools")!.TextContent.ShouldContain("Trường Tiểu học Mỹ Lợi B");
+        schools.QuerySelector("#schools")!.TextContent.ShouldContain("chưa có chi bộ");
+
+        var secretary = await Browser.LoginAsync(app, "secretary");
+        (await secretary.Client.GetAsync("/Schools")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var denied = await secretary.Client.GetAsync("/Schools/Edit");
+        denied.Headers.Location!.ToString().ShouldContain("/Account/Denied");
+    }
+
+    [Fact]
     public async Task A_cell_secretary_sees_the_dashboard_of_their_cell_only()
     {
         var b = await Browser.LoginAsync(app, "secretary");

@@ -70,3 +70,16 @@ internal sealed class CalendarDayOverrideConfiguration : IEntityTypeConfiguratio
         b.HasIndex(e => e.Date).IsUnique();
     }
 }
+
+internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
+{
+    public void Configure(EntityTypeBuilder<School> b)
+    {
+        b.ConfigureCommuneEntity();
+        b.Property(e => e.Name).HasMaxLength(200);
+        b.Property(e => e.NameFolded).HasMaxLength(200);
+        b.Property(e => e.Notes).HasMaxLength(1000);
+        b.HasOne(e => e.Hamlet).WithMany().HasForeignKey(e => e.HamletId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne(e => e.Cell).WithMany().HasForeignKey(e => e.CellId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

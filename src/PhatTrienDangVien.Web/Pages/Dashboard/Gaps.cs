@@ -19,6 +19,7 @@ public sealed class Gaps
     public List<CellGap> CellsWithoutAdmission { get; } = [];
     public List<CellGap> CellsWithoutCandidates { get; } = [];
     public List<CellGap> SchoolCellsWithoutCandidates { get; } = [];
+    public List<(int Id, string Name)> SchoolsWithoutCell { get; } = [];
     public double Threshold { get; private set; }
 
     public static async Task<Gaps> ComputeAsync(AppDbContext db, IReadOnlyCollection<int> cellIds, int year, double threshold)
@@ -36,6 +37,8 @@ public sealed class Gaps
             if (members == 0 || ratio < threshold) g.ThinHamlets.Add(new HamletGap(h.Id, h.Name, h.Population, members, ratio));
         }
         g.ThinHamlets.Sort((a, b) => Nullable.Compare(a.PerThousand, b.PerThousand));
+        g.SchoolsWithoutCell.AddRange((await db.Schools.AsNoTracking().Where(s => s.CellId == null).OrderBy(s => s.Name)
+            .Select(s => new { s.Id, s.Name }).ToListAsync()).Select(s => (s.Id, s.Name)));
 
         var cells = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Cell && o.IsActive && cellIds.Contains(o.Id))
             .Select(o => new { o.Id, o.Name, o.CellKind }).ToListAsync();

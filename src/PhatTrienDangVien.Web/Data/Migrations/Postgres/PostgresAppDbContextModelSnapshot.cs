@@ -645,6 +645,58 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.ToTable("PoliticalCenters");
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Core.Organisations.School", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CellId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("HamletId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameFolded")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Teachers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CellId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("HamletId");
+
+                    b.ToTable("Schools");
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Core.Organisations.Term", b =>
                 {
                     b.Property<int>("Id")
@@ -1402,6 +1454,23 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.Navigation("Hamlet");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Organisations.School", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Organisation", "Cell")
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Hamlet", "Hamlet")
+                        .WithMany()
+                        .HasForeignKey("HamletId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Cell");
+
+                    b.Navigation("Hamlet");
                 });
 
             modelBuilder.Entity("PhatTrienDangVien.Core.People.Candidate", b =>

@@ -616,6 +616,56 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.ToTable("PoliticalCenters");
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Core.Organisations.School", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CellId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HamletId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameFolded")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Teachers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CellId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("HamletId");
+
+                    b.ToTable("Schools");
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Core.Organisations.Term", b =>
                 {
                     b.Property<int>("Id")
@@ -1351,6 +1401,23 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.Navigation("Hamlet");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Organisations.School", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Organisation", "Cell")
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Hamlet", "Hamlet")
+                        .WithMany()
+                        .HasForeignKey("HamletId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Cell");
+
+                    b.Navigation("Hamlet");
                 });
 
             modelBuilder.Entity("PhatTrienDangVien.Core.People.Candidate", b =>
