@@ -148,9 +148,8 @@ public static class PeopleApi
 
     private static async Task CheckCellAsync(AppDbContext db, int? cellId, ModelStateDictionary state, string key)
     {
-        if (cellId is { } cell && (!db.Scope.CoversCell(cell)
-            || !await db.Organisations.AnyAsync(o => o.Id == cell && o.Kind == Core.Organisations.OrganisationKind.Cell)))
-            state.AddModelError(key, "Chi bộ không hợp lệ hoặc nằm ngoài phạm vi được giao.");
+        if (cellId is { } cell && !await Lookups.IsCellInScopeAsync(db, cell))
+            state.AddModelError(key, Lookups.CellOutOfScopeMessage);
     }
 
     private static async Task<IResult?> SaveAsync(AppDbContext db)

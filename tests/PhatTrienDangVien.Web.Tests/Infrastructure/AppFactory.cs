@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 using Xunit;
@@ -18,35 +17,17 @@ public enum Engine { Sqlite, Postgres }
 /// </summary>
 public abstract class AppFactory(Engine engine) : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public const string PostgresVariable = "PTDV_TEST_PG";
-
-    private readonly string _name = "ptdv_test_" + Guid.NewGuid().ToString("N")[..12];
-    private string? _sqliteFile;
+    private readonly TestDatabase _database = new(engine, "ptdv_test_");
 
     public Engine Engine { get; } = engine;
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero));
     public TestData Data { get; private set; } = null!;
 
-    public string ConnectionString => Engine == Engine.Sqlite
-        ? $"Data Source={_sqliteFile}"
-        : new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = _name }.ToString();
-
-    private static string ServerConnectionString => Environment.GetEnvironmentVariable(PostgresVariable)
-        ?? throw new InvalidOperationException($"PostgreSQL tests need {PostgresVariable} (a server connection string). Run ./test.sh, which starts a throw-away server.");
+    public string ConnectionString => _database.ConnectionString;
 
     public async ValueTask InitializeAsync()
     {
-        if (Engine == Engine.Sqlite)
-        {
-            _sqliteFile = Path.Combine(Path.GetTempPath(), _name + ".db");
-        }
-        else
-        {
-            await using var conn = new NpgsqlConnection(ServerConnectionString);
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_name}\"", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        await _database.CreateAsync();
         // Starting the server runs the migrations, as the real start does.
         _ = Server;
         Data = await TestData.SeedAsync(Services);
@@ -74,20 +55,7 @@ public abstract class AppFactory(Engine engine) : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_sqliteFile is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
-                if (File.Exists(f)) File.Delete(f);
-        }
-        else
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var conn = new NpgsqlConnection(ServerConnectionString);
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        await _database.DropAsync();
         GC.SuppressFinalize(this);
     }
 }

@@ -57,8 +57,8 @@ public class EditModel(AppDbContext db, TimeProvider clock, Admission.AdmissionS
             c = await db.Candidates.Include(x => x.Person).Include(x => x.Sources).FirstOrDefaultAsync(x => x.Id == id);
             if (c is null) return NotFound();
         }
-        if (Candidate.CellId is { } cell && (!db.Scope.CoversCell(cell) || !await db.Organisations.AnyAsync(o => o.Id == cell && o.Kind == Core.Organisations.OrganisationKind.Cell)))
-            ModelState.AddModelError("Candidate.CellId", "Chi bộ không hợp lệ hoặc nằm ngoài phạm vi được giao.");
+        if (Candidate.CellId is { } cell && !await Lookups.IsCellInScopeAsync(db, cell))
+            ModelState.AddModelError("Candidate.CellId", Lookups.CellOutOfScopeMessage);
         // Once the case has started, the mentor changes only through a recorded step (the timeline), never here.
         if (c is not null && await db.AdmissionSteps.AnyAsync(s => s.CandidateId == c.Id)) Candidate.MentorMemberId = c.MentorMemberId;
         Warnings = await Person.ValidateAsync(ModelState, "Person.", db, c?.PersonId, Today);

@@ -58,11 +58,15 @@ public class IndexModel(AppDbContext db, WorkList work) : PageModel
         var cases = await PlanData.CasesAsync(db, CellIds);
         Funnel = Core.Planning.Funnel.Compute(cases, Today);
         Durations = StageDurations.Compute(cases, Today);
-        var newMembers = await PlanData.NewMembersAsync(db, CellIds, new DateOnly(Today.Year, 1, 1), Today);
+        Plan = await PlanFigures.ComputeAsync(db, Selected, CellIds, Today);
+        // This year's admissions are part of the term's, already loaded, unless today is outside the term's years.
+        var yearStart = new DateOnly(Today.Year, 1, 1);
+        var newMembers = Plan.Years.Any(y => y.Year == Today.Year)
+            ? Plan.Admissions.Where(a => a.AdmittedOn >= yearStart && a.AdmittedOn <= Today).ToList()
+            : await PlanData.NewMembersAsync(db, CellIds, yearStart, Today);
         var cellNames = orgs.ToDictionary(o => o.Id, o => o.Name);
         Structure = NewMemberStructure.Compute(newMembers, id => cellNames.GetValueOrDefault(id, "?"));
         SourceNames = await db.SourceCategories.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name);
-        Plan = await PlanFigures.ComputeAsync(db, Selected, CellIds, Today);
         // Where we are behind: each cell's allocation for this year against its admissions, pool and overdue steps.
         var allocations = await db.CellTargets.AsNoTracking().Where(t => t.Year == Today.Year && CellIds.Contains(t.CellId))
             .ToDictionaryAsync(t => t.CellId, t => t.Count);

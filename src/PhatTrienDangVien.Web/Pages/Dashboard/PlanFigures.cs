@@ -21,6 +21,8 @@ public sealed class PlanFigures
     public PaceReport? Pace { get; private set; }
     public List<(int Year, int? Target, int Admitted)> Years { get; } = [];
     public bool IsWholeCommune { get; private set; }
+    /// <summary>Every admission of the term's years, for the dashboard to reuse rather than query again.</summary>
+    public IReadOnlyList<NewMember> Admissions { get; private set; } = [];
 
     public static async Task<PlanFigures> ComputeAsync(AppDbContext db, Organisation selected, IReadOnlyCollection<int> cellIds, DateOnly today)
     {
@@ -40,6 +42,7 @@ public sealed class PlanFigures
         var first = new DateOnly(years.Count > 0 ? years[0] : term.StartYear, 1, 1);
         var last = new DateOnly(term.EndYear, 12, 31);
         var admissions = await PlanData.NewMembersAsync(db, cellIds, first, last);
+        f.Admissions = admissions;
         foreach (var y in years)
         {
             int? target = f.IsWholeCommune ? yearTargets.TryGetValue(y, out var t) ? t : null : cellTargets.TryGetValue(y, out var ct) ? ct : null;

@@ -53,8 +53,8 @@ public class EditModel(AppDbContext db, TimeProvider clock) : PageModel
             m = await db.Members.Include(x => x.Person).FirstOrDefaultAsync(x => x.Id == id);
             if (m is null) return NotFound();
         }
-        if (Member.CellId is { } cell && (!db.Scope.CoversCell(cell) || !await db.Organisations.AnyAsync(o => o.Id == cell && o.Kind == Core.Organisations.OrganisationKind.Cell)))
-            ModelState.AddModelError("Member.CellId", "Chi bộ không hợp lệ hoặc nằm ngoài phạm vi được giao.");
+        if (Member.CellId is { } cell && !await Lookups.IsCellInScopeAsync(db, cell))
+            ModelState.AddModelError("Member.CellId", Lookups.CellOutOfScopeMessage);
         Warnings = await Person.ValidateAsync(ModelState, "Person.", db, m?.PersonId, Today);
         Member.Validate(ModelState, "Member.", Today, Person.DateOfBirth);
         await Member.ProtectAsync(m, db, ModelState, "Member.");

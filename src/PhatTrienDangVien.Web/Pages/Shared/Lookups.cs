@@ -39,6 +39,12 @@ public static class Lookups
             .Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
     }
 
+    public const string CellOutOfScopeMessage = "Chi bộ không hợp lệ hoặc nằm ngoài phạm vi được giao.";
+
+    /// <summary>A cell a record may be put in: an existing cell of the user's commune, within their scope.</summary>
+    public static async Task<bool> IsCellInScopeAsync(AppDbContext db, int cellId) =>
+        db.Scope.CoversCell(cellId) && await db.Organisations.AnyAsync(o => o.Id == cellId && o.Kind == OrganisationKind.Cell);
+
     public static string GenderName(Gender g) => g == Gender.Female ? "Nữ" : "Nam";
 
     public static string StatusName(MemberStatus s) => s switch
