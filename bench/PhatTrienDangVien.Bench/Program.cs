@@ -54,7 +54,7 @@ times.Clear();
 for (var i = 0; i < 5; i++)
 {
     watch.Restart();
-    var items = await work.ItemsAsync();
+    var items = await work.ItemsAsync(CancellationToken.None);
     times.Add(watch.Elapsed.TotalMilliseconds);
 }
 times.Sort();

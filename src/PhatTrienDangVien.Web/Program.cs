@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(launch.ConfigurationArgs);
 builder.Services
     .AddDatabase(builder.Configuration, builder.Environment.ContentRootPath)
     .AddIdentityAndAuthorization()
+    .AddApplication()
     .AddWebUi()
     .AddApi();
 

@@ -49,22 +49,25 @@ public sealed class ProcedureBrowserApp : BrowserApp
         CandidateId = candidate.Id;
         await scope.ServiceProvider.GetRequiredService<Accounts>().CreateAsync("bithu", "matkhau-2025", "Huỳnh Văn Sáu", Roles.CellSecretary, commune.Id, organisationId: cell.Id);
 
-        // The file up to the consolidated opinions, recorded through the engine as the pages would.
-        var admission = scope.ServiceProvider.GetRequiredService<AdmissionService>();
-        async Task Step(Func<AdmissionCase, StepContext, StepRecord> record) => await admission.RecordAsync((await admission.LoadAsync(CandidateId))!, record);
-        await admission.AddToPoolAsync(candidate);
-        await Step((c, x) => c.RecordMentorAssigned(new MentorInput { Date = new DateOnly(2025, 9, 15), MentorMemberId = members[1].Id }, x));
-        await Step((c, x) => c.RecordAwarenessClass(new ClassInput { Date = new DateOnly(2026, 3, 20), CertificateNumber = "45/CN", CertificateDate = new DateOnly(2026, 3, 20) }, x));
-        await Step((c, x) => c.RecordApplication(new SimpleStepInput { Date = new DateOnly(2026, 4, 10) }, x));
-        await Step((c, x) => c.RecordPersonalHistory(new PersonalHistoryInput { Date = new DateOnly(2026, 6, 5), People = [new RelativeVerification { Relationship = "Cha", FullName = "Phan Văn Lợi", Result = VerificationResult.Verified }] }, x));
-        await Step((c, x) => c.RecordIntroduction(new IntroductionInput
+        // The file up to the consolidated opinions, recorded through the command the pages and the API call.
+        var record = scope.ServiceProvider.GetRequiredService<RecordStep>();
+        async Task Step(AdmissionStepKind kind, StepData data)
+        {
+            var outcome = await record.HandleAsync(CandidateId, kind, data, null, CancellationToken.None);
+            if (!outcome.IsDone) throw new InvalidOperationException($"{kind}: {outcome.Message}");
+        }
+        await Step(AdmissionStepKind.SourcePool, new() { Date = candidate.AddedOn });
+        await Step(AdmissionStepKind.MentorAssigned, new() { Date = new DateOnly(2025, 9, 15), MentorMemberId = members[1].Id });
+        await Step(AdmissionStepKind.AwarenessClass, new() { Date = new DateOnly(2026, 3, 20), CertificateNumber = "45/CN", CertificateDate = new DateOnly(2026, 3, 20) });
+        await Step(AdmissionStepKind.Application, new() { Date = new DateOnly(2026, 4, 10) });
+        await Step(AdmissionStepKind.PersonalHistory, new() { Date = new DateOnly(2026, 6, 5), People = [new() { Relationship = "Cha", FullName = "Phan Văn Lợi", Result = VerificationResult.Verified }] });
+        await Step(AdmissionStepKind.Introduction, new()
         {
             Date = new DateOnly(2026, 7, 1), Path = IntroductionPath.TwoMembers,
-            Introducers = [new IntroducerInput { MemberId = members[1].Id, Status = MemberStatus.Official, OfficialSince = new DateOnly(2006, 5, 19), TogetherSince = new DateOnly(2024, 1, 1) },
-                           new IntroducerInput { MemberId = members[2].Id, Status = MemberStatus.Official, OfficialSince = new DateOnly(2006, 5, 19), TogetherSince = new DateOnly(2024, 1, 1) }],
-        }, x));
-        await Step((c, x) => c.RecordOpinions(new SimpleStepInput { Date = new DateOnly(2026, 7, 20) }, x));
-        Today = (await admission.LoadAsync(CandidateId))!.Context.Today;
+            Introducers = [new() { MemberId = members[1].Id, TogetherSince = new DateOnly(2024, 1, 1) }, new() { MemberId = members[2].Id, TogetherSince = new DateOnly(2024, 1, 1) }],
+        });
+        await Step(AdmissionStepKind.Opinions, new() { Date = new DateOnly(2026, 7, 20) });
+        Today = Core.Common.VietnamTime.Today(scope.ServiceProvider.GetRequiredService<TimeProvider>());
     }
 }
 
@@ -74,7 +77,8 @@ public sealed class ProcedureJourney(ProcedureBrowserApp app) : IClassFixture<Pr
     [Fact]
     public async Task Record_the_cell_vote_see_the_decision_deadline_record_the_ceremony_see_the_probation_end()
     {
-        var calendar = app.Services.GetRequiredService<CalendarService>().Calendar;
+        // The statutory calendar itself (no corrections are stored here), not the application's service.
+        var calendar = new Core.Calendar.WorkingDayCalendar();
         var page = await app.NewPageAsync();
         await page.GotoAsync($"{app.BaseUrl}/Account/Login");
         await page.GetByLabel("Tên đăng nhập").FillAsync("bithu");

@@ -72,7 +72,7 @@ public abstract class RecordTests<TApp>(TApp app) where TApp : AppFactory
         var form = NewMember("Trương Văn Lộc", "089086111222");
         form[field] = value;
         var r = await b.PostFormAsync("/Members/Edit", form);
-        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await r.Content.ReadAsStringAsync()).ShouldContain(message);
         (await CountAsync()).ShouldBe(before);
     }

@@ -73,7 +73,7 @@ public abstract class ScopeTests<TApp>(TApp app) where TApp : AppFactory
         {
             ["Person.FullName"] = "Đoàn Văn Lạc", ["Person.DateOfBirth"] = "1990-01-01", ["Member.CellId"] = D.CellB.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await r.Content.ReadAsStringAsync()).ShouldContain("nằm ngoài phạm vi được giao");
         (await app.WithSystemScopeAsync(db => Task.FromResult(db.Members.Count()))).ShouldBe(before);
     }

@@ -39,6 +39,8 @@ public static class ProcedureRules
         "Chỉ xóa tên đảng viên dự bị (sau lễ kết nạp, trước khi công nhận chính thức)", "Điều lệ Đảng, Điều 5");
     public static ProcedureRule WithdrawalOnlyBeforeCeremony { get; } = new(nameof(WithdrawalOnlyBeforeCeremony),
         "Chỉ dừng xem xét kết nạp trước lễ kết nạp", Procedure);
+    public static ProcedureRule MentorEligibility { get; } = new(nameof(MentorEligibility),
+        "Đảng viên giúp đỡ là đảng viên chính thức của chi bộ, do chi bộ phân công; người giúp đỡ ghi nhận xét của chính mình", "Quy định 294-QĐ/TW; Hướng dẫn 06-HD/TW");
     public static ProcedureRule RequiredField { get; } = new(nameof(RequiredField),
         "Thông tin bắt buộc của bước", "Hướng dẫn 12-HD/BTCTW (biểu mẫu)");
 }

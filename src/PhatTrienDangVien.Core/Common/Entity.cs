@@ -11,6 +11,15 @@ public abstract class CommuneEntity
     public int Version { get; set; }
 }
 
+/// <summary>
+/// A record with columns computed from others (folded names for accent-free search, sort keys); the database
+/// context calls <see cref="ComputeDerived"/> on every save, so no page or import assigns them by hand.
+/// </summary>
+public interface IHasDerivedColumns
+{
+    void ComputeDerived();
+}
+
 /// <summary>A user's mistake or a rule that forbids an action; the message is Vietnamese and shown as it is.</summary>
 public class DomainException : Exception
 {

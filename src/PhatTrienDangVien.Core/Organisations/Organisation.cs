@@ -24,8 +24,10 @@ public enum CellKind
 /// One node of the party organisation tree: the commune committee (root, its own <see cref="CommuneEntity.CommuneId"/>),
 /// sub-committees (đảng bộ bộ phận) and cells (chi bộ).
 /// </summary>
-public class Organisation : CommuneEntity
+public class Organisation : CommuneEntity, IHasDerivedColumns
 {
+    public void ComputeDerived() => NameFolded = Text.VietnameseText.Fold(Name);
+
     public OrganisationKind Kind { get; set; }
     public CellKind? CellKind { get; set; }
     public int? ParentId { get; set; }
@@ -45,8 +47,10 @@ public class Organisation : CommuneEntity
     public bool IsDemo { get; set; }
 }
 
-public class Hamlet : CommuneEntity
+public class Hamlet : CommuneEntity, IHasDerivedColumns
 {
+    public void ComputeDerived() => NameFolded = Text.VietnameseText.Fold(Name);
+
     public required string Name { get; set; }
     public string NameFolded { get; set; } = "";
     public int Population { get; set; }
@@ -83,8 +87,10 @@ public enum SchoolLevel
 /// A school of the commune (plan point P5: "focus on schools"): whether it has its own party cell is what the plan
 /// watches, so the register lists every school, with or without a cell.
 /// </summary>
-public class School : CommuneEntity
+public class School : CommuneEntity, IHasDerivedColumns
 {
+    public void ComputeDerived() => NameFolded = Text.VietnameseText.Fold(Name);
+
     public required string Name { get; set; }
     public string NameFolded { get; set; } = "";
     public SchoolLevel Level { get; set; }

@@ -8,8 +8,14 @@ namespace PhatTrienDangVien.Core.People;
 /// The person behind a candidate and, after admission, a member: one record, so the citizen ID is unique across
 /// the installation and a candidate's history stays attached when they become a member.
 /// </summary>
-public class Person : CommuneEntity
+public class Person : CommuneEntity, IHasDerivedColumns
 {
+    public void ComputeDerived()
+    {
+        FullNameFolded = Text.VietnameseText.Fold(FullName);
+        NameSortKey = Text.VietnameseText.NameSortKey(FullName);
+    }
+
     public required string FullName { get; set; }
     /// <summary>Lower case, no marks, đ → d: the database searches this column.</summary>
     public string FullNameFolded { get; set; } = "";

@@ -1,23 +1,39 @@
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.Admission;
-using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 
 namespace PhatTrienDangVien.Web.Admission;
 
 /// <summary>The rule book in force: Core's defaults, overridden by the versions an administrator stored.</summary>
-public sealed class RuleBookProvider(IServiceScopeFactory scopes)
+/// <remarks>
+/// Kept in memory under the installation's data version, read from the database once per request: a version
+/// added on one server is used by every server from their next request (no stale copy, no restart).
+/// </remarks>
+public sealed class RuleBookProvider(AppDbContext db, InstallationCache cache)
 {
     private RuleBook? _book;
 
-    public async Task<RuleBook> GetAsync()
+    public async Task<RuleBook> GetAsync(CancellationToken ct)
     {
-        if (_book is { } cached) return cached;
-        using var scope = scopes.CreateScope();
-        scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
-        var rows = await scope.ServiceProvider.GetRequiredService<AppDbContext>().RuleParameters.AsNoTracking().ToListAsync();
-        return _book = RuleBook.Defaults.With(rows);
+        if (_book is { } book) return book;
+        var version = await cache.VersionAsync(db, ct);
+        if (cache.Rules is { } cached && cached.Version == version) return _book = cached.Book;
+        var rows = await db.RuleParameters.AsNoTracking().ToListAsync(ct);
+        _book = RuleBook.Defaults.With(rows);
+        cache.Rules = (version, _book);
+        return _book;
     }
+}
 
-    public void Invalidate() => _book = null;
+/// <summary>What every commune of the installation shares and rarely changes (rules, calendar), with the version it was read at.</summary>
+public sealed class InstallationCache
+{
+    public (long Version, RuleBook Book)? Rules { get; set; }
+    public (long Version, Core.Calendar.WorkingDayCalendar Calendar)? Calendar { get; set; }
+
+    public Task<long> VersionAsync(AppDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.DataVersions.AsNoTracking().Where(v => v.CommuneId == DataVersions.Installation).Select(v => v.Value).FirstOrDefaultAsync(ct);
+    }
 }

@@ -11,7 +11,7 @@ namespace PhatTrienDangVien.Web.Admission;
 /// The next action of every open case in the user's scope, with who must act: the mentor, the cell secretary and the
 /// committee member in charge of the cell.
 /// </summary>
-public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarService calendar, TimeProvider clock, IMemoryCache cache)
+public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarService calendars, TimeProvider clock, IMemoryCache cache)
 {
     public sealed record Item(int CandidateId, string FullName, int CellId, string Cell, AdmissionStage Stage, PendingAction Next,
         int? MentorId, string? Mentor, int? SecretaryId, string? Secretary, int? InChargeId, string? InCharge)
@@ -21,32 +21,34 @@ public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarSe
 
     public DateOnly Today => Core.Common.VietnamTime.Today(clock);
 
-    public async Task<IReadOnlyList<Item>> ItemsAsync()
+    public async Task<IReadOnlyList<Item>> ItemsAsync(CancellationToken ct)
     {
         var candidates = await db.Candidates.AsNoTracking().Where(c => c.Status != CandidateStatus.Withdrawn)
             .Select(c => new
             {
                 c.Id, c.Person.FullName, c.Person.DateOfBirth, c.CellId, Cell = c.Cell.Name, c.MentorMemberId,
                 Mentor = c.Mentor != null ? c.Mentor.Person.FullName : null, c.Cell.SecretaryMemberId,
-            }).ToListAsync();
+            }).ToListAsync(ct);
         var ids = candidates.Select(c => c.Id).ToList();
-        var steps = (await db.AdmissionSteps.AsNoTracking().Where(s => ids.Contains(s.CandidateId)).ToListAsync()).ToLookup(s => s.CandidateId);
+        var steps = (await db.AdmissionSteps.AsNoTracking().Where(s => ids.Contains(s.CandidateId)).ToListAsync(ct)).ToLookup(s => s.CandidateId);
         var secretaryIds = candidates.Where(c => c.SecretaryMemberId != null).Select(c => c.SecretaryMemberId!.Value).Distinct().ToList();
         // Names of secretaries and committee members are shown to whoever sees the case, across cells.
-        var names = await db.Members.IgnoreQueryFilters().Where(m => m.CommuneId == db.Scope.CommuneId || db.Scope.Unrestricted)
+        var names = await db.Members.WholeCommune()
             .Where(m => secretaryIds.Contains(m.Id) || (m.Positions & CommitteePositions.CommuneCommitteeMember) != 0)
-            .Select(m => new { m.Id, m.Person.FullName }).ToDictionaryAsync(m => m.Id, m => m.FullName);
+            .Select(m => new { m.Id, m.Person.FullName }).ToDictionaryAsync(m => m.Id, m => m.FullName, ct);
         var today = Today;
-        var inCharge = (await db.CellResponsibilities.IgnoreQueryFilters()
-            .Where(r => (r.CommuneId == db.Scope.CommuneId || db.Scope.Unrestricted) && r.From <= today && (r.To == null || r.To >= today))
-            .Select(r => new { r.CellId, r.MemberId }).ToListAsync()).ToLookup(r => r.CellId, r => r.MemberId);
+        // Who is in charge of a visible case's cell is part of that case, whatever cells the user covers.
+        var inCharge = (await db.CellResponsibilities.WholeCommune()
+            .Where(r => r.From <= today && (r.To == null || r.To >= today))
+            .Select(r => new { r.CellId, r.MemberId }).ToListAsync(ct)).ToLookup(r => r.CellId, r => r.MemberId);
 
-        var book = await rules.GetAsync();
+        var book = await rules.GetAsync(ct);
+        var calendar = await calendars.GetAsync(ct);
         var items = new List<Item>();
         foreach (var c in candidates)
         {
             var admissionCase = new AdmissionCase(c.Id, c.DateOfBirth, steps[c.Id]);
-            if (Deadlines.NextAction(admissionCase, book, calendar.Calendar, today) is not { } next) continue;
+            if (Deadlines.NextAction(admissionCase, book, calendar, today) is not { } next) continue;
             int? chargeId = inCharge[c.CellId].Cast<int?>().FirstOrDefault();
             items.Add(new Item(c.Id, c.FullName, c.CellId, c.Cell, admissionCase.CurrentStage, next, c.MentorMemberId, c.Mentor,
                 c.SecretaryMemberId, c.SecretaryMemberId is { } s && names.TryGetValue(s, out var sn) ? sn : null,
@@ -55,20 +57,18 @@ public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarSe
         return items;
     }
 
-    private static int s_generation;
-
-    /// <summary>A step was recorded: header counts are recomputed at once rather than when their minute is up.</summary>
-    public static void Changed() => Interlocked.Increment(ref s_generation);
-
-    /// <summary>For the page header: counted once a minute per scope, not on every page view.</summary>
-    public Task<int> OverdueCountAsync()
+    /// <summary>
+    /// For the page header: kept in memory under the commune's and the installation's data versions (read from the
+    /// database on each call), so a step recorded on any server changes the count at once, and nothing else recounts.
+    /// </summary>
+    public async Task<int> OverdueCountAsync(CancellationToken ct)
     {
         var s = db.Scope;
-        var key = $"overdue:{Volatile.Read(ref s_generation)}:{s.Role}:{s.CommuneId}:{s.WholeCommune}:{string.Join(',', s.CellIds)}:{s.MentorMemberId}:{Today}";
-        return cache.GetOrCreateAsync(key, async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return (await ItemsAsync()).Count(i => i.IsOverdue);
-        })!;
+        var (commune, installation) = await DataVersions.ReadAsync(db, s.CommuneId, ct);
+        var key = $"overdue:{commune}:{installation}:{s.Role}:{s.CommuneId}:{s.WholeCommune}:{string.Join(',', s.CellIds)}:{s.MentorMemberId}:{Today}";
+        if (cache.TryGetValue(key, out int count)) return count;
+        count = (await ItemsAsync(ct)).Count(i => i.IsOverdue);
+        cache.Set(key, count, TimeSpan.FromMinutes(10));
+        return count;
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using PhatTrienDangVien.Web.Notifications;
 
 namespace PhatTrienDangVien.Web.Api;
 
@@ -11,12 +10,6 @@ public static class ApiSetup
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.AddOpenApi();
-        services.AddSingleton<Calendar.CalendarService>();
-        services.AddSingleton<Admission.RuleBookProvider>();
-        services.AddScoped<Admission.AdmissionService>();
-        services.AddScoped<Admission.WorkList>();
-        services.AddNotifications();
-        services.AddMemoryCache();
         services.AddProblemDetails();
         services.Configure<JsonOptions>(o =>
         {

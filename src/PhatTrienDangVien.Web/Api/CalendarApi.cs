@@ -20,21 +20,22 @@ public static class CalendarApi
             var l = VietnameseLunarCalendar.FromSolar(d);
             return Results.Ok(new LunarDto(Iso(d), l.Year, l.Month, l.Day, l.IsLeapMonth, l.YearCanChi, VietnameseLunarCalendar.Describe(d)));
         });
-        group.MapGet("/holidays", (int? year, CalendarService calendar) =>
+        group.MapGet("/holidays", async (int? year, CalendarService calendars, CancellationToken ct) =>
         {
             if (year is not { } y || y < 1900 || y > 2199)
                 return ApiSetup.Problem(StatusCodes.Status400BadRequest, "Năm không hợp lệ", "Tham số year phải là năm từ 1900 đến 2199.");
-            return Results.Ok(calendar.Calendar.HolidaysOf(y).Select(ToDto));
+            return Results.Ok((await calendars.GetAsync(ct)).HolidaysOf(y).Select(ToDto));
         });
-        group.MapGet("/working-days", (string? from, int? days, CalendarService calendar) =>
+        group.MapGet("/working-days", async (string? from, int? days, CalendarService calendars, CancellationToken ct) =>
         {
             if (!TryDate(from, out var start)) return BadDate("from");
             if (days is not { } n || n < 0 || n > 2000)
                 return ApiSetup.Problem(StatusCodes.Status400BadRequest, "Số ngày không hợp lệ", "Tham số days phải là số nguyên từ 0 đến 2000.");
             if (start.Year > 2199 || start.AddDays(n * 2 + 60).Year > 2199)
                 return ApiSetup.Problem(StatusCodes.Status400BadRequest, "Ngoài phạm vi lịch", "Lịch ngày làm việc tính được đến hết năm 2199.");
-            var result = calendar.Calendar.AddWorkingDays(start, n);
-            var skipped = Enumerable.Range(start.Year, result.Year - start.Year + 1).SelectMany(calendar.Calendar.HolidaysOf)
+            var calendar = await calendars.GetAsync(ct);
+            var result = calendar.AddWorkingDays(start, n);
+            var skipped = Enumerable.Range(start.Year, result.Year - start.Year + 1).SelectMany(calendar.HolidaysOf)
                 .Where(h => h.Date > start && h.Date <= result && h.IsDayOff).Select(ToDto).ToList();
             return Results.Ok(new WorkingDaysDto(Iso(start), n, Iso(result), skipped));
         });

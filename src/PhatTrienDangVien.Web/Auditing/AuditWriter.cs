@@ -39,11 +39,6 @@ internal static class AuditWriter
         {
             // Key material must never be copied into the audit trail.
             if (entry.Entity is AuditEntry or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
-            if (entry.State == EntityState.Modified && entry.Metadata.FindProperty(nameof(CommuneEntity.Version)) is { IsConcurrencyToken: true })
-            {
-                var version = entry.Property(nameof(CommuneEntity.Version));
-                version.CurrentValue = (int)version.OriginalValue! + 1;
-            }
             var changes = new Dictionary<string, object?[]>();
             foreach (var p in entry.Properties)
             {

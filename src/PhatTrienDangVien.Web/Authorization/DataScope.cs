@@ -18,9 +18,6 @@ public sealed record DataScope(
     /// <summary>For the command line, migrations, seeding and background work: no filter at all.</summary>
     public static readonly DataScope System = new(true, 0, true, [], [], null, Roles.Administrator);
 
-    public bool CanEditRecords => Unrestricted || Roles.CanEditRecords(Role);
-    public bool CanEditCommune => Unrestricted || Roles.CanEditCommune(Role);
-
     public bool CoversCell(int cellId) => Unrestricted || WholeCommune || CellIds.Contains(cellId);
 }
 

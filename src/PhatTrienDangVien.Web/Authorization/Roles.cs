@@ -25,19 +25,6 @@ public static class Roles
 
     /// <summary>Roles that see every record of their commune.</summary>
     public static bool SeesWholeCommune(string role) => role is Administrator or CommuneOffice or Inspector;
-
-    /// <summary>Roles that may create and edit people and organisations (within their scope).</summary>
-    public static bool CanEditRecords(string role) => role is Administrator or CommuneOffice or CellSecretary or CommitteeMember;
-
-    /// <summary>Roles that may edit the organisation tree, hamlets and reference lists of the commune.</summary>
-    public static bool CanEditCommune(string role) => role is Administrator or CommuneOffice;
-}
-
-public static class Policies
-{
-    public const string Admin = "Admin";
-    public const string EditRecords = "EditRecords";
-    public const string EditCommune = "EditCommune";
 }
 
 public static class AppClaims

@@ -1,36 +1,28 @@
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.Calendar;
-using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Admission;
 using PhatTrienDangVien.Web.Data;
 
 namespace PhatTrienDangVien.Web.Calendar;
 
 /// <summary>
-/// The working-day calendar of the installation: computed holidays corrected by the stored overrides.
-/// One instance for the process; a change of the overrides invalidates the year it touches.
+/// The working-day calendar of the installation: computed holidays corrected by the stored overrides. Built from one
+/// asynchronous read of the overrides (a few rows a year) and kept under the installation's data version, checked once
+/// per request, so a correction saved on any server applies everywhere from the next request.
 /// </summary>
-public sealed class CalendarService
+public sealed class CalendarService(AppDbContext db, InstallationCache cache)
 {
-    private readonly IServiceScopeFactory _scopes;
+    private WorkingDayCalendar? _calendar;
 
-    public CalendarService(IServiceScopeFactory scopes)
+    public async Task<WorkingDayCalendar> GetAsync(CancellationToken ct)
     {
-        _scopes = scopes;
-        Calendar = new WorkingDayCalendar(LoadYear);
-    }
-
-    public WorkingDayCalendar Calendar { get; }
-
-    public void Invalidate(int year) => Calendar.Invalidate(year);
-
-    private List<CalendarAdjustment> LoadYear(int year)
-    {
-        using var scope = _scopes.CreateScope();
-        scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var from = new DateOnly(year, 1, 1);
-        var to = new DateOnly(year, 12, 31);
-        return db.CalendarDayOverrides.AsNoTracking().Where(o => o.Date >= from && o.Date <= to).OrderBy(o => o.Id)
-            .AsEnumerable().Select(o => o.ToAdjustment()).ToList();
+        if (_calendar is { } calendar) return calendar;
+        var version = await cache.VersionAsync(db, ct);
+        if (cache.Calendar is { } cached && cached.Version == version) return _calendar = cached.Calendar;
+        var overrides = await db.CalendarDayOverrides.AsNoTracking().OrderBy(o => o.Id).ToListAsync(ct);
+        var byYear = overrides.Select(o => o.ToAdjustment()).ToLookup(a => a.Date.Year);
+        _calendar = new WorkingDayCalendar(year => [.. byYear[year]]);
+        cache.Calendar = (version, _calendar);
+        return _calendar;
     }
 }

@@ -7,6 +7,7 @@ using PhatTrienDangVien.Core.Organisations;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Core.Targets;
 using PhatTrienDangVien.Web.Auditing;
+using PhatTrienDangVien.Core.Common;
 using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Data;
@@ -53,6 +54,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     /// <summary>Cookie and antiforgery keys live with the data, so every server of a province shares them and restarts keep sessions.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+
     public DataScope Scope => _scope.Scope;
 
     // Read by the query filters; EF evaluates these per query, so the scope of the request applies.
@@ -68,63 +71,130 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
-        builder.Entity<Organisation>().HasQueryFilter(o => ScopeUnrestricted
-            || (o.CommuneId == ScopeCommuneId && (ScopeWholeCommune || ScopeOrganisationIds.Contains(o.Id))));
-        builder.Entity<Member>().HasQueryFilter(m => ScopeUnrestricted
-            || (m.CommuneId == ScopeCommuneId && (ScopeWholeCommune || ScopeCellIds.Contains(m.CellId))));
-        builder.Entity<Candidate>().HasQueryFilter(c => ScopeUnrestricted
-            || (c.CommuneId == ScopeCommuneId && (ScopeWholeCommune || ScopeCellIds.Contains(c.CellId)
-                || (c.MentorMemberId != null && c.MentorMemberId == ScopeMentorId))));
-        builder.Entity<CellResponsibility>().HasQueryFilter(r => ScopeUnrestricted
-            || (r.CommuneId == ScopeCommuneId && (ScopeWholeCommune || ScopeCellIds.Contains(r.CellId))));
-        // Commune-wide reference data: everyone of the commune reads it; pages restrict who edits.
-        builder.Entity<Person>().HasQueryFilter(p => ScopeUnrestricted || p.CommuneId == ScopeCommuneId);
-        builder.Entity<Hamlet>().HasQueryFilter(h => ScopeUnrestricted || h.CommuneId == ScopeCommuneId);
-        builder.Entity<School>().HasQueryFilter(h => ScopeUnrestricted || h.CommuneId == ScopeCommuneId);
-        builder.Entity<PoliticalCenter>().HasQueryFilter(h => ScopeUnrestricted || h.CommuneId == ScopeCommuneId);
-        builder.Entity<Term>().HasQueryFilter(t => ScopeUnrestricted || t.CommuneId == ScopeCommuneId);
-        builder.Entity<SourceCategory>().HasQueryFilter(s => ScopeUnrestricted || s.CommuneId == ScopeCommuneId);
-        builder.Entity<CandidateSource>().HasQueryFilter(s => ScopeUnrestricted || s.SourceCategory.CommuneId == ScopeCommuneId);
-        // A step is visible exactly when its candidate is (the candidate's own filter applies inside).
-        builder.Entity<StepRecord>().HasQueryFilter(s => ScopeUnrestricted || Candidates.Any(c => c.Id == s.CandidateId));
-        builder.Entity<StepAttachment>().HasQueryFilter(a => ScopeUnrestricted || AdmissionSteps.Any(s => s.Id == a.StepId));
-        // Term and yearly targets are commune-wide (everyone of the commune reads them); a cell's share only within scope.
-        builder.Entity<TermTarget>().HasQueryFilter(t => ScopeUnrestricted || t.CommuneId == ScopeCommuneId);
-        builder.Entity<YearTarget>().HasQueryFilter(t => ScopeUnrestricted || t.CommuneId == ScopeCommuneId);
-        builder.Entity<YearSubTarget>().HasQueryFilter(t => ScopeUnrestricted || t.CommuneId == ScopeCommuneId);
-        builder.Entity<CellTarget>().HasQueryFilter(t => ScopeUnrestricted
-            || (t.CommuneId == ScopeCommuneId && (ScopeWholeCommune || ScopeCellIds.Contains(t.CellId))));
-        builder.Entity<AuditEntry>().HasQueryFilter(a => ScopeUnrestricted || a.CommuneId == ScopeCommuneId);
-        // Commune only: every query of a notification also names the signed-in user (pages and header).
-        builder.Entity<Core.Notifications.Notification>().HasQueryFilter(n => ScopeUnrestricted || n.CommuneId == ScopeCommuneId);
-        builder.Entity<Core.Notifications.NotificationSettings>().HasQueryFilter(n => ScopeUnrestricted || n.CommuneId == ScopeCommuneId);
+        // The scope is two named filters (decision 0002): the commune, then the cells within it. A read that needs the
+        // whole commune (a count of residents, a name on a case) switches off the cell filter only (WholeCommune()).
+        CommuneFilter<Organisation>(builder);
+        CommuneFilter<Member>(builder);
+        CommuneFilter<Candidate>(builder);
+        CommuneFilter<CellResponsibility>(builder);
+        CommuneFilter<CellTarget>(builder);
+        builder.Entity<Organisation>().HasQueryFilter(QueryFilters.Cells, o => ScopeUnrestricted || ScopeWholeCommune || ScopeOrganisationIds.Contains(o.Id));
+        builder.Entity<Member>().HasQueryFilter(QueryFilters.Cells, m => ScopeUnrestricted || ScopeWholeCommune || ScopeCellIds.Contains(m.CellId));
+        builder.Entity<Candidate>().HasQueryFilter(QueryFilters.Cells, c => ScopeUnrestricted || ScopeWholeCommune || ScopeCellIds.Contains(c.CellId)
+            || (c.MentorMemberId != null && c.MentorMemberId == ScopeMentorId));
+        builder.Entity<CellResponsibility>().HasQueryFilter(QueryFilters.Cells, r => ScopeUnrestricted || ScopeWholeCommune || ScopeCellIds.Contains(r.CellId));
+        builder.Entity<CellTarget>().HasQueryFilter(QueryFilters.Cells, t => ScopeUnrestricted || ScopeWholeCommune || ScopeCellIds.Contains(t.CellId));
+
+        // Commune-wide data: everyone of the commune reads it; permissions decide who edits.
+        CommuneFilter<Person>(builder);
+        CommuneFilter<Hamlet>(builder);
+        CommuneFilter<School>(builder);
+        CommuneFilter<PoliticalCenter>(builder);
+        CommuneFilter<Term>(builder);
+        CommuneFilter<SourceCategory>(builder);
+        CommuneFilter<TermTarget>(builder);
+        CommuneFilter<YearTarget>(builder);
+        CommuneFilter<YearSubTarget>(builder);
+        builder.Entity<Core.Notifications.Notification>().HasQueryFilter(QueryFilters.Commune, n => ScopeUnrestricted || n.CommuneId == ScopeCommuneId);
+        CommuneFilter<Core.Notifications.NotificationSettings>(builder);
+        builder.Entity<CandidateSource>().HasQueryFilter(QueryFilters.Commune, s => ScopeUnrestricted || s.SourceCategory.CommuneId == ScopeCommuneId);
+        builder.Entity<AuditEntry>().HasQueryFilter(QueryFilters.Commune, a => ScopeUnrestricted || a.CommuneId == ScopeCommuneId);
+        // A step (and its scans) is visible exactly when its candidate is: the candidate's two filters apply inside, and
+        // a query that switches off the cell filter switches it off there too.
+        builder.Entity<StepRecord>().HasQueryFilter(QueryFilters.Commune, s => ScopeUnrestricted || Candidates.Any(c => c.Id == s.CandidateId));
+        builder.Entity<StepAttachment>().HasQueryFilter(QueryFilters.Commune, a => ScopeUnrestricted || AdmissionSteps.Any(s => s.Id == a.StepId));
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+    private void CommuneFilter<T>(ModelBuilder builder) where T : CommuneEntity =>
+        builder.Entity<T>().HasQueryFilter(QueryFilters.Commune, e => ScopeUnrestricted || e.CommuneId == ScopeCommuneId);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var save = PrepareSave();
+        if (save.IsEmpty) return base.SaveChanges(acceptAllChangesOnSuccess);
+        using var ownTransaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var result = base.SaveChanges(acceptAllChangesOnSuccess);
+        AuditEntries.AddRange(AuditWriter.Complete(save.Audit));
+        base.SaveChanges(acceptAllChangesOnSuccess);
+        foreach (var commune in save.Communes) Database.ExecuteSql(BumpSql(commune));
+        ownTransaction?.Commit();
+        return result;
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        ChangeTracker.DetectChanges();
-        var pending = AuditWriter.Collect(this, _audit);
-        if (pending.Count == 0)
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-
-        var ownTransaction = Database.CurrentTransaction is null
-            ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
-        {
-            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEntries.AddRange(AuditWriter.Complete(pending));
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
-            return result;
-        }
-        finally
-        {
-            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
-        }
+        var save = PrepareSave();
+        if (save.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await using var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        AuditEntries.AddRange(AuditWriter.Complete(save.Audit));
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        foreach (var commune in save.Communes) await Database.ExecuteSqlAsync(BumpSql(commune), cancellationToken);
+        if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+        return result;
     }
+
+    private sealed record PendingSave(List<AuditWriter.Pending> Audit, SortedSet<int> Communes)
+    {
+        public bool IsEmpty => Audit.Count == 0 && Communes.Count == 0;
+    }
+
+    /// <summary>
+    /// Before every save: derived columns, the version bump of each changed record, its audit rows, and which data
+    /// versions the save raises (one place, so no write can skip any of them).
+    /// </summary>
+    private PendingSave PrepareSave()
+    {
+        ChangeTracker.DetectChanges();
+        var communes = new SortedSet<int>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (entry.State != EntityState.Deleted && entry.Entity is IHasDerivedColumns derived) derived.ComputeDerived();
+            // Every change of a versioned record raises its version: the next save based on the old one conflicts.
+            if (entry.State == EntityState.Modified && entry.Metadata.FindProperty(nameof(CommuneEntity.Version)) is { IsConcurrencyToken: true })
+            {
+                var version = entry.Property(nameof(CommuneEntity.Version));
+                version.CurrentValue = (int)version.OriginalValue! + 1;
+            }
+            switch (entry.Entity)
+            {
+                // Reading one's notifications changes no figure.
+                case Core.Notifications.Notification or Core.Notifications.NotificationSettings:
+                    break;
+                case CommuneEntity c:
+                    communes.Add(c.CommuneId);
+                    break;
+                case RuleParameter or CalendarDayOverride:
+                    communes.Add(Data.DataVersions.Installation);
+                    break;
+                case StepRecord or StepAttachment when !Scope.Unrestricted:
+                    communes.Add(Scope.CommuneId);
+                    break;
+            }
+        }
+        ChangeTracker.DetectChanges();
+        return new PendingSave(AuditWriter.Collect(this, _audit), communes);
+    }
+
+    // Upsert: the row appears with the commune's first save. Same statement on SQLite and PostgreSQL.
+    private static FormattableString BumpSql(int communeId) => $"""
+        INSERT INTO "DataVersions" ("CommuneId", "Value") VALUES ({communeId}, 1)
+        ON CONFLICT ("CommuneId") DO UPDATE SET "Value" = "DataVersions"."Value" + 1
+        """;
+}
+
+/// <summary>The names of the two scope filters (decision 0002).</summary>
+public static class QueryFilters
+{
+    public const string Commune = "Commune";
+    public const string Cells = "Cells";
+
+    /// <summary>
+    /// The whole commune of the user, whatever cells their role covers: for facts about the commune (residents per
+    /// hamlet, names on a visible case, the voters of a cell). Still never another commune.
+    /// </summary>
+    public static IQueryable<T> WholeCommune<T>(this IQueryable<T> query) where T : class => query.IgnoreQueryFilters([Cells]);
 }
 
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, CurrentScope scope, AuditContext audit)

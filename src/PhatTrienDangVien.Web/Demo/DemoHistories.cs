@@ -46,19 +46,19 @@ internal sealed class DemoCase(Organisation cell, bool underSubCommittee, DemoTa
     public DateOnly? RemovalDate { get; set; }
     public List<PlannedStep> Steps { get; } = [];
     public Candidate Candidate { get; set; } = null!;
-    public AdmissionService.LoadedCase? Loaded { get; set; }
+    public LoadedCase? Loaded { get; set; }
 
     /// <summary>The first cell vote, if planned: the applicant must be 18 on that day.</summary>
     public DateOnly? CellVoteDate => Steps.FirstOrDefault(s => s.Kind == T.CellVote)?.Date;
 }
 
 /// <summary>
-/// Plans full admission histories relative to "today" and records them through <see cref="AdmissionService"/>
+/// Plans full admission histories relative to "today" and records them through <see cref="RecordStep"/>
 /// and the Core engine, every step with a context whose Today is the step's date, in date order over the whole
 /// commune so that each vote's roster is the register as it stood that day.
 /// </summary>
 internal sealed class DemoHistories(
-    AppDbContext db, AdmissionService admissions, RuleBook book, WorkingDayCalendar calendar, Random random, DateOnly today,
+    AppDbContext db, RecordStep recorder, VoterRegister register, RuleBook book, WorkingDayCalendar calendar, Random random, DateOnly today,
     IReadOnlyDictionary<int, List<Member>> membersByCell)
 {
     public const string Actor = "dữ liệu mẫu";
@@ -261,7 +261,7 @@ internal sealed class DemoHistories(
         var candidate = c.Candidate;
         if (db.Entry(candidate).State == EntityState.Detached) db.Candidates.Attach(candidate);
         var ctx = Context(p.Received ?? p.Date);
-        c.Loaded ??= new AdmissionService.LoadedCase(candidate, new AdmissionCase(candidate.Id, candidate.Person.DateOfBirth), book, ctx);
+        c.Loaded ??= new LoadedCase(candidate, new AdmissionCase(candidate.Id, candidate.Person.DateOfBirth), book, ctx);
         var date = p.Date;
         var person = candidate.Person;
 
@@ -328,7 +328,7 @@ internal sealed class DemoHistories(
             }
             case T.SubCommitteeVote:
             {
-                var size = await admissions.SubCommitteeSizeAsync(c.Cell.Id);
+                var size = await register.SubCommitteeSizeAsync(c.Cell.Id, CancellationToken.None);
                 var present = Math.Max(book.At(date).VotesNeeded(size), size - random.Next(0, 2));
                 var input = new VoteInput { Date = date, For = present, Against = 0, Present = present, DocumentNumber = $"{random.Next(10, 99)}-NQ/ĐUBP" };
                 record = (a, _) => a.RecordSubCommitteeVote(input, new SubCommitteeRoster(size), ctx);
@@ -363,7 +363,7 @@ internal sealed class DemoHistories(
             default:
                 throw new InvalidOperationException($"Dữ liệu mẫu không lập bước {p.Kind}.");
         }
-        await admissions.RecordAsync(c.Loaded, record);
+        await recorder.ApplyAsync(c.Loaded, record, [], CancellationToken.None);
     }
 
     private StepContext Context(DateOnly date) =>
@@ -372,8 +372,8 @@ internal sealed class DemoHistories(
     /// <summary>The cell's roster from the register as it stands now (recording runs in date order); some exempted members absent.</summary>
     private async Task<CellRoster> RosterAsync(int cellId)
     {
-        var (_, excludable, _) = await admissions.RegisterAsync(cellId);
-        return await admissions.RosterAsync(cellId, excludable == 0 ? 0 : random.Next(0, Math.Min(excludable, 2) + 1));
+        var (_, excludable, _) = await register.CellAsync(cellId, CancellationToken.None);
+        return await register.RosterAsync(cellId, excludable == 0 ? 0 : random.Next(0, Math.Min(excludable, 2) + 1), CancellationToken.None);
     }
 
     /// <summary>An approving vote: a few absent, at most two against, always at least 2/3 of the denominator in favour.</summary>

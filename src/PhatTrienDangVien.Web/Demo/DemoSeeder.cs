@@ -16,10 +16,10 @@ namespace PhatTrienDangVien.Web.Demo;
 /// A fictional commune shaped like Nhơn Mỹ: about 1,300 members in 25 cells, 2 sub-committees, 15 hamlets,
 /// about 150 active candidates at every stage of the procedure, the admissions of this year and the last two with
 /// their probation, one account per role. Every step of every history is recorded through
-/// <see cref="AdmissionService"/> (<see cref="DemoHistories"/>), dated relative to today from the injected clock.
+/// <see cref="RecordStep"/> (<see cref="DemoHistories"/>), dated relative to today from the injected clock.
 /// Deterministic (fixed seed) so that screenshots and tests agree.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider clock, AdmissionService admissions,
+public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider clock, RecordStep recorder, VoterRegister register,
     RuleBookProvider ruleBooks, CalendarService calendars)
 {
     public const string DemoPassword = "NhonMy-2025";
@@ -45,7 +45,7 @@ public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider 
 
     public async Task<bool> SeedIfEmptyAsync()
     {
-        if (await db.Organisations.IgnoreQueryFilters().AnyAsync(o => o.IsDemo)) return false;
+        if (await db.Organisations.AnyAsync(o => o.IsDemo)) return false;
         var names = Logins.Select(l => l.User.ToUpperInvariant()).ToList();
         var taken = await db.Users.Where(u => names.Contains(u.NormalizedUserName!)).Select(u => u.UserName).ToListAsync();
         if (taken.Count > 0)
@@ -53,8 +53,8 @@ public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider 
         // Today in Vietnam (UTC+7), as the admission engine counts it.
         var today = Core.Common.VietnamTime.Today(clock);
         // The rule book and the working-day calendar read the database on their own connections: load them first.
-        var book = await ruleBooks.GetAsync();
-        var calendar = calendars.Calendar;
+        var book = await ruleBooks.GetAsync(CancellationToken.None);
+        var calendar = await calendars.GetAsync(CancellationToken.None);
         for (var year = today.Year - 4; year <= today.Year + 1; year++) calendar.IsWorkingDay(new DateOnly(year, 1, 1));
 
         await using var tx = await db.Database.BeginTransactionAsync();
@@ -66,7 +66,7 @@ public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider 
         var hamlets = s_hamlets.Select(n =>
         {
             var population = _random.Next(1500, 5200);
-            return new Hamlet { CommuneId = c, Name = "Ấp " + n, NameFolded = VietnameseText.Fold("Ấp " + n), Population = population, Households = population * 10 / 38 };
+            return new Hamlet { CommuneId = c, Name = "Ấp " + n, Population = population, Households = population * 10 / 38 };
         }).ToList();
         db.Hamlets.AddRange(hamlets);
         await db.SaveChangesAsync();
@@ -155,7 +155,7 @@ public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider 
             cases.Add(new DemoCase(cell, underSub.Contains(cell.Id), DemoTarget.Withdrawn));
         }
 
-        var histories = new DemoHistories(db, admissions, book, calendar, _random, today, membersByCell);
+        var histories = new DemoHistories(db, recorder, register, book, calendar, _random, today, membersByCell);
         var sources = await db.SourceCategories.Where(s => s.CommuneId == c).ToListAsync();
         foreach (var demoCase in cases)
         {
@@ -279,7 +279,7 @@ public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider 
     {
         School S(string name, SchoolLevel level, int teachers, string? cell, int hamlet) => new()
         {
-            CommuneId = communeId, Name = name, NameFolded = VietnameseText.Fold(name), Level = level, Teachers = teachers,
+            CommuneId = communeId, Name = name, Level = level, Teachers = teachers,
             CellId = cell is null ? null : cells.First(x => x.Name == cell).Id, HamletId = hamlets[hamlet].Id,
         };
         db.Schools.AddRange(
@@ -327,7 +327,7 @@ public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider 
     {
         var o = new Organisation
         {
-            CommuneId = communeId, Name = name, NameFolded = VietnameseText.Fold(name), Kind = kind, CellKind = cellKind,
+            CommuneId = communeId, Name = name, Kind = kind, CellKind = cellKind,
             ParentId = parentId, HamletId = hamletId, IsDemo = true, EstablishedOn = new DateOnly(1990 + _random.Next(0, 30), 1 + _random.Next(12), 1),
         };
         db.Organisations.Add(o);
@@ -359,8 +359,6 @@ public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider 
         {
             CommuneId = communeId,
             FullName = name,
-            FullNameFolded = VietnameseText.Fold(name),
-            NameSortKey = VietnameseText.NameSortKey(name),
             Gender = female ? Gender.Female : Gender.Male,
             DateOfBirth = dob,
             EthnicityCode = Ethnicities.FindByName(ethnicity)?.Code ?? Ethnicities.KinhCode,

@@ -20,7 +20,7 @@ namespace PhatTrienDangVien.Web.Notifications;
 /// manual one) running at once still create each notification once. The insert is plain SQL, which both engines
 /// understand, rather than a tracked save: generated notifications are derived data and would flood the audit trail.
 /// </remarks>
-public sealed class AlertGenerator(IServiceScopeFactory scopes, RuleBookProvider rules, CalendarService calendar, TimeProvider clock,
+public sealed class AlertGenerator(IServiceScopeFactory scopes, TimeProvider clock,
     ILogger<AlertGenerator> log)
 {
     public sealed record Result(int Communes, int Alerts, int Created);
@@ -66,14 +66,15 @@ public sealed class AlertGenerator(IServiceScopeFactory scopes, RuleBookProvider
             .Select(r => new { r.CellId, r.MemberId }).ToListAsync(ct)).ToLookup(r => r.CellId, r => r.MemberId);
         var users = await db.Users.Where(u => u.CommuneId == communeId && u.IsActive)
             .Select(u => new Recipient(u.Id, u.Role, u.OrganisationId, u.MemberId)).ToListAsync(ct);
-        var book = await rules.GetAsync();
+        var book = await scope.ServiceProvider.GetRequiredService<RuleBookProvider>().GetAsync(ct);
+        var calendar = await scope.ServiceProvider.GetRequiredService<CalendarService>().GetAsync(ct);
 
         var rows = new List<(Alert Alert, string UserId)>();
         int alertCount = 0;
         foreach (var c in candidates)
         {
             var facts = new CaseFacts(c.Id, c.FullName, c.Cell, c.AddedOn, c.MentorMemberId, new AdmissionCase(c.Id, c.DateOfBirth, steps[c.Id]));
-            foreach (var alert in AlertRules.For(facts, book, calendar.Calendar, today, thresholds))
+            foreach (var alert in AlertRules.For(facts, book, calendar, today, thresholds))
             {
                 alertCount++;
                 var audience = alert.Audience;

@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.Organisations;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Pages;
 
+[RequirePermission(Permission.ReadRecords)]
 public class IndexModel(AppDbContext db) : PageModel
 {
     public int Cells { get; private set; }

@@ -19,7 +19,6 @@ public static class CommuneSetup
         {
             Kind = OrganisationKind.CommuneCommittee,
             Name = name,
-            NameFolded = VietnameseText.Fold(name),
             IsDemo = isDemo,
             AdmissionAuthority = "Ban Thường vụ Đảng ủy xã",
         };

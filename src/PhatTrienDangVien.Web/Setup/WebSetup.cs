@@ -16,8 +16,11 @@ public static class WebSetup
             o.Conventions.AllowAnonymousToPage("/Account/Denied");
             o.Conventions.AllowAnonymousToPage("/Setup/Index");
             o.Conventions.AllowAnonymousToPage("/Error");
-            o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
-        }).AddMvcOptions(o => VietnameseModelBinding.Configure(o.ModelBindingMessageProvider));
+        }).AddMvcOptions(o =>
+        {
+            VietnameseModelBinding.Configure(o.ModelBindingMessageProvider);
+            o.Filters.Add<InvalidFormStatusFilter>();
+        });
         services.AddSingleton<SetupToken>();
         // Vietnamese letters are written as they are, not as &#x…; entities: pages stay readable and small.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

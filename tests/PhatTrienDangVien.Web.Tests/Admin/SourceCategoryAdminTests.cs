@@ -57,7 +57,7 @@ public abstract class SourceCategoryAdminTests<TApp>(TApp app) where TApp : AppF
         {
             ["Input.Code"] = "doan_vien", ["Input.Name"] = "Đoàn viên lần nữa", ["Input.SortOrder"] = "3",
         });
-        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await r.Content.ReadAsStringAsync()).ShouldContain("Mã “DOAN_VIEN” đã có trong danh mục nguồn của xã");
         (await app.WithSystemScopeAsync(db => db.SourceCategories.CountAsync())).ShouldBe(before);
     }

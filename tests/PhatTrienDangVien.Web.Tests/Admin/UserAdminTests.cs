@@ -64,7 +64,7 @@ public abstract class UserAdminTests<TApp>(TApp app) where TApp : AppFactory
         {
             ["Input.UserName"] = "bithu.thieu", ["Input.FullName"] = "Bí thư Thiếu", ["Input.Role"] = Roles.CellSecretary, ["Input.CellId"] = "",
         });
-        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await r.Content.ReadAsStringAsync()).ShouldContain("Bí thư chi bộ phải gắn với một chi bộ.");
         (await FindUserAsync(app, "bithu.thieu")).ShouldBeNull();
     }
@@ -77,7 +77,7 @@ public abstract class UserAdminTests<TApp>(TApp app) where TApp : AppFactory
         {
             ["Input.UserName"] = "giupdo.thieu", ["Input.FullName"] = "Người Giúp", ["Input.Role"] = Roles.Mentor, ["Input.MemberId"] = "",
         });
-        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await r.Content.ReadAsStringAsync()).ShouldContain("Tài khoản này phải gắn với hồ sơ đảng viên của người dùng.");
         (await FindUserAsync(app, "giupdo.thieu")).ShouldBeNull();
     }
@@ -91,7 +91,7 @@ public abstract class UserAdminTests<TApp>(TApp app) where TApp : AppFactory
         {
             ["Input.UserName"] = "office", ["Input.FullName"] = "Trùng Tên", ["Input.Role"] = Roles.CommuneOffice,
         });
-        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await r.Content.ReadAsStringAsync()).ShouldContain("Tên đăng nhập “office” đã có người dùng.");
         (await app.WithSystemScopeAsync(db => db.Users.CountAsync())).ShouldBe(before);
         (await FindUserAsync(app, "office"))!.FullName.ShouldBe("Người dùng office");
@@ -222,7 +222,7 @@ public abstract class UserAdminTests<TApp>(TApp app) where TApp : AppFactory
         var target = await CreateUserAsync(app, "bithu.giu", Roles.CellSecretary);
         var admin = await Browser.LoginAsync(app, "admin");
         var r = await admin.PostFormAsync($"/Admin/Users/Edit/{target.Id}", new() { ["Input.CellId"] = "" });
-        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await r.Content.ReadAsStringAsync()).ShouldContain("Bí thư chi bộ phải gắn với một chi bộ.");
         (await FindUserAsync(app, "bithu.giu"))!.OrganisationId.ShouldBe(D.CellA);
     }

@@ -17,7 +17,7 @@ public abstract class UserEmailTests<TApp>(TApp app) where TApp : AppFactory
         {
             ["Input.UserName"] = "vanthu", ["Input.FullName"] = "Đinh Thị Văn Thư", ["Input.Role"] = "CommuneOffice", ["Input.Email"] = "khong-phai-thu",
         });
-        bad.StatusCode.ShouldBe(HttpStatusCode.OK);
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await bad.Content.ReadAsStringAsync()).ShouldContain("Địa chỉ thư điện tử không hợp lệ.");
         (await app.WithSystemScopeAsync(db => db.Users.AnyAsync(u => u.UserName == "vanthu"))).ShouldBeFalse();
 

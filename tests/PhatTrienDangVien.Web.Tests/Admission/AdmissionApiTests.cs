@@ -223,16 +223,18 @@ public abstract class AdmissionApiTests<TApp>(TApp app) where TApp : AppFactory
 
         (status, problem) = await PostAsync(client, id, new { kind = "SourcePool" });
         status.ShouldBe(HttpStatusCode.BadRequest);
-        problem.GetProperty("errors").GetProperty("date")[0].GetString()!.ShouldContain("Chưa nhập ngày");
+        problem.GetProperty("errors").GetProperty("date")[0].GetString()!.ShouldContain("Hãy nhập ngày");
 
         await StepAsync(client, id, new { kind = "SourcePool", date = "2026-11-02" });
         (status, problem) = await PostAsync(client, id, new { kind = "MentorAssigned", date = "2026-11-03" });
         status.ShouldBe(HttpStatusCode.BadRequest);
-        problem.GetProperty("errors").GetProperty("mentorMemberId")[0].GetString()!.ShouldContain("Chưa chọn đảng viên giúp đỡ");
+        problem.GetProperty("errors").GetProperty("mentorMemberId")[0].GetString()!.ShouldContain("Hãy chọn đảng viên giúp đỡ");
 
+        // A member who does not exist is refused by the same rule as a member of another cell, and no id is echoed back.
         (status, problem) = await PostAsync(client, id, new { kind = "MentorAssigned", date = "2026-11-03", mentorMemberId = 999_999 });
-        status.ShouldBe(HttpStatusCode.BadRequest);
-        problem.Str("detail").ShouldContain("Không có đảng viên mã 999999");
+        status.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        problem.Str("detail").ShouldContain("đảng viên chính thức của cùng chi bộ");
+        problem.Str("rule").ShouldBe("MentorEligibility");
 
         (status, problem) = await PostAsync(client, id, new { kind = "CellVote", date = "2026-11-03", @for = 3, present = 3 });
         status.ShouldBe(HttpStatusCode.BadRequest);

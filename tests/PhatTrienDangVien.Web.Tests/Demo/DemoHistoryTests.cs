@@ -40,8 +40,8 @@ public abstract class DemoHistoryTests<TApp>(TApp app) where TApp : DemoAppFacto
         var members = await db.Members.Where(m => m.CommuneId == commune.Id).ToListAsync();
         var underSub = (await db.Organisations.Where(o => o.CommuneId == commune.Id && o.Kind == OrganisationKind.Cell && o.Parent!.Kind == OrganisationKind.SubCommittee)
             .Select(o => o.Id).ToListAsync()).ToHashSet();
-        var book = await sp.GetRequiredService<RuleBookProvider>().GetAsync();
-        return new Demo(candidates, steps, members, underSub, book, sp.GetRequiredService<CalendarService>().Calendar);
+        var book = await sp.GetRequiredService<RuleBookProvider>().GetAsync(CancellationToken.None);
+        return new Demo(candidates, steps, members, underSub, book, await sp.GetRequiredService<CalendarService>().GetAsync(CancellationToken.None));
     });
 
     [Fact]

@@ -28,7 +28,8 @@ public abstract class NotificationTests<TApp>(TApp app) where TApp : AppFactory
     private static int s_people;
 
     private DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddHours(7));
-    private Core.Calendar.WorkingDayCalendar Calendar => app.Services.GetRequiredService<CalendarService>().Calendar;
+    // The statutory calendar itself: these tests store no corrections.
+    private static readonly Core.Calendar.WorkingDayCalendar Calendar = new();
     private AlertGenerator Generator => app.Services.GetRequiredService<AlertGenerator>();
     private DigestService Digest => app.Services.GetRequiredService<DigestService>();
 

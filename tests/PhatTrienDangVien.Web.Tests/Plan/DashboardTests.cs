@@ -24,31 +24,28 @@ public abstract class DashboardTests<TApp>(TApp app) : IAsyncLifetime where TApp
         using var scope = app.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var admission = scope.ServiceProvider.GetRequiredService<AdmissionService>();
         var d = app.Data;
-        async Task Step(int id, Func<AdmissionCase, StepContext, StepRecord> record) => await admission.RecordAsync((await admission.LoadAsync(id))!, record);
-        DateOnly D(string s) => DateOnly.Parse(s, CultureInfo.InvariantCulture);
+        DateOnly D(string s) => Steps.D(s);
+        Task Step(int id, AdmissionStepKind kind, StepData data) => Steps.RecordAsync(app.Services, id, kind, data);
         var a = d.CandidateA;
-        await Step(a, (c, x) => c.RecordSourcePool(new SimpleStepInput { Date = D("2026-01-05") }, x));
-        await Step(a, (c, x) => c.RecordMentorAssigned(new MentorInput { Date = D("2026-01-10"), MentorMemberId = d.MentorMemberA }, x));
-        await Step(a, (c, x) => c.RecordAwarenessClass(new ClassInput { Date = D("2026-03-06"), CertificateNumber = "1/CN", CertificateDate = D("2026-03-06") }, x));
-        await Step(a, (c, x) => c.RecordApplication(new SimpleStepInput { Date = D("2026-04-01") }, x));
-        await Step(a, (c, x) => c.RecordPersonalHistory(new PersonalHistoryInput { Date = D("2026-05-04"), People = [new RelativeVerification { Relationship = "Cha", FullName = "Võ Văn Hùng", Result = VerificationResult.Verified }] }, x));
-        await Step(a, (c, x) => c.RecordIntroduction(new IntroductionInput
+        await Step(a, AdmissionStepKind.SourcePool, new() { Date = D("2026-01-05") });
+        await Step(a, AdmissionStepKind.MentorAssigned, new() { Date = D("2026-01-10"), MentorMemberId = d.MentorMemberA });
+        await Step(a, AdmissionStepKind.AwarenessClass, new() { Date = D("2026-03-06"), CertificateNumber = "1/CN", CertificateDate = D("2026-03-06") });
+        await Step(a, AdmissionStepKind.Application, new() { Date = D("2026-04-01") });
+        await Step(a, AdmissionStepKind.PersonalHistory, new() { Date = D("2026-05-04"), People = [new() { Relationship = "Cha", FullName = "Võ Văn Hùng", Result = VerificationResult.Verified }] });
+        await Step(a, AdmissionStepKind.Introduction, new()
         {
             Date = D("2026-06-01"), Path = IntroductionPath.TwoMembers,
-            Introducers = [new IntroducerInput { MemberId = d.MemberA, Status = MemberStatus.Official, OfficialSince = D("2011-05-19"), TogetherSince = D("2020-01-01") },
-                           new IntroducerInput { MemberId = d.CommitteeMemberId, Status = MemberStatus.Official, OfficialSince = D("2011-05-19"), TogetherSince = D("2020-01-01") }],
-        }, x));
-        await Step(a, (c, x) => c.RecordOpinions(new SimpleStepInput { Date = D("2026-06-15") }, x));
-        var roster = await admission.RosterAsync(d.CellA, 0);
-        await Step(a, (c, x) => c.RecordCellVote(new CellVoteInput { Date = D("2026-07-01"), For = 3, Against = 0, Present = 3 }, roster, x));
+            Introducers = [new() { MemberId = d.MemberA, TogetherSince = D("2020-01-01") }, new() { MemberId = d.CommitteeMemberId, TogetherSince = D("2020-01-01") }],
+        });
+        await Step(a, AdmissionStepKind.Opinions, new() { Date = D("2026-06-15") });
+        await Step(a, AdmissionStepKind.CellVote, new() { Date = D("2026-07-01"), For = 3, Against = 0, Present = 3 });
 
         var person = TestData.NewPerson(d.CommuneId, "Lý Thị Cẩm", "089303000888", null, 2003, Core.Reference.Gender.Female);
         var candidateC = new Candidate { CommuneId = d.CommuneId, CellId = d.CellA, AddedOn = D("2026-10-01"), Person = person };
         db.Candidates.Add(candidateC);
         await db.SaveChangesAsync();
-        await admission.AddToPoolAsync(candidateC);
+        await Step(candidateC.Id, AdmissionStepKind.SourcePool, new() { Date = candidateC.AddedOn });
 
         var term = db.Terms.Single();
         db.TermTargets.Add(new Core.Targets.TermTarget { CommuneId = d.CommuneId, TermId = term.Id, Count = 130 });

@@ -18,14 +18,14 @@ public abstract class ConcurrentStepTests<TApp>(TApp app) where TApp : AppFactor
         using var first = app.Services.CreateScope();
         using var second = app.Services.CreateScope();
         foreach (var s in new[] { first, second }) s.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
-        var a = first.ServiceProvider.GetRequiredService<AdmissionService>();
-        var b = second.ServiceProvider.GetRequiredService<AdmissionService>();
+        var a = first.ServiceProvider.GetRequiredService<RecordStep>();
+        var b = second.ServiceProvider.GetRequiredService<RecordStep>();
         // Both open the case before either records: both see an empty history, where a source-pool step is allowed.
-        var caseA = (await a.LoadAsync(app.Data.CandidateB))!;
-        var caseB = (await b.LoadAsync(app.Data.CandidateB))!;
+        var caseA = (await first.ServiceProvider.GetRequiredService<AdmissionCases>().LoadAsync(app.Data.CandidateB, CancellationToken.None))!;
+        var caseB = (await second.ServiceProvider.GetRequiredService<AdmissionCases>().LoadAsync(app.Data.CandidateB, CancellationToken.None))!;
         var input = new SimpleStepInput { Date = new DateOnly(2026, 1, 5) };
-        await a.RecordAsync(caseA, (c, x) => c.RecordSourcePool(input, x));
-        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => b.RecordAsync(caseB, (c, x) => c.RecordSourcePool(input, x)));
+        await a.ApplyAsync(caseA, (c, x) => c.RecordSourcePool(input, x), [], CancellationToken.None);
+        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => b.ApplyAsync(caseB, (c, x) => c.RecordSourcePool(input, x), [], CancellationToken.None));
         var steps = await app.WithSystemScopeAsync(db => db.AdmissionSteps.CountAsync(s => s.CandidateId == app.Data.CandidateB));
         steps.ShouldBe(1);
     }

@@ -44,8 +44,12 @@ public abstract class GuardTests<TApp>(TApp app) where TApp : AppFactory
         var kinds = await app.WithSystemScopeAsync(db => db.AdmissionSteps.Where(s => s.CandidateId == id).OrderBy(s => s.Id).Select(s => s.Kind).ToListAsync());
         kinds.ShouldBe([Core.Admission.AdmissionStepKind.SourcePool, Core.Admission.AdmissionStepKind.MentorAssigned]);
 
+        // The form keeps the mentor as it is (saving other fields works); a different one is refused with where to change it.
+        var keep = await b.PostFormAsync($"/Candidates/Edit/{id}", new() { ["Candidate.Strengths"] = "Nhiệt tình" });
+        keep.StatusCode.ShouldBe(HttpStatusCode.Redirect, await keep.Content.ReadAsStringAsync());
         var edit = await b.PostFormAsync($"/Candidates/Edit/{id}", new() { ["Candidate.MentorMemberId"] = Id(app.Data.MemberA) });
-        edit.StatusCode.ShouldBe(HttpStatusCode.Redirect, await edit.Content.ReadAsStringAsync());
+        edit.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await edit.Content.ReadAsStringAsync()).ShouldContain("Quá trình kết nạp");
         (await app.WithSystemScopeAsync(db => db.Candidates.Where(c => c.Id == id).Select(c => c.MentorMemberId).SingleAsync())).ShouldBe(app.Data.MentorMemberA);
     }
 

@@ -42,8 +42,8 @@ public abstract class ProcedureByPageTests<TApp>(TApp app) where TApp : AppFacto
         await RecordAsync(b, AdmissionStepKind.Application, "2026-04-01");
         await RecordAsync(b, AdmissionStepKind.PersonalHistory, "2026-05-04", new()
         {
-            ["Form.Relatives[0].Relationship"] = "Cha", ["Form.Relatives[0].FullName"] = "Võ Văn Hùng", ["Form.Relatives[0].Result"] = "Verified",
-            ["Form.Relatives[1].Relationship"] = "Mẹ", ["Form.Relatives[1].FullName"] = "Lê Thị Mai", ["Form.Relatives[1].Result"] = "ExemptPartyMember",
+            ["Form.People[0].Relationship"] = "Cha", ["Form.People[0].FullName"] = "Võ Văn Hùng", ["Form.People[0].Result"] = "Verified",
+            ["Form.People[1].Relationship"] = "Mẹ", ["Form.People[1].FullName"] = "Lê Thị Mai", ["Form.People[1].Result"] = "ExemptPartyMember",
         });
         await RecordAsync(b, AdmissionStepKind.Introduction, "2026-06-01", new()
         {
@@ -125,7 +125,7 @@ public abstract class ProcedureByPageTests<TApp>(TApp app) where TApp : AppFacto
         }
         var before = (await app.WithSystemScopeAsync(db => db.AdmissionSteps.CountAsync()));
         var refused = await PostAsync("bien-ban.html", "<html><script>alert(1)</script></html>"u8.ToArray());
-        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await refused.Content.ReadAsStringAsync()).ShouldContain("không phải PDF, JPEG hay PNG");
         (await app.WithSystemScopeAsync(db => db.AdmissionSteps.CountAsync())).ShouldBe(before);
 

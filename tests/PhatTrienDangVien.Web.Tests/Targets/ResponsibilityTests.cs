@@ -55,7 +55,7 @@ public abstract class ResponsibilityTests<TApp>(TApp app) where TApp : AppFactor
         map.QuerySelector($"#by-member tr[data-member='{D.MemberB}']")!.TextContent.ShouldContain("Chi bộ Trường Tiểu học");
 
         r = await office.PostFormAsync("/Responsibilities", new() { ["Input.MemberId"] = S(D.MemberB), ["Input.CellId"] = S(D.CellB), ["Input.From"] = "2026-06-01", ["Input.To"] = "2026-12-31" });
-        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await r.Content.ReadAsStringAsync()).ShouldContain("trùng nhau");
         (await AssignmentsAsync(D.MemberB, D.CellB)).Count.ShouldBe(1);
 

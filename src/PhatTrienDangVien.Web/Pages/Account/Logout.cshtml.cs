@@ -5,6 +5,8 @@ using PhatTrienDangVien.Web.Data;
 
 namespace PhatTrienDangVien.Web.Pages.Account;
 
+// Signing out asks for nothing: an anonymous request only clears a cookie it does not have.
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 {
     public IActionResult OnGet() => Redirect("/");

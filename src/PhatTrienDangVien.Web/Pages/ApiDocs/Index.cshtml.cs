@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OpenApi;
+using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Pages.ApiDocs;
 
 /// <summary>The JSON API as its OpenAPI document describes it: the same document served at <see cref="DocumentUrl"/>.</summary>
+[RequirePermission(Permission.ReadApiDocs)]
 public class IndexModel : PageModel
 {
     public const string DocumentName = "v1";

@@ -11,7 +11,8 @@ using PhatTrienDangVien.Web.Data;
 namespace PhatTrienDangVien.Web.Pages.Calendar;
 
 /// <summary>The year's holidays as computed, and the administrator's corrections to the official announcement.</summary>
-public class IndexModel(AppDbContext db, CalendarService calendar, TimeProvider clock) : PageModel
+[RequirePermission(Permission.ReadRules)]
+public class IndexModel(AppDbContext db, CalendarService calendars, Access access, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty] public OverrideInput Input { get; set; } = new();
@@ -19,7 +20,7 @@ public class IndexModel(AppDbContext db, CalendarService calendar, TimeProvider 
     public IReadOnlyList<Holiday> Holidays { get; private set; } = [];
     public List<CalendarDayOverride> Overrides { get; private set; } = [];
     public int ShownYear => Year ?? Core.Common.VietnamTime.Today(clock).Year;
-    public bool CanEdit => User.IsInRole(Roles.Administrator);
+    public bool CanEdit => access.Has(Permission.ManageRules);
 
     public sealed class OverrideInput
     {
@@ -31,24 +32,23 @@ public class IndexModel(AppDbContext db, CalendarService calendar, TimeProvider 
         public string Name { get; set; } = "";
     }
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (ShownYear is < 1900 or > 2199) return BadRequest();
-        await LoadAsync();
+        await LoadAsync(ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAddAsync()
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
     {
-        // Everyone reads the calendar; only the administrator corrects it (handlers cannot carry [Authorize]).
         if (!CanEdit) return Forbid();
-        if (!await InstallationRules.CommuneAdminMayEditAsync(db))
+        if (!await InstallationRules.CommuneAdminMayEditAsync(db, ct))
         {
             TempData["Error"] = InstallationRules.RefusedMessage;
             return Redirect(Request.Path);
         }
         Input.Name = VietnameseText.Normalize(Input.Name) ?? "";
-        if (Input.Date is { } d && await db.CalendarDayOverrides.AnyAsync(o => o.Date == d))
+        if (Input.Date is { } d && await db.CalendarDayOverrides.AnyAsync(o => o.Date == d, ct))
             ModelState.AddModelError("Input.Date", "Ngày này đã có điều chỉnh; hãy xóa điều chỉnh cũ trước.");
         if (Input.Date is { Year: < 1900 or > 2199 }) ModelState.AddModelError("Input.Date", "Ngày phải trong khoảng 1900–2199.");
         if (!Enum.IsDefined(Input.Kind)) ModelState.AddModelError("Input.Kind", "Loại điều chỉnh không hợp lệ.");
@@ -56,38 +56,36 @@ public class IndexModel(AppDbContext db, CalendarService calendar, TimeProvider 
         {
             if (Input.Date is { Year: >= 1900 and <= 2199 } shown) Year = shown.Year;
             if (Year is < 1900 or > 2199) Year = null;
-            await LoadAsync();
+            await LoadAsync(ct);
             return Page();
         }
         db.CalendarDayOverrides.Add(new CalendarDayOverride { Date = Input.Date!.Value, Kind = Input.Kind, Name = Input.Name });
-        await db.SaveChangesAsync();
-        calendar.Invalidate(Input.Date.Value.Year);
+        await db.SaveChangesAsync(ct);
         TempData["Success"] = $"Đã ghi điều chỉnh ngày {Input.Date:dd/MM/yyyy}.";
         return Redirect($"/Calendar?Year={Input.Date.Value.Year}");
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id)
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
         if (!CanEdit) return Forbid();
-        if (!await InstallationRules.CommuneAdminMayEditAsync(db))
+        if (!await InstallationRules.CommuneAdminMayEditAsync(db, ct))
         {
             TempData["Error"] = InstallationRules.RefusedMessage;
             return Redirect(Request.Path);
         }
-        var o = await db.CalendarDayOverrides.FirstOrDefaultAsync(x => x.Id == id);
+        var o = await db.CalendarDayOverrides.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (o is null) return NotFound();
         db.CalendarDayOverrides.Remove(o);
-        await db.SaveChangesAsync();
-        calendar.Invalidate(o.Date.Year);
+        await db.SaveChangesAsync(ct);
         TempData["Success"] = $"Đã xóa điều chỉnh ngày {o.Date:dd/MM/yyyy}.";
         return Redirect($"/Calendar?Year={o.Date.Year}");
     }
 
-    private async Task LoadAsync()
+    private async Task LoadAsync(CancellationToken ct)
     {
-        Holidays = calendar.Calendar.HolidaysOf(ShownYear);
+        Holidays = (await calendars.GetAsync(ct)).HolidaysOf(ShownYear);
         var from = new DateOnly(ShownYear, 1, 1);
         var to = new DateOnly(ShownYear, 12, 31);
-        Overrides = await db.CalendarDayOverrides.AsNoTracking().Where(o => o.Date >= from && o.Date <= to).OrderBy(o => o.Date).ToListAsync();
+        Overrides = await db.CalendarDayOverrides.AsNoTracking().Where(o => o.Date >= from && o.Date <= to).OrderBy(o => o.Date).ToListAsync(ct);
     }
 }

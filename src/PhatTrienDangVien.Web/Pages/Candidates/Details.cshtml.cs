@@ -5,9 +5,11 @@ using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Web.Auditing;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
+using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Pages.Candidates;
 
+[RequirePermission(Permission.ReadRecords)]
 public class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public Candidate Candidate { get; private set; } = null!;

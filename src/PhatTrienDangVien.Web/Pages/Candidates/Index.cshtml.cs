@@ -7,9 +7,11 @@ using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Core.Text;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
+using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Pages.Candidates;
 
+[RequirePermission(Permission.ReadRecords)]
 public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }

@@ -7,7 +7,7 @@ namespace PhatTrienDangVien.Web.Pages.Candidates;
 /// <summary>One line of Vietnamese describing what a step recorded (votes, certificate, introducers, reason…).</summary>
 public static class StepText
 {
-    public static async Task<Dictionary<int, string>> MemberNamesAsync(AppDbContext db, IEnumerable<StepRecord> steps)
+    public static async Task<Dictionary<int, string>> MemberNamesAsync(AppDbContext db, IEnumerable<StepRecord> steps, CancellationToken ct)
     {
         var ids = new HashSet<int>();
         foreach (var s in steps)
@@ -17,13 +17,13 @@ public static class StepText
                 foreach (var x in i.Introducers) ids.Add(x.MemberId);
         }
         // Names of mentors and introducers of a visible case are part of that case, even across cells.
-        return await db.Members.IgnoreQueryFilters().Where(m => ids.Contains(m.Id) && m.CommuneId == db.Scope.CommuneId)
-            .Select(m => new { m.Id, m.Person.FullName }).ToDictionaryAsync(m => m.Id, m => m.FullName);
+        return await db.Members.WholeCommune().Where(m => ids.Contains(m.Id))
+            .Select(m => new { m.Id, m.Person.FullName }).ToDictionaryAsync(m => m.Id, m => m.FullName, ct);
     }
 
     public static string Describe(StepRecord s, IReadOnlyDictionary<int, string> names)
     {
-        string Name(int id) => names.TryGetValue(id, out var n) ? n : $"#{id}";
+        string Name(int id) => names.TryGetValue(id, out var n) ? n : "(không còn trong danh sách đảng viên)";
         var type = StepDetailTypes.Of(s.Kind);
         if (type == typeof(MentorDetails) && s.ReadDetails<MentorDetails>() is { } m) return "Đảng viên giúp đỡ: " + Name(m.MentorMemberId);
         if (type == typeof(ClassDetails) && s.ReadDetails<ClassDetails>() is { } c)

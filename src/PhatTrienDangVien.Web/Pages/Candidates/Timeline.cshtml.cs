@@ -10,9 +10,10 @@ using PhatTrienDangVien.Web.Data;
 namespace PhatTrienDangVien.Web.Pages.Candidates;
 
 /// <summary>Every step of one case, what comes next and by when, and the rules that apply.</summary>
-public class TimelineModel(AdmissionService admission, CalendarService calendar, AppDbContext db) : PageModel
+[RequirePermission(Permission.ReadRecords)]
+public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scans scans, Access access, AppDbContext db) : PageModel
 {
-    public AdmissionService.LoadedCase Loaded { get; private set; } = null!;
+    public LoadedCase Loaded { get; private set; } = null!;
     public PendingAction? Next { get; private set; }
     public IReadOnlyList<Deadline> Deadlines { get; private set; } = [];
     public IReadOnlyList<AdmissionStepKind> Allowed { get; private set; } = [];
@@ -23,54 +24,49 @@ public class TimelineModel(AdmissionService admission, CalendarService calendar,
 
     public sealed record AttachmentRow(int Id, int StepId, string FileName, long Length);
 
-    public bool CanRecord => db.Scope.CanEditRecords || db.Scope.Role == Roles.Mentor;
+    /// <summary>Whether the user may record at least one step, and which scans they may attach (to steps of kinds they may record).</summary>
+    public bool CanRecord => access.Has(Permission.WriteAssessment);
+    public bool MayAttachTo(AdmissionStepKind kind) => access.MayRecord(kind);
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var loaded = await admission.LoadAsync(id);
+        var loaded = await cases.LoadAsync(id, ct);
         if (loaded is null) return NotFound();
         Loaded = loaded;
-        Next = Core.Admission.Deadlines.NextAction(loaded.Case, loaded.Rules, calendar.Calendar, Today);
-        Deadlines = Core.Admission.Deadlines.For(loaded.Case, loaded.Rules, calendar.Calendar);
-        Allowed = loaded.Case.AllowedNext(loaded.Rules, Today)
-            .Where(k => db.Scope.CanEditRecords || k == AdmissionStepKind.MentorAssessment).ToList();
+        var calendar = await calendars.GetAsync(ct);
+        Next = Core.Admission.Deadlines.NextAction(loaded.Case, loaded.Rules, calendar, Today);
+        Deadlines = Core.Admission.Deadlines.For(loaded.Case, loaded.Rules, calendar);
+        Allowed = loaded.Case.AllowedNext(loaded.Rules, Today).Where(access.MayRecord).ToList();
         RulesToday = loaded.Rules.At(Today);
-        MemberNames = await StepText.MemberNamesAsync(db, loaded.Case.Steps);
+        MemberNames = await StepText.MemberNamesAsync(db, loaded.Case.Steps, ct);
         var stepIds = loaded.Case.Steps.Select(s => s.Id).ToList();
         Attachments = (await db.StepAttachments.AsNoTracking().Where(a => stepIds.Contains(a.StepId))
-            .Select(a => new AttachmentRow(a.Id, a.StepId, a.FileName, a.Length)).ToListAsync()).ToLookup(a => a.StepId);
+            .Select(a => new AttachmentRow(a.Id, a.StepId, a.FileName, a.Length)).ToListAsync(ct)).ToLookup(a => a.StepId);
         return Page();
     }
 
     /// <summary>Adds scans to a step already recorded (the signed paper often arrives after the meeting).</summary>
-    public async Task<IActionResult> OnPostAttachAsync(int id, int stepId, List<IFormFile> files)
+    public async Task<IActionResult> OnPostAttachAsync(int id, int stepId, List<IFormFile> files, CancellationToken ct)
     {
-        if (!db.Scope.CanEditRecords) return Forbid();
-        var step = await db.AdmissionSteps.FirstOrDefaultAsync(s => s.Id == stepId && s.CandidateId == id);
-        if (step is null) return NotFound();
-        try
+        var outcome = await scans.AttachAsync(id, stepId, [.. files.Select(Scans.FromForm)], ct);
+        switch (outcome.Status)
         {
-            var list = await admission.ReadUploadsAsync(files);
-            if (list.Count == 0) throw new Core.Common.DomainException("Hãy chọn ít nhất một tệp.");
-            foreach (var a in list)
-            {
-                a.StepId = step.Id;
-                db.StepAttachments.Add(a);
-            }
-            await db.SaveChangesAsync();
-            TempData["Success"] = $"Đã đính kèm {list.Count} tệp vào bước “{StepNames.Of(step.Kind)}”.";
-        }
-        catch (Core.Common.DomainException e)
-        {
-            TempData["Error"] = e.Message;
+            case Application.OutcomeStatus.NotFound: return NotFound();
+            case Application.OutcomeStatus.Forbidden: return Forbid();
+            case Application.OutcomeStatus.Done:
+                TempData["Success"] = $"Đã đính kèm tệp vào bước “{StepNames.Of(outcome.Value!.Kind)}”.";
+                break;
+            default:
+                TempData["Error"] = outcome.Message;
+                break;
         }
         return Redirect($"/Candidates/Timeline/{id}");
     }
 
-    public async Task<IActionResult> OnGetFileAsync(int id, int attachmentId)
+    public async Task<IActionResult> OnGetFileAsync(int id, int attachmentId, CancellationToken ct)
     {
         // The query filter reaches the file only through a step of a candidate in the user's scope.
-        var a = await db.StepAttachments.AsNoTracking().Where(x => x.Id == attachmentId && x.Step!.CandidateId == id).FirstOrDefaultAsync();
+        var a = await db.StepAttachments.AsNoTracking().Where(x => x.Id == attachmentId && x.Step!.CandidateId == id).FirstOrDefaultAsync(ct);
         if (a is null) return NotFound();
         Response.Headers.ContentDisposition = $"inline; filename*=UTF-8''{Uri.EscapeDataString(a.FileName)}";
         return File(a.Content, a.ContentType);

@@ -5,10 +5,12 @@ using PhatTrienDangVien.Core.Organisations;
 using PhatTrienDangVien.Core.Planning;
 using PhatTrienDangVien.Web.Admission;
 using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Pages.Dashboard;
 
 /// <summary>The forecast of the term, its method in plain Vietnamese, per year and per cell.</summary>
+[RequirePermission(Permission.ViewPlan)]
 public class ForecastModel(AppDbContext db, WorkList work) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }

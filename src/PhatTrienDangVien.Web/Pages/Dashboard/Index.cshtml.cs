@@ -8,6 +8,7 @@ using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Core.Planning;
 using PhatTrienDangVien.Web.Admission;
 using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Pages.Dashboard;
 
@@ -15,6 +16,7 @@ namespace PhatTrienDangVien.Web.Pages.Dashboard;
 /// The plan at a glance for the commune, a sub-committee or a cell (within the user's scope): where the pipeline
 /// stands, where the gaps are, and what is due.
 /// </summary>
+[RequirePermission(Permission.ViewPlan)]
 public class IndexModel(AppDbContext db, WorkList work) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
@@ -39,9 +41,9 @@ public class IndexModel(AppDbContext db, WorkList work) : PageModel
     public List<CellRow> Cells { get; } = [];
     public ForecastResult? ForecastSummary { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var orgs = await db.Organisations.AsNoTracking().Where(o => o.IsActive).ToListAsync();
+        var orgs = await db.Organisations.AsNoTracking().Where(o => o.IsActive).ToListAsync(ct);
         if (orgs.Count == 0) return Page();
         Selected = OrgId is { } id ? orgs.FirstOrDefault(o => o.Id == id) : null;
         if (OrgId is not null && Selected is null) return NotFound();
@@ -52,7 +54,7 @@ public class IndexModel(AppDbContext db, WorkList work) : PageModel
             .Select(o => new SelectListItem(o.Name, o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Id == Selected.Id)).ToList();
 
         Gaps = await Gaps.ComputeAsync(db, CellIds, Today.Year, Threshold ?? Gaps.DefaultPerThousand);
-        var items = (await work.ItemsAsync()).Where(i => CellIds.Contains(i.CellId)).ToList();
+        var items = (await work.ItemsAsync(ct)).Where(i => CellIds.Contains(i.CellId)).ToList();
         Overdue = items.Where(i => i.IsOverdue).OrderBy(i => i.Next.WorkingDaysLeft).ToList();
         DueSoon = items.Where(i => i.Next.WorkingDaysLeft is >= 0 and <= 10).OrderBy(i => i.Next.WorkingDaysLeft).ToList();
         var cases = await PlanData.CasesAsync(db, CellIds);
@@ -66,13 +68,13 @@ public class IndexModel(AppDbContext db, WorkList work) : PageModel
             : await PlanData.NewMembersAsync(db, CellIds, yearStart, Today);
         var cellNames = orgs.ToDictionary(o => o.Id, o => o.Name);
         Structure = NewMemberStructure.Compute(newMembers, id => cellNames.GetValueOrDefault(id, "?"));
-        SourceNames = await db.SourceCategories.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name);
+        SourceNames = await db.SourceCategories.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, ct);
         // Where we are behind: each cell's allocation for this year against its admissions, pool and overdue steps.
         var allocations = await db.CellTargets.AsNoTracking().Where(t => t.Year == Today.Year && CellIds.Contains(t.CellId))
-            .ToDictionaryAsync(t => t.CellId, t => t.Count);
+            .ToDictionaryAsync(t => t.CellId, t => t.Count, ct);
         var admittedByCell = newMembers.GroupBy(n => n.CellId).ToDictionary(g => g.Key, g => g.Count());
         var pool = await db.Candidates.Where(c => c.Status == CandidateStatus.Active && CellIds.Contains(c.CellId))
-            .GroupBy(c => c.CellId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+            .GroupBy(c => c.CellId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         foreach (var cellId in CellIds)
             Cells.Add(new CellRow(cellId, cellNames.GetValueOrDefault(cellId, "?"), allocations.TryGetValue(cellId, out var t) ? t : null,
                 admittedByCell.GetValueOrDefault(cellId), pool.GetValueOrDefault(cellId), items.Count(i => i.CellId == cellId && i.IsOverdue)));

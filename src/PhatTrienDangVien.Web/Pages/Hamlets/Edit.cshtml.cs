@@ -8,10 +8,11 @@ using PhatTrienDangVien.Core.Text;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
+using PhatTrienDangVien.Web.Application;
 
 namespace PhatTrienDangVien.Web.Pages.Hamlets;
 
-[Authorize(Policy = Policies.EditCommune)]
+[RequirePermission(Permission.ManageCommune)]
 public class EditModel(AppDbContext db) : PageModel
 {
     [BindProperty] public HamletInput Input { get; set; } = new();

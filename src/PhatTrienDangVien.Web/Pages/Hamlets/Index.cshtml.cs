@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
+using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Pages.Hamlets;
 
+[RequirePermission(Permission.ReadRecords)]
 public class IndexModel(AppDbContext db) : PageModel
 {
     public sealed record Row(int Id, string Name, int Population, int Households, int Members, int Candidates)

@@ -16,7 +16,7 @@ namespace PhatTrienDangVien.Web.Pages.MailSettings;
 /// The commune's alert thresholds and SMTP settings for the daily digest. The password is write-only: stored
 /// encrypted, never rendered back, never in the audit trail or the logs.
 /// </summary>
-[Authorize(Policy = Policies.Admin)]
+[RequirePermission(Permission.ManageMail)]
 public class IndexModel(AppDbContext db, DigestService digest, UserManager<AppUser> users) : PageModel
 {
     public sealed class SettingsInput

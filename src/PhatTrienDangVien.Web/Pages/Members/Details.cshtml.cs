@@ -5,9 +5,11 @@ using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Web.Auditing;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
+using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Pages.Members;
 
+[RequirePermission(Permission.ReadRecords)]
 public class DetailsModel(AppDbContext db) : PageModel
 {
     public Member Member { get; private set; } = null!;

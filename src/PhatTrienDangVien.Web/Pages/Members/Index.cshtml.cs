@@ -8,9 +8,11 @@ using PhatTrienDangVien.Core.Reference;
 using PhatTrienDangVien.Core.Text;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
+using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Pages.Members;
 
+[RequirePermission(Permission.ReadRecords)]
 public class IndexModel(AppDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }

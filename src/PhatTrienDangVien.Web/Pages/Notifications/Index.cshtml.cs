@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.Notifications;
 using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Pages.Notifications;
 
@@ -13,6 +14,7 @@ namespace PhatTrienDangVien.Web.Pages.Notifications;
 /// The signed-in user's own notifications, newest first. Every query names the user: a notification of anyone else
 /// is "not found", whatever its id.
 /// </summary>
+[RequirePermission(Permission.ReadNotifications)]
 public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : PageModel
 {
     public const int PageSize = 200;

@@ -10,10 +10,11 @@ using PhatTrienDangVien.Core.Text;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
+using PhatTrienDangVien.Web.Application;
 
 namespace PhatTrienDangVien.Web.Pages.Organisations;
 
-[Authorize(Policy = Policies.EditCommune)]
+[RequirePermission(Permission.ManageCommune)]
 public class EditModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty] public OrganisationInput Input { get; set; } = new();

@@ -7,10 +7,12 @@ using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Web.Admission;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Dashboard;
+using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Pages.Reports;
 
 /// <summary>Báo cáo tiến độ for a month, a quarter or a year: what happened in the period, printable.</summary>
+[RequirePermission(Permission.ViewPlan)]
 public class ProgressModel(AppDbContext db, WorkList work) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Period { get; set; } = "quarter";
@@ -33,7 +35,7 @@ public class ProgressModel(AppDbContext db, WorkList work) : PageModel
     public int Probationary { get; private set; }
     public DateOnly Today => work.Today;
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var year = Year ?? Today.Year;
         if (year is < 2000 or > 2100) return BadRequest();
@@ -45,12 +47,12 @@ public class ProgressModel(AppDbContext db, WorkList work) : PageModel
             _ => QuarterOf(year, Number is >= 1 and <= 4 ? Number.Value : (Today.Month - 1) / 3 + 1),
         };
         // Scoped users do not see the root organisation itself, but the report carries its name.
-        CommuneName = await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == db.Scope.CommuneId).Select(o => o.Name).FirstOrDefaultAsync();
-        var cells = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Cell).Select(o => new { o.Id, o.Name }).ToListAsync();
+        CommuneName = await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == db.Scope.CommuneId).Select(o => o.Name).FirstOrDefaultAsync(ct);
+        var cells = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Cell).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
         var cellIds = cells.Select(c => c.Id).Where(db.Scope.CoversCell).ToList();
         var newMembers = await PlanData.NewMembersAsync(db, cellIds, From, To);
         var names = await db.Candidates.AsNoTracking().Where(c => newMembers.Select(n => n.CandidateId).Contains(c.Id))
-            .Select(c => new { c.Id, c.Person.FullName }).ToDictionaryAsync(c => c.Id, c => c.FullName);
+            .Select(c => new { c.Id, c.Person.FullName }).ToDictionaryAsync(c => c.Id, c => c.FullName, ct);
         var cellName = cells.ToDictionary(c => c.Id, c => c.Name);
         foreach (var n in newMembers.OrderBy(n => n.AdmittedOn))
         {
@@ -61,17 +63,17 @@ public class ProgressModel(AppDbContext db, WorkList work) : PageModel
         var steps = await (from s in db.AdmissionSteps
                            join c in db.Candidates on s.CandidateId equals c.Id
                            where s.Date >= From && s.Date <= To
-                           select new { s.Kind, c.CellId }).ToListAsync();
+                           select new { s.Kind, c.CellId }).ToListAsync(ct);
         StepsByKind = steps.GroupBy(s => s.Kind).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
-        var added = await db.Candidates.Where(c => c.AddedOn >= From && c.AddedOn <= To).Select(c => c.CellId).ToListAsync();
+        var added = await db.Candidates.Where(c => c.AddedOn >= From && c.AddedOn <= To).Select(c => c.CellId).ToListAsync(ct);
         NewCandidates = added.Count;
         Recognised = steps.Count(s => s.Kind == AdmissionStepKind.RecognitionDecision);
         Removed = steps.Count(s => s.Kind == AdmissionStepKind.Removal);
         Withdrawn = steps.Count(s => s.Kind == AdmissionStepKind.Withdrawal);
         foreach (var c in cells.Where(c => cellIds.Contains(c.Id)).OrderBy(c => c.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), true)))
             ByCell.Add((c.Name, newMembers.Count(n => n.CellId == c.Id), added.Count(a => a == c.Id), steps.Count(s => s.CellId == c.Id)));
-        OverdueNow = (await work.ItemsAsync()).Count(i => i.IsOverdue);
-        Probationary = await db.Members.CountAsync(m => m.Status == MemberStatus.Probationary);
+        OverdueNow = (await work.ItemsAsync(ct)).Count(i => i.IsOverdue);
+        Probationary = await db.Members.CountAsync(m => m.Status == MemberStatus.Probationary, ct);
         return Page();
     }
 

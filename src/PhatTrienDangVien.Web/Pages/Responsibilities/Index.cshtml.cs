@@ -18,7 +18,8 @@ namespace PhatTrienDangVien.Web.Pages.Responsibilities;
 /// Phân công cấp ủy viên phụ trách chi bộ: who is in charge of which cells, both ways, with the history. An assignment
 /// is ended (its last day set), never deleted, so the record of who followed a cell when stays.
 /// </summary>
-public class IndexModel(AppDbContext db, TimeProvider clock, IAuthorizationService auth) : PageModel
+[RequirePermission(Permission.ViewPlan)]
+public class IndexModel(AppDbContext db, TimeProvider clock, Access access) : PageModel
 {
     private static readonly StringComparer s_vi = StringComparer.Create(new CultureInfo("vi-VN"), true);
 
@@ -59,7 +60,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, IAuthorizationServi
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!(await auth.AuthorizeAsync(User, Policies.EditCommune)).Succeeded) return Forbid();
+        if (!access.Has(Permission.ManageResponsibilities)) return Forbid();
         await LoadAsync();
         var member = CommitteeMembers.FirstOrDefault(m => m.Id == Input.MemberId);
         var cell = Cells.FirstOrDefault(c => c.Id == Input.CellId);
@@ -92,7 +93,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, IAuthorizationServi
     /// <summary>Thôi phụ trách từ ngày <paramref name="endOn"/>: the assignment's last day is the day before.</summary>
     public async Task<IActionResult> OnPostEndAsync(int id, int version, DateOnly? endOn)
     {
-        if (!(await auth.AuthorizeAsync(User, Policies.EditCommune)).Succeeded) return Forbid();
+        if (!access.Has(Permission.ManageResponsibilities)) return Forbid();
         var r = await db.CellResponsibilities.FirstOrDefaultAsync(x => x.Id == id);
         if (r is null) return NotFound();
         var day = endOn ?? TodayIn(clock);
@@ -128,7 +129,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, IAuthorizationServi
     private async Task LoadAsync()
     {
         Today = TodayIn(clock);
-        CanEdit = (await auth.AuthorizeAsync(User, Policies.EditCommune)).Succeeded;
+        CanEdit = access.Has(Permission.ManageResponsibilities);
         var scope = db.Scope;
         // Committee members' names are shown to whoever sees the cell they follow, across cells (as on the work list).
         var committee = await db.Members.IgnoreQueryFilters()

@@ -15,6 +15,7 @@ namespace PhatTrienDangVien.Web.Pages.Responsibilities;
 /// A committee member's dashboard of the cells they follow today: this year's target against admissions so far, the
 /// source pool, overdue steps and candidates still without a mentor. A committee member sees only their own.
 /// </summary>
+[RequirePermission(Permission.ViewPlan)]
 public class MemberModel(AppDbContext db, WorkList work) : PageModel
 {
     public string MemberName { get; private set; } = "";
@@ -29,13 +30,13 @@ public class MemberModel(AppDbContext db, WorkList work) : PageModel
         scope.Unrestricted || Roles.SeesWholeCommune(scope.Role)
         || (scope.Role == Roles.CommitteeMember && user.FindFirstValue(AppClaims.MemberId) == memberId.ToString(CultureInfo.InvariantCulture));
 
-    public async Task<IActionResult> OnGetAsync(int memberId)
+    public async Task<IActionResult> OnGetAsync(int memberId, CancellationToken ct)
     {
         if (!MaySee(User, db.Scope, memberId)) return Forbid();
         var scope = db.Scope;
         var member = await db.Members.IgnoreQueryFilters()
             .Where(m => m.Id == memberId && (scope.Unrestricted || m.CommuneId == scope.CommuneId))
-            .Select(m => new { m.Id, m.Person.FullName }).FirstOrDefaultAsync();
+            .Select(m => new { m.Id, m.Person.FullName }).FirstOrDefaultAsync(ct);
         if (member is null) return NotFound();
         MemberId = member.Id;
         MemberName = member.FullName;
@@ -46,26 +47,26 @@ public class MemberModel(AppDbContext db, WorkList work) : PageModel
 
         var assignments = await db.CellResponsibilities.AsNoTracking()
             .Where(r => r.MemberId == memberId && r.From <= today && (r.To == null || r.To >= today))
-            .Select(r => new { r.CellId, Cell = r.Cell.Name, r.From, r.To }).ToListAsync();
+            .Select(r => new { r.CellId, Cell = r.Cell.Name, r.From, r.To }).ToListAsync(ct);
         var cellIds = assignments.Select(a => a.CellId).Distinct().ToList();
         if (cellIds.Count == 0) return Page();
 
         var targets = await db.CellTargets.AsNoTracking().Where(t => t.Year == Year && cellIds.Contains(t.CellId))
-            .ToDictionaryAsync(t => t.CellId, t => t.Count);
+            .ToDictionaryAsync(t => t.CellId, t => t.Count, ct);
         // Admitted this year: a ceremony step of a candidate of the cell, or a member of the cell whose ceremony date
         // falls this year (members entered without their case); one person counts once.
         var byCeremonyStep = await (from s in db.AdmissionSteps
                                     join c in db.Candidates on s.CandidateId equals c.Id
                                     where s.Kind == AdmissionStepKind.Ceremony && s.Date >= start && s.Date <= end && cellIds.Contains(c.CellId)
-                                    select new { c.CellId, c.PersonId }).ToListAsync();
+                                    select new { c.CellId, c.PersonId }).ToListAsync(ct);
         var byMemberRecord = await db.Members.AsNoTracking()
             .Where(m => cellIds.Contains(m.CellId) && m.CeremonyDate >= start && m.CeremonyDate <= end)
-            .Select(m => new { m.CellId, m.PersonId }).ToListAsync();
+            .Select(m => new { m.CellId, m.PersonId }).ToListAsync(ct);
         var admitted = byCeremonyStep.Concat(byMemberRecord).Distinct().GroupBy(x => x.CellId).ToDictionary(g => g.Key, g => g.Count());
         var pool = await db.Candidates.AsNoTracking().Where(c => c.Status == CandidateStatus.Active && cellIds.Contains(c.CellId))
             .GroupBy(c => c.CellId).Select(g => new { g.Key, Count = g.Count(), NoMentor = g.Count(c => c.MentorMemberId == null) })
-            .ToDictionaryAsync(g => g.Key);
-        var overdue = (await work.ItemsAsync()).Where(i => i.IsOverdue && cellIds.Contains(i.CellId)).ToLookup(i => i.CellId);
+            .ToDictionaryAsync(g => g.Key, ct);
+        var overdue = (await work.ItemsAsync(ct)).Where(i => i.IsOverdue && cellIds.Contains(i.CellId)).ToLookup(i => i.CellId);
 
         var vi = StringComparer.Create(new CultureInfo("vi-VN"), true);
         foreach (var a in assignments.OrderBy(a => a.Cell, vi))

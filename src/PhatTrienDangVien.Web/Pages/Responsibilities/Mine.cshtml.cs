@@ -6,6 +6,7 @@ using PhatTrienDangVien.Web.Authorization;
 namespace PhatTrienDangVien.Web.Pages.Responsibilities;
 
 /// <summary>A signed-in committee member's own page; the office goes to the whole map.</summary>
+[RequirePermission(Permission.ViewPlan)]
 public class MineModel : PageModel
 {
     public IActionResult OnGet()

@@ -16,13 +16,14 @@ namespace PhatTrienDangVien.Web.Pages.Rules;
 /// The numbers of the admission procedure with their sources, readable by everyone; the administrator adds a
 /// version from a date (never edits one: a case keeps the values it ran under).
 /// </summary>
-public class IndexModel(AppDbContext db, RuleBookProvider provider, TimeProvider clock) : PageModel
+[RequirePermission(Permission.ReadRules)]
+public class IndexModel(AppDbContext db, RuleBookProvider provider, Access access, TimeProvider clock) : PageModel
 {
     [BindProperty] public VersionInput Input { get; set; } = new();
 
     public RuleBook Book { get; private set; } = RuleBook.Defaults;
     public RuleSet InForce { get; private set; } = RuleBook.Defaults.At(DateOnly.MinValue);
-    public bool CanEdit => User.IsInRole(Roles.Administrator);
+    public bool CanEdit => access.Has(Permission.ManageRules);
 
     /// <summary>Vietnam's date (UTC+7), as the rules engine counts it.</summary>
     public DateOnly Today => Core.Common.VietnamTime.Today(clock);
@@ -46,28 +47,26 @@ public class IndexModel(AppDbContext db, RuleBookProvider provider, TimeProvider
         public bool IsConfirmed { get; set; }
     }
 
-    public async Task OnGetAsync() => await LoadAsync();
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        // Everyone reads the rules; only the administrator adds a version (handlers cannot carry [Authorize]).
         if (!CanEdit) return Forbid();
-        if (!await InstallationRules.CommuneAdminMayEditAsync(db))
+        if (!await InstallationRules.CommuneAdminMayEditAsync(db, ct))
         {
             TempData["Error"] = InstallationRules.RefusedMessage;
             return Redirect(Request.Path);
         }
-        var stored = await db.RuleParameters.AsNoTracking().ToListAsync();
+        var stored = await db.RuleParameters.AsNoTracking().ToListAsync(ct);
         var version = Validate(stored);
         if (version is null)
         {
-            await LoadAsync();
+            await LoadAsync(ct);
             return Page();
         }
 
         db.RuleParameters.Add(version);
-        await db.SaveChangesAsync();
-        provider.Invalidate();
+        await db.SaveChangesAsync(ct);
         var message = $"Đã thêm phiên bản “{version.Name}” = {Format(version.Value)} {version.Unit}, áp dụng từ {version.EffectiveFrom:dd/MM/yyyy}.";
         if (version.EffectiveFrom < Today)
             message += " Lưu ý: ngày áp dụng đã qua; các bước đã ghi nhận trước đây vẫn giữ giá trị đã áp dụng khi ghi nhận, chỉ các bước ghi nhận từ nay (có ngày từ ngày áp dụng) dùng giá trị mới.";
@@ -124,9 +123,9 @@ public class IndexModel(AppDbContext db, RuleBookProvider provider, TimeProvider
         return ModelState.IsValid ? version : null;
     }
 
-    private async Task LoadAsync()
+    private async Task LoadAsync(CancellationToken ct)
     {
-        Book = await provider.GetAsync();
+        Book = await provider.GetAsync(ct);
         InForce = Book.At(Today);
     }
 

@@ -9,10 +9,11 @@ using PhatTrienDangVien.Core.Text;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
+using PhatTrienDangVien.Web.Application;
 
 namespace PhatTrienDangVien.Web.Pages.Schools;
 
-[Authorize(Policy = Policies.EditCommune)]
+[RequirePermission(Permission.ManageCommune)]
 public class EditModel(AppDbContext db) : PageModel
 {
     [BindProperty] public SchoolInput Input { get; set; } = new();

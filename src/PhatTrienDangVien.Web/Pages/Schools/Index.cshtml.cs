@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.Organisations;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Pages.Schools;
 
+[RequirePermission(Permission.ViewPlan)]
 public class IndexModel(AppDbContext db) : PageModel
 {
     public sealed record Row(int Id, string Name, SchoolLevel Level, string? Hamlet, int? CellId, string? Cell, int Teachers, int Members, int Candidates);
@@ -29,14 +31,4 @@ public class IndexModel(AppDbContext db) : PageModel
                 s.CellId is { } c ? members.GetValueOrDefault(c) : 0, s.CellId is { } c2 ? candidates.GetValueOrDefault(c2) : 0))
             .OrderBy(r => r.CellId is null ? 0 : 1).ThenBy(r => r.Name, collator).ToList();
     }
-
-    public static string LevelName(SchoolLevel level) => level switch
-    {
-        SchoolLevel.Preschool => "Mầm non",
-        SchoolLevel.Primary => "Tiểu học",
-        SchoolLevel.LowerSecondary => "Trung học cơ sở",
-        SchoolLevel.UpperSecondary => "Trung học phổ thông",
-        SchoolLevel.Vocational => "Giáo dục nghề nghiệp",
-        _ => "Khác",
-    };
 }

@@ -20,7 +20,7 @@ public sealed class LayoutInfo(AppDbContext db, IHttpContextAccessor http, Admis
     /// <summary>The signed-in user's own unread notifications.</summary>
     public int Unread { get; private set; }
 
-    public async Task LoadAsync()
+    public async Task LoadAsync(CancellationToken ct)
     {
         if (_loaded) return;
         _loaded = true;
@@ -30,11 +30,11 @@ public sealed class LayoutInfo(AppDbContext db, IHttpContextAccessor http, Admis
         Role = user.FindFirstValue(ClaimTypes.Role) ?? "";
         RoleName = Roles.DisplayName(Role);
         var commune = await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == db.Scope.CommuneId && o.Kind == OrganisationKind.CommuneCommittee)
-            .Select(o => new { o.Name, o.IsDemo }).FirstOrDefaultAsync();
+            .Select(o => new { o.Name, o.IsDemo }).FirstOrDefaultAsync(ct);
         CommuneName = commune?.Name;
-        Overdue = await work.OverdueCountAsync();
+        Overdue = await work.OverdueCountAsync(ct);
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        Unread = await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAtUtc == null);
+        Unread = await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAtUtc == null, ct);
         IsDemo = commune?.IsDemo ?? false;
     }
 }

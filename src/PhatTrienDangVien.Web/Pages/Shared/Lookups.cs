@@ -10,6 +10,9 @@ namespace PhatTrienDangVien.Web.Pages.Shared;
 /// <summary>Select lists for forms and filters; everything read through the scoped context.</summary>
 public static class Lookups
 {
+    /// <summary>Vietnamese number and sort conventions (3.267; a ă â … đ …).</summary>
+    public static readonly System.Globalization.CultureInfo Vietnamese = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+
     public static IEnumerable<SelectListItem> Ethnicities() =>
         Core.Reference.Ethnicities.All.Select(e => new SelectListItem(e.Name, e.Code));
 
@@ -25,25 +28,19 @@ public static class Lookups
     public static IEnumerable<SelectListItem> Genders() =>
         [new("Nam", nameof(Gender.Male)), new("Nữ", nameof(Gender.Female))];
 
-    public static async Task<List<SelectListItem>> HamletsAsync(AppDbContext db) =>
-        (await db.Hamlets.OrderBy(h => h.Name).Select(h => new { h.Id, h.Name }).ToListAsync())
+    public static async Task<List<SelectListItem>> HamletsAsync(AppDbContext db, CancellationToken ct = default) =>
+        (await db.Hamlets.OrderBy(h => h.Name).Select(h => new { h.Id, h.Name }).ToListAsync(ct))
         .Select(h => new SelectListItem(h.Name, h.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
 
     /// <summary>Cells the user may put records in: every cell of the commune for the office, their own cells otherwise.</summary>
-    public static async Task<List<SelectListItem>> CellsAsync(AppDbContext db)
+    public static async Task<List<SelectListItem>> CellsAsync(AppDbContext db, CancellationToken ct = default)
     {
         var cells = await db.Organisations.Where(o => o.Kind == OrganisationKind.Cell && o.IsActive)
-            .Select(o => new { o.Id, o.Name }).ToListAsync();
+            .Select(o => new { o.Id, o.Name }).ToListAsync(ct);
         return cells.Where(c => db.Scope.CoversCell(c.Id))
             .OrderBy(c => c.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), true))
             .Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
     }
-
-    public const string CellOutOfScopeMessage = "Chi bộ không hợp lệ hoặc nằm ngoài phạm vi được giao.";
-
-    /// <summary>A cell a record may be put in: an existing cell of the user's commune, within their scope.</summary>
-    public static async Task<bool> IsCellInScopeAsync(AppDbContext db, int cellId) =>
-        db.Scope.CoversCell(cellId) && await db.Organisations.AnyAsync(o => o.Id == cellId && o.Kind == OrganisationKind.Cell);
 
     public static string GenderName(Gender g) => g == Gender.Female ? "Nữ" : "Nam";
 
@@ -81,6 +78,24 @@ public static class Lookups
         CellKind.Military => "quân sự",
         CellKind.Enterprise => "doanh nghiệp",
         _ => "khác",
+    };
+
+    public static string SchoolLevelName(SchoolLevel level) => level switch
+    {
+        SchoolLevel.Preschool => "Mầm non",
+        SchoolLevel.Primary => "Tiểu học",
+        SchoolLevel.LowerSecondary => "Trung học cơ sở",
+        SchoolLevel.UpperSecondary => "Trung học phổ thông",
+        SchoolLevel.Vocational => "Giáo dục nghề nghiệp",
+        _ => "Khác",
+    };
+
+    public static string SubTargetName(Core.Targets.SubTargetKind k) => k switch
+    {
+        Core.Targets.SubTargetKind.YoungMembers => "Đảng viên trẻ (18–30 tuổi)",
+        Core.Targets.SubTargetKind.Women => "Đảng viên nữ",
+        Core.Targets.SubTargetKind.FromSchools => "Kết nạp trong trường học",
+        _ => "Khác",
     };
 
     public static IEnumerable<SelectListItem> CellKinds() =>

@@ -10,6 +10,7 @@ using PhatTrienDangVien.Core.Text;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
+using PhatTrienDangVien.Web.Application;
 
 namespace PhatTrienDangVien.Web.Pages.Targets;
 
@@ -17,7 +18,8 @@ namespace PhatTrienDangVien.Web.Pages.Targets;
 /// One year's target allocated to cells. Everyone reads the cells in their scope (a secretary their own cell);
 /// only the commune office and admins change it. A sum that does not match the year is saved and flagged.
 /// </summary>
-public class CellsModel(AppDbContext db, IAuthorizationService auth) : PageModel
+[RequirePermission(Permission.ViewPlan)]
+public class CellsModel(AppDbContext db, Access access) : PageModel
 {
     [BindProperty] public List<Row> Rows { get; set; } = [];
 
@@ -59,7 +61,7 @@ public class CellsModel(AppDbContext db, IAuthorizationService auth) : PageModel
 
     public async Task<IActionResult> OnPostAsync(int year)
     {
-        if (!(await auth.AuthorizeAsync(User, Policies.EditCommune)).Succeeded) return Forbid();
+        if (!access.Has(Permission.ManageTargets)) return Forbid();
         if (!await LoadAsync(year)) return NotFound();
         Rows = Rows.Where(r => CellNames.ContainsKey(r.CellId)).DistinctBy(r => r.CellId).ToList();
         if (!ModelState.IsValid) return Page();
@@ -124,7 +126,7 @@ public class CellsModel(AppDbContext db, IAuthorizationService auth) : PageModel
         var term = await TargetQueries.TermOfYearAsync(db, year);
         if (term is null) return false;
         Term = term;
-        CanEdit = (await auth.AuthorizeAsync(User, Policies.EditCommune)).Succeeded;
+        CanEdit = access.Has(Permission.ManageTargets);
         YearTarget = await db.YearTargets.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year);
         // Active cells, and any inactive cell that still holds an allocation for the year.
         var allocated = await db.CellTargets.AsNoTracking().Where(c => c.Year == year).Select(c => new { c.CellId, c.Count }).ToListAsync();

@@ -10,7 +10,8 @@ using PhatTrienDangVien.Web.Data;
 namespace PhatTrienDangVien.Web.Pages.Targets;
 
 /// <summary>Chỉ tiêu: the term target, the yearly targets and their allocation to cells, with the sums checked.</summary>
-public class IndexModel(AppDbContext db, TimeProvider clock, IAuthorizationService auth) : PageModel
+[RequirePermission(Permission.ViewPlan)]
+public class IndexModel(AppDbContext db, TimeProvider clock, Access access) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? TermId { get; set; }
     /// <summary>Version of each yearly target as the page showed it, so the default fill never overwrites a newer edit.</summary>
@@ -34,7 +35,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, IAuthorizationServi
 
     public async Task<IActionResult> OnPostFillAsync()
     {
-        if (!(await auth.AuthorizeAsync(User, Policies.EditCommune)).Succeeded) return Forbid();
+        if (!access.Has(Permission.ManageTargets)) return Forbid();
         if (!await LoadAsync()) return NotFound();
         if (TermTarget is null)
         {
@@ -75,7 +76,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, IAuthorizationServi
     private async Task<bool> LoadAsync()
     {
         ThisYear = TargetQueries.ThisYear(clock);
-        CanEdit = (await auth.AuthorizeAsync(User, Policies.EditCommune)).Succeeded;
+        CanEdit = access.Has(Permission.ManageTargets);
         Term = await TargetQueries.TermAsync(db, TermId, ThisYear);
         if (Term is null) return false;
         TermId = Term.Id;

@@ -5,6 +5,7 @@ using PhatTrienDangVien.Core.Targets;
 using PhatTrienDangVien.Core.Text;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
+using PhatTrienDangVien.Web.Application;
 
 namespace PhatTrienDangVien.Web.Pages.Targets;
 
@@ -44,14 +45,6 @@ public sealed class ResolutionInput
 
 public static class TargetText
 {
-    public static string SubTargetName(SubTargetKind k) => k switch
-    {
-        SubTargetKind.YoungMembers => "Đảng viên trẻ (18–30 tuổi)",
-        SubTargetKind.Women => "Đảng viên nữ",
-        SubTargetKind.FromSchools => "Kết nạp trong trường học",
-        _ => k.ToString(),
-    };
-
     /// <summary>"NQ số 05-NQ/ĐU, ngày 10/01/2026, Đảng ủy xã", or a note that none is recorded.</summary>
     public static string Resolution(AdoptedTarget? t)
     {

@@ -8,10 +8,11 @@ using PhatTrienDangVien.Core.Targets;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
+using PhatTrienDangVien.Web.Application;
 
 namespace PhatTrienDangVien.Web.Pages.Targets;
 
-[Authorize(Policy = Policies.EditCommune)]
+[RequirePermission(Permission.ManageTargets)]
 public class TermModel(AppDbContext db) : PageModel
 {
     [BindProperty, Display(Name = "Chỉ tiêu cả nhiệm kỳ (đảng viên mới)"), Range(0, 100_000, ErrorMessage = "Chỉ tiêu phải từ 0 đến 100.000.")]

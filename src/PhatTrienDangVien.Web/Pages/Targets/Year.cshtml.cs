@@ -8,11 +8,12 @@ using PhatTrienDangVien.Core.Targets;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
+using PhatTrienDangVien.Web.Application;
 
 namespace PhatTrienDangVien.Web.Pages.Targets;
 
 /// <summary>One year's target, its sub-targets and the resolution that adopted them.</summary>
-[Authorize(Policy = Policies.EditCommune)]
+[RequirePermission(Permission.ManageTargets)]
 public class YearModel(AppDbContext db) : PageModel
 {
     [BindProperty, Display(Name = "Chỉ tiêu năm (đảng viên mới)"), Range(0, 10_000, ErrorMessage = "Chỉ tiêu phải từ 0 đến 10.000.")]
@@ -90,7 +91,7 @@ public class YearModel(AppDbContext db) : PageModel
             foreach (var s in SubTargets)
             {
                 var theirs = current.SubTargets.FirstOrDefault(x => x.Kind == s.Kind)?.Count ?? 0;
-                if (theirs != s.Count) Conflicts.Add(new(TargetText.SubTargetName(s.Kind), s.Count.ToString(), theirs.ToString()));
+                if (theirs != s.Count) Conflicts.Add(new(Lookups.SubTargetName(s.Kind), s.Count.ToString(), theirs.ToString()));
             }
             Resolution.Compare(current, Conflicts);
             if (Conflicts.Count == 0) Conflicts.Add(new("(không đổi)", "", ""));

@@ -7,6 +7,7 @@ using PhatTrienDangVien.Web.Authorization;
 namespace PhatTrienDangVien.Web.Pages.Work;
 
 /// <summary>Việc sắp đến hạn and quá hạn across every case in the user's scope, by responsible person.</summary>
+[RequirePermission(Permission.ViewWork)]
 public class IndexModel(WorkList work) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Days { get; set; } = 10;
@@ -20,10 +21,10 @@ public class IndexModel(WorkList work) : PageModel
     public int OverdueCount { get; private set; }
     public int DueCount { get; private set; }
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(CancellationToken ct)
     {
         Days = Math.Clamp(Days, 1, 120);
-        var all = await work.ItemsAsync();
+        var all = await work.ItemsAsync(ct);
         if (Mine && int.TryParse(User.FindFirstValue(AppClaims.MemberId), out var me))
             all = all.Where(i => i.MentorId == me || i.SecretaryId == me || i.InChargeId == me).ToList();
         if (Stage is { } stage) all = all.Where(i => i.Stage == stage).ToList();

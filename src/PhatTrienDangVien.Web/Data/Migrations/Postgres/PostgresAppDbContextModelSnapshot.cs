@@ -1353,6 +1353,19 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Web.Data.DataVersion", b =>
+                {
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CommuneId");
+
+                    b.ToTable("DataVersions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)

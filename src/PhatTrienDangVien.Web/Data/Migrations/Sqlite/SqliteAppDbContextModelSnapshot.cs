@@ -1300,6 +1300,19 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Web.Data.DataVersion", b =>
+                {
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommuneId");
+
+                    b.ToTable("DataVersions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)

@@ -4,10 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Web.Auditing;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
+using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Pages.Admin.Audit;
 
 /// <summary>The append-only audit log of the commune (its query filter keeps other communes out). Read and export only.</summary>
+[RequirePermission(Permission.ReadAudit)]
 public class IndexModel(AppDbContext db) : AdminPageModel
 {
     private static readonly TimeSpan s_vietnam = TimeSpan.FromHours(7);

@@ -5,9 +5,12 @@ using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Core.Text;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Application;
 
 namespace PhatTrienDangVien.Web.Pages.Admin.SourceCategories;
 
+[RequirePermission(Permission.ManageReferenceLists)]
 public class EditModel(AppDbContext db) : AdminPageModel
 {
     [BindProperty] public SourceInput Input { get; set; } = new();

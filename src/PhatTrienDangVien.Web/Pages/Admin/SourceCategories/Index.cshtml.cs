@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Pages.Admin.SourceCategories;
 
+[RequirePermission(Permission.ManageReferenceLists)]
 public class IndexModel(AppDbContext db) : AdminPageModel
 {
     public sealed record Row(int Id, string Code, string Name, int SortOrder, bool IsActive, int Version, int Candidates);

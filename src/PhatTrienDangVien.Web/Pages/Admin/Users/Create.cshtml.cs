@@ -4,9 +4,11 @@ using PhatTrienDangVien.Core.Common;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
 using PhatTrienDangVien.Web.Setup;
+using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Pages.Admin.Users;
 
+[RequirePermission(Permission.ManageUsers)]
 public class CreateModel(AppDbContext db, Accounts accounts) : AdminPageModel, IUserForm
 {
     [BindProperty] public NewUserInput Input { get; set; } = new();

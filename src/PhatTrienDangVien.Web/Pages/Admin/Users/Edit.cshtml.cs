@@ -6,9 +6,11 @@ using PhatTrienDangVien.Web.Auditing;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
+using PhatTrienDangVien.Web.Application;
 
 namespace PhatTrienDangVien.Web.Pages.Admin.Users;
 
+[RequirePermission(Permission.ManageUsers)]
 public class EditModel(AppDbContext db, UserManager<AppUser> users) : AdminPageModel, IUserForm
 {
     [BindProperty] public UserInput Input { get; set; } = new();

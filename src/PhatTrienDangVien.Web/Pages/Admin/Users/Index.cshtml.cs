@@ -10,6 +10,7 @@ using PhatTrienDangVien.Web.Setup;
 
 namespace PhatTrienDangVien.Web.Pages.Admin.Users;
 
+[RequirePermission(Permission.ManageUsers)]
 public class IndexModel(AppDbContext db, UserManager<AppUser> users, Accounts accounts) : AdminPageModel
 {
     /// <summary>TempData key of a password just generated: shown once on the next page, then gone.</summary>

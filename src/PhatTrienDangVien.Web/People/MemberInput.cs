@@ -1,15 +1,16 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Core.Text;
-using PhatTrienDangVien.Web.Pages.Shared;
+using PhatTrienDangVien.Web.Application;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
 
-namespace PhatTrienDangVien.Web.Pages.Members;
+namespace PhatTrienDangVien.Web.People;
 
 public sealed class MemberInput
 {
-    [Display(Name = "Chi bộ"), Required(ErrorMessage = "Hãy chọn chi bộ.")]
+    [Display(Name = "Chi bộ"), ShowsName(NameOf.Organisation), Required(ErrorMessage = "Hãy chọn chi bộ.")]
     public int? CellId { get; set; }
 
     [Display(Name = "Tình trạng")]
@@ -53,49 +54,54 @@ public sealed class MemberInput
         Positions = Enum.GetValues<CommitteePositions>().Where(p => p != CommitteePositions.None && m.Positions.HasFlag(p)).ToList(),
     };
 
-    public void Validate(ModelStateDictionary state, string prefix, DateOnly today, DateOnly? dateOfBirth)
+    public void Validate(Errors errors, string prefix, DateOnly today, DateOnly? dateOfBirth)
     {
+        ArgumentNullException.ThrowIfNull(errors);
         AdmissionDecisionNumber = VietnameseText.Normalize(AdmissionDecisionNumber);
         PartyCardNumber = VietnameseText.Normalize(PartyCardNumber);
         Notes = VietnameseText.Normalize(Notes);
         void Future(DateOnly? d, string field, string label)
         {
-            if (d > today) state.AddModelError(prefix + field, $"{label} không được ở tương lai.");
+            if (d > today) errors.Add(prefix + field, $"{label} không được ở tương lai.");
         }
         Future(StatusDate, nameof(StatusDate), "Ngày của tình trạng");
         Future(AdmissionDecisionDate, nameof(AdmissionDecisionDate), "Ngày quyết định kết nạp");
         Future(CeremonyDate, nameof(CeremonyDate), "Ngày lễ kết nạp");
         Future(OfficialDate, nameof(OfficialDate), "Ngày chính thức");
         if (CeremonyDate < AdmissionDecisionDate)
-            state.AddModelError(prefix + nameof(CeremonyDate), "Ngày lễ kết nạp không thể trước ngày quyết định kết nạp.");
+            errors.Add(prefix + nameof(CeremonyDate), "Ngày lễ kết nạp không thể trước ngày quyết định kết nạp.");
         if (OfficialDate is { } o && CeremonyDate is { } c && o < c.AddYears(1))
-            state.AddModelError(prefix + nameof(OfficialDate), "Ngày chính thức phải sau ít nhất 12 tháng dự bị kể từ ngày lễ kết nạp (Điều lệ Đảng, Điều 5).");
+            errors.Add(prefix + nameof(OfficialDate), "Ngày chính thức phải sau ít nhất 12 tháng dự bị kể từ ngày lễ kết nạp (Điều lệ Đảng, Điều 5).");
         if (Status == MemberStatus.Probationary && OfficialDate is not null)
-            state.AddModelError(prefix + nameof(OfficialDate), "Đảng viên dự bị chưa có ngày chính thức.");
+            errors.Add(prefix + nameof(OfficialDate), "Đảng viên dự bị chưa có ngày chính thức.");
         if (dateOfBirth is { } dob && CeremonyDate is { } cd && cd < dob.AddYears(18))
-            state.AddModelError(prefix + nameof(CeremonyDate), "Ngày kết nạp phải khi đã đủ 18 tuổi.");
+            errors.Add(prefix + nameof(CeremonyDate), "Ngày kết nạp phải khi đã đủ 18 tuổi.");
     }
 
     /// <summary>
     /// Committee positions are the commune's to set (they decide who votes in a sub-committee and who may follow cells);
     /// a member admitted through the procedure gets status and dates from it, not from this form.
     /// </summary>
-    public async Task ProtectAsync(Member? existing, Data.AppDbContext db, ModelStateDictionary state, string prefix)
+    public async Task ProtectAsync(Member? existing, AppDbContext db, Access access, Errors errors, string prefix, CancellationToken ct)
     {
-        if (!db.Scope.CanEditCommune)
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!access.Has(Permission.ManageCommune))
         {
             var kept = existing?.Positions ?? CommitteePositions.None;
             Positions = Enum.GetValues<CommitteePositions>().Where(p => p != CommitteePositions.None && kept.HasFlag(p)).ToList();
         }
-        if (!Enum.IsDefined(Status)) state.AddModelError(prefix + nameof(Status), "Tình trạng không hợp lệ.");
+        if (!Enum.IsDefined(Status)) errors.Add(prefix + nameof(Status), "Tình trạng không hợp lệ.");
         if (existing is null || existing.Status == Status) return;
-        var hasCase = await db.Candidates.IgnoreQueryFilters().AnyAsync(c => c.PersonId == existing.PersonId && c.CommuneId == existing.CommuneId);
+        var hasCase = await db.Candidates.WholeCommune().AnyAsync(c => c.PersonId == existing.PersonId, ct);
         if (hasCase && existing.Status == MemberStatus.Probationary)
-            state.AddModelError(prefix + nameof(Status), "Đảng viên này đang trong thời kỳ dự bị theo hồ sơ kết nạp: công nhận chính thức hay xóa tên phải ghi ở quá trình kết nạp, không sửa trực tiếp.");
+            errors.Add(prefix + nameof(Status), "Đảng viên này đang trong thời kỳ dự bị theo hồ sơ kết nạp: công nhận chính thức hay xóa tên phải ghi ở quá trình kết nạp, không sửa trực tiếp.");
     }
 
     public void ApplyTo(Member m)
     {
+        ArgumentNullException.ThrowIfNull(m);
         m.CellId = CellId!.Value;
         m.Status = Status;
         m.StatusDate = StatusDate;
@@ -108,16 +114,5 @@ public sealed class MemberInput
         m.OnTemporaryTransfer = OnTemporaryTransfer;
         m.IsExempt = IsExempt;
         m.Notes = Notes;
-    }
-
-    public static IEnumerable<FieldConflict> Diff(MemberInput yours, MemberInput theirs)
-    {
-        foreach (var prop in typeof(MemberInput).GetProperties())
-        {
-            var a = ConflictValues.Show(prop.GetValue(yours));
-            var b = ConflictValues.Show(prop.GetValue(theirs));
-            if (a != b)
-                yield return new FieldConflict(prop.GetCustomAttributes(typeof(DisplayAttribute), false).OfType<DisplayAttribute>().First().Name!, a, b);
-        }
     }
 }

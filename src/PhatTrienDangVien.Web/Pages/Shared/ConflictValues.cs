@@ -1,11 +1,8 @@
 namespace PhatTrienDangVien.Web.Pages.Shared;
 
-/// <summary>One field that differs between what the user submitted and what another user saved meanwhile.</summary>
-public sealed record FieldConflict(string Field, string? Yours, string? Theirs);
-
 public static class ConflictValues
 {
-    /// <summary>A stored value as the user would read it on the form (Vietnamese labels and dates, not code names).</summary>
+    /// <summary>A stored value as the user would read it on the form (Vietnamese labels and dates, never code names).</summary>
     public static string? Show(object? value) => value switch
     {
         null => null,
@@ -13,8 +10,14 @@ public static class ConflictValues
         DateOnly d => d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
         Core.Reference.Gender g => Lookups.GenderName(g),
         Core.People.MemberStatus st => Lookups.StatusName(st),
+        Core.People.CandidateStatus cs => Lookups.CandidateStatusName(cs),
         Core.People.CommitteePositions p => Lookups.PositionNames(p),
+        Core.Organisations.OrganisationKind k => Lookups.KindName(k, null),
+        Core.Organisations.CellKind c => Lookups.CellKindName(c),
+        Core.Organisations.SchoolLevel l => Lookups.SchoolLevelName(l),
+        Core.Targets.SubTargetKind t => Lookups.SubTargetName(t),
         IEnumerable<Core.People.CommitteePositions> ps => string.Join(", ", ps.Order().Select(Lookups.PositionNames)),
+        int i => i.ToString("N0", Lookups.Vietnamese),
         IEnumerable<int> ids => string.Join(", ", ids.Order()),
         _ => value.ToString(),
     };

@@ -1,12 +1,12 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Core.Reference;
 using PhatTrienDangVien.Core.Text;
+using PhatTrienDangVien.Web.Application;
 using PhatTrienDangVien.Web.Data;
 
-namespace PhatTrienDangVien.Web.Pages.Shared;
+namespace PhatTrienDangVien.Web.People;
 
 /// <summary>The person fields shared by the member and candidate forms (and the API), with their checks.</summary>
 public sealed class PersonInput
@@ -41,7 +41,7 @@ public sealed class PersonInput
     [Display(Name = "Nơi làm việc, học tập"), StringLength(200)]
     public string? Workplace { get; set; }
 
-    [Display(Name = "Ấp nơi cư trú")]
+    [Display(Name = "Ấp nơi cư trú"), ShowsName(NameOf.Hamlet)]
     public int? HamletId { get; set; }
 
     [Display(Name = "Địa chỉ"), StringLength(300)]
@@ -72,9 +72,11 @@ public sealed class PersonInput
     /// Normalises the text (NFC, single spaces) and checks everything the database cannot: adds errors under
     /// <paramref name="prefix"/> and returns warnings that do not block saving.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ValidateAsync(ModelStateDictionary state, string prefix, AppDbContext db,
-        int? personId, DateOnly today)
+    public async Task<IReadOnlyList<string>> ValidateAsync(Errors errors, string prefix, AppDbContext db,
+        int? personId, DateOnly today, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(db);
         FullName = VietnameseText.Normalize(FullName) ?? "";
         Occupation = VietnameseText.Normalize(Occupation);
         Workplace = VietnameseText.Normalize(Workplace);
@@ -83,40 +85,41 @@ public sealed class PersonInput
         var warnings = new List<string>();
 
         if (FullName.Length > 0 && (FullName.Split(' ').Length < 2 || FullName.Any(char.IsDigit)))
-            state.AddModelError(prefix + nameof(FullName), "Họ và tên phải có ít nhất họ và tên, không chứa chữ số.");
+            errors.Add(prefix + nameof(FullName), "Họ và tên phải có ít nhất họ và tên, không chứa chữ số.");
         if (DateOfBirth is { } dob)
         {
-            if (dob > today) state.AddModelError(prefix + nameof(DateOfBirth), "Ngày sinh không được ở tương lai.");
-            else if (dob < today.AddYears(-120)) state.AddModelError(prefix + nameof(DateOfBirth), "Ngày sinh không hợp lệ (quá 120 tuổi).");
+            if (dob > today) errors.Add(prefix + nameof(DateOfBirth), "Ngày sinh không được ở tương lai.");
+            else if (dob < today.AddYears(-120)) errors.Add(prefix + nameof(DateOfBirth), "Ngày sinh không hợp lệ (quá 120 tuổi).");
         }
-        if (!Enum.IsDefined(Gender)) state.AddModelError(prefix + nameof(Gender), "Giới tính không hợp lệ.");
-        if (Ethnicities.Find(EthnicityCode) is null) state.AddModelError(prefix + nameof(EthnicityCode), "Hãy chọn dân tộc trong danh mục 54 dân tộc.");
-        if (Religions.Find(ReligionCode) is null) state.AddModelError(prefix + nameof(ReligionCode), "Hãy chọn tôn giáo trong danh mục.");
+        if (!Enum.IsDefined(Gender)) errors.Add(prefix + nameof(Gender), "Giới tính không hợp lệ.");
+        if (Ethnicities.Find(EthnicityCode) is null) errors.Add(prefix + nameof(EthnicityCode), "Hãy chọn dân tộc trong danh mục 54 dân tộc.");
+        if (Religions.Find(ReligionCode) is null) errors.Add(prefix + nameof(ReligionCode), "Hãy chọn tôn giáo trong danh mục.");
         if (ProfessionalEducationCode is not null && ProfessionalEducationLevels.Find(ProfessionalEducationCode) is null)
-            state.AddModelError(prefix + nameof(ProfessionalEducationCode), "Trình độ chuyên môn không có trong danh mục.");
+            errors.Add(prefix + nameof(ProfessionalEducationCode), "Trình độ chuyên môn không có trong danh mục.");
         if (PoliticalTheoryCode is not null && PoliticalTheoryLevels.Find(PoliticalTheoryCode) is null)
-            state.AddModelError(prefix + nameof(PoliticalTheoryCode), "Trình độ lý luận chính trị không có trong danh mục.");
-        if (HamletId is { } h && !await db.Hamlets.AnyAsync(x => x.Id == h))
-            state.AddModelError(prefix + nameof(HamletId), "Ấp không tồn tại.");
+            errors.Add(prefix + nameof(PoliticalTheoryCode), "Trình độ lý luận chính trị không có trong danh mục.");
+        if (HamletId is { } h && !await db.Hamlets.AnyAsync(x => x.Id == h, ct))
+            errors.Add(prefix + nameof(HamletId), "Ấp không tồn tại.");
 
         if (Phone is not null)
         {
             if (PhoneNumber.IsValid(Phone)) Phone = PhoneNumber.Normalize(Phone);
-            else state.AddModelError(prefix + nameof(Phone), "Số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0.");
+            else errors.Add(prefix + nameof(Phone), "Số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0.");
         }
         if (CitizenId is not null)
         {
             var check = Core.Text.CitizenId.Check(CitizenId, DateOfBirth?.Year, Gender);
-            if (!check.IsValid) state.AddModelError(prefix + nameof(CitizenId), check.Error ?? "Số CCCD không hợp lệ.");
+            if (!check.IsValid) errors.Add(prefix + nameof(CitizenId), check.Error ?? "Số CCCD không hợp lệ.");
             else
             {
                 warnings.AddRange(check.Warnings);
                 // Unique across the installation, whatever the user's scope: the same citizen is one person.
+                // Bypass reviewed: uniqueness is a fact of the installation, and nothing of the other record is shown.
                 var holder = await db.People.IgnoreQueryFilters().Where(p => p.CitizenId == CitizenId && p.Id != personId)
-                    .Select(p => (int?)p.CommuneId).FirstOrDefaultAsync();
+                    .Select(p => (int?)p.CommuneId).FirstOrDefaultAsync(ct);
                 // Another commune's record is not named: whether a citizen is on another roll is not this user's to know.
-                if (holder == db.Scope.CommuneId) state.AddModelError(prefix + nameof(CitizenId), "Số CCCD này đã có trong hệ thống (trùng với một người khác).");
-                else if (holder is not null) state.AddModelError(prefix + nameof(CitizenId), "Không dùng được số CCCD này; hãy liên hệ Văn phòng Đảng ủy để kiểm tra.");
+                if (holder == db.Scope.CommuneId) errors.Add(prefix + nameof(CitizenId), "Số CCCD này đã có trong hệ thống (trùng với một người khác).");
+                else if (holder is not null) errors.Add(prefix + nameof(CitizenId), "Không dùng được số CCCD này; hãy liên hệ Văn phòng Đảng ủy để kiểm tra.");
             }
         }
         return warnings;
@@ -124,9 +127,8 @@ public sealed class PersonInput
 
     public void ApplyTo(Person p)
     {
+        ArgumentNullException.ThrowIfNull(p);
         p.FullName = FullName;
-        p.FullNameFolded = VietnameseText.Fold(FullName);
-        p.NameSortKey = VietnameseText.NameSortKey(FullName);
         p.Gender = Gender;
         p.DateOfBirth = DateOfBirth!.Value;
         p.EthnicityCode = EthnicityCode;
@@ -142,20 +144,5 @@ public sealed class PersonInput
         p.Phone = Phone;
         p.IsYouthUnionMember = IsYouthUnionMember;
         p.IsTradeUnionMember = IsTradeUnionMember;
-    }
-
-    /// <summary>Field-by-field comparison with what is stored now, for the conflict view.</summary>
-    public static IEnumerable<FieldConflict> Diff(PersonInput yours, PersonInput theirs)
-    {
-        foreach (var prop in typeof(PersonInput).GetProperties())
-        {
-            var a = ConflictValues.Show(prop.GetValue(yours));
-            var b = ConflictValues.Show(prop.GetValue(theirs));
-            if (a != b)
-            {
-                var name = prop.GetCustomAttributes(typeof(DisplayAttribute), false).OfType<DisplayAttribute>().FirstOrDefault()?.Name ?? prop.Name;
-                yield return new FieldConflict(name, a, b);
-            }
-        }
     }
 }

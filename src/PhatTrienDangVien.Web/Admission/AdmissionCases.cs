@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Admission;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Web.Auditing;
+using PhatTrienDangVien.Web.Calendar;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Admission;
+
+/// <summary>A candidate's case as the rules see it: the candidate (within the user's scope), its steps, the rules and today.</summary>
+public sealed record LoadedCase(Candidate Candidate, AdmissionCase Case, RuleBook Rules, StepContext Context);
+
+/// <summary>Loads cases for the timeline, the step form, the API and the command that records a step.</summary>
+public sealed class AdmissionCases(AppDbContext db, RuleBookProvider rules, CalendarService calendar, AuditContext who, TimeProvider clock)
+{
+    /// <summary>Null when the candidate does not exist or is outside the user's scope (the caller answers 404).</summary>
+    public async Task<LoadedCase?> LoadAsync(int candidateId, CancellationToken ct)
+    {
+        var candidate = await db.Candidates.Include(c => c.Person).Include(c => c.Cell).FirstOrDefaultAsync(c => c.Id == candidateId, ct);
+        if (candidate is null) return null;
+        var steps = await db.AdmissionSteps.Where(s => s.CandidateId == candidateId).OrderBy(s => s.Date).ThenBy(s => s.Id).ToListAsync(ct);
+        var book = await rules.GetAsync(ct);
+        var context = StepContext.From(book, await calendar.GetAsync(ct), clock, who.UserName);
+        return new LoadedCase(candidate, new AdmissionCase(candidateId, candidate.Person.DateOfBirth, steps), book, context);
+    }
+}
+
+/// <summary>
+/// What the member register says about a cell's voters: the vote denominators are computed here, never typed in.
+/// Read across the commune's whole register (not the user's cells): the voters are facts of the cell, not records shown.
+/// </summary>
+public sealed class VoterRegister(AppDbContext db)
+{
+    /// <summary>Official members of the cell, how many of them are on temporary transfer or exempted (the most that may
+    /// be left out when absent), and whether the cell is under a sub-committee.</summary>
+    public async Task<(int Official, int Excludable, bool HasSubCommittee)> CellAsync(int cellId, CancellationToken ct)
+    {
+        var official = await db.Members.WholeCommune().Where(m => m.CellId == cellId && m.Status == MemberStatus.Official)
+            .GroupBy(m => m.OnTemporaryTransfer || m.IsExempt).Select(g => new { Excludable = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var parentKind = await db.Organisations.WholeCommune().Where(o => o.Id == cellId).Select(o => o.Parent!.Kind).FirstOrDefaultAsync(ct);
+        return (official.Sum(x => x.Count), official.Where(x => x.Excludable).Sum(x => x.Count),
+            parentKind == Core.Organisations.OrganisationKind.SubCommittee);
+    }
+
+    /// <summary>The cell's voters for a vote: official members, less the exempted or transferred who are absent.</summary>
+    public async Task<CellRoster> RosterAsync(int cellId, int excludedAbsent, CancellationToken ct)
+    {
+        var (official, excludable, hasSub) = await CellAsync(cellId, ct);
+        if (excludedAbsent > excludable)
+            throw new Core.Common.DomainException(
+                $"Số đảng viên miễn sinh hoạt hoặc sinh hoạt tạm thời vắng mặt phải từ 0 đến {excludable} (theo danh sách đảng viên của chi bộ).",
+                ProcedureRules.VoteCounts.Key, ProcedureRules.VoteCounts.Citation);
+        return new CellRoster(official, excludedAbsent, hasSub);
+    }
+
+    public async Task<int> SubCommitteeSizeAsync(int cellId, CancellationToken ct)
+    {
+        var parent = await db.Organisations.WholeCommune().Where(o => o.Id == cellId).Select(o => o.ParentId).FirstOrDefaultAsync(ct);
+        return await db.Members.WholeCommune().CountAsync(m => m.Cell.ParentId == parent && m.Status == MemberStatus.Official
+            && (m.Positions & CommitteePositions.SubCommitteeMember) != 0, ct);
+    }
+
+    /// <summary>Official members of the cell who may mentor or introduce (the candidate excepted), by name.</summary>
+    public async Task<List<(int Id, string FullName)>> OfficialMembersAsync(Candidate candidate, CancellationToken ct) =>
+        (await db.Members.WholeCommune()
+            .Where(m => m.CellId == candidate.CellId && m.Status == MemberStatus.Official && m.PersonId != candidate.PersonId)
+            .OrderBy(m => m.Person.NameSortKey).Select(m => new { m.Id, m.Person.FullName }).ToListAsync(ct))
+        .Select(m => (m.Id, m.FullName)).ToList();
+
+    /// <summary>
+    /// Who may mentor a candidate (plan point P6): an official member of the candidate's own cell, not the candidate.
+    /// The one check for the step form, the API and the candidate form.
+    /// </summary>
+    public Task<bool> IsEligibleMentorAsync(int cellId, int candidatePersonId, int mentorMemberId, CancellationToken ct) =>
+        db.Members.WholeCommune().AnyAsync(m => m.Id == mentorMemberId && m.CellId == cellId
+            && m.Status == MemberStatus.Official && m.PersonId != candidatePersonId, ct);
+
+    public const string MentorNotEligible = "Đảng viên giúp đỡ phải là đảng viên chính thức của cùng chi bộ với người được giúp đỡ.";
+
+    /// <summary>Members of the commune by id (an introducer may belong to another cell than the candidate).</summary>
+    public Task<Dictionary<int, Member>> MembersAsync(IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        db.Members.WholeCommune().AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+}

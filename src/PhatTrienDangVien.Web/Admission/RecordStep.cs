@@ -1,0 +1,333 @@
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Admission;
+using PhatTrienDangVien.Core.Common;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Core.Text;
+using PhatTrienDangVien.Web.Application;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+using T = PhatTrienDangVien.Core.Admission.AdmissionStepKind;
+
+namespace PhatTrienDangVien.Web.Admission;
+
+/// <summary>
+/// Records one step of a candidate's admission case: the only way a step is written, whether it comes from the step
+/// form, the API, the candidate form (the source-pool and mentor steps of a new candidate) or the demo. It loads the
+/// case within the user's scope, checks the permission of the kind, the fields, what the register says (mentor,
+/// introducers, voters — never taken from the client), lets the Core engine apply the procedure's rules, applies the
+/// consequences to the candidate and member records, and saves it all at once — or changes nothing.
+/// </summary>
+public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases cases, VoterRegister register, Scans scans)
+{
+    public const int MaxVotes = 10_000;
+
+    public async Task<Outcome<StepRecord>> HandleAsync(int candidateId, T kind, StepData data, IReadOnlyList<ScanUpload>? uploads, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var loaded = await cases.LoadAsync(candidateId, ct);
+        if (loaded is null) return Outcome<StepRecord>.NotFound();
+        if (!Enum.IsDefined(kind)) return Outcome<StepRecord>.Invalid("Kind", "Loại bước không có trong thủ tục kết nạp.");
+        if (!access.MayRecord(kind)) return Outcome<StepRecord>.Forbidden();
+
+        var errors = Validate(kind, data);
+        if (errors.Any) return Outcome<StepRecord>.Invalid(errors.List);
+        var (files, fileError) = await scans.ReadAsync(uploads, ct);
+        if (fileError is not null) return Outcome<StepRecord>.Invalid("Files", fileError);
+
+        try
+        {
+            var record = await BuildAsync(kind, Normalised(data), loaded, ct);
+            return Outcome<StepRecord>.Done(await ApplyAsync(loaded, record, files, ct));
+        }
+        catch (DomainException e)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<StepRecord>.Refused(e);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<StepRecord>.Conflict(null, [],
+                "Hồ sơ này vừa được người khác ghi thêm một bước trong lúc bạn nhập; bước của bạn chưa được ghi. Hãy mở lại quá trình để xem bước mới rồi ghi lại nếu vẫn cần.");
+        }
+    }
+
+    /// <summary>
+    /// Runs the engine's guarded method on the case, applies the consequences and saves: the part every recorded step
+    /// shares. The demo generator calls it directly with inputs it builds itself (dated in the past, as system).
+    /// </summary>
+    internal async Task<StepRecord> ApplyAsync(LoadedCase loaded, Func<AdmissionCase, StepContext, StepRecord> record,
+        IReadOnlyList<StepAttachment> files, CancellationToken ct)
+    {
+        var step = record(loaded.Case, loaded.Context);
+        db.AdmissionSteps.Add(step);
+        // Every step raises the candidate's version: two people recording on the same case at once cannot both pass
+        // the order check against the same history; the second gets a conflict and records nothing.
+        db.Entry(loaded.Candidate).Property(c => c.Version).IsModified = true;
+        foreach (var a in files)
+        {
+            a.Step = step;
+            db.StepAttachments.Add(a);
+        }
+        await ApplyConsequencesAsync(loaded, step, ct);
+        await db.SaveChangesAsync(ct);
+        return step;
+    }
+
+    /// <summary>The fields the kind needs, in range; one set of Vietnamese messages for the form and the API.</summary>
+    private static Errors Validate(T kind, StepData d)
+    {
+        var e = new Errors();
+        e.Require(d.Date is not null, nameof(d.Date), "Hãy nhập ngày của bước này.");
+        e.Require(d.Date is null || d.Date.Value.Year is >= 1900 and <= 2199, nameof(d.Date), "Ngày của bước phải trong khoảng 1900–2199.");
+        e.MaxLength(d.DocumentNumber, 50, nameof(d.DocumentNumber), "Số văn bản");
+        e.MaxLength(d.Note, 2000, nameof(d.Note), "Ghi chú");
+        switch (kind)
+        {
+            case T.MentorAssigned or T.MentorAssessment or T.ProbationMentorAssigned:
+                e.Require(d.MentorMemberId is not null, nameof(d.MentorMemberId), "Hãy chọn đảng viên giúp đỡ.");
+                break;
+            case T.AwarenessClass or T.NewMemberClass:
+                e.Require(!string.IsNullOrWhiteSpace(d.CertificateNumber), nameof(d.CertificateNumber), "Hãy nhập số giấy chứng nhận.");
+                e.MaxLength(d.CertificateNumber, 50, nameof(d.CertificateNumber), "Số giấy chứng nhận");
+                e.Require(d.CertificateDate is not null, nameof(d.CertificateDate), "Hãy nhập ngày cấp giấy chứng nhận.");
+                e.Require(d.CertificateDate is null || d.CertificateDate.Value.Year >= 1900, nameof(d.CertificateDate), "Ngày cấp giấy chứng nhận không hợp lệ.");
+                break;
+            case T.PersonalHistory:
+                e.Require(d.People.Count > 0, nameof(d.People), "Hãy nhập người được thẩm tra lý lịch (bản thân, cha mẹ, vợ/chồng, con…).");
+                e.Require(d.People.Count <= 30, nameof(d.People), "Tối đa 30 người được thẩm tra trong một lần ghi.");
+                for (var i = 0; i < Math.Min(d.People.Count, 30); i++)
+                {
+                    var p = d.People[i];
+                    var at = $"{nameof(d.People)}[{i}].";
+                    e.Require(!string.IsNullOrWhiteSpace(p.Relationship), at + nameof(p.Relationship), $"Người thứ {i + 1}: hãy nhập quan hệ.");
+                    e.MaxLength(p.Relationship, 50, at + nameof(p.Relationship), $"Người thứ {i + 1}: quan hệ");
+                    e.Require(!string.IsNullOrWhiteSpace(p.FullName), at + nameof(p.FullName), $"Người thứ {i + 1}: hãy nhập họ và tên.");
+                    e.MaxLength(p.FullName, 100, at + nameof(p.FullName), $"Người thứ {i + 1}: họ và tên");
+                    e.Require(p.Result is { } r && Enum.IsDefined(r), at + nameof(p.Result), $"Người thứ {i + 1}: hãy chọn kết quả thẩm tra.");
+                    e.MaxLength(p.Note, 500, at + nameof(p.Note), $"Người thứ {i + 1}: ghi chú");
+                }
+                break;
+            case T.Introduction:
+                e.Require(d.Path is { } path && Enum.IsDefined(path), nameof(d.Path), "Hãy chọn hình thức giới thiệu.");
+                e.Require(d.Introducers.Count > 0, nameof(d.Introducers), "Hãy chọn đảng viên giới thiệu.");
+                e.Require(d.Introducers.Count <= 3, nameof(d.Introducers), "Tối đa hai đảng viên giới thiệu.");
+                for (var i = 0; i < Math.Min(d.Introducers.Count, 3); i++)
+                {
+                    var x = d.Introducers[i];
+                    var at = $"{nameof(d.Introducers)}[{i}].";
+                    e.Require(x.MemberId is not null, at + nameof(x.MemberId), $"Người giới thiệu thứ {i + 1}: hãy chọn đảng viên.");
+                    e.Require(x.TogetherSince is { Year: >= 1900 }, at + nameof(x.TogetherSince),
+                        $"Người giới thiệu thứ {i + 1}: hãy nhập ngày bắt đầu cùng công tác, học tập, sinh hoạt.");
+                }
+                e.MaxLength(d.OrganisationResolutionNumber, 50, nameof(d.OrganisationResolutionNumber), "Số nghị quyết giới thiệu");
+                break;
+            case T.CellVote or T.SubCommitteeVote or T.RecognitionVote:
+                // A cell or committee has at most a few hundred voters: larger numbers are typing errors (and would overflow).
+                foreach (var (value, field, label) in new[] { (d.For, nameof(d.For), "số phiếu tán thành"), (d.Against, nameof(d.Against), "số phiếu không tán thành"), (d.Present, nameof(d.Present), "số đảng viên có mặt") })
+                {
+                    e.Require(value is not null, field, $"Hãy nhập {label}.");
+                    e.Require(value is null or (>= 0 and <= MaxVotes), field, $"{char.ToUpperInvariant(label[0])}{label[1..]} phải từ 0 đến 10.000.");
+                }
+                e.Require(d.ExcludedAbsent is null or (>= 0 and <= MaxVotes), nameof(d.ExcludedAbsent), "Số đảng viên miễn sinh hoạt vắng mặt phải từ 0 đến 10.000.");
+                e.MaxLength(d.Over60ConsentDocument, 100, nameof(d.Over60ConsentDocument), "Văn bản đồng ý");
+                break;
+            case T.Decision:
+                e.Require(d.ReceivedByCellOn is null || d.ReceivedByCellOn.Value.Year is >= 1900 and <= 2199, nameof(d.ReceivedByCellOn), "Ngày chi bộ nhận quyết định không hợp lệ.");
+                e.MaxLength(d.DecidingBody, 200, nameof(d.DecidingBody), "Cấp ra quyết định");
+                break;
+            case T.Ceremony:
+                e.MaxLength(d.LateConsentDocument, 100, nameof(d.LateConsentDocument), "Văn bản đồng ý");
+                break;
+            case T.DecisionExtension or T.Removal or T.Withdrawal:
+                e.Require(!string.IsNullOrWhiteSpace(d.Reason), nameof(d.Reason), "Hãy ghi lý do.");
+                e.MaxLength(d.Reason, 1000, nameof(d.Reason), "Lý do");
+                break;
+        }
+        return e;
+    }
+
+    /// <summary>Text as Vietnamese text is stored everywhere: NFC, tidy spaces, empty as null.</summary>
+    private static StepData Normalised(StepData d) => new()
+    {
+        Date = d.Date, DocumentNumber = VietnameseText.Normalize(d.DocumentNumber), Note = VietnameseText.Normalize(d.Note),
+        MentorMemberId = d.MentorMemberId, CertificateNumber = VietnameseText.Normalize(d.CertificateNumber), CertificateDate = d.CertificateDate,
+        People = [.. d.People.Select(p => new RelativeData
+        {
+            Relationship = VietnameseText.Normalize(p.Relationship), FullName = VietnameseText.Normalize(p.FullName), Result = p.Result,
+            Note = VietnameseText.Normalize(p.Note),
+        })],
+        Path = d.Path, Introducers = d.Introducers, NoYouthUnionOrganisation = d.NoYouthUnionOrganisation,
+        OrganisationResolutionNumber = VietnameseText.Normalize(d.OrganisationResolutionNumber),
+        For = d.For, Against = d.Against, Present = d.Present, ExcludedAbsent = d.ExcludedAbsent,
+        Over60ConsentDocument = VietnameseText.Normalize(d.Over60ConsentDocument),
+        ReceivedByCellOn = d.ReceivedByCellOn, DecidingBody = VietnameseText.Normalize(d.DecidingBody),
+        LateConsentDocument = VietnameseText.Normalize(d.LateConsentDocument), Reason = VietnameseText.Normalize(d.Reason),
+    };
+
+    /// <summary>The Core call for the kind, with what the register knows looked up here.</summary>
+    private async Task<Func<AdmissionCase, StepContext, StepRecord>> BuildAsync(T kind, StepData d, LoadedCase loaded, CancellationToken ct)
+    {
+        var candidate = loaded.Candidate;
+        var date = d.Date!.Value;
+        TInput With<TInput>(TInput input) where TInput : StepInput => input with { Date = date, DocumentNumber = d.DocumentNumber, Note = d.Note };
+        VoteInput Vote() => With(new VoteInput { For = d.For!.Value, Against = d.Against!.Value, Present = d.Present!.Value });
+
+        switch (kind)
+        {
+            case T.SourcePool: return (c, ctx) => c.RecordSourcePool(With(new SimpleStepInput()), ctx);
+            case T.Application: return (c, ctx) => c.RecordApplication(With(new SimpleStepInput()), ctx);
+            case T.Opinions: return (c, ctx) => c.RecordOpinions(With(new SimpleStepInput()), ctx);
+            case T.RecognitionDecision: return (c, ctx) => c.RecordRecognitionDecision(With(new SimpleStepInput()), ctx);
+            case T.AwarenessClass or T.NewMemberClass:
+            {
+                var input = With(new ClassInput { CertificateNumber = d.CertificateNumber!, CertificateDate = d.CertificateDate!.Value });
+                return kind == T.NewMemberClass ? (c, ctx) => c.RecordNewMemberClass(input, ctx) : (c, ctx) => c.RecordAwarenessClass(input, ctx);
+            }
+            case T.DecisionExtension or T.Removal or T.Withdrawal:
+            {
+                var input = With(new ReasonInput { Reason = d.Reason! });
+                return kind switch
+                {
+                    T.Removal => (c, ctx) => c.RecordRemoval(input, ctx),
+                    T.Withdrawal => (c, ctx) => c.RecordWithdrawal(input, ctx),
+                    _ => (c, ctx) => c.RecordDecisionExtension(input, ctx),
+                };
+            }
+            case T.MentorAssigned or T.MentorAssessment or T.ProbationMentorAssigned:
+            {
+                await CheckMentorAsync(candidate, kind, d.MentorMemberId!.Value, ct);
+                var input = With(new MentorInput { MentorMemberId = d.MentorMemberId!.Value });
+                return kind switch
+                {
+                    T.MentorAssigned => (c, ctx) => c.RecordMentorAssigned(input, ctx),
+                    T.MentorAssessment => (c, ctx) => c.RecordMentorAssessment(input, ctx),
+                    _ => (c, ctx) => c.RecordProbationMentorAssigned(input, ctx),
+                };
+            }
+            case T.PersonalHistory:
+            {
+                var input = With(new PersonalHistoryInput
+                {
+                    People = [.. d.People.Select(p => new RelativeVerification { Relationship = p.Relationship!, FullName = p.FullName!, Result = p.Result!.Value, Note = p.Note })],
+                });
+                return (c, ctx) => c.RecordPersonalHistory(input, ctx);
+            }
+            case T.Introduction:
+            {
+                var ids = d.Introducers.Select(i => i.MemberId!.Value).Distinct().ToList();
+                var members = await register.MembersAsync(ids, ct);
+                if (ids.FirstOrDefault(i => !members.ContainsKey(i)) is > 0 and var missing)
+                    throw new DomainException($"Người giới thiệu thứ {d.Introducers.FindIndex(i => i.MemberId == missing) + 1} không có trong danh sách đảng viên của Đảng bộ.",
+                        ProcedureRules.IntroducerIsOfficial.Key, ProcedureRules.IntroducerIsOfficial.Citation);
+                var input = With(new IntroductionInput
+                {
+                    Path = d.Path!.Value,
+                    // Status and official date come from the register, never from the client.
+                    Introducers = [.. d.Introducers.Select(i => new IntroducerInput
+                    {
+                        MemberId = i.MemberId!.Value, Status = members[i.MemberId!.Value].Status,
+                        OfficialSince = members[i.MemberId!.Value].OfficialDate, TogetherSince = i.TogetherSince!.Value,
+                    })],
+                    ApplicantIsYouthUnionMember = candidate.Person.IsYouthUnionMember,
+                    NoYouthUnionOrganisation = d.NoYouthUnionOrganisation,
+                    OrganisationResolutionNumber = d.OrganisationResolutionNumber,
+                });
+                return (c, ctx) => c.RecordIntroduction(input, ctx);
+            }
+            case T.CellVote:
+            {
+                var roster = await register.RosterAsync(candidate.CellId, d.ExcludedAbsent ?? 0, ct);
+                var input = With(new CellVoteInput
+                {
+                    For = d.For!.Value, Against = d.Against!.Value, Present = d.Present!.Value, Over60ConsentDocument = d.Over60ConsentDocument,
+                });
+                return (c, ctx) => c.RecordCellVote(input, roster, ctx);
+            }
+            case T.RecognitionVote:
+            {
+                var roster = await register.RosterAsync(candidate.CellId, d.ExcludedAbsent ?? 0, ct);
+                var input = Vote();
+                return (c, ctx) => c.RecordRecognitionVote(input, roster, ctx);
+            }
+            case T.SubCommitteeVote:
+            {
+                var roster = new SubCommitteeRoster(await register.SubCommitteeSizeAsync(candidate.CellId, ct));
+                var input = Vote();
+                return (c, ctx) => c.RecordSubCommitteeVote(input, roster, ctx);
+            }
+            case T.Decision:
+            {
+                var input = With(new DecisionInput { ReceivedByCellOn = d.ReceivedByCellOn, DecidingBody = d.DecidingBody });
+                return (c, ctx) => c.RecordDecision(input, ctx);
+            }
+            default:
+            {
+                var input = With(new CeremonyInput { LateConsentDocument = d.LateConsentDocument });
+                return (c, ctx) => c.RecordCeremony(input, ctx);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The mentor named on a step: an official member of the candidate's own cell (plan point P6). Someone who may
+    /// write assessments but not record steps (a mentor) writes only their own, for a candidate they follow.
+    /// </summary>
+    private async Task CheckMentorAsync(Candidate candidate, T kind, int mentorMemberId, CancellationToken ct)
+    {
+        var rule = ProcedureRules.MentorEligibility;
+        if (!await register.IsEligibleMentorAsync(candidate.CellId, candidate.PersonId, mentorMemberId, ct))
+            throw new DomainException(VoterRegister.MentorNotEligible, rule.Key, rule.Citation);
+        if (!access.Has(Permission.RecordStep)
+            && (kind != T.MentorAssessment || mentorMemberId != access.Scope.MentorMemberId || candidate.MentorMemberId != mentorMemberId))
+            throw new DomainException("Đảng viên giúp đỡ chỉ ghi nhận xét của chính mình cho quần chúng mình được phân công giúp đỡ.", rule.Key, rule.Citation);
+    }
+
+    private async Task ApplyConsequencesAsync(LoadedCase loaded, StepRecord step, CancellationToken ct)
+    {
+        var candidate = loaded.Candidate;
+        switch (step.Kind)
+        {
+            case T.MentorAssigned or T.ProbationMentorAssigned when step.ReadDetails<MentorDetails>() is { } mentor:
+                candidate.MentorMemberId = mentor.MentorMemberId;
+                break;
+            case T.Withdrawal:
+                candidate.Status = CandidateStatus.Withdrawn;
+                break;
+            case T.Ceremony:
+                // Probation starts with the ceremony: the person enters the register as a probationary member.
+                candidate.Status = CandidateStatus.Admitted;
+                var member = await MemberOfAsync(candidate, ct);
+                if (member is null)
+                {
+                    member = new Member { CommuneId = candidate.CommuneId, PersonId = candidate.PersonId, CellId = candidate.CellId };
+                    db.Members.Add(member);
+                }
+                member.Status = MemberStatus.Probationary;
+                member.StatusDate = step.Date;
+                member.CeremonyDate = step.Date;
+                member.AdmissionDecisionDate = loaded.Case.AdmissionDecisionDate;
+                member.AdmissionDecisionNumber = loaded.Case.Steps.LastOrDefault(s => s.Kind == T.Decision)?.DocumentNumber;
+                break;
+            case T.RecognitionDecision when loaded.Case.OfficialDate is { } official:
+                if (await MemberOfAsync(candidate, ct) is { } recognised)
+                {
+                    recognised.Status = MemberStatus.Official;
+                    recognised.OfficialDate = official;
+                    recognised.StatusDate = official;
+                }
+                break;
+            case T.Removal:
+                if (await MemberOfAsync(candidate, ct) is { } removed)
+                {
+                    removed.Status = MemberStatus.Removed;
+                    removed.StatusDate = step.Date;
+                }
+                break;
+        }
+    }
+
+    // The person's register row, whichever cell it is in now (a member may have moved after the ceremony).
+    private Task<Member?> MemberOfAsync(Candidate candidate, CancellationToken ct) =>
+        db.Members.WholeCommune().FirstOrDefaultAsync(m => m.PersonId == candidate.PersonId, ct);
+}

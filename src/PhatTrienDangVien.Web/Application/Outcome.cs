@@ -1,0 +1,107 @@
+using PhatTrienDangVien.Core.Common;
+
+namespace PhatTrienDangVien.Web.Application;
+
+public enum OutcomeStatus
+{
+    Done,
+    /// <summary>Some fields are wrong; nothing was saved.</summary>
+    Invalid,
+    /// <summary>A rule of the procedure forbids it (named, with its citation); nothing was saved.</summary>
+    Refused,
+    /// <summary>Someone saved the record after the user read it; nothing was overwritten.</summary>
+    Conflict,
+    NotFound,
+    Forbidden,
+}
+
+/// <summary>A field's error in Vietnamese; the field is the input's property path ("" for the whole form).</summary>
+public sealed record FieldError(string Field, string Message);
+
+/// <summary>One field that differs between what the user submitted and what another user saved meanwhile.</summary>
+public sealed record FieldConflict(string Field, string? Yours, string? Theirs);
+
+/// <summary>
+/// What a command did. The page turns it into form errors, a conflict table or a redirect
+/// (<c>Pages/Shared/Outcomes.cs</c>); the API into its status and RFC 7807 problem details (<c>Api/ApiOutcomes.cs</c>):
+/// one result, two translations, so the two cannot decide differently.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000", Justification = "Outcome<Member>.NotFound() reads as what it is.")]
+public sealed class Outcome<T>
+{
+    private Outcome(OutcomeStatus status) => Status = status;
+
+    public OutcomeStatus Status { get; }
+    public bool IsDone => Status == OutcomeStatus.Done;
+    /// <summary>The saved record when done; the record as stored now on a conflict.</summary>
+    public T? Value { get; private init; }
+    public IReadOnlyList<FieldError> Errors { get; private init; } = [];
+    public string? Message { get; private init; }
+    public string? Rule { get; private init; }
+    public string? Citation { get; private init; }
+    public IReadOnlyList<FieldConflict> Conflicts { get; private init; } = [];
+    /// <summary>Things worth knowing that did not stop the save (e.g. a citizen ID that contradicts the birth year).</summary>
+    public IReadOnlyList<string> Warnings { get; private init; } = [];
+
+    public static Outcome<T> Done(T value, IReadOnlyList<string>? warnings = null) =>
+        new(OutcomeStatus.Done) { Value = value, Warnings = warnings ?? [] };
+
+    public static Outcome<T> Invalid(IReadOnlyList<FieldError> errors) =>
+        new(OutcomeStatus.Invalid) { Errors = errors, Message = string.Join(" ", errors.Select(e => e.Message)) };
+
+    public static Outcome<T> Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
+
+    public static Outcome<T> Refused(DomainException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new(OutcomeStatus.Refused) { Message = e.Message, Rule = e.Rule, Citation = e.Citation };
+    }
+
+    public static Outcome<T> Conflict(T? current, IReadOnlyList<FieldConflict> conflicts, string message) =>
+        new(OutcomeStatus.Conflict) { Value = current, Conflicts = conflicts, Message = message };
+
+    public static Outcome<T> NotFound() => new(OutcomeStatus.NotFound) { Message = "Hồ sơ không tồn tại hoặc nằm ngoài phạm vi được giao." };
+
+    public static Outcome<T> Forbidden(string? message = null) =>
+        new(OutcomeStatus.Forbidden) { Message = message ?? "Tài khoản của bạn không có quyền làm việc này." };
+
+    /// <summary>The same failure for another result type (a command that calls another).</summary>
+    public Outcome<TOther> As<TOther>() => IsDone
+        ? throw new InvalidOperationException("Only a failure carries over.")
+        : new(Status) { Errors = Errors, Message = Message, Rule = Rule, Citation = Citation, Conflicts = Conflicts, Warnings = Warnings };
+}
+
+/// <summary>Collects field errors while a command validates its input.</summary>
+public sealed class Errors
+{
+    private readonly List<FieldError> _list = [];
+
+    public bool Any => _list.Count > 0;
+    public IReadOnlyList<FieldError> List => _list;
+
+    public void Add(string field, string message) => _list.Add(new FieldError(field, message));
+
+    public void Require(bool ok, string field, string message)
+    {
+        if (!ok) Add(field, message);
+    }
+
+    /// <summary>
+    /// The input's own annotations (required, length, range), checked here as well as by the form's model binding, so
+    /// that the API, which binds JSON without them, refuses exactly what the form refuses.
+    /// </summary>
+    public void Annotations(object input, string prefix)
+    {
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(input, new(input), results, validateAllProperties: true);
+        foreach (var r in results)
+            foreach (var member in r.MemberNames.DefaultIfEmpty(""))
+                Add(prefix + member, r.ErrorMessage ?? "Giá trị không hợp lệ.");
+    }
+
+    /// <summary>Field-length checks the forms and the API share (the database would refuse, or cut, longer text).</summary>
+    public void MaxLength(string? value, int max, string field, string label)
+    {
+        if (value is not null && value.Length > max) Add(field, $"{label} tối đa {max} ký tự.");
+    }
+}

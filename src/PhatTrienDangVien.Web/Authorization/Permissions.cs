@@ -1,0 +1,150 @@
+using Microsoft.AspNetCore.Authorization;
+using PhatTrienDangVien.Core.Admission;
+
+namespace PhatTrienDangVien.Web.Authorization;
+
+/// <summary>
+/// What a user may do. Every page, API endpoint and command asks for one of these, and the menu shows only what the
+/// role has; <see cref="PermissionTable"/> is the one place that says which role has which. What the permission
+/// reaches is then limited by the user's data scope (the query filters).
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A permission is what the issue and the admin page call it.")]
+public enum Permission
+{
+    /// <summary>Read members, candidates, organisations, hamlets and procedure timelines within the scope.</summary>
+    ReadRecords,
+    /// <summary>Add and edit members and candidates within the scope.</summary>
+    EditPerson,
+    /// <summary>Record any step of the admission procedure and attach scans of its papers.</summary>
+    RecordStep,
+    /// <summary>Write the mentor's dated assessment of a candidate.</summary>
+    WriteAssessment,
+    /// <summary>The organisation tree, hamlets, schools and committee positions of the commune.</summary>
+    ManageCommune,
+    /// <summary>Dashboard, forecast, targets, responsibility map, schools and progress reports (read).</summary>
+    ViewPlan,
+    /// <summary>Term, yearly and cell targets with their resolutions.</summary>
+    ManageTargets,
+    /// <summary>Which committee member is in charge of which cell.</summary>
+    ManageResponsibilities,
+    /// <summary>The work list of due and overdue steps.</summary>
+    ViewWork,
+    /// <summary>One's own notifications.</summary>
+    ReadNotifications,
+    /// <summary>The rule parameters and the holiday calendar (read).</summary>
+    ReadRules,
+    /// <summary>New versions of rule parameters and corrections of the calendar.</summary>
+    ManageRules,
+    /// <summary>The API description page.</summary>
+    ReadApiDocs,
+    /// <summary>Accounts, their roles, and the permission table itself.</summary>
+    ManageUsers,
+    /// <summary>The audit trail of every change.</summary>
+    ReadAudit,
+    /// <summary>The commune's reference lists (source categories).</summary>
+    ManageReferenceLists,
+    /// <summary>The mail server for the alert digest.</summary>
+    ManageMail,
+}
+
+/// <summary>The one table from roles to permissions (shown to administrators on /Admin/Permissions).</summary>
+public static class PermissionTable
+{
+    private static readonly Permission[] s_everyone = [Permission.ReadRecords, Permission.ViewWork, Permission.ReadNotifications, Permission.ReadRules];
+
+    private static readonly Permission[] s_cellWork =
+        [.. s_everyone, Permission.EditPerson, Permission.RecordStep, Permission.WriteAssessment, Permission.ViewPlan];
+
+    private static readonly Dictionary<string, HashSet<Permission>> s_table = new()
+    {
+        [Roles.Administrator] = [.. Enum.GetValues<Permission>()],
+        [Roles.CommuneOffice] =
+        [
+            .. s_cellWork, Permission.ManageCommune, Permission.ManageTargets, Permission.ManageResponsibilities, Permission.ReadApiDocs,
+        ],
+        [Roles.CommitteeMember] = [.. s_cellWork],
+        [Roles.CellSecretary] = [.. s_cellWork],
+        // A mentor follows their candidates: reads them and writes assessments, nothing of the plan.
+        [Roles.Mentor] = [.. s_everyone, Permission.WriteAssessment],
+        // The inspection committee reads everything, the audit trail included, and changes nothing.
+        [Roles.Inspector] = [.. s_everyone, Permission.ViewPlan, Permission.ReadAudit],
+    };
+
+    public static bool Allows(string role, Permission permission) =>
+        s_table.TryGetValue(role, out var set) && set.Contains(permission);
+
+    public static bool Allows(DataScope scope, Permission permission) =>
+        scope.Unrestricted || Allows(scope.Role, permission);
+
+    public static IReadOnlyCollection<Permission> Of(string role) =>
+        s_table.TryGetValue(role, out var set) ? set : [];
+
+    /// <summary>The permission that recording a step of this kind needs: the mentor's assessment has its own.</summary>
+    public static Permission ForStep(AdmissionStepKind kind) =>
+        kind == AdmissionStepKind.MentorAssessment ? Permission.WriteAssessment : Permission.RecordStep;
+
+    public static string DisplayName(Permission p) => p switch
+    {
+        Permission.ReadRecords => "Xem đảng viên, quần chúng, tổ chức, quá trình kết nạp (trong phạm vi)",
+        Permission.EditPerson => "Thêm, sửa hồ sơ đảng viên và quần chúng",
+        Permission.RecordStep => "Ghi nhận các bước kết nạp, đính kèm bản quét",
+        Permission.WriteAssessment => "Ghi nhận xét của đảng viên giúp đỡ",
+        Permission.ManageCommune => "Sửa tổ chức đảng, ấp, trường học, chức vụ cấp ủy",
+        Permission.ViewPlan => "Xem bảng điều hành, dự báo, chỉ tiêu, phân công, báo cáo",
+        Permission.ManageTargets => "Nhập chỉ tiêu nhiệm kỳ, năm, chi bộ",
+        Permission.ManageResponsibilities => "Phân công cấp ủy viên phụ trách chi bộ",
+        Permission.ViewWork => "Xem việc cần làm",
+        Permission.ReadNotifications => "Nhận thông báo",
+        Permission.ReadRules => "Xem quy định kết nạp, lịch nghỉ",
+        Permission.ManageRules => "Sửa quy định kết nạp, lịch nghỉ",
+        Permission.ReadApiDocs => "Xem tài liệu API tích hợp",
+        Permission.ManageUsers => "Quản lý tài khoản và bảng quyền",
+        Permission.ReadAudit => "Xem nhật ký thay đổi",
+        Permission.ManageReferenceLists => "Sửa danh mục nguồn",
+        Permission.ManageMail => "Cấu hình thư điện tử, cảnh báo",
+        _ => p.ToString(),
+    };
+
+    public static string PolicyName(Permission p) => "permission:" + p;
+}
+
+/// <summary>Declares the permission a page or an API endpoint needs; the route-table test reads it.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
+public sealed class RequirePermissionAttribute : AuthorizeAttribute
+{
+    public RequirePermissionAttribute(Permission permission)
+    {
+        Permission = permission;
+        Policy = PermissionTable.PolicyName(permission);
+    }
+
+    public Permission Permission { get; }
+}
+
+public sealed record PermissionRequirement(Permission Permission) : IAuthorizationRequirement;
+
+/// <summary>Decides a permission over the request's data scope (built from the signed-in user by ScopeMiddleware).</summary>
+public sealed class PermissionHandler(CurrentScope current) : AuthorizationHandler<PermissionRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
+    {
+        if (PermissionTable.Allows(current.Scope, requirement.Permission)) context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The current user's permissions, for commands, pages and the menu.</summary>
+public sealed class Access(CurrentScope current)
+{
+    public DataScope Scope => current.Scope;
+
+    public bool Has(Permission permission) => PermissionTable.Allows(current.Scope, permission);
+
+    public bool MayRecord(AdmissionStepKind kind) => Has(PermissionTable.ForStep(kind));
+}
+
+public static class PermissionEndpointExtensions
+{
+    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, Permission permission) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(new RequirePermissionAttribute(permission));
+}

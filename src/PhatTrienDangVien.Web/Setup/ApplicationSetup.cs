@@ -1,0 +1,33 @@
+using PhatTrienDangVien.Web.Admission;
+using PhatTrienDangVien.Web.Application;
+using PhatTrienDangVien.Web.Calendar;
+using PhatTrienDangVien.Web.Notifications;
+
+namespace PhatTrienDangVien.Web.Setup;
+
+/// <summary>The application layer, feature by feature: plain classes, one per command or shared query.</summary>
+public static class ApplicationSetup
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.AddScoped<ConflictDiff>();
+
+        // Shared by every commune of the installation, checked against its data version on each request.
+        services.AddSingleton<InstallationCache>();
+        services.AddScoped<RuleBookProvider>();
+        services.AddScoped<CalendarService>();
+
+        services.AddScoped<AdmissionCases>();
+        services.AddScoped<VoterRegister>();
+        services.AddScoped<RecordStep>();
+        services.AddScoped<Scans>();
+        services.AddScoped<WorkList>();
+
+        services.AddScoped<People.SaveMember>();
+        services.AddScoped<People.SaveCandidate>();
+
+        services.AddNotifications();
+        return services;
+    }
+}
