@@ -12,7 +12,7 @@ using PhatTrienDangVien.Web.Api;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Demo;
-using PhatTrienDangVien.Web.Pages.Dashboard;
+using PhatTrienDangVien.Web.Planning;
 using PhatTrienDangVien.Web.Setup;
 
 var file = Path.Combine(Path.GetTempPath(), $"ptdv-bench-{Guid.NewGuid():N}.db");
@@ -21,7 +21,7 @@ var builder = WebApplication.CreateBuilder(pg is null
     ? ["--Database:Provider=Sqlite", $"--ConnectionStrings:Default=Data Source={file}", "--Notifications:Background=false"]
     : ["--Database:Provider=Postgres", $"--ConnectionStrings:Default={pg}", "--Notifications:Background=false"]);
 builder.Logging.ClearProviders();
-builder.Services.AddDatabase(builder.Configuration, builder.Environment.ContentRootPath).AddIdentityAndAuthorization().AddWebUi().AddApi();
+builder.Services.AddDatabase(builder.Configuration, builder.Environment.ContentRootPath).AddIdentityAndAuthorization().AddApplication().AddWebUi().AddApi();
 await using var app = builder.Build();
 await DatabaseSetup.MigrateAsync(app.Services);
 
@@ -34,7 +34,7 @@ await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
 Console.WriteLine($"seed-demo: {watch.Elapsed.TotalSeconds:0.0} s ({await db.Members.CountAsync()} members, {await db.AdmissionSteps.CountAsync()} steps)");
 
 var cells = await db.Organisations.Where(o => o.Kind == PhatTrienDangVien.Core.Organisations.OrganisationKind.Cell).Select(o => o.Id).ToListAsync();
-var cases = await PlanData.CasesAsync(db, cells);
+var cases = await PhatTrienDangVien.Web.Planning.PlanData.CasesAsync(db, cells, CancellationToken.None);
 var input = new ForecastInput(cases, PlanTerm.FromYears(2025, 2030, 130), DateOnly.FromDateTime(DateTime.UtcNow), Options: new() { Runs = 5000 });
 Forecast.Run(input with { Options = new() { Runs = 10 } });
 var times = new List<double>();

@@ -5,10 +5,11 @@ namespace PhatTrienDangVien.Core.Planning;
 
 /// <summary>
 /// A new member as the structure report reads it: the facts of the person on the admission date.
-/// <paramref name="AdmittedOn"/> is the ceremony date (see <see cref="CaseHistory"/>).
+/// <paramref name="AdmittedOn"/> is the ceremony date in the member register (see <see cref="CaseHistory"/>);
+/// <paramref name="CandidateId"/> is the procedure case, null for an admission entered in the register only.
 /// </summary>
 public sealed record NewMember(
-    int CandidateId,
+    int MemberId,
     int CellId,
     DateOnly AdmittedOn,
     Gender Gender,
@@ -18,13 +19,14 @@ public sealed record NewMember(
     bool IsYouthUnionMember,
     int? GeneralEducationGrade,
     string? ProfessionalEducationCode,
-    IReadOnlyList<string> SourceCodes)
+    IReadOnlyList<string> SourceCodes,
+    int? CandidateId = null)
 {
-    public static NewMember From(Person person, int candidateId, int cellId, DateOnly admittedOn, IReadOnlyList<string> sourceCodes)
+    public static NewMember From(Person person, int memberId, int? candidateId, int cellId, DateOnly admittedOn, IReadOnlyList<string> sourceCodes)
     {
         ArgumentNullException.ThrowIfNull(person);
-        return new NewMember(candidateId, cellId, admittedOn, person.Gender, person.DateOfBirth, person.EthnicityCode,
-            person.ReligionCode, person.IsYouthUnionMember, person.GeneralEducationGrade, person.ProfessionalEducationCode, sourceCodes);
+        return new NewMember(memberId, cellId, admittedOn, person.Gender, person.DateOfBirth, person.EthnicityCode,
+            person.ReligionCode, person.IsYouthUnionMember, person.GeneralEducationGrade, person.ProfessionalEducationCode, sourceCodes, candidateId);
     }
 }
 

@@ -1,7 +1,7 @@
+using PhatTrienDangVien.Web.Authorization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace PhatTrienDangVien.Web.Api;
 
@@ -21,7 +21,7 @@ public static class ApiSetup
 
     public static WebApplication MapApiEndpoints(this WebApplication app)
     {
-        app.MapOpenApi("/api/openapi/{documentName}.json");
+        app.MapOpenApi("/api/openapi/{documentName}.json").RequirePermission(Permission.ReadApiDocs);
         app.MapCalendarApi();
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapOrganisationApi();
@@ -29,11 +29,6 @@ public static class ApiSetup
         api.MapAdmissionApi();
         return app;
     }
-
-    /// <summary>RFC 7807 with the Vietnamese messages, field by field, as the pages show them.</summary>
-    public static IResult Invalid(ModelStateDictionary state) => TypedResults.ValidationProblem(
-        state.Where(kv => kv.Value!.Errors.Count > 0).ToDictionary(kv => kv.Key, kv => kv.Value!.Errors.Select(e => e.ErrorMessage).ToArray()),
-        title: "Dữ liệu không hợp lệ", detail: string.Join(" ", state.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)));
 
     public static IResult Problem(int status, string title, string? detail = null, string? rule = null)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 
 namespace PhatTrienDangVien.Web.Api;
@@ -13,12 +14,16 @@ public static class OrganisationApi
 
     public static RouteGroupBuilder MapOrganisationApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/organisations", async (AppDbContext db) => await Query(db, null).ToListAsync()).WithTags("Tổ chức");
-        api.MapGet("/organisations/{id:int}", async (int id, AppDbContext db) =>
-            await Query(db, id).FirstOrDefaultAsync() is { } o ? Results.Ok(o) : ApiSetup.NotFoundProblem()).WithTags("Tổ chức");
-        api.MapGet("/hamlets", async (AppDbContext db) => await Hamlets(db, null).ToListAsync()).WithTags("Ấp");
-        api.MapGet("/hamlets/{id:int}", async (int id, AppDbContext db) =>
-            await Hamlets(db, id).FirstOrDefaultAsync() is { } h ? Results.Ok(h) : ApiSetup.NotFoundProblem()).WithTags("Ấp");
+        api.MapGet("/organisations", async (AppDbContext db, CancellationToken ct) => await Query(db, null).ToListAsync(ct))
+            .RequirePermission(Permission.ReadRecords).WithTags("Tổ chức");
+        api.MapGet("/organisations/{id:int}", async (int id, AppDbContext db, CancellationToken ct) =>
+            await Query(db, id).FirstOrDefaultAsync(ct) is { } o ? Results.Ok(o) : ApiSetup.NotFoundProblem())
+            .RequirePermission(Permission.ReadRecords).WithTags("Tổ chức");
+        api.MapGet("/hamlets", async (AppDbContext db, CancellationToken ct) => await Hamlets(db, null).ToListAsync(ct))
+            .RequirePermission(Permission.ReadRecords).WithTags("Ấp");
+        api.MapGet("/hamlets/{id:int}", async (int id, AppDbContext db, CancellationToken ct) =>
+            await Hamlets(db, id).FirstOrDefaultAsync(ct) is { } h ? Results.Ok(h) : ApiSetup.NotFoundProblem())
+            .RequirePermission(Permission.ReadRecords).WithTags("Ấp");
         return api;
     }
 
@@ -32,6 +37,6 @@ public static class OrganisationApi
     private static IQueryable<HamletDto> Hamlets(AppDbContext db, int? id) => db.Hamlets.AsNoTracking()
         .Where(h => id == null || h.Id == id).OrderBy(h => h.Name)
         .Select(h => new HamletDto(h.Id, h.Name, h.Population, h.Households,
-            db.Members.IgnoreQueryFilters().Count(m => m.CommuneId == h.CommuneId && m.Person.HamletId == h.Id
+            db.Members.WholeCommune().Count(m => m.Person.HamletId == h.Id
                 && (m.Status == MemberStatus.Official || m.Status == MemberStatus.Probationary)), h.Version));
 }

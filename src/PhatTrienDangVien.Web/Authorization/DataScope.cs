@@ -3,6 +3,7 @@ namespace PhatTrienDangVien.Web.Authorization;
 /// <summary>
 /// What the current user may see. The DbContext's query filters read it, so every page and API query is scoped
 /// in one place. The default is <see cref="Nothing"/>: a request nobody identified sees no record.
+/// <paramref name="OwnMemberId"/> is the user's own member record, when the account has one.
 /// </summary>
 public sealed record DataScope(
     bool Unrestricted,
@@ -11,7 +12,8 @@ public sealed record DataScope(
     IReadOnlyList<int> CellIds,
     IReadOnlyList<int> VisibleOrganisationIds,
     int? MentorMemberId,
-    string Role)
+    string Role,
+    int? OwnMemberId = null)
 {
     public static readonly DataScope Nothing = new(false, -1, false, [], [], null, "");
 

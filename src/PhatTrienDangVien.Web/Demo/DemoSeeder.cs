@@ -108,8 +108,15 @@ public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider 
             for (var i = 0; i < size; i++)
             {
                 var person = NewPerson(c, hamlets, cell, today, minAge: 22, maxAge: 82);
+                // The register before the software: admitted before the admissions recorded below (which start two
+                // years before this one), spread over the years rather than piled on one day.
                 var ceremony = person.DateOfBirth.AddYears(_random.Next(19, 40));
-                if (ceremony > today) ceremony = today.AddYears(-1);
+                var latest = new DateOnly(today.Year - 3, 12, 31);
+                if (ceremony > latest)
+                {
+                    var earliest = person.DateOfBirth.AddYears(18) > latest.AddYears(-10) ? person.DateOfBirth.AddYears(18) : latest.AddYears(-10);
+                    ceremony = earliest.AddDays(_random.Next(Math.Max(1, latest.DayNumber - earliest.DayNumber)));
+                }
                 var member = new Member
                 {
                     CommuneId = c,

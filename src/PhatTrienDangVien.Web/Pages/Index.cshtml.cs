@@ -17,13 +17,13 @@ public class IndexModel(AppDbContext db) : PageModel
     public int CandidatesWithoutMentor { get; private set; }
     public Term? Term { get; private set; }
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        Cells = await db.Organisations.CountAsync(o => o.Kind == OrganisationKind.Cell && o.IsActive);
-        Official = await db.Members.CountAsync(m => m.Status == MemberStatus.Official);
-        Probationary = await db.Members.CountAsync(m => m.Status == MemberStatus.Probationary);
-        Candidates = await db.Candidates.CountAsync(c => c.Status == CandidateStatus.Active);
-        CandidatesWithoutMentor = await db.Candidates.CountAsync(c => c.Status == CandidateStatus.Active && c.MentorMemberId == null);
-        Term = await db.Terms.OrderByDescending(t => t.StartYear).FirstOrDefaultAsync();
+        Cells = await db.Organisations.CountAsync(o => o.Kind == OrganisationKind.Cell && o.IsActive, ct);
+        Official = await db.Members.CountAsync(m => m.Status == MemberStatus.Official, ct);
+        Probationary = await db.Members.CountAsync(m => m.Status == MemberStatus.Probationary, ct);
+        Candidates = await db.Candidates.CountAsync(c => c.Status == CandidateStatus.Active, ct);
+        CandidatesWithoutMentor = await db.Candidates.CountAsync(c => c.Status == CandidateStatus.Active && c.MentorMemberId == null, ct);
+        Term = await db.Terms.OrderByDescending(t => t.StartYear).FirstOrDefaultAsync(ct);
     }
 }

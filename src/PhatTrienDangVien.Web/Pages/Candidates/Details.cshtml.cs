@@ -16,14 +16,14 @@ public class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
     public List<AuditEntry> Audit { get; private set; } = [];
     public DateOnly Today => Core.Common.VietnamTime.Today(clock);
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var c = await db.Candidates.AsNoTracking().Include(x => x.Person).ThenInclude(p => p.Hamlet).Include(x => x.Cell)
             .Include(x => x.Mentor).ThenInclude(m => m!.Person).Include(x => x.Sources).ThenInclude(s => s.SourceCategory)
-            .FirstOrDefaultAsync(x => x.Id == id);
+            .FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return NotFound();
         Candidate = c;
-        Audit = await AuditTrail.ForAsync(db, (nameof(Core.People.Candidate), c.Id), (nameof(Person), c.PersonId));
+        Audit = await AuditTrail.ForAsync(db, ct, (nameof(Core.People.Candidate), c.Id), (nameof(Person), c.PersonId));
         return Page();
     }
 }

@@ -29,20 +29,20 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public sealed record Row(int Id, string FullName, Core.Reference.Gender Gender, DateOnly DateOfBirth, string Cell, DateOnly AddedOn,
         string? Mentor, CandidateStatus Status, string? ProfessionalEducationCode, IEnumerable<string> Sources);
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        Cells = await Lookups.CellsAsync(db);
-        SourceItems = (await db.SourceCategories.OrderBy(s => s.SortOrder).ToListAsync())
+        Cells = await Lookups.CellsAsync(db, ct);
+        SourceItems = (await db.SourceCategories.OrderBy(s => s.SortOrder).ToListAsync(ct))
             .Select(s => new SelectListItem(s.Name, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         var filtered = Filtered();
-        var total = await filtered.CountAsync();
-        var items = await Sorted(filtered).Skip(Query.Skip).Take(Query.Size).Select(Project()).ToListAsync();
+        var total = await filtered.CountAsync(ct);
+        var items = await Sorted(filtered).Skip(Query.Skip).Take(Query.Size).Select(Project()).ToListAsync(ct);
         Result = new PageResult<Row>(items, total, Query);
     }
 
-    public async Task<IActionResult> OnGetExportAsync()
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        var rows = await Sorted(Filtered()).Select(Project()).ToListAsync();
+        var rows = await Sorted(Filtered()).Select(Project()).ToListAsync(ct);
         var csv = new StringBuilder("Họ và tên,Giới tính,Ngày sinh,Chi bộ,Ngày vào nguồn,Đảng viên giúp đỡ,Nguồn\r\n");
         foreach (var r in rows)
             csv.AppendJoin(',', new[] { r.FullName, Lookups.GenderName(r.Gender), Lookups.Date(r.DateOfBirth), r.Cell, Lookups.Date(r.AddedOn),

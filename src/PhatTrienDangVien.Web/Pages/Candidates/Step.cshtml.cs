@@ -31,6 +31,8 @@ public class StepModel(AdmissionCases cases, VoterRegister register, RecordStep 
     public List<SelectListItem> CellMembers { get; private set; } = [];
     public (int Official, int Excludable, bool HasSubCommittee) Register { get; private set; }
     public int SubCommitteeSize { get; private set; }
+    /// <summary>The rule that refused the step, shown with its citation (and as data-rule for tests and integrations).</summary>
+    public string? RefusedRule { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -58,6 +60,7 @@ public class StepModel(AdmissionCases cases, VoterRegister register, RecordStep 
         data.People = [.. data.People.Where(p => !string.IsNullOrWhiteSpace(p.FullName))];
         data.Introducers = [.. data.Introducers.Where(i => i.MemberId is not null || i.TogetherSince is not null)];
         var outcome = await recordStep.HandleAsync(id, Kind, data, [.. Files.Select(Scans.FromForm)], ct);
+        RefusedRule = outcome.Rule;
         if (this.Show(outcome, "Form.") is { } shown) return shown;
         var step = outcome.Value!;
         TempData["Success"] = $"Đã ghi: {StepNames.Of(step.Kind)} ngày {step.Date:dd/MM/yyyy}." + (step.IsLate ? " Bước này trễ hạn." : "");

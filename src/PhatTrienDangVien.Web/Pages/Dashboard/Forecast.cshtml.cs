@@ -5,6 +5,7 @@ using PhatTrienDangVien.Core.Organisations;
 using PhatTrienDangVien.Core.Planning;
 using PhatTrienDangVien.Web.Admission;
 using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Planning;
 using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Pages.Dashboard;
@@ -20,16 +21,16 @@ public class ForecastModel(AppDbContext db, WorkList work) : PageModel
     public ForecastResult? Result { get; private set; }
     public Dictionary<int, string> CellNames { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var orgs = await db.Organisations.AsNoTracking().Where(o => o.IsActive).ToListAsync();
+        var orgs = await db.Organisations.AsNoTracking().Where(o => o.IsActive).ToListAsync(ct);
         Selected = OrgId is { } id ? orgs.FirstOrDefault(o => o.Id == id)
             : orgs.FirstOrDefault(o => o.Kind == OrganisationKind.CommuneCommittee) ?? orgs.OrderBy(o => o.Kind).FirstOrDefault();
         if (Selected is null) return NotFound();
-        var cellIds = IndexModel.CellsUnder(Selected, orgs).Where(db.Scope.CoversCell).ToList();
+        var cellIds = PlanData.CellsUnder(Selected, orgs).Where(db.Scope.CoversCell).ToList();
         CellNames = orgs.Where(o => cellIds.Contains(o.Id)).ToDictionary(o => o.Id, o => o.Name);
-        Plan = await PlanFigures.ComputeAsync(db, Selected, cellIds, work.Today);
-        Result = await IndexModel.ForecastAsync(db, Plan, cellIds, work.Today, runs: 3000);
+        Plan = await PlanFigures.ComputeAsync(db, Selected, cellIds, work.Today, ct);
+        Result = await PlanData.ForecastAsync(db, Plan, cellIds, work.Today, runs: 3000, null, ct);
         return Page();
     }
 }

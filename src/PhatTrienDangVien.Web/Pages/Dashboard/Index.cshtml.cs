@@ -8,6 +8,7 @@ using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Core.Planning;
 using PhatTrienDangVien.Web.Admission;
 using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Planning;
 using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Pages.Dashboard;
@@ -48,24 +49,24 @@ public class IndexModel(AppDbContext db, WorkList work) : PageModel
         Selected = OrgId is { } id ? orgs.FirstOrDefault(o => o.Id == id) : null;
         if (OrgId is not null && Selected is null) return NotFound();
         Selected ??= orgs.FirstOrDefault(o => o.Kind == OrganisationKind.CommuneCommittee) ?? orgs.OrderBy(o => o.Kind).First();
-        CellIds = CellsUnder(Selected, orgs).Where(db.Scope.CoversCell).ToList();
+        CellIds = PlanData.CellsUnder(Selected, orgs).Where(db.Scope.CoversCell).ToList();
         var collator = StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), true);
         Organisations = orgs.OrderBy(o => o.Kind).ThenBy(o => o.Name, collator)
             .Select(o => new SelectListItem(o.Name, o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Id == Selected.Id)).ToList();
 
-        Gaps = await Gaps.ComputeAsync(db, CellIds, Today.Year, Threshold ?? Gaps.DefaultPerThousand);
+        Gaps = await Gaps.ComputeAsync(db, CellIds, Today.Year, Threshold ?? Gaps.DefaultPerThousand, ct);
         var items = (await work.ItemsAsync(ct)).Where(i => CellIds.Contains(i.CellId)).ToList();
         Overdue = items.Where(i => i.IsOverdue).OrderBy(i => i.Next.WorkingDaysLeft).ToList();
         DueSoon = items.Where(i => i.Next.WorkingDaysLeft is >= 0 and <= 10).OrderBy(i => i.Next.WorkingDaysLeft).ToList();
-        var cases = await PlanData.CasesAsync(db, CellIds);
+        var cases = await PlanData.CasesAsync(db, CellIds, ct);
         Funnel = Core.Planning.Funnel.Compute(cases, Today);
         Durations = StageDurations.Compute(cases, Today);
-        Plan = await PlanFigures.ComputeAsync(db, Selected, CellIds, Today);
+        Plan = await PlanFigures.ComputeAsync(db, Selected, CellIds, Today, ct);
         // This year's admissions are part of the term's, already loaded, unless today is outside the term's years.
         var yearStart = new DateOnly(Today.Year, 1, 1);
         var newMembers = Plan.Years.Any(y => y.Year == Today.Year)
             ? Plan.Admissions.Where(a => a.AdmittedOn >= yearStart && a.AdmittedOn <= Today).ToList()
-            : await PlanData.NewMembersAsync(db, CellIds, yearStart, Today);
+            : await PlanData.NewMembersAsync(db, CellIds, yearStart, Today, ct);
         var cellNames = orgs.ToDictionary(o => o.Id, o => o.Name);
         Structure = NewMemberStructure.Compute(newMembers, id => cellNames.GetValueOrDefault(id, "?"));
         SourceNames = await db.SourceCategories.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, ct);
@@ -79,25 +80,8 @@ public class IndexModel(AppDbContext db, WorkList work) : PageModel
             Cells.Add(new CellRow(cellId, cellNames.GetValueOrDefault(cellId, "?"), allocations.TryGetValue(cellId, out var t) ? t : null,
                 admittedByCell.GetValueOrDefault(cellId), pool.GetValueOrDefault(cellId), items.Count(i => i.CellId == cellId && i.IsOverdue)));
         Cells.Sort((a, b) => (b.Target ?? 0) - b.Admitted - ((a.Target ?? 0) - a.Admitted));
-        ForecastSummary = await ForecastAsync(db, Plan, CellIds, Today, runs: 1000, cases);
+        ForecastSummary = await PlanData.ForecastAsync(db, Plan, CellIds, Today, runs: 1000, cases, ct);
         return Page();
-    }
-
-    /// <summary>The forecast of the term for these cells; null while no term target is recorded.</summary>
-    public static async Task<ForecastResult?> ForecastAsync(AppDbContext db, PlanFigures plan, IReadOnlyCollection<int> cellIds, DateOnly today,
-        int runs, List<CaseHistory>? cases = null)
-    {
-        if (plan.TermTarget is null || plan.PlanTerm is null || today > plan.PlanTerm.End) return null;
-        cases ??= await PlanData.CasesAsync(db, cellIds);
-        var term = plan.PlanTerm with { Target = plan.TermTarget.Value };
-        return Forecast.Run(new ForecastInput(cases, term, today, plan.AdmittedInTerm, new ForecastOptions { Runs = runs }));
-    }
-
-    public static IEnumerable<int> CellsUnder(Organisation root, List<Organisation> all)
-    {
-        if (root.Kind == OrganisationKind.Cell) return [root.Id];
-        var children = all.Where(o => o.ParentId == root.Id).ToList();
-        return children.SelectMany(c => CellsUnder(c, all));
     }
 
     public string CandidatesLink(int? cellId = null, string? extra = null) =>

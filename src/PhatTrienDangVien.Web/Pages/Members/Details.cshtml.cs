@@ -17,15 +17,15 @@ public class DetailsModel(AppDbContext db) : PageModel
     /// <summary>The admission case that made this person a member, when it was run in the application.</summary>
     public int? CaseId { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var m = await db.Members.AsNoTracking().Include(x => x.Person).ThenInclude(p => p.Hamlet).Include(x => x.Cell)
-            .FirstOrDefaultAsync(x => x.Id == id);
+            .FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return NotFound();
         Member = m;
-        CaseId = await db.Candidates.IgnoreQueryFilters().Where(c => c.PersonId == m.PersonId && c.CommuneId == m.CommuneId)
-            .Select(c => (int?)c.Id).FirstOrDefaultAsync();
-        Audit = await AuditTrail.ForAsync(db, (nameof(Core.People.Member), m.Id), (nameof(Person), m.PersonId));
+        CaseId = await db.Candidates.WholeCommune().Where(c => c.PersonId == m.PersonId)
+            .Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+        Audit = await AuditTrail.ForAsync(db, ct, (nameof(Core.People.Member), m.Id), (nameof(Person), m.PersonId));
         return Page();
     }
 }

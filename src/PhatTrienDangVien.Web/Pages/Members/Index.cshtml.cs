@@ -27,18 +27,18 @@ public class IndexModel(AppDbContext db) : PageModel
     public sealed record Row(int Id, string FullName, Gender Gender, DateOnly DateOfBirth, string Cell, MemberStatus Status,
         DateOnly? CeremonyDate, DateOnly? OfficialDate, string? Hamlet, CommitteePositions Positions);
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        Cells = await Lookups.CellsAsync(db);
+        Cells = await Lookups.CellsAsync(db, ct);
         var filtered = Filtered();
-        var total = await filtered.CountAsync();
-        var items = await Sorted(filtered).Skip(Query.Skip).Take(Query.Size).Select(Project()).ToListAsync();
+        var total = await filtered.CountAsync(ct);
+        var items = await Sorted(filtered).Skip(Query.Skip).Take(Query.Size).Select(Project()).ToListAsync(ct);
         Result = new PageResult<Row>(items, total, Query);
     }
 
-    public async Task<IActionResult> OnGetExportAsync()
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        var rows = await Sorted(Filtered()).Select(Project()).ToListAsync();
+        var rows = await Sorted(Filtered()).Select(Project()).ToListAsync(ct);
         var csv = new StringBuilder("Họ và tên,Giới tính,Ngày sinh,Chi bộ,Tình trạng,Ngày kết nạp,Ngày chính thức,Ấp,Chức vụ\r\n");
         foreach (var r in rows)
             csv.AppendJoin(',', new[] { r.FullName, Lookups.GenderName(r.Gender), Lookups.Date(r.DateOfBirth), r.Cell, Lookups.StatusName(r.Status),

@@ -6,7 +6,7 @@ using PhatTrienDangVien.Core.Organisations;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Web.Admission;
 using PhatTrienDangVien.Web.Data;
-using PhatTrienDangVien.Web.Pages.Dashboard;
+using PhatTrienDangVien.Web.Planning;
 using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Pages.Reports;
@@ -23,7 +23,7 @@ public class ProgressModel(AppDbContext db, WorkList work) : PageModel
     public DateOnly To { get; private set; }
     public string Title { get; private set; } = "";
     public string? CommuneName { get; private set; }
-    public sealed record AdmittedRow(int CandidateId, string Name, string Cell, DateOnly Date, bool Young, bool Female);
+    public sealed record AdmittedRow(int MemberId, int? CandidateId, string Name, string Cell, DateOnly Date, bool Young, bool Female);
     public List<AdmittedRow> Admitted { get; } = [];
     public List<(string Cell, int Admitted, int NewCandidates, int Steps)> ByCell { get; } = [];
     public List<(AdmissionStepKind Kind, int Count)> StepsByKind { get; private set; } = [];
@@ -47,17 +47,18 @@ public class ProgressModel(AppDbContext db, WorkList work) : PageModel
             _ => QuarterOf(year, Number is >= 1 and <= 4 ? Number.Value : (Today.Month - 1) / 3 + 1),
         };
         // Scoped users do not see the root organisation itself, but the report carries its name.
-        CommuneName = await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == db.Scope.CommuneId).Select(o => o.Name).FirstOrDefaultAsync(ct);
+        CommuneName = await db.Organisations.WholeCommune().Where(o => o.Kind == OrganisationKind.CommuneCommittee).Select(o => o.Name).FirstOrDefaultAsync(ct);
         var cells = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Cell).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
         var cellIds = cells.Select(c => c.Id).Where(db.Scope.CoversCell).ToList();
-        var newMembers = await PlanData.NewMembersAsync(db, cellIds, From, To);
-        var names = await db.Candidates.AsNoTracking().Where(c => newMembers.Select(n => n.CandidateId).Contains(c.Id))
-            .Select(c => new { c.Id, c.Person.FullName }).ToDictionaryAsync(c => c.Id, c => c.FullName, ct);
+        var newMembers = await PlanData.NewMembersAsync(db, cellIds, From, To, ct);
+        var memberIds = newMembers.Select(n => n.MemberId).ToList();
+        var names = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id))
+            .Select(m => new { m.Id, m.Person.FullName }).ToDictionaryAsync(m => m.Id, m => m.FullName, ct);
         var cellName = cells.ToDictionary(c => c.Id, c => c.Name);
         foreach (var n in newMembers.OrderBy(n => n.AdmittedOn))
         {
             var age = Core.Reference.Age.FullYears(n.DateOfBirth, n.AdmittedOn);
-            Admitted.Add(new AdmittedRow(n.CandidateId, names.GetValueOrDefault(n.CandidateId, "?"), cellName.GetValueOrDefault(n.CellId, "?"), n.AdmittedOn,
+            Admitted.Add(new AdmittedRow(n.MemberId, n.CandidateId, names.GetValueOrDefault(n.MemberId, "?"), cellName.GetValueOrDefault(n.CellId, "?"), n.AdmittedOn,
                 age is >= 18 and <= 30, n.Gender == Core.Reference.Gender.Female));
         }
         var steps = await (from s in db.AdmissionSteps

@@ -26,16 +26,16 @@ public class MemberModel(AppDbContext db, WorkList work) : PageModel
     public sealed record CellRow(int CellId, string Cell, DateOnly From, DateOnly? To, int? Target, int Admitted, int Pool,
         int WithoutMentor, IReadOnlyList<WorkList.Item> Overdue);
 
-    public static bool MaySee(ClaimsPrincipal user, DataScope scope, int memberId) =>
-        scope.Unrestricted || Roles.SeesWholeCommune(scope.Role)
-        || (scope.Role == Roles.CommitteeMember && user.FindFirstValue(AppClaims.MemberId) == memberId.ToString(CultureInfo.InvariantCulture));
+    /// <summary>Those who see the whole commune read every committee member's page; a committee member reads their own.</summary>
+    public static bool MaySee(DataScope scope, int memberId) =>
+        scope.Unrestricted || scope.WholeCommune || scope.OwnMemberId == memberId;
 
     public async Task<IActionResult> OnGetAsync(int memberId, CancellationToken ct)
     {
-        if (!MaySee(User, db.Scope, memberId)) return Forbid();
+        if (!MaySee(db.Scope, memberId)) return Forbid();
         var scope = db.Scope;
-        var member = await db.Members.IgnoreQueryFilters()
-            .Where(m => m.Id == memberId && (scope.Unrestricted || m.CommuneId == scope.CommuneId))
+        var member = await db.Members.WholeCommune()
+            .Where(m => m.Id == memberId)
             .Select(m => new { m.Id, m.Person.FullName }).FirstOrDefaultAsync(ct);
         if (member is null) return NotFound();
         MemberId = member.Id;
@@ -53,16 +53,7 @@ public class MemberModel(AppDbContext db, WorkList work) : PageModel
 
         var targets = await db.CellTargets.AsNoTracking().Where(t => t.Year == Year && cellIds.Contains(t.CellId))
             .ToDictionaryAsync(t => t.CellId, t => t.Count, ct);
-        // Admitted this year: a ceremony step of a candidate of the cell, or a member of the cell whose ceremony date
-        // falls this year (members entered without their case); one person counts once.
-        var byCeremonyStep = await (from s in db.AdmissionSteps
-                                    join c in db.Candidates on s.CandidateId equals c.Id
-                                    where s.Kind == AdmissionStepKind.Ceremony && s.Date >= start && s.Date <= end && cellIds.Contains(c.CellId)
-                                    select new { c.CellId, c.PersonId }).ToListAsync(ct);
-        var byMemberRecord = await db.Members.AsNoTracking()
-            .Where(m => cellIds.Contains(m.CellId) && m.CeremonyDate >= start && m.CeremonyDate <= end)
-            .Select(m => new { m.CellId, m.PersonId }).ToListAsync(ct);
-        var admitted = byCeremonyStep.Concat(byMemberRecord).Distinct().GroupBy(x => x.CellId).ToDictionary(g => g.Key, g => g.Count());
+        var admitted = await Planning.Gaps.AdmittedByCellAsync(db, cellIds, start, end, ct);
         var pool = await db.Candidates.AsNoTracking().Where(c => c.Status == CandidateStatus.Active && cellIds.Contains(c.CellId))
             .GroupBy(c => c.CellId).Select(g => new { g.Key, Count = g.Count(), NoMentor = g.Count(c => c.MentorMemberId == null) })
             .ToDictionaryAsync(g => g.Key, ct);

@@ -1,20 +1,18 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Pages.Responsibilities;
 
-/// <summary>A signed-in committee member's own page; the office goes to the whole map.</summary>
+/// <summary>The signed-in user's own page as a committee member in charge; those who see the whole commune go to the map.</summary>
 [RequirePermission(Permission.ViewPlan)]
-public class MineModel : PageModel
+public class MineModel(Access access) : PageModel
 {
     public IActionResult OnGet()
     {
-        var role = User.FindFirstValue(ClaimTypes.Role);
-        if (role == Roles.CommitteeMember && User.FindFirstValue(AppClaims.MemberId) is { Length: > 0 } id)
-            return Redirect($"/Responsibilities/Member/{id}");
-        if (role is not null && Roles.SeesWholeCommune(role)) return Redirect("/Responsibilities");
+        var scope = access.Scope;
+        if (scope.WholeCommune || scope.Unrestricted) return Redirect("/Responsibilities");
+        if (scope.OwnMemberId is { } id) return Redirect($"/Responsibilities/Member/{id}");
         return Forbid();
     }
 }

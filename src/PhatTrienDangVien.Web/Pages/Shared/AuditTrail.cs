@@ -9,14 +9,14 @@ public static class AuditTrail
 {
     public sealed record Change(string Field, string? Old, string? New);
 
-    public static async Task<List<AuditEntry>> ForAsync(AppDbContext db, params (string Type, int Id)[] records)
+    public static async Task<List<AuditEntry>> ForAsync(AppDbContext db, CancellationToken ct, params (string Type, int Id)[] records)
     {
         var keys = records.Select(r => r.Type + "#" + r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var entries = new List<AuditEntry>();
         foreach (var (type, id) in records)
         {
             var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            entries.AddRange(await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == type && a.EntityId == key).ToListAsync());
+            entries.AddRange(await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == type && a.EntityId == key).ToListAsync(ct));
         }
         return entries.OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).ToList();
     }

@@ -29,7 +29,7 @@ public sealed class LayoutInfo(AppDbContext db, IHttpContextAccessor http, Admis
         UserName = user.FindFirstValue(AppClaims.FullName);
         Role = user.FindFirstValue(ClaimTypes.Role) ?? "";
         RoleName = Roles.DisplayName(Role);
-        var commune = await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == db.Scope.CommuneId && o.Kind == OrganisationKind.CommuneCommittee)
+        var commune = await db.Organisations.WholeCommune().Where(o => o.Kind == OrganisationKind.CommuneCommittee)
             .Select(o => new { o.Name, o.IsDemo }).FirstOrDefaultAsync(ct);
         CommuneName = commune?.Name;
         Overdue = await work.OverdueCountAsync(ct);

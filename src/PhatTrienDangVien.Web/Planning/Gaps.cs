@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using PhatTrienDangVien.Core.Admission;
 using PhatTrienDangVien.Core.Organisations;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Web.Data;
 
-namespace PhatTrienDangVien.Web.Pages.Dashboard;
+namespace PhatTrienDangVien.Web.Planning;
 
 /// <summary>Where the plan is behind on the ground (plan point P5): each list links to the records behind it.</summary>
 public sealed class Gaps
@@ -22,15 +21,14 @@ public sealed class Gaps
     public List<(int Id, string Name)> SchoolsWithoutCell { get; } = [];
     public double Threshold { get; private set; }
 
-    public static async Task<Gaps> ComputeAsync(AppDbContext db, IReadOnlyCollection<int> cellIds, int year, double threshold)
+    public static async Task<Gaps> ComputeAsync(AppDbContext db, IReadOnlyCollection<int> cellIds, int year, double threshold, CancellationToken ct)
     {
         var g = new Gaps { Threshold = threshold };
-        var communeId = db.Scope.CommuneId;
         // Residence counts are commune-wide facts (numbers, not people), as on the hamlet list.
-        var residents = await db.Members.IgnoreQueryFilters()
-            .Where(m => m.CommuneId == communeId && m.Person.HamletId != null && (m.Status == MemberStatus.Official || m.Status == MemberStatus.Probationary))
-            .GroupBy(m => m.Person.HamletId!.Value).Select(x => new { x.Key, Count = x.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
-        foreach (var h in await db.Hamlets.AsNoTracking().OrderBy(h => h.Name).ToListAsync())
+        var residents = await db.Members.WholeCommune()
+            .Where(m => m.Person.HamletId != null && (m.Status == MemberStatus.Official || m.Status == MemberStatus.Probationary))
+            .GroupBy(m => m.Person.HamletId!.Value).Select(x => new { x.Key, Count = x.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        foreach (var h in await db.Hamlets.AsNoTracking().OrderBy(h => h.Name).ToListAsync(ct))
         {
             var members = residents.GetValueOrDefault(h.Id);
             double? ratio = h.Population > 0 ? members * 1000.0 / h.Population : null;
@@ -38,15 +36,15 @@ public sealed class Gaps
         }
         g.ThinHamlets.Sort((a, b) => Nullable.Compare(a.PerThousand, b.PerThousand));
         g.SchoolsWithoutCell.AddRange((await db.Schools.AsNoTracking().Where(s => s.CellId == null).OrderBy(s => s.Name)
-            .Select(s => new { s.Id, s.Name }).ToListAsync()).Select(s => (s.Id, s.Name)));
+            .Select(s => new { s.Id, s.Name }).ToListAsync(ct)).Select(s => (s.Id, s.Name)));
 
         var cells = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Cell && o.IsActive && cellIds.Contains(o.Id))
-            .Select(o => new { o.Id, o.Name, o.CellKind }).ToListAsync();
+            .Select(o => new { o.Id, o.Name, o.CellKind }).ToListAsync(ct);
         var pool = await db.Candidates.Where(c => c.Status == CandidateStatus.Active && cellIds.Contains(c.CellId))
-            .GroupBy(c => c.CellId).Select(x => new { x.Key, Count = x.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+            .GroupBy(c => c.CellId).Select(x => new { x.Key, Count = x.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
-        var admitted = await AdmittedByCellAsync(db, cellIds, from, to);
+        var admitted = await AdmittedByCellAsync(db, cellIds, from, to, ct);
         foreach (var c in cells.OrderBy(c => c.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), true)))
         {
             var row = new CellGap(c.Id, c.Name, c.CellKind, pool.GetValueOrDefault(c.Id), admitted.GetValueOrDefault(c.Id));
@@ -57,11 +55,9 @@ public sealed class Gaps
         return g;
     }
 
-    /// <summary>Admissions = admission ceremonies (probation starts, the person enters the register) in the period.</summary>
-    public static async Task<Dictionary<int, int>> AdmittedByCellAsync(AppDbContext db, IReadOnlyCollection<int> cellIds, DateOnly first, DateOnly last) =>
-        await (from s in db.AdmissionSteps
-               join c in db.Candidates on s.CandidateId equals c.Id
-               where s.Kind == AdmissionStepKind.Ceremony && s.Date >= first && s.Date <= last && cellIds.Contains(c.CellId)
-               group s by c.CellId into x
-               select new { x.Key, Count = x.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+    /// <summary>Admitted in the period per cell (<see cref="PlanData.AdmittedIn"/>).</summary>
+    public static async Task<Dictionary<int, int>> AdmittedByCellAsync(AppDbContext db, IReadOnlyCollection<int> cellIds, DateOnly first, DateOnly last,
+        CancellationToken ct) =>
+        await PlanData.AdmittedIn(db.Members, cellIds, first, last)
+            .GroupBy(m => m.CellId).Select(x => new { x.Key, Count = x.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 }

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Organisations;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Core.Planning;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Planning;
+
+/// <summary>
+/// The figures of the plan, each defined once and read by every page, report and export that shows it.
+/// <b>Admitted</b> = the admission ceremony date in the member register: the ceremony step writes it (the procedure),
+/// and an admission made before the software was used is typed there; one person counts once, in their cell.
+/// </summary>
+public static class PlanData
+{
+    /// <summary>Members of these cells whose admission ceremony falls in the period (both ends included).</summary>
+    public static IQueryable<Member> AdmittedIn(IQueryable<Member> members, IReadOnlyCollection<int> cellIds, DateOnly first, DateOnly last) =>
+        members.Where(m => cellIds.Contains(m.CellId) && m.CeremonyDate >= first && m.CeremonyDate <= last);
+
+    /// <summary>The case histories of these cells' candidates, for the funnel, durations and forecast.</summary>
+    public static async Task<List<CaseHistory>> CasesAsync(AppDbContext db, IReadOnlyCollection<int> cellIds, CancellationToken ct)
+    {
+        var candidates = await db.Candidates.AsNoTracking().Where(c => cellIds.Contains(c.CellId))
+            .Select(c => new { c.Id, c.CellId }).ToListAsync(ct);
+        var ids = candidates.Select(c => c.Id).ToList();
+        var steps = (await db.AdmissionSteps.AsNoTracking().Where(s => ids.Contains(s.CandidateId)).ToListAsync(ct)).ToLookup(s => s.CandidateId);
+        return candidates.Select(c => new CaseHistory(c.Id, c.CellId, steps[c.Id])).Where(h => h.Visits.Count > 0).ToList();
+    }
+
+    /// <summary>People admitted in the period (see <see cref="AdmittedIn"/>), with the facts the structure report counts.</summary>
+    public static async Task<List<NewMember>> NewMembersAsync(AppDbContext db, IReadOnlyCollection<int> cellIds, DateOnly first, DateOnly last,
+        CancellationToken ct)
+    {
+        var rows = await AdmittedIn(db.Members.AsNoTracking(), cellIds, first, last)
+            .Select(m => new { m.Id, m.CellId, m.PersonId, m.Person, Date = m.CeremonyDate!.Value }).ToListAsync(ct);
+        var people = rows.Select(r => r.PersonId).ToList();
+        // The case, when there is one, gives the sources; a case of the same person is in the same commune.
+        var cases = await db.Candidates.WholeCommune().AsNoTracking().Where(c => people.Contains(c.PersonId))
+            .Select(c => new { c.Id, c.PersonId }).ToListAsync(ct);
+        var caseOf = cases.GroupBy(c => c.PersonId).ToDictionary(g => g.Key, g => g.Max(c => c.Id));
+        var caseIds = caseOf.Values.ToList();
+        var sources = (await db.CandidateSources.AsNoTracking().Where(x => caseIds.Contains(x.CandidateId))
+            .Select(x => new { x.CandidateId, x.SourceCategory.Code }).ToListAsync(ct)).ToLookup(x => x.CandidateId, x => x.Code);
+        return rows.Select(r =>
+        {
+            int? candidate = caseOf.TryGetValue(r.PersonId, out var id) ? id : null;
+            return NewMember.From(r.Person, r.Id, candidate, r.CellId, r.Date, candidate is { } c ? sources[c].ToList() : []);
+        }).ToList();
+    }
+
+    /// <summary>The cells under an organisation (itself when it is a cell).</summary>
+    public static IEnumerable<int> CellsUnder(Organisation root, IReadOnlyCollection<Organisation> all)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        if (root.Kind == OrganisationKind.Cell) return [root.Id];
+        return all.Where(o => o.ParentId == root.Id).SelectMany(c => CellsUnder(c, all));
+    }
+
+    /// <summary>The forecast of the term for these cells; null while no term target is recorded or the term is over.</summary>
+    public static async Task<ForecastResult?> ForecastAsync(AppDbContext db, PlanFigures plan, IReadOnlyCollection<int> cellIds, DateOnly today,
+        int runs, List<CaseHistory>? cases, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.TermTarget is null || plan.PlanTerm is null || today > plan.PlanTerm.End) return null;
+        cases ??= await CasesAsync(db, cellIds, ct);
+        var term = plan.PlanTerm with { Target = plan.TermTarget.Value };
+        return Forecast.Run(new ForecastInput(cases, term, today, plan.AdmittedInTerm, new ForecastOptions { Runs = runs }));
+    }
+}
