@@ -27,6 +27,12 @@ public static class ApplicationSetup
         services.AddScoped<People.SaveMember>();
         services.AddScoped<People.SaveCandidate>();
 
+        // Organisations: the organisation tree, hamlets and schools.
+        services.AddScoped<Organisations.SaveOrganisation>();
+        services.AddScoped<Organisations.DeleteOrganisation>();
+        services.AddScoped<Organisations.SaveHamlet>();
+        services.AddScoped<Organisations.SaveSchool>();
+
         services.AddNotifications();
         return services;
     }

@@ -20,19 +20,17 @@ public class IndexModel(AppDbContext db) : PageModel
 
     public List<Row> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(CancellationToken ct)
     {
         // Residence counts are commune-wide facts: a cell secretary sees how many members live in each hamlet,
         // not who they are.
-        var communeId = db.Scope.CommuneId;
-        var members = await db.Members.IgnoreQueryFilters()
-            .Where(m => (db.Scope.Unrestricted || m.CommuneId == communeId) && m.Person.HamletId != null
-                && (m.Status == MemberStatus.Official || m.Status == MemberStatus.Probationary))
-            .GroupBy(m => m.Person.HamletId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key!.Value, g => g.Count);
-        var candidates = await db.Candidates.IgnoreQueryFilters()
-            .Where(c => (db.Scope.Unrestricted || c.CommuneId == communeId) && c.Person.HamletId != null && c.Status == CandidateStatus.Active)
-            .GroupBy(c => c.Person.HamletId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key!.Value, g => g.Count);
-        var rows = (await db.Hamlets.AsNoTracking().ToListAsync()).Select(h => new Row(h.Id, h.Name, h.Population, h.Households,
+        var members = await db.Members.WholeCommune()
+            .Where(m => m.Person.HamletId != null && (m.Status == MemberStatus.Official || m.Status == MemberStatus.Probationary))
+            .GroupBy(m => m.Person.HamletId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key!.Value, g => g.Count, ct);
+        var candidates = await db.Candidates.WholeCommune()
+            .Where(c => c.Person.HamletId != null && c.Status == CandidateStatus.Active)
+            .GroupBy(c => c.Person.HamletId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key!.Value, g => g.Count, ct);
+        var rows = (await db.Hamlets.AsNoTracking().ToListAsync(ct)).Select(h => new Row(h.Id, h.Name, h.Population, h.Households,
             members.GetValueOrDefault(h.Id), candidates.GetValueOrDefault(h.Id)));
         var collator = StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), true);
         Rows = (Query.Sort?.ToLowerInvariant() switch

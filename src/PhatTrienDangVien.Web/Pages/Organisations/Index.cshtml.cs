@@ -22,16 +22,17 @@ public class IndexModel(AppDbContext db) : PageModel
 
     public List<Node> Roots { get; } = [];
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        var orgs = await db.Organisations.AsNoTracking().Include(o => o.Hamlet).ToListAsync();
+        var orgs = await db.Organisations.AsNoTracking().Include(o => o.Hamlet).ToListAsync(ct);
         var members = await db.Members.Where(m => m.Status == MemberStatus.Official || m.Status == MemberStatus.Probationary)
-            .GroupBy(m => new { m.CellId, m.Status }).Select(g => new { g.Key.CellId, g.Key.Status, Count = g.Count() }).ToListAsync();
+            .GroupBy(m => new { m.CellId, m.Status }).Select(g => new { g.Key.CellId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
         var candidates = await db.Candidates.Where(c => c.Status == CandidateStatus.Active)
-            .GroupBy(c => c.CellId).Select(g => new { CellId = g.Key, Count = g.Count() }).ToListAsync();
+            .GroupBy(c => c.CellId).Select(g => new { CellId = g.Key, Count = g.Count() }).ToListAsync(ct);
         var secretaryIds = orgs.Where(o => o.SecretaryMemberId != null).Select(o => o.SecretaryMemberId!.Value).ToList();
-        var secretaries = await db.Members.IgnoreQueryFilters().Where(m => secretaryIds.Contains(m.Id) && m.CommuneId == db.Scope.CommuneId)
-            .Select(m => new { m.Id, m.Person.FullName }).ToDictionaryAsync(m => m.Id, m => m.FullName);
+        // A visible cell's secretary is named even when the user's role does not cover the cell they sit in.
+        var secretaries = await db.Members.WholeCommune().Where(m => secretaryIds.Contains(m.Id))
+            .Select(m => new { m.Id, m.Person.FullName }).ToDictionaryAsync(m => m.Id, m => m.FullName, ct);
 
         var nodes = orgs.ToDictionary(o => o.Id, o => new Node
         {

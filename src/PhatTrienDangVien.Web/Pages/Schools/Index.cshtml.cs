@@ -14,18 +14,19 @@ public class IndexModel(AppDbContext db) : PageModel
 
     public List<Row> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        var schools = await db.Schools.AsNoTracking().Select(s => new
+        // The school's cell is named even when the user's role covers other cells: "no cell" would be a false gap.
+        var schools = await db.Schools.AsNoTracking().WholeCommune().Select(s => new
         {
             s.Id, s.Name, s.Level, Hamlet = s.Hamlet != null ? s.Hamlet.Name : null, s.CellId, Cell = s.Cell != null ? s.Cell.Name : null, s.Teachers,
-        }).ToListAsync();
+        }).ToListAsync(ct);
         var cellIds = schools.Where(s => s.CellId != null).Select(s => s.CellId!.Value).ToList();
         // Counts per cell are figures, not people: shown to every user of the commune, as on the hamlet list.
-        var members = await db.Members.IgnoreQueryFilters().Where(m => cellIds.Contains(m.CellId) && (m.Status == MemberStatus.Official || m.Status == MemberStatus.Probationary))
-            .GroupBy(m => m.CellId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
-        var candidates = await db.Candidates.IgnoreQueryFilters().Where(c => cellIds.Contains(c.CellId) && c.Status == CandidateStatus.Active)
-            .GroupBy(c => c.CellId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        var members = await db.Members.WholeCommune().Where(m => cellIds.Contains(m.CellId) && (m.Status == MemberStatus.Official || m.Status == MemberStatus.Probationary))
+            .GroupBy(m => m.CellId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var candidates = await db.Candidates.WholeCommune().Where(c => cellIds.Contains(c.CellId) && c.Status == CandidateStatus.Active)
+            .GroupBy(c => c.CellId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var collator = StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), true);
         Rows = schools.Select(s => new Row(s.Id, s.Name, s.Level, s.Hamlet, s.CellId, s.Cell, s.Teachers,
                 s.CellId is { } c ? members.GetValueOrDefault(c) : 0, s.CellId is { } c2 ? candidates.GetValueOrDefault(c2) : 0))
