@@ -40,6 +40,8 @@ public sealed class AddRuleVersion(AppDbContext db, Access access, TimeProvider 
 {
     private const string Prefix = "Input.";
 
+    private const string SameDate = "Tham số này đã có một phiên bản áp dụng từ ngày này. Phiên bản không sửa được: hãy chọn ngày khác.";
+
     public const string PastDateNote =
         "Lưu ý: ngày áp dụng đã qua; các bước đã ghi nhận trước đây vẫn giữ giá trị đã áp dụng khi ghi nhận, chỉ các bước ghi nhận từ nay (có ngày từ ngày áp dụng) dùng giá trị mới.";
 
@@ -57,8 +59,10 @@ public sealed class AddRuleVersion(AppDbContext db, Access access, TimeProvider 
         if (errors.Any || version is null) return Outcome<RuleParameter>.Invalid(errors.List);
 
         db.RuleParameters.Add(version);
-        await db.SaveChangesAsync(ct);
-        return Outcome<RuleParameter>.Done(version, version.EffectiveFrom < VietnamTime.Today(clock) ? [PastDateNote] : null);
+        // A new row has no earlier version; the unique (key, date) index answers a simultaneous second add.
+        return await db.SaveAsync(version, _ => Task.FromResult<(RuleParameter?, List<FieldConflict>)>((null, [])), ct,
+            duplicate: new FieldError(Prefix + nameof(input.EffectiveFrom), SameDate),
+            warnings: version.EffectiveFrom < VietnamTime.Today(clock) ? [PastDateNote] : null);
     }
 
     private static RuleParameter? Validate(RuleVersionInput input, List<RuleParameter> stored, Errors errors)
@@ -78,7 +82,7 @@ public sealed class AddRuleVersion(AppDbContext db, Access access, TimeProvider 
         if (input.EffectiveFrom is { Year: < 1900 or > 2199 })
             errors.Add(Prefix + nameof(input.EffectiveFrom), "Ngày phải trong khoảng 1900–2199.");
         if (key is not null && input.EffectiveFrom is { } from && stored.Any(p => p.Key == key && p.EffectiveFrom == from))
-            errors.Add(Prefix + nameof(input.EffectiveFrom), "Tham số này đã có một phiên bản áp dụng từ ngày này. Phiên bản không sửa được: hãy chọn ngày khác.");
+            errors.Add(Prefix + nameof(input.EffectiveFrom), SameDate);
         if (errors.Any || key is null || value is null || input.EffectiveFrom is null) return null;
 
         var latest = RuleBook.Defaults.With(stored).Versions.Last(p => p.Key == key);

@@ -116,6 +116,21 @@ public abstract class AdminWriteTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task An_administrator_cannot_take_away_their_own_admin_role_but_another_administrator_can_be_changed()
+    {
+        var admin = await Browser.LoginAsync(app, "admin");
+        var me = (await FindUserAsync(app, "admin"))!;
+        var r = await admin.PostFormAsync($"/Admin/Users/Edit/{me.Id}", new() { ["Input.Role"] = Roles.CommuneOffice });
+        r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await r.Content.ReadAsStringAsync()).ShouldContain("Bạn không thể tự bỏ quyền quản trị của chính mình");
+        (await FindUserAsync(app, "admin"))!.Role.ShouldBe(Roles.Administrator);
+
+        var other = await CreateUserAsync(app, "quantri.ba", Roles.Administrator);
+        (await admin.PostFormAsync($"/Admin/Users/Edit/{other.Id}", new() { ["Input.Role"] = Roles.CommuneOffice })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await FindUserAsync(app, "quantri.ba"))!.Role.ShouldBe(Roles.CommuneOffice);
+    }
+
+    [Fact]
     public async Task A_source_category_saved_by_another_admin_meanwhile_is_not_overwritten_and_the_first_admin_saves_after_seeing_both()
     {
         var admin = await Browser.LoginAsync(app, "admin");
