@@ -6,6 +6,7 @@ using PhatTrienDangVien.Core.Reference;
 using PhatTrienDangVien.Core.Text;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Accounts;
 using PhatTrienDangVien.Web.Setup;
 using Shouldly;
 using Xunit;
@@ -44,7 +45,7 @@ public sealed class PlanBrowserApp : BrowserApp
             });
         }
         await db.SaveChangesAsync();
-        await scope.ServiceProvider.GetRequiredService<Accounts>().CreateAsync("vanphong", "matkhau-2025", "Văn phòng Đảng ủy", Roles.CommuneOffice, commune.Id);
+        await scope.ServiceProvider.GetRequiredService<CreateAccount>().CreateAsync("vanphong", "matkhau-2025", "Văn phòng Đảng ủy", Roles.CommuneOffice, commune.Id);
     }
 }
 

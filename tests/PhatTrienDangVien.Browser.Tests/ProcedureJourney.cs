@@ -10,6 +10,7 @@ using PhatTrienDangVien.Web.Admission;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Calendar;
 using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Accounts;
 using PhatTrienDangVien.Web.Setup;
 using Shouldly;
 using Xunit;
@@ -47,7 +48,7 @@ public sealed class ProcedureBrowserApp : BrowserApp
         db.Candidates.Add(candidate);
         await db.SaveChangesAsync();
         CandidateId = candidate.Id;
-        await scope.ServiceProvider.GetRequiredService<Accounts>().CreateAsync("bithu", "matkhau-2025", "Huỳnh Văn Sáu", Roles.CellSecretary, commune.Id, organisationId: cell.Id);
+        await scope.ServiceProvider.GetRequiredService<CreateAccount>().CreateAsync("bithu", "matkhau-2025", "Huỳnh Văn Sáu", Roles.CellSecretary, commune.Id, organisationId: cell.Id);
 
         // The file up to the consolidated opinions, recorded through the command the pages and the API call.
         var record = scope.ServiceProvider.GetRequiredService<RecordStep>();

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.Common;
 using PhatTrienDangVien.Core.Organisations;
+using PhatTrienDangVien.Web.Accounts;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Demo;
@@ -88,7 +89,7 @@ public static class AdminCommands
             output.WriteLine("Chưa có Đảng bộ nào. Hãy chạy ứng dụng và dùng trang khai báo ban đầu, hoặc seed-demo.");
             return 1;
         }
-        await sp.GetRequiredService<Accounts>().CreateAsync(user, password, launch.Option("name") ?? user, Roles.Administrator, commune.Id);
+        await sp.GetRequiredService<CreateAccount>().CreateAsync(user, password, launch.Option("name") ?? user, Roles.Administrator, commune.Id);
         output.WriteLine($"Đã tạo quản trị viên “{user}” cho {commune.Name}.");
         return 0;
     }
@@ -108,10 +109,14 @@ public static class AdminCommands
             output.WriteLine($"Không có tài khoản “{name}”.");
             return 1;
         }
-        var password = launch.Option("password") ?? Accounts.GeneratePassword();
-        await sp.GetRequiredService<Accounts>().ResetPasswordAsync(user, password);
+        var reset = await sp.GetRequiredService<ResetPassword>().HandleAsync(user.Id, launch.Option("password"), CancellationToken.None);
+        if (!reset.IsDone)
+        {
+            output.WriteLine("Lỗi: " + reset.Message);
+            return 1;
+        }
         output.WriteLine(launch.Option("password") is null
-            ? $"Đã đặt lại mật khẩu của “{name}”. Mật khẩu mới: {password}"
+            ? $"Đã đặt lại mật khẩu của “{name}”. Mật khẩu mới: {reset.Value!.Password}"
             : $"Đã đặt lại mật khẩu của “{name}” và mở khóa tài khoản.");
         return 0;
     }

@@ -4,6 +4,7 @@ using PhatTrienDangVien.Core.Organisations;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Core.Reference;
 using PhatTrienDangVien.Core.Text;
+using PhatTrienDangVien.Web.Accounts;
 using PhatTrienDangVien.Web.Admission;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Calendar;
@@ -19,7 +20,7 @@ namespace PhatTrienDangVien.Web.Demo;
 /// <see cref="RecordStep"/> (<see cref="DemoHistories"/>), dated relative to today from the injected clock.
 /// Deterministic (fixed seed) so that screenshots and tests agree.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, Accounts accounts, TimeProvider clock, RecordStep recorder, VoterRegister register,
+public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProvider clock, RecordStep recorder, VoterRegister register,
     RuleBookProvider ruleBooks, CalendarService calendars)
 {
     public const string DemoPassword = "NhonMy-2025";

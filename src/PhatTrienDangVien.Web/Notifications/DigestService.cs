@@ -30,10 +30,10 @@ public sealed class DigestService(IServiceScopeFactory scopes, MailSender mail, 
     public static DateOnly VietnamDate(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime.AddHours(7));
 
     /// <summary>Stores (or, with null, clears) a commune's SMTP password, encrypted.</summary>
-    public async Task SetPasswordAsync(AppDbContext db, int settingsId, string? password)
+    public async Task SetPasswordAsync(AppDbContext db, int settingsId, string? password, CancellationToken ct)
     {
         var value = string.IsNullOrEmpty(password) ? null : Protector.Protect(password);
-        await db.NotificationSettings.Where(s => s.Id == settingsId).ExecuteUpdateAsync(u => u.SetProperty(s => s.SmtpPasswordProtected, value));
+        await db.NotificationSettings.Where(s => s.Id == settingsId).ExecuteUpdateAsync(u => u.SetProperty(s => s.SmtpPasswordProtected, value), ct);
     }
 
     /// <summary>Sends the digests of every commune whose send hour has come today and whose digest has not gone yet.</summary>

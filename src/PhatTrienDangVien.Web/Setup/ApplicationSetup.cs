@@ -33,6 +33,25 @@ public static class ApplicationSetup
         services.AddScoped<Organisations.SaveHamlet>();
         services.AddScoped<Organisations.SaveSchool>();
 
+        // Accounts, reference lists, rule versions, calendar corrections, mail settings and notifications (admin area).
+        services.AddScoped<Accounts.CreateAccount>();
+        services.AddScoped<Accounts.EditAccount>();
+        services.AddScoped<Accounts.DeactivateAccount>();
+        services.AddScoped<Accounts.ReactivateAccount>();
+        services.AddScoped<Accounts.UnlockAccount>();
+        services.AddScoped<Accounts.ResetPassword>();
+        services.AddScoped<Accounts.SetOwnEmail>();
+        services.AddScoped<People.SaveSourceCategory>();
+        services.AddScoped<People.SetSourceCategoryActive>();
+        services.AddScoped<People.DeleteSourceCategory>();
+        services.AddScoped<AddRuleVersion>();
+        services.AddScoped<AddCalendarCorrection>();
+        services.AddScoped<DeleteCalendarCorrection>();
+        services.AddScoped<SaveMailSettings>();
+        services.AddScoped<SendTestMail>();
+        services.AddScoped<SendDigestNow>();
+        services.AddScoped<MarkNotificationsRead>();
+
         services.AddNotifications();
         return services;
     }

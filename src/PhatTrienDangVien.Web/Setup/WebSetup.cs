@@ -27,7 +27,6 @@ public static class WebSetup
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<LayoutInfo>();
         services.AddHttpContextAccessor();
-        services.AddScoped<Accounts>();
         services.AddScoped<Demo.DemoSeeder>();
         services.Configure<RequestLocalizationOptions>(o =>
         {

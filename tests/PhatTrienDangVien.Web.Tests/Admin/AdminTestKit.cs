@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
-using PhatTrienDangVien.Web.Setup;
+using PhatTrienDangVien.Web.Accounts;
 using PhatTrienDangVien.Web.Tests.Infrastructure;
 
 namespace PhatTrienDangVien.Web.Tests.Admin;
@@ -25,7 +25,7 @@ internal static class AdminTestKit
     {
         using var scope = app.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
-        var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
+        var accounts = scope.ServiceProvider.GetRequiredService<CreateAccount>();
         return await accounts.CreateAsync(userName, password, "Người thử " + userName, role, communeId ?? app.Data.CommuneId,
             organisationId: role == Roles.CellSecretary ? app.Data.CellA : null,
             memberId: role is Roles.Mentor or Roles.CommitteeMember ? app.Data.MentorMemberA : null);

@@ -5,6 +5,7 @@ using PhatTrienDangVien.Core.Reference;
 using PhatTrienDangVien.Core.Text;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Accounts;
 using PhatTrienDangVien.Web.Setup;
 
 namespace PhatTrienDangVien.Web.Tests.Infrastructure;
@@ -45,7 +46,7 @@ public sealed class TestData
         using var scope = services.CreateScope();
         scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
+        var accounts = scope.ServiceProvider.GetRequiredService<CreateAccount>();
         var d = new TestData();
 
         var commune = await CommuneSetup.CreateAsync(db, "Đảng bộ xã Thử Nghiệm", 2025, 2030, isDemo: false);

@@ -10,7 +10,7 @@ using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Calendar;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Notifications;
-using PhatTrienDangVien.Web.Setup;
+using PhatTrienDangVien.Web.Accounts;
 using PhatTrienDangVien.Web.Tests.Infrastructure;
 using Shouldly;
 using Xunit;
@@ -84,7 +84,7 @@ public abstract class NotificationTests<TApp>(TApp app) where TApp : AppFactory
         if (await db.Users.AnyAsync(u => u.UserName == "secretaryb")) return 0;
         using var scope = app.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
-        await scope.ServiceProvider.GetRequiredService<Accounts>().CreateAsync("secretaryb", TestData.Password, "Bí thư chi bộ B",
+        await scope.ServiceProvider.GetRequiredService<CreateAccount>().CreateAsync("secretaryb", TestData.Password, "Bí thư chi bộ B",
             Roles.CellSecretary, app.Data.CommuneId, organisationId: app.Data.CellB);
         return 1;
     });

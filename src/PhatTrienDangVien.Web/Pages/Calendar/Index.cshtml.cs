@@ -1,12 +1,11 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.Calendar;
-using PhatTrienDangVien.Core.Text;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Calendar;
 using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Pages.Shared;
 
 namespace PhatTrienDangVien.Web.Pages.Calendar;
 
@@ -15,22 +14,12 @@ namespace PhatTrienDangVien.Web.Pages.Calendar;
 public class IndexModel(AppDbContext db, CalendarService calendars, Access access, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    [BindProperty] public OverrideInput Input { get; set; } = new();
+    [BindProperty] public CalendarCorrectionInput Input { get; set; } = new();
 
     public IReadOnlyList<Holiday> Holidays { get; private set; } = [];
     public List<CalendarDayOverride> Overrides { get; private set; } = [];
     public int ShownYear => Year ?? Core.Common.VietnamTime.Today(clock).Year;
     public bool CanEdit => access.Has(Permission.ManageRules);
-
-    public sealed class OverrideInput
-    {
-        [Display(Name = "Ngày"), Required(ErrorMessage = "Hãy nhập ngày.")]
-        public DateOnly? Date { get; set; }
-        [Display(Name = "Loại")]
-        public AdjustmentKind Kind { get; set; }
-        [Display(Name = "Nội dung"), Required(ErrorMessage = "Hãy ghi nội dung, ví dụ “Nghỉ bù Tết theo Thông báo của Chính phủ”."), StringLength(200)]
-        public string Name { get; set; } = "";
-    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -39,46 +28,31 @@ public class IndexModel(AppDbContext db, CalendarService calendars, Access acces
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAddAsync([FromServices] AddCalendarCorrection add, CancellationToken ct)
     {
-        if (!CanEdit) return Forbid();
-        if (!await InstallationRules.CommuneAdminMayEditAsync(db, ct))
-        {
-            TempData["Error"] = InstallationRules.RefusedMessage;
-            return Redirect(Request.Path);
-        }
-        Input.Name = VietnameseText.Normalize(Input.Name) ?? "";
-        if (Input.Date is { } d && await db.CalendarDayOverrides.AnyAsync(o => o.Date == d, ct))
-            ModelState.AddModelError("Input.Date", "Ngày này đã có điều chỉnh; hãy xóa điều chỉnh cũ trước.");
-        if (Input.Date is { Year: < 1900 or > 2199 }) ModelState.AddModelError("Input.Date", "Ngày phải trong khoảng 1900–2199.");
-        if (!Enum.IsDefined(Input.Kind)) ModelState.AddModelError("Input.Kind", "Loại điều chỉnh không hợp lệ.");
-        if (!ModelState.IsValid)
-        {
-            if (Input.Date is { Year: >= 1900 and <= 2199 } shown) Year = shown.Year;
-            if (Year is < 1900 or > 2199) Year = null;
-            await LoadAsync(ct);
-            return Page();
-        }
-        db.CalendarDayOverrides.Add(new CalendarDayOverride { Date = Input.Date!.Value, Kind = Input.Kind, Name = Input.Name });
-        await db.SaveChangesAsync(ct);
-        TempData["Success"] = $"Đã ghi điều chỉnh ngày {Input.Date:dd/MM/yyyy}.";
-        return Redirect($"/Calendar?Year={Input.Date.Value.Year}");
+        // The form comes back on the year of the date typed, when it is one.
+        if (Input.Date is { Year: >= 1900 and <= 2199 } shown) Year = shown.Year;
+        if (Year is < 1900 or > 2199) Year = null;
+        await LoadAsync(ct);
+        if (!ModelState.IsValid) return Page();
+        var outcome = await add.HandleAsync(Input, ct);
+        if (this.Show(outcome) is { } result) return result;
+        var saved = outcome.Value!;
+        TempData["Success"] = $"Đã ghi điều chỉnh ngày {saved.Date:dd/MM/yyyy}.";
+        return Redirect($"/Calendar?Year={saved.Date.Year}");
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeleteAsync(int id, [FromServices] DeleteCalendarCorrection delete, CancellationToken ct)
     {
-        if (!CanEdit) return Forbid();
-        if (!await InstallationRules.CommuneAdminMayEditAsync(db, ct))
+        var outcome = await delete.HandleAsync(id, ct);
+        if (this.Show(outcome) is { } result)
         {
-            TempData["Error"] = InstallationRules.RefusedMessage;
-            return Redirect(Request.Path);
+            await LoadAsync(ct);
+            return result;
         }
-        var o = await db.CalendarDayOverrides.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (o is null) return NotFound();
-        db.CalendarDayOverrides.Remove(o);
-        await db.SaveChangesAsync(ct);
-        TempData["Success"] = $"Đã xóa điều chỉnh ngày {o.Date:dd/MM/yyyy}.";
-        return Redirect($"/Calendar?Year={o.Date.Year}");
+        var deleted = outcome.Value!;
+        TempData["Success"] = $"Đã xóa điều chỉnh ngày {deleted.Date:dd/MM/yyyy}.";
+        return Redirect($"/Calendar?Year={deleted.Date.Year}");
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.Notifications;
 using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Accounts;
 using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Notifications;
+using PhatTrienDangVien.Web.Pages.Shared;
 
 namespace PhatTrienDangVien.Web.Pages.Notifications;
 
@@ -15,7 +18,7 @@ namespace PhatTrienDangVien.Web.Pages.Notifications;
 /// is "not found", whatever its id.
 /// </summary>
 [RequirePermission(Permission.ReadNotifications)]
-public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, UserManager<AppUser> users) : PageModel
 {
     public const int PageSize = 200;
 
@@ -32,68 +35,51 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvide
 
     private IQueryable<Notification> Mine => db.Notifications.Where(n => n.UserId == Me);
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(CancellationToken ct)
     {
         Email = (await users.GetUserAsync(User))?.Email;
-        await LoadAsync();
+        await LoadAsync(ct);
     }
 
-    private async Task LoadAsync()
+    private async Task LoadAsync(CancellationToken ct)
     {
-        Total = await Mine.CountAsync();
-        UnreadCount = await Mine.CountAsync(n => n.ReadAtUtc == null);
+        Total = await Mine.CountAsync(ct);
+        UnreadCount = await Mine.CountAsync(n => n.ReadAtUtc == null, ct);
         var query = Unread ? Mine.Where(n => n.ReadAtUtc == null) : Mine;
-        Items = await query.AsNoTracking().OrderByDescending(n => n.CreatedAtUtc).ThenByDescending(n => n.Id).Take(PageSize).ToListAsync();
+        Items = await query.AsNoTracking().OrderByDescending(n => n.CreatedAtUtc).ThenByDescending(n => n.Id).Take(PageSize).ToListAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostReadAsync(int id)
+    public async Task<IActionResult> OnPostReadAsync(int id, [FromServices] MarkNotificationsRead mark, CancellationToken ct)
     {
-        if (!await Mine.AnyAsync(n => n.Id == id)) return NotFound();
-        await MarkAsync(Mine.Where(n => n.Id == id));
-        return RedirectToPage(new { Unread });
+        var outcome = await mark.OneAsync(id, ct);
+        return this.Show(outcome) ?? RedirectToPage(new { Unread });
     }
 
     /// <summary>Opening a notification marks it read and goes to its case.</summary>
-    public async Task<IActionResult> OnPostOpenAsync(int id)
+    public async Task<IActionResult> OnPostOpenAsync(int id, [FromServices] MarkNotificationsRead mark, CancellationToken ct)
     {
-        var link = await Mine.Where(n => n.Id == id).Select(n => n.Link).FirstOrDefaultAsync();
-        if (link is null) return NotFound();
-        await MarkAsync(Mine.Where(n => n.Id == id));
+        var outcome = await mark.OneAsync(id, ct);
+        if (this.Show(outcome) is { } shown) return shown;
+        var link = outcome.Value!.Link;
         return Url.IsLocalUrl(link) ? LocalRedirect(link) : RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostReadAllAsync()
+    public async Task<IActionResult> OnPostReadAllAsync([FromServices] MarkNotificationsRead mark, CancellationToken ct)
     {
-        var count = await MarkAsync(Mine);
-        TempData["Success"] = count == 0 ? "Không có thông báo chưa đọc." : $"Đã đánh dấu {count} thông báo là đã đọc.";
+        var outcome = await mark.AllAsync(ct);
+        if (this.Show(outcome) is { } shown) return shown;
+        TempData["Success"] = outcome.Value == 0 ? "Không có thông báo chưa đọc." : $"Đã đánh dấu {outcome.Value} thông báo là đã đọc.";
         return RedirectToPage(new { Unread });
     }
 
-    public async Task<IActionResult> OnPostEmailAsync()
+    public async Task<IActionResult> OnPostEmailAsync([FromServices] SetOwnEmail set, CancellationToken ct)
     {
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync();
-            return Page();
-        }
-        var user = await users.GetUserAsync(User);
-        if (user is null) return NotFound();
-        var email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim();
-        var result = await users.SetEmailAsync(user, email);
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError(nameof(Email), string.Join(" ", result.Errors.Select(e => e.Description)));
-            await LoadAsync();
-            return Page();
-        }
+        await LoadAsync(ct);
+        if (!ModelState.IsValid) return Page();
+        var outcome = await set.HandleAsync(Email, ct);
+        if (this.Show(outcome) is { } shown) return shown;
+        var email = outcome.Value!.Email;
         TempData["Success"] = email is null ? "Đã bỏ địa chỉ e-mail: đồng chí sẽ không nhận bản tin qua thư." : $"Bản tin hằng ngày sẽ gửi tới {email}.";
         return RedirectToPage(new { Unread });
-    }
-
-    // A read mark is the user's own: set directly, not through the audited save.
-    private Task<int> MarkAsync(IQueryable<Notification> which)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return which.Where(n => n.ReadAtUtc == null).ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAtUtc, now));
     }
 }

@@ -10,9 +10,10 @@ public class MineModel(Access access) : PageModel
 {
     public IActionResult OnGet()
     {
+        // A committee member in charge has a page of their own; everyone else who reads the plan gets the whole map.
         var scope = access.Scope;
-        if (scope.WholeCommune || scope.Unrestricted) return Redirect("/Responsibilities");
-        if (scope.OwnMemberId is { } id) return Redirect($"/Responsibilities/Member/{id}");
-        return Forbid();
+        return scope.OwnMemberId is { } id && !scope.WholeCommune && !scope.Unrestricted
+            ? Redirect($"/Responsibilities/Member/{id}")
+            : Redirect("/Responsibilities");
     }
 }

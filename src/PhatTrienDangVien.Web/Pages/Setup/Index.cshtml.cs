@@ -6,11 +6,13 @@ using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.Common;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Accounts;
+using PhatTrienDangVien.Web.Pages.Shared;
 using PhatTrienDangVien.Web.Setup;
 
 namespace PhatTrienDangVien.Web.Pages.Setup;
 
-public class IndexModel(AppDbContext db, SetupToken setupToken, Accounts accounts, CurrentScope scope, SignInManager<AppUser> signIn) : PageModel
+public class IndexModel(AppDbContext db, SetupToken setupToken, CreateAccount create, CurrentScope scope, SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -20,33 +22,42 @@ public class IndexModel(AppDbContext db, SetupToken setupToken, Accounts account
 
     public string? Refused { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        await CheckAsync();
+        await CheckAsync(ct);
         if (Refused is not null) Response.StatusCode = 403;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await CheckAsync();
+        await CheckAsync(ct);
         if (Refused is not null) { Response.StatusCode = 403; return Page(); }
         if (Input.Password != Input.ConfirmPassword)
             ModelState.AddModelError("Input.ConfirmPassword", "Mật khẩu nhập lại không khớp.");
         if (!ModelState.IsValid) return Page();
 
         scope.Set(DataScope.System);
-        await using var tx = await db.Database.BeginTransactionAsync();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             var commune = await CommuneSetup.CreateAsync(db, Input.CommuneName, Input.TermStart, Input.TermEnd, isDemo: false);
-            var user = await accounts.CreateAsync(Input.UserName, Input.Password, Input.FullName, Roles.Administrator, commune.Id);
-            await tx.CommitAsync();
-            await signIn.SignInAsync(user, isPersistent: false);
+            var created = await create.HandleAsync(new NewUserInput
+            {
+                UserName = Input.UserName, FullName = Input.FullName, Role = Roles.Administrator,
+            }, Input.Password, commune.Id, ct);
+            if (!created.IsDone)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return this.Show(created)!;
+            }
+            await tx.CommitAsync(ct);
+            await signIn.SignInAsync(created.Value!.User, isPersistent: false);
         }
         catch (DomainException e)
         {
-            await tx.RollbackAsync();
+            await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             ModelState.AddModelError("", e.Message);
             return Page();
@@ -55,9 +66,9 @@ public class IndexModel(AppDbContext db, SetupToken setupToken, Accounts account
         return Redirect("/Organisations");
     }
 
-    private async Task CheckAsync()
+    private async Task CheckAsync(CancellationToken ct)
     {
-        if (await db.Users.AnyAsync())
+        if (await db.Users.AnyAsync(ct))
             Refused = "Hệ thống đã được khởi tạo. Trang khai báo ban đầu không còn dùng được; hãy đăng nhập.";
         else if (!setupToken.Matches(Token))
             Refused = "Liên kết khai báo không đúng. Hãy dùng liên kết in ra khi khởi động ứng dụng.";

@@ -45,23 +45,23 @@ public class IndexModel(AppDbContext db) : AdminPageModel
     public PageResult<AuditEntry> Result { get; private set; } = null!;
     public List<string> EntityTypes { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        EntityTypes = (await db.AuditEntries.Select(a => a.EntityType).Distinct().ToListAsync())
+        EntityTypes = (await db.AuditEntries.Select(a => a.EntityType).Distinct().ToListAsync(ct))
             .OrderBy(TypeName, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), true)).ToList();
         // Dates outside the calendar the office uses are typing mistakes; they must not reach date arithmetic.
         if (From is { Year: < 1900 or > 2199 }) { ModelState.AddModelError(nameof(From), "“Từ ngày” không hợp lệ."); From = null; }
         if (To is { Year: < 1900 or > 2199 }) { ModelState.AddModelError(nameof(To), "“Đến ngày” không hợp lệ."); To = null; }
         if (From > To) ModelState.AddModelError(nameof(To), "“Đến ngày” phải sau hoặc bằng “Từ ngày”.");
         var filtered = Filtered();
-        var total = await filtered.CountAsync();
-        var items = await Newest(filtered).Skip(Query.Skip).Take(Query.Size).ToListAsync();
+        var total = await filtered.CountAsync(ct);
+        var items = await Newest(filtered).Skip(Query.Skip).Take(Query.Size).ToListAsync(ct);
         Result = new PageResult<AuditEntry>(items, total, Query);
     }
 
-    public async Task<IActionResult> OnGetExportAsync()
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        var rows = await Newest(Filtered()).ToListAsync();
+        var rows = await Newest(Filtered()).ToListAsync(ct);
         var csv = new StringBuilder("Thời điểm,Người thực hiện,Thao tác,Loại hồ sơ,Mã hồ sơ,Trường,Giá trị cũ,Giá trị mới\r\n");
         foreach (var e in rows)
         {

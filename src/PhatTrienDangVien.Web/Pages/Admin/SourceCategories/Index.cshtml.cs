@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.People;
-using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Application;
 using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Pages.Shared;
+using PhatTrienDangVien.Web.People;
 
 namespace PhatTrienDangVien.Web.Pages.Admin.SourceCategories;
 
@@ -13,73 +16,32 @@ public class IndexModel(AppDbContext db) : AdminPageModel
 
     public List<Row> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync() => await LoadAsync();
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public Task<IActionResult> OnPostDeactivateAsync(int id, int version) => ChangeAsync(id, version, s =>
-    {
-        s.IsActive = false;
-        return Task.FromResult($"Đã ngừng dùng nguồn “{s.Name}”; quần chúng đã gắn nguồn này vẫn giữ nguyên.");
-    });
+    public async Task<IActionResult> OnPostDeactivateAsync(int id, int version, [FromServices] SetSourceCategoryActive set, CancellationToken ct) =>
+        await DoneAsync(await set.HandleAsync(id, active: false, version, ct),
+            s => $"Đã ngừng dùng nguồn “{s.Name}”; quần chúng đã gắn nguồn này vẫn giữ nguyên.", ct);
 
-    public Task<IActionResult> OnPostReactivateAsync(int id, int version) => ChangeAsync(id, version, s =>
-    {
-        s.IsActive = true;
-        return Task.FromResult($"Đã dùng lại nguồn “{s.Name}”.");
-    });
+    public async Task<IActionResult> OnPostReactivateAsync(int id, int version, [FromServices] SetSourceCategoryActive set, CancellationToken ct) =>
+        await DoneAsync(await set.HandleAsync(id, active: true, version, ct), s => $"Đã dùng lại nguồn “{s.Name}”.", ct);
 
-    public Task<IActionResult> OnPostDeleteAsync(int id, int version) => ChangeAsync(id, version, async s =>
-    {
-        if (await db.CandidateSources.AnyAsync(c => c.SourceCategoryId == s.Id))
-            throw new InUseException(s.Name);
-        db.SourceCategories.Remove(s);
-        return $"Đã xóa nguồn “{s.Name}”.";
-    });
+    public async Task<IActionResult> OnPostDeleteAsync(int id, int version, [FromServices] DeleteSourceCategory delete, CancellationToken ct) =>
+        await DoneAsync(await delete.HandleAsync(id, version, ct), s => $"Đã xóa nguồn “{s.Name}”.", ct);
 
-    private async Task<IActionResult> ChangeAsync(int id, int version, Func<SourceCategory, Task<string>> change)
+    private async Task<IActionResult> DoneAsync(Outcome<SourceCategory> outcome, Func<SourceCategory, string> success, CancellationToken ct)
     {
-        var s = await db.SourceCategories.FirstOrDefaultAsync(x => x.Id == id);
-        if (s is null) return NotFound();
-        string message;
-        try
+        if (this.Show(outcome) is { } shown)
         {
-            message = await change(s);
-            db.Entry(s).Property(x => x.Version).OriginalValue = version;
-            await db.SaveChangesAsync();
+            await LoadAsync(ct);
+            return shown;
         }
-        catch (InUseException e)
-        {
-            return await Refuse(StatusCodes.Status400BadRequest,
-                $"Không xóa được nguồn “{e.Message}” vì đang có quần chúng gắn với nguồn này. Hãy ngừng dùng nguồn thay vì xóa.");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await Refuse(StatusCodes.Status409Conflict,
-                "Danh mục nguồn này vừa được người khác sửa sau khi bạn mở trang; chưa có gì thay đổi. Hãy xem lại danh sách dưới đây rồi thao tác lại.");
-        }
-        catch (DbUpdateException)
-        {
-            // A candidate was tagged with the category between the check and the delete: the foreign key refuses.
-            return await Refuse(StatusCodes.Status400BadRequest,
-                "Không xóa được nguồn này vì vừa có quần chúng được gắn với nó. Hãy ngừng dùng nguồn thay vì xóa.");
-        }
-        TempData["Success"] = message;
+        TempData["Success"] = success(outcome.Value!);
         return RedirectToPage("Index");
     }
 
-    private async Task<IActionResult> Refuse(int status, string message)
-    {
-        db.ChangeTracker.Clear();
-        ModelState.AddModelError("", message);
-        Response.StatusCode = status;
-        await LoadAsync();
-        return Page();
-    }
-
-    private async Task LoadAsync() =>
+    private async Task LoadAsync(CancellationToken ct) =>
         Rows = await db.SourceCategories.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Code)
             .Select(s => new Row(s.Id, s.Code, s.Name, s.SortOrder, s.IsActive, s.Version,
                 db.CandidateSources.Count(c => c.SourceCategoryId == s.Id)))
-            .ToListAsync();
-
-    private sealed class InUseException(string name) : Exception(name);
+            .ToListAsync(ct);
 }

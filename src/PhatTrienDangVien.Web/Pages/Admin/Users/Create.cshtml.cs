@@ -1,15 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using PhatTrienDangVien.Core.Common;
+using PhatTrienDangVien.Web.Accounts;
+using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
-using PhatTrienDangVien.Web.Setup;
-using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Pages.Admin.Users;
 
 [RequirePermission(Permission.ManageUsers)]
-public class CreateModel(AppDbContext db, Accounts accounts) : AdminPageModel, IUserForm
+public class CreateModel(AppDbContext db, CreateAccount create) : AdminPageModel, IUserForm
 {
     [BindProperty] public NewUserInput Input { get; set; } = new();
     public UserInput Fields => Input;
@@ -17,36 +16,24 @@ public class CreateModel(AppDbContext db, Accounts accounts) : AdminPageModel, I
     public List<SelectListItem> Cells { get; private set; } = [];
     public List<SelectListItem> Members { get; private set; } = [];
 
-    public async Task OnGetAsync() => await LoadListsAsync();
+    public async Task OnGetAsync(CancellationToken ct) => await LoadListsAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Input.UserName = Input.UserName.Trim();
-        await UserForms.NormaliseAndCheckAsync(db, Input, ModelState, "Input.", requireLinks: false);
-        if (ModelState.IsValid)
-        {
-            var password = Accounts.GeneratePassword();
-            try
-            {
-                var user = await accounts.CreateAsync(Input.UserName, password, Input.FullName, Input.Role, db.Scope.CommuneId,
-                    Input.CellId, Input.MemberId, Input.Email);
-                TempData["Success"] = $"Đã tạo tài khoản {user.UserName} ({user.FullName}).";
-                TempData[IndexModel.NewPasswordKey] = $"{user.UserName}\n{password}";
-                return RedirectToPage("Index");
-            }
-            catch (DomainException e)
-            {
-                // The account rules (role, cell, member record, unique user name) live in Accounts; show its verdict.
-                ModelState.AddModelError("", e.Message);
-            }
-        }
-        await LoadListsAsync();
-        return Page();
+        await LoadListsAsync(ct);
+        if (!ModelState.IsValid) return Page();
+        // The password is generated: the admin hands it over, the user changes it.
+        var outcome = await create.HandleAsync(Input, password: null, communeId: null, ct);
+        if (this.Show(outcome) is { } shown) return shown;
+        var (user, password) = outcome.Value!;
+        TempData["Success"] = $"Đã tạo tài khoản {user.UserName} ({user.FullName}).";
+        TempData[IndexModel.NewPasswordKey] = $"{user.UserName}\n{password}";
+        return RedirectToPage("Index");
     }
 
-    private async Task LoadListsAsync()
+    private async Task LoadListsAsync(CancellationToken ct)
     {
-        Cells = await Lookups.CellsAsync(db);
-        Members = await UserForms.MemberItemsAsync(db);
+        Cells = await Lookups.CellsAsync(db, ct);
+        Members = await UserForms.MemberItemsAsync(db, ct);
     }
 }

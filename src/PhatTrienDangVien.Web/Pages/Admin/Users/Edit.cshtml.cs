@@ -1,20 +1,20 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Web.Accounts;
+using PhatTrienDangVien.Web.Application;
 using PhatTrienDangVien.Web.Auditing;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
-using PhatTrienDangVien.Web.Application;
 
 namespace PhatTrienDangVien.Web.Pages.Admin.Users;
 
 [RequirePermission(Permission.ManageUsers)]
-public class EditModel(AppDbContext db, UserManager<AppUser> users) : AdminPageModel, IUserForm
+public class EditModel(AppDbContext db, EditAccount edit) : AdminPageModel, IUserForm
 {
     [BindProperty] public UserInput Input { get; set; } = new();
-    /// <summary>Identity's concurrency token as it was when the form was opened.</summary>
+    /// <summary>Identity's concurrency token as it was when the form was opened: the version of an account.</summary>
     [BindProperty] public string ConcurrencyStamp { get; set; } = "";
 
     public UserInput Fields => Input;
@@ -26,87 +26,47 @@ public class EditModel(AppDbContext db, UserManager<AppUser> users) : AdminPageM
     public List<FieldConflict> Conflicts { get; } = [];
     public List<AuditEntry> History { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string id)
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
-        var user = await FindAsync(id);
+        var user = await FindAsync(id, ct);
         if (user is null) return NotFound();
-        Input = new UserInput { FullName = user.FullName, Role = user.Role, CellId = user.OrganisationId, MemberId = user.MemberId, Email = user.Email };
+        Input = UserInput.From(user);
         ConcurrencyStamp = user.ConcurrencyStamp ?? "";
-        await LoadAsync(user);
+        await LoadAsync(user, ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string id)
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
-        var user = await FindAsync(id);
+        var user = await FindAsync(id, ct);
         if (user is null) return NotFound();
-        await UserForms.NormaliseAndCheckAsync(db, Input, ModelState, "Input.", requireLinks: true);
-        if (user.Id == CurrentUserId && Input.Role != Roles.Administrator)
-            ModelState.AddModelError("Input.Role", "Bạn không thể tự bỏ quyền quản trị của chính mình; hãy nhờ một quản trị viên khác.");
-        if (!ModelState.IsValid)
+        await LoadAsync(user, ct);
+        if (!ModelState.IsValid) return Page();
+        var outcome = await edit.HandleAsync(id, Input, ConcurrencyStamp, ct);
+        if (outcome.Status == OutcomeStatus.Conflict && outcome.Value is { } current)
         {
-            await LoadAsync(user);
-            return Page();
+            // Saving again now means the admin has seen the other version and chooses theirs.
+            ModelState.Remove(nameof(ConcurrencyStamp));
+            ConcurrencyStamp = current.ConcurrencyStamp ?? "";
+            await LoadAsync(current, ct);
         }
-        if (ConcurrencyStamp != user.ConcurrencyStamp) return await ConflictAsync(user);
-
-        var accessChanged = user.Role != Input.Role || user.OrganisationId != Input.CellId || user.MemberId != Input.MemberId;
-        user.FullName = Input.FullName;
-        user.Role = Input.Role;
-        user.OrganisationId = Input.CellId;
-        user.MemberId = Input.MemberId;
-        user.Email = Input.Email;
-        user.NormalizedEmail = Input.Email?.ToUpperInvariant();
-        // Someone may save between the check above and this write: the store compares this original value.
-        db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = ConcurrencyStamp;
-        // Role, cell and member record are copied into the sign-in cookie; a new security stamp ends the
-        // sessions that carry the old ones, so the user signs in again with the new access.
-        var result = accessChanged ? await users.UpdateSecurityStampAsync(user) : await users.UpdateAsync(user);
-        if (!result.Succeeded)
-        {
-            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
-            {
-                db.ChangeTracker.Clear();
-                var current = await FindAsync(id);
-                if (current is null) return NotFound();
-                return await ConflictAsync(current);
-            }
-            foreach (var e in result.Errors) ModelState.AddModelError("", e.Description);
-            await LoadAsync(user);
-            return Page();
-        }
-        TempData["Success"] = $"Đã lưu tài khoản {user.UserName}." + (accessChanged ? " Người dùng cần đăng nhập lại để nhận quyền mới." : "");
+        if (this.Show(outcome, conflicts: Conflicts) is { } shown) return shown;
+        TempData["Success"] = string.Join(" ", [$"Đã lưu tài khoản {user.UserName}.", .. outcome.Warnings]);
         return RedirectToPage("Index");
     }
 
-    private async Task<IActionResult> ConflictAsync(AppUser current)
-    {
-        if (current.FullName != Input.FullName) Conflicts.Add(new("Họ và tên", Input.FullName, current.FullName));
-        if (current.Role != Input.Role) Conflicts.Add(new("Vai trò", Roles.DisplayName(Input.Role), Roles.DisplayName(current.Role)));
-        if (current.OrganisationId != Input.CellId)
-            Conflicts.Add(new("Chi bộ", await UserForms.CellNameAsync(db, Input.CellId), await UserForms.CellNameAsync(db, current.OrganisationId)));
-        if (current.MemberId != Input.MemberId)
-            Conflicts.Add(new("Hồ sơ đảng viên", await UserForms.MemberNameAsync(db, Input.MemberId), await UserForms.MemberNameAsync(db, current.MemberId)));
-        // Even when the visible fields agree (say, the account was deactivated meanwhile) the user must be told.
-        if (Conflicts.Count == 0) Conflicts.Add(new("Trạng thái tài khoản", "—", current.IsActive ? "Đang hoạt động" : "Đã vô hiệu hóa"));
-        ModelState.Remove(nameof(ConcurrencyStamp));
-        ConcurrencyStamp = current.ConcurrencyStamp ?? "";
-        Response.StatusCode = StatusCodes.Status409Conflict;
-        await LoadAsync(current);
-        return Page();
-    }
+    // Accounts have no query filter: the commune is applied here, explicitly.
+    private Task<AppUser?> FindAsync(string id, CancellationToken ct) =>
+        db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id && u.CommuneId == db.Scope.CommuneId, ct);
 
-    private Task<AppUser?> FindAsync(string id) =>
-        users.Users.FirstOrDefaultAsync(u => u.Id == id && u.CommuneId == db.Scope.CommuneId);
-
-    private async Task LoadAsync(AppUser user)
+    private async Task LoadAsync(AppUser user, CancellationToken ct)
     {
         Id = user.Id;
         UserName = user.UserName ?? "";
         IsActive = user.IsActive;
-        Cells = await Lookups.CellsAsync(db);
-        Members = await UserForms.MemberItemsAsync(db);
+        Cells = await Lookups.CellsAsync(db, ct);
+        Members = await UserForms.MemberItemsAsync(db, ct);
         History = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(AppUser) && a.EntityId == user.Id)
-            .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Take(50).ToListAsync();
+            .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Take(50).ToListAsync(ct);
     }
 }

@@ -1,17 +1,16 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using PhatTrienDangVien.Core.Common;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
-using PhatTrienDangVien.Web.Setup;
+using PhatTrienDangVien.Web.Accounts;
+using PhatTrienDangVien.Web.Application;
 
 namespace PhatTrienDangVien.Web.Pages.Admin.Users;
 
 [RequirePermission(Permission.ManageUsers)]
-public class IndexModel(AppDbContext db, UserManager<AppUser> users, Accounts accounts) : AdminPageModel
+public class IndexModel(AppDbContext db) : AdminPageModel
 {
     /// <summary>TempData key of a password just generated: shown once on the next page, then gone.</summary>
     public const string NewPasswordKey = "NewPassword";
@@ -29,74 +28,46 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users, Accounts ac
         public string RoleName => Roles.DisplayName(Role);
     }
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(CancellationToken ct)
     {
         if (TempData[NewPasswordKey] is string s && s.Split('\n') is [var name, var password])
             NewPassword = (name, password);
-        await LoadAsync();
+        await LoadAsync(ct);
     }
 
-    public Task<IActionResult> OnPostDeactivateAsync(string id) => ChangeAsync(id, async user =>
-    {
-        if (user.Id == CurrentUserId) throw new DomainException("Bạn không thể tự vô hiệu hóa tài khoản của chính mình.");
-        user.IsActive = false;
-        // A new security stamp makes the cookies already issued to this user fail their next validation.
-        Check(await users.UpdateSecurityStampAsync(user));
-        return $"Đã vô hiệu hóa tài khoản {user.UserName}; người này không đăng nhập được nữa.";
-    });
+    public async Task<IActionResult> OnPostDeactivateAsync(string id, [FromServices] DeactivateAccount deactivate, CancellationToken ct) =>
+        await DoneAsync(await deactivate.HandleAsync(id, ct), u => $"Đã vô hiệu hóa tài khoản {u.UserName}; người này không đăng nhập được nữa.", ct);
 
-    public Task<IActionResult> OnPostReactivateAsync(string id) => ChangeAsync(id, async user =>
-    {
-        user.IsActive = true;
-        Check(await users.UpdateAsync(user));
-        return $"Đã kích hoạt lại tài khoản {user.UserName}.";
-    });
+    public async Task<IActionResult> OnPostReactivateAsync(string id, [FromServices] ReactivateAccount reactivate, CancellationToken ct) =>
+        await DoneAsync(await reactivate.HandleAsync(id, ct), u => $"Đã kích hoạt lại tài khoản {u.UserName}.", ct);
 
-    public Task<IActionResult> OnPostUnlockAsync(string id) => ChangeAsync(id, async user =>
-    {
-        Check(await users.SetLockoutEndDateAsync(user, null));
-        Check(await users.ResetAccessFailedCountAsync(user));
-        return $"Đã mở khóa tài khoản {user.UserName}.";
-    });
+    public async Task<IActionResult> OnPostUnlockAsync(string id, [FromServices] UnlockAccount unlock, CancellationToken ct) =>
+        await DoneAsync(await unlock.HandleAsync(id, ct), u => $"Đã mở khóa tài khoản {u.UserName}.", ct);
 
-    public Task<IActionResult> OnPostResetPasswordAsync(string id) => ChangeAsync(id, async user =>
+    public async Task<IActionResult> OnPostResetPasswordAsync(string id, [FromServices] ResetPassword reset, CancellationToken ct)
     {
-        var password = Accounts.GeneratePassword();
-        await accounts.ResetPasswordAsync(user, password);
-        TempData[NewPasswordKey] = $"{user.UserName}\n{password}";
-        return $"Đã đặt lại mật khẩu cho {user.UserName}.";
-    });
+        var outcome = await reset.HandleAsync(id, password: null, ct);
+        if (outcome.Value is { } done) TempData[NewPasswordKey] = $"{done.User.UserName}\n{done.Password}";
+        return await DoneAsync(outcome, a => $"Đã đặt lại mật khẩu cho {a.User.UserName}.", ct);
+    }
 
-    private async Task<IActionResult> ChangeAsync(string id, Func<AppUser, Task<string>> change)
+    private async Task<IActionResult> DoneAsync<T>(Outcome<T> outcome, Func<T, string> success, CancellationToken ct)
     {
-        var user = await users.Users.FirstOrDefaultAsync(u => u.Id == id && u.CommuneId == db.Scope.CommuneId);
-        if (user is null) return NotFound();
-        try
+        if (this.Show(outcome) is { } shown)
         {
-            TempData["Success"] = await change(user);
+            await LoadAsync(ct);
+            return shown;
         }
-        catch (DomainException e)
-        {
-            TempData.Remove(NewPasswordKey);
-            ModelState.AddModelError("", e.Message);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            await LoadAsync();
-            return Page();
-        }
+        TempData["Success"] = success(outcome.Value!);
         return RedirectToPage("Index", new { Role, Search });
     }
 
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded) throw new DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
-    }
-
-    private async Task LoadAsync()
+    private async Task LoadAsync(CancellationToken ct)
     {
         // Accounts have no query filter: the commune is applied here, explicitly.
-        var q = users.Users.AsNoTracking().Where(u => u.CommuneId == db.Scope.CommuneId);
+        var q = db.Users.AsNoTracking().Where(u => u.CommuneId == db.Scope.CommuneId);
         if (!string.IsNullOrEmpty(Role)) q = q.Where(u => u.Role == Role);
-        var list = await q.ToListAsync();
+        var list = await q.ToListAsync(ct);
         var folded = Core.Text.VietnameseText.Fold(Search);
         if (folded.Length > 0)
             list = list.Where(u => Core.Text.VietnameseText.Fold(u.FullName).Contains(folded, StringComparison.Ordinal)
@@ -104,9 +75,9 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users, Accounts ac
 
         var cellIds = list.Where(u => u.OrganisationId != null).Select(u => u.OrganisationId!.Value).Distinct().ToList();
         var memberIds = list.Where(u => u.MemberId != null).Select(u => u.MemberId!.Value).Distinct().ToList();
-        var cells = await db.Organisations.Where(o => cellIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        var cells = await db.Organisations.Where(o => cellIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var members = await db.Members.Where(m => memberIds.Contains(m.Id)).Select(m => new { m.Id, m.Person.FullName })
-            .ToDictionaryAsync(m => m.Id, m => m.FullName);
+            .ToDictionaryAsync(m => m.Id, m => m.FullName, ct);
         // Identity's lockout runs on the system clock, not the injected one: show what Identity enforces.
         var now = DateTimeOffset.UtcNow;
         var rows = list.Select(u => new Row(u.Id, u.UserName ?? "", u.FullName, u.Role,

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Identity;
+using PhatTrienDangVien.Web.Application;
+using PhatTrienDangVien.Web.Auditing;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Accounts;
+
+// Identity's own operations save through the same AppDbContext (its EF store), so each of these is audited too.
+
+/// <summary>Ends an account's access: no new sign-in, and the sessions already open end at their next validation.</summary>
+public sealed class DeactivateAccount(AppDbContext db, UserManager<AppUser> users, Access access, AuditContext who)
+{
+    public const string NotYourself = "Bạn không thể tự vô hiệu hóa tài khoản của chính mình.";
+
+    public async Task<Outcome<AppUser>> HandleAsync(string id, CancellationToken ct)
+    {
+        if (!access.Has(Permission.ManageUsers)) return Outcome<AppUser>.Forbidden();
+        var user = await AccountRules.FindAsync(db, access.Scope, id, ct);
+        if (user is null) return Outcome<AppUser>.NotFound();
+        if (user.Id == who.UserId) return Outcome<AppUser>.Invalid("", NotYourself);
+        user.IsActive = false;
+        // A new security stamp makes the cookies already issued to this user fail their next validation.
+        return Result(user, await users.UpdateSecurityStampAsync(user));
+    }
+
+    internal static Outcome<AppUser> Result(AppUser user, params IdentityResult[] results) =>
+        results.FirstOrDefault(r => !r.Succeeded) is { } failed ? Outcome<AppUser>.Invalid(AccountRules.Errors(failed)) : Outcome<AppUser>.Done(user);
+}
+
+public sealed class ReactivateAccount(AppDbContext db, UserManager<AppUser> users, Access access)
+{
+    public async Task<Outcome<AppUser>> HandleAsync(string id, CancellationToken ct)
+    {
+        if (!access.Has(Permission.ManageUsers)) return Outcome<AppUser>.Forbidden();
+        var user = await AccountRules.FindAsync(db, access.Scope, id, ct);
+        if (user is null) return Outcome<AppUser>.NotFound();
+        user.IsActive = true;
+        return DeactivateAccount.Result(user, await users.UpdateAsync(user));
+    }
+}
+
+/// <summary>Lifts the lockout that wrong passwords caused.</summary>
+public sealed class UnlockAccount(AppDbContext db, UserManager<AppUser> users, Access access)
+{
+    public async Task<Outcome<AppUser>> HandleAsync(string id, CancellationToken ct)
+    {
+        if (!access.Has(Permission.ManageUsers)) return Outcome<AppUser>.Forbidden();
+        var user = await AccountRules.FindAsync(db, access.Scope, id, ct);
+        if (user is null) return Outcome<AppUser>.NotFound();
+        var ended = await users.SetLockoutEndDateAsync(user, null);
+        return DeactivateAccount.Result(user, ended, ended.Succeeded ? await users.ResetAccessFailedCountAsync(user) : ended);
+    }
+}
+
+/// <summary>Sets a new password (given, or generated to be shown once) and unlocks the account.</summary>
+public sealed class ResetPassword(AppDbContext db, UserManager<AppUser> users, Access access)
+{
+    public async Task<Outcome<AccountWithPassword>> HandleAsync(string id, string? password, CancellationToken ct)
+    {
+        if (!access.Has(Permission.ManageUsers)) return Outcome<AccountWithPassword>.Forbidden();
+        var user = await AccountRules.FindAsync(db, access.Scope, id, ct);
+        if (user is null) return Outcome<AccountWithPassword>.NotFound();
+        password ??= AccountRules.GeneratePassword();
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var reset = await users.ResetPasswordAsync(user, token, password);
+        if (!reset.Succeeded) return Outcome<AccountWithPassword>.Invalid(AccountRules.Errors(reset));
+        var unlocked = DeactivateAccount.Result(user, await users.SetLockoutEndDateAsync(user, null), await users.ResetAccessFailedCountAsync(user));
+        return unlocked.IsDone ? Outcome<AccountWithPassword>.Done(new AccountWithPassword(user, password)) : unlocked.As<AccountWithPassword>();
+    }
+}

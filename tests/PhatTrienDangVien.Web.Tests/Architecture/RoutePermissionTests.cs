@@ -1,0 +1,93 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Tests.Infrastructure;
+using Shouldly;
+using Xunit;
+
+namespace PhatTrienDangVien.Web.Tests.Architecture;
+
+/// <summary>
+/// Generated from the route table: every page and every API endpoint declares the permission it needs (or is on the
+/// short reviewed list of public ones), and each role opens exactly the pages its permissions give it.
+/// </summary>
+public abstract class RoutePermissionTests<TApp>(TApp app) where TApp : AppFactory
+{
+    /// <summary>Reviewed: what needs no login, and why.</summary>
+    private static readonly Dictionary<string, string> s_public = new()
+    {
+        ["/Account/Login"] = "signing in",
+        ["/Account/Denied"] = "the refusal page itself",
+        ["/Account/Logout"] = "signing out asks for nothing",
+        ["/Setup/Index"] = "the first start, guarded by a one-time token",
+        ["/Error"] = "the error page",
+        ["/api/calendar/lunar"] = "the public calendar holds no one's data",
+        ["/api/calendar/holidays"] = "the public calendar",
+        ["/api/calendar/working-days"] = "the public calendar",
+    };
+
+    private List<(string Route, string Methods, bool NeedsValues, IReadOnlyList<object> Metadata)> Endpoints() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Route(e), string.Join(",", e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["page"]),
+                e.RoutePattern.Parameters.Any(p => !p.IsOptional), e.Metadata.ToList() as IReadOnlyList<object>))
+            .ToList();
+
+    private static string Route(RouteEndpoint e)
+    {
+        var pattern = "/" + (e.RoutePattern.RawText ?? "").TrimStart('/');
+        // A page's route is its path; Index pages are also reached at their folder.
+        return e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>()?.ViewEnginePath ?? pattern;
+    }
+
+    [Fact]
+    public void Every_page_and_endpoint_declares_a_permission_or_is_a_reviewed_public_one()
+    {
+        var endpoints = Endpoints();
+        endpoints.Count.ShouldBeGreaterThan(50);
+        var missing = new List<string>();
+        foreach (var (route, methods, _, metadata) in endpoints)
+        {
+            var permissions = metadata.OfType<RequirePermissionAttribute>().ToList();
+            var anonymous = metadata.OfType<IAllowAnonymous>().Any();
+            if (anonymous)
+            {
+                if (!s_public.ContainsKey(route)) missing.Add($"{methods} {route}: public but not on the reviewed list");
+                continue;
+            }
+            if (permissions.Count == 0) missing.Add($"{methods} {route}: no permission declared");
+            // Every authorization policy named on an endpoint is a permission's, so none can slip past the table.
+            foreach (var policy in metadata.OfType<IAuthorizeData>().Select(a => a.Policy).Where(p => p is not null))
+                if (!Enum.GetValues<Permission>().Any(p => PermissionTable.PolicyName(p) == policy)) missing.Add($"{methods} {route}: policy {policy} is not a permission");
+        }
+        missing.ShouldBeEmpty();
+    }
+
+    public static readonly TheoryData<string> AllRoles = [.. Roles.All];
+
+    [Theory, MemberData(nameof(AllRoles))]
+    public async Task Each_role_opens_exactly_the_pages_its_permissions_give(string role)
+    {
+        var pages = Endpoints()
+            .Where(e => e.Methods == "page" && !e.NeedsValues && !s_public.ContainsKey(e.Route))
+            .Select(e => (e.Route, Needs: e.Metadata.OfType<RequirePermissionAttribute>().Single().Permission))
+            .Distinct().ToList();
+        pages.Count.ShouldBeGreaterThan(25);
+        var b = await Browser.LoginAsync(app, TestData.UserOfRole[role]);
+        foreach (var (route, needs) in pages)
+        {
+            var url = route.EndsWith("/Index", StringComparison.Ordinal) ? route[..^"/Index".Length] + "/" : route;
+            var r = await b.Client.GetAsync(url);
+            var denied = r.StatusCode == HttpStatusCode.Forbidden
+                || (r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.ToString().Contains("/Account/Denied", StringComparison.Ordinal));
+            denied.ShouldBe(!PermissionTable.Allows(role, needs), $"{role} GET {url} ({needs}): {(int)r.StatusCode} {r.Headers.Location}");
+            if (!denied) ((int)r.StatusCode).ShouldBeLessThan(500, $"{role} GET {url}");
+        }
+    }
+}
+
+public sealed class RoutePermissionTests_Sqlite(SqliteApp app) : RoutePermissionTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class RoutePermissionTests_Postgres(PostgresApp app) : RoutePermissionTests<PostgresApp>(app), IClassFixture<PostgresApp>;
