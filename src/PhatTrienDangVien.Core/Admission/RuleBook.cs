@@ -13,8 +13,8 @@ namespace PhatTrienDangVien.Core.Admission;
 /// </remarks>
 public sealed class RuleBook
 {
-    private static readonly DateOnly _statute2011 = new(2011, 1, 19);
-    private static readonly DateOnly _regulation294 = new(2025, 7, 1);
+    private static readonly DateOnly s_statute2011 = new(2011, 1, 19);
+    private static readonly DateOnly s_regulation294 = new(2025, 7, 1);
 
     private const string Statute4 = "Điều lệ Đảng, Điều 4";
     private const string Statute5 = "Điều lệ Đảng, Điều 5";
@@ -86,52 +86,52 @@ public sealed class RuleBook
     public static RuleBook Defaults { get; } = new(
     [
         P(K.MinAgeMonths, 216, "tháng", "Tuổi tối thiểu khi chi bộ xét kết nạp: đủ 18 tuổi, tính theo tháng",
-            $"{Statute4}; {Reg294}", true, _regulation294),
+            $"{Statute4}; {Reg294}", true, s_regulation294),
         P(K.MaxAgeMonths, 720, "tháng",
             "Tuổi tối đa khi chi bộ xét kết nạp: đủ 60 tuổi, tính theo tháng; trên 60 tuổi phải có ý kiến bằng văn bản của Ban Thường vụ Tỉnh ủy",
-            $"{Reg294}; {Guide06}", true, _regulation294),
+            $"{Reg294}; {Guide06}", true, s_regulation294),
         P(K.CertificateValidityMonths, 60, "tháng",
             "Giấy chứng nhận bồi dưỡng nhận thức về Đảng có giá trị 60 tháng; quá hạn phải học lại trước khi chi bộ xét kết nạp",
-            $"{Reg294}; {Guide06}", true, _regulation294),
+            $"{Reg294}; {Guide06}", true, s_regulation294),
         P(K.IntroducerMinMonthsTogether, 12, "tháng",
             "Người giới thiệu là đảng viên chính thức, cùng công tác, học tập hoặc sinh sống với người vào Đảng ít nhất 12 tháng",
-            Statute4, true, _statute2011),
+            Statute4, true, s_statute2011),
         P(K.YouthMaxAge, 30, "tuổi",
             "Độ tuổi thanh niên (đến đủ 30 tuổi): được Ban Chấp hành Đoàn cơ sở và một đảng viên chính thức giới thiệu",
-            $"{Statute4}; {Reg294}", true, _regulation294),
+            $"{Statute4}; {Reg294}", true, s_regulation294),
         P(K.VoteNumerator, 2, "phần", "Tỷ lệ biểu quyết tán thành: tử số (2/3 số đảng viên chính thức)",
-            $"{Statute4}; {Statute5}", true, _statute2011),
+            $"{Statute4}; {Statute5}", true, s_statute2011),
         P(K.VoteDenominator, 3, "phần", "Tỷ lệ biểu quyết tán thành: mẫu số (2/3 số đảng viên chính thức)",
-            $"{Statute4}; {Statute5}", true, _statute2011),
+            $"{Statute4}; {Statute5}", true, s_statute2011),
         P(K.MinOfficialMembersToVote, 3, "đảng viên chính thức",
             "Chi bộ có dưới 3 đảng viên chính thức không được xét kết nạp, công nhận chính thức",
-            $"{Reg294}; {Guide06}", true, _regulation294),
+            $"{Reg294}; {Guide06}", true, s_regulation294),
         P(K.DecidingBody, (int)Admission.DecidingBody.CommuneStandingBoard, "mã (1 = Ban Thường vụ Đảng ủy xã, 2 = Ban Chấp hành Đảng bộ xã)",
             "Cấp có thẩm quyền quyết định kết nạp và công nhận chính thức",
-            $"{Reg294} ({Inferred})", false, _regulation294),
+            $"{Reg294} ({Inferred})", false, s_regulation294),
         P(K.DecisionDeadlineWorkingDays, 60, "ngày làm việc",
             "Cấp ủy có thẩm quyền quyết định kết nạp trong 60 ngày làm việc kể từ ngày chi bộ có nghị quyết đề nghị",
-            $"{Reg294}; {Guide06} ({Inferred})", false, _regulation294),
+            $"{Reg294}; {Guide06} ({Inferred})", false, s_regulation294),
         P(K.DecisionExtensionWorkingDays, 30, "ngày làm việc",
             "Trường hợp đặc biệt được kéo dài thời hạn quyết định kết nạp thêm 30 ngày làm việc",
-            $"{Reg294}; {Guide06} ({Inferred})", false, _regulation294),
+            $"{Reg294}; {Guide06} ({Inferred})", false, s_regulation294),
         P(K.CeremonyDeadlineWorkingDays, 30, "ngày làm việc",
             "Chi bộ tổ chức lễ kết nạp trong 30 ngày làm việc kể từ ngày nhận quyết định; chậm hơn phải được cấp ủy cấp trên đồng ý",
-            $"{Reg294}; {Guide06} ({Inferred})", false, _regulation294),
+            $"{Reg294}; {Guide06} ({Inferred})", false, s_regulation294),
         P(K.ProbationMonths, 12, "tháng", "Thời kỳ dự bị 12 tháng, tính từ ngày chi bộ tổ chức lễ kết nạp",
-            Statute5, true, _statute2011),
+            Statute5, true, s_statute2011),
         P(K.RecognitionReviewDeadlineWorkingDays, 30, "ngày làm việc",
             "Chi bộ xét công nhận đảng viên chính thức trong 30 ngày làm việc kể từ ngày đảng viên hết 12 tháng dự bị",
-            $"{Statute5}; {Reg294}; {Guide06} ({Inferred})", false, _regulation294),
+            $"{Statute5}; {Reg294}; {Guide06} ({Inferred})", false, s_regulation294),
         P(K.RecognitionDecisionDeadlineWorkingDays, 30, "ngày làm việc",
             "Cấp ủy có thẩm quyền quyết định công nhận chính thức trong 30 ngày làm việc kể từ ngày chi bộ có nghị quyết",
-            $"{Reg294}; {Guide06} ({Inferred})", false, _regulation294),
+            $"{Reg294}; {Guide06} ({Inferred})", false, s_regulation294),
         P(K.RecognitionDecisionExtensionWorkingDays, 30, "ngày làm việc",
             "Trường hợp đặc biệt được kéo dài thời hạn quyết định công nhận chính thức thêm 30 ngày làm việc",
-            $"{Reg294}; {Guide06} ({Inferred})", false, _regulation294),
+            $"{Reg294}; {Guide06} ({Inferred})", false, s_regulation294),
         P(K.MaxRecognitionVotes, 3, "lần",
             "Chi bộ xét công nhận tối đa 3 lần không đạt 2/3 (tán thành hoặc không tán thành); sau đó cấp ủy cấp trên quyết định",
-            $"{Reg294}; {Guide06}", true, _regulation294),
+            $"{Reg294}; {Guide06}", true, s_regulation294),
     ]);
 
     private static RuleParameter P(string key, decimal value, string unit, string name, string citation, bool confirmed, DateOnly from) =>

@@ -25,11 +25,11 @@ public static class VietnameseLunarCalendar
     /// <summary>Last lunar year accepted by <see cref="ToSolar"/>.</summary>
     public const int MaxLunarYear = 2199;
 
-    private static readonly LunisolarTables _tables = new(TimeZoneHours);
+    private static readonly LunisolarTables s_tables = new(TimeZoneHours);
 
-    private static readonly string[] _stems = ["Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"];
+    private static readonly string[] s_stems = ["Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"];
 
-    private static readonly string[] _branches = ["Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"];
+    private static readonly string[] s_branches = ["Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"];
 
     /// <summary>First solar date accepted by <see cref="FromSolar"/>.</summary>
     public static DateOnly MinSupportedDate { get; } = new(1900, 1, 1);
@@ -47,8 +47,8 @@ public static class VietnameseLunarCalendar
         }
 
         int jdn = LunarAstronomy.ToJulianDayNumber(date);
-        int lunarYear = _tables.LunarYearOf(jdn, date.Year);
-        LunarMonthLayout month = _tables.GetYear(lunarYear).Containing(jdn);
+        int lunarYear = s_tables.LunarYearOf(jdn, date.Year);
+        LunarMonthLayout month = s_tables.GetYear(lunarYear).Containing(jdn);
         return new LunarDate(lunarYear, month.Number, jdn - month.Start + 1, month.IsLeap);
     }
 
@@ -83,7 +83,7 @@ public static class VietnameseLunarCalendar
     public static int? LeapMonthOf(int lunarYear)
     {
         CheckYear(lunarYear);
-        foreach (LunarMonthLayout month in _tables.GetYear(lunarYear).Months)
+        foreach (LunarMonthLayout month in s_tables.GetYear(lunarYear).Months)
         {
             if (month.IsLeap)
             {
@@ -103,7 +103,7 @@ public static class VietnameseLunarCalendar
         // Year 4 (and so 1984, 2044 …) is Giáp Tý, the start of the 60-year cycle.
         int stem = (((lunarYear - 4) % 10) + 10) % 10;
         int branch = (((lunarYear - 4) % 12) + 12) % 12;
-        return $"{_stems[stem]} {_branches[branch]}";
+        return $"{s_stems[stem]} {s_branches[branch]}";
     }
 
     /// <summary>
@@ -124,7 +124,7 @@ public static class VietnameseLunarCalendar
             throw new ArgumentOutOfRangeException(nameof(lunarMonth), lunarMonth, "A lunar month is 1 to 12.");
         }
 
-        return _tables.GetYear(lunarYear).Find(lunarMonth, isLeapMonth)
+        return s_tables.GetYear(lunarYear).Find(lunarMonth, isLeapMonth)
             ?? throw new ArgumentOutOfRangeException(nameof(lunarMonth), lunarMonth, $"Lunar year {lunarYear} has no leap month {lunarMonth}.");
     }
 

@@ -87,7 +87,7 @@ public static class Forecast
 
     private const int DefaultPoints = 21;
     private const int NewStay = -1;
-    private static readonly CultureInfo _vi = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly CultureInfo s_vi = CultureInfo.GetCultureInfo("vi-VN");
 
     /// <summary>The forecast stage index of <paramref name="stage"/>; 9 for admitted (probation and after); −1 otherwise.</summary>
     internal static int RowOf(AdmissionStage stage) => stage switch
@@ -390,8 +390,8 @@ public static class Forecast
     private static string Describe(ForecastInput input, ForecastOptions o, int openCases, int admittedSoFar,
         Distribution termTotal, double probability, CandidateNeed need, StageAssumption[] assumptions)
     {
-        string D(DateOnly d) => d.ToString("dd/MM/yyyy", _vi);
-        string P(double p) => (p * 100).ToString("0", _vi) + "%";
+        string D(DateOnly d) => d.ToString("dd/MM/yyyy", s_vi);
+        string P(double p) => (p * 100).ToString("0", s_vi) + "%";
         var t = input.Term;
         var sb = new StringBuilder();
         sb.AppendLine("Cách tính dự báo (mô phỏng nhiều khả năng có thể xảy ra)");
@@ -424,7 +424,7 @@ public static class Forecast
             var stageName = a.Stage == AdmissionStage.CellApproved ? "Chi bộ đã đề nghị kết nạp, chờ quyết định" : a.Name;
             sb.AppendLine($"- {stageName}: đi tiếp {P(a.Conversion)} "
                 + (a.ConversionIsDefault ? $"(mặc định, mới có {a.ConversionObservations} trường hợp)" : $"(từ {a.ConversionObservations} trường hợp)")
-                + $"; {a.MedianDays.ToString("0", _vi)} ngày "
+                + $"; {a.MedianDays.ToString("0", s_vi)} ngày "
                 + (a.DurationIsDefault
                     ? $"(mặc định: {days} ngày, dao động {Math.Round(days * (1 - o.DefaultSpread))}–{Math.Round(days * (1 + o.DefaultSpread))})"
                     : $"(từ {a.DurationObservations} trường hợp)"));

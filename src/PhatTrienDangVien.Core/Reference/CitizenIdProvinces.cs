@@ -79,9 +79,9 @@ public static class CitizenIdProvinces
         new("096", "Cà Mau"),
     ];
 
-    private static readonly Dictionary<string, ReferenceItem> _byCode = All.ToDictionary(p => p.Code, StringComparer.Ordinal);
+    private static readonly Dictionary<string, ReferenceItem> s_byCode = All.ToDictionary(p => p.Code, StringComparer.Ordinal);
 
     /// <summary>The province for a three-digit code, or null.</summary>
     public static ReferenceItem? Find(string? code) =>
-        code is not null && _byCode.TryGetValue(code, out var province) ? province : null;
+        code is not null && s_byCode.TryGetValue(code, out var province) ? province : null;
 }

@@ -76,7 +76,7 @@ public static class Ethnicities
     ];
 
     // Spellings seen in citizen records and older lists that mean the same group (matched after folding).
-    private static readonly (string Alias, string Code)[] _aliases =
+    private static readonly (string Alias, string Code)[] s_aliases =
     [
         ("Việt", "01"),
         ("Kinh (Việt)", "01"),
@@ -112,20 +112,20 @@ public static class Ethnicities
         ("Rơ Măm", "54"),
     ];
 
-    private static readonly Dictionary<string, ReferenceItem> _byCode = All.ToDictionary(e => e.Code, StringComparer.Ordinal);
+    private static readonly Dictionary<string, ReferenceItem> s_byCode = All.ToDictionary(e => e.Code, StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, ReferenceItem> _byFoldedName = BuildNameIndex();
+    private static readonly Dictionary<string, ReferenceItem> s_byFoldedName = BuildNameIndex();
 
     /// <summary>The group with this code, or null.</summary>
     public static ReferenceItem? Find(string? code) =>
-        code is not null && _byCode.TryGetValue(code.Trim(), out var item) ? item : null;
+        code is not null && s_byCode.TryGetValue(code.Trim(), out var item) ? item : null;
 
     /// <summary>
     /// The group for a name as typed or imported ("Khmer", "Ê Đê", "ê-đê", "H'Mông"…), ignoring case, diacritics,
     /// hyphens and spaces; null when unknown.
     /// </summary>
     public static ReferenceItem? FindByName(string? name) =>
-        _byFoldedName.GetValueOrDefault(NameKey(name));
+        s_byFoldedName.GetValueOrDefault(NameKey(name));
 
     /// <summary>True for the Kinh majority.</summary>
     public static bool IsKinh(string? code) => code?.Trim() == KinhCode;
@@ -141,9 +141,9 @@ public static class Ethnicities
             index.Add(NameKey(item.Name), item);
         }
 
-        foreach (var (alias, code) in _aliases)
+        foreach (var (alias, code) in s_aliases)
         {
-            index.TryAdd(NameKey(alias), _byCode[code]);
+            index.TryAdd(NameKey(alias), s_byCode[code]);
         }
 
         return index;

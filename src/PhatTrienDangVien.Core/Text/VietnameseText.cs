@@ -8,7 +8,7 @@ namespace PhatTrienDangVien.Core.Text;
 /// </summary>
 public static class VietnameseText
 {
-    private static readonly CultureInfo _vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly CultureInfo s_vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     /// <summary>
     /// Canonical form for storage: Unicode NFC, trimmed, every run of white space (tabs, line breaks,
@@ -94,7 +94,7 @@ public static class VietnameseText
     {
         ArgumentNullException.ThrowIfNull(s);
         var normalized = Normalize(s);
-        return normalized is null ? string.Empty : normalized.ToUpper(_vietnamese);
+        return normalized is null ? string.Empty : normalized.ToUpper(s_vietnamese);
     }
 
     /// <summary>

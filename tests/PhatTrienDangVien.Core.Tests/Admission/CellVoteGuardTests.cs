@@ -8,11 +8,11 @@ namespace PhatTrienDangVien.Core.Tests.Admission;
 
 public class CellVoteGuardTests
 {
-    private static readonly DateOnly _vote = D("2026-05-15");
-    private static readonly DateOnly _today = D("2026-06-30");
+    private static readonly DateOnly s_vote = D("2026-05-15");
+    private static readonly DateOnly s_today = D("2026-06-30");
 
     private static CaseDriver ReadyToVote(string birth, string? certificate = null, VerificationResult parents = VerificationResult.Verified) =>
-        new CaseDriver(D(birth), _today).ToOpinions(D("2026-05-01"), certificate is null ? null : D(certificate), parents);
+        new CaseDriver(D(birth), s_today).ToOpinions(D("2026-05-01"), certificate is null ? null : D(certificate), parents);
 
     [Theory]
     [InlineData("2008-05-16", false)] // 17 years 11 months on the vote date
@@ -26,12 +26,12 @@ public class CellVoteGuardTests
 
         if (allowed)
         {
-            driver.CellVote(_vote).Outcome.ShouldBe(VoteOutcome.Approved);
+            driver.CellVote(s_vote).Outcome.ShouldBe(VoteOutcome.Approved);
             driver.Case.CurrentStage.ShouldBe(AdmissionStage.CellApproved);
         }
         else
         {
-            var error = Should.Throw<DomainException>(() => driver.CellVote(_vote));
+            var error = Should.Throw<DomainException>(() => driver.CellVote(s_vote));
             error.Rule.ShouldBeOneOf(RuleParameterKeys.MinAgeMonths, RuleParameterKeys.MaxAgeMonths);
             error.Citation.ShouldNotBeNullOrWhiteSpace();
             error.Message.ShouldContain(error.Citation!);
@@ -41,7 +41,7 @@ public class CellVoteGuardTests
     [Fact]
     public void Seventeen_years_eleven_months_is_refused_under_the_minimum_age_rule()
     {
-        var error = Should.Throw<DomainException>(() => ReadyToVote("2008-05-16").CellVote(_vote));
+        var error = Should.Throw<DomainException>(() => ReadyToVote("2008-05-16").CellVote(s_vote));
 
         error.Rule.ShouldBe(RuleParameterKeys.MinAgeMonths);
         error.Message.ShouldContain("17 tuổi 11 tháng");
@@ -53,8 +53,8 @@ public class CellVoteGuardTests
     {
         CaseDriver driver = ReadyToVote("1966-04-15");
 
-        Should.Throw<DomainException>(() => driver.CellVote(_vote)).Rule.ShouldBe(RuleParameterKeys.MaxAgeMonths);
-        StepRecord step = driver.CellVote(_vote, over60Consent: "  512-CV/TU  ");
+        Should.Throw<DomainException>(() => driver.CellVote(s_vote)).Rule.ShouldBe(RuleParameterKeys.MaxAgeMonths);
+        StepRecord step = driver.CellVote(s_vote, over60Consent: "  512-CV/TU  ");
 
         step.Outcome.ShouldBe(VoteOutcome.Approved);
         CellVoteDetails details = step.ReadDetails<CellVoteDetails>()!;
@@ -73,11 +73,11 @@ public class CellVoteGuardTests
 
         if (allowed)
         {
-            driver.CellVote(_vote).ReadDetails<CellVoteDetails>()!.AwarenessCertificateDate.ShouldBe(D(certificate));
+            driver.CellVote(s_vote).ReadDetails<CellVoteDetails>()!.AwarenessCertificateDate.ShouldBe(D(certificate));
         }
         else
         {
-            Should.Throw<DomainException>(() => driver.CellVote(_vote)).Rule.ShouldBe(RuleParameterKeys.CertificateValidityMonths);
+            Should.Throw<DomainException>(() => driver.CellVote(s_vote)).Rule.ShouldBe(RuleParameterKeys.CertificateValidityMonths);
         }
     }
 
@@ -85,12 +85,12 @@ public class CellVoteGuardTests
     public void An_expired_certificate_is_cured_by_retaking_the_class_before_the_vote()
     {
         CaseDriver driver = ReadyToVote("1998-01-10", "2021-04-15");
-        Deadlines.NextAction(driver.Case, driver.Rules, WorkingDays, _vote)!.Kind.ShouldBe(AdmissionStepKind.AwarenessClass);
+        Deadlines.NextAction(driver.Case, driver.Rules, WorkingDays, s_vote)!.Kind.ShouldBe(AdmissionStepKind.AwarenessClass);
 
         driver.Case.RecordAwarenessClass(new ClassInput { Date = D("2026-05-12"), CertificateNumber = "20/CN", CertificateDate = D("2026-05-12") }, driver.Ctx);
 
         driver.Case.CurrentStage.ShouldBe(AdmissionStage.OpinionsCollected);
-        driver.CellVote(_vote).Outcome.ShouldBe(VoteOutcome.Approved);
+        driver.CellVote(s_vote).Outcome.ShouldBe(VoteOutcome.Approved);
     }
 
     [Theory]
@@ -103,14 +103,14 @@ public class CellVoteGuardTests
     public void Approval_needs_two_thirds_of_the_denominator_rounded_up(int official, int excluded, int needed)
     {
         CaseDriver below = ReadyToVote("1998-01-10");
-        var refused = Should.Throw<DomainException>(() => below.CellVote(_vote, needed - 1, official, excluded));
+        var refused = Should.Throw<DomainException>(() => below.CellVote(s_vote, needed - 1, official, excluded));
         refused.Rule.ShouldBe(RuleParameterKeys.VoteNumerator);
         refused.Message.ShouldContain($"chưa đủ {needed}");
         below.Case.CurrentStage.ShouldBe(AdmissionStage.OpinionsCollected);
         below.Case.Steps.Count.ShouldBe(7, "the refused vote leaves the seven steps before it, and nothing more");
 
         CaseDriver atThreshold = ReadyToVote("1998-01-10");
-        StepRecord passed = atThreshold.CellVote(_vote, needed, official, excluded);
+        StepRecord passed = atThreshold.CellVote(s_vote, needed, official, excluded);
         passed.Outcome.ShouldBe(VoteOutcome.Approved);
         passed.ReadDetails<CellVoteDetails>()!.Denominator.ShouldBe(official - excluded);
         atThreshold.Case.CurrentStage.ShouldBe(AdmissionStage.CellApproved);
@@ -120,11 +120,11 @@ public class CellVoteGuardTests
     public void A_cell_may_vote_again_after_a_vote_below_two_thirds()
     {
         CaseDriver driver = ReadyToVote("1998-01-10");
-        Should.Throw<DomainException>(() => driver.CellVote(_vote, forVotes: 6, officialMembers: 10));
+        Should.Throw<DomainException>(() => driver.CellVote(s_vote, forVotes: 6, officialMembers: 10));
 
-        driver.Case.AllowedNext(driver.Rules, _today).ShouldContain(AdmissionStepKind.CellVote);
-        driver.CellVote(_vote.AddDays(30), forVotes: 7, officialMembers: 10).Outcome.ShouldBe(VoteOutcome.Approved);
-        driver.Case.CellResolutionDate.ShouldBe(_vote.AddDays(30));
+        driver.Case.AllowedNext(driver.Rules, s_today).ShouldContain(AdmissionStepKind.CellVote);
+        driver.CellVote(s_vote.AddDays(30), forVotes: 7, officialMembers: 10).Outcome.ShouldBe(VoteOutcome.Approved);
+        driver.Case.CellResolutionDate.ShouldBe(s_vote.AddDays(30));
     }
 
     [Theory]
@@ -136,11 +136,11 @@ public class CellVoteGuardTests
 
         if (allowed)
         {
-            driver.CellVote(_vote, official, official).Outcome.ShouldBe(VoteOutcome.Approved);
+            driver.CellVote(s_vote, official, official).Outcome.ShouldBe(VoteOutcome.Approved);
         }
         else
         {
-            Should.Throw<DomainException>(() => driver.CellVote(_vote, official, official))
+            Should.Throw<DomainException>(() => driver.CellVote(s_vote, official, official))
                 .Rule.ShouldBe(RuleParameterKeys.MinOfficialMembersToVote);
         }
     }
@@ -156,7 +156,7 @@ public class CellVoteGuardTests
         CaseDriver driver = ReadyToVote("1998-01-10");
 
         Should.Throw<DomainException>(() => driver.Case.RecordCellVote(
-                new CellVoteInput { Date = _vote, For = forVotes, Against = against, Present = present },
+                new CellVoteInput { Date = s_vote, For = forVotes, Against = against, Present = present },
                 new CellRoster(official, excluded, false), driver.Ctx))
             .Rule.ShouldBe(nameof(ProcedureRules.VoteCounts));
         driver.Case.Steps.Count.ShouldBe(7);
@@ -166,12 +166,12 @@ public class CellVoteGuardTests
     public void Verification_results_must_be_complete_before_the_cell_votes()
     {
         CaseDriver driver = ReadyToVote("1998-01-10", parents: VerificationResult.Pending);
-        Deadlines.NextAction(driver.Case, driver.Rules, WorkingDays, _vote)!.Kind.ShouldBe(AdmissionStepKind.PersonalHistory);
+        Deadlines.NextAction(driver.Case, driver.Rules, WorkingDays, s_vote)!.Kind.ShouldBe(AdmissionStepKind.PersonalHistory);
 
-        Should.Throw<DomainException>(() => driver.CellVote(_vote)).Rule.ShouldBe(nameof(ProcedureRules.VerificationBeforeVote));
+        Should.Throw<DomainException>(() => driver.CellVote(s_vote)).Rule.ShouldBe(nameof(ProcedureRules.VerificationBeforeVote));
 
         driver.Case.RecordPersonalHistory(History(D("2026-05-10")), driver.Ctx);
         driver.Case.CurrentStage.ShouldBe(AdmissionStage.OpinionsCollected);
-        driver.CellVote(_vote).Outcome.ShouldBe(VoteOutcome.Approved);
+        driver.CellVote(s_vote).Outcome.ShouldBe(VoteOutcome.Approved);
     }
 }

@@ -10,12 +10,12 @@ namespace PhatTrienDangVien.Core.Tests.Admission;
 
 public class DecisionAndCeremonyDeadlineTests
 {
-    private static readonly DateOnly _birth = D("1998-01-10");
+    private static readonly DateOnly s_birth = D("1998-01-10");
 
     /// <summary>Approving cell vote on 1/12/2026: the decision is due 3/3/2027 (60 working days across Tết).</summary>
     private static CaseDriver CellApproved()
     {
-        var driver = new CaseDriver(_birth, D("2027-12-31")).ToOpinions(D("2026-11-02"));
+        var driver = new CaseDriver(s_birth, D("2027-12-31")).ToOpinions(D("2026-11-02"));
         driver.CellVote(D("2026-12-01"));
         return driver;
     }
@@ -109,12 +109,12 @@ public class DecisionAndCeremonyDeadlineTests
 
 public class ProbationAndRecognitionTests
 {
-    private static readonly DateOnly _birth = D("1998-01-10");
+    private static readonly DateOnly s_birth = D("1998-01-10");
 
     /// <summary>Ceremony 19/3/2027 (probation ends 19/3/2028), new-member class done.</summary>
     private static CaseDriver InProbation(bool withClass = true)
     {
-        var driver = new CaseDriver(_birth, D("2029-12-31")).ToOpinions(D("2026-11-02"));
+        var driver = new CaseDriver(s_birth, D("2029-12-31")).ToOpinions(D("2026-11-02"));
         driver.CellVote(D("2026-12-01"));
         driver.Decision(D("2027-02-19"), received: D("2027-02-24"));
         driver.Ceremony(D("2027-03-19"));
@@ -132,7 +132,7 @@ public class ProbationAndRecognitionTests
     [InlineData("2025-08-31", "2026-08-31")]
     public void Probation_ends_twelve_months_after_the_ceremony(string ceremony, string end)
     {
-        var driver = new CaseDriver(_birth, D(ceremony)).ToOpinions(D(ceremony).AddDays(-40));
+        var driver = new CaseDriver(s_birth, D(ceremony)).ToOpinions(D(ceremony).AddDays(-40));
         driver.CellVote(D(ceremony).AddDays(-30));
         driver.Decision(D(ceremony).AddDays(-10));
         driver.Ceremony(D(ceremony));

@@ -9,7 +9,7 @@ namespace PhatTrienDangVien.Core.Tests.Admission;
 
 public class RuleBookTests
 {
-    private static readonly DateOnly _changeDate = D("2027-01-01");
+    private static readonly DateOnly s_changeDate = D("2027-01-01");
 
     private static RuleParameter Changed(string key, decimal value, DateOnly from) =>
         RuleBook.Defaults.At(from)[key] with { Value = value, EffectiveFrom = from, Citation = "Quy định giả định để kiểm thử" };
@@ -77,7 +77,7 @@ public class RuleBookTests
     [InlineData("2020-01-01", 60)] // before the first version: the earliest one
     public void A_version_applies_from_its_date(string date, int expected)
     {
-        RuleBook book = RuleBook.Defaults.With(Changed(Keys.DecisionDeadlineWorkingDays, 45, _changeDate));
+        RuleBook book = RuleBook.Defaults.With(Changed(Keys.DecisionDeadlineWorkingDays, 45, s_changeDate));
 
         book.At(D(date)).DecisionDeadlineWorkingDays.ShouldBe(expected);
         book.At(D(date)).CertificateValidityMonths.ShouldBe(60);
@@ -86,7 +86,7 @@ public class RuleBookTests
     [Fact]
     public void A_guard_uses_the_rules_in_force_on_the_step_date_and_the_step_stores_them()
     {
-        RuleBook book = RuleBook.Defaults.With(Changed(Keys.CertificateValidityMonths, 36, _changeDate));
+        RuleBook book = RuleBook.Defaults.With(Changed(Keys.CertificateValidityMonths, 36, s_changeDate));
         // Certificate of 1/6/2023: 43 months old at the end of 2026, valid under 60 months, not under 36.
         var before = new CaseDriver(D("1998-01-10"), D("2027-01-31"), book).ToOpinions(D("2026-12-01"), D("2023-06-01"));
         var after = new CaseDriver(D("1998-01-10"), D("2027-01-31"), book).ToOpinions(D("2026-12-01"), D("2023-06-01"));
@@ -102,7 +102,7 @@ public class RuleBookTests
     [Fact]
     public void A_case_keeps_the_deadline_it_ran_under_when_the_rule_changes_later()
     {
-        RuleBook changed = RuleBook.Defaults.With(Changed(Keys.DecisionDeadlineWorkingDays, 45, _changeDate));
+        RuleBook changed = RuleBook.Defaults.With(Changed(Keys.DecisionDeadlineWorkingDays, 45, s_changeDate));
         var oldCase = new CaseDriver(D("1998-01-10"), D("2027-06-30"), changed).ToOpinions(D("2026-11-02"));
         var newCase = new CaseDriver(D("1998-01-10"), D("2027-06-30"), changed).ToOpinions(D("2026-11-02"));
 
@@ -142,7 +142,7 @@ public class RuleBookTests
 
         Should.Throw<ArgumentException>(() => new RuleBook([minAge]));
         Should.Throw<ArgumentException>(() => new RuleBook([.. RuleBook.Defaults.Versions, minAge]));
-        Should.Throw<ArgumentException>(() => RuleBook.Defaults.With(minAge with { Key = "Unknown", EffectiveFrom = _changeDate }));
-        Should.Throw<ArgumentException>(() => RuleBook.Defaults.With(minAge with { Value = 216.5m, EffectiveFrom = _changeDate }));
+        Should.Throw<ArgumentException>(() => RuleBook.Defaults.With(minAge with { Key = "Unknown", EffectiveFrom = s_changeDate }));
+        Should.Throw<ArgumentException>(() => RuleBook.Defaults.With(minAge with { Value = 216.5m, EffectiveFrom = s_changeDate }));
     }
 }

@@ -9,13 +9,13 @@ namespace PhatTrienDangVien.Core.Tests.Admission;
 
 public class StepOrderTests
 {
-    private static readonly DateOnly _birth = D("1998-01-10");
-    private static readonly DateOnly _today = D("2026-12-31");
+    private static readonly DateOnly s_birth = D("1998-01-10");
+    private static readonly DateOnly s_today = D("2026-12-31");
 
     [Fact]
     public void A_cell_vote_before_the_introduction_is_refused_and_leaves_the_case_unchanged()
     {
-        var driver = new CaseDriver(_birth, _today).ToClassPassed(D("2026-03-02"));
+        var driver = new CaseDriver(s_birth, s_today).ToClassPassed(D("2026-03-02"));
         driver.Case.RecordApplication(new SimpleStepInput { Date = D("2026-03-03") }, driver.Ctx);
         driver.Case.RecordPersonalHistory(History(D("2026-03-04")), driver.Ctx);
 
@@ -30,7 +30,7 @@ public class StepOrderTests
     [Fact]
     public void A_ceremony_before_the_decision_is_refused_and_leaves_the_case_unchanged()
     {
-        var driver = new CaseDriver(_birth, _today).ToOpinions(D("2026-03-02"));
+        var driver = new CaseDriver(s_birth, s_today).ToOpinions(D("2026-03-02"));
         driver.CellVote(D("2026-03-20"));
 
         Should.Throw<DomainException>(() => driver.Ceremony(D("2026-03-25"))).Rule.ShouldBe(nameof(ProcedureRules.StepOrder));
@@ -42,12 +42,12 @@ public class StepOrderTests
     [Fact]
     public void The_application_cannot_come_before_the_awareness_class()
     {
-        var driver = new CaseDriver(_birth, _today);
+        var driver = new CaseDriver(s_birth, s_today);
         driver.Case.RecordSourcePool(new SimpleStepInput { Date = D("2026-03-02") }, driver.Ctx);
         driver.Case.RecordMentorAssigned(new MentorInput { Date = D("2026-03-02"), MentorMemberId = 3 }, driver.Ctx);
 
         Should.Throw<DomainException>(() => driver.Case.RecordApplication(new SimpleStepInput { Date = D("2026-03-03") }, driver.Ctx));
-        driver.Case.AllowedNext(driver.Rules, _today).ShouldBe(
+        driver.Case.AllowedNext(driver.Rules, s_today).ShouldBe(
             [AdmissionStepKind.MentorAssigned, AdmissionStepKind.MentorAssessment, AdmissionStepKind.AwarenessClass, AdmissionStepKind.Withdrawal]);
     }
 
@@ -56,7 +56,7 @@ public class StepOrderTests
     [InlineData("2026-03-03", false)] // the day before it
     public void A_step_may_not_be_dated_before_the_previous_step(string date, bool allowed)
     {
-        var driver = new CaseDriver(_birth, _today).ToClassPassed(D("2026-03-04"));
+        var driver = new CaseDriver(s_birth, s_today).ToClassPassed(D("2026-03-04"));
         Action record = () => driver.Case.RecordApplication(new SimpleStepInput { Date = D(date) }, driver.Ctx);
 
         if (allowed)
@@ -76,7 +76,7 @@ public class StepOrderTests
     [InlineData("2027-01-01", false)] // tomorrow
     public void A_step_may_not_be_dated_in_the_future(string date, bool allowed)
     {
-        var driver = new CaseDriver(_birth, _today);
+        var driver = new CaseDriver(s_birth, s_today);
         Action record = () => driver.Case.RecordSourcePool(new SimpleStepInput { Date = D(date) }, driver.Ctx);
 
         if (allowed)
@@ -94,7 +94,7 @@ public class StepOrderTests
     [Fact]
     public void A_recorded_step_carries_who_when_the_document_and_normalised_text()
     {
-        var driver = new CaseDriver(_birth, _today);
+        var driver = new CaseDriver(s_birth, s_today);
         StepRecord step = driver.Case.RecordSourcePool(
             new SimpleStepInput { Date = D("2026-03-02"), DocumentNumber = " 05-NQ/CB ", Note = "Nguo\u0302\u0300n: đoàn viên" }, driver.Ctx);
 
@@ -110,10 +110,10 @@ public class StepOrderTests
     [Fact]
     public void Steps_loaded_out_of_order_are_replayed_by_date()
     {
-        var driver = new CaseDriver(_birth, _today).ToClassPassed(D("2026-03-02"));
+        var driver = new CaseDriver(s_birth, s_today).ToClassPassed(D("2026-03-02"));
         StepRecord[] stored = [.. driver.Case.Steps.Select((s, i) => { s.Id = i + 1; return s; }).Reverse()];
 
-        var reloaded = new AdmissionCase(42, _birth, stored);
+        var reloaded = new AdmissionCase(42, s_birth, stored);
 
         reloaded.CurrentStage.ShouldBe(AdmissionStage.ClassPassed);
         reloaded.Steps.Select(s => s.Kind).ShouldBe([AdmissionStepKind.SourcePool, AdmissionStepKind.MentorAssigned, AdmissionStepKind.AwarenessClass]);
@@ -122,7 +122,7 @@ public class StepOrderTests
     [Fact]
     public void Mentor_assessments_repeat_without_moving_the_case()
     {
-        var driver = new CaseDriver(_birth, _today).ToClassPassed(D("2026-03-02"));
+        var driver = new CaseDriver(s_birth, s_today).ToClassPassed(D("2026-03-02"));
 
         driver.Case.RecordMentorAssessment(new MentorInput { Date = D("2026-04-01"), MentorMemberId = 7, Note = "Tích cực" }, driver.Ctx);
         driver.Case.RecordMentorAssessment(new MentorInput { Date = D("2026-05-01"), MentorMemberId = 7, Note = "Tiến bộ" }, driver.Ctx);
@@ -134,11 +134,11 @@ public class StepOrderTests
     [Fact]
     public void A_cell_under_a_sub_committee_needs_its_vote_before_the_decision()
     {
-        var driver = new CaseDriver(_birth, _today).ToOpinions(D("2026-03-02"));
+        var driver = new CaseDriver(s_birth, s_today).ToOpinions(D("2026-03-02"));
         driver.CellVote(D("2026-03-20"), subCommittee: true);
 
         Should.Throw<DomainException>(() => driver.Decision(D("2026-04-01"))).Rule.ShouldBe(nameof(ProcedureRules.SubCommitteeVote));
-        driver.Case.AllowedNext(driver.Rules, _today).ShouldContain(AdmissionStepKind.SubCommitteeVote);
+        driver.Case.AllowedNext(driver.Rules, s_today).ShouldContain(AdmissionStepKind.SubCommitteeVote);
 
         Should.Throw<DomainException>(() => driver.Case.RecordSubCommitteeVote(new VoteInput { Date = D("2026-03-25"), For = 4, Present = 7 }, new SubCommitteeRoster(7), driver.Ctx))
             .Rule.ShouldBe(RuleParameterKeys.VoteNumerator);
@@ -154,20 +154,20 @@ public class StepOrderTests
     [Fact]
     public void A_cell_not_under_a_sub_committee_cannot_record_a_sub_committee_vote()
     {
-        var driver = new CaseDriver(_birth, _today).ToOpinions(D("2026-03-02"));
+        var driver = new CaseDriver(s_birth, s_today).ToOpinions(D("2026-03-02"));
         driver.CellVote(D("2026-03-20"), subCommittee: false);
 
         Should.Throw<DomainException>(() => driver.Case.RecordSubCommitteeVote(
                 new VoteInput { Date = D("2026-03-25"), For = 5, Present = 7 }, new SubCommitteeRoster(7), driver.Ctx))
             .Rule.ShouldBe(nameof(ProcedureRules.SubCommitteeVote));
-        driver.Case.AllowedNext(driver.Rules, _today).ShouldContain(AdmissionStepKind.Decision);
-        driver.Case.AllowedNext(driver.Rules, _today).ShouldNotContain(AdmissionStepKind.SubCommitteeVote);
+        driver.Case.AllowedNext(driver.Rules, s_today).ShouldContain(AdmissionStepKind.Decision);
+        driver.Case.AllowedNext(driver.Rules, s_today).ShouldNotContain(AdmissionStepKind.SubCommitteeVote);
     }
 
     [Fact]
     public void Withdrawal_needs_a_reason_and_is_allowed_only_before_the_ceremony()
     {
-        var before = new CaseDriver(_birth, _today).ToOpinions(D("2026-03-02"));
+        var before = new CaseDriver(s_birth, s_today).ToOpinions(D("2026-03-02"));
         before.CellVote(D("2026-03-20"));
         before.Decision(D("2026-04-01"));
         Should.Throw<DomainException>(() => before.Case.RecordWithdrawal(new ReasonInput { Date = D("2026-04-02"), Reason = "  " }, before.Ctx))
@@ -176,10 +176,10 @@ public class StepOrderTests
         before.Case.RecordWithdrawal(new ReasonInput { Date = D("2026-04-02"), Reason = "Chuyển đi nơi khác" }, before.Ctx)
             .ReadDetails<ReasonDetails>()!.Reason.ShouldBe("Chuyển đi nơi khác");
         before.Case.CurrentStage.ShouldBe(AdmissionStage.Withdrawn);
-        before.Case.AllowedNext(before.Rules, _today).ShouldBeEmpty();
-        Deadlines.NextAction(before.Case, before.Rules, WorkingDays, _today).ShouldBeNull();
+        before.Case.AllowedNext(before.Rules, s_today).ShouldBeEmpty();
+        Deadlines.NextAction(before.Case, before.Rules, WorkingDays, s_today).ShouldBeNull();
 
-        var after = new CaseDriver(_birth, _today).ToProbation(D("2026-03-02"));
+        var after = new CaseDriver(s_birth, s_today).ToProbation(D("2026-03-02"));
         Should.Throw<DomainException>(() => after.Case.RecordWithdrawal(new ReasonInput { Date = D("2026-04-02"), Reason = "Lý do" }, after.Ctx))
             .Rule.ShouldBe(nameof(ProcedureRules.WithdrawalOnlyBeforeCeremony));
     }
@@ -187,11 +187,11 @@ public class StepOrderTests
     [Fact]
     public void Removal_is_only_for_a_probationary_member_and_needs_a_reason()
     {
-        var candidate = new CaseDriver(_birth, _today).ToOpinions(D("2026-03-02"));
+        var candidate = new CaseDriver(s_birth, s_today).ToOpinions(D("2026-03-02"));
         Should.Throw<DomainException>(() => candidate.Case.RecordRemoval(new ReasonInput { Date = D("2026-03-20"), Reason = "Vi phạm" }, candidate.Ctx))
             .Rule.ShouldBe(nameof(ProcedureRules.RemovalOnlyInProbation));
 
-        var probationary = new CaseDriver(_birth, _today).ToProbation(D("2026-03-02"));
+        var probationary = new CaseDriver(s_birth, s_today).ToProbation(D("2026-03-02"));
         Should.Throw<DomainException>(() => probationary.Case.RecordRemoval(new ReasonInput { Date = D("2026-05-20") }, probationary.Ctx))
             .Rule.ShouldBe(nameof(ProcedureRules.ReasonRequired));
         probationary.Case.RecordRemoval(new ReasonInput { Date = D("2026-05-20"), Reason = "Không đủ tư cách đảng viên" }, probationary.Ctx);
@@ -201,7 +201,7 @@ public class StepOrderTests
     [Fact]
     public void Removal_is_refused_once_the_member_is_recognised()
     {
-        var driver = new CaseDriver(_birth, D("2028-01-31")).ToProbation(D("2026-03-02"));
+        var driver = new CaseDriver(s_birth, D("2028-01-31")).ToProbation(D("2026-03-02"));
         driver.NewMemberClass(D("2026-06-01"));
         driver.RecognitionVote(D("2027-03-29"), 7, 0);
         driver.Case.RecordRecognitionDecision(new SimpleStepInput { Date = D("2027-04-05") }, driver.Ctx);
@@ -214,7 +214,7 @@ public class StepOrderTests
 
 public class IntroductionTests
 {
-    private static readonly DateOnly _introduction = D("2026-04-15");
+    private static readonly DateOnly s_introduction = D("2026-04-15");
 
     private static CaseDriver ReadyToIntroduce(string birth = "1998-01-10")
     {
@@ -225,7 +225,7 @@ public class IntroductionTests
     }
 
     private static StepRecord Introduce(CaseDriver driver, IntroductionInput input) =>
-        driver.Case.RecordIntroduction(input with { Date = _introduction }, driver.Ctx);
+        driver.Case.RecordIntroduction(input with { Date = s_introduction }, driver.Ctx);
 
     [Theory]
     [InlineData("2025-04-16", false)] // 11 months together

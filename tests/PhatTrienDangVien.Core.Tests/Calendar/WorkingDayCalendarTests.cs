@@ -8,7 +8,7 @@ namespace PhatTrienDangVien.Core.Tests.Calendar;
 public class WorkingDayCalendarTests
 {
     // The Government's Tết 2025 arrangement as an administrator would enter it: Monday 27/1 swapped for Saturday 8/2.
-    private static readonly CalendarAdjustment[] _tet2025Swap =
+    private static readonly CalendarAdjustment[] s_tet2025Swap =
     [
         new(D("2025-01-27"), AdjustmentKind.DayOff, "Nghỉ Tết (hoán đổi)"),
         new(D("2025-02-08"), AdjustmentKind.WorkingDay, "Làm bù ngày 27/1"),
@@ -57,7 +57,7 @@ public class WorkingDayCalendarTests
     [Fact]
     public void A_make_up_Saturday_becomes_a_working_day_and_an_extra_day_off_is_skipped()
     {
-        var calendar = new WorkingDayCalendar(year => year == 2025 ? _tet2025Swap : []);
+        var calendar = new WorkingDayCalendar(year => year == 2025 ? s_tet2025Swap : []);
 
         calendar.IsWorkingDay(D("2025-01-27")).ShouldBeFalse();
         calendar.IsWorkingDay(D("2025-02-08")).ShouldBeTrue();
@@ -73,7 +73,7 @@ public class WorkingDayCalendarTests
     [Fact]
     public void HolidaysOf_lists_extra_days_off_and_make_up_working_days_in_date_order()
     {
-        var calendar = new WorkingDayCalendar(year => year == 2025 ? _tet2025Swap : []);
+        var calendar = new WorkingDayCalendar(year => year == 2025 ? s_tet2025Swap : []);
 
         Holiday[] tet = [.. calendar.HolidaysOf(2025).Where(h => h.Date >= D("2025-01-20") && h.Date <= D("2025-02-28"))];
 
@@ -185,7 +185,7 @@ public class WorkingDayCalendarTests
     [Fact]
     public void WorkingDaysBetween_agrees_with_AddWorkingDays()
     {
-        var calendar = new WorkingDayCalendar(year => year == 2025 ? _tet2025Swap : []);
+        var calendar = new WorkingDayCalendar(year => year == 2025 ? s_tet2025Swap : []);
         for (var start = D("2024-12-01"); start <= D("2025-12-31"); start = start.AddDays(3))
         {
             foreach (int days in (int[])[0, 1, 2, 5, 10, 15, 30, 45])

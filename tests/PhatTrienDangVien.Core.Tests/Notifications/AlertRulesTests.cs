@@ -10,7 +10,7 @@ namespace PhatTrienDangVien.Core.Tests.Notifications;
 
 public class AlertRulesTests
 {
-    private static readonly DateOnly _birth = D("1998-01-10");
+    private static readonly DateOnly s_birth = D("1998-01-10");
 
     private static IReadOnlyList<Alert> Alerts(CaseDriver driver, DateOnly today, int? mentor = 7, DateOnly? addedOn = null) =>
         AlertRules.For(new CaseFacts(42, "Nguyễn Văn An", "Chi bộ Ấp Mỹ Lợi", addedOn ?? D("2026-01-05"), mentor, driver.Case),
@@ -19,7 +19,7 @@ public class AlertRulesTests
     /// <summary>Approving cell vote on 1/12/2026: the decision is due 3/3/2027 (60 working days across Tết).</summary>
     private static CaseDriver CellApproved()
     {
-        var driver = new CaseDriver(_birth, D("2027-12-31")).ToOpinions(D("2026-11-02"));
+        var driver = new CaseDriver(s_birth, D("2027-12-31")).ToOpinions(D("2026-11-02"));
         driver.CellVote(D("2026-12-01"));
         return driver;
     }
@@ -51,7 +51,7 @@ public class AlertRulesTests
     public void A_certificate_that_runs_out_within_ninety_days_before_the_cell_vote_is_flagged()
     {
         // Certificate of 1/12/2021: valid 60 months, to 1/12/2026.
-        var driver = new CaseDriver(_birth, D("2026-10-20")).ToOpinions(D("2026-10-01"), certificateDate: D("2021-12-01"));
+        var driver = new CaseDriver(s_birth, D("2026-10-20")).ToOpinions(D("2026-10-01"), certificateDate: D("2021-12-01"));
         var alert = Alerts(driver, D("2026-10-20")).Single(a => a.Kind == N.CertificateExpiring);
         alert.DueDate.ShouldBe(D("2026-12-01"));
         alert.Text.ShouldContain("01/12/2026");
@@ -66,7 +66,7 @@ public class AlertRulesTests
     [Fact]
     public void A_candidate_without_a_mentor_for_more_than_thirty_days_is_flagged_for_the_cell_not_a_mentor()
     {
-        var driver = new CaseDriver(_birth, D("2026-01-05"));
+        var driver = new CaseDriver(s_birth, D("2026-01-05"));
         driver.Case.RecordSourcePool(new SimpleStepInput { Date = D("2026-01-05") }, driver.Ctx);
         Alerts(driver, D("2026-02-04"), mentor: null, addedOn: D("2026-01-05")).ShouldBeEmpty();
         var alert = Alerts(driver, D("2026-02-05"), mentor: null, addedOn: D("2026-01-05")).ShouldHaveSingleItem();
@@ -82,7 +82,7 @@ public class AlertRulesTests
     public void Probation_ending_within_thirty_days_is_flagged_with_the_end_date()
     {
         // Ceremony on 27/11/2025 (start + 25): probation ends 27/11/2026.
-        var driver = new CaseDriver(_birth, D("2026-01-01")).ToProbation(D("2025-11-02"));
+        var driver = new CaseDriver(s_birth, D("2026-01-01")).ToProbation(D("2025-11-02"));
         var alert = Alerts(driver, D("2026-11-07")).Single(a => a.Kind == N.ProbationEnding);
         alert.DueDate.ShouldBe(D("2026-11-27"));
         alert.Text.ShouldContain("còn 20 ngày");
@@ -92,7 +92,7 @@ public class AlertRulesTests
     [Fact]
     public void A_closed_case_raises_nothing()
     {
-        var driver = new CaseDriver(_birth, D("2026-03-01"));
+        var driver = new CaseDriver(s_birth, D("2026-03-01"));
         driver.Case.RecordSourcePool(new SimpleStepInput { Date = D("2026-01-05") }, driver.Ctx);
         driver.Case.RecordWithdrawal(new ReasonInput { Date = D("2026-02-01"), Reason = "Chuyển nơi cư trú." }, driver.Ctx);
         Alerts(driver, D("2026-03-01"), mentor: null).ShouldBeEmpty();

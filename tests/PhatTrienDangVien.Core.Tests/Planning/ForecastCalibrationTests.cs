@@ -21,8 +21,8 @@ namespace PhatTrienDangVien.Core.Tests.Planning;
 /// </remarks>
 public class ForecastCalibrationTests
 {
-    private static readonly DateOnly _cutoff = D("2026-01-01");
-    private static readonly PlanTerm _term = new(D("2025-07-01"), D("2027-06-30"), 40);
+    private static readonly DateOnly s_cutoff = D("2026-01-01");
+    private static readonly PlanTerm s_term = new(D("2025-07-01"), D("2027-06-30"), 40);
 
     private static (int Hits, List<string> Trials) Coverage(Func<int, ForecastOptions> options, bool inflow = false)
     {
@@ -30,9 +30,9 @@ public class ForecastCalibrationTests
         var trials = new List<string>();
         for (var trial = 1; trial <= 20; trial++)
         {
-            var data = Synthetic.Generate(trial, _cutoff, out var newcomers);
-            var truth = data.FutureCeremonies.Count(d => d <= _term.End) + (inflow ? newcomers.Count(d => d <= _term.End) : 0);
-            var f = Forecast.Run(new ForecastInput(data.Pipeline, _term, _cutoff, Options: options(trial)));
+            var data = Synthetic.Generate(trial, s_cutoff, out var newcomers);
+            var truth = data.FutureCeremonies.Count(d => d <= s_term.End) + (inflow ? newcomers.Count(d => d <= s_term.End) : 0);
+            var f = Forecast.Run(new ForecastInput(data.Pipeline, s_term, s_cutoff, Options: options(trial)));
             var hit = truth >= f.Additional.P10 && truth <= f.Additional.P90;
             hits += hit ? 1 : 0;
             trials.Add($"{trial}: truth {truth}, range {f.Additional.P10}–{f.Additional.P90} (median {f.Additional.P50}){(hit ? "" : " MISS")}");

@@ -8,7 +8,7 @@ namespace PhatTrienDangVien.Core.Tests.Planning;
 
 public class ForecastTests
 {
-    private static readonly DateOnly _asOf = D("2026-01-01");
+    private static readonly DateOnly s_asOf = D("2026-01-01");
 
     // Defaults only (no stage has int.MaxValue observations), fixed durations, one conversion for every stage.
     // Default days: pool 30, mentored 90, class 30, applied 60, history 30, introduced 15, opinions 30,
@@ -40,12 +40,12 @@ public class ForecastTests
         new CaseBuilder(6, 10).Through("2024-06-01", "2024-06-02", "2024-06-03", "2024-06-04", "2024-06-05", "2024-06-06", "2024-06-07", "2024-09-01", "2024-10-01", "2025-12-01").Build(),
     ];
 
-    private static readonly PlanTerm _term = new(D("2025-07-01"), D("2027-12-31"), 6);
+    private static readonly PlanTerm s_term = new(D("2025-07-01"), D("2027-12-31"), 6);
 
     [Fact]
     public void With_certain_conversion_and_fixed_durations_every_open_case_is_admitted_on_its_known_date()
     {
-        var f = Forecast.Run(new ForecastInput(Pipeline(), _term, _asOf, Options: Fixed(1.0)));
+        var f = Forecast.Run(new ForecastInput(Pipeline(), s_term, s_asOf, Options: Fixed(1.0)));
 
         f.OpenCases.ShouldBe(4);
         f.AdmittedSoFar.ShouldBe(1);
@@ -66,7 +66,7 @@ public class ForecastTests
     [InlineData("2027-02-05", 4)]
     public void A_ceremony_counts_only_on_or_before_the_last_day_of_the_term(string end, int expected)
     {
-        var f = Forecast.Run(new ForecastInput(Pipeline(), _term with { End = D(end) }, _asOf, Options: Fixed(1.0)));
+        var f = Forecast.Run(new ForecastInput(Pipeline(), s_term with { End = D(end) }, s_asOf, Options: Fixed(1.0)));
 
         f.Additional.P50.ShouldBe(expected);
         f.Additional.Mean.ShouldBe(expected);
@@ -86,13 +86,13 @@ public class ForecastTests
         Run(day).ShouldBe(1);
 
         double Run(DateOnly end) =>
-            Forecast.Run(new ForecastInput(cases, _term with { End = end }, _asOf, Options: Fixed(1.0, runs: 20))).Additional.Mean;
+            Forecast.Run(new ForecastInput(cases, s_term with { End = end }, s_asOf, Options: Fixed(1.0, runs: 20))).Additional.Mean;
     }
 
     [Fact]
     public void With_zero_conversion_nobody_is_admitted_and_no_number_of_new_candidates_helps()
     {
-        var f = Forecast.Run(new ForecastInput(Pipeline(), _term, _asOf, Options: Fixed(0.0)));
+        var f = Forecast.Run(new ForecastInput(Pipeline(), s_term, s_asOf, Options: Fixed(0.0)));
 
         f.Additional.ShouldBe(new Distribution(0, 0, 0, 0));
         f.ProbabilityOfReachingTarget.ShouldBe(0);
@@ -105,7 +105,7 @@ public class ForecastTests
     [Fact]
     public void No_extra_candidates_are_needed_when_the_forecast_exceeds_the_target()
     {
-        var f = Forecast.Run(new ForecastInput(Pipeline(), _term with { Target = 3 }, _asOf, Options: Fixed(1.0)));
+        var f = Forecast.Run(new ForecastInput(Pipeline(), s_term with { Target = 3 }, s_asOf, Options: Fixed(1.0)));
 
         f.ProbabilityOfReachingTarget.ShouldBe(1);
         f.Need.Gap.ShouldBe(0);
@@ -117,12 +117,12 @@ public class ForecastTests
     public void Extra_candidates_cover_the_gap_and_are_needed_by_term_end_less_the_pipeline_time()
     {
         // Target 10, forecast 5: gap 5; every entrant gets through in 400 days → 5 more, by 31/12/2027 − 400 = 26/11/2026.
-        var f = Forecast.Run(new ForecastInput(Pipeline(), _term with { Target = 10 }, _asOf, Options: Fixed(1.0)));
+        var f = Forecast.Run(new ForecastInput(Pipeline(), s_term with { Target = 10 }, s_asOf, Options: Fixed(1.0)));
 
         f.Need.ShouldBe(new CandidateNeed(5, 1.0, 400, 5, D("2026-11-26"), TooLate: false));
 
         // Half the entrants drop at each of the 9 stages: about 1 in 512 gets through, so many more are needed.
-        var half = Forecast.Run(new ForecastInput(Pipeline(), _term with { Target = 10 }, _asOf, Options: Fixed(0.5, runs: 20000)));
+        var half = Forecast.Run(new ForecastInput(Pipeline(), s_term with { Target = 10 }, s_asOf, Options: Fixed(0.5, runs: 20000)));
         half.Need.Gap.ShouldBeGreaterThan(5);
         half.Need.ExtraCandidates.ShouldNotBeNull().ShouldBeGreaterThan(1000);
     }
@@ -131,7 +131,7 @@ public class ForecastTests
     public void New_candidates_needed_after_the_deadline_are_flagged_too_late()
     {
         // Term ends 30/06/2026: 400 days of pipeline would have needed entrants by 26/05/2025.
-        var f = Forecast.Run(new ForecastInput(Pipeline(), _term with { End = D("2026-06-30"), Target = 10 }, _asOf, Options: Fixed(1.0)));
+        var f = Forecast.Run(new ForecastInput(Pipeline(), s_term with { End = D("2026-06-30"), Target = 10 }, s_asOf, Options: Fixed(1.0)));
 
         f.Need.NeededBy.ShouldBe(D("2025-05-26"));
         f.Need.TooLate.ShouldBeTrue();
@@ -141,10 +141,10 @@ public class ForecastTests
     [Fact]
     public void The_same_seed_gives_the_same_forecast_and_another_seed_may_not()
     {
-        var cases = Synthetic.Generate(7, _asOf, out _).Pipeline;
-        var a = Forecast.Run(new ForecastInput(cases, _term, _asOf, Options: new() { Seed = 1, Runs = 500 }));
-        var b = Forecast.Run(new ForecastInput(cases, _term, _asOf, Options: new() { Seed = 1, Runs = 500 }));
-        var c = Forecast.Run(new ForecastInput(cases, _term, _asOf, Options: new() { Seed = 2, Runs = 500 }));
+        var cases = Synthetic.Generate(7, s_asOf, out _).Pipeline;
+        var a = Forecast.Run(new ForecastInput(cases, s_term, s_asOf, Options: new() { Seed = 1, Runs = 500 }));
+        var b = Forecast.Run(new ForecastInput(cases, s_term, s_asOf, Options: new() { Seed = 1, Runs = 500 }));
+        var c = Forecast.Run(new ForecastInput(cases, s_term, s_asOf, Options: new() { Seed = 2, Runs = 500 }));
 
         b.Additional.ShouldBe(a.Additional);
         b.Years.ShouldBe(a.Years);
@@ -155,8 +155,8 @@ public class ForecastTests
     [Fact]
     public void Observed_history_replaces_the_defaults_once_there_is_enough_of_it()
     {
-        var cases = Synthetic.Generate(3, _asOf, out _).Pipeline;
-        var f = Forecast.Run(new ForecastInput(cases, _term, _asOf, Options: new() { Runs = 100 }));
+        var cases = Synthetic.Generate(3, s_asOf, out _).Pipeline;
+        var f = Forecast.Run(new ForecastInput(cases, s_term, s_asOf, Options: new() { Runs = 100 }));
 
         var pool = f.Assumptions[0];
         pool.ConversionIsDefault.ShouldBeFalse();

@@ -18,7 +18,7 @@ public class FunnelTests
     // Mentored: 1 (left 01/09/2025) and 5 (left 01/07/2025, the window's first day) advanced → 2 of 2.
     // Class passed: 1 and 5 still there → now 2, in window 2, conversion 0, retention none (nobody left).
     // Probation: 4 was on probation when the window began, recognised 01/11/2025 → 1 of 1.
-    private static readonly CaseHistory[] _cases =
+    private static readonly CaseHistory[] s_cases =
     [
         new CaseBuilder(1, 10).Through("2025-03-01", "2025-05-01", "2025-09-01").Build(),
         new CaseBuilder(2, 10).Step(AdmissionStepKind.SourcePool, "2025-08-01").Step(AdmissionStepKind.Withdrawal, "2025-12-01").Build(),
@@ -34,7 +34,7 @@ public class FunnelTests
     [Fact]
     public void Funnel_counts_stages_now_and_conversion_in_the_window_as_computed_by_hand()
     {
-        var report = Funnel.Compute(_cases, D("2026-06-30"));
+        var report = Funnel.Compute(s_cases, D("2026-06-30"));
 
         report.From.ShouldBe(D("2025-07-01"));
         report.To.ShouldBe(D("2026-06-30"));
@@ -66,7 +66,7 @@ public class FunnelTests
     public void A_shorter_window_leaves_out_stays_that_ended_before_it()
     {
         // Window 01/01/2026 … 30/06/2026: the withdrawal (01/12/2025) and the move to class (01/09/2025) are before it.
-        var report = Funnel.Compute(_cases, D("2026-06-30"), windowMonths: 6);
+        var report = Funnel.Compute(s_cases, D("2026-06-30"), windowMonths: 6);
 
         var pool = Row(report, AdmissionStage.SourcePool);
         (pool.InWindow, pool.Dropped, pool.StillThere).ShouldBe((1, 0, 1));

@@ -17,7 +17,7 @@ public class NewMemberStructureTests
     // Women 2, young 3 (1, 3, 5), minorities 2 (1, 4), religious 2 (1, 3), Youth Union 2.
     // General: 12/12 → 2, 9–11 → 2, unrecorded → 1. Professional: KHONG 1, CAO_DANG 1, DAI_HOC 1, unrecorded 2.
     // Sources: DOAN_VIEN 2, DAN_QUAN 1, GIAO_VIEN 1, XYZ 1 (in the plan's order, custom codes last).
-    private static readonly NewMember[] _members =
+    private static readonly NewMember[] s_members =
     [
         new(1, 10, D("2026-05-14"), Gender.Female, D("1996-05-15"), "05", "05", true, 12, "DAI_HOC", ["DOAN_VIEN", "GIAO_VIEN"]),
         new(2, 10, D("2026-05-15"), Gender.Male, D("1995-05-15"), "01", "00", false, 12, "CAO_DANG", ["DOAN_VIEN"]),
@@ -29,7 +29,7 @@ public class NewMemberStructureTests
     [Fact]
     public void Structure_counts_match_the_hand_computation()
     {
-        var s = NewMemberStructure.Compute(_members);
+        var s = NewMemberStructure.Compute(s_members);
 
         (s.Total, s.Women, s.Young, s.EthnicMinorities, s.Religious, s.YouthUnion).ShouldBe((5, 2, 3, 2, 2, 2));
         s.PercentOf(s.Young).ShouldBe(60);

@@ -12,7 +12,7 @@ public class StageDurationsTests
     // Left the pool for a mentor after 10, 20, 30 and 40 days (1–4): median (20 + 30) / 2 = 25, P90 = 4th of 4 = 40.
     // Case 5 withdrew after 99 days: not a duration. Still in the pool: 7 for 10 days (from 20/06), 8 for 180 (from
     // 01/01: 31+28+31+30+31+29), 9 and 10 for 90 (from 01/04: 29+31+30); the three slowest: 8, then 9 and 10 by id.
-    private static readonly CaseHistory[] _cases =
+    private static readonly CaseHistory[] s_cases =
     [
         new CaseBuilder(1, 10).Through("2026-01-01", "2026-01-11").Build(),
         new CaseBuilder(2, 10).Through("2026-01-01", "2026-01-21").Build(),
@@ -28,7 +28,7 @@ public class StageDurationsTests
     [Fact]
     public void Durations_give_median_p90_and_the_slowest_open_cases_as_computed_by_hand()
     {
-        var rows = StageDurations.Compute(_cases, D("2026-06-30"), slowest: 3);
+        var rows = StageDurations.Compute(s_cases, D("2026-06-30"), slowest: 3);
 
         var pool = rows.Single(r => r.Stage == AdmissionStage.SourcePool);
         pool.Completed.ShouldBe(4);
@@ -54,7 +54,7 @@ public class StageDurationsTests
     public void Only_stays_completed_since_the_given_date_count()
     {
         // Since 21/01/2026: the stays of 20, 30 and 40 days → median 30.
-        var rows = StageDurations.Compute(_cases, D("2026-06-30"), completedSince: D("2026-01-21"));
+        var rows = StageDurations.Compute(s_cases, D("2026-06-30"), completedSince: D("2026-01-21"));
 
         var pool = rows.Single(r => r.Stage == AdmissionStage.SourcePool);
         pool.Completed.ShouldBe(3);

@@ -91,11 +91,11 @@ public class VietnameseTextTests
 
 public class NameSortKeyTests
 {
-    private static readonly CompareInfo _vietnamese = CultureInfo.GetCultureInfo("vi-VN").CompareInfo;
+    private static readonly CompareInfo s_vietnamese = CultureInfo.GetCultureInfo("vi-VN").CompareInfo;
 
     // Realistic names, deliberately including: same given name with different middle/family names, tone-only
     // differences, prefixes (An/Anh), the extra letters (ă â đ ê ô ơ ư), names without middle name and long middles.
-    private static readonly string[] _names =
+    private static readonly string[] s_names =
     [
         "Trần Văn An",
         "Nguyễn Thị Ánh",
@@ -238,7 +238,7 @@ public class NameSortKeyTests
     [Fact]
     public void Keys_are_pure_ascii_so_SQLite_binary_collation_agrees()
     {
-        foreach (var name in _names.Append("Ksor H'Bia").Append("Y-Moan Ênuôl").Append("Nguyễn Văn 2"))
+        foreach (var name in s_names.Append("Ksor H'Bia").Append("Y-Moan Ênuôl").Append("Nguyễn Văn 2"))
         {
             VietnameseText.NameSortKey(name).ShouldAllBe(c => c < 128);
         }
@@ -256,11 +256,11 @@ public class NameSortKeyTests
     public void Ordinal_sort_of_keys_equals_ICU_vi_VN_sort_of_given_middle_family()
     {
         // Sanity check of the reference: ICU must really apply Vietnamese rules on this machine.
-        _vietnamese.Compare("Dung", "Đạt").ShouldBeLessThan(0);
-        _vietnamese.Compare("Hạ", "Hà").ShouldBeGreaterThan(0);
+        s_vietnamese.Compare("Dung", "Đạt").ShouldBeLessThan(0);
+        s_vietnamese.Compare("Hạ", "Hà").ShouldBeGreaterThan(0);
 
-        var byKey = _names.OrderBy(VietnameseText.NameSortKey, StringComparer.Ordinal).ToArray();
-        var byIcu = _names.Order(Comparer<string>.Create(CompareWithIcu)).ToArray();
+        var byKey = s_names.OrderBy(VietnameseText.NameSortKey, StringComparer.Ordinal).ToArray();
+        var byIcu = s_names.Order(Comparer<string>.Create(CompareWithIcu)).ToArray();
 
         byKey.ShouldBe(byIcu);
     }
@@ -270,7 +270,7 @@ public class NameSortKeyTests
     {
         var a = VietnameseText.SplitName(x);
         var b = VietnameseText.SplitName(y);
-        var result = _vietnamese.Compare(a.Given, b.Given);
+        var result = s_vietnamese.Compare(a.Given, b.Given);
         if (result != 0)
         {
             return result;
@@ -280,7 +280,7 @@ public class NameSortKeyTests
         var middleB = b.Middle.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < Math.Min(middleA.Length, middleB.Length); i++)
         {
-            result = _vietnamese.Compare(middleA[i], middleB[i]);
+            result = s_vietnamese.Compare(middleA[i], middleB[i]);
             if (result != 0)
             {
                 return result;
@@ -288,6 +288,6 @@ public class NameSortKeyTests
         }
 
         result = middleA.Length.CompareTo(middleB.Length);
-        return result != 0 ? result : _vietnamese.Compare(a.Family, b.Family);
+        return result != 0 ? result : s_vietnamese.Compare(a.Family, b.Family);
     }
 }

@@ -8,7 +8,7 @@ using Xunit;
 namespace PhatTrienDangVien.Web.Tests.Notifications;
 
 /// <summary>The hosted service on the application's own clock: a new day brings that day's alerts without anyone asking.</summary>
-public sealed class BackgroundAlertTests(SqliteApp app) : IClassFixture<SqliteApp>
+public abstract class BackgroundAlertTests<TApp>(TApp app) where TApp : AppFactory
 {
     [Fact]
     public async Task The_background_service_generates_the_alerts_of_a_new_day_on_its_own()
@@ -41,3 +41,7 @@ public sealed class BackgroundAlertTests(SqliteApp app) : IClassFixture<SqliteAp
         count.ShouldBe(2, "the cell secretary and the committee member in charge");
     }
 }
+
+public sealed class BackgroundAlertTests_Sqlite(SqliteApp app) : BackgroundAlertTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class BackgroundAlertTests_Postgres(PostgresApp app) : BackgroundAlertTests<PostgresApp>(app), IClassFixture<PostgresApp>;

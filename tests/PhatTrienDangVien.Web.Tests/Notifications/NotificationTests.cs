@@ -29,7 +29,7 @@ public abstract class NotificationTests<TApp>(TApp app) where TApp : AppFactory
 
     private DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime.AddHours(7));
     // The statutory calendar itself: these tests store no corrections.
-    private static readonly Core.Calendar.WorkingDayCalendar Calendar = new();
+    private static readonly Core.Calendar.WorkingDayCalendar s_calendar = new();
     private AlertGenerator Generator => app.Services.GetRequiredService<AlertGenerator>();
     private DigestService Digest => app.Services.GetRequiredService<DigestService>();
 
@@ -109,8 +109,8 @@ public abstract class NotificationTests<TApp>(TApp app) where TApp : AppFactory
         var today = Today;
         // The cell voted so long ago that the decision (60 working days) is due in 3 working days.
         var vote = today.AddDays(-80);
-        while (Calendar.WorkingDaysBetween(today, Calendar.AddWorkingDays(vote, 60)) != 3) vote = vote.AddDays(1);
-        var due = Calendar.AddWorkingDays(vote, 60);
+        while (s_calendar.WorkingDaysBetween(today, s_calendar.AddWorkingDays(vote, 60)) != 3) vote = vote.AddDays(1);
+        var due = s_calendar.AddWorkingDays(vote, 60);
         var id = await CaseAsync(app.Data.CellA, app.Data.MentorMemberA, vote.AddDays(-60), [.. ToOpinions(vote.AddDays(-60)), (K.CellVote, vote)]);
 
         await RunAsync();
