@@ -15,4 +15,12 @@ public static class CellScope
         ArgumentNullException.ThrowIfNull(db);
         return db.Scope.CoversCell(cellId) && await db.Organisations.AnyAsync(o => o.Id == cellId && o.Kind == OrganisationKind.Cell, ct);
     }
+
+    /// <summary>The same rule for a whole form of cells at once (an allocation to every cell of the commune): one query.</summary>
+    public static async Task<HashSet<int>> CellsInScopeAsync(AppDbContext db, IEnumerable<int> cellIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var covered = cellIds.Where(db.Scope.CoversCell).Distinct().ToList();
+        return [.. await db.Organisations.Where(o => covered.Contains(o.Id) && o.Kind == OrganisationKind.Cell).Select(o => o.Id).ToListAsync(ct)];
+    }
 }

@@ -52,6 +52,14 @@ public static class ApplicationSetup
         services.AddScoped<SendDigestNow>();
         services.AddScoped<MarkNotificationsRead>();
 
+        // Targets and the responsibility map.
+        services.AddScoped<Targets.SaveTermTarget>();
+        services.AddScoped<Targets.SaveYearTarget>();
+        services.AddScoped<Targets.FillYearTargets>();
+        services.AddScoped<Targets.SaveCellTargets>();
+        services.AddScoped<Responsibilities.AssignCell>();
+        services.AddScoped<Responsibilities.EndAssignment>();
+
         services.AddNotifications();
         return services;
     }

@@ -1,27 +1,27 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.Organisations;
 using PhatTrienDangVien.Core.Targets;
-using PhatTrienDangVien.Core.Text;
+using PhatTrienDangVien.Web.Application;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
-using PhatTrienDangVien.Web.Application;
+using PhatTrienDangVien.Web.Targets;
 
 namespace PhatTrienDangVien.Web.Pages.Targets;
 
 /// <summary>
 /// One year's target allocated to cells. Everyone reads the cells in their scope (a secretary their own cell);
-/// only the commune office and admins change it. A sum that does not match the year is saved and flagged.
+/// those who manage targets change it. A sum that does not match the year is saved and flagged.
 /// </summary>
 [RequirePermission(Permission.ViewPlan)]
-public class CellsModel(AppDbContext db, Access access) : PageModel
+// Six fields a cell: a commune or a province with hundreds of cells would pass the default limit of 1,024 fields.
+[RequestFormLimits(ValueCountLimit = 20_000)]
+public class CellsModel(AppDbContext db, Access access, SaveCellTargets save) : PageModel
 {
-    [BindProperty] public List<Row> Rows { get; set; } = [];
+    [BindProperty] public List<CellTargetRow> Rows { get; set; } = [];
 
     public int Year { get; private set; }
     public Term Term { get; private set; } = null!;
@@ -31,109 +31,51 @@ public class CellsModel(AppDbContext db, Access access) : PageModel
     public Dictionary<int, string> CellNames { get; private set; } = [];
     public List<FieldConflict> Conflicts { get; } = [];
 
-    public sealed class Row
-    {
-        public int CellId { get; set; }
-        public int Version { get; set; }
-        [Range(0, 10_000, ErrorMessage = "Số phải từ 0 đến 10.000.")]
-        public int Count { get; set; }
-        [StringLength(50, ErrorMessage = "Số nghị quyết tối đa 50 ký tự.")]
-        public string? ResolutionNumber { get; set; }
-        public DateOnly? ResolutionDate { get; set; }
-        [StringLength(200, ErrorMessage = "Tên cơ quan ban hành tối đa 200 ký tự.")]
-        public string? ResolutionIssuer { get; set; }
-        public bool Exists { get; set; }
-    }
+    public string CellName(int cellId) => CellNames.GetValueOrDefault(cellId, "(chi bộ không hợp lệ)");
 
-    public async Task<IActionResult> OnGetAsync(int year)
+    public async Task<IActionResult> OnGetAsync(int year, CancellationToken ct)
     {
-        if (!await LoadAsync(year)) return NotFound();
-        var existing = await db.CellTargets.AsNoTracking().Where(c => c.Year == year).ToListAsync();
-        Rows = CellNames.Keys.Select(id => existing.FirstOrDefault(e => e.CellId == id) is { } e
-            ? new Row
-            {
-                CellId = id, Version = e.Version, Count = e.Count, Exists = true,
-                ResolutionNumber = e.ResolutionNumber, ResolutionDate = e.ResolutionDate, ResolutionIssuer = e.ResolutionIssuer,
-            }
-            : new Row { CellId = id }).ToList();
+        if (!await LoadAsync(year, ct)) return NotFound();
+        var existing = await db.CellTargets.AsNoTracking().Where(c => c.Year == year).ToDictionaryAsync(c => c.CellId, ct);
+        Rows = CellNames.Keys.Select(id => existing.TryGetValue(id, out var e) ? CellTargetRow.From(e) : new CellTargetRow { CellId = id }).ToList();
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int year)
+    public async Task<IActionResult> OnPostAsync(int year, CancellationToken ct)
     {
-        if (!access.Has(Permission.ManageTargets)) return Forbid();
-        if (!await LoadAsync(year)) return NotFound();
-        Rows = Rows.Where(r => CellNames.ContainsKey(r.CellId)).DistinctBy(r => r.CellId).ToList();
+        if (!await LoadAsync(year, ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var existing = await db.CellTargets.Where(c => c.Year == year).ToListAsync();
-        foreach (var r in Rows)
+        var outcome = await save.HandleAsync(year, Rows, ct);
+        if (outcome.Status == OutcomeStatus.Conflict && outcome.Value is { } current)
         {
-            r.ResolutionNumber = VietnameseText.Normalize(r.ResolutionNumber);
-            r.ResolutionIssuer = VietnameseText.Normalize(r.ResolutionIssuer);
-            var t = existing.FirstOrDefault(e => e.CellId == r.CellId);
-            if (t is null)
+            // Saving again now means the user has seen the other versions and chooses theirs.
+            var stored = current.ToDictionary(c => c.CellId);
+            for (var i = 0; i < Rows.Count; i++)
             {
-                // A cell left at zero with no resolution has simply not been allocated anything.
-                if (r.Count == 0 && r.ResolutionNumber is null && r.ResolutionDate is null && r.ResolutionIssuer is null) continue;
-                t = new CellTarget { CommuneId = Term.CommuneId, CellId = r.CellId, Year = year };
-                db.CellTargets.Add(t);
+                ModelState.Remove($"Rows[{i}].{nameof(CellTargetRow.Version)}");
+                Rows[i].Version = stored.TryGetValue(Rows[i].CellId, out var c) ? c.Version : null;
             }
-            else
-            {
-                db.Entry(t).Property(x => x.Version).OriginalValue = r.Version;
-            }
-            t.Count = r.Count;
-            t.ResolutionNumber = r.ResolutionNumber;
-            t.ResolutionDate = r.ResolutionDate;
-            t.ResolutionIssuer = r.ResolutionIssuer;
         }
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.CellTargets.AsNoTracking().Where(c => c.Year == year).ToListAsync();
-            foreach (var r in Rows)
-            {
-                var c = current.FirstOrDefault(x => x.CellId == r.CellId);
-                var name = CellNames[r.CellId] + ": ";
-                if (c is null) continue;
-                if (!r.Exists || c.Version != r.Version)
-                {
-                    if (c.Count != r.Count) Conflicts.Add(new(name + "chỉ tiêu", r.Count.ToString(CultureInfo.InvariantCulture), c.Count.ToString(CultureInfo.InvariantCulture)));
-                    new ResolutionInput { Number = r.ResolutionNumber, Date = r.ResolutionDate, Issuer = r.ResolutionIssuer }.Compare(c, Conflicts, name);
-                    r.Version = c.Version;
-                    r.Exists = true;
-                }
-            }
-            if (Conflicts.Count == 0) Conflicts.Add(new("(không đổi)", "", ""));
-            ModelState.Clear();
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
-        var sum = TargetSums.Check(YearTarget?.Count ?? 0, Rows.Select(r => r.Count));
-        TempData["Success"] = YearTarget is null || sum.Matches
-            ? $"Đã lưu phân bổ chỉ tiêu năm {year}."
-            : $"Đã lưu phân bổ chỉ tiêu năm {year}. Lưu ý: {sum.Warning("phân bổ", "chỉ tiêu năm")}";
+        if (this.Show(outcome, conflicts: Conflicts) is { } shown) return shown;
+        TempData["Success"] = $"Đã lưu phân bổ chỉ tiêu năm {year}.";
+        if (outcome.Warnings.Count > 0) TempData["Success"] += " Lưu ý: " + string.Join(" ", outcome.Warnings);
         return Redirect($"/Targets/Cells/{year}");
     }
 
-    private async Task<bool> LoadAsync(int year)
+    private async Task<bool> LoadAsync(int year, CancellationToken ct)
     {
         Year = year;
-        var term = await TargetQueries.TermOfYearAsync(db, year);
+        var term = await TargetQueries.TermOfYearAsync(db, year, ct);
         if (term is null) return false;
         Term = term;
         CanEdit = access.Has(Permission.ManageTargets);
-        YearTarget = await db.YearTargets.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year);
+        YearTarget = await db.YearTargets.AsNoTracking().FirstOrDefaultAsync(y => y.Year == year, ct);
         // Active cells, and any inactive cell that still holds an allocation for the year.
-        var allocated = await db.CellTargets.AsNoTracking().Where(c => c.Year == year).Select(c => new { c.CellId, c.Count }).ToListAsync();
+        var allocated = await db.CellTargets.AsNoTracking().Where(c => c.Year == year).Select(c => new { c.CellId, c.Count }).ToListAsync(ct);
         var allocatedIds = allocated.Select(a => a.CellId).ToList();
         var cells = await db.Organisations.AsNoTracking()
             .Where(o => o.Kind == OrganisationKind.Cell && (o.IsActive || allocatedIds.Contains(o.Id)))
-            .Select(o => new { o.Id, o.Name }).ToListAsync();
+            .Select(o => new { o.Id, o.Name }).ToListAsync(ct);
         var vi = StringComparer.Create(new CultureInfo("vi-VN"), true);
         CellNames = cells.Where(c => db.Scope.CoversCell(c.Id)).OrderBy(c => c.Name, vi).ToDictionary(c => c.Id, c => c.Name);
         if (YearTarget is not null && (db.Scope.Unrestricted || db.Scope.WholeCommune))

@@ -1,17 +1,19 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.Organisations;
 using PhatTrienDangVien.Core.Targets;
+using PhatTrienDangVien.Web.Application;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Pages.Shared;
+using PhatTrienDangVien.Web.Targets;
 
 namespace PhatTrienDangVien.Web.Pages.Targets;
 
 /// <summary>Chỉ tiêu: the term target, the yearly targets and their allocation to cells, with the sums checked.</summary>
 [RequirePermission(Permission.ViewPlan)]
-public class IndexModel(AppDbContext db, TimeProvider clock, Access access) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider clock, Access access, FillYearTargets fill) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? TermId { get; set; }
     /// <summary>Version of each yearly target as the page showed it, so the default fill never overwrites a newer edit.</summary>
@@ -24,67 +26,45 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Access access) : Pa
     public bool CanEdit { get; private set; }
     public bool SeesAllCells => db.Scope.Unrestricted || db.Scope.WholeCommune;
     public int ThisYear { get; private set; }
+    public List<FieldConflict> Conflicts { get; } = [];
 
     public sealed record YearRow(int Year, YearTarget? Target, int Allocated, int CellCount, SumCheck? CellsCheck);
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadAsync()) return Page();
+        await LoadAsync(ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostFillAsync()
+    public async Task<IActionResult> OnPostFillAsync(CancellationToken ct)
     {
-        if (!access.Has(Permission.ManageTargets)) return Forbid();
-        if (!await LoadAsync()) return NotFound();
-        if (TermTarget is null)
+        var term = await TargetQueries.TermAsync(db, TermId, TargetQueries.ThisYear(clock), ct);
+        if (term is null) return NotFound();
+        var outcome = await fill.HandleAsync(term.Id, YearVersions, ct);
+        if (outcome.Status is OutcomeStatus.Invalid or OutcomeStatus.Conflict)
         {
-            TempData["Error"] = "Hãy nhập chỉ tiêu cả nhiệm kỳ trước khi điền chỉ tiêu từng năm.";
-            return Redirect($"/Targets?termId={Term!.Id}");
+            // The page again, as stored now: its versions are what a second click would replace.
+            TermId = term.Id;
+            YearVersions.Clear();
+            await LoadAsync(ct);
         }
-        var years = TargetSums.TermYears(Term!.StartYear, Term.EndYear);
-        var existing = await db.YearTargets.Where(y => y.TermId == Term.Id || years.Contains(y.Year)).ToListAsync();
-        foreach (var (year, count) in TargetSums.DefaultSpread(TermTarget.Count, years))
-        {
-            var y = existing.FirstOrDefault(e => e.Year == year);
-            if (y is null)
-            {
-                db.YearTargets.Add(new YearTarget { CommuneId = Term.CommuneId, TermId = Term.Id, Year = year, Count = count });
-                continue;
-            }
-            if (YearVersions.TryGetValue(year, out var seen)) db.Entry(y).Property(x => x.Version).OriginalValue = seen;
-            else
-            {
-                TempData["Error"] = $"Chỉ tiêu năm {year} vừa được người khác nhập sau khi bạn mở trang; chưa có gì được ghi đè. Hãy xem lại rồi bấm lần nữa.";
-                return Redirect($"/Targets?termId={Term.Id}");
-            }
-            y.Count = count;
-        }
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            TempData["Error"] = "Chỉ tiêu từng năm vừa được người khác sửa sau khi bạn mở trang; chưa có gì được ghi đè. Hãy xem lại rồi bấm lần nữa.";
-            return Redirect($"/Targets?termId={Term.Id}");
-        }
-        TempData["Success"] = $"Đã chia chỉ tiêu {TermTarget.Count} của nhiệm kỳ cho {years.Count} năm.";
-        return Redirect($"/Targets?termId={Term.Id}");
+        if (this.Show(outcome, conflicts: Conflicts) is { } shown) return shown;
+        TempData["Success"] = $"Đã chia chỉ tiêu {outcome.Value!.TermTarget} của nhiệm kỳ cho {outcome.Value.Years.Count} năm.";
+        return Redirect($"/Targets?termId={term.Id}");
     }
 
-    private async Task<bool> LoadAsync()
+    private async Task<bool> LoadAsync(CancellationToken ct)
     {
         ThisYear = TargetQueries.ThisYear(clock);
         CanEdit = access.Has(Permission.ManageTargets);
-        Term = await TargetQueries.TermAsync(db, TermId, ThisYear);
+        Term = await TargetQueries.TermAsync(db, TermId, ThisYear, ct);
         if (Term is null) return false;
         TermId = Term.Id;
-        TermTarget = await db.TermTargets.AsNoTracking().FirstOrDefaultAsync(t => t.TermId == Term.Id);
+        TermTarget = await db.TermTargets.AsNoTracking().FirstOrDefaultAsync(t => t.TermId == Term.Id, ct);
         var years = TargetSums.TermYears(Term.StartYear, Term.EndYear);
-        var targets = await db.YearTargets.AsNoTracking().Include(y => y.SubTargets).Where(y => y.TermId == Term.Id).ToListAsync();
+        var targets = await db.YearTargets.AsNoTracking().Include(y => y.SubTargets).Where(y => y.TermId == Term.Id).ToListAsync(ct);
         var allocations = await db.CellTargets.AsNoTracking().Where(c => years.Contains(c.Year))
-            .GroupBy(c => c.Year).Select(g => new { Year = g.Key, Sum = g.Sum(c => c.Count), Cells = g.Count() }).ToListAsync();
+            .GroupBy(c => c.Year).Select(g => new { Year = g.Key, Sum = g.Sum(c => c.Count), Cells = g.Count() }).ToListAsync(ct);
         foreach (var year in years.Union(targets.Select(t => t.Year)).Order())
         {
             var t = targets.FirstOrDefault(x => x.Year == year);

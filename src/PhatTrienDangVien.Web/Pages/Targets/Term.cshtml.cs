@@ -1,81 +1,59 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.Organisations;
-using PhatTrienDangVien.Core.Targets;
+using PhatTrienDangVien.Web.Application;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
-using PhatTrienDangVien.Web.Application;
+using PhatTrienDangVien.Web.Targets;
 
 namespace PhatTrienDangVien.Web.Pages.Targets;
 
 [RequirePermission(Permission.ManageTargets)]
-public class TermModel(AppDbContext db) : PageModel
+public class TermModel(AppDbContext db, SaveTermTarget save) : PageModel
 {
-    [BindProperty, Display(Name = "Chỉ tiêu cả nhiệm kỳ (đảng viên mới)"), Range(0, 100_000, ErrorMessage = "Chỉ tiêu phải từ 0 đến 100.000.")]
-    public int Count { get; set; }
+    [BindProperty, Display(Name = TermTargetInput.CountLabel)] public int Count { get; set; }
     [BindProperty] public ResolutionInput Resolution { get; set; } = new();
-    [BindProperty] public int Version { get; set; }
+    /// <summary>The stored target's version when the form was read; empty when the term had none.</summary>
+    [BindProperty] public int? Version { get; set; }
 
     public Term Term { get; private set; } = null!;
-    public bool Exists { get; private set; }
     public List<FieldConflict> Conflicts { get; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int termId)
+    public async Task<IActionResult> OnGetAsync(int termId, CancellationToken ct)
     {
-        var term = await db.Terms.AsNoTracking().FirstOrDefaultAsync(t => t.Id == termId);
-        if (term is null) return NotFound();
-        Term = term;
-        var target = await db.TermTargets.AsNoTracking().FirstOrDefaultAsync(t => t.TermId == termId);
-        Exists = target is not null;
-        Count = target?.Count ?? 0;
-        Resolution = ResolutionInput.From(target);
-        Version = target?.Version ?? 0;
+        if (!await LoadAsync(termId, ct)) return NotFound();
+        var target = await db.TermTargets.AsNoTracking().FirstOrDefaultAsync(t => t.TermId == termId, ct);
+        var input = TermTargetInput.From(target);
+        Count = input.Count;
+        Resolution = input.Resolution;
+        Version = target?.Version;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int termId)
+    public async Task<IActionResult> OnPostAsync(int termId, CancellationToken ct)
     {
-        var term = await db.Terms.AsNoTracking().FirstOrDefaultAsync(t => t.Id == termId);
-        if (term is null) return NotFound();
-        Term = term;
-        var target = await db.TermTargets.FirstOrDefaultAsync(t => t.TermId == termId);
-        Exists = target is not null;
-        Resolution.Normalize();
+        if (!await LoadAsync(termId, ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
-        if (target is null)
+        var outcome = await save.HandleAsync(termId, new TermTargetWrite(new TermTargetInput { Count = Count, Resolution = Resolution }, Version), ct);
+        if (outcome.Status == OutcomeStatus.Conflict && outcome.Value is { } current)
         {
-            target = new TermTarget { CommuneId = term.CommuneId, TermId = term.Id };
-            db.TermTargets.Add(target);
-        }
-        else
-        {
-            db.Entry(target).Property(x => x.Version).OriginalValue = Version;
-        }
-        target.Count = Count;
-        Resolution.ApplyTo(target);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.TermTargets.AsNoTracking().FirstOrDefaultAsync(t => t.TermId == termId);
-            if (current is null) { ModelState.AddModelError("", "Chỉ tiêu này vừa bị xóa; không có gì được lưu."); return Page(); }
-            if (current.Count != Count) Conflicts.Add(new("Chỉ tiêu", Count.ToString(), current.Count.ToString()));
-            Resolution.Compare(current, Conflicts);
-            if (Conflicts.Count == 0) Conflicts.Add(new("(không đổi)", "", ""));
+            // Saving again now means the user has seen the other version and chooses theirs.
             ModelState.Remove(nameof(Version));
             Version = current.Version;
-            Exists = true;
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
         }
-        TempData["Success"] = $"Đã lưu chỉ tiêu nhiệm kỳ {term.Name}: {Count} đảng viên mới.";
-        return Redirect($"/Targets?termId={term.Id}");
+        if (this.Show(outcome, conflicts: Conflicts) is { } shown) return shown;
+        TempData["Success"] = $"Đã lưu chỉ tiêu nhiệm kỳ {Term.Name}: {outcome.Value!.Count} đảng viên mới.";
+        return Redirect($"/Targets?termId={Term.Id}");
+    }
+
+    private async Task<bool> LoadAsync(int termId, CancellationToken ct)
+    {
+        var term = await db.Terms.AsNoTracking().FirstOrDefaultAsync(t => t.Id == termId, ct);
+        if (term is null) return false;
+        Term = term;
+        return true;
     }
 }

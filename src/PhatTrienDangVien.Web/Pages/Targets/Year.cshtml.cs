@@ -1,113 +1,67 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.Organisations;
 using PhatTrienDangVien.Core.Targets;
+using PhatTrienDangVien.Web.Application;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
-using PhatTrienDangVien.Web.Application;
+using PhatTrienDangVien.Web.Targets;
 
 namespace PhatTrienDangVien.Web.Pages.Targets;
 
 /// <summary>One year's target, its sub-targets and the resolution that adopted them.</summary>
 [RequirePermission(Permission.ManageTargets)]
-public class YearModel(AppDbContext db) : PageModel
+public class YearModel(AppDbContext db, SaveYearTarget save) : PageModel
 {
-    [BindProperty, Display(Name = "Chỉ tiêu năm (đảng viên mới)"), Range(0, 10_000, ErrorMessage = "Chỉ tiêu phải từ 0 đến 10.000.")]
-    public int Count { get; set; }
+    [BindProperty, Display(Name = YearTargetInput.CountLabel)] public int Count { get; set; }
     [BindProperty] public ResolutionInput Resolution { get; set; } = new();
     [BindProperty] public List<SubTargetInput> SubTargets { get; set; } = [];
-    [BindProperty] public int Version { get; set; }
+    /// <summary>The stored target's version when the form was read (it guards the sub-targets too); empty when the year had none.</summary>
+    [BindProperty] public int? Version { get; set; }
 
     public int Year { get; private set; }
     public Term Term { get; private set; } = null!;
     public SumCheck? CellsCheck { get; private set; }
     public List<FieldConflict> Conflicts { get; } = [];
 
-    public sealed class SubTargetInput
+    public async Task<IActionResult> OnGetAsync(int year, CancellationToken ct)
     {
-        public SubTargetKind Kind { get; set; }
-        [Range(0, 10_000, ErrorMessage = "Số phải từ 0 đến 10.000.")]
-        public int Count { get; set; }
-    }
-
-    public async Task<IActionResult> OnGetAsync(int year)
-    {
-        if (!await LoadAsync(year)) return NotFound();
-        var target = await db.YearTargets.AsNoTracking().Include(y => y.SubTargets).FirstOrDefaultAsync(y => y.Year == year);
-        Count = target?.Count ?? 0;
-        Resolution = ResolutionInput.From(target);
-        Version = target?.Version ?? 0;
-        SubTargets = Enum.GetValues<SubTargetKind>()
-            .Select(k => new SubTargetInput { Kind = k, Count = target?.SubTargets.FirstOrDefault(s => s.Kind == k)?.Count ?? 0 }).ToList();
+        if (!await LoadAsync(year, ct)) return NotFound();
+        var target = await db.YearTargets.AsNoTracking().Include(y => y.SubTargets).FirstOrDefaultAsync(y => y.Year == year, ct);
+        var input = YearTargetInput.From(target);
+        Count = input.Count;
+        Resolution = input.Resolution;
+        SubTargets = input.SubTargets;
+        Version = target?.Version;
         if (target is not null)
-            CellsCheck = TargetSums.Check(target.Count, await db.CellTargets.Where(c => c.Year == year).Select(c => c.Count).ToListAsync());
+            CellsCheck = TargetSums.Check(target.Count, await db.CellTargets.Where(c => c.Year == year).Select(c => c.Count).ToListAsync(ct));
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int year)
+    public async Task<IActionResult> OnPostAsync(int year, CancellationToken ct)
     {
-        if (!await LoadAsync(year)) return NotFound();
-        Resolution.Normalize();
-        SubTargets = SubTargets.Where(s => Enum.IsDefined(s.Kind)).DistinctBy(s => s.Kind).ToList();
-        for (var i = 0; i < SubTargets.Count; i++)
-            if (SubTargets[i].Count > Count)
-                ModelState.AddModelError($"SubTargets[{i}].Count", "Chỉ tiêu con không thể lớn hơn chỉ tiêu năm.");
+        if (!await LoadAsync(year, ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
-
-        var target = await db.YearTargets.Include(y => y.SubTargets).FirstOrDefaultAsync(y => y.Year == year);
-        if (target is null)
+        var input = new YearTargetInput { Count = Count, Resolution = Resolution, SubTargets = SubTargets };
+        var outcome = await save.HandleAsync(year, new YearTargetWrite(input, Version), ct);
+        if (outcome.Status == OutcomeStatus.Conflict && outcome.Value is { } current)
         {
-            target = new YearTarget { CommuneId = Term.CommuneId, TermId = Term.Id, Year = year };
-            db.YearTargets.Add(target);
-        }
-        else
-        {
-            db.Entry(target).Property(x => x.Version).OriginalValue = Version;
-            // The year's version guards its sub-targets too: touching it makes a change to them alone conflict-checked.
-            db.Entry(target).Property(x => x.Version).IsModified = true;
-        }
-        target.Count = Count;
-        Resolution.ApplyTo(target);
-        foreach (var s in SubTargets)
-        {
-            var row = target.SubTargets.FirstOrDefault(x => x.Kind == s.Kind);
-            if (row is null) target.SubTargets.Add(new YearSubTarget { CommuneId = Term.CommuneId, Kind = s.Kind, Count = s.Count });
-            else row.Count = s.Count;
-        }
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.YearTargets.AsNoTracking().Include(y => y.SubTargets).FirstOrDefaultAsync(y => y.Year == year);
-            if (current is null) { ModelState.AddModelError("", "Chỉ tiêu năm này vừa bị xóa; không có gì được lưu."); return Page(); }
-            if (current.Count != Count) Conflicts.Add(new("Chỉ tiêu năm", Count.ToString(), current.Count.ToString()));
-            foreach (var s in SubTargets)
-            {
-                var theirs = current.SubTargets.FirstOrDefault(x => x.Kind == s.Kind)?.Count ?? 0;
-                if (theirs != s.Count) Conflicts.Add(new(Lookups.SubTargetName(s.Kind), s.Count.ToString(), theirs.ToString()));
-            }
-            Resolution.Compare(current, Conflicts);
-            if (Conflicts.Count == 0) Conflicts.Add(new("(không đổi)", "", ""));
+            // Saving again now means the user has seen the other version and chooses theirs.
             ModelState.Remove(nameof(Version));
             Version = current.Version;
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
         }
-        TempData["Success"] = $"Đã lưu chỉ tiêu năm {year}: {Count} đảng viên mới.";
+        if (this.Show(outcome, conflicts: Conflicts) is { } shown) return shown;
+        TempData["Success"] = $"Đã lưu chỉ tiêu năm {year}: {outcome.Value!.Count} đảng viên mới.";
         return Redirect($"/Targets?termId={Term.Id}");
     }
 
-    private async Task<bool> LoadAsync(int year)
+    private async Task<bool> LoadAsync(int year, CancellationToken ct)
     {
         Year = year;
-        var term = await TargetQueries.TermOfYearAsync(db, year);
+        var term = await TargetQueries.TermOfYearAsync(db, year, ct);
         if (term is null) return false;
         Term = term;
         return true;

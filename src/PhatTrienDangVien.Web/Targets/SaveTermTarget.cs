@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Targets;
+using PhatTrienDangVien.Web.Application;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Targets;
+
+/// <param name="Version">The target's version as the form read it; null when the term had none yet.</param>
+public sealed record TermTargetWrite(TermTargetInput Target, int? Version);
+
+/// <summary>Enters or changes the target of a whole term (one per term).</summary>
+public sealed class SaveTermTarget(AppDbContext db, Access access, ConflictDiff diff)
+{
+    public async Task<Outcome<TermTarget>> HandleAsync(int termId, TermTargetWrite write, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (!access.Has(Permission.ManageTargets)) return Outcome<TermTarget>.Forbidden();
+        var term = await db.Terms.AsNoTracking().FirstOrDefaultAsync(t => t.Id == termId, ct);
+        if (term is null) return Outcome<TermTarget>.NotFound();
+        var input = write.Target;
+        var errors = new Errors();
+        TargetWrites.Validate(input, errors, "");
+        if (errors.Any) return Outcome<TermTarget>.Invalid(errors.List);
+
+        var target = await db.TermTargets.FirstOrDefaultAsync(t => t.TermId == termId, ct);
+        if (target is null)
+        {
+            target = new TermTarget { CommuneId = term.CommuneId, TermId = term.Id };
+            db.TermTargets.Add(target);
+        }
+        else
+        {
+            db.ExpectSeen(target, write.Version);
+        }
+        input.ApplyTo(target);
+        return await db.SaveAsync(target, async token =>
+        {
+            var current = await db.TermTargets.AsNoTracking().FirstOrDefaultAsync(t => t.TermId == termId, token);
+            return current is null ? (null, []) : (current, await diff.CompareTargetAsync(input, TermTargetInput.From(current), token));
+        }, ct, duplicate: TargetWrites.SavedMeanwhile);
+    }
+}
