@@ -13,10 +13,12 @@ namespace PhatTrienDangVien.Core.Admission;
 /// leaves the case unchanged. The stage is never stored: it is replayed from the steps.
 /// </summary>
 /// <remarks>
-/// Decisions (see also the report of the admission-core branch):
+/// Decisions (docs/decisions/0006):
 /// <list type="bullet">
-/// <item>A vote that is valid but below 2/3 is recorded with <see cref="VoteOutcome.NotApproved"/> (the cell met and
-/// has a resolution) and the case does not advance; the cell may vote again.</item>
+/// <item>An admission vote (cell, sub-committee) below 2/3 is refused: there is no resolution proposing admission to
+/// record; a cell that decides not to propose records a withdrawal with its reason. Recognition votes are always
+/// recorded (approved, rejected by 2/3 against, or inconclusive; after the last inconclusive one the superior
+/// committee decides).</item>
 /// <item>A late admission or recognition decision is recorded with <see cref="StepRecord.IsLate"/>, not refused:
 /// real decisions happen late and the system must show it. A late ceremony needs the superior committee's consent
 /// (domain.md §3 says "later only with the superior committee's consent"), then is recorded as late.</item>

@@ -63,7 +63,10 @@ public enum VoteOutcome
 {
     /// <summary>At least 2/3 in favour.</summary>
     Approved = 1,
-    /// <summary>Admission votes: below 2/3 in favour. The vote is recorded and the case stays where it was.</summary>
+    /// <summary>
+    /// Below 2/3 in favour. Kept for the stored values' numbering; the engine refuses admission votes below 2/3 rather
+    /// than recording them (decision 0006), so no new step carries it.
+    /// </summary>
     NotApproved = 2,
     /// <summary>Recognition votes: at least 2/3 against recognition, i.e. a proposal to remove.</summary>
     Rejected = 3,

@@ -7,13 +7,12 @@ namespace PhatTrienDangVien.Core.Admission;
 /// <param name="Today">Today in Vietnam (UTC+7): no step may be dated after it.</param>
 public sealed record StepContext(RuleBook Rules, WorkingDayCalendar Calendar, DateOnly Today, DateTime NowUtc, string Actor)
 {
-    private static readonly TimeSpan s_vietnamOffset = TimeSpan.FromHours(7);
-
-    /// <summary>Today and now from <paramref name="time"/>; Vietnam keeps UTC+7 all year.</summary>
+    /// <summary>Today (in Vietnam) and now from <paramref name="time"/>.</summary>
     public static StepContext From(RuleBook rules, WorkingDayCalendar calendar, TimeProvider time, string actor)
     {
-        DateTime utc = time.GetUtcNow().UtcDateTime;
-        return new(rules, calendar, DateOnly.FromDateTime(utc + s_vietnamOffset), utc, actor);
+        ArgumentNullException.ThrowIfNull(time);
+        var now = time.GetUtcNow();
+        return new(rules, calendar, Common.VietnamTime.DateOf(now), now.UtcDateTime, actor);
     }
 }
 

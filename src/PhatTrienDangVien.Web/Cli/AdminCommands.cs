@@ -33,7 +33,7 @@ public static class AdminCommands
             """,
     };
 
-    public static async Task<int> RunAsync(IServiceProvider services, LaunchOptions launch, TextWriter output)
+    public static async Task<int> RunAsync(IServiceProvider services, LaunchOptions launch, TextWriter output, CancellationToken ct = default)
     {
         var command = launch.Command!;
         if (command == "help")
@@ -49,7 +49,7 @@ public static class AdminCommands
             output.WriteLine(s_help[command]);
             return 0;
         }
-        await DatabaseSetup.MigrateAsync(services);
+        await DatabaseSetup.MigrateAsync(services, ct);
         using var scope = services.CreateScope();
         scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -57,10 +57,10 @@ public static class AdminCommands
         {
             return command switch
             {
-                "create-admin" => await CreateAdminAsync(scope.ServiceProvider, db, launch, output),
-                "reset-password" => await ResetPasswordAsync(scope.ServiceProvider, db, launch, output),
-                "seed-demo" => await SeedDemoAsync(scope.ServiceProvider, output),
-                "backup" => await BackupAsync(db, launch, services.GetRequiredService<IHostEnvironment>(), output),
+                "create-admin" => await CreateAdminAsync(scope.ServiceProvider, db, launch, output, ct),
+                "reset-password" => await ResetPasswordAsync(scope.ServiceProvider, db, launch, output, ct),
+                "seed-demo" => await SeedDemoAsync(scope.ServiceProvider, output, ct),
+                "backup" => await BackupAsync(db, launch, services.GetRequiredService<IHostEnvironment>(), output, ct),
                 _ => 2,
             };
         }
@@ -71,7 +71,7 @@ public static class AdminCommands
         }
     }
 
-    private static async Task<int> CreateAdminAsync(IServiceProvider sp, AppDbContext db, LaunchOptions launch, TextWriter output)
+    private static async Task<int> CreateAdminAsync(IServiceProvider sp, AppDbContext db, LaunchOptions launch, TextWriter output, CancellationToken ct)
     {
         var user = launch.Option("user");
         var password = launch.Option("password");
@@ -82,19 +82,19 @@ public static class AdminCommands
         }
         var communes = db.Organisations.Where(o => o.Kind == OrganisationKind.CommuneCommittee);
         var commune = int.TryParse(launch.Option("commune"), out var cid)
-            ? await communes.FirstOrDefaultAsync(o => o.Id == cid)
-            : await communes.OrderBy(o => o.Id).FirstOrDefaultAsync();
+            ? await communes.FirstOrDefaultAsync(o => o.Id == cid, ct)
+            : await communes.OrderBy(o => o.Id).FirstOrDefaultAsync(ct);
         if (commune is null)
         {
             output.WriteLine("Chưa có Đảng bộ nào. Hãy chạy ứng dụng và dùng trang khai báo ban đầu, hoặc seed-demo.");
             return 1;
         }
-        await sp.GetRequiredService<CreateAccount>().CreateAsync(user, password, launch.Option("name") ?? user, Roles.Administrator, commune.Id);
+        await sp.GetRequiredService<CreateAccount>().CreateAsync(user, password, launch.Option("name") ?? user, Roles.Administrator, commune.Id, ct: ct);
         output.WriteLine($"Đã tạo quản trị viên “{user}” cho {commune.Name}.");
         return 0;
     }
 
-    private static async Task<int> ResetPasswordAsync(IServiceProvider sp, AppDbContext db, LaunchOptions launch, TextWriter output)
+    private static async Task<int> ResetPasswordAsync(IServiceProvider sp, AppDbContext db, LaunchOptions launch, TextWriter output, CancellationToken ct)
     {
         var name = launch.Option("user");
         if (name is null)
@@ -103,13 +103,13 @@ public static class AdminCommands
             return 2;
         }
         var normalized = name.ToUpperInvariant();
-        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
         if (user is null)
         {
             output.WriteLine($"Không có tài khoản “{name}”.");
             return 1;
         }
-        var reset = await sp.GetRequiredService<ResetPassword>().HandleAsync(user.Id, launch.Option("password"), CancellationToken.None);
+        var reset = await sp.GetRequiredService<ResetPassword>().HandleAsync(user.Id, launch.Option("password"), ct);
         if (!reset.IsDone)
         {
             output.WriteLine("Lỗi: " + reset.Message);
@@ -121,15 +121,15 @@ public static class AdminCommands
         return 0;
     }
 
-    private static async Task<int> SeedDemoAsync(IServiceProvider sp, TextWriter output)
+    private static async Task<int> SeedDemoAsync(IServiceProvider sp, TextWriter output, CancellationToken ct)
     {
-        var seeded = await sp.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+        var seeded = await sp.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(ct);
         output.WriteLine(seeded ? "Đã tạo dữ liệu mẫu." : "Dữ liệu mẫu đã có sẵn; không tạo lại.");
         DemoSeeder.PrintLogins(output, "http://localhost:5080");
         return 0;
     }
 
-    private static async Task<int> BackupAsync(AppDbContext db, LaunchOptions launch, IHostEnvironment env, TextWriter output)
+    private static async Task<int> BackupAsync(AppDbContext db, LaunchOptions launch, IHostEnvironment env, TextWriter output, CancellationToken ct)
     {
         if (!db.Database.IsSqlite())
         {
@@ -147,7 +147,7 @@ public static class AdminCommands
         }
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         // VACUUM INTO reads one snapshot under SQLite's own locking, so the copy is consistent while the app writes.
-        await db.Database.ExecuteSqlAsync($"VACUUM INTO {target}");
+        await db.Database.ExecuteSqlAsync($"VACUUM INTO {target}", ct);
         output.WriteLine($"Đã sao lưu vào {target} ({new FileInfo(target).Length / 1024} KB).");
         return 0;
     }

@@ -243,20 +243,20 @@ internal sealed class DemoHistories(
     // ---------------------------------------------------------------- recording
 
     /// <summary>Records every planned step of every case, in date order across the commune.</summary>
-    public async Task<int> RecordAsync(IReadOnlyList<DemoCase> cases)
+    public async Task<int> RecordAsync(IReadOnlyList<DemoCase> cases, CancellationToken ct)
     {
         var order = cases.SelectMany((c, ci) => c.Steps.Select((s, si) => (Case: c, Step: s, ci, si)))
             .OrderBy(x => x.Step.Date).ThenBy(x => x.ci).ThenBy(x => x.si).ToList();
         foreach (var (c, step, _, _) in order)
         {
-            await RecordAsync(c, step);
+            await RecordAsync(c, step, ct);
             // Keep the change tracker small: every save scans it.
             db.ChangeTracker.Clear();
         }
         return order.Count;
     }
 
-    private async Task RecordAsync(DemoCase c, PlannedStep p)
+    private async Task RecordAsync(DemoCase c, PlannedStep p, CancellationToken ct)
     {
         var candidate = c.Candidate;
         if (db.Entry(candidate).State == EntityState.Detached) db.Candidates.Attach(candidate);
@@ -320,7 +320,7 @@ internal sealed class DemoHistories(
                 break;
             case T.CellVote:
             {
-                var roster = await RosterAsync(c.Cell.Id);
+                var roster = await RosterAsync(c.Cell.Id, ct);
                 var (votes, present, against) = Votes(roster.Denominator, date);
                 var input = new CellVoteInput { Date = date, For = votes, Against = against, Present = present, DocumentNumber = $"{random.Next(10, 99)}-NQ/CB" };
                 record = (a, _) => a.RecordCellVote(input, roster, ctx);
@@ -328,7 +328,7 @@ internal sealed class DemoHistories(
             }
             case T.SubCommitteeVote:
             {
-                var size = await register.SubCommitteeSizeAsync(c.Cell.Id, CancellationToken.None);
+                var size = await register.SubCommitteeSizeAsync(c.Cell.Id, ct);
                 var present = Math.Max(book.At(date).VotesNeeded(size), size - random.Next(0, 2));
                 var input = new VoteInput { Date = date, For = present, Against = 0, Present = present, DocumentNumber = $"{random.Next(10, 99)}-NQ/ĐUBP" };
                 record = (a, _) => a.RecordSubCommitteeVote(input, new SubCommitteeRoster(size), ctx);
@@ -345,7 +345,7 @@ internal sealed class DemoHistories(
                 break;
             case T.RecognitionVote:
             {
-                var roster = await RosterAsync(c.Cell.Id);
+                var roster = await RosterAsync(c.Cell.Id, ct);
                 var (votes, present, against) = Votes(roster.Denominator, date);
                 var input = new VoteInput { Date = date, For = votes, Against = against, Present = present, DocumentNumber = $"{random.Next(10, 99)}-NQ/CB" };
                 record = (a, _) => a.RecordRecognitionVote(input, roster, ctx);
@@ -363,17 +363,17 @@ internal sealed class DemoHistories(
             default:
                 throw new InvalidOperationException($"Dữ liệu mẫu không lập bước {p.Kind}.");
         }
-        await recorder.ApplyAsync(c.Loaded, record, [], CancellationToken.None);
+        await recorder.ApplyAsync(c.Loaded, record, [], ct);
     }
 
     private StepContext Context(DateOnly date) =>
         new(book, calendar, date, date.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc), Actor);
 
     /// <summary>The cell's roster from the register as it stands now (recording runs in date order); some exempted members absent.</summary>
-    private async Task<CellRoster> RosterAsync(int cellId)
+    private async Task<CellRoster> RosterAsync(int cellId, CancellationToken ct)
     {
-        var (_, excludable, _) = await register.CellAsync(cellId, CancellationToken.None);
-        return await register.RosterAsync(cellId, excludable == 0 ? 0 : random.Next(0, Math.Min(excludable, 2) + 1), CancellationToken.None);
+        var (_, excludable, _) = await register.CellAsync(cellId, ct);
+        return await register.RosterAsync(cellId, excludable == 0 ? 0 : random.Next(0, Math.Min(excludable, 2) + 1), ct);
     }
 
     /// <summary>An approving vote: a few absent, at most two against, always at least 2/3 of the denominator in favour.</summary>

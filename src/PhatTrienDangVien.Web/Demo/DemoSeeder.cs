@@ -44,23 +44,23 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
     private readonly Random _random = new(20250701);
     private readonly HashSet<string> _citizenIds = [];
 
-    public async Task<bool> SeedIfEmptyAsync()
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
     {
-        if (await db.Organisations.AnyAsync(o => o.IsDemo)) return false;
+        if (await db.Organisations.AnyAsync(o => o.IsDemo, ct)) return false;
         var names = Logins.Select(l => l.User.ToUpperInvariant()).ToList();
-        var taken = await db.Users.Where(u => names.Contains(u.NormalizedUserName!)).Select(u => u.UserName).ToListAsync();
+        var taken = await db.Users.Where(u => names.Contains(u.NormalizedUserName!)).Select(u => u.UserName).ToListAsync(ct);
         if (taken.Count > 0)
             throw new Core.Common.DomainException($"Không tạo dữ liệu mẫu: tên đăng nhập {string.Join(", ", taken)} đã được dùng cho tài khoản thật.");
         // Today in Vietnam (UTC+7), as the admission engine counts it.
         var today = Core.Common.VietnamTime.Today(clock);
         // The rule book and the working-day calendar read the database on their own connections: load them first.
-        var book = await ruleBooks.GetAsync(CancellationToken.None);
-        var calendar = await calendars.GetAsync(CancellationToken.None);
+        var book = await ruleBooks.GetAsync(ct);
+        var calendar = await calendars.GetAsync(ct);
         for (var year = today.Year - 4; year <= today.Year + 1; year++) calendar.IsWorkingDay(new DateOnly(year, 1, 1));
 
-        await using var tx = await db.Database.BeginTransactionAsync();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var commune = await CommuneSetup.CreateAsync(db, "Đảng bộ xã Nhơn Mỹ", 2025, 2030, isDemo: true);
+        var commune = await CommuneSetup.CreateAsync(db, "Đảng bộ xã Nhơn Mỹ", 2025, 2030, isDemo: true, ct);
         var c = commune.Id;
         db.PoliticalCenters.Add(new PoliticalCenter { CommuneId = c, Name = "Trung tâm Chính trị xã Chợ Mới", Address = "Xã Chợ Mới, tỉnh An Giang" });
 
@@ -70,11 +70,11 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
             return new Hamlet { CommuneId = c, Name = "Ấp " + n, Population = population, Households = population * 10 / 38 };
         }).ToList();
         db.Hamlets.AddRange(hamlets);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
 
         var schools = Org(c, "Đảng bộ bộ phận Khối Giáo dục", OrganisationKind.SubCommittee, null, commune.Id);
         var police = Org(c, "Đảng bộ Công an xã", OrganisationKind.SubCommittee, null, commune.Id);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
 
         // (cell, number of members); the two hamlets with fewest members feed the "gap" views later.
         var cells = new List<(Organisation Cell, int Size)>();
@@ -90,7 +90,7 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
         cells.Add((Org(c, "Chi bộ Cơ quan Ủy ban nhân dân xã", OrganisationKind.Cell, CellKind.Agency, commune.Id), 52));
         cells.Add((Org(c, "Chi bộ Trạm Y tế xã", OrganisationKind.Cell, CellKind.Agency, commune.Id), 14));
         cells.Add((Org(c, "Chi bộ Hợp tác xã Nông nghiệp Nhơn Mỹ", OrganisationKind.Cell, CellKind.Enterprise, commune.Id), 12));
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
 
         // Scale hamlet cells so that the commune has about 1,300 members with the ~55 admitted below.
         var fixedSize = cells.Where(x => x.Cell.CellKind != CellKind.Hamlet || x.Size < 20).Sum(x => x.Size);
@@ -138,7 +138,7 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
             }
             membersByCell[cell.Id] = list;
         }
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         foreach (var (cell, _) in cells) cell.SecretaryMemberId = membersByCell[cell.Id][0].Id;
 
         // The commune committee: the secretaries of the agency cells and some hamlet secretaries; each follows cells.
@@ -164,7 +164,7 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
         }
 
         var histories = new DemoHistories(db, recorder, register, book, calendar, _random, today, membersByCell);
-        var sources = await db.SourceCategories.Where(s => s.CommuneId == c).ToListAsync();
+        var sources = await db.SourceCategories.Where(s => s.CommuneId == c).ToListAsync(ct);
         foreach (var demoCase in cases)
         {
             histories.Plan(demoCase);
@@ -184,21 +184,21 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
             db.Candidates.Add(candidate);
         }
         db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        await histories.RecordAsync(cases);
+        await histories.RecordAsync(cases, ct);
         var candidates = cases.Select(x => x.Candidate).ToList();
 
-        await CreateDemoAccountsAsync(c, cells.Select(x => x.Cell).ToList(), membersByCell, committee, candidates);
-        await SeedTargetsAsync(c, cells.Select(x => (x.Cell, x.Size)).ToList(), today);
-        await SeedSchoolsAsync(c, cells.Select(x => x.Cell).ToList(), hamlets);
-        await tx.CommitAsync();
+        await CreateDemoAccountsAsync(c, cells.Select(x => x.Cell).ToList(), membersByCell, committee, candidates, ct);
+        await SeedTargetsAsync(c, cells.Select(x => (x.Cell, x.Size)).ToList(), today, ct);
+        await SeedSchoolsAsync(c, cells.Select(x => x.Cell).ToList(), hamlets, ct);
+        await tx.CommitAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         return true;
     }
 
     private async Task CreateDemoAccountsAsync(int communeId, List<Organisation> cells, Dictionary<int, List<Member>> membersByCell,
-        List<Member> committee, List<Candidate> candidates)
+        List<Member> committee, List<Candidate> candidates, CancellationToken ct)
     {
         var nhonHoa = cells.First(x => x.Name == "Chi bộ Ấp Nhơn Hòa");
         // The committee member in charge of Nhơn Hòa, so that "capuy" and "bithu" see a common cell.
@@ -209,14 +209,14 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
         {
             var name = role switch
             {
-                Roles.CellSecretary => (await db.People.FindAsync(membersByCell[nhonHoa.Id][0].PersonId))!.FullName,
-                Roles.CommitteeMember => (await db.People.FindAsync(inCharge.PersonId))!.FullName,
-                Roles.Mentor => (await db.Members.Include(m => m.Person).FirstAsync(m => m.Id == mentor)).Person.FullName,
+                Roles.CellSecretary => (await db.People.FindAsync([membersByCell[nhonHoa.Id][0].PersonId], ct))!.FullName,
+                Roles.CommitteeMember => (await db.People.FindAsync([inCharge.PersonId], ct))!.FullName,
+                Roles.Mentor => (await db.Members.Include(m => m.Person).FirstAsync(m => m.Id == mentor, ct)).Person.FullName,
                 _ => Roles.DisplayName(role),
             };
             await accounts.CreateAsync(user, DemoPassword, name, role, communeId,
                 organisationId: role == Roles.CellSecretary ? nhonHoa.Id : null,
-                memberId: role switch { Roles.CommitteeMember => inCharge.Id, Roles.Mentor => mentor, _ => null });
+                memberId: role switch { Roles.CommitteeMember => inCharge.Id, Roles.Mentor => mentor, _ => null }, ct: ct);
         }
     }
 
@@ -283,7 +283,7 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
     }
 
     /// <summary>Four schools; one has no party cell yet (a gap the plan asks to close).</summary>
-    private async Task SeedSchoolsAsync(int communeId, List<Organisation> cells, List<Hamlet> hamlets)
+    private async Task SeedSchoolsAsync(int communeId, List<Organisation> cells, List<Hamlet> hamlets, CancellationToken ct)
     {
         School S(string name, SchoolLevel level, int teachers, string? cell, int hamlet) => new()
         {
@@ -295,13 +295,13 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
             S("Trường Tiểu học Nhơn Mỹ A", SchoolLevel.Primary, 31, "Chi bộ Trường Tiểu học Nhơn Mỹ A", 2),
             S("Trường Mầm non Nhơn Mỹ", SchoolLevel.Preschool, 18, "Chi bộ Trường Mầm non Nhơn Mỹ", 4),
             S("Trường Tiểu học Nhơn Mỹ B", SchoolLevel.Primary, 16, null, 12));
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The seed plan's figures: 130 for the term, 26 a year, this year's 26 shared among cells by size.</summary>
-    private async Task SeedTargetsAsync(int communeId, List<(Organisation Cell, int Size)> cells, DateOnly today)
+    private async Task SeedTargetsAsync(int communeId, List<(Organisation Cell, int Size)> cells, DateOnly today, CancellationToken ct)
     {
-        var term = await db.Terms.SingleAsync(t => t.CommuneId == communeId);
+        var term = await db.Terms.SingleAsync(t => t.CommuneId == communeId, ct);
         db.TermTargets.Add(new Core.Targets.TermTarget
         {
             CommuneId = communeId, TermId = term.Id, Count = 130, ResolutionNumber = "01-NQ/ĐH", ResolutionDate = new DateOnly(2025, 8, 20),
@@ -321,7 +321,7 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
             given[x.Cell.Id]++;
         foreach (var (cell, _) in cells)
             db.CellTargets.Add(new Core.Targets.CellTarget { CommuneId = communeId, CellId = cell.Id, Year = today.Year, Count = given[cell.Id], ResolutionIssuer = "Chi bộ" });
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
     }
 
     public static void PrintLogins(TextWriter output, string baseUrl)

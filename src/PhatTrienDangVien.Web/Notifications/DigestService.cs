@@ -27,7 +27,7 @@ public sealed class DigestService(IServiceScopeFactory scopes, MailSender mail, 
 
     private IDataProtector Protector => protection.CreateProtector("PhatTrienDangVien.Notifications.SmtpPassword");
 
-    public static DateOnly VietnamDate(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime.AddHours(7));
+    public static DateOnly VietnamDate(DateTimeOffset now) => Core.Common.VietnamTime.DateOf(now);
 
     /// <summary>Stores (or, with null, clears) a commune's SMTP password, encrypted.</summary>
     public async Task SetPasswordAsync(AppDbContext db, int settingsId, string? password, CancellationToken ct)
@@ -40,7 +40,7 @@ public sealed class DigestService(IServiceScopeFactory scopes, MailSender mail, 
     public async Task RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var today = VietnamDate(now);
-        var hour = now.UtcDateTime.AddHours(7).Hour;
+        var hour = Core.Common.VietnamTime.Local(now.UtcDateTime).Hour;
         List<int> due;
         using (var scope = SystemScope(out var db))
         {

@@ -46,13 +46,13 @@ public static class DatabaseSetup
     }
 
     /// <summary>Creates or upgrades the schema; SQLite gets WAL so that readers never wait for the writer.</summary>
-    public static async Task MigrateAsync(IServiceProvider services)
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
     {
         using var scope = services.CreateScope();
         scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Database.MigrateAsync();
+        await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
 }

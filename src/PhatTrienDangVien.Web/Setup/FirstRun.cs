@@ -18,7 +18,7 @@ public sealed class SetupToken
 
 public static class FirstRun
 {
-    public static async Task PrepareAsync(IServiceProvider services, bool demo, TextWriter output)
+    public static async Task PrepareAsync(IServiceProvider services, bool demo, TextWriter output, CancellationToken ct = default)
     {
         using var scope = services.CreateScope();
         scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
@@ -30,7 +30,7 @@ public static class FirstRun
         {
             try
             {
-                var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+                var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(ct);
                 output.WriteLine(seeded
                     ? "Đã tạo dữ liệu mẫu (xã Nhơn Mỹ, dữ liệu hư cấu)."
                     : "Dữ liệu mẫu đã có sẵn; không tạo lại.");
@@ -39,11 +39,11 @@ public static class FirstRun
             {
                 output.WriteLine(e.Message);
             }
-            if (await db.Organisations.AnyAsync(o => o.IsDemo))
+            if (await db.Organisations.AnyAsync(o => o.IsDemo, ct))
                 DemoSeeder.PrintLogins(output, baseUrl);
             return;
         }
-        if (!await db.Users.AnyAsync())
+        if (!await db.Users.AnyAsync(ct))
         {
             var token = services.GetRequiredService<SetupToken>();
             output.WriteLine("Chưa có tài khoản nào. Mở liên kết sau (dùng một lần) để khai báo Đảng bộ và quản trị viên đầu tiên:");

@@ -41,7 +41,7 @@ public class IndexModel(AppDbContext db, SetupToken setupToken, CreateAccount cr
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            var commune = await CommuneSetup.CreateAsync(db, Input.CommuneName, Input.TermStart, Input.TermEnd, isDemo: false);
+            var commune = await CommuneSetup.CreateAsync(db, Input.CommuneName, Input.TermStart, Input.TermEnd, isDemo: false, ct);
             var created = await create.HandleAsync(new NewUserInput
             {
                 UserName = Input.UserName, FullName = Input.FullName, Role = Roles.Administrator,

@@ -35,5 +35,5 @@ public static class AuditTrail
     };
 
     public static string Local(DateTime utc) =>
-        utc.AddHours(7).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Core.Common.VietnamTime.Local(utc).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

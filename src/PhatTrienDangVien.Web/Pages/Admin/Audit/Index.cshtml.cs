@@ -12,7 +12,6 @@ namespace PhatTrienDangVien.Web.Pages.Admin.Audit;
 [RequirePermission(Permission.ReadAudit)]
 public class IndexModel(AppDbContext db) : AdminPageModel
 {
-    private static readonly TimeSpan s_vietnam = TimeSpan.FromHours(7);
 
     public static readonly IReadOnlyList<string> Actions = ["Tạo mới", "Sửa", "Xóa"];
 
@@ -85,12 +84,12 @@ public class IndexModel(AppDbContext db) : AdminPageModel
         if (!string.IsNullOrWhiteSpace(Operation)) q = q.Where(a => a.Action == Operation);
         if (From is { } from)
         {
-            var start = DateTime.SpecifyKind(from.ToDateTime(TimeOnly.MinValue) - s_vietnam, DateTimeKind.Utc);
+            var start = Core.Common.VietnamTime.StartOfDayUtc(from);
             q = q.Where(a => a.AtUtc >= start);
         }
         if (To is { } to)
         {
-            var end = DateTime.SpecifyKind(to.AddDays(1).ToDateTime(TimeOnly.MinValue) - s_vietnam, DateTimeKind.Utc);
+            var end = Core.Common.VietnamTime.StartOfDayUtc(to.AddDays(1));
             q = q.Where(a => a.AtUtc < end);
         }
         return q;
