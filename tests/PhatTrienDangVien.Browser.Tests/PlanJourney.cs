@@ -22,12 +22,12 @@ public sealed class PlanBrowserApp : BrowserApp
         scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var commune = await CommuneSetup.CreateAsync(db, "Đảng bộ xã Nhơn Mỹ", 2025, 2030, isDemo: false);
-        var hamlet = new Hamlet { CommuneId = commune.Id, Name = "Ấp Mỹ An", NameFolded = "ap my an", Population = 3200, Households = 840 };
+        var hamlet = new Hamlet { CommuneId = commune.Id, Name = "Ấp Mỹ An", Population = 3200, Households = 840 };
         db.Hamlets.Add(hamlet);
         await db.SaveChangesAsync();
         Organisation Cell(string name, CellKind kind) => new()
         {
-            CommuneId = commune.Id, Name = name, NameFolded = VietnameseText.Fold(name), Kind = OrganisationKind.Cell, CellKind = kind, ParentId = commune.Id,
+            CommuneId = commune.Id, Name = name, Kind = OrganisationKind.Cell, CellKind = kind, ParentId = commune.Id,
             HamletId = kind == CellKind.Hamlet ? hamlet.Id : null,
         };
         var hamletCell = Cell("Chi bộ Ấp Mỹ An", CellKind.Hamlet);
@@ -40,7 +40,7 @@ public sealed class PlanBrowserApp : BrowserApp
             db.Members.Add(new Member
             {
                 CommuneId = commune.Id, CellId = hamletCell.Id, Status = MemberStatus.Official,
-                Person = new Person { CommuneId = commune.Id, FullName = name, FullNameFolded = VietnameseText.Fold(name), NameSortKey = VietnameseText.NameSortKey(name),
+                Person = new Person { CommuneId = commune.Id, FullName = name,
                     Gender = Gender.Male, DateOfBirth = new DateOnly(1970 + i, 1, 1), HamletId = hamlet.Id, CitizenId = $"08907000030{i}" },
             });
         }

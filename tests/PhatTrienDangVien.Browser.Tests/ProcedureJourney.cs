@@ -29,12 +29,12 @@ public sealed class ProcedureBrowserApp : BrowserApp
         scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var commune = await CommuneSetup.CreateAsync(db, "Đảng bộ xã Nhơn Mỹ", 2025, 2030, isDemo: false);
-        var cell = new Organisation { CommuneId = commune.Id, Name = "Chi bộ Ấp Nhơn Hòa", NameFolded = "chi bo ap nhon hoa", Kind = OrganisationKind.Cell, CellKind = CellKind.Hamlet, ParentId = commune.Id };
+        var cell = new Organisation { CommuneId = commune.Id, Name = "Chi bộ Ấp Nhơn Hòa", Kind = OrganisationKind.Cell, CellKind = CellKind.Hamlet, ParentId = commune.Id };
         db.Organisations.Add(cell);
         await db.SaveChangesAsync();
         Person P(string name, string cccd, int year, Gender g) => new()
         {
-            CommuneId = commune.Id, FullName = name, FullNameFolded = VietnameseText.Fold(name), NameSortKey = VietnameseText.NameSortKey(name),
+            CommuneId = commune.Id, FullName = name,
             Gender = g, DateOfBirth = new DateOnly(year, 6, 1), CitizenId = cccd,
         };
         var members = new[]

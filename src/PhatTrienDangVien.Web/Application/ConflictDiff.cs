@@ -105,6 +105,13 @@ public static class VersionedEdit
         db.Entry(entity).Property(e => e.Version).OriginalValue = seen;
 
     /// <summary>
+    /// The version a form read, where a form that read no record sends none: a record that exists now was created by
+    /// someone else meanwhile, so saving over it is a conflict, not an overwrite (a new record starts at version 0).
+    /// </summary>
+    public static void ExpectVersion(this AppDbContext db, Core.Common.CommuneEntity entity, int? seen) =>
+        db.ExpectVersion(entity, seen ?? -1);
+
+    /// <summary>
     /// Saves the tracked changes. On a version conflict the context is cleared and <paramref name="conflict"/> reads the
     /// stored record and compares (null when it was deleted meanwhile). <paramref name="duplicate"/> turns a unique-index
     /// violation (two users saving the same citizen ID at once) into a field error.

@@ -58,7 +58,7 @@ public sealed class MailSettingsInput
 /// The settings as written: the form's fields, the version read, and the password, which is write-only (empty keeps
 /// the stored one; stored encrypted, never in the audit trail).
 /// </summary>
-public sealed record MailSettingsWrite(MailSettingsInput Input, int Version, string? Password = null, bool ClearPassword = false);
+public sealed record MailSettingsWrite(MailSettingsInput Input, int? Version, string? Password = null, bool ClearPassword = false);
 
 /// <summary>Saves the commune's alert thresholds and mail server.</summary>
 public sealed class SaveMailSettings(AppDbContext db, Access access, ConflictDiff diff, DigestService digest)

@@ -43,7 +43,7 @@ public sealed class FillYearTargets(AppDbContext db, Access access)
             }
             else
             {
-                db.ExpectSeen(y, Seen(year));
+                db.ExpectVersion(y, Seen(year));
             }
             y.Count = count;
             saved.Add(y);

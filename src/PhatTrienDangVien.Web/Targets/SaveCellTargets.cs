@@ -48,7 +48,7 @@ public sealed class SaveCellTargets(AppDbContext db, Access access, ConflictDiff
             }
             else
             {
-                db.ExpectSeen(t, r.Version);
+                db.ExpectVersion(t, r.Version);
             }
             r.ApplyTo(t);
             saved.Add(t);

@@ -31,7 +31,7 @@ public sealed class SaveTermTarget(AppDbContext db, Access access, ConflictDiff 
         }
         else
         {
-            db.ExpectSeen(target, write.Version);
+            db.ExpectVersion(target, write.Version);
         }
         input.ApplyTo(target);
         return await db.SaveAsync(target, async token =>

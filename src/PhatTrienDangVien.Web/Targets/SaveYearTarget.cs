@@ -45,7 +45,7 @@ public sealed class SaveYearTarget(AppDbContext db, Access access, ConflictDiff 
         }
         else
         {
-            db.ExpectSeen(target, write.Version);
+            db.ExpectVersion(target, write.Version);
             // The year's version guards its sub-targets too: a change to them alone is checked and raises it.
             db.Entry(target).Property(x => x.Version).IsModified = true;
         }

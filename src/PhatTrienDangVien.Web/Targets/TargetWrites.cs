@@ -12,13 +12,6 @@ internal static class TargetWrites
     public static readonly FieldError SavedMeanwhile =
         new("", "Chỉ tiêu này vừa được người khác nhập cùng lúc với bạn; chưa có gì được lưu. Hãy tải lại trang để xem rồi nhập lại.");
 
-    /// <summary>
-    /// The version the form read, where a form that read no target sends none. A new record starts at version 0, so
-    /// "none" must not be 0: a target someone added after the form was read would then be overwritten unseen.
-    /// </summary>
-    public static void ExpectSeen(this AppDbContext db, CommuneEntity target, int? seen) =>
-        db.ExpectVersion(target, seen ?? -1);
-
     public static void Validate(IAdoptedTargetInput input, Errors errors, string prefix)
     {
         input.Resolution.Normalize();

@@ -189,6 +189,24 @@ public abstract class AdminWriteTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task The_first_mail_settings_saved_by_another_admin_are_not_overwritten_by_a_form_that_read_none()
+    {
+        // The commune has no settings yet (tests of one class run one after another).
+        await app.WithSystemScopeAsync(db => db.NotificationSettings.Where(s => s.CommuneId == D.CommuneId).ExecuteDeleteAsync());
+        var admin = await Browser.LoginAsync(app, "admin");
+        var (_, formA) = await admin.GetAsync("/MailSettings");
+        var other = await OtherAdminAsync();
+        (await other.PostFormAsync("/MailSettings", new() { ["Input.SmtpHost"] = "smtp.truoc.example", ["Input.SmtpSecurity"] = nameof(SmtpSecurity.None) }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var conflict = await SubmitAsync(admin, "/MailSettings", formA, new() { ["Input.SmtpHost"] = "smtp.sau.example" });
+        conflict.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        ConflictRows(await DocumentAsync(conflict)).ShouldContain(("Máy chủ SMTP", "smtp.sau.example", "smtp.truoc.example"));
+        (await app.WithSystemScopeAsync(db => db.NotificationSettings.AsNoTracking().SingleAsync(s => s.CommuneId == D.CommuneId))).SmtpHost
+            .ShouldBe("smtp.truoc.example");
+    }
+
+    [Fact]
     public async Task Calendar_corrections_and_rule_versions_are_refused_once_the_installation_serves_several_communes()
     {
         var admin = await Browser.LoginAsync(app, "admin");

@@ -97,7 +97,7 @@ public abstract class AuditLogTests<TApp>(TApp app) : IAsyncLifetime where TApp 
         var otherId = await app.WithSystemScopeAsync(async db =>
         {
             var other = await CommuneSetup.CreateAsync(db, "Đảng bộ xã Láng Giềng", 2025, 2030, isDemo: false);
-            db.Hamlets.Add(new Hamlet { CommuneId = other.Id, Name = "Ấp Xa Xôi", NameFolded = "ap xa xoi", Population = 999 });
+            db.Hamlets.Add(new Hamlet { CommuneId = other.Id, Name = "Ấp Xa Xôi", Population = 999 });
             await db.SaveChangesAsync();
             return other.Id;
         });

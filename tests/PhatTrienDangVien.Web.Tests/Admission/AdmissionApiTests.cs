@@ -90,7 +90,7 @@ public abstract class AdmissionApiTests<TApp>(TApp app) where TApp : AppFactory
         {
             var cell = new Organisation
             {
-                CommuneId = Data.CommuneId, Name = "Chi bộ Ấp Tân Hòa", NameFolded = VietnameseText.Fold("Chi bộ Ấp Tân Hòa"),
+                CommuneId = Data.CommuneId, Name = "Chi bộ Ấp Tân Hòa",
                 Kind = OrganisationKind.Cell, ParentId = Data.CommuneId, CellKind = CellKind.Hamlet,
             };
             db.Organisations.Add(cell);

@@ -51,7 +51,7 @@ public sealed class TestData
 
         var commune = await CommuneSetup.CreateAsync(db, "Đảng bộ xã Thử Nghiệm", 2025, 2030, isDemo: false);
         d.CommuneId = commune.Id;
-        var hamlet = new Hamlet { CommuneId = commune.Id, Name = "Ấp Mỹ Lợi", NameFolded = "ap my loi", Population = 2000, Households = 500 };
+        var hamlet = new Hamlet { CommuneId = commune.Id, Name = "Ấp Mỹ Lợi", Population = 2000, Households = 500 };
         db.Hamlets.Add(hamlet);
         var sub = Org(commune.Id, "Đảng bộ bộ phận Khối Trường", OrganisationKind.SubCommittee, commune.Id);
         db.Organisations.Add(sub);
@@ -96,12 +96,12 @@ public sealed class TestData
 
     private static Organisation Org(int communeId, string name, OrganisationKind kind, int parentId, CellKind? cellKind = null) => new()
     {
-        CommuneId = communeId, Name = name, NameFolded = VietnameseText.Fold(name), Kind = kind, ParentId = parentId, CellKind = cellKind,
+        CommuneId = communeId, Name = name, Kind = kind, ParentId = parentId, CellKind = cellKind,
     };
 
     public static Person NewPerson(int communeId, string name, string citizenId, int? hamletId, int birthYear = 1980, Gender gender = Gender.Male) => new()
     {
-        CommuneId = communeId, FullName = name, FullNameFolded = VietnameseText.Fold(name), NameSortKey = VietnameseText.NameSortKey(name),
+        CommuneId = communeId, FullName = name,
         Gender = gender, DateOfBirth = new DateOnly(birthYear, 3, 15), CitizenId = citizenId, HamletId = hamletId,
     };
 

@@ -20,7 +20,8 @@ namespace PhatTrienDangVien.Web.Pages.MailSettings;
 public class IndexModel(AppDbContext db, UserManager<AppUser> users) : PageModel
 {
     [BindProperty] public MailSettingsInput Input { get; set; } = new();
-    [BindProperty] public int Version { get; set; }
+    /// <summary>The settings' version as read; none while the commune has no settings yet.</summary>
+    [BindProperty] public int? Version { get; set; }
     /// <summary>Write-only: empty keeps the stored password.</summary>
     [BindProperty, StringLength(500)] public string? Password { get; set; }
     [BindProperty] public bool ClearPassword { get; set; }
