@@ -50,6 +50,21 @@ public static class RuleParameterKeys
     public const string RecognitionDecisionExtensionWorkingDays = nameof(RecognitionDecisionExtensionWorkingDays);
     public const string MaxRecognitionVotes = nameof(MaxRecognitionVotes);
 
+    /// <summary>
+    /// The largest value a key may take: beyond it a value is a typing error, and the engine's date arithmetic would
+    /// overflow (12,000 months of probation is not a rule, it is a 500 on every ceremony).
+    /// </summary>
+    public static int MaxValue(string key) => key switch
+    {
+        MinAgeMonths or MaxAgeMonths or CertificateValidityMonths or IntroducerMinMonthsTogether or ProbationMonths => 1200,
+        YouthMaxAge => 100,
+        VoteNumerator or VoteDenominator => 100,
+        MinOfficialMembersToVote => 1000,
+        DecidingBody => 2,
+        MaxRecognitionVotes => 20,
+        _ => 500, // working days
+    };
+
     /// <summary>Every key; a <see cref="RuleBook"/> must have at least one version of each.</summary>
     public static IReadOnlyList<string> All { get; } =
     [

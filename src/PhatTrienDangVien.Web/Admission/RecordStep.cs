@@ -24,6 +24,9 @@ public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases ca
     public async Task<Outcome<StepRecord>> HandleAsync(int candidateId, T kind, StepData data, IReadOnlyList<ScanUpload>? uploads, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(data);
+        // JSON may set the lists to null; a form never does.
+        data.People ??= [];
+        data.Introducers ??= [];
         var loaded = await cases.LoadAsync(candidateId, ct);
         if (loaded is null) return Outcome<StepRecord>.NotFound();
         if (!Enum.IsDefined(kind)) return Outcome<StepRecord>.Invalid("Kind", "Loại bước không có trong thủ tục kết nạp.");
@@ -100,6 +103,11 @@ public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases ca
                 {
                     var p = d.People[i];
                     var at = $"{nameof(d.People)}[{i}].";
+                    if (p is null)
+                    {
+                        e.Add($"{nameof(d.People)}[{i}]", $"Người thứ {i + 1}: chưa có thông tin.");
+                        continue;
+                    }
                     e.Require(!string.IsNullOrWhiteSpace(p.Relationship), at + nameof(p.Relationship), $"Người thứ {i + 1}: hãy nhập quan hệ.");
                     e.MaxLength(p.Relationship, 50, at + nameof(p.Relationship), $"Người thứ {i + 1}: quan hệ");
                     e.Require(!string.IsNullOrWhiteSpace(p.FullName), at + nameof(p.FullName), $"Người thứ {i + 1}: hãy nhập họ và tên.");
@@ -116,6 +124,11 @@ public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases ca
                 {
                     var x = d.Introducers[i];
                     var at = $"{nameof(d.Introducers)}[{i}].";
+                    if (x is null)
+                    {
+                        e.Add($"{nameof(d.Introducers)}[{i}]", $"Người giới thiệu thứ {i + 1}: chưa có thông tin.");
+                        continue;
+                    }
                     e.Require(x.MemberId is not null, at + nameof(x.MemberId), $"Người giới thiệu thứ {i + 1}: hãy chọn đảng viên.");
                     e.Require(x.TogetherSince is { Year: >= 1900 }, at + nameof(x.TogetherSince),
                         $"Người giới thiệu thứ {i + 1}: hãy nhập ngày bắt đầu cùng công tác, học tập, sinh hoạt.");
@@ -152,12 +165,13 @@ public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases ca
     {
         Date = d.Date, DocumentNumber = VietnameseText.Normalize(d.DocumentNumber), Note = VietnameseText.Normalize(d.Note),
         MentorMemberId = d.MentorMemberId, CertificateNumber = VietnameseText.Normalize(d.CertificateNumber), CertificateDate = d.CertificateDate,
-        People = [.. d.People.Select(p => new RelativeData
+        // A client may send null entries (JSON); the kinds that read these lists have refused them in Validate.
+        People = [.. d.People.Where(p => p is not null).Select(p => new RelativeData
         {
             Relationship = VietnameseText.Normalize(p.Relationship), FullName = VietnameseText.Normalize(p.FullName), Result = p.Result,
             Note = VietnameseText.Normalize(p.Note),
         })],
-        Path = d.Path, Introducers = d.Introducers, NoYouthUnionOrganisation = d.NoYouthUnionOrganisation,
+        Path = d.Path, Introducers = [.. d.Introducers.Where(i => i is not null)], NoYouthUnionOrganisation = d.NoYouthUnionOrganisation,
         OrganisationResolutionNumber = VietnameseText.Normalize(d.OrganisationResolutionNumber),
         For = d.For, Against = d.Against, Present = d.Present, ExcludedAbsent = d.ExcludedAbsent,
         Over60ConsentDocument = VietnameseText.Normalize(d.Over60ConsentDocument),

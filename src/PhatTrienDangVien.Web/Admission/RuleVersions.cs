@@ -79,6 +79,8 @@ public sealed class AddRuleVersion(AppDbContext db, Access access, TimeProvider 
         }
         if (value is { } n && (n < 0 || decimal.Truncate(n) != n))
             errors.Add(Prefix + nameof(input.Value), "Giá trị phải là số nguyên không âm (0, 1, 2…).");
+        else if (value is { } big && key is not null && K.All.Contains(key) && big > K.MaxValue(key))
+            errors.Add(Prefix + nameof(input.Value), $"Giá trị của tham số này tối đa là {K.MaxValue(key)}.");
         if (input.EffectiveFrom is { Year: < 1900 or > 2199 })
             errors.Add(Prefix + nameof(input.EffectiveFrom), "Ngày phải trong khoảng 1900–2199.");
         if (key is not null && input.EffectiveFrom is { } from && stored.Any(p => p.Key == key && p.EffectiveFrom == from))

@@ -72,5 +72,17 @@ public class IntroducerData
     public DateOnly? TogetherSince { get; set; }
 }
 
+/// <summary>The kind of a step as a user or client names it: by its name only, never its stored number.</summary>
+public static class StepKinds
+{
+    public static bool TryParse(string? text, out AdmissionStepKind kind)
+    {
+        kind = default;
+        // A number would silently pick a step by its stored value ("2" is a mentor, "5" an application).
+        return !string.IsNullOrWhiteSpace(text) && char.IsLetter(text.Trim()[0])
+            && Enum.TryParse(text.Trim(), ignoreCase: true, out kind) && Enum.IsDefined(kind);
+    }
+}
+
 /// <summary>A scan of a signed paper, read from an upload (a form's file or, later, an API's).</summary>
 public sealed record ScanUpload(string FileName, long Length, Func<CancellationToken, Task<byte[]>> ReadAsync);

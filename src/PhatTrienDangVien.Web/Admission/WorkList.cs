@@ -26,15 +26,14 @@ public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarSe
         var candidates = await db.Candidates.AsNoTracking().Where(c => c.Status != CandidateStatus.Withdrawn)
             .Select(c => new
             {
-                c.Id, c.Person.FullName, c.Person.DateOfBirth, c.CellId, Cell = c.Cell.Name, c.MentorMemberId,
-                Mentor = c.Mentor != null ? c.Mentor.Person.FullName : null, c.Cell.SecretaryMemberId,
+                c.Id, c.Person.FullName, c.Person.DateOfBirth, c.CellId, Cell = c.Cell.Name, c.MentorMemberId, c.Cell.SecretaryMemberId,
             }).ToListAsync(ct);
         var ids = candidates.Select(c => c.Id).ToList();
         var steps = (await db.AdmissionSteps.AsNoTracking().Where(s => ids.Contains(s.CandidateId)).ToListAsync(ct)).ToLookup(s => s.CandidateId);
-        var secretaryIds = candidates.Where(c => c.SecretaryMemberId != null).Select(c => c.SecretaryMemberId!.Value).Distinct().ToList();
-        // Names of secretaries and committee members are shown to whoever sees the case, across cells.
+        var people = candidates.SelectMany(c => new[] { c.SecretaryMemberId, c.MentorMemberId }).OfType<int>().Distinct().ToList();
+        // Names of mentors, secretaries and committee members are shown to whoever sees the case, across cells.
         var names = await db.Members.WholeCommune()
-            .Where(m => secretaryIds.Contains(m.Id) || (m.Positions & CommitteePositions.CommuneCommitteeMember) != 0)
+            .Where(m => people.Contains(m.Id) || (m.Positions & CommitteePositions.CommuneCommitteeMember) != 0)
             .Select(m => new { m.Id, m.Person.FullName }).ToDictionaryAsync(m => m.Id, m => m.FullName, ct);
         var today = Today;
         // Who is in charge of a visible case's cell is part of that case, whatever cells the user covers.
@@ -50,7 +49,8 @@ public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarSe
             var admissionCase = new AdmissionCase(c.Id, c.DateOfBirth, steps[c.Id]);
             if (Deadlines.NextAction(admissionCase, book, calendar, today) is not { } next) continue;
             int? chargeId = inCharge[c.CellId].Cast<int?>().FirstOrDefault();
-            items.Add(new Item(c.Id, c.FullName, c.CellId, c.Cell, admissionCase.CurrentStage, next, c.MentorMemberId, c.Mentor,
+            items.Add(new Item(c.Id, c.FullName, c.CellId, c.Cell, admissionCase.CurrentStage, next, c.MentorMemberId,
+                c.MentorMemberId is { } mentor && names.TryGetValue(mentor, out var mn) ? mn : null,
                 c.SecretaryMemberId, c.SecretaryMemberId is { } s && names.TryGetValue(s, out var sn) ? sn : null,
                 chargeId, chargeId is { } ci && names.TryGetValue(ci, out var cn) ? cn : null));
         }

@@ -111,10 +111,7 @@ public static class AdmissionApi
             return ApiSetup.Problem(StatusCodes.Status400BadRequest, "Dữ liệu không đọc được", "Nội dung gửi lên phải là JSON (Content-Type: application/json).");
         }
         if (body is null) return ApiSetup.Problem(StatusCodes.Status400BadRequest, "Thiếu dữ liệu", "Chưa gửi nội dung của bước.");
-        T kind = default;
-        // Names only: a number would silently pick a step by its stored value.
-        if (string.IsNullOrWhiteSpace(body.Kind) || !char.IsLetter(body.Kind.Trim()[0])
-            || !Enum.TryParse(body.Kind.Trim(), ignoreCase: true, out kind) || !Enum.IsDefined(kind))
+        if (!StepKinds.TryParse(body.Kind, out var kind))
         {
             // Out of scope first: a candidate the user cannot see is 404 whatever the body says.
             if (await admission.LoadAsync(id, ct) is null) return ApiSetup.NotFoundProblem();

@@ -13,6 +13,11 @@ public enum NameOf
     Member,
     Hamlet,
     SourceCategory,
+    // Codes of the national reference lists (no database needed).
+    Ethnicity,
+    Religion,
+    ProfessionalEducation,
+    PoliticalTheory,
 }
 
 /// <summary>Marks an input field that holds the id of a record (or a list of them): shown by name, never as a number.</summary>
@@ -48,6 +53,18 @@ public sealed class ConflictDiff(AppDbContext db)
     private static string? Show(object? value, NameOf? kind, Dictionary<(NameOf, int), string> names)
     {
         if (kind is not { } k) return ConflictValues.Show(value);
+        if (value is string code)
+        {
+            var item = k switch
+            {
+                NameOf.Ethnicity => Core.Reference.Ethnicities.Find(code),
+                NameOf.Religion => Core.Reference.Religions.Find(code),
+                NameOf.ProfessionalEducation => Core.Reference.ProfessionalEducationLevels.Find(code),
+                NameOf.PoliticalTheory => Core.Reference.PoliticalTheoryLevels.Find(code),
+                _ => null,
+            };
+            return item?.Name ?? code;
+        }
         string Name(int id) => names.TryGetValue((k, id), out var n) ? n : "(không còn trong danh sách)";
         return value switch
         {
@@ -63,7 +80,7 @@ public sealed class ConflictDiff(AppDbContext db)
         var wanted = new Dictionary<NameOf, HashSet<int>>();
         foreach (var p in props)
         {
-            if (p.GetCustomAttribute<ShowsNameAttribute>()?.Kind is not { } kind) continue;
+            if (p.GetCustomAttribute<ShowsNameAttribute>()?.Kind is not { } kind || kind >= NameOf.Ethnicity) continue;
             var set = wanted.TryGetValue(kind, out var s) ? s : wanted[kind] = [];
             foreach (var value in inputs.Select(p.GetValue))
             {

@@ -92,12 +92,33 @@ public sealed class Errors
     /// </summary>
     public void Annotations(object input, string prefix)
     {
-        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(input, new(input), results, validateAllProperties: true);
-        foreach (var r in results)
-            foreach (var member in r.MemberNames.DefaultIfEmpty(""))
-                Add(prefix + member, r.ErrorMessage ?? "Giá trị không hợp lệ.");
+        ArgumentNullException.ThrowIfNull(input);
+        foreach (var property in input.GetType().GetProperties())
+        {
+            var label = property.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.DisplayAttribute), false)
+                .OfType<System.ComponentModel.DataAnnotations.DisplayAttribute>().FirstOrDefault()?.Name ?? property.Name;
+            var value = property.GetValue(input);
+            foreach (var attribute in property.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.ValidationAttribute), true)
+                .OfType<System.ComponentModel.DataAnnotations.ValidationAttribute>())
+            {
+                if (attribute.IsValid(value)) continue;
+                var message = attribute.ErrorMessage is null && VietnameseValidation.Template(attribute) is { } template
+                    ? string.Format(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), template, label, Arguments(attribute, 1), Arguments(attribute, 2))
+                    : attribute.FormatErrorMessage(label);
+                Add(prefix + property.Name, message);
+            }
+        }
     }
+
+    private static object? Arguments(System.ComponentModel.DataAnnotations.ValidationAttribute attribute, int index) => (attribute, index) switch
+    {
+        (System.ComponentModel.DataAnnotations.StringLengthAttribute s, 1) => s.MaximumLength,
+        (System.ComponentModel.DataAnnotations.StringLengthAttribute s, _) => s.MinimumLength,
+        (System.ComponentModel.DataAnnotations.MaxLengthAttribute m, 1) => m.Length,
+        (System.ComponentModel.DataAnnotations.RangeAttribute r, 1) => r.Minimum,
+        (System.ComponentModel.DataAnnotations.RangeAttribute r, _) => r.Maximum,
+        _ => null,
+    };
 
     /// <summary>Field-length checks the forms and the API share (the database would refuse, or cut, longer text).</summary>
     public void MaxLength(string? value, int max, string field, string label)

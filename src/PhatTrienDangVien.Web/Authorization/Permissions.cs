@@ -148,3 +148,34 @@ public static class PermissionEndpointExtensions
     public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, Permission permission) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(new RequirePermissionAttribute(permission));
 }
+
+/// <summary>
+/// Declares the permission a page handler needs beyond its page's (e.g. a page everyone reads, whose POST only some
+/// may use). Checked by <see cref="HandlerPermissionFilter"/> before the handler runs, so a user without it is refused
+/// before any field is read or checked.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class RequireHandlerPermissionAttribute(Permission permission) : Attribute
+{
+    public Permission Permission { get; } = permission;
+}
+
+public sealed class HandlerPermissionFilter(Access access) : Microsoft.AspNetCore.Mvc.Filters.IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var required = context.HandlerMethod?.MethodInfo.GetCustomAttributes(typeof(RequireHandlerPermissionAttribute), false)
+            .OfType<RequireHandlerPermissionAttribute>().FirstOrDefault();
+        if (required is not null && !access.Has(required.Permission))
+        {
+            context.Result = new Microsoft.AspNetCore.Mvc.ForbidResult();
+            return;
+        }
+        await next();
+    }
+}

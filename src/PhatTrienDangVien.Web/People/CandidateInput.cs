@@ -39,7 +39,8 @@ public sealed class CandidateInput
         ArgumentNullException.ThrowIfNull(db);
         Strengths = VietnameseText.Normalize(Strengths);
         Notes = VietnameseText.Normalize(Notes);
-        SourceCategoryIds = SourceCategoryIds.Distinct().Order().ToList();
+        // JSON may send null for the list; the form never does.
+        SourceCategoryIds = (SourceCategoryIds ?? []).Distinct().Order().ToList();
         if (AddedOn > today) errors.Add(prefix + nameof(AddedOn), "Ngày đưa vào danh sách nguồn không được ở tương lai.");
         if (AddedOn is { Year: < 1900 }) errors.Add(prefix + nameof(AddedOn), "Ngày đưa vào danh sách nguồn không hợp lệ.");
         if (SourceCategoryIds.Count == 0) errors.Add(prefix + nameof(SourceCategoryIds), "Hãy chọn ít nhất một nguồn.");

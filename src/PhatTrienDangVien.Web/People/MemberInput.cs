@@ -60,14 +60,25 @@ public sealed class MemberInput
         AdmissionDecisionNumber = VietnameseText.Normalize(AdmissionDecisionNumber);
         PartyCardNumber = VietnameseText.Normalize(PartyCardNumber);
         Notes = VietnameseText.Normalize(Notes);
+        Positions ??= [];
+        if (Positions.Any(p => p == CommitteePositions.None || !Enum.IsDefined(p)))
+            errors.Add(prefix + nameof(Positions), "Chức vụ không có trong danh mục.");
+        var inRange = true;
         void Future(DateOnly? d, string field, string label)
         {
-            if (d > today) errors.Add(prefix + field, $"{label} không được ở tương lai.");
+            if (d is { Year: < 1900 or > 2199 })
+            {
+                errors.Add(prefix + field, $"{label} phải trong khoảng 1900–2199.");
+                inRange = false;
+            }
+            else if (d > today) errors.Add(prefix + field, $"{label} không được ở tương lai.");
         }
         Future(StatusDate, nameof(StatusDate), "Ngày của tình trạng");
         Future(AdmissionDecisionDate, nameof(AdmissionDecisionDate), "Ngày quyết định kết nạp");
         Future(CeremonyDate, nameof(CeremonyDate), "Ngày lễ kết nạp");
         Future(OfficialDate, nameof(OfficialDate), "Ngày chính thức");
+        // The checks between dates below add years: only on dates that are dates an office could write.
+        if (!inRange || dateOfBirth is { Year: < 1900 or > 2199 }) return;
         if (CeremonyDate < AdmissionDecisionDate)
             errors.Add(prefix + nameof(CeremonyDate), "Ngày lễ kết nạp không thể trước ngày quyết định kết nạp.");
         if (OfficialDate is { } o && CeremonyDate is { } c && o < c.AddYears(1))
@@ -93,10 +104,20 @@ public sealed class MemberInput
             Positions = Enum.GetValues<CommitteePositions>().Where(p => p != CommitteePositions.None && kept.HasFlag(p)).ToList();
         }
         if (!Enum.IsDefined(Status)) errors.Add(prefix + nameof(Status), "Tình trạng không hợp lệ.");
-        if (existing is null || existing.Status == Status) return;
-        var hasCase = await db.Candidates.WholeCommune().AnyAsync(c => c.PersonId == existing.PersonId, ct);
-        if (hasCase && existing.Status == MemberStatus.Probationary)
-            errors.Add(prefix + nameof(Status), "Đảng viên này đang trong thời kỳ dự bị theo hồ sơ kết nạp: công nhận chính thức hay xóa tên phải ghi ở quá trình kết nạp, không sửa trực tiếp.");
+        if (existing is null) return;
+        // A member admitted through the procedure: the case is the record of the decision, the ceremony, probation
+        // and recognition; the register shows what it wrote and the form cannot tell another story.
+        var admittedByCase = await db.Candidates.WholeCommune()
+            .AnyAsync(c => c.PersonId == existing.PersonId && c.Status == CandidateStatus.Admitted, ct);
+        if (!admittedByCase) return;
+        if (AdmissionDecisionDate != existing.AdmissionDecisionDate || AdmissionDecisionNumber != existing.AdmissionDecisionNumber
+            || CeremonyDate != existing.CeremonyDate || OfficialDate != existing.OfficialDate)
+            errors.Add(prefix + nameof(CeremonyDate),
+                "Quyết định kết nạp, lễ kết nạp và ngày chính thức của đảng viên này do quá trình kết nạp ghi: sửa ở trang Quá trình kết nạp, không sửa trực tiếp.");
+        static bool Procedural(MemberStatus s) => s is MemberStatus.Probationary or MemberStatus.Removed;
+        if (Status != existing.Status && (Procedural(existing.Status) || Procedural(Status)))
+            errors.Add(prefix + nameof(Status),
+                "Thời kỳ dự bị, công nhận chính thức và xóa tên của đảng viên này ghi ở quá trình kết nạp, không sửa trực tiếp.");
     }
 
     public void ApplyTo(Member m)

@@ -20,19 +20,19 @@ public sealed class PersonInput
     [Display(Name = "Ngày sinh"), Required(ErrorMessage = "Hãy nhập ngày sinh.")]
     public DateOnly? DateOfBirth { get; set; }
 
-    [Display(Name = "Dân tộc")]
+    [Display(Name = "Dân tộc"), ShowsName(NameOf.Ethnicity)]
     public string EthnicityCode { get; set; } = Ethnicities.KinhCode;
 
-    [Display(Name = "Tôn giáo")]
+    [Display(Name = "Tôn giáo"), ShowsName(NameOf.Religion)]
     public string ReligionCode { get; set; } = Religions.NoneCode;
 
     [Display(Name = "Giáo dục phổ thông (lớp …/12)"), Range(1, 12, ErrorMessage = "Lớp phải từ 1 đến 12.")]
     public int? GeneralEducationGrade { get; set; }
 
-    [Display(Name = "Chuyên môn, nghiệp vụ")]
+    [Display(Name = "Chuyên môn, nghiệp vụ"), ShowsName(NameOf.ProfessionalEducation)]
     public string? ProfessionalEducationCode { get; set; }
 
-    [Display(Name = "Lý luận chính trị")]
+    [Display(Name = "Lý luận chính trị"), ShowsName(NameOf.PoliticalTheory)]
     public string? PoliticalTheoryCode { get; set; }
 
     [Display(Name = "Nghề nghiệp"), StringLength(200)]

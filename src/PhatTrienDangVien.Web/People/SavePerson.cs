@@ -105,11 +105,14 @@ public sealed class SaveCandidate(AppDbContext db, Access access, ConflictDiff d
         var warnings = await write.Person.ValidateAsync(errors, "Person.", db, c?.PersonId, today, ct);
         await write.Candidate.ValidateAsync(errors, "Candidate.", db, today, ct);
         var mentor = write.Candidate.MentorMemberId;
-        if (c is not null && mentor != c.MentorMemberId)
+        // An existing candidate's mentor is not written here: the same one (or none sent, by the API) leaves it as it is.
+        if (c is not null && mentor is not null && mentor != c.MentorMemberId)
             errors.Add("Candidate.MentorMemberId", MentorThroughTimeline);
         else if (c is null && mentor is { } m && write.Candidate.CellId is { } cell
             && !await register.IsEligibleMentorAsync(cell, 0, m, ct))
             errors.Add("Candidate.MentorMemberId", VoterRegister.MentorNotEligible);
+        if (write.Candidate.AddedOn is { } added && write.Person.DateOfBirth is { } born && added < born)
+            errors.Add("Candidate.AddedOn", "Ngày đưa vào danh sách nguồn không thể trước ngày sinh.");
         if (errors.Any) return Outcome<Candidate>.Invalid(errors.List);
 
         if (c is not null) return await EditAsync(c, write, warnings, ct);
@@ -144,6 +147,14 @@ public sealed class SaveCandidate(AppDbContext db, Access access, ConflictDiff d
     {
         db.ExpectVersion(c, write.Version);
         db.ExpectVersion(c.Person, write.PersonVersion);
+        // Moving to another cell: a mentor who is not an official member there cannot follow the candidate any more
+        // (plan point P6). The move is saved and the user told to assign one of the new cell, so nothing is silent.
+        if (write.Candidate.CellId is { } cell && cell != c.CellId && c.MentorMemberId is { } mentor
+            && !await register.IsEligibleMentorAsync(cell, c.PersonId, mentor, ct))
+        {
+            c.MentorMemberId = null;
+            warnings = [.. warnings, "Người giúp đỡ cũ không sinh hoạt ở chi bộ mới nên không còn được phân công; hãy phân công người giúp đỡ của chi bộ mới ở trang Quá trình kết nạp."];
+        }
         write.Person.ApplyTo(c.Person);
         write.Candidate.ApplyTo(c);
         // A change of sources alone still counts as a change of the candidate, for the version check.

@@ -19,6 +19,8 @@ public static class WebSetup
         }).AddMvcOptions(o =>
         {
             VietnameseModelBinding.Configure(o.ModelBindingMessageProvider);
+            o.ModelMetadataDetailsProviders.Add(new Application.VietnameseValidation.MetadataProvider());
+            o.Filters.Add<HandlerPermissionFilter>();
             o.Filters.Add<InvalidFormStatusFilter>();
         });
         services.AddSingleton<SetupToken>();

@@ -86,6 +86,41 @@ public abstract class RoutePermissionTests<TApp>(TApp app) where TApp : AppFacto
             if (!denied) ((int)r.StatusCode).ShouldBeLessThan(500, $"{role} GET {url}");
         }
     }
+
+    /// <summary>Where each handler that needs more than its page is posted to (a new one fails until it is listed).</summary>
+    private static readonly Dictionary<string, string> s_handlerUrls = new()
+    {
+        ["Rules.IndexModel.OnPostAsync"] = "/Rules",
+        ["Calendar.IndexModel.OnPostAddAsync"] = "/Calendar?handler=Add",
+        ["Calendar.IndexModel.OnPostDeleteAsync"] = "/Calendar?handler=Delete&id=1",
+        ["Responsibilities.IndexModel.OnPostAsync"] = "/Responsibilities",
+        ["Responsibilities.IndexModel.OnPostEndAsync"] = "/Responsibilities?handler=End&id=1",
+        ["Targets.CellsModel.OnPostAsync"] = "/Targets/Cells/2026",
+        ["Targets.IndexModel.OnPostFillAsync"] = "/Targets?handler=Fill",
+    };
+
+    [Theory, MemberData(nameof(AllRoles))]
+    public async Task A_handler_that_needs_more_than_its_page_refuses_a_role_without_it_before_reading_any_field(string role)
+    {
+        var handlers = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.Namespace?.StartsWith("PhatTrienDangVien.Web.Pages", StringComparison.Ordinal) == true)
+            .SelectMany(t => t.GetMethods().Select(m => (Type: t, Method: m,
+                Needs: m.GetCustomAttributes(typeof(RequireHandlerPermissionAttribute), false).OfType<RequireHandlerPermissionAttribute>().FirstOrDefault())))
+            .Where(x => x.Needs is not null)
+            .Select(x => ($"{x.Type.Namespace!["PhatTrienDangVien.Web.Pages.".Length..]}.{x.Type.Name}.{x.Method.Name}", x.Needs!.Permission))
+            .ToList();
+        handlers.Count.ShouldBeGreaterThan(5);
+        handlers.Select(h => h.Item1).Order().ShouldBe(s_handlerUrls.Keys.Order(), "list where each such handler is posted to");
+        var b = await Browser.LoginAsync(app, TestData.UserOfRole[role]);
+        foreach (var (handler, needs) in handlers.Where(h => !PermissionTable.Allows(role, h.Permission)))
+        {
+            // Fields that would fail validation: the refusal must come first, not the form's messages.
+            var r = await b.PostRawAsync(s_handlerUrls[handler], [new("Input.Value", "không phải số"), new("Input.Date", "")], "/");
+            var denied = r.StatusCode == HttpStatusCode.Forbidden
+                || (r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.ToString().Contains("/Account/Denied", StringComparison.Ordinal));
+            denied.ShouldBeTrue($"{role} POST {s_handlerUrls[handler]} ({needs}): {(int)r.StatusCode} {r.Headers.Location}");
+        }
+    }
 }
 
 public sealed class RoutePermissionTests_Sqlite(SqliteApp app) : RoutePermissionTests<SqliteApp>(app), IClassFixture<SqliteApp>;

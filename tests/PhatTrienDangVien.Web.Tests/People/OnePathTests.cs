@@ -103,6 +103,7 @@ public abstract class OnePathTests<TApp>(TApp app) where TApp : AppFactory
 
         theirs["person"]!["occupation"] = "Nông dân";
         theirs["person"]!["hamletId"] = app.Data.HamletA;
+        theirs["person"]!["ethnicityCode"] = "04";
         (await office.PutAsJsonAsync($"/api/{kind}/{id}", theirs)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         mine["person"]!["occupation"] = "Giáo viên";
@@ -113,11 +114,88 @@ public abstract class OnePathTests<TApp>(TApp app) where TApp : AppFactory
         conflicts["Nghề nghiệp"].ShouldBe(("Giáo viên", "Nông dân"));
         // The hamlet by its name, never its id.
         conflicts["Ấp nơi cư trú"].ShouldBe((null, "Ấp Mỹ Lợi"));
+        // A code of the national lists by its name too.
+        conflicts["Dân tộc"].ShouldBe(("Kinh", Core.Reference.Ethnicities.Find("04")!.Name));
 
         var occupation = await app.WithSystemScopeAsync(db => kind == "members"
             ? db.Members.Where(m => m.Id == id).Select(m => m.Person.Occupation).SingleAsync()
             : db.Candidates.Where(c => c.Id == id).Select(c => c.Person.Occupation).SingleAsync());
         occupation.ShouldBe("Nông dân");
+    }
+
+    [Fact]
+    public async Task A_step_kind_is_read_by_its_name_only_by_the_form_as_by_the_api()
+    {
+        var office = await Browser.LoginAsync(app, "office");
+        var id = (int)(await CreateAsync(office.Client, "candidates"))["id"]!;
+        var before = await app.WithSystemScopeAsync(db => db.AdmissionSteps.CountAsync(s => s.CandidateId == id));
+        var form = await office.PostRawAsync($"/Candidates/Step/{id}?kind=2",
+            [new("Form.Date", "2026-10-01"), new("Form.MentorMemberId", S(app.Data.MentorMemberA))], "/");
+        form.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var (status, _) = await AdmissionHttp.PostAsync(office.Client, id, new { kind = "2", date = "2026-10-01", mentorMemberId = app.Data.MentorMemberA });
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        (await app.WithSystemScopeAsync(db => db.AdmissionSteps.CountAsync(s => s.CandidateId == id))).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task A_mentor_reads_their_own_name_on_the_candidates_they_follow_though_the_register_is_not_theirs_to_read()
+    {
+        var mentor = await Browser.LoginAsync(app, "mentor");
+        var (r, doc) = await mentor.GetAsync($"/Candidates/Details/{app.Data.CandidateA}");
+        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        doc.Body!.TextContent.ShouldContain("Trần Thị Bình");
+        var (_, list) = await mentor.GetAsync("/Candidates");
+        list.Body!.TextContent.ShouldContain("Trần Thị Bình");
+        (await mentor.Client.GetAsync($"/api/members/{app.Data.MentorMemberA}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_register_row_of_a_member_admitted_through_a_case_does_not_contradict_the_case()
+    {
+        var memberId = await app.WithSystemScopeAsync(async db =>
+        {
+            var person = TestData.NewPerson(app.Data.CommuneId, "Đỗ Thị Kết Nạp", "089305000777", null, 2000, Core.Reference.Gender.Female);
+            db.Candidates.Add(new Core.People.Candidate
+            {
+                CommuneId = app.Data.CommuneId, CellId = app.Data.CellA, AddedOn = new DateOnly(2025, 1, 5), Person = person,
+                Status = Core.People.CandidateStatus.Admitted,
+            });
+            var member = new Core.People.Member
+            {
+                CommuneId = app.Data.CommuneId, CellId = app.Data.CellA, Person = person, Status = Core.People.MemberStatus.Probationary,
+                AdmissionDecisionDate = new DateOnly(2026, 3, 2), CeremonyDate = new DateOnly(2026, 3, 20), StatusDate = new DateOnly(2026, 3, 20),
+            };
+            db.Members.Add(member);
+            await db.SaveChangesAsync();
+            return member.Id;
+        });
+        var office = (await Browser.LoginAsync(app, "office")).Client;
+        var stored = (await office.GetFromJsonAsync<JsonObject>($"/api/members/{memberId}"))!;
+        var moved = JsonNode.Parse(stored.ToJsonString())!.AsObject();
+        moved["member"]!["ceremonyDate"] = "2026-01-05";
+        (await office.PutAsJsonAsync($"/api/members/{memberId}", moved)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var official = JsonNode.Parse(stored.ToJsonString())!.AsObject();
+        official["member"]!["status"] = "Official";
+        (await office.PutAsJsonAsync($"/api/members/{memberId}", official)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var notes = JsonNode.Parse(stored.ToJsonString())!.AsObject();
+        notes["member"]!["notes"] = "Đang học lớp bồi dưỡng đảng viên mới.";
+        (await office.PutAsJsonAsync($"/api/members/{memberId}", notes)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task An_overlong_field_is_refused_in_vietnamese_the_same_by_the_api_and_the_form()
+    {
+        var office = await Browser.LoginAsync(app, "office");
+        var created = await CreateAsync(office.Client, "members");
+        var id = (int)created["id"]!;
+        created["member"]!["notes"] = new string('x', 2001);
+        var api = await office.Client.PutAsJsonAsync($"/api/members/{id}", created);
+        api.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("member.notes")[0].GetString()
+            .ShouldBe("Ghi chú tối đa 2000 ký tự.");
+        var form = await office.PostFormAsync($"/Members/Edit/{id}", new() { ["Member.Notes"] = new string('x', 2001) });
+        form.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await form.Content.ReadAsStringAsync()).ShouldContain("Ghi chú tối đa 2000 ký tự.");
     }
 
     [Theory]

@@ -28,6 +28,7 @@ public class IndexModel(AppDbContext db, CalendarService calendars, Access acces
         return Page();
     }
 
+    [RequireHandlerPermission(Permission.ManageRules)]
     public async Task<IActionResult> OnPostAddAsync([FromServices] AddCalendarCorrection add, CancellationToken ct)
     {
         // The form comes back on the year of the date typed, when it is one.
@@ -42,6 +43,7 @@ public class IndexModel(AppDbContext db, CalendarService calendars, Access acces
         return Redirect($"/Calendar?Year={saved.Date.Year}");
     }
 
+    [RequireHandlerPermission(Permission.ManageRules)]
     public async Task<IActionResult> OnPostDeleteAsync(int id, [FromServices] DeleteCalendarCorrection delete, CancellationToken ct)
     {
         var outcome = await delete.HandleAsync(id, ct);

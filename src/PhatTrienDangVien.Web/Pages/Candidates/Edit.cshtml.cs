@@ -81,12 +81,25 @@ public class EditModel(AppDbContext db, TimeProvider clock, SaveCandidate save) 
         return Page();
     }
 
+    /// <summary>The official members of a cell, for the mentor list of the new-candidate form when the cell is chosen.</summary>
+    public async Task<IActionResult> OnGetMentorsAsync(int cellId, CancellationToken ct)
+    {
+        if (!await PhatTrienDangVien.Web.Organisations.CellScope.IsCellInScopeAsync(db, cellId, ct)) return NotFound();
+        var mentors = await db.Members.Where(m => m.CellId == cellId && m.Status == MemberStatus.Official)
+            .OrderBy(m => m.Person.NameSortKey).Select(m => new { id = m.Id, name = m.Person.FullName }).ToListAsync(ct);
+        return new JsonResult(mentors);
+    }
+
     private async Task LoadListsAsync(CancellationToken ct)
     {
         Cells = await Lookups.CellsAsync(db, ct);
         Sources = await db.SourceCategories.Where(s => s.IsActive || Candidate.SourceCategoryIds.Contains(s.Id)).OrderBy(s => s.SortOrder).ToListAsync(ct);
-        if (Candidate.MentorMemberId is { } mentor)
+        // The mentor as stored (never as posted: a forged id would otherwise show any member's name).
+        if (Id is { } id && await db.Candidates.Where(c => c.Id == id).Select(c => c.MentorMemberId).FirstOrDefaultAsync(ct) is { } mentor)
+        {
+            Candidate.MentorMemberId = mentor;
             MentorName = await db.Members.WholeCommune().Where(m => m.Id == mentor).Select(m => m.Person.FullName).FirstOrDefaultAsync(ct);
+        }
         if (Candidate.CellId is { } cell)
         {
             var mentors = await db.Members.Where(m => m.CellId == cell && m.Status == MemberStatus.Official)

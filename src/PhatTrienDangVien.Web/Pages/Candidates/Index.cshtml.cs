@@ -27,7 +27,10 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public DateOnly Today => Core.Common.VietnamTime.Today(clock);
 
     public sealed record Row(int Id, string FullName, Core.Reference.Gender Gender, DateOnly DateOfBirth, string Cell, DateOnly AddedOn,
-        string? Mentor, CandidateStatus Status, string? ProfessionalEducationCode, IEnumerable<string> Sources);
+        int? MentorMemberId, CandidateStatus Status, string? ProfessionalEducationCode, IEnumerable<string> Sources)
+    {
+        public string? Mentor { get; init; }
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -37,12 +40,12 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         var filtered = Filtered();
         var total = await filtered.CountAsync(ct);
         var items = await Sorted(filtered).Skip(Query.Skip).Take(Query.Size).Select(Project()).ToListAsync(ct);
-        Result = new PageResult<Row>(items, total, Query);
+        Result = new PageResult<Row>(await WithMentorsAsync(items, ct), total, Query);
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        var rows = await Sorted(Filtered()).Select(Project()).ToListAsync(ct);
+        var rows = await WithMentorsAsync(await Sorted(Filtered()).Select(Project()).ToListAsync(ct), ct);
         var csv = new StringBuilder("Họ và tên,Giới tính,Ngày sinh,Chi bộ,Ngày vào nguồn,Đảng viên giúp đỡ,Nguồn\r\n");
         foreach (var r in rows)
             csv.AppendJoin(',', new[] { r.FullName, Lookups.GenderName(r.Gender), Lookups.Date(r.DateOfBirth), r.Cell, Lookups.Date(r.AddedOn),
@@ -80,6 +83,19 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     };
 
     private static System.Linq.Expressions.Expression<Func<Candidate, Row>> Project() => c => new Row(c.Id, c.Person.FullName, c.Person.Gender,
-        c.Person.DateOfBirth, c.Cell.Name, c.AddedOn, c.Mentor != null ? c.Mentor.Person.FullName : null, c.Status,
+        c.Person.DateOfBirth, c.Cell.Name, c.AddedOn, c.MentorMemberId, c.Status,
         c.Person.ProfessionalEducationCode, c.Sources.Select(s => s.SourceCategory.Name));
+
+    /// <summary>
+    /// The mentor's name is part of a visible case even when the mentor's own record is not in the user's cells (a
+    /// mentor reads their candidates, not the register). Read apart: switching the cell filter off inside the list's
+    /// query would switch it off for the candidates too.
+    /// </summary>
+    private async Task<List<Row>> WithMentorsAsync(List<Row> rows, CancellationToken ct)
+    {
+        var ids = rows.Where(r => r.MentorMemberId != null).Select(r => r.MentorMemberId!.Value).Distinct().ToList();
+        var names = await db.Members.WholeCommune().Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, m.Person.FullName })
+            .ToDictionaryAsync(m => m.Id, m => m.FullName, ct);
+        return [.. rows.Select(r => r with { Mentor = r.MentorMemberId is { } id ? names.GetValueOrDefault(id) : null })];
+    }
 }

@@ -22,7 +22,9 @@ public class StepModel(AdmissionCases cases, VoterRegister register, RecordStep 
     // The relatives whose history is verified (Hướng dẫn 06-HD/TW): a row each, left empty when there is none.
     private static readonly string[] s_relatives = ["Bản thân", "Cha", "Mẹ", "Vợ/Chồng", "Cha vợ/chồng", "Mẹ vợ/chồng", "Con"];
 
-    [BindProperty(SupportsGet = true)] public AdmissionStepKind Kind { get; set; }
+    /// <summary>The kind as named in the address or the form; read by <see cref="StepKinds"/>, as the API reads it.</summary>
+    [BindProperty(SupportsGet = true, Name = "kind")] public string? RequestedKind { get; set; }
+    public AdmissionStepKind Kind { get; private set; }
     [BindProperty] public StepData Form { get; set; } = new();
     [BindProperty] public List<IFormFile> Files { get; set; } = [];
 
@@ -72,12 +74,15 @@ public class StepModel(AdmissionCases cases, VoterRegister register, RecordStep 
         var loaded = await cases.LoadAsync(id, ct);
         if (loaded is null) return NotFound();
         Loaded = loaded;
-        if (!Enum.IsDefined(Kind)) return BadRequest();
+        if (!StepKinds.TryParse(RequestedKind, out var kind)) return BadRequest();
+        Kind = kind;
         if (!access.MayRecord(Kind)) return Forbid();
         Register = await register.CellAsync(loaded.Candidate.CellId, ct);
         if (Kind == AdmissionStepKind.SubCommitteeVote) SubCommitteeSize = await register.SubCommitteeSizeAsync(loaded.Candidate.CellId, ct);
-        CellMembers = (await register.OfficialMembersAsync(loaded.Candidate, ct))
-            .Select(m => new SelectListItem(m.FullName, m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var members = await register.OfficialMembersAsync(loaded.Candidate, ct);
+        // Someone who may only write assessments writes them in their own name: the list offers them alone.
+        if (!access.Has(Permission.RecordStep)) members = [.. members.Where(m => m.Id == access.Scope.MentorMemberId)];
+        CellMembers = members.Select(m => new SelectListItem(m.FullName, m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         return null;
     }
 }

@@ -50,6 +50,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Access access, Assi
     }
 
     // The assignment form binds here rather than to a page property, so that ending an assignment does not validate it.
+    [RequireHandlerPermission(Permission.ManageResponsibilities)]
     public async Task<IActionResult> OnPostAsync([Bind(Prefix = "Input")] AssignInput input, CancellationToken ct)
     {
         Input = input;
@@ -63,6 +64,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Access access, Assi
     }
 
     /// <summary>Thôi phụ trách từ ngày <paramref name="endOn"/>: the assignment's last day is the day before.</summary>
+    [RequireHandlerPermission(Permission.ManageResponsibilities)]
     public async Task<IActionResult> OnPostEndAsync(int id, int version, DateOnly? endOn, CancellationToken ct)
     {
         EndingId = id;

@@ -26,6 +26,7 @@ public class IndexModel(RuleBookProvider provider, Access access, TimeProvider c
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
+    [RequireHandlerPermission(Permission.ManageRules)]
     public async Task<IActionResult> OnPostAsync([FromServices] AddRuleVersion add, CancellationToken ct)
     {
         await LoadAsync(ct);
@@ -34,7 +35,7 @@ public class IndexModel(RuleBookProvider provider, Access access, TimeProvider c
         if (this.Show(outcome) is { } shown) return shown;
         var version = outcome.Value!;
         TempData["Success"] = string.Join(" ",
-            [$"Đã thêm phiên bản “{version.Name}” = {Format(version.Value)} {version.Unit}, áp dụng từ {version.EffectiveFrom:dd/MM/yyyy}.", .. outcome.Warnings]);
+            [$"Đã thêm phiên bản “{version.Name}” = {ShowValue(version)}, áp dụng từ {version.EffectiveFrom:dd/MM/yyyy}.", .. outcome.Warnings]);
         return Redirect("/Rules");
     }
 
@@ -43,6 +44,16 @@ public class IndexModel(RuleBookProvider provider, Access access, TimeProvider c
         Book = await provider.GetAsync(ct);
         InForce = Book.At(Today);
     }
+
+    /// <summary>A value as an office reads it: the deciding body by its name, numbers the Vietnamese way with their unit.</summary>
+    public static string ShowValue(RuleParameter p) => p.Key == RuleParameterKeys.DecidingBody
+        ? (DecidingBody)(int)p.Value switch
+        {
+            DecidingBody.CommuneStandingBoard => "Ban Thường vụ Đảng ủy xã",
+            DecidingBody.CommuneExecutiveCommittee => "Ban Chấp hành Đảng bộ xã",
+            _ => Format(p.Value),
+        }
+        : $"{Format(p.Value)} {p.Unit}";
 
     public static string Format(decimal value) => value.ToString("0.####", CultureInfo.GetCultureInfo("vi-VN"));
 

@@ -41,6 +41,7 @@ public class CellsModel(AppDbContext db, Access access, SaveCellTargets save) : 
         return Page();
     }
 
+    [RequireHandlerPermission(Permission.ManageTargets)]
     public async Task<IActionResult> OnPostAsync(int year, CancellationToken ct)
     {
         if (!await LoadAsync(year, ct)) return NotFound();

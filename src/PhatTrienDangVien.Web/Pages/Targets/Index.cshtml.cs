@@ -36,6 +36,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Access access, Fill
         return Page();
     }
 
+    [RequireHandlerPermission(Permission.ManageTargets)]
     public async Task<IActionResult> OnPostFillAsync(CancellationToken ct)
     {
         var term = await TargetQueries.TermAsync(db, TermId, TargetQueries.ThisYear(clock), ct);

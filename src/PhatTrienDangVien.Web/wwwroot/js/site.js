@@ -17,3 +17,19 @@ document.addEventListener('click', function (e) {
 document.addEventListener('change', function (e) {
   if (e.target.matches && e.target.matches('select[data-autosubmit]') && e.target.form) { e.target.form.submit(); }
 });
+
+// A mentor list that follows the chosen cell (the new-candidate form): the cell's official members, read on change.
+document.querySelectorAll('select[data-mentors-url]').forEach(function (mentors) {
+  var cell = document.getElementById(mentors.getAttribute('data-cell-select'));
+  if (!cell) { return; }
+  cell.addEventListener('change', function () {
+    var keep = mentors.options[0];
+    mentors.replaceChildren(keep);
+    if (!cell.value) { return; }
+    fetch(mentors.getAttribute('data-mentors-url') + '&cellId=' + encodeURIComponent(cell.value), { credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .then(function (list) {
+        list.forEach(function (m) { mentors.appendChild(new Option(m.name, String(m.id))); });
+      });
+  });
+});

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using PhatTrienDangVien.Web.Tests.Infrastructure;
+using Shouldly;
+using Xunit;
+
+namespace PhatTrienDangVien.Web.Tests.People;
+
+/// <summary>Input a client can send that once gave a server error: each is now a Vietnamese 400 and changes nothing.</summary>
+public abstract class BadInputTests<TApp>(TApp app) where TApp : AppFactory
+{
+    private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
+
+    [Theory]
+    [InlineData("""{"kind":"PersonalHistory","date":"2026-01-06","people":[null]}""")]
+    [InlineData("""{"kind":"Introduction","date":"2026-01-06","path":"TwoMembers","introducers":[null]}""")]
+    [InlineData("""{"kind":"Application","date":"2026-01-06","people":[null],"introducers":null}""")]
+    public async Task Null_entries_in_a_steps_lists_are_refused_without_a_server_error(string body)
+    {
+        var office = (await Browser.LoginAsync(app, "office")).Client;
+        var r = await office.PostAsync($"/api/candidates/{app.Data.CandidateB}/steps", Json(body));
+        ((int)r.StatusCode).ShouldBeLessThan(500, await r.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_candidate_without_a_list_of_sources_is_refused_in_vietnamese()
+    {
+        var office = (await Browser.LoginAsync(app, "office")).Client;
+        var r = await office.PostAsync("/api/candidates", Json($$$"""
+            {"person":{"fullName":"Lư Văn Nguồn","dateOfBirth":"2000-01-01","gender":"Male"},
+             "candidate":{"cellId":{{{app.Data.CellA}}},"addedOn":"2026-01-05","sourceCategoryIds":null}}
+            """));
+        r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await r.Content.ReadAsStringAsync()).ShouldContain("Hãy chọn ít nhất một nguồn");
+    }
+
+    [Fact]
+    public async Task A_birth_or_ceremony_date_at_the_end_of_the_calendar_is_refused_without_a_server_error()
+    {
+        var office = (await Browser.LoginAsync(app, "office")).Client;
+        var member = (await office.GetFromJsonAsync<JsonObject>($"/api/members/{app.Data.MemberA}"))!;
+        member["person"]!["dateOfBirth"] = "9999-12-31";
+        var r = await office.PutAsJsonAsync($"/api/members/{app.Data.MemberA}", member);
+        r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        member = (await office.GetFromJsonAsync<JsonObject>($"/api/members/{app.Data.MemberA}"))!;
+        member["member"]!["ceremonyDate"] = "9999-12-31";
+        r = await office.PutAsJsonAsync($"/api/members/{app.Data.MemberA}", member);
+        r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await r.Content.ReadAsStringAsync()).ShouldContain("1900–2199");
+    }
+
+    [Theory]
+    [InlineData("MinAgeMonths", "2147483648")]
+    [InlineData("ProbationMonths", "100000")]
+    public async Task A_rule_value_no_office_could_mean_is_refused_before_it_breaks_every_step(string key, string value)
+    {
+        var admin = await Browser.LoginAsync(app, "admin");
+        var r = await admin.PostRawAsync("/Rules",
+            [new("Input.Key", key), new("Input.Value", value), new("Input.EffectiveFrom", "2030-01-01"), new("Input.Citation", "Thử")], "/Rules");
+        r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await r.Content.ReadAsStringAsync()).ShouldContain("tối đa là");
+    }
+}
+
+public sealed class BadInputTests_Sqlite(SqliteApp app) : BadInputTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class BadInputTests_Postgres(PostgresApp app) : BadInputTests<PostgresApp>(app), IClassFixture<PostgresApp>;
