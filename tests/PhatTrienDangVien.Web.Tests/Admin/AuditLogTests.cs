@@ -44,9 +44,9 @@ public abstract class AuditLogTests<TApp>(TApp app) : IAsyncLifetime where TApp 
     public async Task A_change_made_through_a_page_is_listed_with_old_and_new_values()
     {
         var shown = await ChangesShownAsync("?EntityType=Hamlet");
-        shown.ShouldContain("Population: 2000 → 2345");
-        shown.ShouldContain("Households: 500 → 600");
-        shown.ShouldContain("Ấp #" + S(D.HamletA));
+        shown.ShouldContain("Dân số: 2.000 → 2.345");
+        shown.ShouldContain("Số hộ: 500 → 600");
+        shown.ShouldContain("Ấp Mỹ Lợi");
         shown.ShouldContain("Sửa");
     }
 
@@ -62,19 +62,19 @@ public abstract class AuditLogTests<TApp>(TApp app) : IAsyncLifetime where TApp 
     [Fact]
     public async Task The_filters_narrow_the_list()
     {
-        (await ChangesShownAsync("?EntityType=SourceCategory")).ShouldNotContain("Population");
-        (await ChangesShownAsync("?EntityType=Hamlet&Action=Xóa")).ShouldNotContain("Population");
-        (await ChangesShownAsync("?EntityType=Hamlet&Action=Sửa")).ShouldContain("Population: 2000 → 2345");
-        (await ChangesShownAsync($"?EntityType=Hamlet&EntityId={S(D.HamletA + 1000)}")).ShouldNotContain("Population");
-        (await ChangesShownAsync($"?EntityId={S(D.HamletA)}&EntityType=Hamlet")).ShouldContain("Population: 2000 → 2345");
+        (await ChangesShownAsync("?EntityType=SourceCategory")).ShouldNotContain("Dân số");
+        (await ChangesShownAsync("?EntityType=Hamlet&Action=Xóa")).ShouldNotContain("Dân số");
+        (await ChangesShownAsync("?EntityType=Hamlet&Action=Sửa")).ShouldContain("Dân số: 2.000 → 2.345");
+        (await ChangesShownAsync($"?EntityType=Hamlet&EntityId={S(D.HamletA + 1000)}")).ShouldNotContain("Dân số");
+        (await ChangesShownAsync($"?EntityId={S(D.HamletA)}&EntityType=Hamlet")).ShouldContain("Dân số: 2.000 → 2.345");
 
         var entry = await app.WithSystemScopeAsync(db => db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == "Hamlet" && a.Action == "Sửa").OrderByDescending(a => a.Id).FirstAsync());
         var day = DateOnly.FromDateTime(entry.AtUtc.AddHours(7));
         string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        (await ChangesShownAsync($"?EntityType=Hamlet&From={Iso(day)}&To={Iso(day)}")).ShouldContain("Population: 2000 → 2345");
-        (await ChangesShownAsync($"?EntityType=Hamlet&From={Iso(day.AddDays(1))}")).ShouldNotContain("Population");
-        (await ChangesShownAsync($"?EntityType=Hamlet&To={Iso(day.AddDays(-1))}")).ShouldNotContain("Population");
+        (await ChangesShownAsync($"?EntityType=Hamlet&From={Iso(day)}&To={Iso(day)}")).ShouldContain("Dân số: 2.000 → 2.345");
+        (await ChangesShownAsync($"?EntityType=Hamlet&From={Iso(day.AddDays(1))}")).ShouldNotContain("Dân số");
+        (await ChangesShownAsync($"?EntityType=Hamlet&To={Iso(day.AddDays(-1))}")).ShouldNotContain("Dân số");
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public abstract class AuditLogTests<TApp>(TApp app) : IAsyncLifetime where TApp 
         var all = await ChangesShownAsync("?q.PageSize=200");
         all.ShouldNotContain("Ấp Xa Xôi");
         all.ShouldNotContain("Đảng bộ xã Láng Giềng");
-        all.ShouldContain("Population: 2000 → 2345");
+        all.ShouldContain("Dân số: 2.000 → 2.345");
         var csv = await _admin.Client.GetStringAsync("/Admin/Audit?handler=Export");
         csv.ShouldNotContain("Ấp Xa Xôi");
     }
@@ -120,8 +120,9 @@ public abstract class AuditLogTests<TApp>(TApp app) : IAsyncLifetime where TApp 
         r.StatusCode.ShouldBe(HttpStatusCode.OK);
         r.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
         var csv = await r.Content.ReadAsStringAsync();
-        csv.ShouldStartWith("Thời điểm,Người thực hiện,Thao tác,Loại hồ sơ,Mã hồ sơ,Trường,Giá trị cũ,Giá trị mới");
-        csv.ShouldContain($"Sửa,Ấp,{S(D.HamletA)},Population,2000,2345");
+        csv.ShouldStartWith("Thời điểm,Người thực hiện,Thao tác,Loại hồ sơ,Hồ sơ,Trường,Giá trị cũ,Giá trị mới");
+        // In Vietnamese, as the page shows it: the record by its name, the field by its label, numbers the Vietnamese way.
+        csv.ShouldContain("Sửa,Ấp,Ấp Mỹ Lợi,Dân số,2.000,2.345");
         csv.ShouldNotContain(",SourceCategory,");
         csv.ShouldNotContain("Danh mục nguồn");
     }

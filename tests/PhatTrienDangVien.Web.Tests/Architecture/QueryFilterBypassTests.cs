@@ -30,6 +30,7 @@ public partial class QueryFilterBypassTests
         ["src/PhatTrienDangVien.Web/Admission/WorkList.cs"] = 2,                   // who must act on a visible case
         ["src/PhatTrienDangVien.Web/Api/OrganisationApi.cs"] = 1,                  // residents per hamlet (a count)
         ["src/PhatTrienDangVien.Web/Application/ConflictDiff.cs"] = 2,             // names on the user's own form
+        ["src/PhatTrienDangVien.Web/Auditing/AuditView.cs"] = 3,                   // names on the commune's own change history
         ["src/PhatTrienDangVien.Web/Data/AppDbContext.cs"] = 1,                    // the definition itself
         ["src/PhatTrienDangVien.Web/Organisations/DeleteOrganisation.cs"] = 5,     // anything attached, whoever's it is
         ["src/PhatTrienDangVien.Web/Organisations/SaveOrganisation.cs"] = 1,       // the secretary is of that cell

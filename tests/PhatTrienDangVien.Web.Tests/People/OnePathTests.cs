@@ -183,6 +183,21 @@ public abstract class OnePathTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task A_records_change_history_reads_in_vietnamese_with_names_for_codes_and_ids()
+    {
+        var office = await Browser.LoginAsync(app, "office");
+        var id = (int)(await CreateAsync(office.Client, "members"))["id"]!;
+        var (_, doc) = await office.GetAsync($"/Members/Details/{id}");
+        var history = doc.QuerySelector("details")!.TextContent;
+        history.ShouldContain("Họ và tên");
+        history.ShouldContain("Giới tính: ∅ → Nam");
+        history.ShouldContain("Chi bộ: ∅ → Chi bộ Ấp Mỹ Lợi");
+        history.ShouldContain("Tình trạng: ∅ → Chính thức");
+        foreach (var raw in new[] { "FullName", "CommuneId", "CellId", "PersonId", "Gender:", "IsDemo", "-21474" })
+            history.ShouldNotContain(raw);
+    }
+
+    [Fact]
     public async Task An_overlong_field_is_refused_in_vietnamese_the_same_by_the_api_and_the_form()
     {
         var office = await Browser.LoginAsync(app, "office");

@@ -13,7 +13,7 @@ namespace PhatTrienDangVien.Web.Pages.Candidates;
 public class DetailsModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public Candidate Candidate { get; private set; } = null!;
-    public List<AuditEntry> Audit { get; private set; } = [];
+    public List<AuditRow> Audit { get; private set; } = [];
     /// <summary>The mentor's name, read across the commune: part of this visible case (see the candidate list).</summary>
     public string? MentorName { get; private set; }
     public DateOnly Today => Core.Common.VietnamTime.Today(clock);

@@ -13,7 +13,7 @@ namespace PhatTrienDangVien.Web.Pages.Members;
 public class DetailsModel(AppDbContext db) : PageModel
 {
     public Member Member { get; private set; } = null!;
-    public List<AuditEntry> Audit { get; private set; } = [];
+    public List<AuditRow> Audit { get; private set; } = [];
     /// <summary>The admission case that made this person a member, when it was run in the application.</summary>
     public int? CaseId { get; private set; }
 

@@ -15,22 +15,7 @@ public class IndexModel(AppDbContext db) : AdminPageModel
 
     public static readonly IReadOnlyList<string> Actions = ["Tạo mới", "Sửa", "Xóa"];
 
-    private static readonly Dictionary<string, string> s_typeNames = new()
-    {
-        ["Organisation"] = "Tổ chức đảng",
-        ["Hamlet"] = "Ấp",
-        ["PoliticalCenter"] = "Trung tâm Chính trị",
-        ["Term"] = "Nhiệm kỳ",
-        ["Person"] = "Nhân thân",
-        ["Member"] = "Đảng viên",
-        ["Candidate"] = "Quần chúng ưu tú",
-        ["SourceCategory"] = "Danh mục nguồn",
-        ["CandidateSource"] = "Nguồn của quần chúng",
-        ["CellResponsibility"] = "Phân công phụ trách chi bộ",
-        ["AppUser"] = "Tài khoản",
-    };
-
-    public static string TypeName(string type) => s_typeNames.TryGetValue(type, out var name) ? name : type;
+    public static string TypeName(string type) => AuditView.TypeName(type);
 
     [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityId { get; set; }
@@ -41,7 +26,7 @@ public class IndexModel(AppDbContext db) : AdminPageModel
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public ListQuery Query { get; set; } = new();
 
-    public PageResult<AuditEntry> Result { get; private set; } = null!;
+    public PageResult<AuditRow> Result { get; private set; } = null!;
     public List<string> EntityTypes { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -55,19 +40,18 @@ public class IndexModel(AppDbContext db) : AdminPageModel
         var filtered = Filtered();
         var total = await filtered.CountAsync(ct);
         var items = await Newest(filtered).Skip(Query.Skip).Take(Query.Size).ToListAsync(ct);
-        Result = new PageResult<AuditEntry>(items, total, Query);
+        Result = new PageResult<AuditRow>(await new AuditView(db).RowsAsync(items, ct), total, Query);
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
-        var rows = await Newest(Filtered()).ToListAsync(ct);
-        var csv = new StringBuilder("Thời điểm,Người thực hiện,Thao tác,Loại hồ sơ,Mã hồ sơ,Trường,Giá trị cũ,Giá trị mới\r\n");
-        foreach (var e in rows)
+        var rows = await new AuditView(db).RowsAsync(await Newest(Filtered()).ToListAsync(ct), ct);
+        var csv = new StringBuilder("Thời điểm,Người thực hiện,Thao tác,Loại hồ sơ,Hồ sơ,Trường,Giá trị cũ,Giá trị mới\r\n");
+        foreach (var row in rows)
         {
-            var changes = AuditTrail.Changes(e).ToList();
-            if (changes.Count == 0) changes.Add(new AuditTrail.Change("", null, null));
+            var changes = row.Changes.Count == 0 ? [new AuditChange("", null, null)] : row.Changes;
             foreach (var c in changes)
-                csv.AppendJoin(',', new[] { AuditTrail.Local(e.AtUtc), e.UserName, e.Action, TypeName(e.EntityType), e.EntityId,
+                csv.AppendJoin(',', new[] { AuditTrail.Local(row.Entry.AtUtc), row.Entry.UserName, row.Entry.Action, row.Type, row.Record ?? "",
                     c.Field, c.Old ?? "", c.New ?? "" }.Select(Csv.Escape)).Append("\r\n");
         }
         return File(Csv.Encode(csv.ToString()), "text/csv", "nhat-ky-thay-doi.csv");

@@ -24,7 +24,7 @@ public class EditModel(AppDbContext db, EditAccount edit) : AdminPageModel, IUse
     public List<SelectListItem> Cells { get; private set; } = [];
     public List<SelectListItem> Members { get; private set; } = [];
     public List<FieldConflict> Conflicts { get; } = [];
-    public List<AuditEntry> History { get; private set; } = [];
+    public List<AuditRow> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
@@ -66,7 +66,7 @@ public class EditModel(AppDbContext db, EditAccount edit) : AdminPageModel, IUse
         IsActive = user.IsActive;
         Cells = await Lookups.CellsAsync(db, ct);
         Members = await UserForms.MemberItemsAsync(db, ct);
-        History = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(AppUser) && a.EntityId == user.Id)
-            .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Take(50).ToListAsync(ct);
+        History = await new AuditView(db).RowsAsync(await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(AppUser) && a.EntityId == user.Id)
+            .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Take(50).ToListAsync(ct), ct);
     }
 }

@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Admission;
+using PhatTrienDangVien.Core.Calendar;
+using PhatTrienDangVien.Core.Organisations;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Core.Reference;
+using PhatTrienDangVien.Core.Targets;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Pages.Shared;
+
+namespace PhatTrienDangVien.Web.Auditing;
+
+/// <summary>One change of one field, as a user reads it.</summary>
+public sealed record AuditChange(string Field, string? Old, string? New);
+
+/// <summary>One audit entry as a user reads it: what kind of record, which one (by name), each field by its label.</summary>
+public sealed record AuditRow(AuditEntry Entry, string Type, string? Record, IReadOnlyList<AuditChange> Changes);
+
+/// <summary>
+/// The audit trail in Vietnamese: the record and its fields by their names on the forms, codes and ids by the names
+/// they stand for, dates as offices write them. The stored trail keeps the raw values; this is only how they read.
+/// A test checks that every stored column has a label here or is one of the technical ones left out.
+/// </summary>
+public sealed class AuditView(AppDbContext db)
+{
+    private static readonly CultureInfo s_invariant = CultureInfo.InvariantCulture;
+
+    public static readonly IReadOnlyDictionary<string, string> TypeNames = new Dictionary<string, string>
+    {
+        [nameof(Organisation)] = "Tổ chức đảng",
+        [nameof(Hamlet)] = "Ấp",
+        [nameof(School)] = "Trường học",
+        [nameof(PoliticalCenter)] = "Trung tâm Chính trị",
+        [nameof(Term)] = "Nhiệm kỳ",
+        [nameof(Person)] = "Nhân thân",
+        [nameof(Member)] = "Đảng viên",
+        [nameof(Candidate)] = "Quần chúng ưu tú",
+        [nameof(SourceCategory)] = "Danh mục nguồn",
+        [nameof(CandidateSource)] = "Nguồn của quần chúng",
+        [nameof(CellResponsibility)] = "Phân công phụ trách chi bộ",
+        [nameof(StepRecord)] = "Bước kết nạp",
+        [nameof(StepAttachment)] = "Bản quét giấy tờ",
+        [nameof(RuleParameter)] = "Quy định kết nạp",
+        [nameof(CalendarDayOverride)] = "Điều chỉnh lịch nghỉ",
+        [nameof(TermTarget)] = "Chỉ tiêu nhiệm kỳ",
+        [nameof(YearTarget)] = "Chỉ tiêu năm",
+        [nameof(YearSubTarget)] = "Chỉ tiêu con của năm",
+        [nameof(CellTarget)] = "Chỉ tiêu chi bộ",
+        [nameof(Core.Notifications.NotificationSettings)] = "Cấu hình cảnh báo, thư điện tử",
+        [nameof(AppUser)] = "Tài khoản",
+    };
+
+    /// <summary>Columns a user has no use for (keys, derived, technical or secret); never shown.</summary>
+    public static readonly IReadOnlySet<string> Hidden = new HashSet<string>
+    {
+        "Id", "CommuneId", "IsDemo", "PersonId", "StepId", "YearTargetId", "TermId", "Version", "RulesSnapshot", "Details",
+        "Content", "RecordedAtUtc", "UploadedAtUtc", "CreatedAtUtc", "ContentType", "Length", "SmtpPasswordProtected",
+        "LastSentAtUtc", "LastErrorAtUtc", "LastError", "LastDigestDate", "NameFolded", "FullNameFolded", "NameSortKey",
+        "UserName", "NormalizedUserName", "NormalizedEmail", "EmailConfirmed", "PasswordHash", "SecurityStamp", "ConcurrencyStamp",
+        "PhoneNumber", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount",
+    };
+
+    /// <summary>The label of each column, as the forms name it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
+    {
+        ["FullName"] = "Họ và tên", ["Gender"] = "Giới tính", ["DateOfBirth"] = "Ngày sinh", ["EthnicityCode"] = "Dân tộc",
+        ["ReligionCode"] = "Tôn giáo", ["GeneralEducationGrade"] = "Giáo dục phổ thông", ["ProfessionalEducationCode"] = "Chuyên môn, nghiệp vụ",
+        ["PoliticalTheoryCode"] = "Lý luận chính trị", ["Occupation"] = "Nghề nghiệp", ["Workplace"] = "Nơi làm việc, học tập",
+        ["HamletId"] = "Ấp", ["Address"] = "Địa chỉ", ["CitizenId"] = "Số CCCD", ["Phone"] = "Số điện thoại",
+        ["IsYouthUnionMember"] = "Đoàn viên Đoàn TNCS Hồ Chí Minh", ["IsTradeUnionMember"] = "Đoàn viên Công đoàn",
+        ["CellId"] = "Chi bộ", ["Status"] = "Tình trạng", ["StatusDate"] = "Ngày của tình trạng",
+        ["AdmissionDecisionDate"] = "Ngày quyết định kết nạp", ["AdmissionDecisionNumber"] = "Số quyết định kết nạp",
+        ["CeremonyDate"] = "Ngày lễ kết nạp", ["OfficialDate"] = "Ngày chính thức", ["PartyCardNumber"] = "Số thẻ đảng",
+        ["Positions"] = "Chức vụ", ["OnTemporaryTransfer"] = "Sinh hoạt tạm thời nơi khác", ["IsExempt"] = "Được miễn sinh hoạt",
+        ["Notes"] = "Ghi chú", ["AddedOn"] = "Ngày đưa vào danh sách nguồn", ["MentorMemberId"] = "Đảng viên giúp đỡ",
+        ["Strengths"] = "Ưu điểm nổi bật", ["SourceCategoryId"] = "Nguồn", ["CandidateId"] = "Quần chúng",
+        ["Name"] = "Tên", ["Kind"] = "Loại", ["CellKind"] = "Loại chi bộ", ["ParentId"] = "Trực thuộc", ["Code"] = "Mã",
+        ["SecretaryMemberId"] = "Bí thư", ["IsActive"] = "Đang hoạt động", ["EstablishedOn"] = "Ngày thành lập",
+        ["AdmissionAuthority"] = "Cấp quyết định kết nạp", ["Population"] = "Dân số", ["Households"] = "Số hộ",
+        ["Level"] = "Cấp học", ["Teachers"] = "Số giáo viên", ["StartYear"] = "Năm bắt đầu", ["EndYear"] = "Năm kết thúc",
+        ["SortOrder"] = "Thứ tự", ["MemberId"] = "Cấp ủy viên", ["From"] = "Từ ngày", ["To"] = "Đến ngày",
+        ["Count"] = "Chỉ tiêu", ["Year"] = "Năm", ["ResolutionNumber"] = "Số nghị quyết", ["ResolutionDate"] = "Ngày ban hành nghị quyết",
+        ["ResolutionIssuer"] = "Cơ quan ban hành", ["Date"] = "Ngày", ["DocumentNumber"] = "Số văn bản", ["RecordedBy"] = "Người ghi",
+        ["Note"] = "Ghi chú", ["Outcome"] = "Kết quả biểu quyết", ["DueDate"] = "Hạn", ["IsLate"] = "Trễ hạn",
+        ["FileName"] = "Tệp", ["UploadedBy"] = "Người đính kèm", ["Key"] = "Tham số", ["Value"] = "Giá trị", ["Unit"] = "Đơn vị",
+        ["Citation"] = "Căn cứ", ["IsConfirmed"] = "Đã xác nhận với văn bản", ["EffectiveFrom"] = "Áp dụng từ ngày",
+        ["DueSoonWorkingDays"] = "Báo trước hạn (ngày làm việc)", ["NoMentorDays"] = "Báo chưa có người giúp đỡ sau (ngày)",
+        ["CertificateHorizonDays"] = "Báo giấy chứng nhận sắp hết hạn trước (ngày)", ["ProbationHorizonDays"] = "Báo sắp hết dự bị trước (ngày)",
+        ["MailEnabled"] = "Gửi thư điện tử", ["SmtpHost"] = "Máy chủ SMTP", ["SmtpPort"] = "Cổng SMTP", ["SmtpSecurity"] = "Mã hóa",
+        ["SmtpUserName"] = "Tài khoản SMTP", ["SenderAddress"] = "Địa chỉ người gửi", ["SenderName"] = "Tên người gửi",
+        ["SendHour"] = "Giờ gửi", ["SiteUrl"] = "Địa chỉ trang", ["Role"] = "Vai trò", ["OrganisationId"] = "Chi bộ",
+        ["Email"] = "Thư điện tử", ["LockoutEnd"] = "Khóa đến",
+    };
+
+    private enum Ref { Organisation, Member, Hamlet, SourceCategory, Candidate }
+
+    private static Ref? RefOf(string field) => field switch
+    {
+        "CellId" or "ParentId" or "OrganisationId" => Ref.Organisation,
+        "MentorMemberId" or "MemberId" or "SecretaryMemberId" => Ref.Member,
+        "HamletId" => Ref.Hamlet,
+        "SourceCategoryId" => Ref.SourceCategory,
+        "CandidateId" => Ref.Candidate,
+        _ => null,
+    };
+
+    public static string TypeName(string type) => TypeNames.TryGetValue(type, out var name) ? name : "Hồ sơ khác";
+
+    public async Task<List<AuditRow>> RowsAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var parsed = entries.Select(e => (Entry: e, Fields: Parse(e.Changes))).ToList();
+        var wanted = new Dictionary<Ref, HashSet<int>>();
+        void Want(Ref kind, int id) => (wanted.TryGetValue(kind, out var set) ? set : wanted[kind] = []).Add(id);
+        foreach (var (entry, fields) in parsed)
+        {
+            foreach (var (field, values) in fields)
+                if (RefOf(field) is { } kind)
+                    foreach (var v in values)
+                        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var id)) Want(kind, id);
+            if (int.TryParse(entry.EntityId, NumberStyles.None, s_invariant, out var own) && OwnRef(entry.EntityType) is { } ownKind) Want(ownKind, own);
+        }
+        var names = await NamesAsync(wanted, ct);
+        var people = await PeopleAsync(parsed.Where(p => p.Entry.EntityType == nameof(Person)).Select(p => p.Entry.EntityId), ct);
+        var users = await UsersAsync(parsed.Where(p => p.Entry.EntityType == nameof(AppUser)).Select(p => p.Entry.EntityId), ct);
+
+        return [.. parsed.Select(p => new AuditRow(p.Entry, TypeName(p.Entry.EntityType),
+            RecordName(p.Entry, names, people, users),
+            [.. p.Fields.Where(f => !Hidden.Contains(f.Key)).Select(f => new AuditChange(
+                Labels.TryGetValue(f.Key, out var label) ? label : "Trường khác",
+                Show(p.Entry.EntityType, f.Key, f.Value.ElementAtOrDefault(0), names),
+                Show(p.Entry.EntityType, f.Key, f.Value.ElementAtOrDefault(1), names)))]))];
+    }
+
+    private static Ref? OwnRef(string type) => type switch
+    {
+        nameof(Organisation) => Ref.Organisation,
+        nameof(Member) => Ref.Member,
+        nameof(Hamlet) => Ref.Hamlet,
+        nameof(SourceCategory) => Ref.SourceCategory,
+        nameof(Candidate) => Ref.Candidate,
+        _ => null,
+    };
+
+    private static string? RecordName(AuditEntry e, Dictionary<(Ref, int), string> names, Dictionary<string, string> people, Dictionary<string, string> users)
+    {
+        if (e.EntityType == nameof(Person)) return people.GetValueOrDefault(e.EntityId);
+        if (e.EntityType == nameof(AppUser)) return users.GetValueOrDefault(e.EntityId);
+        return int.TryParse(e.EntityId, NumberStyles.None, s_invariant, out var id) && OwnRef(e.EntityType) is { } kind
+            ? names.GetValueOrDefault((kind, id)) : null;
+    }
+
+    private static Dictionary<string, JsonElement[]> Parse(string changes) =>
+        JsonSerializer.Deserialize<Dictionary<string, JsonElement[]>>(changes) ?? [];
+
+    private static string? Show(string type, string field, JsonElement v, Dictionary<(Ref, int), string> names)
+    {
+        if (v.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return null;
+        if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) return v.GetBoolean() ? "có" : "không";
+        if (RefOf(field) is { } kind && v.TryGetInt32(out var id)) return names.TryGetValue((kind, id), out var name) ? name : "(đã xóa)";
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n))
+        {
+            return (type, field) switch
+            {
+                (_, "Gender") => Lookups.GenderName((Gender)n),
+                (nameof(Member), "Status") => Lookups.StatusName((MemberStatus)n),
+                (nameof(Candidate), "Status") => Lookups.CandidateStatusName((CandidateStatus)n),
+                (nameof(StepRecord), "Kind") => StepNames.Of((AdmissionStepKind)n),
+                (nameof(StepRecord), "Outcome") => Pages.Candidates.StepText.Outcome((VoteOutcome)n),
+                (nameof(Organisation), "Kind") => Lookups.KindName((OrganisationKind)n, null),
+                (nameof(YearSubTarget), "Kind") => Lookups.SubTargetName((SubTargetKind)n),
+                (nameof(CalendarDayOverride), "Kind") => (AdjustmentKind)n == AdjustmentKind.DayOff ? "Ngày nghỉ" : "Ngày làm việc bù",
+                (_, "CellKind") => Lookups.CellKindName((CellKind)n),
+                (_, "Level") => Lookups.SchoolLevelName((SchoolLevel)n),
+                (_, "Positions") => n == 0 ? "không" : Lookups.PositionNames((CommitteePositions)n),
+                (_, "SmtpSecurity") => Notifications.MailSettingsInput.SecurityName((Core.Notifications.SmtpSecurity)n),
+                _ => n.ToString("N0", Lookups.Vietnamese),
+            };
+        }
+        var text = v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText();
+        return field switch
+        {
+            "EthnicityCode" => Ethnicities.Find(text)?.Name ?? text,
+            "ReligionCode" => Religions.Find(text)?.Name ?? text,
+            "ProfessionalEducationCode" => ProfessionalEducationLevels.Find(text)?.Name ?? text,
+            "PoliticalTheoryCode" => PoliticalTheoryLevels.Find(text)?.Name ?? text,
+            "Role" => Authorization.Roles.DisplayName(text),
+            _ when DateOnly.TryParseExact(text, "yyyy-MM-dd", s_invariant, DateTimeStyles.None, out var d) => d.ToString("dd/MM/yyyy", s_invariant),
+            _ when DateTimeOffset.TryParse(text, s_invariant, DateTimeStyles.AssumeUniversal, out var t) && text.Contains('T', StringComparison.Ordinal) =>
+                Core.Common.VietnamTime.Local(t.UtcDateTime).ToString("dd/MM/yyyy HH:mm", s_invariant),
+            _ => text,
+        };
+    }
+
+    // Names on the commune's own trail: whatever cells the reader covers, a name is part of the change they may read.
+    private async Task<Dictionary<(Ref, int), string>> NamesAsync(Dictionary<Ref, HashSet<int>> wanted, CancellationToken ct)
+    {
+        var result = new Dictionary<(Ref, int), string>();
+        foreach (var (kind, ids) in wanted)
+        {
+            var rows = kind switch
+            {
+                Ref.Organisation => await db.Organisations.WholeCommune().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct),
+                Ref.Member => await db.Members.WholeCommune().Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, Name = m.Person.FullName }).ToListAsync(ct),
+                Ref.Candidate => await db.Candidates.WholeCommune().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, Name = c.Person.FullName }).ToListAsync(ct),
+                Ref.Hamlet => await db.Hamlets.Where(h => ids.Contains(h.Id)).Select(h => new { h.Id, h.Name }).ToListAsync(ct),
+                _ => await db.SourceCategories.Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.Name }).ToListAsync(ct),
+            };
+            foreach (var r in rows) result[(kind, r.Id)] = r.Name;
+        }
+        return result;
+    }
+
+    private async Task<Dictionary<string, string>> PeopleAsync(IEnumerable<string> keys, CancellationToken ct)
+    {
+        var ids = keys.Select(k => int.TryParse(k, NumberStyles.None, s_invariant, out var id) ? id : 0).Where(id => id > 0).Distinct().ToList();
+        return ids.Count == 0 ? [] : (await db.People.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.FullName }).ToListAsync(ct))
+            .ToDictionary(p => p.Id.ToString(s_invariant), p => p.FullName);
+    }
+
+    private async Task<Dictionary<string, string>> UsersAsync(IEnumerable<string> keys, CancellationToken ct)
+    {
+        var ids = keys.Distinct().ToList();
+        return ids.Count == 0 ? [] : await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => $"{u.FullName} ({u.UserName})", ct);
+    }
+}
