@@ -24,6 +24,7 @@ public static class ApplicationSetup
         services.AddScoped<Scans>();
         services.AddScoped<WorkList>();
 
+        services.AddScoped<Planning.Reconciliation>();
         services.AddScoped<People.SaveMember>();
         services.AddScoped<People.SaveCandidate>();
 

@@ -17,10 +17,27 @@ public static class Dates
         return new HtmlString($"<time datetime=\"{d:yyyy-MM-dd}\" title=\"{lunar}\">{text}</time>");
     }
 
+    /// <summary>
+    /// Time left to a deadline: working days while they can be counted on a calendar on the wall (up to 60, about three
+    /// months); beyond that, months, as an office says it ("còn khoảng 55 tháng", not "còn 1171 ngày làm việc").
+    /// </summary>
     public static string WorkingDaysLeft(int days) => days switch
     {
         0 => "đến hạn hôm nay",
+        > 60 => $"còn khoảng {Numbers.Show((int)Math.Round(days / WorkingDaysPerMonth))} tháng",
         > 0 => $"còn {days} ngày làm việc",
+        < -60 => $"quá hạn khoảng {Numbers.Show((int)Math.Round(-days / WorkingDaysPerMonth))} tháng",
         _ => $"quá hạn {-days} ngày làm việc",
     };
+
+    // 52 weeks × 5 days less about 11 public holidays, over 12 months.
+    private const double WorkingDaysPerMonth = 20.75;
+}
+
+/// <summary>Numbers as Vietnamese offices write them: 3.267, not 3267 or 3,267.</summary>
+public static class Numbers
+{
+    public static string Show(int n) => n.ToString("N0", Lookups.Vietnamese);
+
+    public static string Show(long n) => n.ToString("N0", Lookups.Vietnamese);
 }
