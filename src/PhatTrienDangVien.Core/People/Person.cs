@@ -83,6 +83,22 @@ public class Member : CommuneEntity
     public string? Notes { get; set; }
 }
 
+/// <summary>
+/// A member's time in a cell (sinh hoạt tại chi bộ), from the day they joined it to the day before they left it: the
+/// history a vote's denominator is counted from ("the official members of the cell on the vote date"). The database
+/// context writes it whenever a member is added or changes cell; nobody edits it by hand.
+/// </summary>
+public class CellMembership : CommuneEntity
+{
+    public int MemberId { get; set; }
+    public Member Member { get; set; } = null!;
+    public int CellId { get; set; }
+    public Organisation Cell { get; set; } = null!;
+    public DateOnly From { get; set; }
+    /// <summary>The last day in the cell; null while the member is still there.</summary>
+    public DateOnly? To { get; set; }
+}
+
 public enum CandidateStatus
 {
     Active = 0,

@@ -31,21 +31,40 @@ public sealed class AdmissionCases(AppDbContext db, RuleBookProvider rules, Cale
 /// </summary>
 public sealed class VoterRegister(AppDbContext db)
 {
-    /// <summary>Official members of the cell, how many of them are on temporary transfer or exempted (the most that may
-    /// be left out when absent), and whether the cell is under a sub-committee.</summary>
-    public async Task<(int Official, int Excludable, bool HasSubCommittee)> CellAsync(int cellId, CancellationToken ct)
+    /// <summary>
+    /// The cell's official members on a date, from the membership history: in the cell that day (joined on or before,
+    /// not yet left), official that day (official date on or before it), and not removed, transferred out or deceased by
+    /// then. A vote entered late is counted as the cell stood on its own date; probationary members do not vote.
+    /// </summary>
+    public IQueryable<Member> OfficialOn(int cellId, DateOnly on) =>
+        db.Members.WholeCommune().Where(m =>
+            db.CellMemberships.WholeCommune().Any(p => p.MemberId == m.Id && p.CellId == cellId && p.From <= on && (p.To == null || p.To >= on))
+            // An official member entered without the date they became official counts as official since ever.
+            && (m.OfficialDate != null ? m.OfficialDate <= on : m.Status == MemberStatus.Official)
+            && !((m.Status == MemberStatus.Removed || m.Status == MemberStatus.TransferredOut || m.Status == MemberStatus.Deceased)
+                && (m.StatusDate == null || m.StatusDate <= on)));
+
+    /// <summary>Official members of the cell on <paramref name="on"/>, how many of them are on temporary transfer or
+    /// exempted (the most that may be left out when absent), and whether the cell is under a sub-committee.</summary>
+    public async Task<(int Official, int Excludable, bool HasSubCommittee)> CellAsync(int cellId, DateOnly on, CancellationToken ct)
     {
-        var official = await db.Members.WholeCommune().Where(m => m.CellId == cellId && m.Status == MemberStatus.Official)
+        var official = await OfficialOn(cellId, on)
             .GroupBy(m => m.OnTemporaryTransfer || m.IsExempt).Select(g => new { Excludable = g.Key, Count = g.Count() }).ToListAsync(ct);
         var parentKind = await db.Organisations.WholeCommune().Where(o => o.Id == cellId).Select(o => o.Parent!.Kind).FirstOrDefaultAsync(ct);
         return (official.Sum(x => x.Count), official.Where(x => x.Excludable).Sum(x => x.Count),
             parentKind == Core.Organisations.OrganisationKind.SubCommittee);
     }
 
-    /// <summary>The cell's voters for a vote: official members, less the exempted or transferred who are absent.</summary>
-    public async Task<CellRoster> RosterAsync(int cellId, int excludedAbsent, CancellationToken ct)
+    /// <summary>The members counted for a vote on that date, by name, for the list shown beside the vote.</summary>
+    public async Task<List<(int Id, string FullName, bool Excludable)>> CountedAsync(int cellId, DateOnly on, CancellationToken ct) =>
+        (await OfficialOn(cellId, on).OrderBy(m => m.Person.NameSortKey)
+            .Select(m => new { m.Id, m.Person.FullName, Excludable = m.OnTemporaryTransfer || m.IsExempt }).ToListAsync(ct))
+        .Select(m => (m.Id, m.FullName, m.Excludable)).ToList();
+
+    /// <summary>The cell's voters for a vote on <paramref name="on"/>: official members, less the exempted or transferred who are absent.</summary>
+    public async Task<CellRoster> RosterAsync(int cellId, DateOnly on, int excludedAbsent, CancellationToken ct)
     {
-        var (official, excludable, hasSub) = await CellAsync(cellId, ct);
+        var (official, excludable, hasSub) = await CellAsync(cellId, on, ct);
         if (excludedAbsent > excludable)
             throw new Core.Common.DomainException(
                 $"Số đảng viên miễn sinh hoạt hoặc sinh hoạt tạm thời vắng mặt phải từ 0 đến {excludable} (theo danh sách đảng viên của chi bộ).",

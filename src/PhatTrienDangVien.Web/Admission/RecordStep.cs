@@ -251,7 +251,7 @@ public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases ca
             }
             case T.CellVote:
             {
-                var roster = await register.RosterAsync(candidate.CellId, d.ExcludedAbsent ?? 0, ct);
+                var roster = await register.RosterAsync(candidate.CellId, date, d.ExcludedAbsent ?? 0, ct);
                 var input = With(new CellVoteInput
                 {
                     For = d.For!.Value, Against = d.Against!.Value, Present = d.Present!.Value, Over60ConsentDocument = d.Over60ConsentDocument,
@@ -260,7 +260,7 @@ public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases ca
             }
             case T.RecognitionVote:
             {
-                var roster = await register.RosterAsync(candidate.CellId, d.ExcludedAbsent ?? 0, ct);
+                var roster = await register.RosterAsync(candidate.CellId, date, d.ExcludedAbsent ?? 0, ct);
                 var input = Vote();
                 return (c, ctx) => c.RecordRecognitionVote(input, roster, ctx);
             }

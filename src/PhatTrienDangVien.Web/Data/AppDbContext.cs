@@ -38,6 +38,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<SourceCategory> SourceCategories => Set<SourceCategory>();
     public DbSet<CandidateSource> CandidateSources => Set<CandidateSource>();
     public DbSet<CellResponsibility> CellResponsibilities => Set<CellResponsibility>();
+    public DbSet<CellMembership> CellMemberships => Set<CellMembership>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CalendarDayOverride> CalendarDayOverrides => Set<CalendarDayOverride>();
     public DbSet<StepRecord> AdmissionSteps => Set<StepRecord>();
@@ -78,6 +79,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         CommuneFilter<Candidate>(builder);
         CommuneFilter<CellResponsibility>(builder);
         CommuneFilter<CellTarget>(builder);
+        CommuneFilter<CellMembership>(builder);
+        builder.Entity<CellMembership>().HasQueryFilter(QueryFilters.Cells, p => ScopeUnrestricted || ScopeWholeCommune || ScopeCellIds.Contains(p.CellId));
         builder.Entity<Organisation>().HasQueryFilter(QueryFilters.Cells, o => ScopeUnrestricted || ScopeWholeCommune || ScopeOrganisationIds.Contains(o.Id));
         builder.Entity<Member>().HasQueryFilter(QueryFilters.Cells, m => ScopeUnrestricted || ScopeWholeCommune || ScopeCellIds.Contains(m.CellId));
         builder.Entity<Candidate>().HasQueryFilter(QueryFilters.Cells, c => ScopeUnrestricted || ScopeWholeCommune || ScopeCellIds.Contains(c.CellId)
@@ -110,6 +113,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        KeepMemberships(MovedMembers().ToDictionary(m => m.Id, m => OpenMemberships(m.Id).ToList()));
         var save = PrepareSave();
         if (save.IsEmpty) return base.SaveChanges(acceptAllChangesOnSuccess);
         using var ownTransaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
@@ -123,6 +127,10 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var open = new Dictionary<int, List<CellMembership>>();
+        foreach (var moved in MovedMembers().ToList())
+            open[moved.Id] = await OpenMemberships(moved.Id).ToListAsync(cancellationToken);
+        KeepMemberships(open);
         var save = PrepareSave();
         if (save.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await using var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
@@ -132,6 +140,45 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         foreach (var commune in save.Communes) await Database.ExecuteSqlAsync(BumpSql(commune), cancellationToken);
         if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
         return result;
+    }
+
+    private IEnumerable<Member> MovedMembers()
+    {
+        ChangeTracker.DetectChanges();
+        return ChangeTracker.Entries<Member>()
+            .Where(e => e.State == EntityState.Modified && !Equals(e.Property(m => m.CellId).OriginalValue, e.Property(m => m.CellId).CurrentValue))
+            .Select(e => e.Entity);
+    }
+
+    // The history is a fact of the commune, whatever cells the saving user covers.
+    private IQueryable<CellMembership> OpenMemberships(int memberId) => CellMemberships.WholeCommune().Where(p => p.MemberId == memberId && p.To == null);
+
+    private static readonly DateOnly s_unknownStart = new(1900, 1, 1);
+
+    /// <summary>
+    /// A member's cell history, kept beside every save: a new member starts in their cell on the ceremony date (or the
+    /// decision or official date; since ever when none is known); a member who changes cell leaves the old one yesterday and joins
+    /// the new one today (the day of the recorded change).
+    /// </summary>
+    private void KeepMemberships(Dictionary<int, List<CellMembership>> openOfMoved)
+    {
+        var today = Core.Common.VietnamTime.Today(_audit.Clock);
+        foreach (var entry in ChangeTracker.Entries<Member>().ToList())
+        {
+            var m = entry.Entity;
+            if (entry.State == EntityState.Added)
+                CellMemberships.Add(new CellMembership
+                {
+                    CommuneId = m.CommuneId, Member = m, CellId = m.CellId,
+                    // A register entry without its dates is a member of old whose history is unknown: in the cell since ever.
+                    From = m.CeremonyDate ?? m.AdmissionDecisionDate ?? m.OfficialDate ?? s_unknownStart,
+                });
+            else if (openOfMoved.TryGetValue(m.Id, out var open))
+            {
+                foreach (var p in open) p.To = p.From < today ? today.AddDays(-1) : p.From;
+                CellMemberships.Add(new CellMembership { CommuneId = m.CommuneId, MemberId = m.Id, CellId = m.CellId, From = today });
+            }
+        }
     }
 
     private sealed record PendingSave(List<AuditWriter.Pending> Audit, SortedSet<int> Communes)

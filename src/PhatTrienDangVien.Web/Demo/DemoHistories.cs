@@ -320,7 +320,7 @@ internal sealed class DemoHistories(
                 break;
             case T.CellVote:
             {
-                var roster = await RosterAsync(c.Cell.Id, ct);
+                var roster = await RosterAsync(c.Cell.Id, date, ct);
                 var (votes, present, against) = Votes(roster.Denominator, date);
                 var input = new CellVoteInput { Date = date, For = votes, Against = against, Present = present, DocumentNumber = $"{random.Next(10, 99)}-NQ/CB" };
                 record = (a, _) => a.RecordCellVote(input, roster, ctx);
@@ -345,7 +345,7 @@ internal sealed class DemoHistories(
                 break;
             case T.RecognitionVote:
             {
-                var roster = await RosterAsync(c.Cell.Id, ct);
+                var roster = await RosterAsync(c.Cell.Id, date, ct);
                 var (votes, present, against) = Votes(roster.Denominator, date);
                 var input = new VoteInput { Date = date, For = votes, Against = against, Present = present, DocumentNumber = $"{random.Next(10, 99)}-NQ/CB" };
                 record = (a, _) => a.RecordRecognitionVote(input, roster, ctx);
@@ -370,10 +370,10 @@ internal sealed class DemoHistories(
         new(book, calendar, date, date.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc), Actor);
 
     /// <summary>The cell's roster from the register as it stands now (recording runs in date order); some exempted members absent.</summary>
-    private async Task<CellRoster> RosterAsync(int cellId, CancellationToken ct)
+    private async Task<CellRoster> RosterAsync(int cellId, DateOnly date, CancellationToken ct)
     {
-        var (_, excludable, _) = await register.CellAsync(cellId, ct);
-        return await register.RosterAsync(cellId, excludable == 0 ? 0 : random.Next(0, Math.Min(excludable, 2) + 1), ct);
+        var (_, excludable, _) = await register.CellAsync(cellId, date, ct);
+        return await register.RosterAsync(cellId, date, excludable == 0 ? 0 : random.Next(0, Math.Min(excludable, 2) + 1), ct);
     }
 
     /// <summary>An approving vote: a few absent, at most two against, always at least 2/3 of the denominator in favour.</summary>

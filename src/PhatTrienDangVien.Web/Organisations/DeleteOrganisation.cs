@@ -14,7 +14,7 @@ namespace PhatTrienDangVien.Web.Organisations;
 public sealed class DeleteOrganisation(AppDbContext db, Access access)
 {
     public const string StillUsed =
-        "Không xóa được: tổ chức còn đảng viên, quần chúng, tổ chức trực thuộc, chỉ tiêu, phân công phụ trách hoặc tài khoản gắn với nó. Hãy chuyển đi, hoặc đánh dấu “ngừng hoạt động”.";
+        "Không xóa được: tổ chức còn (hoặc đã từng có) đảng viên, quần chúng, tổ chức trực thuộc, chỉ tiêu, phân công phụ trách hoặc tài khoản gắn với nó. Hãy chuyển đi, hoặc đánh dấu “ngừng hoạt động”.";
 
     public const string RootStays = "Không xóa được Đảng bộ xã: đó là gốc của cây tổ chức.";
 
@@ -45,6 +45,8 @@ public sealed class DeleteOrganisation(AppDbContext db, Access access)
         await HasPeopleOrChildrenAsync(db, id, ct)
         || await db.CellResponsibilities.WholeCommune().AnyAsync(r => r.CellId == id, ct)
         || await db.CellTargets.WholeCommune().AnyAsync(t => t.CellId == id, ct)
+        // A cell members once belonged to keeps that history (the votes held there are counted from it).
+        || await db.CellMemberships.WholeCommune().AnyAsync(p => p.CellId == id, ct)
         || await db.Users.AnyAsync(u => u.OrganisationId == id, ct);
 
     /// <summary>Members, candidates or organisations under it, in the whole commune.</summary>

@@ -80,6 +80,18 @@ internal sealed class CandidateSourceConfiguration : IEntityTypeConfiguration<Ca
     }
 }
 
+internal sealed class CellMembershipConfiguration : IEntityTypeConfiguration<CellMembership>
+{
+    public void Configure(EntityTypeBuilder<CellMembership> b)
+    {
+        b.ConfigureCommuneEntity();
+        b.HasOne(e => e.Member).WithMany().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(e => e.Cell).WithMany().HasForeignKey(e => e.CellId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => new { e.CellId, e.From });
+        b.HasIndex(e => e.MemberId);
+    }
+}
+
 internal sealed class CellResponsibilityConfiguration : IEntityTypeConfiguration<CellResponsibility>
 {
     public void Configure(EntityTypeBuilder<CellResponsibility> b)

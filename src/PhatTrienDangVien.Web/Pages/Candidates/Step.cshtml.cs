@@ -33,6 +33,8 @@ public class StepModel(AdmissionCases cases, VoterRegister register, RecordStep 
     public List<SelectListItem> CellMembers { get; private set; } = [];
     public (int Official, int Excludable, bool HasSubCommittee) Register { get; private set; }
     public int SubCommitteeSize { get; private set; }
+    public DateOnly RegisterDate { get; private set; }
+    public List<(int Id, string FullName, bool Excludable)> Counted { get; private set; } = [];
     /// <summary>The rule that refused the step, shown with its citation (and as data-rule for tests and integrations).</summary>
     public string? RefusedRule { get; private set; }
 
@@ -77,7 +79,11 @@ public class StepModel(AdmissionCases cases, VoterRegister register, RecordStep 
         if (!StepKinds.TryParse(RequestedKind, out var kind)) return BadRequest();
         Kind = kind;
         if (!access.MayRecord(Kind)) return Forbid();
-        Register = await register.CellAsync(loaded.Candidate.CellId, ct);
+        // The voters as the cell stood on the step's date (today until a date is entered), and who they are.
+        var on = Form.Date is { Year: >= 1900 and <= 2199 } entered ? entered : loaded.Context.Today;
+        RegisterDate = on;
+        Register = await register.CellAsync(loaded.Candidate.CellId, on, ct);
+        if (Group is FieldGroup.CellVote or FieldGroup.Vote) Counted = await register.CountedAsync(loaded.Candidate.CellId, on, ct);
         if (Kind == AdmissionStepKind.SubCommitteeVote) SubCommitteeSize = await register.SubCommitteeSizeAsync(loaded.Candidate.CellId, ct);
         var members = await register.OfficialMembersAsync(loaded.Candidate, ct);
         // Someone who may only write assessments writes them in their own name: the list offers them alone.

@@ -791,6 +791,44 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.ToTable("CandidateSources");
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Core.People.CellMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("CellId", "From");
+
+                    b.ToTable("CellMemberships");
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Core.People.CellResponsibility", b =>
                 {
                     b.Property<int>("Id")
@@ -1527,6 +1565,25 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("SourceCategory");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.People.CellMembership", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Organisation", "Cell")
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PhatTrienDangVien.Core.People.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cell");
+
+                    b.Navigation("Member");
                 });
 
             modelBuilder.Entity("PhatTrienDangVien.Core.People.CellResponsibility", b =>

@@ -756,6 +756,42 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.ToTable("CandidateSources");
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Core.People.CellMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("CellId", "From");
+
+                    b.ToTable("CellMemberships");
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Core.People.CellResponsibility", b =>
                 {
                     b.Property<int>("Id")
@@ -1474,6 +1510,25 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("SourceCategory");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.People.CellMembership", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Organisation", "Cell")
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PhatTrienDangVien.Core.People.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Cell");
+
+                    b.Navigation("Member");
                 });
 
             modelBuilder.Entity("PhatTrienDangVien.Core.People.CellResponsibility", b =>
