@@ -22,6 +22,7 @@ public static class IdentitySetup
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
@@ -31,6 +32,7 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<VietnameseIdentityErrors>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<AppClaimsFactory>();
 
         services.ConfigureApplicationCookie(o =>
@@ -43,13 +45,15 @@ public static class IdentitySetup
             o.Cookie.SameSite = SameSiteMode.Strict;
             // A commune office may run on http://localhost; behind HTTPS the cookie is marked Secure.
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Idle for an hour ends the session; activity renews it, but never beyond the absolute lifetime.
+            o.ExpireTimeSpan = Sessions.IdleTimeout;
             o.SlidingExpiration = true;
+            o.Events.OnValidatePrincipal = Sessions.ValidateAsync;
             o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
         });
-        // A deactivated account or a changed role takes effect within a minute, not at the default 30.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The security stamp is checked on every request by Sessions.ValidateAsync (one read by key), so that a
+        // sign-out, a deactivation or a changed role ends every copy of the session at once, on every server.
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ptdv.af";
@@ -108,5 +112,6 @@ public sealed class VietnameseIdentityErrors : IdentityErrorDescriber
     public override IdentityError InvalidUserName(string? userName) => new() { Code = nameof(InvalidUserName), Description = "Tên đăng nhập chỉ gồm chữ không dấu, chữ số và các ký tự . _ - @." };
     public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = "Mật khẩu không đúng." };
     public override IdentityError ConcurrencyFailure() => new() { Code = nameof(ConcurrencyFailure), Description = "Tài khoản vừa được người khác sửa; hãy tải lại trang." };
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new() { Code = nameof(PasswordRequiresUniqueChars), Description = $"Mật khẩu phải có ít nhất {uniqueChars} ký tự khác nhau." };
     public override IdentityError DefaultError() => new() { Code = nameof(DefaultError), Description = "Đã có lỗi khi xử lý tài khoản." };
 }

@@ -30,6 +30,18 @@ public static class WebSetup
         services.AddScoped<LayoutInfo>();
         services.AddHttpContextAccessor();
         services.AddScoped<Demo.DemoSeeder>();
+        // Behind a reverse proxy that terminates HTTPS (nginx, IIS), the request is known as HTTPS, so cookies are
+        // marked Secure and HSTS is sent. Only the proxies named here (loopback by default) are believed.
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+        });
+        services.AddOptions<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>().Configure<IConfiguration>((o, config) =>
+        {
+            foreach (var proxy in config.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+                if (System.Net.IPAddress.TryParse(proxy, out var ip)) o.KnownProxies.Add(ip);
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var vi = new CultureInfo("vi-VN");
@@ -43,6 +55,9 @@ public static class WebSetup
 
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        // Sent on HTTPS requests only (the middleware skips plain HTTP, as the standard requires).
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         // Pages get a Vietnamese error page; the API gets RFC 7807 problem details.
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), pages =>
         {

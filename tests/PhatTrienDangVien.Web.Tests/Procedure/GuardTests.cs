@@ -96,7 +96,7 @@ public abstract class GuardTests<TApp>(TApp app) where TApp : AppFactory
         });
         var wrong = await Browser.Anonymous(app).PostFormAsync("/Account/Login", new() { ["UserName"] = "inspector", ["Password"] = "sai-mat-khau-1" });
         var text = await wrong.Content.ReadAsStringAsync();
-        text.ShouldContain("Tên đăng nhập hoặc mật khẩu không đúng.");
+        text.ShouldContain(Pages.Account.LoginModel.Refused);
         text.ShouldNotContain("vô hiệu hóa");
         var right = await Browser.Anonymous(app).PostFormAsync("/Account/Login", new() { ["UserName"] = "inspector", ["Password"] = TestData.Password });
         (await right.Content.ReadAsStringAsync()).ShouldContain("vô hiệu hóa");

@@ -6,7 +6,7 @@ using PhatTrienDangVien.Web.Data;
 
 namespace PhatTrienDangVien.Web.Pages.Account;
 
-public class LoginModel(SignInManager<AppUser> signIn) : PageModel
+public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock) : PageModel
 {
     [BindProperty, Display(Name = "Tên đăng nhập"), Required(ErrorMessage = "Hãy nhập tên đăng nhập.")]
     public string UserName { get; set; } = "";
@@ -19,13 +19,31 @@ public class LoginModel(SignInManager<AppUser> signIn) : PageModel
 
     public void OnGet() { }
 
+    /// <summary>
+    /// The one message for a wrong user name, a wrong password and a locked account, so that it tells nobody which
+    /// accounts exist or are locked.
+    /// </summary>
+    public const string Refused = "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa vì nhập sai nhiều lần (thử lại sau 15 phút).";
+
+    // A hash of a random password: an unknown user name costs the same hashing work as a wrong password.
+    private static readonly Lazy<string> s_decoyHash = new(() =>
+        new PasswordHasher<AppUser>().HashPassword(new AppUser(), Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
+
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
         var user = await signIn.UserManager.FindByNameAsync(UserName.Trim());
         // The password is checked first, so that the message does not reveal which user names exist or are disabled.
-        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        if (user is null)
+        {
+            signIn.UserManager.PasswordHasher.VerifyHashedPassword(new AppUser(), s_decoyHash.Value, Password);
+            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
+        else
+        {
+            result = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
+        }
         if (result.Succeeded && user is { IsActive: false })
         {
             ModelState.AddModelError("", "Tài khoản đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.");
@@ -33,12 +51,10 @@ public class LoginModel(SignInManager<AppUser> signIn) : PageModel
         }
         if (result.Succeeded)
         {
-            await signIn.SignInAsync(user!, isPersistent: false);
+            await signIn.SignInAsync(user!, Web.Setup.Sessions.NewProperties(clock.GetUtcNow()));
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "Tài khoản tạm bị khóa do nhập sai mật khẩu nhiều lần. Hãy thử lại sau 15 phút hoặc liên hệ quản trị viên."
-            : "Tên đăng nhập hoặc mật khẩu không đúng.");
+        ModelState.AddModelError("", Refused);
         return Page();
     }
 }

@@ -13,7 +13,7 @@ public class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await signIn.SignOutAsync();
+        await Web.Setup.Sessions.SignOutEverywhereAsync(signIn, User);
         return Redirect("/Account/Login");
     }
 }

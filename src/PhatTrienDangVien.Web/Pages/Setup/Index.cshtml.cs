@@ -12,7 +12,7 @@ using PhatTrienDangVien.Web.Setup;
 
 namespace PhatTrienDangVien.Web.Pages.Setup;
 
-public class IndexModel(AppDbContext db, SetupToken setupToken, CreateAccount create, CurrentScope scope, SignInManager<AppUser> signIn) : PageModel
+public class IndexModel(AppDbContext db, SetupToken setupToken, CreateAccount create, CurrentScope scope, SignInManager<AppUser> signIn, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -53,7 +53,7 @@ public class IndexModel(AppDbContext db, SetupToken setupToken, CreateAccount cr
                 return this.Show(created)!;
             }
             await tx.CommitAsync(ct);
-            await signIn.SignInAsync(created.Value!.User, isPersistent: false);
+            await signIn.SignInAsync(created.Value!.User, Web.Setup.Sessions.NewProperties(clock.GetUtcNow()));
         }
         catch (DomainException e)
         {
