@@ -51,6 +51,7 @@ public sealed class AuditView(AppDbContext db)
         [nameof(CellTarget)] = "Chỉ tiêu chi bộ",
         [nameof(Core.Notifications.NotificationSettings)] = "Cấu hình cảnh báo, thư điện tử",
         [nameof(AppUser)] = "Tài khoản",
+        [AccessTrail.EntityType] = "Truy cập, xuất dữ liệu",
     };
 
     /// <summary>Columns a user has no use for (keys, derived, technical or secret); never shown.</summary>
@@ -94,6 +95,7 @@ public sealed class AuditView(AppDbContext db)
         ["SmtpUserName"] = "Tài khoản SMTP", ["SenderAddress"] = "Địa chỉ người gửi", ["SenderName"] = "Tên người gửi",
         ["SendHour"] = "Giờ gửi", ["SiteUrl"] = "Địa chỉ trang", ["Role"] = "Vai trò", ["OrganisationId"] = "Chi bộ",
         ["Email"] = "Thư điện tử", ["LockoutEnd"] = "Khóa đến",
+        ["IpAddress"] = "Địa chỉ máy (IP)", ["List"] = "Danh sách", ["Rows"] = "Số dòng",
     };
 
     private enum Ref { Organisation, Member, Hamlet, SourceCategory, Candidate }

@@ -12,6 +12,7 @@ public static class ApplicationSetup
     {
         services.AddMemoryCache();
         services.AddScoped<ConflictDiff>();
+        services.AddScoped<Auditing.AccessTrail>();
 
         // Shared by every commune of the installation, checked against its data version on each request.
         services.AddSingleton<InstallationCache>();

@@ -56,6 +56,23 @@ public static class WebSetup
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // Set when the response starts, so that error pages and API problem details carry them too.
+        app.Use((ctx, next) =>
+        {
+            ctx.Response.OnStarting(() =>
+            {
+                var h = ctx.Response.Headers;
+                h.XContentTypeOptions = "nosniff";
+                h.XFrameOptions = "DENY";
+                h["Referrer-Policy"] = "same-origin";
+                h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
+                // Pages, lists, exports and the API carry personal data: no browser or proxy keeps a copy.
+                // The application's own scripts, styles and libraries may be cached.
+                if (!IsStaticAsset(ctx.Request.Path)) h.CacheControl = "no-store";
+                return Task.CompletedTask;
+            });
+            return next(ctx);
+        });
         // Sent on HTTPS requests only (the middleware skips plain HTTP, as the standard requires).
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         // Pages get a Vietnamese error page; the API gets RFC 7807 problem details.
@@ -69,15 +86,6 @@ public static class WebSetup
             api.UseExceptionHandler();
             api.UseStatusCodePages();
         });
-        app.Use(async (ctx, next) =>
-        {
-            var h = ctx.Response.Headers;
-            h.XContentTypeOptions = "nosniff";
-            h.XFrameOptions = "DENY";
-            h["Referrer-Policy"] = "same-origin";
-            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
-            await next();
-        });
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
@@ -86,6 +94,9 @@ public static class WebSetup
         app.UseAuthorization();
         return app;
     }
+
+    private static bool IsStaticAsset(PathString path) =>
+        path.StartsWithSegments("/css") || path.StartsWithSegments("/js") || path.StartsWithSegments("/lib") || path.StartsWithSegments("/favicon.ico");
 
     public static WebApplication MapWebEndpoints(this WebApplication app)
     {

@@ -6,7 +6,7 @@ using PhatTrienDangVien.Web.Data;
 
 namespace PhatTrienDangVien.Web.Pages.Account;
 
-public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock) : PageModel
+public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock, Auditing.AccessTrail trail) : PageModel
 {
     [BindProperty, Display(Name = "Tên đăng nhập"), Required(ErrorMessage = "Hãy nhập tên đăng nhập.")]
     public string UserName { get; set; } = "";
@@ -29,7 +29,7 @@ public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock) : Pag
     private static readonly Lazy<string> s_decoyHash = new(() =>
         new PasswordHasher<AppUser>().HashPassword(new AppUser(), Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
         var user = await signIn.UserManager.FindByNameAsync(UserName.Trim());
@@ -44,6 +44,8 @@ public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock) : Pag
         {
             result = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
         }
+        if (!result.Succeeded || user is { IsActive: false })
+            await trail.SignInRefusedAsync(user, UserName.Trim(), HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
         if (result.Succeeded && user is { IsActive: false })
         {
             ModelState.AddModelError("", "Tài khoản đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.");
@@ -52,6 +54,7 @@ public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock) : Pag
         if (result.Succeeded)
         {
             await signIn.SignInAsync(user!, Web.Setup.Sessions.NewProperties(clock.GetUtcNow()));
+            await trail.SignedInAsync(user!, ct);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
         ModelState.AddModelError("", Refused);

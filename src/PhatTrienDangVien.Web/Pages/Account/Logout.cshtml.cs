@@ -7,12 +7,13 @@ namespace PhatTrienDangVien.Web.Pages.Account;
 
 // Signing out asks for nothing: an anonymous request only clears a cookie it does not have.
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
-public class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+public class LogoutModel(SignInManager<AppUser> signIn, Auditing.AccessTrail trail) : PageModel
 {
     public IActionResult OnGet() => Redirect("/");
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (await signIn.UserManager.GetUserAsync(User) is { } user) await trail.SignedOutAsync(user, ct);
         await Web.Setup.Sessions.SignOutEverywhereAsync(signIn, User);
         return Redirect("/Account/Login");
     }

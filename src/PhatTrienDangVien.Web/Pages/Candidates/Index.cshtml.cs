@@ -12,7 +12,7 @@ using PhatTrienDangVien.Web.Authorization;
 namespace PhatTrienDangVien.Web.Pages.Candidates;
 
 [RequirePermission(Permission.ReadRecords)]
-public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrail trail) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public int? CellId { get; set; }
@@ -67,6 +67,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         foreach (var r in rows)
             csv.AppendJoin(',', new[] { r.FullName, Lookups.GenderName(r.Gender), Lookups.Date(r.DateOfBirth), r.Cell, Lookups.Date(r.AddedOn),
                 r.Mentor ?? "", string.Join("; ", r.Sources) }.Select(Csv.Escape)).Append("\r\n");
+        await trail.ExportedAsync("Quần chúng ưu tú", rows.Count, ct);
         return File(Csv.Encode(csv.ToString()), "text/csv", "quan-chung-uu-tu.csv");
     }
 

@@ -18,7 +18,7 @@ namespace PhatTrienDangVien.Web.Pages.Dashboard;
 /// test as the figure (<see cref="PlanData.NewMembersAsync"/>, <see cref="NewMemberFacets"/>).
 /// </summary>
 [RequirePermission(Permission.ViewPlan)]
-public class AdmittedModel(AppDbContext db, TimeProvider clock) : PageModel
+public class AdmittedModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrail trail) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
@@ -53,6 +53,7 @@ public class AdmittedModel(AppDbContext db, TimeProvider clock) : PageModel
         foreach (var r in Sorted(rows))
             csv.AppendJoin(',', new[] { r.FullName, Lookups.GenderName(r.Gender), Lookups.Date(r.DateOfBirth), r.Cell, Lookups.Date(r.AdmittedOn),
                 Lookups.StatusName(r.Status), r.FromRegister ? "Từ sổ đảng viên" : "Qua phần mềm" }.Select(Csv.Escape)).Append("\r\n");
+        await trail.ExportedAsync("Đảng viên mới kết nạp", rows.Count, ct);
         return File(Csv.Encode(csv.ToString()), "text/csv", "dang-vien-moi.csv");
     }
 

@@ -13,7 +13,7 @@ using PhatTrienDangVien.Web.Authorization;
 namespace PhatTrienDangVien.Web.Pages.Members;
 
 [RequirePermission(Permission.ReadRecords)]
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public int? CellId { get; set; }
@@ -43,6 +43,7 @@ public class IndexModel(AppDbContext db) : PageModel
         foreach (var r in rows)
             csv.AppendJoin(',', new[] { r.FullName, Lookups.GenderName(r.Gender), Lookups.Date(r.DateOfBirth), r.Cell, Lookups.StatusName(r.Status),
                 Lookups.Date(r.CeremonyDate), Lookups.Date(r.OfficialDate), r.Hamlet ?? "", Lookups.PositionNames(r.Positions) }.Select(Csv.Escape)).Append("\r\n");
+        await trail.ExportedAsync("Đảng viên", rows.Count, ct);
         return File(Csv.Encode(csv.ToString()), "text/csv", "dang-vien.csv");
     }
 

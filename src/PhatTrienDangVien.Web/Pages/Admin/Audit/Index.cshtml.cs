@@ -10,7 +10,7 @@ namespace PhatTrienDangVien.Web.Pages.Admin.Audit;
 
 /// <summary>The append-only audit log of the commune (its query filter keeps other communes out). Read and export only.</summary>
 [RequirePermission(Permission.ReadAudit)]
-public class IndexModel(AppDbContext db) : AdminPageModel
+public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : AdminPageModel
 {
 
     public static readonly IReadOnlyList<string> Actions = ["Tạo mới", "Sửa", "Xóa"];
@@ -54,6 +54,7 @@ public class IndexModel(AppDbContext db) : AdminPageModel
                 csv.AppendJoin(',', new[] { AuditTrail.Local(row.Entry.AtUtc), row.Entry.UserName, row.Entry.Action, row.Type, row.Record ?? "",
                     c.Field, c.Old ?? "", c.New ?? "" }.Select(Csv.Escape)).Append("\r\n");
         }
+        await trail.ExportedAsync("Nhật ký thay đổi", rows.Count, ct);
         return File(Csv.Encode(csv.ToString()), "text/csv", "nhat-ky-thay-doi.csv");
     }
 

@@ -1,0 +1,49 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Auditing;
+
+/// <summary>
+/// What changes no record but must be on the trail (the Personal Data Protection Law asks who saw and took what):
+/// sign-ins, refused sign-ins, sign-outs, and every export of personal data. Rows of the same audit table, under
+/// the type <see cref="EntityType"/>, shown by the audit page with the rest.
+/// </summary>
+public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider clock)
+{
+    public const string EntityType = "Access";
+    public const string SignedIn = "Đăng nhập";
+    public const string SignInRefused = "Từ chối đăng nhập";
+    public const string SignedOut = "Đăng xuất";
+    public const string Exported = "Xuất danh sách";
+
+    private static readonly JsonSerializerOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public Task SignedInAsync(AppUser user, CancellationToken ct) =>
+        WriteAsync(user.CommuneId, user.Id, user.UserName ?? "", SignedIn, [], ct);
+
+    /// <summary>A refused sign-in; the typed name is kept (cut to 50 characters) to see who is being tried.</summary>
+    public Task SignInRefusedAsync(AppUser? user, string typedName, string? address, CancellationToken ct) =>
+        WriteAsync(user?.CommuneId, user?.Id, Cut(typedName), SignInRefused, address is null ? [] : new() { ["IpAddress"] = address }, ct);
+
+    public Task SignedOutAsync(AppUser user, CancellationToken ct) =>
+        WriteAsync(user.CommuneId, user.Id, user.UserName ?? "", SignedOut, [], ct);
+
+    /// <summary>A list of people taken out of the application (CSV), by the signed-in user.</summary>
+    public Task ExportedAsync(string list, int rows, CancellationToken ct) =>
+        WriteAsync(db.Scope.Unrestricted ? null : db.Scope.CommuneId, who.UserId, who.UserName, Exported,
+            new() { ["List"] = list, ["Rows"] = rows }, ct);
+
+    private async Task WriteAsync(int? communeId, string? userId, string userName, string action, Dictionary<string, object> facts, CancellationToken ct)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            CommuneId = communeId, AtUtc = clock.GetUtcNow().UtcDateTime, UserId = userId, UserName = userName,
+            EntityType = EntityType, EntityId = userId ?? "", Action = action,
+            Changes = JsonSerializer.Serialize(facts.ToDictionary(f => f.Key, f => new object?[] { null, f.Value }), s_json),
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string Cut(string s) => s.Length <= 50 ? s : s[..50];
+}
