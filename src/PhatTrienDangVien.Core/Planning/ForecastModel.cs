@@ -32,12 +32,6 @@ public sealed record ForecastOptions
     /// <summary>Draw each run's rates from their posterior (the range then includes the uncertainty of the estimate); false: the point estimates.</summary>
     public bool ParameterUncertainty { get; init; } = true;
 
-    /// <summary>
-    /// Count people still waiting as time at risk (true, the model). False reproduces the old mistake of reading
-    /// only the stays that ended — kept to show, in the calibration test, that it is caught.
-    /// </summary>
-    public bool CensorWaiting { get; init; } = true;
-
     /// <summary>Multiplies every move-on rate (1: as estimated). For what-if questions and the calibration control.</summary>
     public double AdvanceRateFactor { get; init; } = 1;
 

@@ -112,10 +112,6 @@ public static class Hazards
                 if (stay.End == StayEnd.Open)
                 {
                     waiting[stay.Row]++;
-                    if (!options.CensorWaiting)
-                    {
-                        continue;
-                    }
                 }
 
                 for (var b = 0; b < bands; b++)

@@ -137,7 +137,7 @@ public class ForecastTests
         b.Additional.ShouldBe(a.Additional);
         b.Years.ShouldBe(a.Years);
         b.MethodDescription.ShouldBe(a.MethodDescription);
-        c.Additional.Mean.ShouldNotBe(a.Additional.Mean);
+        c.Years.Select(y => y.Admissions.Mean).ShouldNotBe(a.Years.Select(y => y.Admissions.Mean));
     }
 
     [Fact]

@@ -61,8 +61,8 @@ public class HazardsTests
     [Fact]
     public void Reading_only_the_stays_that_ended_overstates_the_rate()
     {
-        // The old mistake: only cases 1 and 2 count, 40 + 91 days in band 0 with one move on.
-        var pool = Hazards.Estimate(Cases(), s_asOf, s_noPrior with { CensorWaiting = false })[0];
+        // The old mistake, reading only the stays that ended (cases 1 and 2): 40 + 91 days in band 0 with one move on.
+        var pool = Hazards.Estimate(Cases().Take(2), s_asOf, s_noPrior)[0];
 
         pool.Bands[0].AdvanceRate.ShouldBe(Month / 131, 1e-12);
         pool.Bands[0].AdvanceRate.ShouldBeGreaterThan(Hazards.Estimate(Cases(), s_asOf, s_noPrior)[0].Bands[0].AdvanceRate * 2.5);

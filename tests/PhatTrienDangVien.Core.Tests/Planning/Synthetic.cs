@@ -14,10 +14,11 @@ namespace PhatTrienDangVien.Core.Tests.Planning;
 /// </summary>
 internal static class Synthetic
 {
-    public static readonly double[] AdvancePerMonth = [0.10, 0.15, 0.25, 0.5, 0.8, 1.5, 1.0, 0.5, 1.0];
+    public static readonly double[] AdvancePerMonth = [0.25, 0.3, 0.4, 0.5, 0.8, 1.5, 1.0, 0.5, 1.0];
     public static readonly double[] LeavePerMonth = [0.015, 0.01, 0.01, 0.01, 0.005, 0.002, 0.002, 0.002, 0.005];
-    public const double StallerShare = 0.3;
-    public const double StallerFactor = 0.1;
+    public const double StallerShare = 0.4;
+    public const double StallerFactor = 0.05;
+    public const int StalledStages = 4;
     public const double ArrivalsPerYear = 30;
     public const int YearsOfHistory = 6;
 
@@ -43,7 +44,7 @@ internal static class Synthetic
             var day = t;
             for (var s = 0; s < AdvancePerMonth.Length; s++)
             {
-                var advance = AdvancePerMonth[s] * (staller && s < 3 ? StallerFactor : 1) / Hazards.DaysPerMonth;
+                var advance = AdvancePerMonth[s] * (staller && s < StalledStages ? StallerFactor : 1) / Hazards.DaysPerMonth;
                 var leave = LeavePerMonth[s] / Hazards.DaysPerMonth;
                 day += -Math.Log(1 - rng.NextDouble()) / (advance + leave);
                 if (day > stop + 1)
