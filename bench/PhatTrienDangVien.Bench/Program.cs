@@ -43,7 +43,14 @@ for (var i = 0; i < 5; i++)
     watch.Restart();
     var f = Forecast.Run(input);
     times.Add(watch.Elapsed.TotalMilliseconds);
-    if (i == 0) Console.WriteLine($"forecast: {f.OpenCases} open cases, 5000 runs");
+    if (i == 0)
+    {
+        Console.WriteLine($"forecast: {f.OpenCases} open cases, {f.NewCandidatesPerYear} new entrants a year, 5000 runs; term {f.TermTotal.P10}–{f.TermTotal.P90} "
+            + $"(median {f.TermTotal.P50}, admitted so far {f.AdmittedSoFar}), reaching {f.Term.Target}: {f.ProbabilityText}; "
+            + $"need {f.Need.ExtraCandidates} by {f.Need.NeededBy:dd/MM/yyyy} (share admitted by term end {f.Need.ConversionFromPool})");
+        Console.WriteLine("  years: " + string.Join(", ", f.Years.Select(y => $"{y.Year} {y.Admissions.P10}–{y.Admissions.P90}")));
+        Console.WriteLine("  pool per month by band (move on/leave): " + string.Join(", ", f.Hazards[0].Bands.Select(b => $"{b.AdvanceWithinMonth:P1}/{b.LeaveWithinMonth:P1}")));
+    }
 }
 times.Sort();
 Console.WriteLine($"forecast 5000 runs: median {times[2]:0} ms (min {times[0]:0}, max {times[4]:0})");
