@@ -49,7 +49,11 @@ for (var i = 0; i < 5; i++)
             + $"(median {f.TermTotal.P50}, admitted so far {f.AdmittedSoFar}), reaching {f.Term.Target}: {f.ProbabilityText}; "
             + $"need {f.Need.ExtraCandidates} by {f.Need.NeededBy:dd/MM/yyyy} (share admitted by term end {f.Need.ConversionFromPool})");
         Console.WriteLine("  years: " + string.Join(", ", f.Years.Select(y => $"{y.Year} {y.Admissions.P10}–{y.Admissions.P90}")));
-        Console.WriteLine("  pool per month by band (move on/leave): " + string.Join(", ", f.Hazards[0].Bands.Select(b => $"{b.AdvanceWithinMonth:P1}/{b.LeaveWithinMonth:P1}")));
+        foreach (var h in f.Hazards)
+        {
+            Console.WriteLine($"  {h.Stage,-20} waiting {h.Waiting,3}; a month by band (move on/leave, months seen): "
+                + string.Join(", ", h.Bands.Select(b => $"{b.AdvanceWithinMonth:P1}/{b.LeaveWithinMonth:P1} ({b.ExposureMonths:0})")));
+        }
     }
 }
 times.Sort();
