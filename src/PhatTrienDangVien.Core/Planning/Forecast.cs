@@ -441,36 +441,44 @@ internal sealed class Pipeline
 /// <summary>Simulates stays with piecewise-constant competing hazards; one set of rates per run.</summary>
 internal sealed class Engine
 {
+    // Flat arrays indexed stage × bands + band: the inner loop runs some millions of times a forecast.
     private readonly int[] _bandStart;
-    private readonly double[,] _advanceShape;
-    private readonly double[,] _leaveShape;
-    private readonly double[,] _months;
-    private readonly double[,] _advance;
-    private readonly double[,] _leave;
+    private readonly int _bands;
+    private readonly int _stages;
+    private readonly double[] _advanceShape;
+    private readonly double[] _leaveShape;
+    private readonly double[] _months;
+    private readonly double[] _advance;
+    private readonly double[] _leave;
+    private readonly double[] _total;
     private readonly ForecastOptions _options;
 
     public Engine(IReadOnlyList<StageHazards> hazards, ForecastOptions options)
     {
         _options = options;
         _bandStart = Hazards.BandStartDays(options);
-        var stages = hazards.Count;
-        var bands = _bandStart.Length;
-        _advanceShape = new double[stages, bands];
-        _leaveShape = new double[stages, bands];
-        _months = new double[stages, bands];
-        _advance = new double[stages, bands];
-        _leave = new double[stages, bands];
-        for (var s = 0; s < stages; s++)
+        _stages = hazards.Count;
+        _bands = _bandStart.Length;
+        var n = _stages * _bands;
+        _advanceShape = new double[n];
+        _leaveShape = new double[n];
+        _months = new double[n];
+        _advance = new double[n];
+        _leave = new double[n];
+        _total = new double[n];
+        for (var s = 0; s < _stages; s++)
         {
-            for (var b = 0; b < bands; b++)
+            for (var b = 0; b < _bands; b++)
             {
+                var i = (s * _bands) + b;
                 var h = hazards[s].Bands[b];
                 var months = h.ExposureMonths + h.PriorMonths;
-                _months[s, b] = months;
-                _advanceShape[s, b] = h.AdvanceRate * months;
-                _leaveShape[s, b] = h.LeaveRate * months;
-                _advance[s, b] = h.AdvanceRate * options.AdvanceRateFactor / Hazards.DaysPerMonth;
-                _leave[s, b] = h.LeaveRate / Hazards.DaysPerMonth;
+                _months[i] = months;
+                _advanceShape[i] = h.AdvanceRate * months;
+                _leaveShape[i] = h.LeaveRate * months;
+                _advance[i] = h.AdvanceRate * options.AdvanceRateFactor / Hazards.DaysPerMonth;
+                _leave[i] = h.LeaveRate / Hazards.DaysPerMonth;
+                _total[i] = _advance[i] + _leave[i];
             }
         }
     }
@@ -483,16 +491,14 @@ internal sealed class Engine
             return;
         }
 
-        for (var s = 0; s < _months.GetLength(0); s++)
+        for (var i = 0; i < _months.Length; i++)
         {
-            for (var b = 0; b < _months.GetLength(1); b++)
+            var months = _months[i];
+            if (months > 0)
             {
-                var months = _months[s, b];
-                if (months > 0)
-                {
-                    _advance[s, b] = Gamma(rng, _advanceShape[s, b]) / months * _options.AdvanceRateFactor / Hazards.DaysPerMonth;
-                    _leave[s, b] = Gamma(rng, _leaveShape[s, b]) / months / Hazards.DaysPerMonth;
-                }
+                _advance[i] = Gamma(rng, _advanceShape[i]) / months * _options.AdvanceRateFactor / Hazards.DaysPerMonth;
+                _leave[i] = Gamma(rng, _leaveShape[i]) / months / Hazards.DaysPerMonth;
+                _total[i] = _advance[i] + _leave[i];
             }
         }
     }
@@ -505,47 +511,44 @@ internal sealed class Engine
     public int Simulate(int stage, int fromDay, double waited, int endDay, Random rng)
     {
         var day = (double)fromDay;
+        var limit = endDay + 1.0;
         var duration = waited;
         var s = stage;
-        var lastBand = _bandStart.Length - 1;
+        var b = Hazards.BandOf(_bandStart, duration);
+        var lastBand = _bands - 1;
         while (true)
         {
-            var b = Hazards.BandOf(_bandStart, duration);
+            var i = (s * _bands) + b;
+            var total = _total[i];
             var bandEnd = b < lastBand ? _bandStart[b + 1] : double.PositiveInfinity;
-            var a = _advance[s, b];
-            var total = a + _leave[s, b];
             var wait = total > 0 ? -Math.Log(1 - rng.NextDouble()) / total : double.PositiveInfinity;
             if (duration + wait < bandEnd)
             {
                 day += wait;
-                if (day >= endDay + 1)
+                if (day >= limit || rng.NextDouble() * total >= _advance[i])
                 {
                     return -1;
                 }
 
-                if (rng.NextDouble() * total >= a)
-                {
-                    return -1;
-                }
-
-                s++;
-                duration = 0;
-                if (s == _advance.GetLength(0))
+                if (++s == _stages)
                 {
                     return (int)Math.Floor(day);
                 }
 
+                duration = 0;
+                b = 0;
                 continue;
             }
 
-            if (double.IsPositiveInfinity(bandEnd))
+            if (b == lastBand)
             {
                 return -1;
             }
 
             day += bandEnd - duration;
             duration = bandEnd;
-            if (day >= endDay + 1)
+            b++;
+            if (day >= limit)
             {
                 return -1;
             }
