@@ -169,7 +169,9 @@ public static class Hazards
                 leaveRate = l;
             }
 
-            result[s] = new StageHazards(stage, StepNames.Of(stage), waiting[s], list);
+            // The cell-approved stage also holds the sub-committee's vote: both wait for the decision.
+            var name = stage == AdmissionStage.CellApproved ? "Chi bộ đã đề nghị kết nạp, chờ quyết định" : StepNames.Of(stage);
+            result[s] = new StageHazards(stage, name, waiting[s], list);
         }
 
         return result;
