@@ -23,7 +23,7 @@ namespace PhatTrienDangVien.Core.Planning;
 /// entrants arrive in each cell's pool at random at the cell's rate of the last months.</para>
 /// <para><b>Results.</b> Mean and 10th/50th/90th percentiles (nearest rank) over the runs; the share of runs reaching
 /// the target; and the pool's need, from probes entering the pool on each monthly date to the term end (same runs,
-/// same rates): the share admitted by the term end, the last date on which it is at least half of today's, and
+/// same rates): the share admitted by the term end, the last date on which it is at least 3/4 of today's, and
 /// ceil(gap ÷ share on that date). One seeded <see cref="Random"/> drives everything in a fixed order (open cases by
 /// candidate id), so the result is deterministic.</para>
 /// <para><b>Limits.</b> The past pace is assumed to go on; rates are commune-wide, not per cell; a case's cell is its
@@ -232,11 +232,12 @@ public static class Forecast
             return new CandidateNeed(gap, 0, median, gap == 0 ? 0 : null, asOf, TooLate: true, gap == 0 ? 0 : null);
         }
 
-        // The last monthly date on which an entrant still counts for at least half of one entering today.
+        // The last monthly date on which an entrant still counts for at least three quarters of one entering today:
+        // up to it the number needed grows by a third at most, after it quickly (half as likely, twice as many…).
         var last = 0;
         for (var k = 0; k < probeDays.Count; k++)
         {
-            if (probeAdmitted[k] * 2 >= probeAdmitted[0])
+            if (probeAdmitted[k] * 4 >= probeAdmitted[0] * 3)
             {
                 last = k;
             }
@@ -290,7 +291,7 @@ public static class Forecast
         sb.AppendLine("Với từng bước, phần mềm đếm từ các hồ sơ đã ghi nhận: mỗi tháng chờ ở bước đó có bao nhiêu người đi tiếp, bao nhiêu người dừng (xin rút, bị đưa ra khỏi danh sách). Người còn đang chờ cũng được tính là những tháng chờ mà chưa đi tiếp — không bị coi như đã đi tiếp. Tỷ lệ được tính riêng theo thời gian đã chờ (dưới 3 tháng, 3–6, 6–12, 12–24, trên 24 tháng), vì người đã chờ lâu thường ít khả năng đi tiếp hơn.");
         sb.AppendLine($"Ví dụ ở bước đầu (trong nguồn, chờ phân công người giúp đỡ): người mới vào nguồn mỗi tháng có khoảng {ShowMonthlyPercent(pool[0].AdvanceWithinMonth)} khả năng được phân công, người đã chờ trên 24 tháng còn khoảng {ShowMonthlyPercent(pool[^1].AdvanceWithinMonth)}.");
         sb.AppendLine($"Khi số liệu còn ít, tỷ lệ được kéo về giá trị mặc định (như thêm {N(o.PriorStays)} trường hợp giả định với thời gian mặc định ở bảng dưới); càng nhiều số liệu thật thì mặc định càng ít ảnh hưởng.");
-        sb.AppendLine($"Mô phỏng {N(o.Runs)} lần từng tháng cho mỗi hồ sơ đến hết nhiệm kỳ (mỗi lần tỷ lệ cũng được lấy ngẫu nhiên trong mức sai số của nó). \"Khoảng\" là từ mức 10% đến mức 90% của các lần mô phỏng: khoảng 8 trong 10 khả năng kết quả thật nằm trong đó nếu mọi việc diễn ra như thời gian qua. Cả nhiệm kỳ: {N(r.TermTotal.P10)}–{N(r.TermTotal.P90)}, giữa khoảng {N(r.TermTotal.P50)}; khả năng đạt chỉ tiêu {r.ProbabilityText}.");
+        sb.AppendLine($"Mô phỏng {N(o.Runs)} lần; mỗi lần, từng hồ sơ được cho đi qua từng tháng đến hết nhiệm kỳ theo các tỷ lệ đó (mỗi lần tỷ lệ cũng được lấy ngẫu nhiên trong mức sai số của nó). \"Khoảng\" là từ mức 10% đến mức 90% của các lần mô phỏng: khoảng 8 trong 10 khả năng kết quả thật nằm trong đó nếu mọi việc diễn ra như thời gian qua. Cả nhiệm kỳ: {N(r.TermTotal.P10)}–{N(r.TermTotal.P90)}, giữa khoảng {N(r.TermTotal.P50)}; khả năng đạt chỉ tiêu {r.ProbabilityText}.");
         var need = r.Need;
         if (need.Gap == 0)
         {
@@ -298,7 +299,7 @@ public static class Forecast
         }
         else if (need.ExtraCandidates is { } extra)
         {
-            sb.AppendLine($"Theo mức giữa của dự báo còn thiếu {N(need.Gap)} đảng viên. Người được đưa thêm vào nguồn ngay bây giờ có khoảng {N(Math.Round(need.ConversionFromPool * 100))}% khả năng được kết nạp trước khi hết nhiệm kỳ; người vào sau ngày {D(need.NeededBy)} chỉ còn dưới một nửa khả năng đó. Vì vậy cần đưa thêm khoảng {N(extra)} người vào nguồn (ngoài nhịp thường lệ), chậm nhất trước ngày {D(need.NeededBy)}"
+            sb.AppendLine($"Theo mức giữa của dự báo còn thiếu {N(need.Gap)} đảng viên. Người được đưa thêm vào nguồn ngay bây giờ có khoảng {N(Math.Round(need.ConversionFromPool * 100))}% khả năng được kết nạp trước khi hết nhiệm kỳ; người vào sau ngày {D(need.NeededBy)} chỉ còn dưới ba phần tư khả năng đó. Vì vậy cần đưa thêm khoảng {N(extra)} người vào nguồn (ngoài nhịp thường lệ), chậm nhất trước ngày {D(need.NeededBy)}"
                 + (need.ExtraIfNow is { } nowCount && nowCount < extra ? $" — hoặc khoảng {N(nowCount)} người nếu đưa vào ngay." : "."));
         }
         else

@@ -68,7 +68,7 @@ public sealed record CellForecast(int CellId, int OpenCases, Distribution Admiss
 /// <param name="ConversionFromPool">Share of people entering the pool today (beyond the usual inflow) who are admitted by the term end (simulated).</param>
 /// <param name="MedianPipelineDays">Median days from entering the pool today to the ceremony, among those admitted by the term end (simulated); 0 when none.</param>
 /// <param name="ExtraCandidates">ceil(Gap ÷ share admitted by the term end of people entering on <paramref name="NeededBy"/>); 0 when Gap is 0; null when nobody entering now gets through in time.</param>
-/// <param name="NeededBy">The last first-of-month on which an entrant's chance of being admitted by the term end is still at least half of an entrant's today; later entrants count for less than half as much.</param>
+/// <param name="NeededBy">The last of the monthly dates (AsOf, AsOf + 1 month, …) on which an entrant's chance of being admitted by the term end is still at least three quarters of an entrant's today; later entrants count for less.</param>
 /// <param name="TooLate">Nobody entering the pool today is admitted by the term end in the simulation.</param>
 /// <param name="ExtraIfNow">ceil(Gap ÷ <paramref name="ConversionFromPool"/>): the number if they all enter now; null as <paramref name="ExtraCandidates"/>.</param>
 public sealed record CandidateNeed(

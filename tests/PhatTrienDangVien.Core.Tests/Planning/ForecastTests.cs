@@ -102,15 +102,16 @@ public class ForecastTests
         f.Need.ShouldBe(new CandidateNeed(10, 1, f.Need.MedianPipelineDays, 10, D("2026-12-01"), TooLate: false, 10));
         f.Need.MedianPipelineDays.ShouldBeInRange(7, 10); // a sum of 9 exponentials of mean 1 day: median about 8.7
 
-        // Decision → ceremony 60 days on average: an entrant on 01/11/2026 (61 days left, about 8 of them in the
-        // other stages) makes it with about 1 − e^−53/60 ≈ 0.59, one on 01/12/2026 with about 0.3 — less than half
-        // of today's ≈ 1. So 01/11/2026, and ceil(10 / 0.59) ≈ 17 people.
-        var slow = Forecast.Run(new ForecastInput([], term, s_asOf, Options: options with { DefaultDays = Days(1, 60) }));
+        // Decision → ceremony 45 days on average, the 8 other stages about 8 days (a gamma of 8 days of mean 1):
+        // P(admitted within L days) = 1 − e^(−L/45) × (1 − 1/45)^−8 = 1 − 1.1957 e^(−L/45). Today (L = 365) ≈ 0.9996;
+        // on 01/11/2026 (61 days left) 0.692, less than three quarters of today's; on 01/10/2026 (92 days) 0.845.
+        // So 01/10/2026, and ceil(10 / 0.845) = 12 people (13 with the sampling error of 1,000 probes).
+        var slow = Forecast.Run(new ForecastInput([], term, s_asOf, Options: options with { DefaultDays = Days(1, 45) }));
 
-        slow.Need.NeededBy.ShouldBe(D("2026-11-01"));
-        slow.Need.ExtraCandidates.ShouldNotBeNull().ShouldBeInRange(16, 19);
-        slow.Need.ExtraIfNow.ShouldNotBeNull().ShouldBeInRange(10, 11); // ceil(10 / (1 − e^−356/60 ≈ 0.997))
-        slow.MethodDescription.ShouldContain("chậm nhất trước ngày 01/11/2026");
+        slow.Need.NeededBy.ShouldBe(D("2026-10-01"));
+        slow.Need.ExtraCandidates.ShouldNotBeNull().ShouldBeInRange(12, 13);
+        slow.Need.ExtraIfNow.ShouldNotBeNull().ShouldBeInRange(10, 11); // ceil(10 / 0.9996)
+        slow.MethodDescription.ShouldContain("chậm nhất trước ngày 01/10/2026");
     }
 
     [Fact]
