@@ -118,4 +118,7 @@ public sealed record BacktestResult(DateOnly From, DateOnly To, int OpenCases, D
 {
     /// <summary>The actual count lies in the 10th–90th percentile range (both ends included).</summary>
     public bool Inside => Actual >= Forecast.P10 && Actual <= Forecast.P90;
+
+    /// <summary>There was something to forecast on <see cref="From"/>: open cases, or new entrants at a pace seen then.</summary>
+    public bool Checkable => OpenCases > 0 || Forecast.P90 > 0 || Actual > 0;
 }

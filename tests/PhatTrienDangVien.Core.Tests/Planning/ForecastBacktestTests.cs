@@ -82,10 +82,13 @@ public class ForecastBacktestTests
     }
 
     [Fact]
-    public void A_range_that_holds_the_actual_count_says_so()
+    public void A_range_that_holds_the_actual_count_says_so_and_an_empty_past_checks_nothing()
     {
         new BacktestResult(s_cutoff, s_asOf, 10, new Distribution(5, 3, 5, 8), 8, 6).Inside.ShouldBeTrue();
         new BacktestResult(s_cutoff, s_asOf, 10, new Distribution(5, 3, 5, 8), 3, 3).Inside.ShouldBeTrue();
         new BacktestResult(s_cutoff, s_asOf, 10, new Distribution(5, 3, 5, 8), 9, 6).Inside.ShouldBeFalse();
+        new BacktestResult(s_cutoff, s_asOf, 0, new Distribution(0, 0, 0, 0), 0, 0).Checkable.ShouldBeFalse();
+        new BacktestResult(s_cutoff, s_asOf, 0, new Distribution(0, 0, 0, 0), 1, 0).Checkable.ShouldBeTrue();
+        new BacktestResult(s_cutoff, s_asOf, 1, new Distribution(0, 0, 0, 0), 0, 0).Checkable.ShouldBeTrue();
     }
 }
