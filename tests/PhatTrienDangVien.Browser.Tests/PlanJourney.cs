@@ -102,6 +102,12 @@ public sealed class PlanJourney(PlanBrowserApp app) : IClassFixture<PlanBrowserA
         (await page.Locator("#year-target").InnerTextAsync()).ShouldBe("26");
         (await page.Locator("#gap-no-candidates").InnerTextAsync()).ShouldBe("2");
         await BrowserApp.ScreenshotAsync(page, "21-dashboard");
+        // The forecast page shows its check against the past and the monthly chances by stage, with their headers.
+        await page.GotoAsync($"{app.BaseUrl}/Dashboard/Forecast");
+        (await page.Locator("#backtest-verdict").InnerTextAsync()).ShouldContain("Chưa kiểm tra được"); // nothing recorded a year ago
+        (await page.GetByRole(AriaRole.Columnheader, new() { Name = "Đang ở bước" }).CountAsync()).ShouldBe(1);
+        await BrowserApp.ScreenshotAsync(page, "21-forecast");
+        await page.GotoAsync($"{app.BaseUrl}/Dashboard");
         await page.Locator("#gap-hamlets").ClickAsync();
         await page.WaitForURLAsync("**/Dashboard/Gaps**");
         (await page.Locator("#gap-list tbody").InnerTextAsync()).ShouldContain("Ấp Mỹ An");

@@ -99,7 +99,10 @@ public static class PlanData
         return all.Where(o => o.ParentId == root.Id).SelectMany(c => CellsUnder(c, all));
     }
 
-    /// <summary>The forecast of the term for these cells; null while no term target is recorded or the term is over.</summary>
+    /// <summary>
+    /// The forecast of the term for these cells (open cases and new entrants at the pace of the last 12 months);
+    /// null while no term target is recorded or the term is over.
+    /// </summary>
     public static async Task<ForecastResult?> ForecastAsync(AppDbContext db, PlanFigures plan, IReadOnlyCollection<int> cellIds, DateOnly today,
         int runs, List<CaseHistory>? cases, CancellationToken ct)
     {

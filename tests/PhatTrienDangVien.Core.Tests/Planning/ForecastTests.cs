@@ -9,160 +9,146 @@ namespace PhatTrienDangVien.Core.Tests.Planning;
 public class ForecastTests
 {
     private static readonly DateOnly s_asOf = D("2026-01-01");
+    private const double Month = 30.4375;
 
-    // Defaults only (no stage has int.MaxValue observations), fixed durations, one conversion for every stage.
-    // Default days: pool 30, mentored 90, class 30, applied 60, history 30, introduced 15, opinions 30,
-    // cell approved → decision 85, decided → ceremony 30; 400 in all.
-    private static ForecastOptions Fixed(double conversion, int runs = 200) => new()
-    {
-        Runs = runs,
-        MinObservations = int.MaxValue,
-        DefaultSpread = 0,
-        DefaultConversion = Forecast.Stages.ToDictionary(s => s, _ => conversion),
-    };
+    private static Dictionary<AdmissionStage, int> Days(int days, int decided) =>
+        Forecast.Stages.ToDictionary(s => s, s => s == AdmissionStage.Decided ? decided : days);
 
-    // On 01/01/2026, with conversion 1 and fixed durations:
-    //   1 (cell 10) entered the pool today → ceremony 01/01/2026 + 400 = 05/02/2027.
-    //   2 (cell 10) opinions collected 22/12/2025, waited 10 of 30 days → vote 21/01, decision +85 = 16/04, ceremony +30 = 16/05/2026.
-    //   3 (cell 11) decided 01/10/2025, waited 92 days, longer than the 30 ever seen → restarts today: ceremony 31/01/2026.
-    //   4 (cell 12) cell approved 20/11/2025, sub-committee 01/12/2025: one stay from 20/11 → decision 20/11 + 85 = 13/02,
-    //     ceremony 15/03/2026 (were the sub-committee vote a new stay, it would be 26/03).
-    //   5 withdrew in 2025; 6 was admitted on 01/12/2025, inside the term that began 01/07/2025.
-    // 2026: 3 ceremonies (2, 3, 4); 2027: 1 (case 1). Term total 1 + 4 = 5.
-    private static CaseHistory[] Pipeline() =>
-    [
-        new CaseBuilder(1, 10).Through("2026-01-01").Build(),
-        new CaseBuilder(2, 10).Through("2025-06-01", "2025-06-02", "2025-06-03", "2025-06-04", "2025-06-05", "2025-06-06", "2025-12-22").Build(),
-        new CaseBuilder(3, 11).Through("2025-06-01", "2025-06-02", "2025-06-03", "2025-06-04", "2025-06-05", "2025-06-06", "2025-06-07", "2025-09-01", "2025-10-01").Build(),
-        new CaseBuilder(4, 12).Through("2025-06-01", "2025-06-02", "2025-06-03", "2025-06-04", "2025-06-05", "2025-06-06", "2025-11-01", "2025-11-20")
-            .Step(AdmissionStepKind.SubCommitteeVote, "2025-12-01").Build(),
-        new CaseBuilder(5, 10).Step(AdmissionStepKind.SourcePool, "2025-01-01").Step(AdmissionStepKind.Withdrawal, "2025-02-01").Build(),
-        new CaseBuilder(6, 10).Through("2024-06-01", "2024-06-02", "2024-06-03", "2024-06-04", "2024-06-05", "2024-06-06", "2024-06-07", "2024-09-01", "2024-10-01", "2025-12-01").Build(),
-    ];
+    private static Dictionary<AdmissionStage, double> Conversion(double pool) =>
+        Forecast.Stages.ToDictionary(s => s, s => s == AdmissionStage.SourcePool ? pool : 1.0);
 
-    private static readonly PlanTerm s_term = new(D("2025-07-01"), D("2027-12-31"), 6);
+    // n cases decided on the forecast date 01/01/2026 (waiting for the ceremony): nobody has waited in that stage yet,
+    // so its rates are the defaults'. The simulation starts on 02/01/2026 with 1 day waited.
+    private static List<CaseHistory> Decided(int n) => Enumerable.Range(1, n)
+        .Select(i => new CaseBuilder(i, 1 + (i % 2)).Through("2025-06-01", "2025-06-02", "2025-06-03", "2025-06-04", "2025-06-05",
+            "2025-06-06", "2025-06-07", "2025-06-08", "2026-01-01").Build()).ToList();
 
     [Fact]
-    public void With_certain_conversion_and_fixed_durations_every_open_case_is_admitted_on_its_known_date()
+    public void With_known_rates_the_mean_is_the_exponential_chance_of_moving_on_in_time()
     {
-        var f = Forecast.Run(new ForecastInput(Pipeline(), s_term, s_asOf, Options: Fixed(1.0)));
+        // Decided → ceremony: 3 imaginary stays of 30 days, all moving on: 1/30 a day in every band. 100 cases, 30 days
+        // from 02/01/2026 to 31/01/2026: each is admitted with chance 1 − e^−1 = 0.6321, mean 63.21.
+        var options = new ForecastOptions { Runs = 4000, ParameterUncertainty = false, IncludeNewCandidates = false, DefaultConversion = Conversion(1) };
+        var term = new PlanTerm(D("2025-07-01"), D("2026-01-31"), 200);
 
-        f.OpenCases.ShouldBe(4);
-        f.AdmittedSoFar.ShouldBe(1);
-        f.Additional.ShouldBe(new Distribution(4, 4, 4, 4));
-        f.TermTotal.ShouldBe(new Distribution(5, 5, 5, 5));
-        f.Years.ShouldBe(
-        [
-            new YearForecast(2026, D("2026-01-01"), D("2026-12-31"), new Distribution(3, 3, 3, 3)),
-            new YearForecast(2027, D("2027-01-01"), D("2027-12-31"), new Distribution(1, 1, 1, 1)),
-        ]);
-        f.Cells.Select(c => (c.CellId, c.OpenCases, c.Admissions.P50, c.Years[0].Admissions.P50, c.Years[1].Admissions.P50))
-            .ShouldBe([(10, 2, 2, 1, 1), (11, 1, 1, 1, 0), (12, 1, 1, 1, 0)]);
+        var f = Forecast.Run(new ForecastInput(Decided(100), term, s_asOf, Options: options));
+
+        f.OpenCases.ShouldBe(100);
+        f.Additional.Mean.ShouldBe(100 * (1 - Math.Exp(-1)), 0.4);
         f.ProbabilityOfReachingTarget.ShouldBe(0);
-    }
-
-    [Theory]
-    [InlineData("2027-02-04", 3)]
-    [InlineData("2027-02-05", 4)]
-    public void A_ceremony_counts_only_on_or_before_the_last_day_of_the_term(string end, int expected)
-    {
-        var f = Forecast.Run(new ForecastInput(Pipeline(), s_term with { End = D(end) }, s_asOf, Options: Fixed(1.0)));
-
-        f.Additional.P50.ShouldBe(expected);
-        f.Additional.Mean.ShouldBe(expected);
-    }
-
-    [Theory]
-    [InlineData(1, "2027-02-05")]
-    [InlineData(2, "2026-05-16")]
-    [InlineData(3, "2026-01-31")]
-    [InlineData(4, "2026-03-15")]
-    public void Each_open_case_is_admitted_exactly_on_its_hand_computed_date(int candidateId, string date)
-    {
-        var cases = Pipeline().Where(c => c.CandidateId == candidateId).ToArray();
-        var day = D(date);
-
-        Run(day.AddDays(-1)).ShouldBe(0);
-        Run(day).ShouldBe(1);
-
-        double Run(DateOnly end) =>
-            Forecast.Run(new ForecastInput(cases, s_term with { End = end }, s_asOf, Options: Fixed(1.0, runs: 20))).Additional.Mean;
+        f.ProbabilityText.ShouldBe("0%");
     }
 
     [Fact]
-    public void With_zero_conversion_nobody_is_admitted_and_no_number_of_new_candidates_helps()
+    public void Drawing_the_rates_from_their_posterior_widens_the_range_as_the_gamma_mixture_says()
     {
-        var f = Forecast.Run(new ForecastInput(Pipeline(), s_term, s_asOf, Options: Fixed(0.0)));
+        // Each run draws the band's rate from a gamma with 6 prior months at (30.4375 / 30) a month: shape 6.0875,
+        // rate 6 months = 182.625 days. The chance to move on within 30 days is then 1 − (1 + 30/182.625)^−6.0875.
+        var options = new ForecastOptions { Runs = 4000, IncludeNewCandidates = false, DefaultConversion = Conversion(1) };
+        var term = new PlanTerm(D("2025-07-01"), D("2026-01-31"), 200);
+        var expected = 100 * (1 - Math.Pow(1 + (30 / 182.625), -6 * Month / 30));
 
-        f.Additional.ShouldBe(new Distribution(0, 0, 0, 0));
-        f.ProbabilityOfReachingTarget.ShouldBe(0);
-        f.Need.Gap.ShouldBe(5);
-        f.Need.ConversionFromPool.ShouldBe(0);
+        var f = Forecast.Run(new ForecastInput(Decided(100), term, s_asOf, Options: options));
+        var fixedRates = Forecast.Run(new ForecastInput(Decided(100), term, s_asOf, Options: options with { ParameterUncertainty = false }));
+
+        f.Additional.Mean.ShouldBe(expected, 0.6);
+        (f.Additional.P90 - f.Additional.P10).ShouldBeGreaterThan(fixedRates.Additional.P90 - fixedRates.Additional.P10);
+    }
+
+    [Fact]
+    public void A_ceremony_after_the_term_end_does_not_count_and_years_split_at_the_new_year()
+    {
+        // From 02/01/2026 to 31/12/2026 every case is admitted (P(not in 364 days) = e^−12 per case); to 31/01 not all.
+        var options = new ForecastOptions { Runs = 500, ParameterUncertainty = false, IncludeNewCandidates = false, DefaultConversion = Conversion(1) };
+        var year = Forecast.Run(new ForecastInput(Decided(10), new PlanTerm(D("2025-07-01"), D("2027-06-30"), 10), s_asOf, Options: options));
+
+        year.Years.Select(y => (y.Year, y.From, y.To)).ShouldBe([(2026, s_asOf, D("2026-12-31")), (2027, D("2027-01-01"), D("2027-06-30"))]);
+        year.Years[0].Admissions.P10.ShouldBe(10);
+        year.Years[1].Admissions.P90.ShouldBe(0);
+        year.Cells.Select(c => (c.CellId, c.OpenCases, c.Admissions.P50)).ShouldBe([(1, 5, 5), (2, 5, 5)]);
+        year.ProbabilityText.ShouldBe("100%");
+    }
+
+    [Theory]
+    [InlineData(2000, 2000, "100%")]
+    [InlineData(1999, 2000, "> 99%")]
+    [InlineData(1990, 2000, "> 99%")] // 99.5% rounds to 100 but not every run reached it
+    [InlineData(1989, 2000, "99%")]
+    [InlineData(1000, 2000, "50%")]
+    [InlineData(11, 2000, "1%")]
+    [InlineData(9, 2000, "< 1%")]
+    [InlineData(1, 2000, "< 1%")]
+    [InlineData(0, 2000, "0%")]
+    public void Certainty_is_shown_only_when_every_run_or_no_run_reaches_the_target(int reached, int runs, string shown)
+    {
+        Forecast.ShowProbability(reached, runs).ShouldBe(shown);
+    }
+
+    [Fact]
+    public void Candidates_needed_are_counted_with_the_share_of_entrants_admitted_by_the_term_end()
+    {
+        // Nobody in the pipeline; every stage 1 day on average and everybody moves on: an entrant on 01/12/2026 is
+        // admitted by 31/12/2026 except with a negligible chance (9 stages of 1 day within 31 days). Gap 10 → 10 people,
+        // by the last monthly date, 01/12/2026.
+        var options = new ForecastOptions
+        {
+            Runs = 2000, ParameterUncertainty = false, PriorStays = 3,
+            DefaultDays = Days(1, 1), DefaultConversion = Conversion(1),
+        };
+        var term = new PlanTerm(D("2025-07-01"), D("2026-12-31"), 10);
+
+        var f = Forecast.Run(new ForecastInput([], term, s_asOf, Options: options));
+
+        f.Need.ShouldBe(new CandidateNeed(10, 1, f.Need.MedianPipelineDays, 10, D("2026-12-01"), TooLate: false, 10));
+        f.Need.MedianPipelineDays.ShouldBeInRange(7, 10); // a sum of 9 exponentials of mean 1 day: median about 8.7
+
+        // Decision → ceremony 45 days on average, the 8 other stages about 8 days (a gamma of 8 days of mean 1):
+        // P(admitted within L days) = 1 − e^(−L/45) × (1 − 1/45)^−8 = 1 − 1.1957 e^(−L/45). Today (L = 365) ≈ 0.9996;
+        // on 01/11/2026 (61 days left) 0.692, less than three quarters of today's; on 01/10/2026 (92 days) 0.845.
+        // So 01/10/2026, and ceil(10 / 0.845) = 12 people (13 with the sampling error of 1,000 probes).
+        var slow = Forecast.Run(new ForecastInput([], term, s_asOf, Options: options with { DefaultDays = Days(1, 45) }));
+
+        slow.Need.NeededBy.ShouldBe(D("2026-10-01"));
+        slow.Need.ExtraCandidates.ShouldNotBeNull().ShouldBeInRange(12, 13);
+        slow.Need.ExtraIfNow.ShouldNotBeNull().ShouldBeInRange(10, 11); // ceil(10 / 0.9996)
+        slow.MethodDescription.ShouldContain("chậm nhất trước ngày 01/10/2026");
+    }
+
+    [Fact]
+    public void When_nobody_gets_through_no_number_of_new_candidates_helps()
+    {
+        var options = new ForecastOptions { Runs = 200, DefaultConversion = Conversion(0) };
+        var f = Forecast.Run(new ForecastInput([], new PlanTerm(D("2025-07-01"), D("2026-12-31"), 10), s_asOf, Options: options));
+
+        f.Need.Gap.ShouldBe(10);
         f.Need.ExtraCandidates.ShouldBeNull();
-        f.MethodDescription.ShouldContain("không người mới nào đi hết quy trình");
-    }
-
-    [Fact]
-    public void No_extra_candidates_are_needed_when_the_forecast_exceeds_the_target()
-    {
-        var f = Forecast.Run(new ForecastInput(Pipeline(), s_term with { Target = 3 }, s_asOf, Options: Fixed(1.0)));
-
-        f.ProbabilityOfReachingTarget.ShouldBe(1);
-        f.Need.Gap.ShouldBe(0);
-        f.Need.ExtraCandidates.ShouldBe(0);
-        f.MethodDescription.ShouldContain("chưa cần bổ sung");
-    }
-
-    [Fact]
-    public void Extra_candidates_cover_the_gap_and_are_needed_by_term_end_less_the_pipeline_time()
-    {
-        // Target 10, forecast 5: gap 5; every entrant gets through in 400 days → 5 more, by 31/12/2027 − 400 = 26/11/2026.
-        var f = Forecast.Run(new ForecastInput(Pipeline(), s_term with { Target = 10 }, s_asOf, Options: Fixed(1.0)));
-
-        f.Need.ShouldBe(new CandidateNeed(5, 1.0, 400, 5, D("2026-11-26"), TooLate: false));
-
-        // Half the entrants drop at each of the 9 stages: about 1 in 512 gets through, so many more are needed.
-        var half = Forecast.Run(new ForecastInput(Pipeline(), s_term with { Target = 10 }, s_asOf, Options: Fixed(0.5, runs: 20000)));
-        half.Need.Gap.ShouldBeGreaterThan(5);
-        half.Need.ExtraCandidates.ShouldNotBeNull().ShouldBeGreaterThan(1000);
-    }
-
-    [Fact]
-    public void New_candidates_needed_after_the_deadline_are_flagged_too_late()
-    {
-        // Term ends 30/06/2026: 400 days of pipeline would have needed entrants by 26/05/2025.
-        var f = Forecast.Run(new ForecastInput(Pipeline(), s_term with { End = D("2026-06-30"), Target = 10 }, s_asOf, Options: Fixed(1.0)));
-
-        f.Need.NeededBy.ShouldBe(D("2025-05-26"));
         f.Need.TooLate.ShouldBeTrue();
-        f.MethodDescription.ShouldContain("Mốc này đã qua");
+        f.MethodDescription.ShouldContain("cần đẩy nhanh các hồ sơ đang có");
     }
 
     [Fact]
     public void The_same_seed_gives_the_same_forecast_and_another_seed_may_not()
     {
-        var cases = Synthetic.Generate(7, s_asOf, out _).Pipeline;
-        var a = Forecast.Run(new ForecastInput(cases, s_term, s_asOf, Options: new() { Seed = 1, Runs = 500 }));
-        var b = Forecast.Run(new ForecastInput(cases, s_term, s_asOf, Options: new() { Seed = 1, Runs = 500 }));
-        var c = Forecast.Run(new ForecastInput(cases, s_term, s_asOf, Options: new() { Seed = 2, Runs = 500 }));
+        var cases = Synthetic.Generate(7, s_asOf);
+        var term = new PlanTerm(D("2025-07-01"), D("2027-06-30"), 40);
+        var a = Forecast.Run(new ForecastInput(cases, term, s_asOf, Options: new() { Seed = 1, Runs = 500 }));
+        var b = Forecast.Run(new ForecastInput(cases, term, s_asOf, Options: new() { Seed = 1, Runs = 500 }));
+        var c = Forecast.Run(new ForecastInput(cases, term, s_asOf, Options: new() { Seed = 2, Runs = 500 }));
 
         b.Additional.ShouldBe(a.Additional);
         b.Years.ShouldBe(a.Years);
         b.MethodDescription.ShouldBe(a.MethodDescription);
-        c.Additional.Mean.ShouldNotBe(a.Additional.Mean);
+        c.Years.Select(y => y.Admissions.Mean).ShouldNotBe(a.Years.Select(y => y.Admissions.Mean));
     }
 
     [Fact]
-    public void Observed_history_replaces_the_defaults_once_there_is_enough_of_it()
+    public void New_entrants_come_at_the_pace_of_the_last_12_months()
     {
-        var cases = Synthetic.Generate(3, s_asOf, out _).Pipeline;
-        var f = Forecast.Run(new ForecastInput(cases, s_term, s_asOf, Options: new() { Runs = 100 }));
+        // 24 people entered the pool in the 12 months to 01/01/2026 (and no one moved on): 24 a year.
+        var cases = Enumerable.Range(1, 24).Select(i => new CaseBuilder(i, 1).Through(s_asOf.AddDays(-15 * i)).Build()).ToList();
+        var f = Forecast.Run(new ForecastInput(cases, new PlanTerm(D("2025-07-01"), D("2027-06-30"), 40), s_asOf, Options: new() { Runs = 100 }));
 
-        var pool = f.Assumptions[0];
-        pool.ConversionIsDefault.ShouldBeFalse();
-        pool.DurationIsDefault.ShouldBeFalse();
-        pool.Conversion.ShouldBe(Synthetic.TrueConversion[0], 0.1);
-        pool.MedianDays.ShouldBeLessThan(Forecast.DefaultStageDays[AdmissionStage.SourcePool]);
-        f.MethodDescription.ShouldContain($"từ {pool.ConversionObservations} trường hợp");
+        f.NewCandidatesPerYear.ShouldBe(24 / 365.0 * 365.25, 0.05);
+        f.MethodDescription.ShouldContain("khoảng 24 người một năm");
     }
 }

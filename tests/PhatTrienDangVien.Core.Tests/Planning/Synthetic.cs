@@ -4,32 +4,32 @@ using PhatTrienDangVien.Core.Planning;
 namespace PhatTrienDangVien.Core.Tests.Planning;
 
 /// <summary>
-/// Synthetic commune histories from known parameters: people enter the pool at random (Poisson, <see cref="ArrivalsPerYear"/>),
-/// spend a log-normal time in each stage (median-ish <see cref="TrueDays"/>, σ 0.6: unlike the forecast's defaults and
-/// skewed like real waits) and move on with <see cref="TrueConversion"/>. The whole future is generated, then cut at
-/// a date: the forecast sees only the steps up to it.
+/// Synthetic commune histories from a known process that behaves like a real commune and is not the forecast's own
+/// model: people enter the pool at random (Poisson, <see cref="ArrivalsPerYear"/> a year, 6 years before the
+/// check date to the check date); in each stage they move on or leave at constant monthly rates of their own
+/// (<see cref="AdvancePerMonth"/>, <see cref="LeavePerMonth"/>); three in ten are "stallers" whose move-on rate in
+/// the first three stages is a tenth of the others'. The mixture is what makes long waits less likely to end well
+/// (the population's rate falls with the wait, smoothly, not by the forecast's bands): most of the pool does not
+/// move on in a given year, some leave, the stallers wait for years.
 /// </summary>
 internal static class Synthetic
 {
-    public static readonly int[] TrueDays = [20, 60, 25, 45, 20, 10, 25, 40, 20];
-    public static readonly double[] TrueConversion = [0.80, 0.88, 0.92, 0.95, 0.97, 0.98, 0.98, 1.0, 0.99];
-    public const double ArrivalsPerYear = 40;
-    public const int YearsOfHistory = 4;
+    public static readonly double[] AdvancePerMonth = [0.25, 0.3, 0.4, 0.5, 0.8, 1.5, 1.0, 0.5, 1.0];
+    public static readonly double[] LeavePerMonth = [0.015, 0.01, 0.01, 0.01, 0.005, 0.002, 0.002, 0.002, 0.005];
+    public const double StallerShare = 0.4;
+    public const double StallerFactor = 0.05;
+    public const int StalledStages = 4;
+    public const double ArrivalsPerYear = 30;
+    public const int YearsOfHistory = 6;
 
-    public sealed record Data(List<CaseHistory> Pipeline, List<DateOnly> FutureCeremonies);
-
-    /// <param name="cutoff">The forecast date: arrivals from 4 years before it up to it; steps after it are hidden.</param>
-    /// <param name="futureArrivals">Ceremonies after the cut-off of people who enter the pool after it (for the inflow variant).</param>
-    public static Data Generate(int seed, DateOnly cutoff, out List<DateOnly> futureArrivals, int yearsAfter = 3, int idOffset = 0)
+    /// <summary>Every case with its steps up to <paramref name="until"/> (later steps are not generated into the history).</summary>
+    public static List<CaseHistory> Generate(int seed, DateOnly until, int cells = 5)
     {
         var rng = new Random(seed);
-        var pipeline = new List<CaseHistory>();
-        var future = new List<DateOnly>();
-        futureArrivals = [];
-        var start = cutoff.AddYears(-YearsOfHistory).DayNumber;
-        var stop = cutoff.AddYears(yearsAfter).DayNumber;
-        var t = (double)start;
-        var id = idOffset;
+        var cases = new List<CaseHistory>();
+        var stop = until.DayNumber;
+        var t = (double)until.AddYears(-YearsOfHistory).DayNumber;
+        var id = 0;
         while (true)
         {
             t += -Math.Log(1 - rng.NextDouble()) * 365.25 / ArrivalsPerYear;
@@ -39,54 +39,32 @@ internal static class Synthetic
             }
 
             id++;
-            var entered = DateOnly.FromDayNumber((int)t);
-            var cell = (idOffset / 1000) + 1 + rng.Next(5);
-            var builder = new CaseBuilder(id, cell).Step(AdmissionStepKind.SourcePool, entered);
-            var day = entered;
-            DateOnly? ceremony = null;
-            for (var s = 0; s < TrueDays.Length; s++)
+            var builder = new CaseBuilder(id, 1 + rng.Next(cells)).Step(AdmissionStepKind.SourcePool, DateOnly.FromDayNumber((int)t));
+            var staller = rng.NextDouble() < StallerShare;
+            var day = t;
+            for (var s = 0; s < AdvancePerMonth.Length; s++)
             {
-                day = day.AddDays(LogNormalDays(rng, TrueDays[s]));
-                if (rng.NextDouble() >= TrueConversion[s])
+                var advance = AdvancePerMonth[s] * (staller && s < StalledStages ? StallerFactor : 1) / Hazards.DaysPerMonth;
+                var leave = LeavePerMonth[s] / Hazards.DaysPerMonth;
+                day += -Math.Log(1 - rng.NextDouble()) / (advance + leave);
+                if (day > stop + 1)
                 {
-                    builder.Step(AdmissionStepKind.Withdrawal, day);
                     break;
                 }
 
-                builder.Step(CaseBuilder.Path[s], day);
-                if (s == TrueDays.Length - 1)
+                var date = DateOnly.FromDayNumber((int)day);
+                if (rng.NextDouble() * (advance + leave) >= advance)
                 {
-                    ceremony = day;
-                }
-            }
-
-            if (entered > cutoff)
-            {
-                if (ceremony is { } c)
-                {
-                    futureArrivals.Add(c);
+                    builder.Step(AdmissionStepKind.Withdrawal, date);
+                    break;
                 }
 
-                continue;
+                builder.Step(CaseBuilder.Path[s], date);
             }
 
-            if (ceremony is { } when && when > cutoff)
-            {
-                future.Add(when);
-            }
-
-            pipeline.Add(new CaseHistory(id, cell, builder.Steps.Where(s => s.Date <= cutoff)));
+            cases.Add(builder.Build());
         }
 
-        return new Data(pipeline, future);
-    }
-
-    // Log-normal with the given median and σ = 0.6 (mean ≈ 1.2 × median), in whole days.
-    private static int LogNormalDays(Random rng, int median)
-    {
-        var u1 = 1 - rng.NextDouble();
-        var u2 = rng.NextDouble();
-        var normal = Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-        return (int)Math.Round(median * Math.Exp(0.6 * normal));
+        return cases;
     }
 }

@@ -10,7 +10,7 @@ using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Pages.Dashboard;
 
-/// <summary>The forecast of the term, its method in plain Vietnamese, per year and per cell.</summary>
+/// <summary>The forecast of the term, its method in plain Vietnamese, per year and per cell, and its check against the last 12 months.</summary>
 [RequirePermission(Permission.ViewPlan)]
 public class ForecastModel(AppDbContext db, WorkList work) : PageModel
 {
@@ -19,6 +19,9 @@ public class ForecastModel(AppDbContext db, WorkList work) : PageModel
     public Organisation? Selected { get; private set; }
     public PlanFigures? Plan { get; private set; }
     public ForecastResult? Result { get; private set; }
+
+    /// <summary>The same model fitted on the data as it stood 12 months ago, against what happened since.</summary>
+    public BacktestResult? Backtest { get; private set; }
     public Dictionary<int, string> CellNames { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -30,7 +33,9 @@ public class ForecastModel(AppDbContext db, WorkList work) : PageModel
         var cellIds = PlanData.CellsUnder(Selected, orgs).Where(db.Scope.CoversCell).ToList();
         CellNames = orgs.Where(o => cellIds.Contains(o.Id)).ToDictionary(o => o.Id, o => o.Name);
         Plan = await PlanFigures.ComputeAsync(db, Selected, cellIds, work.Today, ct);
-        Result = await PlanData.ForecastAsync(db, Plan, cellIds, work.Today, runs: 3000, null, ct);
+        var cases = await PlanData.CasesAsync(db, cellIds, ct);
+        Result = await PlanData.ForecastAsync(db, Plan, cellIds, work.Today, runs: 3000, cases, ct);
+        if (Result is not null) Backtest = ForecastBacktest.Run(cases, work.Today, 12, Result.Options);
         return Page();
     }
 }
