@@ -22,6 +22,8 @@ public static class WebSetup
             o.ModelMetadataDetailsProviders.Add(new Application.VietnameseValidation.MetadataProvider());
             o.Filters.Add<HandlerPermissionFilter>();
             o.Filters.Add<InvalidFormStatusFilter>();
+            // The record a URL names is the one acted on: a posted field of the same name ("id") never overrides it.
+            o.ValueProviderFactories.Insert(0, new Microsoft.AspNetCore.Mvc.ModelBinding.RouteValueProviderFactory());
         });
         services.AddSingleton<SetupToken>();
         // Vietnamese letters are written as they are, not as &#x…; entities: pages stay readable and small.

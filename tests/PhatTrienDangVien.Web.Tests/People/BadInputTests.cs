@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -22,6 +23,20 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : AppFactory
         var office = (await Browser.LoginAsync(app, "office")).Client;
         var r = await office.PostAsync($"/api/candidates/{app.Data.CandidateB}/steps", Json(body));
         ((int)r.StatusCode).ShouldBeLessThan(500, await r.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_posted_id_field_never_overrides_the_record_the_url_names()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var occupationOfB = await app.WithSystemScopeAsync(db => db.Members.Where(m => m.Id == app.Data.MemberB).Select(m => m.Person.Occupation).SingleAsync());
+        var r = await b.PostFormAsync($"/Members/Edit/{app.Data.MemberA}",
+            new() { ["id"] = app.Data.MemberB.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Person.Occupation"] = "Thợ may (thử id)" });
+        r.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
+        (await app.WithSystemScopeAsync(db => db.Members.Where(m => m.Id == app.Data.MemberA).Select(m => m.Person.Occupation).SingleAsync()))
+            .ShouldBe("Thợ may (thử id)");
+        (await app.WithSystemScopeAsync(db => db.Members.Where(m => m.Id == app.Data.MemberB).Select(m => m.Person.Occupation).SingleAsync()))
+            .ShouldBe(occupationOfB);
     }
 
     [Fact]
