@@ -173,6 +173,10 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
         bool IsGap(Organisation cell) => cell.Name.Contains("Long Thạnh", StringComparison.Ordinal) || cell.CellKind == CellKind.Enterprise;
         var sourced = cells.Where(x => !IsGap(x.Cell)).ToList();
         var recorded = CeremonySchedule(s_flowStart, today);
+        // Three probations end within the next month, so that the recognition reminders have something to show: the
+        // ceremonies nearest to that window are moved into it (by a few weeks; the year's count stays as it was).
+        var probation = book.At(today).ProbationMonths;
+        NudgeInto(recorded, today.AddMonths(-probation).AddDays(3), today.AddMonths(-probation).AddDays(28), 3);
         foreach (var ceremony in recorded.Where(d => d < SoftwareStart))
         {
             var cell = PickBySize(sourced);
@@ -370,6 +374,23 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
         }
         dates.Sort();
         return dates;
+    }
+
+    /// <summary>Moves the dates nearest to [<paramref name="from"/>, <paramref name="to"/>] into it until it holds <paramref name="count"/>.</summary>
+    private void NudgeInto(List<DateOnly> dates, DateOnly from, DateOnly to, int count)
+    {
+        while (dates.Count(d => d >= from && d <= to) < count)
+        {
+            var outside = dates.Where(d => d < from || d > to).ToList();
+            if (outside.Count == 0) return;
+            var nearest = outside.MinBy(d => Math.Min(Math.Abs(d.DayNumber - from.DayNumber), Math.Abs(d.DayNumber - to.DayNumber)));
+            var free = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays)
+                .Where(d => dates.Count(x => x == d) < MaxCeremoniesPerDay).ToList();
+            if (free.Count == 0) return;
+            dates.Remove(nearest);
+            dates.Add(free[_random.Next(free.Count)]);
+        }
+        dates.Sort();
     }
 
     private Organisation PickBySize(List<(Organisation Cell, int Size)> cells)
