@@ -113,10 +113,12 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
         cells.Add((Org(c, "Chi bộ Hợp tác xã Nông nghiệp Nhơn Mỹ", OrganisationKind.Cell, CellKind.Enterprise, commune.Id), 12));
         await db.SaveChangesAsync(ct);
 
-        // Scale hamlet cells so that the commune has about 1,300 members with the ~55 admitted below.
+        // Scale hamlet cells so that the register holds about 1,300 members with those admitted since s_flowStart
+        // (26 a year), whatever the day of seeding.
+        var admittedSince = AdmissionsPerYear * (today.DayNumber - s_flowStart.DayNumber) / 365.0;
         var fixedSize = cells.Where(x => x.Cell.CellKind != CellKind.Hamlet || x.Size < 20).Sum(x => x.Size);
         var hamletTotal = cells.Where(x => x.Cell.CellKind == CellKind.Hamlet && x.Size >= 20).Sum(x => x.Size);
-        var factor = (1250.0 - fixedSize) / hamletTotal;
+        var factor = (1300.0 - admittedSince - fixedSize) / hamletTotal;
         cells = cells.Select(x => x.Cell.CellKind == CellKind.Hamlet && x.Size >= 20 ? (x.Cell, (int)Math.Round(x.Size * factor)) : x).ToList();
 
         // The sub-committees' committees: the secretary and deputy of each of their cells, and one more in the first.
