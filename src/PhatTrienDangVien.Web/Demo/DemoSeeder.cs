@@ -205,6 +205,26 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
         await db.SaveChangesAsync(ct);
         foreach (var (cell, _) in cells) cell.SecretaryMemberId = membersByCell[cell.Id][0].Id;
 
+        // Members who moved from one hamlet to another since the flow began (about 1% a year): the cell history says
+        // where they sat before, so a vote held before the move counts them in the old cell, not the new one.
+        var hamletCells = cells.Where(x => x.Cell.CellKind == CellKind.Hamlet).Select(x => x.Cell).ToList();
+        var movers = hamletCells.SelectMany(x => membersByCell[x.Id].Skip(3))
+            .Where(m => m.Status == MemberStatus.Official && m.OfficialDate < s_flowStart).ToList();
+        var periods = await db.CellMemberships.Where(p => p.CommuneId == c).ToDictionaryAsync(p => p.MemberId, ct);
+        var flowYears = Math.Max(0, today.DayNumber - s_flowStart.DayNumber) / 365.0;
+        foreach (var m in movers.OrderBy(_ => _random.Next()).Take((int)(movers.Count * 0.01 * flowYears)).ToList())
+        {
+            var others = hamletCells.Where(x => x.Id != m.CellId).ToList();
+            var day = s_flowStart.AddDays(_random.Next(Math.Max(1, today.DayNumber - s_flowStart.DayNumber)));
+            var before = periods[m.Id];
+            before.CellId = others[_random.Next(others.Count)].Id;
+            before.To = day.AddDays(-1);
+            db.CellMemberships.Add(new CellMembership { CommuneId = c, MemberId = m.Id, CellId = m.CellId, From = day });
+            m.Notes = "Chuyển sinh hoạt từ chi bộ ấp khác trong xã.";
+            // Not a mentor or introducer here: they have not lived beside the candidates long enough.
+            membersByCell[m.CellId].Remove(m);
+        }
+
         // The commune committee: the secretaries of the agency cells and some hamlet secretaries; each follows cells.
         var committee = cells.Where(x => x.Cell.CellKind is CellKind.Agency or CellKind.Police or CellKind.Military)
             .Select(x => membersByCell[x.Cell.Id][0])

@@ -240,6 +240,23 @@ public abstract class DemoInvariantTests<TApp>(TApp app) where TApp : DemoAppFac
     {
         var demo = await LoadAsync();
         var members = demo.Members.ToDictionary(m => m.Id);
+        // The cell history: periods one after the other from the ceremony, the open one in the member's cell; some moved.
+        foreach (var g in demo.Memberships.GroupBy(p => p.MemberId))
+        {
+            var periods = g.OrderBy(p => p.From).ToList();
+            periods[0].From.ShouldBe(members[g.Key].CeremonyDate!.Value);
+            periods[^1].To.ShouldBeNull();
+            periods[^1].CellId.ShouldBe(members[g.Key].CellId);
+            for (var i = 1; i < periods.Count; i++)
+            {
+                periods[i].From.ShouldBe(periods[i - 1].To!.Value.AddDays(1));
+                periods[i].CellId.ShouldNotBe(periods[i - 1].CellId);
+                periods[i].From.ShouldBeLessThanOrEqualTo(Today);
+            }
+        }
+        demo.Memberships.Select(p => p.MemberId).Distinct().Count().ShouldBe(demo.Members.Count);
+        demo.Memberships.Count(p => p.To != null).ShouldBeGreaterThanOrEqualTo(5);
+
         var votes = demo.Candidates.SelectMany(c => demo.StepsOf(c).Where(s => s.Kind is T.CellVote or T.RecognitionVote).Select(s => (c, s))).ToList();
         votes.Count.ShouldBeGreaterThan(20);
         foreach (var (c, s) in votes)
