@@ -85,7 +85,7 @@ public sealed class PlanJourney(PlanBrowserApp app) : IClassFixture<PlanBrowserA
         years.ShouldBe(["26", "26", "26", "26", "26"]);
 
         // This year's allocation to the two cells.
-        var year = DateTime.UtcNow.AddHours(7).Year;
+        var year = BrowserApp.StartDay.Year;
         await page.GotoAsync($"{app.BaseUrl}/Targets/Cells/{year}");
         var counts = page.GetByLabel("Chỉ tiêu", new() { Exact = true });
         await counts.Nth(0).FillAsync("20");
@@ -103,8 +103,9 @@ public sealed class PlanJourney(PlanBrowserApp app) : IClassFixture<PlanBrowserA
         (await page.Locator("#gap-no-candidates").InnerTextAsync()).ShouldBe("2");
         await BrowserApp.ScreenshotAsync(page, "21-dashboard");
         await page.Locator("#gap-hamlets").ClickAsync();
-        await page.WaitForURLAsync("**/Hamlets**");
-        (await page.Locator("tbody").InnerTextAsync()).ShouldContain("Ấp Mỹ An");
+        await page.WaitForURLAsync("**/Dashboard/Gaps**");
+        (await page.Locator("#gap-list tbody").InnerTextAsync()).ShouldContain("Ấp Mỹ An");
+        (await page.Locator("#gap-list tbody tr").CountAsync()).ShouldBe(int.Parse(await page.Locator("#list-count").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture));
         await BrowserApp.ScreenshotAsync(page, "22-gap-hamlets");
     }
 }

@@ -70,7 +70,19 @@ public class Term : CommuneEntity
 {
     public int StartYear { get; set; }
     public int EndYear { get; set; }
+    /// <summary>The congress that opened the term, when recorded; otherwise the term starts on 1 July of <see cref="StartYear"/>.</summary>
+    public DateOnly? StartDate { get; set; }
+    /// <summary>The day before the next congress, when recorded; otherwise the term ends on 30 June of <see cref="EndYear"/>.</summary>
+    public DateOnly? EndDate { get; set; }
     public string Name => $"{StartYear}–{EndYear}";
+    /// <summary>First day counted for the term (inclusive).</summary>
+    public DateOnly Start => StartDate ?? DefaultStart(StartYear);
+    /// <summary>Last day counted for the term (inclusive).</summary>
+    public DateOnly End => EndDate ?? DefaultEnd(EndYear);
+
+    /// <summary>Commune congresses are held around mid-year: 1 July of the start year, 30 June of the end year.</summary>
+    public static DateOnly DefaultStart(int startYear) => new(startYear, 7, 1);
+    public static DateOnly DefaultEnd(int endYear) => new(endYear, 6, 30);
 }
 
 public enum SchoolLevel

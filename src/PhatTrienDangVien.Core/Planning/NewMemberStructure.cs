@@ -6,7 +6,8 @@ namespace PhatTrienDangVien.Core.Planning;
 /// <summary>
 /// A new member as the structure report reads it: the facts of the person on the admission date.
 /// <paramref name="AdmittedOn"/> is the ceremony date in the member register (see <see cref="CaseHistory"/>);
-/// <paramref name="CandidateId"/> is the procedure case, null for an admission entered in the register only.
+/// <paramref name="CandidateId"/> is the procedure case, null for an admission entered in the register only;
+/// <paramref name="FromRegister"/>: no ceremony of this person was recorded through the procedure ("từ sổ đảng viên").
 /// </summary>
 public sealed record NewMember(
     int MemberId,
@@ -20,13 +21,72 @@ public sealed record NewMember(
     int? GeneralEducationGrade,
     string? ProfessionalEducationCode,
     IReadOnlyList<string> SourceCodes,
-    int? CandidateId = null)
+    int? CandidateId = null,
+    bool FromRegister = false)
 {
-    public static NewMember From(Person person, int memberId, int? candidateId, int cellId, DateOnly admittedOn, IReadOnlyList<string> sourceCodes)
+    public static NewMember From(Person person, int memberId, int? candidateId, int cellId, DateOnly admittedOn, IReadOnlyList<string> sourceCodes,
+        bool fromRegister = false)
     {
         ArgumentNullException.ThrowIfNull(person);
         return new NewMember(memberId, cellId, admittedOn, person.Gender, person.DateOfBirth, person.EthnicityCode,
-            person.ReligionCode, person.IsYouthUnionMember, person.GeneralEducationGrade, person.ProfessionalEducationCode, sourceCodes, candidateId);
+            person.ReligionCode, person.IsYouthUnionMember, person.GeneralEducationGrade, person.ProfessionalEducationCode, sourceCodes, candidateId,
+            fromRegister);
+    }
+
+    /// <summary>18 to 30 full years old on the admission date ("đảng viên trẻ").</summary>
+    public bool IsYoung => AdmittedOn >= DateOfBirth
+        && Age.FullYears(DateOfBirth, AdmittedOn) is >= NewMemberStructure.YoungMinAge and <= CandidateFacts.YoungMaxAge;
+    public bool IsEthnicMinority => Ethnicities.IsMinority(EthnicityCode);
+    public bool IsReligious => !Religions.IsNone(ReligionCode);
+    public string GeneralEducationBucket => NewMemberStructure.GeneralBucket(GeneralEducationGrade);
+    public string ProfessionalEducationBucket => ProfessionalEducationLevels.Find(ProfessionalEducationCode)?.Code ?? NewMemberStructure.Unknown;
+}
+
+/// <summary>
+/// A part of the new members the structure report counts, by the same test it counts with, so that a figure and the
+/// list it opens agree: "women", "young", "youth-union", "minority", "religious", "general:12", "professional:CODE",
+/// "source:CODE", "register" (admitted before the software, from the register only).
+/// </summary>
+public static class NewMemberFacets
+{
+    public static Func<NewMember, bool>? Parse(string? facet)
+    {
+        if (string.IsNullOrEmpty(facet)) return null;
+        var (name, value) = facet.IndexOf(':', StringComparison.Ordinal) is var i and >= 0 ? (facet[..i], facet[(i + 1)..]) : (facet, "");
+        return name switch
+        {
+            "women" => m => m.Gender == Gender.Female,
+            "young" => m => m.IsYoung,
+            "youth-union" => m => m.IsYouthUnionMember,
+            "minority" => m => m.IsEthnicMinority,
+            "religious" => m => m.IsReligious,
+            "general" => m => m.GeneralEducationBucket == value,
+            "professional" => m => m.ProfessionalEducationBucket == value,
+            "source" => m => m.SourceCodes.Contains(value, StringComparer.Ordinal),
+            "register" => m => m.FromRegister,
+            _ => null,
+        };
+    }
+
+    /// <summary>The facet in words, for the filter shown above the list; null when unknown.</summary>
+    public static string? Describe(string? facet, Func<string, string?> sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(sourceName);
+        if (string.IsNullOrEmpty(facet)) return null;
+        var (name, value) = facet.IndexOf(':', StringComparison.Ordinal) is var i and >= 0 ? (facet[..i], facet[(i + 1)..]) : (facet, "");
+        return name switch
+        {
+            "women" => "nữ",
+            "young" => "trẻ (18–30 tuổi khi kết nạp)",
+            "youth-union" => "đoàn viên Đoàn TNCS Hồ Chí Minh",
+            "minority" => "dân tộc thiểu số",
+            "religious" => "có tôn giáo",
+            "general" => "học vấn " + NewMemberStructure.GeneralLabel(value),
+            "professional" => "chuyên môn " + (ProfessionalEducationLevels.Find(value)?.Name ?? "chưa ghi"),
+            "source" => "nguồn " + (sourceName(value) ?? value),
+            "register" => "từ sổ đảng viên (kết nạp không qua phần mềm)",
+            _ => null,
+        };
     }
 }
 
@@ -72,17 +132,20 @@ public static class NewMemberStructure
         _ => Unknown,
     };
 
+    public static string GeneralLabel(string bucket) =>
+        bucket switch { "12" => "12/12", "9-11" => "9/12 – 11/12", "1-8" => "Dưới 9/12", _ => "Chưa ghi" };
+
     public static StructureReport Compute(IEnumerable<NewMember> members, Func<int, string>? cellName = null)
     {
         ArgumentNullException.ThrowIfNull(members);
         var list = members.ToList();
         var total = list.Count;
 
-        var general = Count(list.Select(m => GeneralBucket(m.GeneralEducationGrade)),
+        var general = Count(list.Select(m => m.GeneralEducationBucket),
             ["12", "9-11", "1-8", Unknown],
-            k => k switch { "12" => "12/12", "9-11" => "9/12 – 11/12", "1-8" => "Dưới 9/12", _ => "Chưa ghi" }, total);
+            GeneralLabel, total);
 
-        var professional = Count(list.Select(m => ProfessionalEducationLevels.Find(m.ProfessionalEducationCode)?.Code ?? Unknown),
+        var professional = Count(list.Select(m => m.ProfessionalEducationBucket),
             [.. ProfessionalEducationLevels.All.Select(l => l.Code), Unknown],
             k => ProfessionalEducationLevels.Find(k)?.Name ?? "Chưa ghi", total);
 
@@ -98,9 +161,9 @@ public static class NewMemberStructure
         return new StructureReport(
             total,
             list.Count(m => m.Gender == Gender.Female),
-            list.Count(m => m.AdmittedOn >= m.DateOfBirth && Age.FullYears(m.DateOfBirth, m.AdmittedOn) is >= YoungMinAge and <= CandidateFacts.YoungMaxAge),
-            list.Count(m => Ethnicities.IsMinority(m.EthnicityCode)),
-            list.Count(m => !Religions.IsNone(m.ReligionCode)),
+            list.Count(m => m.IsYoung),
+            list.Count(m => m.IsEthnicMinority),
+            list.Count(m => m.IsReligious),
             list.Count(m => m.IsYouthUnionMember),
             general, professional, sources, cells);
     }

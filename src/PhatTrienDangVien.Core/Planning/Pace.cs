@@ -3,7 +3,7 @@ namespace PhatTrienDangVien.Core.Planning;
 /// <summary>Admissions against the targets, for the dashboard's first line (plan point P2).</summary>
 /// <param name="TermRemaining">Still to admit in the term (never negative).</param>
 /// <param name="TermExpectedByToday">The term target pro rata to today's date, rounded down to whole members.</param>
-/// <param name="YearExpectedByToday">This year's target pro rata to today's date (day of year / days in year), rounded down.</param>
+/// <param name="YearExpectedByToday">This year's target pro rata to today's date (days of the year's window elapsed / its days), rounded down.</param>
 /// <param name="YearsLeft">From tomorrow to the end of the term, in years of 365.25 days (fractional); 0 when the term is over.</param>
 /// <param name="NeededPerYear">Admissions needed per remaining year to reach the term target (one decimal); null when the term is over.</param>
 /// <param name="OnTrackThisYear">Admitted this year ≥ <paramref name="YearExpectedByToday"/>.</param>
@@ -34,7 +34,10 @@ public static class Pace
         int yearTarget, int admittedThisYear, DateOnly today) =>
         Compute(PlanTerm.FromYears(termStartYear, termEndYear, termTarget), admittedSoFarInTerm, yearTarget, admittedThisYear, today);
 
-    public static PaceReport Compute(PlanTerm term, int admittedSoFarInTerm, int yearTarget, int admittedThisYear, DateOnly today)
+    /// <param name="year">This year's window in the term (a partial first or last year counts only its days in the
+    /// term); the whole calendar year when null.</param>
+    public static PaceReport Compute(PlanTerm term, int admittedSoFarInTerm, int yearTarget, int admittedThisYear, DateOnly today,
+        TermYear? year = null)
     {
         ArgumentNullException.ThrowIfNull(term);
         ArgumentOutOfRangeException.ThrowIfNegative(admittedSoFarInTerm);
@@ -48,8 +51,11 @@ public static class Pace
         var elapsed = Math.Clamp(today.DayNumber - term.Start.DayNumber + 1, 0, termDays);
         var termExpected = (int)Math.Floor((double)term.Target * elapsed / termDays);
 
-        var daysInYear = DateTime.IsLeapYear(today.Year) ? 366 : 365;
-        var yearExpected = (int)Math.Floor((double)yearTarget * today.DayOfYear / daysInYear);
+        var yearFirst = year?.First ?? new DateOnly(today.Year, 1, 1);
+        var yearLast = year?.Last ?? new DateOnly(today.Year, 12, 31);
+        var yearDays = yearLast.DayNumber - yearFirst.DayNumber + 1;
+        var yearElapsed = Math.Clamp(today.DayNumber - yearFirst.DayNumber + 1, 0, yearDays);
+        var yearExpected = (int)Math.Floor((double)yearTarget * yearElapsed / yearDays);
 
         var daysLeft = Math.Max(0, term.End.DayNumber - today.DayNumber);
         var yearsLeft = Math.Round(daysLeft / Stats.DaysPerYear, 2);

@@ -16,9 +16,37 @@ public sealed record PlanTerm(DateOnly Start, DateOnly End, int Target)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(endYear, startYear);
         ArgumentOutOfRangeException.ThrowIfNegative(target);
-        return new PlanTerm(new DateOnly(startYear, 7, 1), new DateOnly(endYear, 6, 30), target);
+        return new PlanTerm(Organisations.Term.DefaultStart(startYear), Organisations.Term.DefaultEnd(endYear), target);
     }
+
+    /// <summary>The recorded term's window (its congress dates when set, else the default of <see cref="FromYears"/>).</summary>
+    public static PlanTerm Of(Organisations.Term term, int target)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        ArgumentOutOfRangeException.ThrowIfNegative(target);
+        return new PlanTerm(term.Start, term.End, target);
+    }
+
+    /// <summary>
+    /// The calendar years the term touches, each with the part of it inside the term: the first and last are
+    /// usually partial (a term from 01/07/2025 to 30/06/2030 has 2025 from July and 2030 to June).
+    /// </summary>
+    public IReadOnlyList<TermYear> CalendarYears() =>
+        Enumerable.Range(Start.Year, End.Year - Start.Year + 1).Select(y =>
+        {
+            var first = new DateOnly(y, 1, 1) < Start ? Start : new DateOnly(y, 1, 1);
+            var last = new DateOnly(y, 12, 31) > End ? End : new DateOnly(y, 12, 31);
+            return new TermYear(y, first, last);
+        }).ToList();
 
     /// <summary>Length of the term in years of 365.25 days.</summary>
     public double Years => (End.DayNumber - Start.DayNumber + 1) / Stats.DaysPerYear;
+}
+
+/// <summary>One calendar year of a term, cut to the term's window.</summary>
+public sealed record TermYear(int Year, DateOnly First, DateOnly Last)
+{
+    public bool IsPartial => First != new DateOnly(Year, 1, 1) || Last != new DateOnly(Year, 12, 31);
+    /// <summary>Share of the calendar year inside the term, for a target spread evenly over time.</summary>
+    public double ShareOfYear => (Last.DayNumber - First.DayNumber + 1) / (double)(new DateOnly(Year, 12, 31).DayNumber - new DateOnly(Year, 1, 1).DayNumber + 1);
 }

@@ -81,6 +81,7 @@ public sealed class AuditView(AppDbContext db)
         ["SecretaryMemberId"] = "Bí thư", ["IsActive"] = "Đang hoạt động", ["EstablishedOn"] = "Ngày thành lập",
         ["AdmissionAuthority"] = "Cấp quyết định kết nạp", ["Population"] = "Dân số", ["Households"] = "Số hộ",
         ["Level"] = "Cấp học", ["Teachers"] = "Số giáo viên", ["StartYear"] = "Năm bắt đầu", ["EndYear"] = "Năm kết thúc",
+        ["StartDate"] = "Ngày bắt đầu nhiệm kỳ (đại hội)", ["EndDate"] = "Ngày kết thúc nhiệm kỳ",
         ["SortOrder"] = "Thứ tự", ["MemberId"] = "Đảng viên", ["From"] = "Từ ngày", ["To"] = "Đến ngày",
         ["Count"] = "Chỉ tiêu", ["Year"] = "Năm", ["ResolutionNumber"] = "Số nghị quyết", ["ResolutionDate"] = "Ngày ban hành nghị quyết",
         ["ResolutionIssuer"] = "Cơ quan ban hành", ["Date"] = "Ngày", ["DocumentNumber"] = "Số văn bản", ["RecordedBy"] = "Người ghi",

@@ -21,9 +21,14 @@ public sealed class Gaps
     public List<(int Id, string Name)> SchoolsWithoutCell { get; } = [];
     public double Threshold { get; private set; }
 
-    public static async Task<Gaps> ComputeAsync(AppDbContext db, IReadOnlyCollection<int> cellIds, int year, double threshold, CancellationToken ct)
+    /// <summary>The window of "admitted this year" (this year's row of the term, see <see cref="PlanFigures.ThisYear"/>).</summary>
+    public DateOnly From { get; private set; }
+    public DateOnly To { get; private set; }
+
+    public static async Task<Gaps> ComputeAsync(AppDbContext db, IReadOnlyCollection<int> cellIds, DateOnly from, DateOnly to, double threshold,
+        CancellationToken ct)
     {
-        var g = new Gaps { Threshold = threshold };
+        var g = new Gaps { Threshold = threshold, From = from, To = to };
         // Residence counts are commune-wide facts (numbers, not people), as on the hamlet list.
         var residents = await db.Members.WholeCommune()
             .Where(m => m.Person.HamletId != null && (m.Status == MemberStatus.Official || m.Status == MemberStatus.Probationary))
@@ -42,8 +47,6 @@ public sealed class Gaps
             .Select(o => new { o.Id, o.Name, o.CellKind }).ToListAsync(ct);
         var pool = await db.Candidates.Where(c => c.Status == CandidateStatus.Active && cellIds.Contains(c.CellId))
             .GroupBy(c => c.CellId).Select(x => new { x.Key, Count = x.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var from = new DateOnly(year, 1, 1);
-        var to = new DateOnly(year, 12, 31);
         var admitted = await AdmittedByCellAsync(db, cellIds, from, to, ct);
         foreach (var c in cells.OrderBy(c => c.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), true)))
         {

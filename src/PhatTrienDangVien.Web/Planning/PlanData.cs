@@ -39,13 +39,56 @@ public static class PlanData
             .Select(c => new { c.Id, c.PersonId }).ToListAsync(ct);
         var caseOf = cases.GroupBy(c => c.PersonId).ToDictionary(g => g.Key, g => g.Max(c => c.Id));
         var caseIds = caseOf.Values.ToList();
+        // Admitted through the procedure = a ceremony recorded on one of the person's cases (as the reconciliation reads it).
+        var throughProcedure = (await db.AdmissionSteps.WholeCommune().AsNoTracking()
+            .Where(s => s.Kind == Core.Admission.AdmissionStepKind.Ceremony)
+            .Join(db.Candidates.WholeCommune().Where(c => people.Contains(c.PersonId)), s => s.CandidateId, c => c.Id, (s, c) => c.PersonId)
+            .ToListAsync(ct)).ToHashSet();
         var sources = (await db.CandidateSources.AsNoTracking().Where(x => caseIds.Contains(x.CandidateId))
             .Select(x => new { x.CandidateId, x.SourceCategory.Code }).ToListAsync(ct)).ToLookup(x => x.CandidateId, x => x.Code);
         return rows.Select(r =>
         {
             int? candidate = caseOf.TryGetValue(r.PersonId, out var id) ? id : null;
-            return NewMember.From(r.Person, r.Id, candidate, r.CellId, r.Date, candidate is { } c ? sources[c].ToList() : []);
+            return NewMember.From(r.Person, r.Id, candidate, r.CellId, r.Date, candidate is { } c ? sources[c].ToList() : [],
+                fromRegister: !throughProcedure.Contains(r.PersonId));
         }).ToList();
+    }
+
+    /// <summary>
+    /// The term of the plan on <paramref name="today"/>: the one whose window holds it, else the last one started before
+    /// it, else the last one recorded.
+    /// </summary>
+    public static async Task<Term?> CurrentTermAsync(AppDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var terms = await db.Terms.AsNoTracking().OrderByDescending(t => t.StartYear).ToListAsync(ct);
+        return terms.FirstOrDefault(t => t.Start <= today && today <= t.End) ?? terms.FirstOrDefault(t => t.Start <= today) ?? terms.FirstOrDefault();
+    }
+
+    /// <summary>"This year" of the plan: today's calendar year, cut to the term when today is in it (the term's first
+    /// year counts from the congress, its last up to the next).</summary>
+    public static TermYear ThisYear(Term? term, DateOnly today)
+    {
+        if (term is not null && term.Start <= today && today <= term.End)
+            return PlanTerm.Of(term, 0).CalendarYears().Single(y => y.Year == today.Year);
+        return new TermYear(today.Year, new DateOnly(today.Year, 1, 1), new DateOnly(today.Year, 12, 31));
+    }
+
+    /// <summary>An organisation chosen on a page, the active organisations, and the cells under it that the user's scope covers.</summary>
+    public sealed record Selection(Organisation Selected, IReadOnlyList<Organisation> Organisations, IReadOnlyList<int> CellIds);
+
+    /// <summary>
+    /// The organisation a plan page or a list shows (<paramref name="orgId"/>, or the commune committee), and the
+    /// cells it covers — one rule for the dashboard and the lists its figures open, so that both count the same
+    /// cells. Null when there is no organisation, or <paramref name="orgId"/> is not one the user can see.
+    /// </summary>
+    public static async Task<Selection?> SelectAsync(AppDbContext db, int? orgId, CancellationToken ct)
+    {
+        var orgs = await db.Organisations.AsNoTracking().Where(o => o.IsActive).ToListAsync(ct);
+        if (orgs.Count == 0) return null;
+        var selected = orgId is { } id ? orgs.FirstOrDefault(o => o.Id == id)
+            : orgs.FirstOrDefault(o => o.Kind == OrganisationKind.CommuneCommittee) ?? orgs.OrderBy(o => o.Kind).First();
+        if (selected is null) return null;
+        return new Selection(selected, orgs, CellsUnder(selected, orgs).Where(db.Scope.CoversCell).ToList());
     }
 
     /// <summary>The cells under an organisation (itself when it is a cell).</summary>
@@ -63,7 +106,7 @@ public static class PlanData
         ArgumentNullException.ThrowIfNull(plan);
         if (plan.TermTarget is null || plan.PlanTerm is null || today > plan.PlanTerm.End) return null;
         cases ??= await CasesAsync(db, cellIds, ct);
-        var term = plan.PlanTerm with { Target = plan.TermTarget.Value };
+        var term = plan.PlanTerm;
         return Forecast.Run(new ForecastInput(cases, term, today, plan.AdmittedInTerm, new ForecastOptions { Runs = runs }));
     }
 }

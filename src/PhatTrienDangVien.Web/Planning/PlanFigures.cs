@@ -10,51 +10,83 @@ namespace PhatTrienDangVien.Web.Planning;
 /// Targets against admissions for the selected organisation: the term and this year for the commune, the cells'
 /// allocations for a sub-committee or a cell. Admitted as <see cref="PlanData"/> defines it.
 /// </summary>
+/// <remarks>
+/// <b>Windows.</b> The term runs from its congress date to the day before the next (<see cref="Term.Start"/>,
+/// <see cref="Term.End"/>). Its yearly rows are the calendar years it touches, each cut to the term, so the first and
+/// last are partial and the rows add up to the term. "This year" is today's row. Every figure says its window.
+/// </remarks>
 public sealed class PlanFigures
 {
+    /// <summary>One calendar year of the term: its window, its target (as set, or a share of the term's by time), its admissions.</summary>
+    /// <param name="TargetIsShare">No yearly target is recorded for the year: the term target spread over the term's days.</param>
+    public sealed record YearRow(TermYear Window, int? Target, bool TargetIsShare, int Admitted)
+    {
+        public int Year => Window.Year;
+    }
+
     public Term? Term { get; private set; }
     public PlanTerm? PlanTerm { get; private set; }
     public int? TermTarget { get; private set; }
+    /// <summary>For a sub-committee or a cell: the term target is the sum of the cells' yearly allocations.</summary>
+    public bool TargetIsAllocations => !IsWholeCommune;
+    /// <summary>For a sub-committee or a cell: the target years with no allocation to these cells yet.</summary>
+    public IReadOnlyList<int> UnallocatedYears { get; private set; } = [];
     public int? YearTarget { get; private set; }
     public int AdmittedInTerm { get; private set; }
     public int AdmittedThisYear { get; private set; }
+    /// <summary>Today's calendar year, cut to the term when today is in it.</summary>
+    public TermYear ThisYear { get; private set; } = null!;
     public PaceReport? Pace { get; private set; }
-    public List<(int Year, int? Target, int Admitted)> Years { get; } = [];
+    public List<YearRow> Years { get; } = [];
     public bool IsWholeCommune { get; private set; }
-    /// <summary>Every admission of the term's years, for the dashboard to reuse rather than query again.</summary>
+    /// <summary>Every admission of the term, for the dashboard to reuse rather than query again.</summary>
     public IReadOnlyList<NewMember> Admissions { get; private set; } = [];
 
     public static async Task<PlanFigures> ComputeAsync(AppDbContext db, Organisation selected, IReadOnlyCollection<int> cellIds, DateOnly today,
         CancellationToken ct)
     {
         var f = new PlanFigures { IsWholeCommune = selected.Kind == OrganisationKind.CommuneCommittee };
-        f.Term = await db.Terms.AsNoTracking().Where(t => t.StartYear <= today.Year && t.EndYear >= today.Year)
-            .OrderByDescending(t => t.StartYear).FirstOrDefaultAsync(ct)
-            ?? await db.Terms.AsNoTracking().OrderByDescending(t => t.StartYear).FirstOrDefaultAsync(ct);
+        f.Term = await PlanData.CurrentTermAsync(db, today, ct);
+        f.ThisYear = PlanData.ThisYear(f.Term, today);
         if (f.Term is null) return f;
         var term = f.Term;
-        var years = TargetSums.TermYears(term.StartYear, term.EndYear);
+        var targetYears = TargetSums.TermYears(term.StartYear, term.EndYear);
         var yearTargets = await db.YearTargets.AsNoTracking().Where(y => y.TermId == term.Id).ToDictionaryAsync(y => y.Year, y => y.Count, ct);
-        var cellTargets = await db.CellTargets.AsNoTracking().Where(c => cellIds.Contains(c.CellId) && years.Contains(c.Year))
+        var cellTargets = await db.CellTargets.AsNoTracking().Where(c => cellIds.Contains(c.CellId) && targetYears.Contains(c.Year))
             .GroupBy(c => c.Year).Select(g => new { g.Key, Count = g.Sum(x => x.Count) }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var termTarget = await db.TermTargets.AsNoTracking().Where(t => t.TermId == term.Id).Select(t => (int?)t.Count).FirstOrDefaultAsync(ct);
         f.TermTarget = f.IsWholeCommune ? termTarget : cellTargets.Count > 0 ? cellTargets.Values.Sum() : null;
+        if (!f.IsWholeCommune) f.UnallocatedYears = targetYears.Where(y => !cellTargets.ContainsKey(y)).ToList();
 
-        var first = new DateOnly(years.Count > 0 ? years[0] : term.StartYear, 1, 1);
-        var last = new DateOnly(term.EndYear, 12, 31);
-        var admissions = await PlanData.NewMembersAsync(db, cellIds, first, last, ct);
+        f.PlanTerm = Core.Planning.PlanTerm.Of(term, f.TermTarget ?? 0);
+        var admissions = await PlanData.NewMembersAsync(db, cellIds, f.PlanTerm.Start, f.PlanTerm.End, ct);
         f.Admissions = admissions;
-        foreach (var y in years)
+        var termDays = f.PlanTerm.End.DayNumber - f.PlanTerm.Start.DayNumber + 1;
+        foreach (var window in f.PlanTerm.CalendarYears())
         {
-            int? target = f.IsWholeCommune ? yearTargets.TryGetValue(y, out var t) ? t : null : cellTargets.TryGetValue(y, out var cellTarget) ? cellTarget : null;
-            f.Years.Add((y, target, admissions.Count(a => a.AdmittedOn.Year == y)));
+            var y = window.Year;
+            int? target = f.IsWholeCommune ? (yearTargets.TryGetValue(y, out var t) ? t : null) : (cellTargets.TryGetValue(y, out var c) ? c : null);
+            // The commune's year without a resolution shows its share of the term target by time, marked as such.
+            var share = target is null && f.IsWholeCommune && termTarget is { } whole
+                ? (int?)Math.Round(whole * (double)(window.Last.DayNumber - window.First.DayNumber + 1) / termDays, MidpointRounding.AwayFromZero)
+                : null;
+            f.Years.Add(new YearRow(window, target ?? share, share is not null,
+                admissions.Count(a => a.AdmittedOn >= window.First && a.AdmittedOn <= window.Last)));
         }
-        f.PlanTerm = Core.Planning.PlanTerm.FromYears(term.StartYear, term.EndYear, f.TermTarget ?? 0);
-        f.AdmittedInTerm = admissions.Count(a => a.AdmittedOn >= f.PlanTerm.Start && a.AdmittedOn <= f.PlanTerm.End);
-        f.AdmittedThisYear = admissions.Count(a => a.AdmittedOn.Year == today.Year);
-        f.YearTarget = f.Years.FirstOrDefault(y => y.Year == today.Year).Target;
-        if (f.TermTarget is { } tt && today <= f.PlanTerm.End)
-            f.Pace = Core.Planning.Pace.Compute(f.PlanTerm, f.AdmittedInTerm, f.YearTarget ?? 0, f.AdmittedThisYear, today);
+        f.AdmittedInTerm = admissions.Count;
+        var thisYear = f.Years.FirstOrDefault(y => y.Window == f.ThisYear);
+        if (thisYear is not null)
+        {
+            f.AdmittedThisYear = thisYear.Admitted;
+            f.YearTarget = thisYear.TargetIsShare ? null : thisYear.Target;
+        }
+        else
+        {
+            f.AdmittedThisYear = await PlanData.AdmittedIn(db.Members, cellIds, f.ThisYear.First, f.ThisYear.Last).CountAsync(ct);
+        }
+        // A cell's pace against the term means nothing while later years are not allocated to it.
+        if (f.TermTarget is not null && today <= f.PlanTerm.End && f.UnallocatedYears.Count == 0)
+            f.Pace = Core.Planning.Pace.Compute(f.PlanTerm, f.AdmittedInTerm, f.YearTarget ?? 0, f.AdmittedThisYear, today, f.ThisYear);
         return f;
     }
 }

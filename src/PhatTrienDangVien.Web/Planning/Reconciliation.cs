@@ -22,11 +22,9 @@ public sealed class Reconciliation(AppDbContext db, TimeProvider clock)
     public async Task<Result> ForCurrentTermAsync(CancellationToken ct)
     {
         var today = Core.Common.VietnamTime.Today(clock);
-        var term = await db.Terms.AsNoTracking().Where(t => t.StartYear <= today.Year && t.EndYear >= today.Year)
-            .OrderByDescending(t => t.StartYear).FirstOrDefaultAsync(ct)
-            ?? await db.Terms.AsNoTracking().OrderByDescending(t => t.StartYear).FirstOrDefaultAsync(ct);
+        var term = await PlanData.CurrentTermAsync(db, today, ct);
         if (term is null) return new Result(null, null, [], []);
-        var window = PlanTerm.FromYears(term.StartYear, term.EndYear, 0);
+        var window = PlanTerm.Of(term, 0);
 
         // Whose admission has a case: a ceremony recorded through the procedure (the case of the same commune).
         var ceremonies = await db.AdmissionSteps.WholeCommune().AsNoTracking().Where(s => s.Kind == AdmissionStepKind.Ceremony)

@@ -16,11 +16,16 @@ public sealed class SaveTermTarget(AppDbContext db, Access access, ConflictDiff 
     {
         ArgumentNullException.ThrowIfNull(write);
         if (!access.Has(Permission.ManageTargets)) return Outcome<TermTarget>.Forbidden();
-        var term = await db.Terms.AsNoTracking().FirstOrDefaultAsync(t => t.Id == termId, ct);
+        var term = await db.Terms.FirstOrDefaultAsync(t => t.Id == termId, ct);
         if (term is null) return Outcome<TermTarget>.NotFound();
         var input = write.Target;
         var errors = new Errors();
         TargetWrites.Validate(input, errors, "");
+        // The window every term figure counts in: within the term's years, the start before the end.
+        if (input.TermStart is { } start && start.Year != term.StartYear)
+            errors.Add(nameof(input.TermStart), $"Ngày bắt đầu nhiệm kỳ {term.Name} phải trong năm {term.StartYear}.");
+        if (input.TermEnd is { } end && end.Year != term.EndYear)
+            errors.Add(nameof(input.TermEnd), $"Ngày kết thúc nhiệm kỳ {term.Name} phải trong năm {term.EndYear}.");
         if (errors.Any) return Outcome<TermTarget>.Invalid(errors.List);
 
         var target = await db.TermTargets.FirstOrDefaultAsync(t => t.TermId == termId, ct);
@@ -34,10 +39,12 @@ public sealed class SaveTermTarget(AppDbContext db, Access access, ConflictDiff 
             db.ExpectVersion(target, write.Version);
         }
         input.ApplyTo(target);
+        term.StartDate = input.TermStart;
+        term.EndDate = input.TermEnd;
         return await db.SaveAsync(target, async token =>
         {
             var current = await db.TermTargets.AsNoTracking().FirstOrDefaultAsync(t => t.TermId == termId, token);
-            return current is null ? (null, []) : (current, await diff.CompareTargetAsync(input, TermTargetInput.From(current), token));
+            return current is null ? (null, []) : (current, await diff.CompareTargetAsync(input, TermTargetInput.From(current, term), token));
         }, ct, duplicate: TargetWrites.SavedMeanwhile);
     }
 }

@@ -41,8 +41,15 @@ public sealed class TermTargetInput : IAdoptedTargetInput
     [Display(Name = CountLabel), Range(0, 100_000, ErrorMessage = "Chỉ tiêu phải từ 0 đến 100.000.")]
     public int Count { get; set; }
     public ResolutionInput Resolution { get; set; } = new();
+    /// <summary>The congress date that opened the term; empty = 1 July of its first year.</summary>
+    [Display(Name = "Ngày bắt đầu nhiệm kỳ (ngày đại hội)")]
+    public DateOnly? TermStart { get; set; }
+    /// <summary>The last day of the term; empty = 30 June of its last year.</summary>
+    [Display(Name = "Ngày kết thúc nhiệm kỳ")]
+    public DateOnly? TermEnd { get; set; }
 
-    public static TermTargetInput From(TermTarget? t) => new() { Count = t?.Count ?? 0, Resolution = ResolutionInput.From(t) };
+    public static TermTargetInput From(TermTarget? t, Core.Organisations.Term term) =>
+        new() { Count = t?.Count ?? 0, Resolution = ResolutionInput.From(t), TermStart = term?.StartDate, TermEnd = term?.EndDate };
 }
 
 /// <summary>The target of one year, with its "at least N" sub-targets.</summary>

@@ -27,19 +27,7 @@ public abstract class DashboardTests<TApp>(TApp app) : IAsyncLifetime where TApp
         var d = app.Data;
         DateOnly D(string s) => Steps.D(s);
         Task Step(int id, AdmissionStepKind kind, StepData data) => Steps.RecordAsync(app.Services, id, kind, data);
-        var a = d.CandidateA;
-        await Step(a, AdmissionStepKind.SourcePool, new() { Date = D("2026-01-05") });
-        await Step(a, AdmissionStepKind.MentorAssigned, new() { Date = D("2026-01-10"), MentorMemberId = d.MentorMemberA });
-        await Step(a, AdmissionStepKind.AwarenessClass, new() { Date = D("2026-03-06"), CertificateNumber = "1/CN", CertificateDate = D("2026-03-06") });
-        await Step(a, AdmissionStepKind.Application, new() { Date = D("2026-04-01") });
-        await Step(a, AdmissionStepKind.PersonalHistory, new() { Date = D("2026-05-04"), People = [new() { Relationship = "Cha", FullName = "Võ Văn Hùng", Result = VerificationResult.Verified }] });
-        await Step(a, AdmissionStepKind.Introduction, new()
-        {
-            Date = D("2026-06-01"), Path = IntroductionPath.TwoMembers,
-            Introducers = [new() { MemberId = d.MemberA, TogetherSince = D("2020-01-01") }, new() { MemberId = d.CommitteeMemberId, TogetherSince = D("2020-01-01") }],
-        });
-        await Step(a, AdmissionStepKind.Opinions, new() { Date = D("2026-06-15") });
-        await Step(a, AdmissionStepKind.CellVote, new() { Date = D("2026-07-01"), For = 3, Against = 0, Present = 3 });
+        await Steps.CandidateAApprovedByCellAsync(app.Services, d);
 
         var person = TestData.NewPerson(d.CommuneId, "Lý Thị Cẩm", "089303000888", null, 2003, Core.Reference.Gender.Female);
         var candidateC = new Candidate { CommuneId = d.CommuneId, CellId = d.CellA, AddedOn = D("2026-10-01"), Person = person };
@@ -144,8 +132,10 @@ public abstract class DashboardTests<TApp>(TApp app) : IAsyncLifetime where TApp
         var (_, page) = await office.GetAsync("/Dashboard");
         page.QuerySelector("#gap-schools-no-cell")!.TextContent.ShouldBe("1");
         var (_, schools) = await office.GetAsync(page.QuerySelector("#gap-schools-no-cell")!.GetAttribute("href")!);
-        schools.QuerySelector("#schools")!.TextContent.ShouldContain("Trường Tiểu học Mỹ Lợi B");
-        schools.QuerySelector("#schools")!.TextContent.ShouldContain("chưa có chi bộ");
+        schools.QuerySelector("#list-count")!.TextContent.ShouldBe("1");
+        schools.QuerySelectorAll("#gap-list tbody tr").Length.ShouldBe(1);
+        schools.QuerySelector("#gap-list")!.TextContent.ShouldContain("Trường Tiểu học Mỹ Lợi B");
+        schools.QuerySelector("h1")!.TextContent.ShouldBe("Trường học chưa có chi bộ");
 
         var secretary = await Browser.LoginAsync(app, "secretary");
         (await secretary.Client.GetAsync("/Schools")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);

@@ -167,7 +167,7 @@ public abstract class ResponsibilityTests<TApp>(TApp app) where TApp : AppFactor
         row.QuerySelector(".pool")!.TextContent.Trim().ShouldBe(S(expected.Pool));
         row.QuerySelector(".overdue")!.TextContent.Trim().ShouldBe("1");
         row.QuerySelector(".no-mentor")!.TextContent.Trim().ShouldBe(S(expected.NoMentor));
-        row.QuerySelector(".no-mentor a")!.GetAttribute("href").ShouldBe($"/Candidates?CellId={D.CellA}&NoMentor=true");
+        row.QuerySelector(".no-mentor a")!.GetAttribute("href").ShouldBe($"/Candidates?OrgId={D.CellA}&NoMentor=true");
         page.Body!.TextContent.ShouldContain("Đặng Văn Quá");
 
         // The office sees the same page.

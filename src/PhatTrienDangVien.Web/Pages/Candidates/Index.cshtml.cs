@@ -16,6 +16,10 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public int? CellId { get; set; }
+    /// <summary>The cells of an organisation (a sub-committee, the commune), as the dashboard counts them.</summary>
+    [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
+    public string? OrgName { get; private set; }
+    private IReadOnlyList<int>? _orgCells;
     [BindProperty(SupportsGet = true)] public int? SourceId { get; set; }
     [BindProperty(SupportsGet = true)] public bool Young { get; set; }
     [BindProperty(SupportsGet = true)] public bool NoMentor { get; set; }
@@ -32,8 +36,9 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         public string? Mentor { get; init; }
     }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (!await SelectOrganisationAsync(ct)) return NotFound();
         Cells = await Lookups.CellsAsync(db, ct);
         SourceItems = (await db.SourceCategories.OrderBy(s => s.SortOrder).ToListAsync(ct))
             .Select(s => new SelectListItem(s.Name, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
@@ -41,10 +46,22 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         var total = await filtered.CountAsync(ct);
         var items = await Sorted(filtered).Skip(Query.Skip).Take(Query.Size).Select(Project()).ToListAsync(ct);
         Result = new PageResult<Row>(await WithMentorsAsync(items, ct), total, Query);
+        return Page();
+    }
+
+    private async Task<bool> SelectOrganisationAsync(CancellationToken ct)
+    {
+        if (OrgId is null) return true;
+        var selection = await Planning.PlanData.SelectAsync(db, OrgId, ct);
+        if (selection is null) return false;
+        OrgName = selection.Selected.Name;
+        _orgCells = selection.CellIds;
+        return true;
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
+        if (!await SelectOrganisationAsync(ct)) return NotFound();
         var rows = await WithMentorsAsync(await Sorted(Filtered()).Select(Project()).ToListAsync(ct), ct);
         var csv = new StringBuilder("Họ và tên,Giới tính,Ngày sinh,Chi bộ,Ngày vào nguồn,Đảng viên giúp đỡ,Nguồn\r\n");
         foreach (var r in rows)
@@ -59,6 +76,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         var folded = VietnameseText.Fold(Search);
         if (folded.Length > 0) q = q.Where(c => c.Person.FullNameFolded.Contains(folded) || c.Person.CitizenId == folded);
         if (CellId is { } cell) q = q.Where(c => c.CellId == cell);
+        if (_orgCells is { } orgCells) q = q.Where(c => orgCells.Contains(c.CellId));
         if (SourceId is { } s) q = q.Where(c => c.Sources.Any(x => x.SourceCategoryId == s));
         if (Young)
         {

@@ -8,6 +8,7 @@ using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Core.Planning;
 using PhatTrienDangVien.Web.Admission;
 using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Pages.Shared;
 using PhatTrienDangVien.Web.Planning;
 using PhatTrienDangVien.Web.Authorization;
 
@@ -44,46 +45,49 @@ public class IndexModel(AppDbContext db, WorkList work) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var orgs = await db.Organisations.AsNoTracking().Where(o => o.IsActive).ToListAsync(ct);
-        if (orgs.Count == 0) return Page();
-        Selected = OrgId is { } id ? orgs.FirstOrDefault(o => o.Id == id) : null;
-        if (OrgId is not null && Selected is null) return NotFound();
-        Selected ??= orgs.FirstOrDefault(o => o.Kind == OrganisationKind.CommuneCommittee) ?? orgs.OrderBy(o => o.Kind).First();
-        CellIds = PlanData.CellsUnder(Selected, orgs).Where(db.Scope.CoversCell).ToList();
+        var selection = await PlanData.SelectAsync(db, OrgId, ct);
+        if (selection is null) return OrgId is null ? Page() : NotFound();
+        Selected = selection.Selected;
+        CellIds = selection.CellIds;
+        var orgs = selection.Organisations;
         var collator = StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), true);
         Organisations = orgs.OrderBy(o => o.Kind).ThenBy(o => o.Name, collator)
             .Select(o => new SelectListItem(o.Name, o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Id == Selected.Id)).ToList();
 
-        Gaps = await Gaps.ComputeAsync(db, CellIds, Today.Year, Threshold ?? Gaps.DefaultPerThousand, ct);
+        Plan = await PlanFigures.ComputeAsync(db, Selected, CellIds, Today, ct);
+        // "This year" everywhere on the page is the year's window in the term (from the congress in its first year).
+        var year = Plan.ThisYear;
+        Gaps = await Gaps.ComputeAsync(db, CellIds, year.First, year.Last, Threshold ?? Gaps.DefaultPerThousand, ct);
         var items = (await work.ItemsAsync(ct)).Where(i => CellIds.Contains(i.CellId)).ToList();
         Overdue = items.Where(i => i.IsOverdue).OrderBy(i => i.Next.WorkingDaysLeft).ToList();
         DueSoon = items.Where(i => i.Next.WorkingDaysLeft is >= 0 and <= 10).OrderBy(i => i.Next.WorkingDaysLeft).ToList();
         var cases = await PlanData.CasesAsync(db, CellIds, ct);
         Funnel = Core.Planning.Funnel.Compute(cases, Today);
         Durations = StageDurations.Compute(cases, Today);
-        Plan = await PlanFigures.ComputeAsync(db, Selected, CellIds, Today, ct);
-        // This year's admissions are part of the term's, already loaded, unless today is outside the term's years.
-        var yearStart = new DateOnly(Today.Year, 1, 1);
-        var newMembers = Plan.Years.Any(y => y.Year == Today.Year)
-            ? Plan.Admissions.Where(a => a.AdmittedOn >= yearStart && a.AdmittedOn <= Today).ToList()
-            : await PlanData.NewMembersAsync(db, CellIds, yearStart, Today, ct);
+        // This year's admissions are part of the term's, already loaded, unless today is outside the term.
+        var newMembers = Plan.PlanTerm is { } t && year.First >= t.Start && year.Last <= t.End
+            ? Plan.Admissions.Where(a => a.AdmittedOn >= year.First && a.AdmittedOn <= year.Last).ToList()
+            : await PlanData.NewMembersAsync(db, CellIds, year.First, year.Last, ct);
         var cellNames = orgs.ToDictionary(o => o.Id, o => o.Name);
         Structure = NewMemberStructure.Compute(newMembers, id => cellNames.GetValueOrDefault(id, "?"));
         SourceNames = await db.SourceCategories.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, ct);
         // Where we are behind: each cell's allocation for this year against its admissions, pool and overdue steps.
-        var allocations = await db.CellTargets.AsNoTracking().Where(t => t.Year == Today.Year && CellIds.Contains(t.CellId))
-            .ToDictionaryAsync(t => t.CellId, t => t.Count, ct);
+        var allocations = await db.CellTargets.AsNoTracking().Where(a => a.Year == Today.Year && CellIds.Contains(a.CellId))
+            .ToDictionaryAsync(a => a.CellId, a => a.Count, ct);
         var admittedByCell = newMembers.GroupBy(n => n.CellId).ToDictionary(g => g.Key, g => g.Count());
         var pool = await db.Candidates.Where(c => c.Status == CandidateStatus.Active && CellIds.Contains(c.CellId))
             .GroupBy(c => c.CellId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         foreach (var cellId in CellIds)
-            Cells.Add(new CellRow(cellId, cellNames.GetValueOrDefault(cellId, "?"), allocations.TryGetValue(cellId, out var t) ? t : null,
+            Cells.Add(new CellRow(cellId, cellNames.GetValueOrDefault(cellId, "?"), allocations.TryGetValue(cellId, out var a) ? a : null,
                 admittedByCell.GetValueOrDefault(cellId), pool.GetValueOrDefault(cellId), items.Count(i => i.CellId == cellId && i.IsOverdue)));
         Cells.Sort((a, b) => (b.Target ?? 0) - b.Admitted - ((a.Target ?? 0) - a.Admitted));
         ForecastSummary = await PlanData.ForecastAsync(db, Plan, CellIds, Today, runs: 1000, cases, ct);
         return Page();
     }
 
-    public string CandidatesLink(int? cellId = null, string? extra = null) =>
-        "/Candidates?" + (cellId is { } c ? $"CellId={c}&" : "") + extra;
+    /// <summary>The list of people admitted in a window, for this page's organisation, optionally one part of them.</summary>
+    public string AdmittedLink(DateOnly from, DateOnly to, string? facet = null, int? orgId = null) =>
+        Lists.Admitted(orgId ?? Selected!.Id, from, to, facet);
+
+    public string OrgQuery => "OrgId=" + Selected!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

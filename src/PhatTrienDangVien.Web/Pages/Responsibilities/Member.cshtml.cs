@@ -20,7 +20,9 @@ public class MemberModel(AppDbContext db, WorkList work) : PageModel
 {
     public string MemberName { get; private set; } = "";
     public int MemberId { get; private set; }
-    public int Year { get; private set; }
+    public int Year => Window.Year;
+    /// <summary>This year's window in the term (as the dashboard reads it).</summary>
+    public Core.Planning.TermYear Window { get; private set; } = null!;
     public List<CellRow> Cells { get; } = [];
 
     public sealed record CellRow(int CellId, string Cell, DateOnly From, DateOnly? To, int? Target, int Admitted, int Pool,
@@ -41,9 +43,9 @@ public class MemberModel(AppDbContext db, WorkList work) : PageModel
         MemberId = member.Id;
         MemberName = member.FullName;
         var today = work.Today;
-        Year = today.Year;
-        var start = new DateOnly(Year, 1, 1);
-        var end = new DateOnly(Year, 12, 31);
+        Window = Planning.PlanData.ThisYear(await Planning.PlanData.CurrentTermAsync(db, today, ct), today);
+        var start = Window.First;
+        var end = Window.Last;
 
         var assignments = await db.CellResponsibilities.AsNoTracking()
             .Where(r => r.MemberId == memberId && r.From <= today && (r.To == null || r.To >= today))

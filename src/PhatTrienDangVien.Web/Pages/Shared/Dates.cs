@@ -8,6 +8,9 @@ namespace PhatTrienDangVien.Web.Pages.Shared;
 /// <summary>Dates as Vietnamese offices write them (dd/MM/yyyy), with the lunar date on hover.</summary>
 public static class Dates
 {
+    /// <summary>The date as plain text (30/11/2026), for sentences and files.</summary>
+    public static string Text(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
     public static IHtmlContent Show(DateOnly? date)
     {
         if (date is not { } d) return HtmlString.Empty;

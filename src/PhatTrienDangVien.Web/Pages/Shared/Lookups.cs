@@ -13,6 +13,9 @@ public static class Lookups
     /// <summary>Vietnamese number and sort conventions (3.267; a ă â … đ …).</summary>
     public static readonly System.Globalization.CultureInfo Vietnamese = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
 
+    /// <summary>Names in Vietnamese alphabetical order, case ignored.</summary>
+    public static readonly StringComparer Collator = StringComparer.Create(Vietnamese, true);
+
     public static IEnumerable<SelectListItem> Ethnicities() =>
         Core.Reference.Ethnicities.All.Select(e => new SelectListItem(e.Name, e.Code));
 

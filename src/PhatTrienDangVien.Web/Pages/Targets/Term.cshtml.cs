@@ -16,6 +16,8 @@ public class TermModel(AppDbContext db, SaveTermTarget save) : PageModel
 {
     [BindProperty, Display(Name = TermTargetInput.CountLabel)] public int Count { get; set; }
     [BindProperty] public ResolutionInput Resolution { get; set; } = new();
+    [BindProperty, Display(Name = "Ngày bắt đầu nhiệm kỳ (ngày đại hội)")] public DateOnly? TermStart { get; set; }
+    [BindProperty, Display(Name = "Ngày kết thúc nhiệm kỳ")] public DateOnly? TermEnd { get; set; }
     /// <summary>The stored target's version when the form was read; empty when the term had none.</summary>
     [BindProperty] public int? Version { get; set; }
 
@@ -26,8 +28,10 @@ public class TermModel(AppDbContext db, SaveTermTarget save) : PageModel
     {
         if (!await LoadAsync(termId, ct)) return NotFound();
         var target = await db.TermTargets.AsNoTracking().FirstOrDefaultAsync(t => t.TermId == termId, ct);
-        var input = TermTargetInput.From(target);
+        var input = TermTargetInput.From(target, Term);
         Count = input.Count;
+        TermStart = input.TermStart;
+        TermEnd = input.TermEnd;
         Resolution = input.Resolution;
         Version = target?.Version;
         return Page();
@@ -37,7 +41,7 @@ public class TermModel(AppDbContext db, SaveTermTarget save) : PageModel
     {
         if (!await LoadAsync(termId, ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var outcome = await save.HandleAsync(termId, new TermTargetWrite(new TermTargetInput { Count = Count, Resolution = Resolution }, Version), ct);
+        var outcome = await save.HandleAsync(termId, new TermTargetWrite(new TermTargetInput { Count = Count, Resolution = Resolution, TermStart = TermStart, TermEnd = TermEnd }, Version), ct);
         if (outcome.Status == OutcomeStatus.Conflict && outcome.Value is { } current)
         {
             // Saving again now means the user has seen the other version and chooses theirs.

@@ -8,7 +8,7 @@ namespace PhatTrienDangVien.Web.Pages.Work;
 
 /// <summary>Việc sắp đến hạn and quá hạn across every case in the user's scope, by responsible person.</summary>
 [RequirePermission(Permission.ViewWork)]
-public class IndexModel(WorkList work) : PageModel
+public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Days { get; set; } = 10;
     [BindProperty(SupportsGet = true)] public string Show { get; set; } = "due";
@@ -16,28 +16,48 @@ public class IndexModel(WorkList work) : PageModel
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
     [BindProperty(SupportsGet = true)] public Core.Admission.AdmissionStage? Stage { get; set; }
     [BindProperty(SupportsGet = true)] public int? CellId { get; set; }
+    /// <summary>The cells of an organisation (a sub-committee, the commune), as the dashboard counts them.</summary>
+    [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
+    public string? OrgName { get; private set; }
 
     public IReadOnlyList<WorkList.Item> Items { get; private set; } = [];
     public int OverdueCount { get; private set; }
     public int DueCount { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Days = Math.Clamp(Days, 1, 120);
         var all = await work.ItemsAsync(ct);
         if (Mine && int.TryParse(User.FindFirstValue(AppClaims.MemberId), out var me))
             all = all.Where(i => i.MentorId == me || i.SecretaryId == me || i.InChargeId == me).ToList();
-        if (Stage is { } stage) all = all.Where(i => i.Stage == stage).ToList();
+        // A stage as the dashboard's funnel counts it: probation includes the recognition steps after it.
+        if (Stage is { } stage) all = all.Where(i => Core.Planning.Funnel.RowOf(i.Stage) is var row && row >= 0
+            ? row == Core.Planning.Funnel.RowOf(stage) : i.Stage == stage).ToList();
         if (CellId is { } cell) all = all.Where(i => i.CellId == cell).ToList();
+        if (OrgId is not null)
+        {
+            var selection = await Planning.PlanData.SelectAsync(db, OrgId, ct);
+            if (selection is null) return NotFound();
+            OrgName = selection.Selected.Name;
+            var cells = selection.CellIds.ToHashSet();
+            all = all.Where(i => cells.Contains(i.CellId)).ToList();
+        }
         OverdueCount = all.Count(i => i.IsOverdue);
         DueCount = all.Count(i => i.Next.WorkingDaysLeft is >= 0 and var d && d <= Days);
         Items = (Show switch
         {
             "overdue" => all.Where(i => i.IsOverdue),
             "all" => all,
-            _ => all.Where(i => i.Next.WorkingDaysLeft is { } d && d <= Days),
+            // Due soon: from today to the horizon; what is overdue has its own tab.
+            _ => all.Where(i => i.Next.WorkingDaysLeft is >= 0 and var d && d <= Days),
         }).OrderBy(i => i.Next.WorkingDaysLeft ?? int.MaxValue).ThenBy(i => i.Next.DueDate).ToList();
+        return Page();
     }
+
+    /// <summary>The query of this list with another tab, keeping every filter.</summary>
+    public string Tab(string show) =>
+        $"?Show={show}&Days={Days}&By={By}&Mine={Mine}" + (Stage is { } s ? $"&Stage={s}" : "") + (CellId is { } c ? $"&CellId={c}" : "")
+        + (OrgId is { } o ? $"&OrgId={o}" : "");
 
     public string? Responsible(WorkList.Item i) => By switch
     {

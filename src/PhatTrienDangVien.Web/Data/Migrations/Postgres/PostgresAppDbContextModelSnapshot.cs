@@ -708,8 +708,14 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.Property<int>("CommuneId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
                     b.Property<int>("EndYear")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date");
 
                     b.Property<int>("StartYear")
                         .HasColumnType("integer");

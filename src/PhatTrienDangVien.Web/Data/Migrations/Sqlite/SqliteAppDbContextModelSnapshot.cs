@@ -675,8 +675,14 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.Property<int>("CommuneId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("EndYear")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("StartYear")
                         .HasColumnType("INTEGER");

@@ -1,0 +1,92 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Core.Planning;
+using PhatTrienDangVien.Core.Reference;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Pages.Shared;
+using PhatTrienDangVien.Web.Planning;
+
+namespace PhatTrienDangVien.Web.Pages.Dashboard;
+
+/// <summary>
+/// The people behind an "admitted" figure: those whose admission ceremony in the register falls in the window, in the
+/// organisation's cells, optionally one part of them (women, young, a source…), read by the same query and the same
+/// test as the figure (<see cref="PlanData.NewMembersAsync"/>, <see cref="NewMemberFacets"/>).
+/// </summary>
+[RequirePermission(Permission.ViewPlan)]
+public class AdmittedModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Facet { get; set; }
+    [BindProperty(SupportsGet = true, Name = "q")] public ListQuery Query { get; set; } = new();
+
+    public string OrgName { get; private set; } = "";
+    public string? FacetText { get; private set; }
+    public DateOnly First { get; private set; }
+    public DateOnly Last { get; private set; }
+    public PageResult<Row> Result { get; private set; } = null!;
+    public int FromRegister { get; private set; }
+
+    public sealed record Row(int MemberId, int? CandidateId, string FullName, Gender Gender, DateOnly DateOfBirth, string Cell, DateOnly AdmittedOn,
+        MemberStatus Status, bool FromRegister, string NameSortKey);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var rows = await LoadAsync(ct);
+        if (rows is null) return NotFound();
+        FromRegister = rows.Count(r => r.FromRegister);
+        Result = new PageResult<Row>(Sorted(rows).Skip(Query.Skip).Take(Query.Size).ToList(), rows.Count, Query);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var rows = await LoadAsync(ct);
+        if (rows is null) return NotFound();
+        var csv = new StringBuilder("Họ và tên,Giới tính,Ngày sinh,Chi bộ,Ngày lễ kết nạp,Tình trạng hiện nay,Ghi nhận\r\n");
+        foreach (var r in Sorted(rows))
+            csv.AppendJoin(',', new[] { r.FullName, Lookups.GenderName(r.Gender), Lookups.Date(r.DateOfBirth), r.Cell, Lookups.Date(r.AdmittedOn),
+                Lookups.StatusName(r.Status), r.FromRegister ? "Từ sổ đảng viên" : "Qua phần mềm" }.Select(Csv.Escape)).Append("\r\n");
+        return File(Csv.Encode(csv.ToString()), "text/csv", "dang-vien-moi.csv");
+    }
+
+    private async Task<List<Row>?> LoadAsync(CancellationToken ct)
+    {
+        var selection = await PlanData.SelectAsync(db, OrgId, ct);
+        if (selection is null) return OrgId is null ? [] : null;
+        OrgName = selection.Selected.Name;
+        // Without a window: the current term so far.
+        var today = Core.Common.VietnamTime.Today(clock);
+        var term = await PlanData.CurrentTermAsync(db, today, ct);
+        First = From ?? term?.Start ?? new DateOnly(today.Year, 1, 1);
+        Last = To ?? term?.End ?? new DateOnly(today.Year, 12, 31);
+        var sources = await db.SourceCategories.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, ct);
+        FacetText = NewMemberFacets.Describe(Facet, code => sources.GetValueOrDefault(code));
+        var part = NewMemberFacets.Parse(Facet);
+        var admitted = (await PlanData.NewMembersAsync(db, selection.CellIds, First, Last, ct)).Where(m => part is null || part(m)).ToList();
+        var ids = admitted.Select(a => a.MemberId).ToList();
+        var facts = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .Select(m => new { m.Id, m.Person.FullName, m.Person.NameSortKey, m.Status, Cell = m.Cell.Name }).ToDictionaryAsync(m => m.Id, ct);
+        return admitted.Select(a =>
+        {
+            var f = facts[a.MemberId];
+            return new Row(a.MemberId, a.CandidateId, f.FullName, a.Gender, a.DateOfBirth, f.Cell, a.AdmittedOn, f.Status, a.FromRegister, f.NameSortKey);
+        }).ToList();
+    }
+
+    private IEnumerable<Row> Sorted(IEnumerable<Row> rows) => (Query.Sort?.ToLowerInvariant(), Query.Desc) switch
+    {
+        ("name", false) => rows.OrderBy(r => r.NameSortKey, StringComparer.Ordinal).ThenBy(r => r.MemberId),
+        ("name", true) => rows.OrderByDescending(r => r.NameSortKey, StringComparer.Ordinal).ThenBy(r => r.MemberId),
+        ("cell", false) => rows.OrderBy(r => r.Cell, Lookups.Collator).ThenBy(r => r.NameSortKey, StringComparer.Ordinal),
+        ("cell", true) => rows.OrderByDescending(r => r.Cell, Lookups.Collator).ThenBy(r => r.NameSortKey, StringComparer.Ordinal),
+        (_, true) => rows.OrderByDescending(r => r.AdmittedOn).ThenBy(r => r.MemberId),
+        _ => rows.OrderBy(r => r.AdmittedOn).ThenBy(r => r.MemberId),
+    };
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PhatTrienDangVien.Core.Planning;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Planning;
+
+namespace PhatTrienDangVien.Web.Pages.Dashboard;
+
+/// <summary>One of the dashboard's "where we are weak" figures as a list, computed by the same <see cref="Planning.Gaps"/>.</summary>
+[RequirePermission(Permission.ViewPlan)]
+public class GapsModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
+    [BindProperty(SupportsGet = true)] public string Kind { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public double? Threshold { get; set; }
+
+    public string OrgName { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public TermYear Year { get; private set; } = null!;
+    public Planning.Gaps Gaps { get; private set; } = null!;
+    public IReadOnlyList<Planning.Gaps.CellGap> CellRows { get; private set; } = [];
+    public IReadOnlyList<Planning.Gaps.HamletGap> HamletRows { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> SchoolRows { get; private set; } = [];
+    public int Count => CellRows.Count + HamletRows.Count + SchoolRows.Count;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var selection = await PlanData.SelectAsync(db, OrgId, ct);
+        if (selection is null) return NotFound();
+        OrgName = selection.Selected.Name;
+        var today = Core.Common.VietnamTime.Today(clock);
+        Year = PlanData.ThisYear(await PlanData.CurrentTermAsync(db, today, ct), today);
+        var threshold = Threshold is { } t && double.IsFinite(t) ? Math.Clamp(t, 0, 1000) : Planning.Gaps.DefaultPerThousand;
+        Gaps = await Planning.Gaps.ComputeAsync(db, selection.CellIds, Year.First, Year.Last, threshold, ct);
+        switch (Kind)
+        {
+            case "thin-hamlets":
+                Title = $"Ấp không có hoặc ít đảng viên (dưới {threshold.ToString("0.#", Pages.Shared.Lookups.Vietnamese)} đảng viên / 1.000 dân)";
+                HamletRows = Gaps.ThinHamlets;
+                break;
+            case "no-admission":
+                Title = $"Chi bộ chưa kết nạp ai năm {Year.Year}";
+                CellRows = Gaps.CellsWithoutAdmission;
+                break;
+            case "no-candidates":
+                Title = "Chi bộ không có quần chúng trong nguồn";
+                CellRows = Gaps.CellsWithoutCandidates;
+                break;
+            case "school-cells":
+                Title = "Chi bộ trường học chưa có quần chúng trong nguồn";
+                CellRows = Gaps.SchoolCellsWithoutCandidates;
+                break;
+            case "schools-without-cell":
+                Title = "Trường học chưa có chi bộ";
+                SchoolRows = Gaps.SchoolsWithoutCell;
+                break;
+            default:
+                return NotFound();
+        }
+        return Page();
+    }
+}
