@@ -460,6 +460,7 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
     private async Task SeedTargetsAsync(int communeId, List<(Organisation Cell, int Size)> cells, DateOnly today, CancellationToken ct)
     {
         var term = await db.Terms.SingleAsync(t => t.CommuneId == communeId, ct);
+        term.StartDate = Congress;
         db.TermTargets.Add(new Core.Targets.TermTarget
         {
             CommuneId = communeId, TermId = term.Id, Count = 130, ResolutionNumber = "01-NQ/ĐH", ResolutionDate = new DateOnly(2025, 7, 2),
