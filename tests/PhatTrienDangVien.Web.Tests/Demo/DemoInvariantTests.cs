@@ -52,6 +52,8 @@ public abstract class DemoInvariantTests<TApp>(TApp app) where TApp : DemoAppFac
     public async Task Every_step_follows_the_one_before_and_none_is_after_today()
     {
         var demo = await LoadAsync();
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"Seeded on {Today:dd/MM/yyyy}: {demo.Members.Count} members, {demo.Candidates.Count} candidates, {demo.Steps.Values.Sum(s => s.Count)} steps.");
         foreach (var c in demo.Candidates)
         {
             var steps = demo.StepsOf(c);
@@ -156,6 +158,8 @@ public abstract class DemoInvariantTests<TApp>(TApp app) where TApp : DemoAppFac
     {
         var demo = await LoadAsync();
         var ceremonies = demo.Members.Select(m => m.CeremonyDate!.Value).ToList();
+        TestContext.Current.TestOutputHelper?.WriteLine("Ceremonies by year: " + string.Join(", ",
+            ceremonies.Where(d => d.Year >= 2023).GroupBy(d => d.Year).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
         var busiest = ceremonies.GroupBy(d => d).MaxBy(g => g.Count())!;
         busiest.Count().ShouldBeLessThanOrEqualTo(3, $"{busiest.Count()} ceremonies on {busiest.Key:dd/MM/yyyy}");
 
