@@ -125,22 +125,21 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
         var underSub = cells.Where(x => x.Cell.ParentId == schools.Id || x.Cell.ParentId == police.Id).Select(x => x.Cell.Id).ToHashSet();
         var firstUnderSub = cells.Where(x => underSub.Contains(x.Cell.Id)).GroupBy(x => x.Cell.ParentId).Select(g => g.First().Cell.Id).ToHashSet();
         // The register before the recent flow: official members admitted before s_flowStart, spread over the years
-        // rather than piled on one day; old enough to have been 19 by then.
+        // rather than piled on one day.
         var membersByCell = new Dictionary<int, List<Member>>();
-        var baseMinAge = 20 + (today.DayNumber - s_flowStart.DayNumber) / 365;
+        var latest = s_flowStart.AddDays(-1);
+        var oldest = new DateOnly(1978, 1, 1);
         foreach (var (cell, size) in cells)
         {
             var list = new List<Member>();
             for (var i = 0; i < size; i++)
             {
-                var person = NewPerson(c, hamlets, cell, today, minAge: baseMinAge, maxAge: Math.Max(baseMinAge + 20, 82));
-                var latest = s_flowStart.AddDays(-1);
-                var ceremony = person.DateOfBirth.AddYears(_random.Next(19, 40));
-                if (ceremony > latest)
-                {
-                    var earliest = person.DateOfBirth.AddYears(19) > latest.AddYears(-10) ? person.DateOfBirth.AddYears(19) : latest.AddYears(-10);
-                    ceremony = earliest.AddDays(_random.Next(Math.Max(1, latest.DayNumber - earliest.DayNumber)));
-                }
+                // Admitted at about the same pace as now since 1978, aged 19–40 then (most under 31); schools, police,
+                // the military and the agencies keep people of working age (the retired sit in their hamlet's cell).
+                var working = cell.CellKind != CellKind.Hamlet;
+                var from = working ? today.AddYears(-28) : oldest;
+                var ceremony = from.AddDays(_random.Next(Math.Max(1, latest.DayNumber - from.DayNumber + 1)));
+                var person = NewPerson(c, hamlets, cell, today, minAge: 19, maxAge: working ? 32 : 40, youngBias: true, admittedOn: ceremony);
                 var member = new Member
                 {
                     CommuneId = c,
@@ -182,7 +181,7 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
         foreach (var ceremony in recorded.Where(d => d < SoftwareStart))
         {
             var cell = PickBySize(sourced);
-            var person = NewPerson(c, hamlets, cell, ceremony, minAge: 19, maxAge: 40, youngBias: true);
+            var person = NewPerson(c, hamlets, cell, today, minAge: 19, maxAge: 40, youngBias: true, admittedOn: ceremony);
             var end = ceremony.AddMonths(book.At(ceremony).ProbationMonths);
             // Recognised some weeks after the probation ended (the cell's vote, then the committee's decision).
             var recognised = end.AddDays(_random.Next(20, 70)) <= today;
@@ -515,7 +514,9 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
         return o;
     }
 
-    private Person NewPerson(int communeId, List<Hamlet> hamlets, Organisation cell, DateOnly today, int minAge, int maxAge, bool youngBias = false)
+    /// <summary>A person aged <paramref name="minAge"/>–<paramref name="maxAge"/> today, or at <paramref name="admittedOn"/> when given.</summary>
+    private Person NewPerson(int communeId, List<Hamlet> hamlets, Organisation cell, DateOnly today, int minAge, int maxAge, bool youngBias = false,
+        DateOnly? admittedOn = null)
     {
         var female = cell.CellKind switch
         {
@@ -524,8 +525,9 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
             _ => _random.NextDouble() < 0.4,
         };
         var name = DemoNames.Next(_random, female);
-        var age = youngBias && _random.NextDouble() < 0.7 ? _random.Next(minAge, 31) : _random.Next(minAge, maxAge + 1);
-        var dob = today.AddYears(-age).AddDays(-_random.Next(0, 365));
+        var age = youngBias && minAge < 30 && _random.NextDouble() < 0.7 ? _random.Next(minAge, 31) : _random.Next(minAge, maxAge + 1);
+        var dob = (admittedOn ?? today).AddYears(-age).AddDays(-_random.Next(0, 365));
+        age = Age.FullYears(dob, today);
         var ethnicity = _random.NextDouble() switch { < 0.03 => "Khmer", < 0.045 => "Hoa", < 0.05 => "Chăm", _ => "Kinh" };
         var religion = _random.NextDouble() switch { < 0.22 => "Phật giáo Hòa Hảo", < 0.3 => "Phật giáo", < 0.33 => "Công giáo", < 0.34 => "Cao Đài", _ => null };
         var hamlet = cell.HamletId ?? hamlets[_random.Next(hamlets.Count)].Id;
