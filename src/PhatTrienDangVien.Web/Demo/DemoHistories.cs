@@ -400,8 +400,10 @@ internal sealed class DemoHistories(
         var (_, excludable, _) = await register.CellAsync(cellId, date, ct);
         var roster = await register.RosterAsync(cellId, date, excludable == 0 ? 0 : random.Next(0, Math.Min(excludable, 2) + 1), ct);
         // A member whose probation had ended by the vote but whose recognition is recorded after it is official on
-        // that day once recognised (decision 0013: official from the end of probation): count them as the register
-        // will, so that the vote agrees with the list of members counted shown beside it.
+        // that day once recognised (decision 0013: official from the end of probation), the member under review in
+        // their own recognition vote included: count them as the register will, so that the vote agrees with the
+        // list of members counted shown beside it. (Whether the register should count them before the recognition
+        // decision is a question for VoterRegister, not for the demo.)
         var pending = _recognisedLater.Count(x => x.Case.Cell.Id == cellId && x.ProbationEnd <= date && !_recognised.Contains(x.Case));
         return roster with { OfficialMembers = roster.OfficialMembers + pending };
     }
