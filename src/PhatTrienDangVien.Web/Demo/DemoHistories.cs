@@ -42,6 +42,8 @@ internal sealed class DemoCase(Organisation cell, bool underSubCommittee, DemoTa
     public bool UnderSubCommittee { get; } = underSubCommittee;
     public DemoTarget Target { get; } = target;
     public DateOnly? CeremonyDate { get; init; }
+    /// <summary>For a withdrawal, its date.</summary>
+    public DateOnly? EndDate { get; init; }
     /// <summary>Removal (xóa tên) during probation on this date.</summary>
     public DateOnly? RemovalDate { get; set; }
     public List<PlannedStep> Steps { get; } = [];
@@ -88,26 +90,27 @@ internal sealed class DemoHistories(
     {
         switch (c.Target)
         {
+            // The early stages: people who wait, some for years, and some who stopped moving long ago (stalled).
             case DemoTarget.SourcePool:
-                c.Steps.Add(new(T.SourcePool, today.AddDays(-random.Next(3, 240))));
+                c.Steps.Add(new(T.SourcePool, today.AddDays(-Waiting())));
                 break;
             case DemoTarget.Mentored:
-                PlanChain(c, AdmissionStage.Mentored, today.AddDays(-random.Next(0, 90)));
+                PlanChain(c, AdmissionStage.Mentored, today.AddDays(-Stalled(900)));
                 break;
             case DemoTarget.ClassPassed:
-                PlanChain(c, AdmissionStage.ClassPassed, today.AddDays(-random.Next(0, 150)));
+                PlanChain(c, AdmissionStage.ClassPassed, today.AddDays(-Stalled(1000)));
                 break;
             case DemoTarget.Applied:
-                PlanChain(c, AdmissionStage.Applied, today.AddDays(-random.Next(0, 60)));
+                PlanChain(c, AdmissionStage.Applied, today.AddDays(-Stalled(300)));
                 break;
             case DemoTarget.HistoryVerified:
-                PlanChain(c, AdmissionStage.HistoryVerified, today.AddDays(-random.Next(0, 50)));
+                PlanChain(c, AdmissionStage.HistoryVerified, today.AddDays(-Stalled(200)));
                 break;
             case DemoTarget.Introduced:
-                PlanChain(c, AdmissionStage.Introduced, today.AddDays(-random.Next(0, 30)));
+                PlanChain(c, AdmissionStage.Introduced, today.AddDays(-random.Next(0, 90)));
                 break;
             case DemoTarget.OpinionsCollected:
-                PlanChain(c, AdmissionStage.OpinionsCollected, today.AddDays(-random.Next(0, 25)));
+                PlanChain(c, AdmissionStage.OpinionsCollected, today.AddDays(-random.Next(0, 40)));
                 break;
             case DemoTarget.CellApproved:
                 PlanCellVote(c, BackWorkingDays(today, random.Next(3, 40)));
@@ -133,13 +136,30 @@ internal sealed class DemoHistories(
                 break;
             case DemoTarget.Withdrawn:
             {
-                PlanChain(c, random.NextDouble() < 0.5 ? AdmissionStage.Mentored : AdmissionStage.ClassPassed, today.AddDays(-random.Next(30, 200)));
-                var last = c.Steps[^1].Date;
-                c.Steps.Add(new(T.Withdrawal, last.AddDays(random.Next(10, 30)), Reason: s_withdrawals[random.Next(s_withdrawals.Length)]));
+                // Most leave early, after months or years of waiting; a few after applying.
+                var stage = random.NextDouble() switch
+                {
+                    < 0.4 => AdmissionStage.SourcePool, < 0.75 => AdmissionStage.Mentored, < 0.9 => AdmissionStage.ClassPassed, _ => AdmissionStage.Applied,
+                };
+                var end = c.EndDate ?? today;
+                PlanChain(c, stage, end.AddDays(-random.Next(20, 400)));
+                c.Steps.Add(new(T.Withdrawal, end, Reason: s_withdrawals[random.Next(s_withdrawals.Length)]));
                 break;
             }
         }
     }
+
+    /// <summary>Days since entering the source pool of someone still there: a year or more for most, up to seven.</summary>
+    private int Waiting() => random.NextDouble() switch
+    {
+        < 0.3 => random.Next(3, 365),
+        < 0.65 => random.Next(365, 730),
+        < 0.85 => random.Next(730, 1460),
+        _ => random.Next(1460, 2555),
+    };
+
+    /// <summary>Days since the last step: recent for half, otherwise anything up to <paramref name="max"/> (stalled).</summary>
+    private int Stalled(int max) => random.NextDouble() < 0.5 ? random.Next(0, 60) : random.Next(60, max);
 
     /// <summary>The steps before the cell vote, up to <paramref name="stage"/>, the last one on <paramref name="last"/>.</summary>
     private void PlanChain(DemoCase c, AdmissionStage stage, DateOnly last)
@@ -169,8 +189,9 @@ internal sealed class DemoHistories(
     /// <summary>Days between a step and the next one.</summary>
     private int GapAfter(T kind) => kind switch
     {
-        T.SourcePool => random.Next(7, 45),
-        T.MentorAssigned or T.MentorAssessment => random.Next(30, 90),
+        // Waiting in the pool before a mentor is assigned: months for some, years for others.
+        T.SourcePool => random.NextDouble() switch { < 0.35 => random.Next(30, 180), < 0.75 => random.Next(180, 540), _ => random.Next(540, 1100) },
+        T.MentorAssigned or T.MentorAssessment => random.Next(60, 200),
         T.AwarenessClass => random.Next(7, 60),
         T.Application => random.Next(20, 60),
         T.PersonalHistory => random.Next(7, 30),
@@ -217,7 +238,8 @@ internal sealed class DemoHistories(
             return;
         }
         if (end > today) return;
-        var vote = calendar.AddWorkingDays(end, random.Next(2, 20));
+        // Most cells review within the 30 working days; one in ten is late.
+        var vote = calendar.AddWorkingDays(end, random.NextDouble() < 0.1 ? random.Next(32, 50) : random.Next(2, 20));
         if (vote > today) return;
         c.Steps.Add(new(T.RecognitionVote, vote));
         var decision = calendar.AddWorkingDays(vote, random.Next(3, 20));
@@ -245,11 +267,14 @@ internal sealed class DemoHistories(
     /// <summary>Records every planned step of every case, in date order across the commune.</summary>
     public async Task<int> RecordAsync(IReadOnlyList<DemoCase> cases, CancellationToken ct)
     {
+        _recognisedLater = [.. cases.Where(c => c.Steps.Any(s => s.Kind == T.RecognitionDecision))
+            .Select(c => (c, c.CeremonyDate!.Value.AddMonths(book.At(c.CeremonyDate!.Value).ProbationMonths)))];
         var order = cases.SelectMany((c, ci) => c.Steps.Select((s, si) => (Case: c, Step: s, ci, si)))
             .OrderBy(x => x.Step.Date).ThenBy(x => x.ci).ThenBy(x => x.si).ToList();
         foreach (var (c, step, _, _) in order)
         {
             await RecordAsync(c, step, ct);
+            if (step.Kind == T.RecognitionDecision) _recognised.Add(c);
             // Keep the change tracker small: every save scans it.
             db.ChangeTracker.Clear();
         }
@@ -373,8 +398,19 @@ internal sealed class DemoHistories(
     private async Task<CellRoster> RosterAsync(int cellId, DateOnly date, CancellationToken ct)
     {
         var (_, excludable, _) = await register.CellAsync(cellId, date, ct);
-        return await register.RosterAsync(cellId, date, excludable == 0 ? 0 : random.Next(0, Math.Min(excludable, 2) + 1), ct);
+        var roster = await register.RosterAsync(cellId, date, excludable == 0 ? 0 : random.Next(0, Math.Min(excludable, 2) + 1), ct);
+        // A member whose probation had ended by the vote but whose recognition is recorded after it is official on
+        // that day once recognised (decision 0013: official from the end of probation), the member under review in
+        // their own recognition vote included: count them as the register will, so that the vote agrees with the
+        // list of members counted shown beside it. (Whether the register should count them before the recognition
+        // decision is a question for VoterRegister, not for the demo.)
+        var pending = _recognisedLater.Count(x => x.Case.Cell.Id == cellId && x.ProbationEnd <= date && !_recognised.Contains(x.Case));
+        return roster with { OfficialMembers = roster.OfficialMembers + pending };
     }
+
+    /// <summary>Planned recognitions and the day each probation ends; those recorded so far.</summary>
+    private List<(DemoCase Case, DateOnly ProbationEnd)> _recognisedLater = [];
+    private readonly HashSet<DemoCase> _recognised = [];
 
     /// <summary>An approving vote: a few absent, at most two against, always at least 2/3 of the denominator in favour.</summary>
     private (int For, int Present, int Against) Votes(int denominator, DateOnly date)

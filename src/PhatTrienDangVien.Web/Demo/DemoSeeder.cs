@@ -14,16 +14,37 @@ using PhatTrienDangVien.Web.Setup;
 namespace PhatTrienDangVien.Web.Demo;
 
 /// <summary>
-/// A fictional commune shaped like Nhơn Mỹ: about 1,300 members in 25 cells, 2 sub-committees, 15 hamlets,
-/// about 150 active candidates at every stage of the procedure, the admissions of this year and the last two with
-/// their probation, one account per role. Every step of every history is recorded through
-/// <see cref="RecordStep"/> (<see cref="DemoHistories"/>), dated relative to today from the injected clock.
+/// A fictional commune shaped like Nhơn Mỹ: about 1,300 members in 25 cells, 2 sub-committees, 15 hamlets, a term
+/// 2025–2030 opened by the congress of <see cref="Congress"/> with 130 to admit (26 a year). Its history is built
+/// relative to today (the injected clock), so it reads the same whether seeded in 2026 or in 2029:
+/// about 26 ceremonies a year spread over the months, those before <see cref="SoftwareStart"/> typed into the
+/// register only (no case), the later ones recorded step by step through <see cref="RecordStep"/>
+/// (<see cref="DemoHistories"/>); a pool of about 150 where many wait for years, some stall and about ten a year
+/// withdraw; members who die or move away; targets for the term, every year and every cell for each year adopted so far.
 /// Deterministic (fixed seed) so that screenshots and tests agree.
 /// </summary>
 public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProvider clock, RecordStep recorder, VoterRegister register,
     RuleBookProvider ruleBooks, CalendarService calendars)
 {
     public const string DemoPassword = "NhonMy-2025";
+
+    /// <summary>The congress that opened the term 2025–2030.</summary>
+    public static readonly DateOnly Congress = new(2025, 7, 1);
+
+    /// <summary>The day the office began using the software: admissions before it are in the register without a case.</summary>
+    public static readonly DateOnly SoftwareStart = new(2025, 10, 1);
+
+    /// <summary>The previous term's last two years are admitted at the same pace, so probation and recognition run on into this term.</summary>
+    private static readonly DateOnly s_flowStart = Congress.AddYears(-2);
+
+    /// <summary>The pace of admissions, as the plan asks (130 over five years).</summary>
+    public const int AdmissionsPerYear = 26;
+
+    /// <summary>At most this many ceremonies on one day across the commune (two cells may hold theirs the same evening).</summary>
+    public const int MaxCeremoniesPerDay = 2;
+
+    // Ceremonies cluster a little before Tết and around the 3/2, 19/5 and 2/9 anniversaries; the weights average 1.
+    private static readonly double[] s_monthWeights = [1.2, 1.3, 0.8, 0.8, 1.2, 0.8, 0.8, 1.0, 1.3, 0.9, 0.9, 1.0];
 
     public static readonly IReadOnlyList<(string User, string Role, string Description)> Logins =
     [
@@ -56,7 +77,7 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
         // The rule book and the working-day calendar read the database on their own connections: load them first.
         var book = await ruleBooks.GetAsync(ct);
         var calendar = await calendars.GetAsync(ct);
-        for (var year = today.Year - 4; year <= today.Year + 1; year++) calendar.IsWorkingDay(new DateOnly(year, 1, 1));
+        for (var year = today.Year - 12; year <= today.Year + 1; year++) calendar.IsWorkingDay(new DateOnly(year, 1, 1));
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -92,32 +113,33 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
         cells.Add((Org(c, "Chi bộ Hợp tác xã Nông nghiệp Nhơn Mỹ", OrganisationKind.Cell, CellKind.Enterprise, commune.Id), 12));
         await db.SaveChangesAsync(ct);
 
-        // Scale hamlet cells so that the commune has about 1,300 members with the ~55 admitted below.
+        // Scale hamlet cells so that the register holds about 1,300 members with those admitted since s_flowStart
+        // (26 a year), whatever the day of seeding.
+        var admittedSince = AdmissionsPerYear * (today.DayNumber - s_flowStart.DayNumber) / 365.0;
         var fixedSize = cells.Where(x => x.Cell.CellKind != CellKind.Hamlet || x.Size < 20).Sum(x => x.Size);
         var hamletTotal = cells.Where(x => x.Cell.CellKind == CellKind.Hamlet && x.Size >= 20).Sum(x => x.Size);
-        var factor = (1250.0 - fixedSize) / hamletTotal;
+        var factor = (1300.0 - admittedSince - fixedSize) / hamletTotal;
         cells = cells.Select(x => x.Cell.CellKind == CellKind.Hamlet && x.Size >= 20 ? (x.Cell, (int)Math.Round(x.Size * factor)) : x).ToList();
 
         // The sub-committees' committees: the secretary and deputy of each of their cells, and one more in the first.
         var underSub = cells.Where(x => x.Cell.ParentId == schools.Id || x.Cell.ParentId == police.Id).Select(x => x.Cell.Id).ToHashSet();
         var firstUnderSub = cells.Where(x => underSub.Contains(x.Cell.Id)).GroupBy(x => x.Cell.ParentId).Select(g => g.First().Cell.Id).ToHashSet();
-        // Every member here is official: probationary members come only from the admission histories below.
+        // The register before the recent flow: official members admitted before s_flowStart, spread over the years
+        // rather than piled on one day.
         var membersByCell = new Dictionary<int, List<Member>>();
+        var latest = s_flowStart.AddDays(-1);
+        var oldest = new DateOnly(1978, 1, 1);
         foreach (var (cell, size) in cells)
         {
             var list = new List<Member>();
             for (var i = 0; i < size; i++)
             {
-                var person = NewPerson(c, hamlets, cell, today, minAge: 22, maxAge: 82);
-                // The register before the software: admitted before the admissions recorded below (which start two
-                // years before this one), spread over the years rather than piled on one day.
-                var ceremony = person.DateOfBirth.AddYears(_random.Next(19, 40));
-                var latest = new DateOnly(today.Year - 3, 12, 31);
-                if (ceremony > latest)
-                {
-                    var earliest = person.DateOfBirth.AddYears(18) > latest.AddYears(-10) ? person.DateOfBirth.AddYears(18) : latest.AddYears(-10);
-                    ceremony = earliest.AddDays(_random.Next(Math.Max(1, latest.DayNumber - earliest.DayNumber)));
-                }
+                // Admitted at about the same pace as now since 1978, aged 19–40 then (most under 31); schools, police,
+                // the military and the agencies keep people of working age (the retired sit in their hamlet's cell).
+                var working = cell.CellKind != CellKind.Hamlet;
+                var from = working ? today.AddYears(-28) : oldest;
+                var ceremony = from.AddDays(_random.Next(Math.Max(1, latest.DayNumber - from.DayNumber + 1)));
+                var person = NewPerson(c, hamlets, cell, today, minAge: 19, maxAge: working ? 32 : 40, youngBias: true, admittedOn: ceremony);
                 var member = new Member
                 {
                     CommuneId = c,
@@ -128,18 +150,79 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
                     AdmissionDecisionNumber = $"{_random.Next(10, 400)}-QĐ/ĐU",
                     CeremonyDate = ceremony,
                     OfficialDate = ceremony.AddYears(1),
+                    StatusDate = ceremony.AddYears(1),
                     PartyCardNumber = $"{_random.Next(10_000_000, 99_999_999)}",
                     Positions = (i == 0 ? CommitteePositions.CellSecretary : i == 1 ? CommitteePositions.CellDeputySecretary : CommitteePositions.None)
                         | (underSub.Contains(cell.Id) && (i < 2 || (i == 2 && firstUnderSub.Contains(cell.Id))) ? CommitteePositions.SubCommitteeMember : CommitteePositions.None),
                     IsExempt = person.DateOfBirth.AddYears(75) < today && _random.NextDouble() < 0.3,
                 };
+                // Since the flow began, about 1.2% a year die (the old more often) and 0.3% move away; never a cell's officers.
+                var years = (today.DayNumber - s_flowStart.DayNumber) / 365.0;
+                var old = person.DateOfBirth.AddYears(70) < today;
+                if (i >= 3 && _random.NextDouble() < years * (old ? 0.03 : 0.004))
+                    Leave(member, old ? MemberStatus.Deceased : MemberStatus.TransferredOut, today);
+                else if (i >= 3 && _random.NextDouble() < years * 0.003)
+                    Leave(member, MemberStatus.TransferredOut, today);
                 list.Add(member);
                 db.Members.Add(member);
             }
             membersByCell[cell.Id] = list;
         }
+
+        // Admissions typed into the register without a case: the previous term's last two years and the first months of
+        // this one, before the office used the software. Their probation and recognition follow their own dates.
+        bool IsGap(Organisation cell) => cell.Name.Contains("Long Thạnh", StringComparison.Ordinal) || cell.CellKind == CellKind.Enterprise;
+        var sourced = cells.Where(x => !IsGap(x.Cell)).ToList();
+        var recorded = CeremonySchedule(s_flowStart, today);
+        // Three probations end within the next month, so that the recognition reminders have something to show: the
+        // ceremonies nearest to that window are moved into it (by a few weeks; the year's count stays as it was).
+        var probation = book.At(today).ProbationMonths;
+        NudgeInto(recorded, today.AddMonths(-probation).AddDays(3), today.AddMonths(-probation).AddDays(28), 3);
+        foreach (var ceremony in recorded.Where(d => d < SoftwareStart))
+        {
+            var cell = PickBySize(sourced);
+            var person = NewPerson(c, hamlets, cell, today, minAge: 19, maxAge: 40, youngBias: true, admittedOn: ceremony);
+            var end = ceremony.AddMonths(book.At(ceremony).ProbationMonths);
+            // Recognised some weeks after the probation ended (the cell's vote, then the committee's decision).
+            var recognised = end.AddDays(_random.Next(20, 70)) <= today;
+            var member = new Member
+            {
+                CommuneId = c,
+                Person = person,
+                CellId = cell.Id,
+                Status = recognised ? MemberStatus.Official : MemberStatus.Probationary,
+                AdmissionDecisionDate = PreviousWorkingDay(calendar, ceremony.AddDays(-_random.Next(7, 35))),
+                AdmissionDecisionNumber = $"{_random.Next(10, 400)}-QĐ/ĐU",
+                CeremonyDate = ceremony,
+                OfficialDate = recognised ? end : null,
+                StatusDate = recognised ? end : ceremony,
+                PartyCardNumber = recognised ? $"{_random.Next(10_000_000, 99_999_999)}" : null,
+            };
+            membersByCell[cell.Id].Add(member);
+            db.Members.Add(member);
+        }
         await db.SaveChangesAsync(ct);
         foreach (var (cell, _) in cells) cell.SecretaryMemberId = membersByCell[cell.Id][0].Id;
+
+        // Members who moved from one hamlet to another since the flow began (about 1% a year): the cell history says
+        // where they sat before, so a vote held before the move counts them in the old cell, not the new one.
+        var hamletCells = cells.Where(x => x.Cell.CellKind == CellKind.Hamlet).Select(x => x.Cell).ToList();
+        var movers = hamletCells.SelectMany(x => membersByCell[x.Id].Skip(3))
+            .Where(m => m.Status == MemberStatus.Official && m.OfficialDate < s_flowStart).ToList();
+        var periods = await db.CellMemberships.Where(p => p.CommuneId == c).ToDictionaryAsync(p => p.MemberId, ct);
+        var flowYears = Math.Max(0, today.DayNumber - s_flowStart.DayNumber) / 365.0;
+        foreach (var m in movers.OrderBy(_ => _random.Next()).Take((int)(movers.Count * 0.01 * flowYears)).ToList())
+        {
+            var others = hamletCells.Where(x => x.Id != m.CellId).ToList();
+            var day = s_flowStart.AddDays(_random.Next(Math.Max(1, today.DayNumber - s_flowStart.DayNumber)));
+            var before = periods[m.Id];
+            before.CellId = others[_random.Next(others.Count)].Id;
+            before.To = day.AddDays(-1);
+            db.CellMemberships.Add(new CellMembership { CommuneId = c, MemberId = m.Id, CellId = m.CellId, From = day });
+            m.Notes = "Chuyển sinh hoạt từ chi bộ ấp khác trong xã.";
+            // Not a mentor or introducer here: they have not lived beside the candidates long enough.
+            membersByCell[m.CellId].Remove(m);
+        }
 
         // The commune committee: the secretaries of the agency cells and some hamlet secretaries; each follows cells.
         var committee = cells.Where(x => x.Cell.CellKind is CellKind.Agency or CellKind.Police or CellKind.Military)
@@ -147,20 +230,23 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
             .Concat(cells.Where(x => x.Cell.CellKind == CellKind.Hamlet).Take(8).Select(x => membersByCell[x.Cell.Id][1]))
             .ToList();
         foreach (var m in committee) m.Positions |= CommitteePositions.CommuneCommitteeMember;
-        var termStart = new DateOnly(2025, 10, 1);
+        var termStart = Congress;
         for (var i = 0; i < cells.Count; i++)
             db.CellResponsibilities.Add(new CellResponsibility { CommuneId = c, MemberId = committee[i % committee.Count].Id, CellId = cells[i].Cell.Id, From = termStart });
 
         // The source pool: about 150 active candidates at every stage, none in two cells (gaps to find); the admissions
-        // of this year and the two before, with their probation; two withdrawals and one removal.
-        bool IsGap(Organisation cell) => cell.Name.Contains("Long Thạnh", StringComparison.Ordinal) || cell.CellKind == CellKind.Enterprise;
-        var cases = ActiveCases(cells.Where(x => !IsGap(x.Cell)).ToList(), underSub);
-        cases.AddRange(AdmittedCases(cells.Where(x => !IsGap(x.Cell)).ToList(), underSub, today, book));
-        var withdrawable = cases.Where(x => x.Target != DemoTarget.Admitted).ToList();
-        for (var i = 0; i < 2; i++)
+        // since the software was used, about ten withdrawals a year, one removal during probation.
+        var cases = ActiveCases(sourced, underSub);
+        cases.AddRange(AdmittedCases(sourced, underSub, recorded.Where(d => d >= SoftwareStart).ToList(), today, book));
+        var withdrawn = (int)Math.Round(10 * Math.Max(0, today.DayNumber - SoftwareStart.DayNumber) / 365.0);
+        for (var i = 0; i < Math.Max(2, withdrawn); i++)
         {
-            var cell = withdrawable[_random.Next(withdrawable.Count)].Cell;
-            cases.Add(new DemoCase(cell, underSub.Contains(cell.Id), DemoTarget.Withdrawn));
+            var cell = PickBySize(sourced);
+            var from = SoftwareStart < today ? SoftwareStart : today.AddDays(-60);
+            cases.Add(new DemoCase(cell, underSub.Contains(cell.Id), DemoTarget.Withdrawn)
+            {
+                EndDate = from.AddDays(_random.Next(Math.Max(1, today.DayNumber - from.DayNumber + 1))),
+            });
         }
 
         var histories = new DemoHistories(db, recorder, register, book, calendar, _random, today, membersByCell);
@@ -168,9 +254,10 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
         foreach (var demoCase in cases)
         {
             histories.Plan(demoCase);
-            // Old enough (18) on the day of the cell vote.
-            var minAge = demoCase.CellVoteDate is { } vote ? Math.Max(18, 19 + ((today.DayNumber - vote.DayNumber) / 365)) : 18;
-            var person = NewPerson(c, hamlets, demoCase.Cell, today, minAge, maxAge: 46, youngBias: true);
+            // Old enough: 18 on the day of the cell vote, 17 when entering the pool.
+            var minAge = Math.Max(18, 18 + ((today.DayNumber - demoCase.Steps[0].Date.DayNumber) / 365));
+            if (demoCase.CellVoteDate is { } vote) minAge = Math.Max(minAge, 19 + ((today.DayNumber - vote.DayNumber) / 365));
+            var person = NewPerson(c, hamlets, demoCase.Cell, today, minAge, maxAge: Math.Max(minAge + 8, 46), youngBias: true);
             var candidate = new Candidate
             {
                 CommuneId = c,
@@ -252,34 +339,100 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
     }
 
     /// <summary>
-    /// About 25 ceremonies this year, 26 last year (three of them so that probation ends within the next 30 days)
-    /// and three the year before, in cells picked by size; one probationary member is removed.
+    /// The admissions recorded through the software, one case per ceremony of the schedule, in cells picked by size;
+    /// one probationary member is removed two thirds into a probation far from over.
     /// </summary>
-    private List<DemoCase> AdmittedCases(List<(Organisation Cell, int Size)> cells, HashSet<int> underSub, DateOnly today, RuleBook book)
+    private List<DemoCase> AdmittedCases(List<(Organisation Cell, int Size)> cells, HashSet<int> underSub, List<DateOnly> ceremonies, DateOnly today, RuleBook book)
     {
-        var yearStart = new DateOnly(today.Year, 1, 1);
-        var span = Math.Max(1, today.DayNumber - yearStart.DayNumber);
-        var ceremonies = new List<DateOnly>();
-        for (var i = 0; i < 25; i++) ceremonies.Add(yearStart.AddDays((int)((i + _random.NextDouble()) * span / 25)));
-        var lastYear = yearStart.AddYears(-1);
-        for (var i = 0; i < 23; i++) ceremonies.Add(lastYear.AddDays((int)((i + _random.NextDouble()) * 365 / 23)));
-        foreach (var days in new[] { 3, 12, 24 }) ceremonies.Add(today.AddMonths(-book.At(today).ProbationMonths).AddDays(days));
-        for (var i = 0; i < 3; i++) ceremonies.Add(lastYear.AddYears(-1).AddDays(_random.Next(30, 330)));
-
-        var total = cells.Sum(x => x.Size);
         var cases = ceremonies.Select(date =>
         {
-            var pick = _random.Next(total);
-            var cell = cells.First(x => (pick -= x.Size) < 0).Cell;
+            var cell = PickBySize(cells);
             return new DemoCase(cell, underSub.Contains(cell.Id), DemoTarget.Admitted) { CeremonyDate = date };
         }).ToList();
 
-        // Removal (xóa tên) two thirds into a probation that is far from over.
-        var removed = cases.FirstOrDefault(x => x.CeremonyDate <= today.AddDays(-150) && x.CeremonyDate!.Value.AddMonths(12) > today.AddDays(60))
-            ?? cases.First(x => x.CeremonyDate < today.AddDays(-10) && x.CeremonyDate!.Value.AddMonths(12) > today);
-        var ceremony = removed.CeremonyDate!.Value;
-        removed.RemovalDate = ceremony.AddDays((today.DayNumber - ceremony.DayNumber) * 2 / 3);
+        var removed = cases.LastOrDefault(x => x.CeremonyDate <= today.AddDays(-150) && x.CeremonyDate!.Value.AddMonths(book.At(x.CeremonyDate!.Value).ProbationMonths) > today.AddDays(60))
+            ?? cases.LastOrDefault(x => x.CeremonyDate < today.AddDays(-10) && x.CeremonyDate!.Value.AddMonths(12) > today);
+        if (removed is not null)
+        {
+            var ceremony = removed.CeremonyDate!.Value;
+            removed.RemovalDate = ceremony.AddDays((today.DayNumber - ceremony.DayNumber) * 2 / 3);
+        }
         return cases;
+    }
+
+    /// <summary>
+    /// Ceremony dates from <paramref name="from"/> to <paramref name="to"/>: about <see cref="AdmissionsPerYear"/> a year,
+    /// a little more or less from year to year and month to month, never more than <see cref="MaxCeremoniesPerDay"/> on one day.
+    /// </summary>
+    private List<DateOnly> CeremonySchedule(DateOnly from, DateOnly to)
+    {
+        var dates = new List<DateOnly>();
+        var perDay = new Dictionary<DateOnly, int>();
+        var carry = 0.0;
+        var yearFactor = 1.0;
+        for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+        {
+            if (month.Month == 1 || month == new DateOnly(from.Year, from.Month, 1)) yearFactor = 0.85 + (0.3 * _random.NextDouble());
+            var first = month < from ? from : month;
+            var last = month.AddMonths(1).AddDays(-1);
+            if (last > to) last = to;
+            var days = last.DayNumber - first.DayNumber + 1;
+            carry += AdmissionsPerYear / 12.0 * yearFactor * s_monthWeights[month.Month - 1] * days / DateTime.DaysInMonth(month.Year, month.Month);
+            // Rounded at random, the remainder carried: the months vary, the years keep the pace.
+            var count = (int)Math.Floor(carry + _random.NextDouble());
+            for (var i = 0; i < count; i++)
+            {
+                for (var attempt = 0; attempt < 20; attempt++)
+                {
+                    var day = first.AddDays(_random.Next(days));
+                    if (perDay.GetValueOrDefault(day) >= MaxCeremoniesPerDay) continue;
+                    perDay[day] = perDay.GetValueOrDefault(day) + 1;
+                    dates.Add(day);
+                    carry--;
+                    break;
+                }
+            }
+        }
+        dates.Sort();
+        return dates;
+    }
+
+    /// <summary>Moves the dates nearest to [<paramref name="from"/>, <paramref name="to"/>] into it until it holds <paramref name="count"/>.</summary>
+    private void NudgeInto(List<DateOnly> dates, DateOnly from, DateOnly to, int count)
+    {
+        while (dates.Count(d => d >= from && d <= to) < count)
+        {
+            var outside = dates.Where(d => d < from || d > to).ToList();
+            if (outside.Count == 0) return;
+            var nearest = outside.MinBy(d => Math.Min(Math.Abs(d.DayNumber - from.DayNumber), Math.Abs(d.DayNumber - to.DayNumber)));
+            var free = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays)
+                .Where(d => dates.Count(x => x == d) < MaxCeremoniesPerDay).ToList();
+            if (free.Count == 0) return;
+            dates.Remove(nearest);
+            dates.Add(free[_random.Next(free.Count)]);
+        }
+        dates.Sort();
+    }
+
+    private Organisation PickBySize(List<(Organisation Cell, int Size)> cells)
+    {
+        var pick = _random.Next(cells.Sum(x => x.Size));
+        return cells.First(x => (pick -= x.Size) < 0).Cell;
+    }
+
+    private static DateOnly PreviousWorkingDay(Core.Calendar.WorkingDayCalendar calendar, DateOnly date)
+    {
+        while (!calendar.IsWorkingDay(date)) date = date.AddDays(-1);
+        return date;
+    }
+
+    /// <summary>A member who left the register (died or moved away) on a day since the recent flow began.</summary>
+    private void Leave(Member member, MemberStatus status, DateOnly today)
+    {
+        var from = member.OfficialDate!.Value > s_flowStart ? member.OfficialDate!.Value : s_flowStart;
+        member.Status = status;
+        member.StatusDate = from.AddDays(_random.Next(Math.Max(1, today.DayNumber - from.DayNumber)));
+        member.Notes = status == MemberStatus.Deceased ? "Từ trần." : "Chuyển sinh hoạt đảng chính thức đến đảng bộ khác.";
     }
 
     /// <summary>Four schools; one has no party cell yet (a gap the plan asks to close).</summary>
@@ -298,31 +451,50 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The seed plan's figures: 130 for the term, 26 a year, this year's 26 shared among cells by size.</summary>
+    /// <summary>
+    /// The seed plan's figures: 130 for the term (the congress resolution), 26 for each year of it (the programme of
+    /// action that followed), and each year's 26 shared among the cells by size, adopted at the year-end conference
+    /// before it (the first year's after the programme): every year allocated so far, the next one too once adopted.
+    /// </summary>
     private async Task SeedTargetsAsync(int communeId, List<(Organisation Cell, int Size)> cells, DateOnly today, CancellationToken ct)
     {
         var term = await db.Terms.SingleAsync(t => t.CommuneId == communeId, ct);
+        term.StartDate = Congress;
         db.TermTargets.Add(new Core.Targets.TermTarget
         {
-            CommuneId = communeId, TermId = term.Id, Count = 130, ResolutionNumber = "01-NQ/ĐH", ResolutionDate = new DateOnly(2025, 8, 20),
+            CommuneId = communeId, TermId = term.Id, Count = 130, ResolutionNumber = "01-NQ/ĐH", ResolutionDate = new DateOnly(2025, 7, 2),
             ResolutionIssuer = "Đại hội Đảng bộ xã",
         });
-        foreach (var (year, count) in Core.Targets.TargetSums.DefaultSpread(130, Core.Targets.TargetSums.TermYears(term.StartYear, term.EndYear)))
+        var years = Core.Targets.TargetSums.DefaultSpread(130, Core.Targets.TargetSums.TermYears(term.StartYear, term.EndYear));
+        foreach (var (year, count) in years)
             db.YearTargets.Add(new Core.Targets.YearTarget
             {
-                CommuneId = communeId, TermId = term.Id, Year = year, Count = count, ResolutionNumber = $"{year % 100:00}-NQ/ĐU",
-                ResolutionDate = new DateOnly(year, 1, 15), ResolutionIssuer = "Ban Chấp hành Đảng bộ xã",
+                CommuneId = communeId, TermId = term.Id, Year = year, Count = count, ResolutionNumber = "02-CTr/ĐU",
+                ResolutionDate = s_programme, ResolutionIssuer = "Ban Chấp hành Đảng bộ xã",
             });
-        // Largest-remainder shares of 26 by cell size, so the allocation adds up to the year's target.
         var total = cells.Sum(c => c.Size);
-        var shares = cells.Select(c => (c.Cell, Exact: 26.0 * c.Size / total)).ToList();
-        var given = shares.ToDictionary(x => x.Cell.Id, x => (int)Math.Floor(x.Exact));
-        foreach (var x in shares.OrderByDescending(x => x.Exact - Math.Floor(x.Exact)).Take(26 - given.Values.Sum()))
-            given[x.Cell.Id]++;
-        foreach (var (cell, _) in cells)
-            db.CellTargets.Add(new Core.Targets.CellTarget { CommuneId = communeId, CellId = cell.Id, Year = today.Year, Count = given[cell.Id], ResolutionIssuer = "Chi bộ" });
+        foreach (var (year, count) in years.Where(y => AllocationAdopted(y.Year) <= today))
+        {
+            // Largest-remainder shares of the year's target by cell size, so the allocation adds up to it.
+            var shares = cells.Select(c => (c.Cell, Exact: (double)count * c.Size / total)).ToList();
+            var given = shares.ToDictionary(x => x.Cell.Id, x => (int)Math.Floor(x.Exact));
+            foreach (var x in shares.OrderByDescending(x => x.Exact - Math.Floor(x.Exact)).Take(count - given.Values.Sum()))
+                given[x.Cell.Id]++;
+            foreach (var (cell, _) in cells)
+                db.CellTargets.Add(new Core.Targets.CellTarget
+                {
+                    CommuneId = communeId, CellId = cell.Id, Year = year, Count = given[cell.Id],
+                    ResolutionNumber = $"{year % 100:00}-KH/ĐU", ResolutionDate = AllocationAdopted(year), ResolutionIssuer = "Ban Thường vụ Đảng ủy xã",
+                });
+        }
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The programme of action that spread the term's target over its years.</summary>
+    private static readonly DateOnly s_programme = new(2025, 9, 15);
+
+    /// <summary>When a year's allocation to cells is adopted: the first year's after the programme, the others at the year-end conference before.</summary>
+    public static DateOnly AllocationAdopted(int year) => year <= Congress.Year ? s_programme.AddDays(5) : new DateOnly(year - 1, 12, 20);
 
     public static void PrintLogins(TextWriter output, string baseUrl)
     {
@@ -342,7 +514,9 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
         return o;
     }
 
-    private Person NewPerson(int communeId, List<Hamlet> hamlets, Organisation cell, DateOnly today, int minAge, int maxAge, bool youngBias = false)
+    /// <summary>A person aged <paramref name="minAge"/>–<paramref name="maxAge"/> today, or at <paramref name="admittedOn"/> when given.</summary>
+    private Person NewPerson(int communeId, List<Hamlet> hamlets, Organisation cell, DateOnly today, int minAge, int maxAge, bool youngBias = false,
+        DateOnly? admittedOn = null)
     {
         var female = cell.CellKind switch
         {
@@ -351,8 +525,9 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
             _ => _random.NextDouble() < 0.4,
         };
         var name = DemoNames.Next(_random, female);
-        var age = youngBias && _random.NextDouble() < 0.7 ? _random.Next(minAge, 31) : _random.Next(minAge, maxAge + 1);
-        var dob = today.AddYears(-age).AddDays(-_random.Next(0, 365));
+        var age = youngBias && minAge < 30 && _random.NextDouble() < 0.7 ? _random.Next(minAge, 31) : _random.Next(minAge, maxAge + 1);
+        var dob = (admittedOn ?? today).AddYears(-age).AddDays(-_random.Next(0, 365));
+        age = Age.FullYears(dob, today);
         var ethnicity = _random.NextDouble() switch { < 0.03 => "Khmer", < 0.045 => "Hoa", < 0.05 => "Chăm", _ => "Kinh" };
         var religion = _random.NextDouble() switch { < 0.22 => "Phật giáo Hòa Hảo", < 0.3 => "Phật giáo", < 0.33 => "Công giáo", < 0.34 => "Cao Đài", _ => null };
         var hamlet = cell.HamletId ?? hamlets[_random.Next(hamlets.Count)].Id;

@@ -24,6 +24,9 @@ public abstract class DemoAppFactory(Engine engine, DateTimeOffset? now = null) 
 
     public Engine Engine { get; } = engine;
     public FakeTimeProvider Clock { get; } = new(now ?? new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The day the demo was seeded on, in Vietnam (UTC+7), worked out from the fake clock by hand.</summary>
+    public DateOnly SeededOn => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime.AddHours(7));
     public string SeedOutput { get; private set; } = "";
 
     public async ValueTask InitializeAsync()
@@ -66,3 +69,11 @@ public abstract class DemoAppFactory(Engine engine, DateTimeOffset? now = null) 
 public sealed class DemoSqliteApp() : DemoAppFactory(Engine.Sqlite);
 
 public sealed class DemoPostgresApp() : DemoAppFactory(Engine.Postgres);
+
+/// <summary>The demo seeded late in the term, 15/03/2029 (10:00 in Vietnam): its history must read as well then.</summary>
+public sealed class DemoSqliteApp2029() : DemoAppFactory(Engine.Sqlite, s_late)
+{
+    internal static readonly DateTimeOffset s_late = new(2029, 3, 15, 3, 0, 0, TimeSpan.Zero);
+}
+
+public sealed class DemoPostgresApp2029() : DemoAppFactory(Engine.Postgres, DemoSqliteApp2029.s_late);

@@ -1,0 +1,289 @@
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Admission;
+using PhatTrienDangVien.Core.Organisations;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Core.Targets;
+using PhatTrienDangVien.Web.Tests.Infrastructure;
+using Shouldly;
+using Xunit;
+using T = PhatTrienDangVien.Core.Admission.AdmissionStepKind;
+
+namespace PhatTrienDangVien.Web.Tests.Demo;
+
+/// <summary>
+/// What a commune office would check in the demo before trusting it, whatever day it was seeded on: every date in the
+/// past and in order, statuses that follow from the dates, about 26 ceremonies a year without clumps, a pool that
+/// waits and loses people, targets for every year so far, and votes counted on the cell as it stood that day.
+/// The expected values are the rules themselves, worked out here from the stored rows, never by the application's queries.
+/// </summary>
+public abstract class DemoInvariantTests<TApp>(TApp app) where TApp : DemoAppFactory
+{
+    private static readonly DateOnly s_congress = new(2025, 7, 1);
+
+    private DateOnly Today => app.SeededOn;
+
+    private sealed record Demo(
+        int CommuneId, List<Organisation> Cells, List<Candidate> Candidates, Dictionary<int, List<StepRecord>> Steps, List<Member> Members,
+        List<CellMembership> Memberships, List<TermTarget> TermTargets, List<YearTarget> YearTargets, List<CellTarget> CellTargets)
+    {
+        public List<StepRecord> StepsOf(Candidate c) => Steps.GetValueOrDefault(c.Id) ?? [];
+    }
+
+    private Task<Demo> LoadAsync() => app.WithSystemScopeAsync(async (db, _) =>
+    {
+        var commune = await db.Organisations.SingleAsync(o => o.IsDemo && o.Kind == OrganisationKind.CommuneCommittee);
+        var c = commune.Id;
+        var candidates = await db.Candidates.Include(x => x.Person).Where(x => x.CommuneId == c).OrderBy(x => x.Id).ToListAsync();
+        var ids = candidates.Select(x => x.Id).ToList();
+        // In the order they were recorded: each step was checked against the one before it at that moment.
+        var steps = (await db.AdmissionSteps.Where(s => ids.Contains(s.CandidateId)).ToListAsync())
+            .GroupBy(s => s.CandidateId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.Id).ToList());
+        return new Demo(c,
+            await db.Organisations.Where(o => o.CommuneId == c && o.Kind == OrganisationKind.Cell).ToListAsync(),
+            candidates, steps,
+            await db.Members.Where(m => m.CommuneId == c).ToListAsync(),
+            await db.CellMemberships.Where(m => m.CommuneId == c).ToListAsync(),
+            await db.TermTargets.Where(t => t.CommuneId == c).ToListAsync(),
+            await db.YearTargets.Where(t => t.CommuneId == c).ToListAsync(),
+            await db.CellTargets.Where(t => t.CommuneId == c).ToListAsync());
+    });
+
+    [Fact]
+    public async Task Every_step_follows_the_one_before_and_none_is_after_today()
+    {
+        var demo = await LoadAsync();
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"Seeded on {Today:dd/MM/yyyy}: {demo.Members.Count} members, {demo.Candidates.Count} candidates, {demo.Steps.Values.Sum(s => s.Count)} steps.");
+        foreach (var c in demo.Candidates)
+        {
+            var steps = demo.StepsOf(c);
+            steps.ShouldNotBeEmpty();
+            steps[0].Kind.ShouldBe(T.SourcePool);
+            steps[0].Date.ShouldBe(c.AddedOn);
+            for (var i = 1; i < steps.Count; i++)
+                steps[i].Date.ShouldBeGreaterThanOrEqualTo(steps[i - 1].Date, $"candidate {c.Id}: {steps[i].Kind} before {steps[i - 1].Kind}");
+            steps[^1].Date.ShouldBeLessThanOrEqualTo(Today, $"candidate {c.Id}");
+
+            DateOnly? Last(T kind) => steps.LastOrDefault(s => s.Kind == kind)?.Date;
+            if (Last(T.CellVote) is { } vote)
+            {
+                Last(T.Opinions).ShouldNotBeNull();
+                Last(T.Opinions)!.Value.ShouldBeLessThanOrEqualTo(vote);
+                // 18 full years on the day of the vote.
+                c.Person.DateOfBirth.AddYears(18).ShouldBeLessThanOrEqualTo(vote, $"candidate {c.Id}");
+            }
+            if (steps.LastOrDefault(s => s.Kind == T.Decision) is { } decision)
+            {
+                decision.Date.ShouldBeGreaterThan(Last(T.CellVote)!.Value);
+                if (Last(T.SubCommitteeVote) is { } sub) decision.Date.ShouldBeGreaterThan(sub);
+                var received = decision.ReadDetails<DecisionDetails>()!.ReceivedByCellOn;
+                if (Last(T.Ceremony) is { } ceremony)
+                {
+                    ceremony.ShouldBeGreaterThan(decision.Date, $"candidate {c.Id}: ceremony not after the decision");
+                    if (received is { } r) ceremony.ShouldBeGreaterThanOrEqualTo(r);
+                }
+            }
+            else
+            {
+                Last(T.Ceremony).ShouldBeNull($"candidate {c.Id}: ceremony without a decision");
+            }
+            if (Last(T.RecognitionVote) is { } recognition)
+            {
+                // The review comes after 12 months of probation and after the new-member class.
+                recognition.ShouldBeGreaterThanOrEqualTo(Last(T.Ceremony)!.Value.AddMonths(12), $"candidate {c.Id}");
+                Last(T.NewMemberClass).ShouldNotBeNull();
+            }
+            if (Last(T.RecognitionDecision) is { } recognised) recognised.ShouldBeGreaterThan(Last(T.RecognitionVote)!.Value);
+        }
+    }
+
+    [Fact]
+    public async Task Statuses_agree_with_their_dates()
+    {
+        var demo = await LoadAsync();
+        foreach (var m in demo.Members)
+        {
+            var what = $"member {m.Id} ({m.Status})";
+            foreach (var date in new[] { m.CeremonyDate, m.AdmissionDecisionDate, m.OfficialDate, m.StatusDate })
+                if (date is { } d) d.ShouldBeLessThanOrEqualTo(Today, what);
+            m.CeremonyDate.ShouldNotBeNull(what);
+            m.AdmissionDecisionDate.ShouldNotBeNull(what);
+            m.AdmissionDecisionDate!.Value.ShouldBeLessThan(m.CeremonyDate!.Value, what);
+            var probationEnd = m.CeremonyDate!.Value.AddMonths(12);
+            switch (m.Status)
+            {
+                case MemberStatus.Official:
+                    // Official from the day the 12 months end, and only once that day has passed.
+                    m.OfficialDate.ShouldBe(probationEnd, what);
+                    break;
+                case MemberStatus.Probationary:
+                    m.OfficialDate.ShouldBeNull(what);
+                    // Recognition may be late, but not by more than about four months.
+                    probationEnd.ShouldBeGreaterThan(Today.AddDays(-120), what);
+                    break;
+                case MemberStatus.Deceased or MemberStatus.TransferredOut:
+                    m.StatusDate.ShouldNotBeNull(what);
+                    m.StatusDate!.Value.ShouldBeGreaterThanOrEqualTo(m.OfficialDate ?? m.CeremonyDate!.Value, what);
+                    break;
+            }
+        }
+        demo.Members.ShouldContain(m => m.Status == MemberStatus.Probationary && m.CeremonyDate!.Value.AddMonths(12) > Today);
+        demo.Members.ShouldContain(m => m.Status == MemberStatus.Deceased);
+        demo.Members.Count.ShouldBeInRange(1250, 1350);
+        demo.Members.Count(m => m.Status is MemberStatus.Official or MemberStatus.Probationary).ShouldBeInRange(1150, 1300);
+
+        // Admitted through a case: the register says what the steps say.
+        var members = demo.Members.ToDictionary(m => m.PersonId);
+        foreach (var c in demo.Candidates)
+        {
+            var steps = demo.StepsOf(c);
+            var ceremony = steps.LastOrDefault(s => s.Kind == T.Ceremony);
+            if (ceremony is null)
+            {
+                members.ShouldNotContainKey(c.PersonId, $"candidate {c.Id} is in the register without a ceremony");
+                continue;
+            }
+            var m = members[c.PersonId];
+            m.CeremonyDate.ShouldBe(ceremony.Date);
+            var removal = steps.SingleOrDefault(s => s.Kind == T.Removal);
+            var recognised = steps.Any(s => s.Kind == T.RecognitionDecision);
+            var expected = removal is not null ? MemberStatus.Removed : recognised ? MemberStatus.Official : MemberStatus.Probationary;
+            m.Status.ShouldBe(expected, $"candidate {c.Id}");
+            if (removal is not null) m.StatusDate.ShouldBe(removal.Date);
+        }
+    }
+
+    [Fact]
+    public async Task About_26_ceremonies_a_year_and_no_clumps()
+    {
+        var demo = await LoadAsync();
+        var ceremonies = demo.Members.Select(m => m.CeremonyDate!.Value).ToList();
+        TestContext.Current.TestOutputHelper?.WriteLine("Ceremonies by year: " + string.Join(", ",
+            ceremonies.Where(d => d.Year >= 2010).GroupBy(d => d.Year).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
+        var busiest = ceremonies.GroupBy(d => d).MaxBy(g => g.Count())!;
+        busiest.Count().ShouldBeLessThanOrEqualTo(3, $"{busiest.Count()} ceremonies on {busiest.Key:dd/MM/yyyy}");
+
+        // The first year of the term is half a year (from the congress); the others whole calendar years up to last year.
+        var firstHalf = ceremonies.Count(d => d >= s_congress && d.Year == 2025);
+        firstHalf.ShouldBeInRange(8, 20);
+        for (var year = 2026; year < Today.Year; year++)
+        {
+            var inYear = ceremonies.Where(d => d.Year == year).ToList();
+            inYear.Count.ShouldBeInRange(15, 35, $"ceremonies in {year}");
+            // Spread over the year, not one season.
+            inYear.Select(d => d.Month).Distinct().Count().ShouldBeGreaterThanOrEqualTo(8, $"months with a ceremony in {year}");
+        }
+        // This year so far: at most the year's pace for the months gone, with room for a busy season.
+        var thisYear = ceremonies.Count(d => d.Year == Today.Year);
+        thisYear.ShouldBeLessThanOrEqualTo(4 + (35 * Today.DayOfYear / 365));
+        // The last twelve months: about 26.
+        ceremonies.Count(d => d > Today.AddYears(-1)).ShouldBeInRange(15, 35);
+    }
+
+    [Fact]
+    public async Task The_term_opens_with_admissions_typed_in_the_register_before_the_software()
+    {
+        var demo = await LoadAsync();
+        var withCase = demo.Candidates.Where(c => demo.StepsOf(c).Any(s => s.Kind == T.Ceremony)).Select(c => c.PersonId).ToHashSet();
+        var inTerm = demo.Members.Where(m => m.CeremonyDate >= s_congress).ToList();
+        var registerOnly = inTerm.Where(m => !withCase.Contains(m.PersonId)).ToList();
+        registerOnly.Count.ShouldBeGreaterThanOrEqualTo(3);
+        // A realistic share: the term's first months, then everything through the software.
+        (registerOnly.Count * 2).ShouldBeLessThan(inTerm.Count);
+        var firstCase = inTerm.Where(m => withCase.Contains(m.PersonId)).Min(m => m.CeremonyDate!.Value);
+        registerOnly.ShouldAllBe(m => m.CeremonyDate < firstCase);
+        firstCase.ShouldBeLessThan(s_congress.AddMonths(6));
+    }
+
+    [Fact]
+    public async Task The_pool_waits_stalls_and_loses_people()
+    {
+        var demo = await LoadAsync();
+        var active = demo.Candidates.Where(c => c.Status == CandidateStatus.Active).ToList();
+        active.Count.ShouldBeInRange(120, 200);
+        // Many wait for more than a year, some for more than three.
+        (active.Count(c => c.AddedOn < Today.AddMonths(-12)) * 2).ShouldBeGreaterThan(active.Count);
+        active.Count(c => c.AddedOn < Today.AddYears(-3)).ShouldBeGreaterThanOrEqualTo(10);
+        // Some have not moved for six months or more.
+        (active.Count(c => demo.StepsOf(c)[^1].Date < Today.AddMonths(-6)) * 4).ShouldBeGreaterThan(active.Count);
+        // People keep entering the pool: some in each of the last three years.
+        for (var back = 0; back < 3; back++)
+            active.Concat(demo.Candidates.Where(c => c.Status != CandidateStatus.Active))
+                .Count(c => c.AddedOn > Today.AddYears(-back - 1) && c.AddedOn <= Today.AddYears(-back)).ShouldBeGreaterThanOrEqualTo(10, $"entered {back} years back");
+
+        // About ten a year withdraw, each with a reason; fewer than are admitted.
+        var withdrawn = demo.Candidates.Where(c => c.Status == CandidateStatus.Withdrawn).ToList();
+        var years = (Today.DayNumber - new DateOnly(2025, 10, 1).DayNumber) / 365.0;
+        withdrawn.Count.ShouldBeInRange((int)(years * 6), (int)(years * 14) + 2);
+        foreach (var c in withdrawn)
+            demo.StepsOf(c)[^1].ReadDetails<ReasonDetails>()!.Reason.ShouldNotBeNullOrWhiteSpace();
+        demo.Members.Count(m => m.Status == MemberStatus.Removed).ShouldBeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
+    public async Task Targets_cover_the_term_every_year_and_every_cell_for_each_year_so_far()
+    {
+        var demo = await LoadAsync();
+        demo.TermTargets.Single().Count.ShouldBe(130);
+        demo.YearTargets.OrderBy(y => y.Year).Select(y => (y.Year, y.Count)).ShouldBe([(2025, 26), (2026, 26), (2027, 26), (2028, 26), (2029, 26)]);
+        var allocated = demo.CellTargets.GroupBy(t => t.Year).ToDictionary(g => g.Key, g => g.ToList());
+        for (var year = 2025; year <= Math.Min(Today.Year, 2029); year++)
+        {
+            allocated.ShouldContainKey(year, $"no allocation to cells for {year}");
+            allocated[year].Select(t => t.CellId).Order().ShouldBe(demo.Cells.Select(c => c.Id).Order());
+            allocated[year].Sum(t => t.Count).ShouldBe(26, $"cells' shares of {year}");
+        }
+        // Nothing allocated beyond next year; every resolution already adopted.
+        allocated.Keys.ShouldAllBe(y => y <= Today.Year + 1);
+        demo.TermTargets.Cast<AdoptedTarget>().Concat(demo.YearTargets).Concat(demo.CellTargets)
+            .ShouldAllBe(t => t.ResolutionDate != null && t.ResolutionDate <= Today);
+    }
+
+    [Fact]
+    public async Task Every_recorded_vote_counts_the_cell_as_it_stood_that_day()
+    {
+        var demo = await LoadAsync();
+        var members = demo.Members.ToDictionary(m => m.Id);
+        // The cell history: periods one after the other from the ceremony, the open one in the member's cell; some moved.
+        foreach (var g in demo.Memberships.GroupBy(p => p.MemberId))
+        {
+            var periods = g.OrderBy(p => p.From).ToList();
+            periods[0].From.ShouldBe(members[g.Key].CeremonyDate!.Value);
+            periods[^1].To.ShouldBeNull();
+            periods[^1].CellId.ShouldBe(members[g.Key].CellId);
+            for (var i = 1; i < periods.Count; i++)
+            {
+                periods[i].From.ShouldBe(periods[i - 1].To!.Value.AddDays(1));
+                periods[i].CellId.ShouldNotBe(periods[i - 1].CellId);
+                periods[i].From.ShouldBeLessThanOrEqualTo(Today);
+            }
+        }
+        demo.Memberships.Select(p => p.MemberId).Distinct().Count().ShouldBe(demo.Members.Count);
+        demo.Memberships.Count(p => p.To != null).ShouldBeGreaterThanOrEqualTo(5);
+
+        var votes = demo.Candidates.SelectMany(c => demo.StepsOf(c).Where(s => s.Kind is T.CellVote or T.RecognitionVote).Select(s => (c, s))).ToList();
+        votes.Count.ShouldBeGreaterThan(20);
+        foreach (var (c, s) in votes)
+        {
+            // Official members of the cell that day: in it then, official by then, not yet gone.
+            var official = demo.Memberships.Where(p => p.CellId == c.CellId && p.From <= s.Date && (p.To == null || p.To >= s.Date))
+                .Select(p => members[p.MemberId])
+                .Count(m => m.OfficialDate <= s.Date
+                    && !(m.Status is MemberStatus.Removed or MemberStatus.TransferredOut or MemberStatus.Deceased && m.StatusDate <= s.Date));
+            var d = s.ReadDetails<VoteDetails>()!;
+            d.Members.ShouldBe(official, $"{s.Kind} of candidate {c.Id} on {s.Date:dd/MM/yyyy}");
+            d.Denominator.ShouldBe(official - d.ExcludedAbsent);
+            official.ShouldBeGreaterThanOrEqualTo(3);
+            (d.For * 3).ShouldBeGreaterThanOrEqualTo(d.Denominator * 2);
+            d.Present.ShouldBeLessThanOrEqualTo(d.Denominator);
+        }
+    }
+}
+
+public sealed class DemoInvariantTests_Sqlite(DemoSqliteApp app) : DemoInvariantTests<DemoSqliteApp>(app), IClassFixture<DemoSqliteApp>;
+
+public sealed class DemoInvariantTests_Postgres(DemoPostgresApp app) : DemoInvariantTests<DemoPostgresApp>(app), IClassFixture<DemoPostgresApp>;
+
+public sealed class DemoInvariantTests2029_Sqlite(DemoSqliteApp2029 app) : DemoInvariantTests<DemoSqliteApp2029>(app), IClassFixture<DemoSqliteApp2029>;
+
+public sealed class DemoInvariantTests2029_Postgres(DemoPostgresApp2029 app) : DemoInvariantTests<DemoPostgresApp2029>(app), IClassFixture<DemoPostgresApp2029>;
