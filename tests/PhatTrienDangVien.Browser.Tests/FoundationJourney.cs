@@ -20,8 +20,8 @@ public sealed class FoundationJourney(BrowserApp app) : IClassFixture<BrowserApp
         await page.GetByLabel("Tên Đảng bộ").FillAsync("Đảng bộ xã Nhơn Mỹ");
         await page.GetByLabel("Họ và tên").FillAsync("Trần Văn Quản");
         await page.GetByLabel("Tên đăng nhập").FillAsync("quantri");
-        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync("matkhau-2025");
-        await page.GetByLabel("Nhập lại mật khẩu").FillAsync("matkhau-2025");
+        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync("Sen-hong-2025");
+        await page.GetByLabel("Nhập lại mật khẩu").FillAsync("Sen-hong-2025");
         await page.GetByRole(AriaRole.Button, new() { Name = "Khởi tạo" }).ClickAsync();
         await page.WaitForURLAsync("**/Organisations");
         await BrowserApp.ScreenshotAsync(page, "01-after-setup");
@@ -30,7 +30,7 @@ public sealed class FoundationJourney(BrowserApp app) : IClassFixture<BrowserApp
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
         await page.WaitForURLAsync("**/Account/Login");
         await page.GetByLabel("Tên đăng nhập").FillAsync("quantri");
-        await page.GetByLabel("Mật khẩu").FillAsync("matkhau-2025");
+        await page.GetByLabel("Mật khẩu").FillAsync("Sen-hong-2025");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await page.WaitForURLAsync(app.BaseUrl + "/");
 

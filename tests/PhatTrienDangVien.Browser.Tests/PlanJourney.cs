@@ -45,7 +45,7 @@ public sealed class PlanBrowserApp : BrowserApp
             });
         }
         await db.SaveChangesAsync();
-        await scope.ServiceProvider.GetRequiredService<CreateAccount>().CreateAsync("vanphong", "matkhau-2025", "Văn phòng Đảng ủy", Roles.CommuneOffice, commune.Id);
+        await scope.ServiceProvider.GetRequiredService<CreateAccount>().CreateAsync("vanphong", "Sen-hong-2025", "Văn phòng Đảng ủy", Roles.CommuneOffice, commune.Id);
     }
 }
 
@@ -64,7 +64,7 @@ public sealed class PlanJourney(PlanBrowserApp app) : IClassFixture<PlanBrowserA
         };
         await page.GotoAsync($"{app.BaseUrl}/Account/Login");
         await page.GetByLabel("Tên đăng nhập").FillAsync("vanphong");
-        await page.GetByLabel("Mật khẩu").FillAsync("matkhau-2025");
+        await page.GetByLabel("Mật khẩu").FillAsync("Sen-hong-2025");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await page.WaitForURLAsync(app.BaseUrl + "/");
 

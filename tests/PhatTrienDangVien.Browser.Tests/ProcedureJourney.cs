@@ -48,7 +48,7 @@ public sealed class ProcedureBrowserApp : BrowserApp
         db.Candidates.Add(candidate);
         await db.SaveChangesAsync();
         CandidateId = candidate.Id;
-        await scope.ServiceProvider.GetRequiredService<CreateAccount>().CreateAsync("bithu", "matkhau-2025", "Huỳnh Văn Sáu", Roles.CellSecretary, commune.Id, organisationId: cell.Id);
+        await scope.ServiceProvider.GetRequiredService<CreateAccount>().CreateAsync("bithu", "Sen-hong-2025", "Huỳnh Văn Sáu", Roles.CellSecretary, commune.Id, organisationId: cell.Id);
 
         // The file up to the consolidated opinions, recorded through the command the pages and the API call.
         var record = scope.ServiceProvider.GetRequiredService<RecordStep>();
@@ -83,7 +83,7 @@ public sealed class ProcedureJourney(ProcedureBrowserApp app) : IClassFixture<Pr
         var page = await app.NewPageAsync();
         await page.GotoAsync($"{app.BaseUrl}/Account/Login");
         await page.GetByLabel("Tên đăng nhập").FillAsync("bithu");
-        await page.GetByLabel("Mật khẩu").FillAsync("matkhau-2025");
+        await page.GetByLabel("Mật khẩu").FillAsync("Sen-hong-2025");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await page.WaitForURLAsync(app.BaseUrl + "/");
 

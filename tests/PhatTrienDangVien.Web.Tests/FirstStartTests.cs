@@ -48,7 +48,7 @@ public abstract class FirstStartTests<TApp>(TApp app) where TApp : EmptyAppFacto
         var bad = await b.PostFormAsync($"/Setup?token={token}", new()
         {
             ["Input.CommuneName"] = "Đảng bộ xã Nhơn Mỹ", ["Input.TermStart"] = "2030", ["Input.TermEnd"] = "2025",
-            ["Input.FullName"] = "Trần Văn Quản", ["Input.UserName"] = "quantri.xa", ["Input.Password"] = "matkhau-2025", ["Input.ConfirmPassword"] = "matkhau-2025",
+            ["Input.FullName"] = "Trần Văn Quản", ["Input.UserName"] = "quantri.xa", ["Input.Password"] = "Sen-hong-2025", ["Input.ConfirmPassword"] = "Sen-hong-2025",
         });
         (await bad.Content.ReadAsStringAsync()).ShouldContain("Nhiệm kỳ không hợp lệ");
         (await SystemAsync(db => db.Organisations.CountAsync())).ShouldBe(0);
@@ -57,7 +57,7 @@ public abstract class FirstStartTests<TApp>(TApp app) where TApp : EmptyAppFacto
         var ok = await b.PostFormAsync($"/Setup?token={token}", new()
         {
             ["Input.CommuneName"] = "Đảng bộ xã Nhơn Mỹ", ["Input.TermStart"] = "2025", ["Input.TermEnd"] = "2030",
-            ["Input.FullName"] = "Trần Văn Quản", ["Input.UserName"] = "quantri.xa", ["Input.Password"] = "matkhau-2025", ["Input.ConfirmPassword"] = "matkhau-2025",
+            ["Input.FullName"] = "Trần Văn Quản", ["Input.UserName"] = "quantri.xa", ["Input.Password"] = "Sen-hong-2025", ["Input.ConfirmPassword"] = "Sen-hong-2025",
         });
         ok.StatusCode.ShouldBe(HttpStatusCode.Redirect, await ok.Content.ReadAsStringAsync());
         var commune = await SystemAsync(db => db.Organisations.SingleAsync());
@@ -74,7 +74,7 @@ public abstract class FirstStartTests<TApp>(TApp app) where TApp : EmptyAppFacto
         // The command line.
         (await RunAsync("create-admin", "--help")).Output.ShouldContain("create-admin --user");
         (await RunAsync("--help")).Output.ShouldContain("reset-password");
-        var created = await RunAsync("create-admin", "--user", "quantri2", "--password", "matkhau-9876", "--name", "Lê Thị Quyên");
+        var created = await RunAsync("create-admin", "--user", "quantri2", "--password", "Sen-hong-9876", "--name", "Lê Thị Quyên");
         created.Code.ShouldBe(0, created.Output);
         var weak = await RunAsync("create-admin", "--user", "quantri3", "--password", "ngan");
         weak.Code.ShouldBe(1);

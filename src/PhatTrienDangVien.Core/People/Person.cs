@@ -64,6 +64,12 @@ public enum CommitteePositions
 
 public class Member : CommuneEntity
 {
+    /// <summary>
+    /// Not stored: the day a cell change being saved took effect (the transfer decision), when it is not today. The
+    /// database context writes the membership history from it.
+    /// </summary>
+    public DateOnly? MovedOn { get; set; }
+
     public int PersonId { get; set; }
     public Person Person { get; set; } = null!;
     public int CellId { get; set; }

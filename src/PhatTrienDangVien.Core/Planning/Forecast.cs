@@ -307,7 +307,7 @@ public static class Forecast
             sb.AppendLine($"Theo mức giữa của dự báo còn thiếu {N(need.Gap)} đảng viên, nhưng theo số liệu hiện có người vào nguồn từ nay không kịp được kết nạp trước khi hết nhiệm kỳ: cần đẩy nhanh các hồ sơ đang có.");
         }
 
-        sb.Append("Lưu ý: dự báo giả định nhịp độ thời gian qua tiếp diễn; tỷ lệ tính chung cho cả xã, không riêng từng chi bộ; không tính thay đổi về quy định, nhân sự hay lịch mở lớp. Phần \"Kiểm tra với thực tế\" cho biết dự báo lập 12 tháng trước có đúng không.");
+        sb.Append("Lưu ý: dự báo giả định nhịp độ thời gian qua tiếp diễn; tỷ lệ tính từ các hồ sơ của tổ chức đang xem (cả xã, đảng bộ bộ phận hoặc chi bộ); không tính thay đổi về quy định, nhân sự hay lịch mở lớp. Phần \"Kiểm tra với thực tế\" cho biết dự báo lập 12 tháng trước có đúng không.");
         return sb.ToString();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Web.Data;
 
 namespace PhatTrienDangVien.Web.Auditing;
@@ -22,9 +23,21 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
     public Task SignedInAsync(AppUser user, CancellationToken ct) =>
         WriteAsync(user.CommuneId, user.Id, user.UserName ?? "", SignedIn, [], ct);
 
-    /// <summary>A refused sign-in; the typed name is kept (cut to 50 characters) to see who is being tried.</summary>
-    public Task SignInRefusedAsync(AppUser? user, string typedName, string? address, CancellationToken ct) =>
-        WriteAsync(user?.CommuneId, user?.Id, Cut(typedName), SignInRefused, address is null ? [] : new() { ["IpAddress"] = address }, ct);
+    /// <summary>A refused sign-in; the typed name is kept (cut to 50 characters) to see who is being tried.
+    /// An unknown name belongs to no commune: while the installation serves one commune it is recorded under it, so
+    /// that its administrator sees who is being tried; with several it stays with the installation.</summary>
+    public async Task SignInRefusedAsync(AppUser? user, string typedName, string? address, CancellationToken ct)
+    {
+        var commune = user?.CommuneId;
+        if (commune is null)
+        {
+            // Bypass reviewed: how many communes the installation serves, before anyone is signed in; a count, no record.
+            var communes = await db.Organisations.IgnoreQueryFilters()
+                .Where(o => o.Kind == Core.Organisations.OrganisationKind.CommuneCommittee).Select(o => o.CommuneId).Distinct().Take(2).ToListAsync(ct);
+            if (communes.Count == 1) commune = communes[0];
+        }
+        await WriteAsync(commune, user?.Id, Cut(typedName), SignInRefused, address is null ? [] : new() { ["IpAddress"] = address }, ct);
+    }
 
     public Task SignedOutAsync(AppUser user, CancellationToken ct) =>
         WriteAsync(user.CommuneId, user.Id, user.UserName ?? "", SignedOut, [], ct);

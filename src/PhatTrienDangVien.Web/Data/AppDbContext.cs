@@ -113,7 +113,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        KeepMemberships(MovedMembers().ToDictionary(m => m.Id, m => OpenMemberships(m.Id).ToList()));
+        KeepMemberships(MovedMembers().ToDictionary(m => m.Id, m => OpenMemberships(m.Id).ToList()),
+            RedatedMembers().ToDictionary(m => m.Id, m => AllMemberships(m.Id).ToList()));
         var save = PrepareSave();
         if (save.IsEmpty) return base.SaveChanges(acceptAllChangesOnSuccess);
         using var ownTransaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
@@ -130,7 +131,10 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         var open = new Dictionary<int, List<CellMembership>>();
         foreach (var moved in MovedMembers().ToList())
             open[moved.Id] = await OpenMemberships(moved.Id).ToListAsync(cancellationToken);
-        KeepMemberships(open);
+        var redated = new Dictionary<int, List<CellMembership>>();
+        foreach (var m in RedatedMembers().ToList())
+            redated[m.Id] = await AllMemberships(m.Id).ToListAsync(cancellationToken);
+        KeepMemberships(open, redated);
         var save = PrepareSave();
         if (save.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await using var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
@@ -150,8 +154,22 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
             .Select(e => e.Entity);
     }
 
+    /// <summary>Members whose admission or official dates were corrected, in the same cell.</summary>
+    private IEnumerable<Member> RedatedMembers()
+    {
+        ChangeTracker.DetectChanges();
+        return ChangeTracker.Entries<Member>()
+            .Where(e => e.State == EntityState.Modified && Equals(e.Property(m => m.CellId).OriginalValue, e.Property(m => m.CellId).CurrentValue)
+                && (e.Property(m => m.CeremonyDate).IsModified || e.Property(m => m.AdmissionDecisionDate).IsModified || e.Property(m => m.OfficialDate).IsModified))
+            .Select(e => e.Entity);
+    }
+
     // The history is a fact of the commune, whatever cells the saving user covers.
     private IQueryable<CellMembership> OpenMemberships(int memberId) => CellMemberships.WholeCommune().Where(p => p.MemberId == memberId && p.To == null);
+
+    private IQueryable<CellMembership> AllMemberships(int memberId) => CellMemberships.WholeCommune().Where(p => p.MemberId == memberId);
+
+    private static DateOnly HistoryStart(Member m) => m.CeremonyDate ?? m.AdmissionDecisionDate ?? m.OfficialDate ?? s_unknownStart;
 
     private static readonly DateOnly s_unknownStart = new(1900, 1, 1);
 
@@ -160,7 +178,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     /// decision or official date; since ever when none is known); a member who changes cell leaves the old one yesterday and joins
     /// the new one today (the day of the recorded change).
     /// </summary>
-    private void KeepMemberships(Dictionary<int, List<CellMembership>> openOfMoved)
+    private void KeepMemberships(Dictionary<int, List<CellMembership>> openOfMoved, Dictionary<int, List<CellMembership>> historyOfRedated)
     {
         var today = Core.Common.VietnamTime.Today(_audit.Clock);
         foreach (var entry in ChangeTracker.Entries<Member>().ToList())
@@ -171,12 +189,20 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
                 {
                     CommuneId = m.CommuneId, Member = m, CellId = m.CellId,
                     // A register entry without its dates is a member of old whose history is unknown: in the cell since ever.
-                    From = m.CeremonyDate ?? m.AdmissionDecisionDate ?? m.OfficialDate ?? s_unknownStart,
+                    From = HistoryStart(m),
                 });
             else if (openOfMoved.TryGetValue(m.Id, out var open))
             {
-                foreach (var p in open) p.To = p.From < today ? today.AddDays(-1) : p.From;
-                CellMemberships.Add(new CellMembership { CommuneId = m.CommuneId, MemberId = m.Id, CellId = m.CellId, From = today });
+                // The transfer's own date when the form gave one (checked to be after the open period began), else today.
+                var on = m.MovedOn ?? today;
+                foreach (var p in open) p.To = p.From < on ? on.AddDays(-1) : p.From;
+                CellMemberships.Add(new CellMembership { CommuneId = m.CommuneId, MemberId = m.Id, CellId = m.CellId, From = on });
+            }
+            // Corrected admission dates move the start of a history that is still one period in one cell (a member
+            // typed in with a wrong date is counted on the right days); a history with transfers is left as it was.
+            else if (historyOfRedated.TryGetValue(m.Id, out var history) && history.Count == 1 && history[0].To is null && history[0].CellId == m.CellId)
+            {
+                history[0].From = HistoryStart(m);
             }
         }
     }

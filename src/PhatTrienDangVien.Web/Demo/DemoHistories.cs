@@ -149,17 +149,21 @@ internal sealed class DemoHistories(
         }
     }
 
-    /// <summary>Days since entering the source pool of someone still there: a year or more for most, up to seven.</summary>
+    /// <summary>
+    /// Days since entering the source pool of someone still there: the cells keep proposing people (about half of
+    /// those waiting in the pool came in the last year), and the others have waited a year or more, some up to seven.
+    /// </summary>
     private int Waiting() => random.NextDouble() switch
     {
-        < 0.3 => random.Next(3, 365),
-        < 0.65 => random.Next(365, 730),
-        < 0.85 => random.Next(730, 1460),
+        < 0.55 => random.Next(3, 365),
+        < 0.8 => random.Next(365, 730),
+        < 0.92 => random.Next(730, 1460),
         _ => random.Next(1460, 2555),
     };
 
-    /// <summary>Days since the last step: recent for half, otherwise anything up to <paramref name="max"/> (stalled).</summary>
-    private int Stalled(int max) => random.NextDouble() < 0.5 ? random.Next(0, 60) : random.Next(60, max);
+    /// <summary>Days since the last step: recent for a quarter, otherwise anything up to <paramref name="max"/> (stalled: most
+    /// of a pool does not move in a given year).</summary>
+    private int Stalled(int max) => random.NextDouble() < 0.25 ? random.Next(0, 60) : random.Next(60, max);
 
     /// <summary>The steps before the cell vote, up to <paramref name="stage"/>, the last one on <paramref name="last"/>.</summary>
     private void PlanChain(DemoCase c, AdmissionStage stage, DateOnly last)

@@ -322,20 +322,22 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
             foreach (var i in order.Where(i => targets[i] is null && (sub is null || underSub.Contains(slots[i].Id) == sub)).Take(count).ToList())
                 targets[i] = target;
         }
-        Take(true, DemoTarget.SubCommitteeApproved, 2);
+        // About as many past the pool as a flow of 26 a year holds (from the application to the ceremony takes some
+        // eight months: about 18 people), so that the forecast sees the commune's own pace, not a wave.
+        Take(true, DemoTarget.SubCommitteeApproved, 1);
         Take(true, DemoTarget.CellApproved, 1);
         Take(true, DemoTarget.Decided, 1);
         Take(false, DemoTarget.CellApprovedOverdue, 1);
         Take(false, DemoTarget.DecidedOverdue, 1);
-        Take(false, DemoTarget.CellApproved, 4);
-        Take(false, DemoTarget.Decided, 3);
-        Take(null, DemoTarget.OpinionsCollected, 7);
-        Take(null, DemoTarget.Introduced, 7);
-        Take(null, DemoTarget.HistoryVerified, 9);
-        Take(null, DemoTarget.Applied, 10);
-        Take(null, DemoTarget.ClassPassed, 20);
+        Take(false, DemoTarget.CellApproved, 2);
+        Take(false, DemoTarget.Decided, 1);
+        Take(null, DemoTarget.OpinionsCollected, 3);
+        Take(null, DemoTarget.Introduced, 3);
+        Take(null, DemoTarget.HistoryVerified, 3);
+        Take(null, DemoTarget.Applied, 4);
+        Take(null, DemoTarget.ClassPassed, 6);
         return [.. slots.Select((cell, i) => new DemoCase(cell, underSub.Contains(cell.Id),
-            targets[i] ?? (_random.NextDouble() < 0.5 ? DemoTarget.Mentored : DemoTarget.SourcePool)))];
+            targets[i] ?? (_random.NextDouble() < 0.35 ? DemoTarget.Mentored : DemoTarget.SourcePool)))];
     }
 
     /// <summary>
@@ -372,7 +374,7 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
         var yearFactor = 1.0;
         for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
         {
-            if (month.Month == 1 || month == new DateOnly(from.Year, from.Month, 1)) yearFactor = 0.85 + (0.3 * _random.NextDouble());
+            if (month.Month == 1 || month == new DateOnly(from.Year, from.Month, 1)) yearFactor = 0.92 + (0.16 * _random.NextDouble());
             var first = month < from ? from : month;
             var last = month.AddMonths(1).AddDays(-1);
             if (last > to) last = to;

@@ -13,6 +13,10 @@ public sealed class MemberInput
     [Display(Name = "Chi bộ"), ShowsName(NameOf.Organisation), Required(ErrorMessage = "Hãy chọn chi bộ.")]
     public int? CellId { get; set; }
 
+    /// <summary>When the cell changes: the day the member joined the new cell (the transfer's date); today when empty.</summary>
+    [Display(Name = "Ngày chuyển đến chi bộ này")]
+    public DateOnly? TransferDate { get; set; }
+
     [Display(Name = "Tình trạng")]
     public MemberStatus Status { get; set; } = MemberStatus.Official;
 
@@ -74,6 +78,7 @@ public sealed class MemberInput
             else if (d > today) errors.Add(prefix + field, $"{label} không được ở tương lai.");
         }
         Future(StatusDate, nameof(StatusDate), "Ngày của tình trạng");
+        Future(TransferDate, nameof(TransferDate), "Ngày chuyển đến chi bộ này");
         Future(AdmissionDecisionDate, nameof(AdmissionDecisionDate), "Ngày quyết định kết nạp");
         Future(CeremonyDate, nameof(CeremonyDate), "Ngày lễ kết nạp");
         Future(OfficialDate, nameof(OfficialDate), "Ngày chính thức");
@@ -123,6 +128,7 @@ public sealed class MemberInput
     public void ApplyTo(Member m)
     {
         ArgumentNullException.ThrowIfNull(m);
+        if (m.Id != 0 && m.CellId != CellId) m.MovedOn = TransferDate;
         m.CellId = CellId!.Value;
         m.Status = Status;
         m.StatusDate = StatusDate;

@@ -50,6 +50,14 @@ public sealed class SaveMember(AppDbContext db, Access access, ConflictDiff diff
         var warnings = await write.Person.ValidateAsync(errors, "Person.", db, m?.PersonId, today, ct);
         write.Member.Validate(errors, "Member.", today, write.Person.DateOfBirth);
         await write.Member.ProtectAsync(m, db, access, errors, "Member.", ct);
+        // A transfer dated before the member joined the cell they leave would rewrite history it cannot know.
+        if (m is not null && write.Member.CellId != m.CellId && write.Member.TransferDate is { } moved)
+        {
+            var since = await db.CellMemberships.WholeCommune().Where(p => p.MemberId == m.Id && p.To == null)
+                .Select(p => (DateOnly?)p.From).MaxAsync(ct);
+            if (since is { } s && moved <= s)
+                errors.Add("Member.TransferDate", $"Ngày chuyển phải sau ngày đảng viên bắt đầu sinh hoạt ở chi bộ hiện nay ({s:dd'/'MM'/'yyyy}).");
+        }
         if (errors.Any) return Outcome<Member>.Invalid(errors.List);
 
         if (m is null)

@@ -81,14 +81,16 @@ public static class PlanData
     /// cells it covers — one rule for the dashboard and the lists its figures open, so that both count the same
     /// cells. Null when there is no organisation, or <paramref name="orgId"/> is not one the user can see.
     /// </summary>
-    public static async Task<Selection?> SelectAsync(AppDbContext db, int? orgId, CancellationToken ct)
+    /// <param name="coveredOnly">The dashboard counts whole cells, so only the cells the scope covers; a list only
+    /// narrows rows its own filters already scope (a mentor's candidates in a cell they do not cover), so all of them.</param>
+    public static async Task<Selection?> SelectAsync(AppDbContext db, int? orgId, CancellationToken ct, bool coveredOnly = true)
     {
         var orgs = await db.Organisations.AsNoTracking().Where(o => o.IsActive).ToListAsync(ct);
         if (orgs.Count == 0) return null;
         var selected = orgId is { } id ? orgs.FirstOrDefault(o => o.Id == id)
             : orgs.FirstOrDefault(o => o.Kind == OrganisationKind.CommuneCommittee) ?? orgs.OrderBy(o => o.Kind).First();
         if (selected is null) return null;
-        return new Selection(selected, orgs, CellsUnder(selected, orgs).Where(db.Scope.CoversCell).ToList());
+        return new Selection(selected, orgs, CellsUnder(selected, orgs).Where(c => !coveredOnly || db.Scope.CoversCell(c)).ToList());
     }
 
     /// <summary>The cells under an organisation (itself when it is a cell).</summary>
@@ -103,13 +105,18 @@ public static class PlanData
     /// The forecast of the term for these cells (open cases and new entrants at the pace of the last 12 months);
     /// null while no term target is recorded or the term is over.
     /// </summary>
+    /// <remarks>The dashboard's card and the forecast page run the same number of simulations with the same seed, so
+    /// they show the same figures. No forecast for a sub-committee or a cell while years of the term are not allocated
+    /// to its cells: the chance of reaching a part of the target would mean nothing.</remarks>
+    public const int ForecastRuns = 3000;
+
     public static async Task<ForecastResult?> ForecastAsync(AppDbContext db, PlanFigures plan, IReadOnlyCollection<int> cellIds, DateOnly today,
-        int runs, List<CaseHistory>? cases, CancellationToken ct)
+        List<CaseHistory>? cases, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        if (plan.TermTarget is null || plan.PlanTerm is null || today > plan.PlanTerm.End) return null;
+        if (plan.TermTarget is not > 0 || plan.PlanTerm is null || today > plan.PlanTerm.End || plan.UnallocatedYears.Count > 0) return null;
         cases ??= await CasesAsync(db, cellIds, ct);
         var term = plan.PlanTerm;
-        return Forecast.Run(new ForecastInput(cases, term, today, plan.AdmittedInTerm, new ForecastOptions { Runs = runs }));
+        return Forecast.Run(new ForecastInput(cases, term, today, plan.AdmittedInTerm, new ForecastOptions { Runs = ForecastRuns }));
     }
 }

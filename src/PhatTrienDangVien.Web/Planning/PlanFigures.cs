@@ -18,7 +18,7 @@ namespace PhatTrienDangVien.Web.Planning;
 public sealed class PlanFigures
 {
     /// <summary>One calendar year of the term: its window, its target (as set, or a share of the term's by time), its admissions.</summary>
-    /// <param name="TargetIsShare">No yearly target is recorded for the year: the term target spread over the term's days.</param>
+    /// <param name="TargetIsShare">No yearly target is recorded for any year: the term target spread over the term's days.</param>
     public sealed record YearRow(TermYear Window, int? Target, bool TargetIsShare, int Admitted)
     {
         public int Year => Window.Year;
@@ -66,8 +66,9 @@ public sealed class PlanFigures
         {
             var y = window.Year;
             int? target = f.IsWholeCommune ? (yearTargets.TryGetValue(y, out var t) ? t : null) : (cellTargets.TryGetValue(y, out var c) ? c : null);
-            // The commune's year without a resolution shows its share of the term target by time, marked as such.
-            var share = target is null && f.IsWholeCommune && termTarget is { } whole
+            // While no year has its own target, each year shows its share of the term target by time, marked as such;
+            // once yearly targets are adopted they are the plan (a share beside them would count the term twice).
+            var share = target is null && f.IsWholeCommune && yearTargets.Count == 0 && termTarget is { } whole
                 ? (int?)Math.Round(whole * (double)(window.Last.DayNumber - window.First.DayNumber + 1) / termDays, MidpointRounding.AwayFromZero)
                 : null;
             f.Years.Add(new YearRow(window, target ?? share, share is not null,

@@ -76,3 +76,69 @@ public abstract class VoteDenominatorTests<TApp>(TApp app) where TApp : AppFacto
 public sealed class VoteDenominatorTests_Sqlite(SqliteApp app) : VoteDenominatorTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class VoteDenominatorTests_Postgres(PostgresApp app) : VoteDenominatorTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+/// <summary>A transfer typed in late counts from its own date; corrected admission dates move a one-cell history (own
+/// application: the counts of cell A are compared with the same day before the changes).</summary>
+public abstract class TransferDateTests<TApp>(TApp app) where TApp : AppFactory
+{
+    private static DateOnly D(string iso) => Steps.D(iso);
+
+    [Fact]
+    public async Task A_transfer_counts_from_its_own_date_and_corrected_admission_dates_move_the_history()
+    {
+        var d = app.Data;
+        await app.WithSystemScopeAsync(async db =>
+        {
+            db.Members.AddRange(
+                // Official since 2016 in cell B; the transfer to cell A decided on 01/08/2026 is typed in today (20/11/2026).
+                new Member
+                {
+                    CommuneId = d.CommuneId, CellId = d.CellB, Status = MemberStatus.Official, CeremonyDate = D("2015-01-10"), OfficialDate = D("2016-01-10"),
+                    Person = TestData.NewPerson(d.CommuneId, "Lâm Văn Chuyến", "089090000811", null, 1985),
+                },
+                // Typed in with a wrong ceremony date (30/10/2026): really admitted 10/01/2015, official 10/01/2016.
+                new Member
+                {
+                    CommuneId = d.CommuneId, CellId = d.CellA, Status = MemberStatus.Probationary, CeremonyDate = D("2026-10-30"),
+                    Person = TestData.NewPerson(d.CommuneId, "Lâm Thị Sửa", "089190000812", null, 1985),
+                });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        async Task<int> OfficialInA(string on)
+        {
+            using var scope = app.Services.CreateScope();
+            scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
+            return (await scope.ServiceProvider.GetRequiredService<VoterRegister>().CellAsync(d.CellA, D(on), CancellationToken.None)).Official;
+        }
+        var before = await OfficialInA("2026-09-01");
+
+        var office = (await Browser.LoginAsync(app, "office")).Client;
+        var movedId = await app.WithSystemScopeAsync(db => db.Members.Where(m => m.Person.CitizenId == "089090000811").Select(m => m.Id).SingleAsync());
+        var moved = (await office.GetFromJsonAsync<JsonObject>($"/api/members/{movedId}"))!;
+        moved["member"]!["cellId"] = d.CellA;
+        moved["member"]!["transferDate"] = "2014-01-01";
+        var early = await office.PutAsJsonAsync($"/api/members/{movedId}", moved);
+        var earlyBody = await early.Content.ReadAsStringAsync();
+        early.StatusCode.ShouldBe(HttpStatusCode.BadRequest, earlyBody);
+        earlyBody.ShouldContain("Ngày chuyển phải sau ngày đảng viên bắt đầu sinh hoạt ở chi bộ hiện nay (10/01/2015)");
+        moved["member"]!["transferDate"] = "2026-08-01";
+        (await office.PutAsJsonAsync($"/api/members/{movedId}", moved)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var fixedId = await app.WithSystemScopeAsync(db => db.Members.Where(m => m.Person.CitizenId == "089190000812").Select(m => m.Id).SingleAsync());
+        var fix = (await office.GetFromJsonAsync<JsonObject>($"/api/members/{fixedId}"))!;
+        fix["member"]!["ceremonyDate"] = "2015-01-10";
+        fix["member"]!["officialDate"] = "2016-01-10";
+        fix["member"]!["status"] = "Official";
+        (await office.PutAsJsonAsync($"/api/members/{fixedId}", fix)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // By hand: on 31/07/2026 neither counts in cell A (Chuyến is in B, Sửa's history began 30/10/2026 before the fix);
+        // after: Chuyến from 01/08/2026, Sửa since 2016.
+        (await OfficialInA("2026-07-31")).ShouldBe(before + 1);     // Sửa only
+        (await OfficialInA("2026-08-01")).ShouldBe(before + 2);     // and Chuyến from the transfer's date
+    }
+}
+
+public sealed class TransferDateTests_Sqlite(SqliteApp app) : TransferDateTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class TransferDateTests_Postgres(PostgresApp app) : TransferDateTests<PostgresApp>(app), IClassFixture<PostgresApp>;

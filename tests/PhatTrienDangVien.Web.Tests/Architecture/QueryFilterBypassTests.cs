@@ -17,6 +17,7 @@ public partial class QueryFilterBypassTests
         ["src/PhatTrienDangVien.Web/Authorization/ScopeMiddleware.cs"] = 2,
         // How many communes the installation serves: a count, not anyone's record.
         ["src/PhatTrienDangVien.Web/Authorization/InstallationRules.cs"] = 1,
+        ["src/PhatTrienDangVien.Web/Auditing/AccessTrail.cs"] = 1,
         // A citizen ID is unique across the installation; nothing of the other record is shown.
         ["src/PhatTrienDangVien.Web/People/PersonInput.cs"] = 1,
     };
@@ -31,7 +32,7 @@ public partial class QueryFilterBypassTests
         ["src/PhatTrienDangVien.Web/Api/OrganisationApi.cs"] = 1,                  // residents per hamlet (a count)
         ["src/PhatTrienDangVien.Web/Application/ConflictDiff.cs"] = 2,             // names on the user's own form
         ["src/PhatTrienDangVien.Web/Auditing/AuditView.cs"] = 3,                   // names on the commune's own change history
-        ["src/PhatTrienDangVien.Web/Data/AppDbContext.cs"] = 2,                    // the definition itself; a moved member's history
+        ["src/PhatTrienDangVien.Web/Data/AppDbContext.cs"] = 3,                    // the definition itself; a moved or re-dated member's history
         ["src/PhatTrienDangVien.Web/Organisations/DeleteOrganisation.cs"] = 6,     // anything attached, whoever's it is
         ["src/PhatTrienDangVien.Web/Organisations/SaveOrganisation.cs"] = 1,       // the secretary is of that cell
         ["src/PhatTrienDangVien.Web/Pages/Candidates/Details.cshtml.cs"] = 1,      // the mentor's name on a visible case
@@ -51,6 +52,7 @@ public partial class QueryFilterBypassTests
         ["src/PhatTrienDangVien.Web/Pages/Schools/Index.cshtml.cs"] = 3,           // schools' cells and their counts
         ["src/PhatTrienDangVien.Web/Pages/Shared/LayoutInfo.cs"] = 1,              // the commune's name in the header
         ["src/PhatTrienDangVien.Web/People/MemberInput.cs"] = 1,                   // whether a member came through a case
+        ["src/PhatTrienDangVien.Web/People/SavePerson.cs"] = 1,                    // when the member joined the cell they leave
         ["src/PhatTrienDangVien.Web/Planning/Gaps.cs"] = 1,                        // residents per hamlet (counts)
         ["src/PhatTrienDangVien.Web/Planning/PlanData.cs"] = 3,                    // the case behind an admission, and whether its ceremony was recorded
         ["src/PhatTrienDangVien.Web/Planning/Reconciliation.cs"] = 3,              // whether an admission has a case, anywhere in the commune

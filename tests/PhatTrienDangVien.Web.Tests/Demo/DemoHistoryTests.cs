@@ -63,10 +63,10 @@ public abstract class DemoHistoryTests<TApp>(TApp app) where TApp : DemoAppFacto
                      S.CellApproved, S.SubCommitteeApproved, S.Decided })
             stages.GetValueOrDefault(stage).ShouldBeGreaterThanOrEqualTo(1, $"no candidate at {stage}");
         // The later stages have the numbers the seeder plans; the early ones share the rest.
-        stages[S.SubCommitteeApproved].ShouldBe(2);
-        stages[S.CellApproved].ShouldBe(6);
-        stages[S.Decided].ShouldBe(5);
-        stages[S.OpinionsCollected].ShouldBe(7);
+        stages[S.SubCommitteeApproved].ShouldBe(1);
+        stages[S.CellApproved].ShouldBe(4);
+        stages[S.Decided].ShouldBe(3);
+        stages[S.OpinionsCollected].ShouldBe(3);
         // About ten a year since the software was used (01/10/2025): 415 days to 20/11/2026, 10 × 415 / 365 = 11.4.
         stages[S.Withdrawn].ShouldBe(11);
         stages[S.Removed].ShouldBe(1);
@@ -92,11 +92,11 @@ public abstract class DemoHistoryTests<TApp>(TApp app) where TApp : DemoAppFacto
         var demo = await LoadAsync();
         var all = demo.Steps.Values.SelectMany(s => s).ToList();
         var cellVotes = all.Where(s => s.Kind == T.CellVote).ToList();
-        // One per admission recorded through a case, and one for each of the 13 candidates planned past the cell vote
-        // (2 approved by the sub-committee, 6 by the cell, 5 decided).
+        // One per admission recorded through a case, and one for each of the 8 candidates planned past the cell vote
+        // (1 approved by the sub-committee, 4 by the cell, 3 decided).
         var admittedThroughCases = all.Count(s => s.Kind == T.Ceremony);
         admittedThroughCases.ShouldBeGreaterThan(20);
-        cellVotes.Count.ShouldBe(admittedThroughCases + 13);
+        cellVotes.Count.ShouldBe(admittedThroughCases + 8);
         foreach (var v in cellVotes)
         {
             var d = v.ReadDetails<CellVoteDetails>()!;

@@ -22,7 +22,7 @@ namespace PhatTrienDangVien.Web.Tests.Plan;
 /// </summary>
 public static partial class FigureLinks
 {
-    private static readonly string[] s_lists = ["/Dashboard/Admitted", "/Candidates", "/Work", "/Dashboard/Gaps"];
+    private static readonly string[] s_lists = ["/Dashboard/Admitted", "/Candidates", "/Work", "/Dashboard/Gaps", "/Members"];
 
     public sealed record Checked(string Page, string Href, int Figure, int Rows);
 
@@ -146,8 +146,8 @@ public abstract class FigureListTests<TApp>(TApp app) : IAsyncLifetime where TAp
         rows["2025"][2].ShouldBe("1");
         rows["2026"][2].ShouldBe("2");
         rows["2030"][0].ShouldBe("2030 (đến 30/06)");
-        // No yearly target for 2027: its share of 130 by days, 365 of 1,826 days = 25.99… ≈ 26.
-        rows["2027"][1].ShouldBe("≈26");
+        // Yearly targets are adopted (2025, 2026): a year without one shows none, not a share that would count twice.
+        rows["2027"][1].ShouldBe("—");
         page.QuerySelector("#years tfoot")!.TextContent.ShouldContain("3");
         var structure = page.QuerySelectorAll("#structure tr").ToDictionary(r => r.QuerySelectorAll("td")[0].TextContent.Trim(), r => r.QuerySelectorAll("td")[1].TextContent.Trim());
         page.QuerySelector("#structure-total")!.TextContent.ShouldBe("2 người");
@@ -181,6 +181,10 @@ public abstract class FigureListTests<TApp>(TApp app) : IAsyncLifetime where TAp
         foreach (var url in await FigureLinks.DashboardsAsync(b))
             all.AddRange(await FigureLinks.CheckPageAsync(b, url));
         all.AddRange(await FigureLinks.CheckPageAsync(b, $"/Responsibilities/Member/{app.Data.CommitteeMemberId}"));
+        // The organisation tree's figures (members, probationary, pool of each node, sub-committees included).
+        var tree = await FigureLinks.CheckPageAsync(b, "/Organisations");
+        tree.Count.ShouldBeGreaterThanOrEqualTo(12);
+        all.AddRange(tree);
         FigureLinks.ShouldAllMatch(all);
         all.Count.ShouldBeGreaterThan(40);
         all.Where(c => c.Href.StartsWith("/Dashboard/Admitted", StringComparison.Ordinal)).Sum(c => c.Figure).ShouldBeGreaterThan(0);
@@ -209,6 +213,7 @@ public abstract class DemoFigureListTests<TApp>(TApp app) where TApp : DemoAppFa
         // The commune, every sub-committee, and a few cells (all cells would take long for no new kind of figure).
         foreach (var url in dashboards.Take(8))
             all.AddRange(await FigureLinks.CheckPageAsync(b, url));
+        all.AddRange(await FigureLinks.CheckPageAsync(b, "/Organisations"));
         FigureLinks.ShouldAllMatch(all);
         all.Where(c => c.Href.StartsWith("/Dashboard/Admitted", StringComparison.Ordinal)).Max(c => c.Figure).ShouldBeGreaterThan(10);
     }
@@ -266,6 +271,9 @@ public abstract class TermWindowTests<TApp>(TApp app) : IAsyncLifetime where TAp
         after.QuerySelector("#term-window")!.TextContent.ShouldContain("từ 18/06/2025 đến 30/06/2030");
         after.QuerySelector("#term-admitted")!.TextContent.ShouldBe("1");
         after.QuerySelector("#years tr[data-year='2025'] td")!.TextContent.Trim().ShouldBe("2025 (từ 18/06)");
+        // No yearly target adopted at all: each year shows its share of 130 by days; 2027 is 365 of the term's
+        // 1,839 days (18/06/2025–30/06/2030) = 25.8 ≈ 26.
+        after.QuerySelectorAll("#years tr[data-year='2027'] td")[1].TextContent.Trim().ShouldBe("≈26");
     }
 }
 

@@ -34,6 +34,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     public void Configure(EntityTypeBuilder<Member> b)
     {
         b.ConfigureCommuneEntity();
+        b.Ignore(e => e.MovedOn);
         b.HasOne(e => e.Person).WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(e => e.Cell).WithMany().HasForeignKey(e => e.CellId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => e.PersonId).IsUnique();

@@ -43,6 +43,8 @@ public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock, Audit
         else
         {
             result = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
+            // Identity answers a locked account without hashing: hash anyway, so the time tells nothing either.
+            if (result.IsLockedOut) signIn.UserManager.PasswordHasher.VerifyHashedPassword(user, s_decoyHash.Value, Password);
         }
         if (!result.Succeeded || user is { IsActive: false })
             await trail.SignInRefusedAsync(user, UserName.Trim(), HttpContext.Connection.RemoteIpAddress?.ToString(), ct);

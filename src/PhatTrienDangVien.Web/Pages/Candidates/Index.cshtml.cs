@@ -19,6 +19,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
     /// <summary>The cells of an organisation (a sub-committee, the commune), as the dashboard counts them.</summary>
     [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
     public string? OrgName { get; private set; }
+    public bool OrgIsCell { get; private set; }
     private IReadOnlyList<int>? _orgCells;
     [BindProperty(SupportsGet = true)] public int? SourceId { get; set; }
     [BindProperty(SupportsGet = true)] public bool Young { get; set; }
@@ -52,9 +53,10 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
     private async Task<bool> SelectOrganisationAsync(CancellationToken ct)
     {
         if (OrgId is null) return true;
-        var selection = await Planning.PlanData.SelectAsync(db, OrgId, ct);
+        var selection = await Planning.PlanData.SelectAsync(db, OrgId, ct, coveredOnly: false);
         if (selection is null) return false;
         OrgName = selection.Selected.Name;
+        OrgIsCell = selection.Selected.Kind == Core.Organisations.OrganisationKind.Cell;
         _orgCells = selection.CellIds;
         return true;
     }

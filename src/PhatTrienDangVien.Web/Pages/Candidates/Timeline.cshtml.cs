@@ -11,7 +11,7 @@ namespace PhatTrienDangVien.Web.Pages.Candidates;
 
 /// <summary>Every step of one case, what comes next and by when, and the rules that apply.</summary>
 [RequirePermission(Permission.ReadRecords)]
-public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scans scans, Access access, AppDbContext db) : PageModel
+public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scans scans, Access access, AppDbContext db, VoterRegister register) : PageModel
 {
     public LoadedCase Loaded { get; private set; } = null!;
     public PendingAction? Next { get; private set; }
@@ -23,6 +23,9 @@ public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scan
     public ILookup<int, AttachmentRow> Attachments { get; private set; } = Enumerable.Empty<AttachmentRow>().ToLookup(a => a.StepId);
 
     public sealed record AttachmentRow(int Id, int StepId, string FileName, long Length);
+
+    /// <summary>For each recorded cell vote, the members the register counts on the vote's date (its 2/3 denominator).</summary>
+    public Dictionary<int, List<(int Id, string FullName, bool Excludable)>> Counted { get; } = [];
 
     /// <summary>Whether the user may record at least one step, and which scans they may attach (to steps of kinds they may record).</summary>
     public bool CanRecord => access.Has(Permission.WriteAssessment);
@@ -39,6 +42,9 @@ public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scan
         Allowed = loaded.Case.AllowedNext(loaded.Rules, Today).Where(access.MayRecord).ToList();
         RulesToday = loaded.Rules.At(Today);
         MemberNames = await StepText.MemberNamesAsync(db, loaded.Case.Steps, ct);
+        // A cell votes in the cell of the case; the list is the register as it stood on the vote's date.
+        foreach (var vote in loaded.Case.Steps.Where(s => s.Kind is AdmissionStepKind.CellVote or AdmissionStepKind.RecognitionVote))
+            Counted[vote.Id] = await register.CountedAsync(loaded.Candidate.CellId, vote.Date, ct);
         var stepIds = loaded.Case.Steps.Select(s => s.Id).ToList();
         Attachments = (await db.StepAttachments.AsNoTracking().Where(a => stepIds.Contains(a.StepId))
             .Select(a => new AttachmentRow(a.Id, a.StepId, a.FileName, a.Length)).ToListAsync(ct)).ToLookup(a => a.StepId);

@@ -34,7 +34,7 @@ public class ForecastModel(AppDbContext db, WorkList work) : PageModel
         CellNames = orgs.Where(o => cellIds.Contains(o.Id)).ToDictionary(o => o.Id, o => o.Name);
         Plan = await PlanFigures.ComputeAsync(db, Selected, cellIds, work.Today, ct);
         var cases = await PlanData.CasesAsync(db, cellIds, ct);
-        Result = await PlanData.ForecastAsync(db, Plan, cellIds, work.Today, runs: 3000, cases, ct);
+        Result = await PlanData.ForecastAsync(db, Plan, cellIds, work.Today, cases, ct);
         if (Result is not null) Backtest = ForecastBacktest.Run(cases, work.Today, 12, Result.Options);
         return Page();
     }

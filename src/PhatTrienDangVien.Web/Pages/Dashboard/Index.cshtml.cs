@@ -81,7 +81,7 @@ public class IndexModel(AppDbContext db, WorkList work) : PageModel
             Cells.Add(new CellRow(cellId, cellNames.GetValueOrDefault(cellId, "?"), allocations.TryGetValue(cellId, out var a) ? a : null,
                 admittedByCell.GetValueOrDefault(cellId), pool.GetValueOrDefault(cellId), items.Count(i => i.CellId == cellId && i.IsOverdue)));
         Cells.Sort((a, b) => (b.Target ?? 0) - b.Admitted - ((a.Target ?? 0) - a.Admitted));
-        ForecastSummary = await PlanData.ForecastAsync(db, Plan, CellIds, Today, runs: 1000, cases, ct);
+        ForecastSummary = await PlanData.ForecastAsync(db, Plan, CellIds, Today, cases, ct);
         return Page();
     }
 

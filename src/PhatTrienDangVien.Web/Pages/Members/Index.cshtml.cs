@@ -17,6 +17,10 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public int? CellId { get; set; }
+    /// <summary>The cells of an organisation (a sub-committee, the commune), as the organisation tree counts them.</summary>
+    [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
+    public string? OrgName { get; private set; }
+    private IReadOnlyList<int>? _orgCells;
     [BindProperty(SupportsGet = true)] public MemberStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public Gender? Gender { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public ListQuery Query { get; set; } = new();
@@ -27,17 +31,30 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : PageModel
     public sealed record Row(int Id, string FullName, Gender Gender, DateOnly DateOfBirth, string Cell, MemberStatus Status,
         DateOnly? CeremonyDate, DateOnly? OfficialDate, string? Hamlet, CommitteePositions Positions);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (!await SelectOrganisationAsync(ct)) return NotFound();
         Cells = await Lookups.CellsAsync(db, ct);
         var filtered = Filtered();
         var total = await filtered.CountAsync(ct);
         var items = await Sorted(filtered).Skip(Query.Skip).Take(Query.Size).Select(Project()).ToListAsync(ct);
         Result = new PageResult<Row>(items, total, Query);
+        return Page();
+    }
+
+    private async Task<bool> SelectOrganisationAsync(CancellationToken ct)
+    {
+        if (OrgId is null) return true;
+        var selection = await Planning.PlanData.SelectAsync(db, OrgId, ct, coveredOnly: false);
+        if (selection is null) return false;
+        OrgName = selection.Selected.Name;
+        _orgCells = selection.CellIds;
+        return true;
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
+        if (!await SelectOrganisationAsync(ct)) return NotFound();
         var rows = await Sorted(Filtered()).Select(Project()).ToListAsync(ct);
         var csv = new StringBuilder("Họ và tên,Giới tính,Ngày sinh,Chi bộ,Tình trạng,Ngày kết nạp,Ngày chính thức,Ấp,Chức vụ\r\n");
         foreach (var r in rows)
@@ -53,6 +70,7 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : PageModel
         var folded = VietnameseText.Fold(Search);
         if (folded.Length > 0) q = q.Where(m => m.Person.FullNameFolded.Contains(folded) || m.Person.CitizenId == folded);
         if (CellId is { } c) q = q.Where(m => m.CellId == c);
+        if (_orgCells is { } orgCells) q = q.Where(m => orgCells.Contains(m.CellId));
         if (Status is { } s) q = q.Where(m => m.Status == s);
         else q = q.Where(m => m.Status == MemberStatus.Official || m.Status == MemberStatus.Probationary);
         if (Gender is { } g) q = q.Where(m => m.Person.Gender == g);

@@ -19,6 +19,7 @@ public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
     /// <summary>The cells of an organisation (a sub-committee, the commune), as the dashboard counts them.</summary>
     [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
     public string? OrgName { get; private set; }
+    public bool OrgIsCell { get; private set; }
 
     public IReadOnlyList<WorkList.Item> Items { get; private set; } = [];
     public int OverdueCount { get; private set; }
@@ -36,9 +37,10 @@ public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
         if (CellId is { } cell) all = all.Where(i => i.CellId == cell).ToList();
         if (OrgId is not null)
         {
-            var selection = await Planning.PlanData.SelectAsync(db, OrgId, ct);
+            var selection = await Planning.PlanData.SelectAsync(db, OrgId, ct, coveredOnly: false);
             if (selection is null) return NotFound();
             OrgName = selection.Selected.Name;
+            OrgIsCell = selection.Selected.Kind == Core.Organisations.OrganisationKind.Cell;
             var cells = selection.CellIds.ToHashSet();
             all = all.Where(i => cells.Contains(i.CellId)).ToList();
         }
