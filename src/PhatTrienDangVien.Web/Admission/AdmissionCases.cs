@@ -33,8 +33,8 @@ public sealed class VoterRegister(AppDbContext db)
 {
     /// <summary>
     /// The cell's official members on a date, from the membership history: in the cell that day (joined on or before,
-    /// not yet left), official that day (official date on or before it), and not removed, transferred out or deceased by
-    /// then. A vote entered late is counted as the cell stood on its own date; probationary members do not vote.
+    /// not yet left), official that day (official date on or before it and, when recognised through the procedure, the
+    /// recognition decided by then), and not removed, transferred out or deceased by then. A vote entered late is counted as the cell stood on its own date; probationary members do not vote.
     /// </summary>
     public IQueryable<Member> OfficialOn(int cellId, DateOnly on) =>
         db.Members.WholeCommune().Where(m =>
@@ -42,7 +42,11 @@ public sealed class VoterRegister(AppDbContext db)
             // An official member entered without the date they became official counts as official since ever.
             && (m.OfficialDate != null ? m.OfficialDate <= on : m.Status == MemberStatus.Official)
             && !((m.Status == MemberStatus.Removed || m.Status == MemberStatus.TransferredOut || m.Status == MemberStatus.Deceased)
-                && (m.StatusDate == null || m.StatusDate <= on)));
+                && (m.StatusDate == null || m.StatusDate <= on))
+            // Official from the end of probation, but only once recognised: before the recognition decision the member
+            // was still probationary and did not vote (a vote between the two, entered or shown later, leaves them out).
+            && !db.AdmissionSteps.WholeCommune().Any(s => s.Kind == AdmissionStepKind.RecognitionDecision && s.Date > on
+                && db.Candidates.WholeCommune().Any(c => c.Id == s.CandidateId && c.PersonId == m.PersonId)));
 
     /// <summary>Official members of the cell on <paramref name="on"/>, how many of them are on temporary transfer or
     /// exempted (the most that may be left out when absent), and whether the cell is under a sub-committee.</summary>

@@ -271,14 +271,11 @@ internal sealed class DemoHistories(
     /// <summary>Records every planned step of every case, in date order across the commune.</summary>
     public async Task<int> RecordAsync(IReadOnlyList<DemoCase> cases, CancellationToken ct)
     {
-        _recognisedLater = [.. cases.Where(c => c.Steps.Any(s => s.Kind == T.RecognitionDecision))
-            .Select(c => (c, c.CeremonyDate!.Value.AddMonths(book.At(c.CeremonyDate!.Value).ProbationMonths)))];
         var order = cases.SelectMany((c, ci) => c.Steps.Select((s, si) => (Case: c, Step: s, ci, si)))
             .OrderBy(x => x.Step.Date).ThenBy(x => x.ci).ThenBy(x => x.si).ToList();
         foreach (var (c, step, _, _) in order)
         {
             await RecordAsync(c, step, ct);
-            if (step.Kind == T.RecognitionDecision) _recognised.Add(c);
             // Keep the change tracker small: every save scans it.
             db.ChangeTracker.Clear();
         }
@@ -402,19 +399,11 @@ internal sealed class DemoHistories(
     private async Task<CellRoster> RosterAsync(int cellId, DateOnly date, CancellationToken ct)
     {
         var (_, excludable, _) = await register.CellAsync(cellId, date, ct);
-        var roster = await register.RosterAsync(cellId, date, excludable == 0 ? 0 : random.Next(0, Math.Min(excludable, 2) + 1), ct);
-        // A member whose probation had ended by the vote but whose recognition is recorded after it is official on
-        // that day once recognised (decision 0013: official from the end of probation), the member under review in
-        // their own recognition vote included: count them as the register will, so that the vote agrees with the
-        // list of members counted shown beside it. (Whether the register should count them before the recognition
-        // decision is a question for VoterRegister, not for the demo.)
-        var pending = _recognisedLater.Count(x => x.Case.Cell.Id == cellId && x.ProbationEnd <= date && !_recognised.Contains(x.Case));
-        return roster with { OfficialMembers = roster.OfficialMembers + pending };
+        // The register as it stands when the vote is recorded (in date order): a member recognised later was still
+        // probationary that day and is left out, as the register counts them afterwards too.
+        return await register.RosterAsync(cellId, date, excludable == 0 ? 0 : random.Next(0, Math.Min(excludable, 2) + 1), ct);
     }
 
-    /// <summary>Planned recognitions and the day each probation ends; those recorded so far.</summary>
-    private List<(DemoCase Case, DateOnly ProbationEnd)> _recognisedLater = [];
-    private readonly HashSet<DemoCase> _recognised = [];
 
     /// <summary>An approving vote: a few absent, at most two against, always at least 2/3 of the denominator in favour.</summary>
     private (int For, int Present, int Against) Votes(int denominator, DateOnly date)

@@ -3,6 +3,8 @@ using PhatTrienDangVien.Core.Admission;
 using PhatTrienDangVien.Core.Organisations;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Core.Targets;
+using Microsoft.Extensions.DependencyInjection;
+using PhatTrienDangVien.Web.Admission;
 using PhatTrienDangVien.Web.Tests.Infrastructure;
 using Shouldly;
 using Xunit;
@@ -263,16 +265,22 @@ public abstract class DemoInvariantTests<TApp>(TApp app) where TApp : DemoAppFac
 
         var votes = demo.Candidates.SelectMany(c => demo.StepsOf(c).Where(s => s.Kind is T.CellVote or T.RecognitionVote).Select(s => (c, s))).ToList();
         votes.Count.ShouldBeGreaterThan(20);
+        // Official from the end of probation once recognised: before the recognition decision, still probationary.
+        var recognisedOn = demo.Candidates.SelectMany(c => demo.StepsOf(c).Where(s => s.Kind == T.RecognitionDecision).Select(s => (c.PersonId, s.Date)))
+            .ToDictionary(x => x.PersonId, x => x.Date);
         foreach (var (c, s) in votes)
         {
             // Official members of the cell that day: in it then, official by then, not yet gone.
             var official = demo.Memberships.Where(p => p.CellId == c.CellId && p.From <= s.Date && (p.To == null || p.To >= s.Date))
                 .Select(p => members[p.MemberId])
-                .Count(m => m.OfficialDate <= s.Date
+                .Count(m => m.OfficialDate <= s.Date && !(recognisedOn.TryGetValue(m.PersonId, out var r) && r > s.Date)
                     && !(m.Status is MemberStatus.Removed or MemberStatus.TransferredOut or MemberStatus.Deceased && m.StatusDate <= s.Date));
             var d = s.ReadDetails<VoteDetails>()!;
             d.Members.ShouldBe(official, $"{s.Kind} of candidate {c.Id} on {s.Date:dd/MM/yyyy}");
             d.Denominator.ShouldBe(official - d.ExcludedAbsent);
+            // The register, asked now, counts the cell of that day the same way (the list shown beside the vote).
+            (await app.WithSystemScopeAsync((_, sp) => sp.GetRequiredService<VoterRegister>().CellAsync(c.CellId, s.Date, CancellationToken.None)))
+                .Official.ShouldBe(official, $"the register now, for {s.Kind} of candidate {c.Id} on {s.Date:dd/MM/yyyy}");
             official.ShouldBeGreaterThanOrEqualTo(3);
             (d.For * 3).ShouldBeGreaterThanOrEqualTo(d.Denominator * 2);
             d.Present.ShouldBeLessThanOrEqualTo(d.Denominator);
