@@ -11,6 +11,14 @@ public sealed class Gaps
     /// <summary>Members living in a hamlet per 1,000 inhabitants below which the hamlet counts as "few members".</summary>
     public const double DefaultPerThousand = 10;
 
+    /// <summary>
+    /// The threshold as typed or linked: a decimal comma as Vietnamese write it ("5,5") or a point; anything that is not
+    /// a number from 0 to 1,000 gives the default.
+    /// </summary>
+    public static double ReadThreshold(string? text) =>
+        double.TryParse(text?.Trim().Replace(',', '.'), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var t)
+            && double.IsFinite(t) && t is >= 0 and <= 1000 ? t : DefaultPerThousand;
+
     public sealed record HamletGap(int Id, string Name, int Population, int Members, double? PerThousand);
     public sealed record CellGap(int Id, string Name, CellKind? Kind, int Candidates, int AdmittedThisYear);
 

@@ -163,6 +163,29 @@ public abstract class FigureListTests<TApp>(TApp app) : IAsyncLifetime where TAp
     }
 
     [Fact]
+    public async Task A_bad_filter_in_the_address_is_said_in_vietnamese_and_a_decimal_comma_is_read_as_one()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var (r, page) = await b.GetAsync("/Dashboard/Admitted?From=2026-12-31&To=2025-01-01");
+        r.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        page.QuerySelector("#filter-error")!.TextContent.ShouldContain("Ngày bắt đầu (31/12/2026) sau ngày kết thúc (01/01/2025)");
+        page.QuerySelectorAll("#admitted [data-row]").Length.ShouldBe(0);
+        var (unknown, all) = await b.GetAsync("/Dashboard/Admitted?Facet=zzz");
+        unknown.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        all.QuerySelector("#filter-error")!.TextContent.ShouldContain("không có trong danh mục");
+
+        // Hamlet Mỹ Lợi: 3 resident members for 2,000 people = 1.5 per thousand: under "5,5", not under "1,5" (strictly).
+        var (_, under) = await b.GetAsync("/Dashboard/Gaps?Kind=thin-hamlets&Threshold=5,5");
+        under.QuerySelector("h1")!.TextContent.ShouldContain("dưới 5,5 đảng viên");
+        under.QuerySelectorAll("#gap-list [data-row]").Select(r => r.QuerySelector("td")!.TextContent).ShouldBe(["Ấp Mỹ Lợi"]);
+        var (_, notUnder) = await b.GetAsync("/Dashboard/Gaps?Kind=thin-hamlets&Threshold=1,5");
+        notUnder.QuerySelector("h1")!.TextContent.ShouldContain("dưới 1,5 đảng viên");
+        notUnder.QuerySelectorAll("#gap-list [data-row]").Length.ShouldBe(0);
+        var (_, nan) = await b.GetAsync("/Dashboard/Gaps?Kind=thin-hamlets&Threshold=NaN");
+        nan.QuerySelector("h1")!.TextContent.ShouldContain("dưới 10 đảng viên");
+    }
+
+    [Fact]
     public async Task A_cells_term_figure_counts_every_allocated_year_and_says_which_are_not_allocated()
     {
         var b = await Browser.LoginAsync(app, "office");

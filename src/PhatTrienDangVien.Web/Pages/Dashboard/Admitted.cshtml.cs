@@ -32,6 +32,8 @@ public class AdmittedModel(AppDbContext db, TimeProvider clock, Auditing.AccessT
     public DateOnly Last { get; private set; }
     public PageResult<Row> Result { get; private set; } = null!;
     public int FromRegister { get; private set; }
+    /// <summary>What was wrong with the filter in the address, in Vietnamese; the list is then empty.</summary>
+    public string? FilterError { get; private set; }
 
     public sealed record Row(int MemberId, int? CandidateId, string FullName, Gender Gender, DateOnly DateOfBirth, string Cell, DateOnly AdmittedOn,
         MemberStatus Status, bool FromRegister, string NameSortKey);
@@ -41,6 +43,7 @@ public class AdmittedModel(AppDbContext db, TimeProvider clock, Auditing.AccessT
         var rows = await LoadAsync(ct);
         if (rows is null) return NotFound();
         FromRegister = rows.Count(r => r.FromRegister);
+        if (FilterError is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         Result = new PageResult<Row>(Sorted(rows).Skip(Query.Skip).Take(Query.Size).ToList(), rows.Count, Query);
         return Page();
     }
@@ -70,6 +73,9 @@ public class AdmittedModel(AppDbContext db, TimeProvider clock, Auditing.AccessT
         var sources = await db.SourceCategories.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, ct);
         FacetText = NewMemberFacets.Describe(Facet, code => sources.GetValueOrDefault(code));
         var part = NewMemberFacets.Parse(Facet);
+        if (First > Last) FilterError = $"Ngày bắt đầu ({Dates.Text(First)}) sau ngày kết thúc ({Dates.Text(Last)}): hãy chọn lại khoảng thời gian.";
+        else if (!string.IsNullOrEmpty(Facet) && (part is null || FacetText is null)) FilterError = "Nhóm đảng viên mới trong địa chỉ không có trong danh mục; danh sách dưới đây là tất cả.";
+        if (First > Last) return [];
         var admitted = (await PlanData.NewMembersAsync(db, selection.CellIds, First, Last, ct)).Where(m => part is null || part(m)).ToList();
         var ids = admitted.Select(a => a.MemberId).ToList();
         var facts = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id))

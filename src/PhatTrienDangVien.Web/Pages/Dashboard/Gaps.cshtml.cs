@@ -13,7 +13,7 @@ public class GapsModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
     [BindProperty(SupportsGet = true)] public string Kind { get; set; } = "";
-    [BindProperty(SupportsGet = true)] public double? Threshold { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Threshold { get; set; }
 
     public string OrgName { get; private set; } = "";
     public string Title { get; private set; } = "";
@@ -31,7 +31,7 @@ public class GapsModel(AppDbContext db, TimeProvider clock) : PageModel
         OrgName = selection.Selected.Name;
         var today = Core.Common.VietnamTime.Today(clock);
         Year = PlanData.ThisYear(await PlanData.CurrentTermAsync(db, today, ct), today);
-        var threshold = Threshold is { } t && double.IsFinite(t) ? Math.Clamp(t, 0, 1000) : Planning.Gaps.DefaultPerThousand;
+        var threshold = Planning.Gaps.ReadThreshold(Threshold);
         Gaps = await Planning.Gaps.ComputeAsync(db, selection.CellIds, Year.First, Year.Last, threshold, ct);
         switch (Kind)
         {

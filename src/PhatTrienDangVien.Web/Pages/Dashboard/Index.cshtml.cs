@@ -22,7 +22,7 @@ namespace PhatTrienDangVien.Web.Pages.Dashboard;
 public class IndexModel(AppDbContext db, WorkList work) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
-    [BindProperty(SupportsGet = true)] public double? Threshold { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Threshold { get; set; }
 
     public Organisation? Selected { get; private set; }
     public List<SelectListItem> Organisations { get; private set; } = [];
@@ -57,7 +57,7 @@ public class IndexModel(AppDbContext db, WorkList work) : PageModel
         Plan = await PlanFigures.ComputeAsync(db, Selected, CellIds, Today, ct);
         // "This year" everywhere on the page is the year's window in the term (from the congress in its first year).
         var year = Plan.ThisYear;
-        Gaps = await Gaps.ComputeAsync(db, CellIds, year.First, year.Last, Threshold ?? Gaps.DefaultPerThousand, ct);
+        Gaps = await Gaps.ComputeAsync(db, CellIds, year.First, year.Last, Gaps.ReadThreshold(Threshold), ct);
         var items = (await work.ItemsAsync(ct)).Where(i => CellIds.Contains(i.CellId)).ToList();
         Overdue = items.Where(i => i.IsOverdue).OrderBy(i => i.Next.WorkingDaysLeft).ToList();
         DueSoon = items.Where(i => i.Next.WorkingDaysLeft is >= 0 and <= 10).OrderBy(i => i.Next.WorkingDaysLeft).ToList();
