@@ -48,7 +48,7 @@ public sealed class CreateAccount(AppDbContext db, UserManager<AppUser> users, A
             // Saved through the context's SaveChanges, so the new account is in the audit trail like any record.
             result = await users.CreateAsync(user, password);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (Application.VersionedEdit.IsUniqueViolation(e))
         {
             // Another admin took the same name a moment ago: the unique index refuses.
             db.ChangeTracker.Clear();

@@ -153,10 +153,21 @@ public static class VersionedEdit
             if (rows.Count == 0) rows.Add(new FieldConflict("(không có khác biệt ở các trường trên trang)", "", ""));
             return Outcome<T>.Conflict(current, rows, ConflictMessage);
         }
-        catch (DbUpdateException) when (duplicate is not null)
+        catch (DbUpdateException e) when (duplicate is not null && IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
             return Outcome<T>.Invalid([duplicate]);
         }
     }
+
+    /// <summary>
+    /// Only a unique index refusing the row is "already exists"; any other database error stays an error (it used to
+    /// be reported as a duplicate citizen ID whatever it was).
+    /// </summary>
+    public static bool IsUniqueViolation(DbUpdateException e) => e?.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException s => s.SqliteExtendedErrorCode == 2067, // SQLITE_CONSTRAINT_UNIQUE
+        Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 }
