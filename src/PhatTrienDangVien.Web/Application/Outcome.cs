@@ -98,6 +98,10 @@ public sealed class Errors
             var label = property.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.DisplayAttribute), false)
                 .OfType<System.ComponentModel.DataAnnotations.DisplayAttribute>().FirstOrDefault()?.Name ?? property.Name;
             var value = property.GetValue(input);
+            // Text typed by a person has no control characters (line breaks and tabs aside) and no direction overrides
+            // (U+202A–U+202E, U+2066–U+2069), which could hide or reorder what a list or a printed form shows.
+            if (value is string text && text.Any(IsForbidden))
+                Add(prefix + property.Name, $"{label} chứa ký tự điều khiển hoặc ký tự đảo chiều văn bản không được phép; hãy gõ lại.");
             foreach (var attribute in property.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.ValidationAttribute), true)
                 .OfType<System.ComponentModel.DataAnnotations.ValidationAttribute>())
             {
@@ -109,6 +113,9 @@ public sealed class Errors
             }
         }
     }
+
+    private static bool IsForbidden(char c) =>
+        (char.IsControl(c) && c is not ('\r' or '\n' or '\t')) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
     private static object? Arguments(System.ComponentModel.DataAnnotations.ValidationAttribute attribute, int index) => (attribute, index) switch
     {

@@ -26,6 +26,29 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task Control_and_direction_override_characters_are_refused_by_the_form_and_the_api_alike()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        string Name() => app.WithSystemScopeAsync(db => db.Members.Where(m => m.Id == app.Data.MemberB).Select(m => m.Person.FullName).SingleAsync()).Result;
+        var before = Name();
+
+        var form = await b.PostFormAsync($"/Members/Edit/{app.Data.MemberB}", new() { ["Person.FullName"] = "Phạm Thị \u202EgnuD" });
+        form.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        (await form.Content.ReadAsStringAsync()).ShouldContain("chứa ký tự điều khiển hoặc ký tự đảo chiều văn bản không được phép");
+
+        var json = (await b.Client.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/members/{app.Data.MemberB}"))!;
+        json["person"]!["fullName"] = "Phạm Thị\u0000 Dung";
+        var api = await b.Client.PutAsJsonAsync($"/api/members/{app.Data.MemberB}", json);
+        ((int)api.StatusCode).ShouldBeInRange(400, 422);
+        (await api.Content.ReadAsStringAsync()).ShouldContain("chứa ký tự điều khiển hoặc ký tự đảo chiều văn bản không được phép");
+        Name().ShouldBe(before);
+
+        // Line breaks in notes are text, not control characters.
+        var notes = await b.PostFormAsync($"/Members/Edit/{app.Data.MemberB}", new() { ["Member.Notes"] = "Dòng một\r\nDòng hai" });
+        notes.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect, await notes.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_posted_id_field_never_overrides_the_record_the_url_names()
     {
         var b = await Browser.LoginAsync(app, "office");
