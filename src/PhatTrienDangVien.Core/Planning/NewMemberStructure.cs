@@ -33,6 +33,8 @@ public sealed record NewMember(
             fromRegister);
     }
 
+    public bool IsWoman => Gender == Gender.Female;
+
     /// <summary>18 to 30 full years old on the admission date ("đảng viên trẻ").</summary>
     public bool IsYoung => AdmittedOn >= DateOfBirth
         && Age.FullYears(DateOfBirth, AdmittedOn) is >= NewMemberStructure.YoungMinAge and <= CandidateFacts.YoungMaxAge;
@@ -55,7 +57,7 @@ public static class NewMemberFacets
         var (name, value) = facet.IndexOf(':', StringComparison.Ordinal) is var i and >= 0 ? (facet[..i], facet[(i + 1)..]) : (facet, "");
         return name switch
         {
-            "women" => m => m.Gender == Gender.Female,
+            "women" => m => m.IsWoman,
             "young" => m => m.IsYoung,
             "youth-union" => m => m.IsYouthUnionMember,
             "minority" => m => m.IsEthnicMinority,
@@ -160,7 +162,7 @@ public static class NewMemberStructure
 
         return new StructureReport(
             total,
-            list.Count(m => m.Gender == Gender.Female),
+            list.Count(m => m.IsWoman),
             list.Count(m => m.IsYoung),
             list.Count(m => m.IsEthnicMinority),
             list.Count(m => m.IsReligious),

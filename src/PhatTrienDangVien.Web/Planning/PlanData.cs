@@ -93,6 +93,25 @@ public static class PlanData
         return new Selection(selected, orgs, CellsUnder(selected, orgs).Where(c => !coveredOnly || db.Scope.CoversCell(c)).ToList());
     }
 
+    /// <summary>A list narrowed to an organisation (the <c>OrgId</c> of a figure's link), as its filter line names it.</summary>
+    public sealed record OrgFilter(string Name, bool IsCell, IReadOnlyList<int> CellIds)
+    {
+        /// <summary>"Chi bộ X" for a cell, "các chi bộ thuộc Y" for a sub-committee or the commune.</summary>
+        public string Described => IsCell ? Name : "các chi bộ thuộc " + Name;
+    }
+
+    /// <summary>
+    /// The filter of a list opened with <paramref name="orgId"/> (null: no filter); <c>Found</c> is false when the
+    /// organisation is not one the user can see (the page answers 404). The list's own filters do the scoping.
+    /// </summary>
+    public static async Task<(bool Found, OrgFilter? Filter)> ListFilterAsync(AppDbContext db, int? orgId, CancellationToken ct)
+    {
+        if (orgId is null) return (true, null);
+        var selection = await SelectAsync(db, orgId, ct, coveredOnly: false);
+        return selection is null ? (false, null)
+            : (true, new OrgFilter(selection.Selected.Name, selection.Selected.Kind == OrganisationKind.Cell, selection.CellIds));
+    }
+
     /// <summary>The cells under an organisation (itself when it is a cell).</summary>
     public static IEnumerable<int> CellsUnder(Organisation root, IReadOnlyCollection<Organisation> all)
     {

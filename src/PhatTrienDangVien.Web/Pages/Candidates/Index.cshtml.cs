@@ -18,9 +18,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
     [BindProperty(SupportsGet = true)] public int? CellId { get; set; }
     /// <summary>The cells of an organisation (a sub-committee, the commune), as the dashboard counts them.</summary>
     [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
-    public string? OrgName { get; private set; }
-    public bool OrgIsCell { get; private set; }
-    private IReadOnlyList<int>? _orgCells;
+    public Planning.PlanData.OrgFilter? Org { get; private set; }
     [BindProperty(SupportsGet = true)] public int? SourceId { get; set; }
     [BindProperty(SupportsGet = true)] public bool Young { get; set; }
     [BindProperty(SupportsGet = true)] public bool NoMentor { get; set; }
@@ -52,13 +50,8 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
 
     private async Task<bool> SelectOrganisationAsync(CancellationToken ct)
     {
-        if (OrgId is null) return true;
-        var selection = await Planning.PlanData.SelectAsync(db, OrgId, ct, coveredOnly: false);
-        if (selection is null) return false;
-        OrgName = selection.Selected.Name;
-        OrgIsCell = selection.Selected.Kind == Core.Organisations.OrganisationKind.Cell;
-        _orgCells = selection.CellIds;
-        return true;
+        (var found, Org) = await Planning.PlanData.ListFilterAsync(db, OrgId, ct);
+        return found;
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
@@ -79,7 +72,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
         var folded = VietnameseText.Fold(Search);
         if (folded.Length > 0) q = q.Where(c => c.Person.FullNameFolded.Contains(folded) || c.Person.CitizenId == folded);
         if (CellId is { } cell) q = q.Where(c => c.CellId == cell);
-        if (_orgCells is { } orgCells) q = q.Where(c => orgCells.Contains(c.CellId));
+        if (Org?.CellIds is { } orgCells) q = q.Where(c => orgCells.Contains(c.CellId));
         if (SourceId is { } s) q = q.Where(c => c.Sources.Any(x => x.SourceCategoryId == s));
         if (Young)
         {

@@ -19,8 +19,7 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : PageModel
     [BindProperty(SupportsGet = true)] public int? CellId { get; set; }
     /// <summary>The cells of an organisation (a sub-committee, the commune), as the organisation tree counts them.</summary>
     [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
-    public string? OrgName { get; private set; }
-    private IReadOnlyList<int>? _orgCells;
+    public Planning.PlanData.OrgFilter? Org { get; private set; }
     [BindProperty(SupportsGet = true)] public MemberStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public Gender? Gender { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public ListQuery Query { get; set; } = new();
@@ -44,12 +43,8 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : PageModel
 
     private async Task<bool> SelectOrganisationAsync(CancellationToken ct)
     {
-        if (OrgId is null) return true;
-        var selection = await Planning.PlanData.SelectAsync(db, OrgId, ct, coveredOnly: false);
-        if (selection is null) return false;
-        OrgName = selection.Selected.Name;
-        _orgCells = selection.CellIds;
-        return true;
+        (var found, Org) = await Planning.PlanData.ListFilterAsync(db, OrgId, ct);
+        return found;
     }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
@@ -70,7 +65,7 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : PageModel
         var folded = VietnameseText.Fold(Search);
         if (folded.Length > 0) q = q.Where(m => m.Person.FullNameFolded.Contains(folded) || m.Person.CitizenId == folded);
         if (CellId is { } c) q = q.Where(m => m.CellId == c);
-        if (_orgCells is { } orgCells) q = q.Where(m => orgCells.Contains(m.CellId));
+        if (Org?.CellIds is { } orgCells) q = q.Where(m => orgCells.Contains(m.CellId));
         if (Status is { } s) q = q.Where(m => m.Status == s);
         else q = q.Where(m => m.Status == MemberStatus.Official || m.Status == MemberStatus.Probationary);
         if (Gender is { } g) q = q.Where(m => m.Person.Gender == g);

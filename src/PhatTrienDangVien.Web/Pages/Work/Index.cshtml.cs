@@ -18,8 +18,7 @@ public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public int? CellId { get; set; }
     /// <summary>The cells of an organisation (a sub-committee, the commune), as the dashboard counts them.</summary>
     [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
-    public string? OrgName { get; private set; }
-    public bool OrgIsCell { get; private set; }
+    public Planning.PlanData.OrgFilter? Org { get; private set; }
 
     public IReadOnlyList<WorkList.Item> Items { get; private set; } = [];
     public int OverdueCount { get; private set; }
@@ -35,13 +34,11 @@ public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
         if (Stage is { } stage) all = all.Where(i => Core.Planning.Funnel.RowOf(i.Stage) is var row && row >= 0
             ? row == Core.Planning.Funnel.RowOf(stage) : i.Stage == stage).ToList();
         if (CellId is { } cell) all = all.Where(i => i.CellId == cell).ToList();
-        if (OrgId is not null)
+        (var found, Org) = await Planning.PlanData.ListFilterAsync(db, OrgId, ct);
+        if (!found) return NotFound();
+        if (Org is not null)
         {
-            var selection = await Planning.PlanData.SelectAsync(db, OrgId, ct, coveredOnly: false);
-            if (selection is null) return NotFound();
-            OrgName = selection.Selected.Name;
-            OrgIsCell = selection.Selected.Kind == Core.Organisations.OrganisationKind.Cell;
-            var cells = selection.CellIds.ToHashSet();
+            var cells = Org.CellIds.ToHashSet();
             all = all.Where(i => cells.Contains(i.CellId)).ToList();
         }
         OverdueCount = all.Count(i => i.IsOverdue);
