@@ -98,7 +98,8 @@ public static class StepNames
         AdmissionStepKind.RecognitionDecision => "Quyết định công nhận đảng viên chính thức",
         AdmissionStepKind.Removal => "Xóa tên đảng viên dự bị",
         AdmissionStepKind.Withdrawal => "Dừng xem xét kết nạp",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        // A stored value no release wrote: the page says so instead of failing.
+        _ => "Bước không hợp lệ",
     };
 
     public static string Of(AdmissionStage stage) => stage switch
@@ -121,6 +122,6 @@ public static class StepNames
         AdmissionStage.Official => "Đảng viên chính thức",
         AdmissionStage.Removed => "Đã xóa tên",
         AdmissionStage.Withdrawn => "Đã dừng xem xét",
-        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, null),
+        _ => "Giai đoạn không hợp lệ",
     };
 }

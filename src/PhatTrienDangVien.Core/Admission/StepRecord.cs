@@ -44,9 +44,40 @@ public class StepRecord
     /// <summary>JSON object key → value of the rule parameters in force on <see cref="Date"/>.</summary>
     public string RulesSnapshot { get; set; } = "{}";
 
-    /// <summary>The details as their typed record, or null when the step has none.</summary>
-    public T? ReadDetails<T>() where T : class =>
-        Details is null ? null : JsonSerializer.Deserialize<T>(Details, StepDetailsJson.Options);
+    /// <summary>The details as their typed record, or null when the step has none or they cannot be read.</summary>
+    /// <remarks>
+    /// Unreadable details (a database edited by hand, a value no release wrote) are treated as absent, so that the
+    /// case, its timeline and every figure still open; <see cref="DetailsUnreadable"/> lets the page say so.
+    /// </remarks>
+    public T? ReadDetails<T>() where T : class
+    {
+        if (Details is null) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<T>(Details, StepDetailsJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The stored details exist but cannot be read as the kind's record.</summary>
+    public bool DetailsUnreadable =>
+        Details is not null && StepDetailTypes.Of(Kind) is { } type && !TryRead(type);
+
+    private bool TryRead(Type type)
+    {
+        try
+        {
+            JsonSerializer.Deserialize(Details!, type, StepDetailsJson.Options);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 }
 
 /// <summary>Which detail record each kind stores.</summary>

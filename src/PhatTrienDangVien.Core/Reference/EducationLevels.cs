@@ -20,8 +20,8 @@ public static class EducationLevels
     /// <summary>"9/12" for grade 9.</summary>
     public static string FormatGeneral(int grade)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(grade, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(grade, MaxGrade);
+        // A stored grade no form accepts (an old import, an edited database) reads as such; the page still opens.
+        if (grade is < 1 or > MaxGrade) return string.Create(CultureInfo.InvariantCulture, $"{grade} (không hợp lệ)");
         return string.Create(CultureInfo.InvariantCulture, $"{grade}/{MaxGrade}");
     }
 

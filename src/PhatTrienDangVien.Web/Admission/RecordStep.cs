@@ -81,6 +81,8 @@ public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases ca
     private static Errors Validate(T kind, StepData d)
     {
         var e = new Errors();
+        // Control characters, dates outside 1900–2199 and undefined choices in any field, the lists' rows included.
+        e.Annotations(d, "");
         e.Require(d.Date is not null, nameof(d.Date), "Hãy nhập ngày của bước này.");
         e.Require(d.Date is null || d.Date.Value.Year is >= 1900 and <= 2199, nameof(d.Date), "Ngày của bước phải trong khoảng 1900–2199.");
         e.MaxLength(d.DocumentNumber, 50, nameof(d.DocumentNumber), "Số văn bản");

@@ -79,7 +79,23 @@ public sealed class Errors
     public bool Any => _list.Count > 0;
     public IReadOnlyList<FieldError> List => _list;
 
-    public void Add(string field, string message) => _list.Add(new FieldError(field, message));
+    // Fields whose message is the general one (a date outside 1900–2199, an undefined choice): a command's own
+    // message on the same field says more and replaces it.
+    private readonly HashSet<string> _general = [];
+
+    /// <summary>One message per field: the first specific one (a second one repeats it in other words).</summary>
+    public void Add(string field, string message)
+    {
+        if (_general.Remove(field)) _list.RemoveAll(e => e.Field == field);
+        if (_list.All(e => e.Field != field)) _list.Add(new FieldError(field, message));
+    }
+
+    private void AddGeneral(string field, string message)
+    {
+        if (_list.Any(e => e.Field == field)) return;
+        _list.Add(new FieldError(field, message));
+        _general.Add(field);
+    }
 
     public void Require(bool ok, string field, string message)
     {
@@ -90,18 +106,42 @@ public sealed class Errors
     /// The input's own annotations (required, length, range), checked here as well as by the form's model binding, so
     /// that the API, which binds JSON without them, refuses exactly what the form refuses.
     /// </summary>
-    public void Annotations(object input, string prefix)
+    public void Annotations(object input, string prefix) => Annotations(input, prefix, 0);
+
+    private void Annotations(object input, string prefix, int depth)
     {
         ArgumentNullException.ThrowIfNull(input);
-        foreach (var property in input.GetType().GetProperties())
+        foreach (var property in input.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0 && p.CanRead))
         {
             var label = property.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.DisplayAttribute), false)
                 .OfType<System.ComponentModel.DataAnnotations.DisplayAttribute>().FirstOrDefault()?.Name ?? property.Name;
             var value = property.GetValue(input);
-            // Text typed by a person has no control characters (line breaks and tabs aside) and no direction overrides
-            // (U+202A–U+202E, U+2066–U+2069), which could hide or reorder what a list or a printed form shows.
-            if (value is string text && text.Any(IsForbidden))
-                Add(prefix + property.Name, $"{label} chứa ký tự điều khiển hoặc ký tự đảo chiều văn bản không được phép; hãy gõ lại.");
+            var field = prefix + property.Name;
+            switch (value)
+            {
+                // Text typed by a person has no control characters (line breaks and tabs aside) and no direction overrides
+                // (U+202A–U+202E, U+2066–U+2069), which could hide or reorder what a list or a printed form shows.
+                case string text when text.Any(IsForbidden):
+                    Add(field, $"{label} chứa ký tự điều khiển hoặc ký tự đảo chiều văn bản không được phép; hãy gõ lại.");
+                    break;
+                // No date a commune records lies outside these years; beyond them date arithmetic overflows.
+                case DateOnly date when date.Year is < 1900 or > 2199:
+                    AddGeneral(field, $"{label} phải trong khoảng năm 1900–2199.");
+                    break;
+                // JSON may carry any number for an enum; only the values the procedure names are accepted.
+                case Enum e when !IsDefined(e):
+                    AddGeneral(field, $"{label} không hợp lệ.");
+                    break;
+                // Rows of a list (people verified, introducers) are checked the same way, one level down.
+                case System.Collections.IEnumerable items when value is not string && depth < 2:
+                    var i = 0;
+                    foreach (var item in items)
+                    {
+                        if (item is not null && item.GetType().IsClass && item is not string) Annotations(item, $"{field}[{i}].", depth + 1);
+                        i++;
+                    }
+                    break;
+            }
             foreach (var attribute in property.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.ValidationAttribute), true)
                 .OfType<System.ComponentModel.DataAnnotations.ValidationAttribute>())
             {
@@ -109,9 +149,17 @@ public sealed class Errors
                 var message = attribute.ErrorMessage is null && VietnameseValidation.Template(attribute) is { } template
                     ? string.Format(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), template, label, Arguments(attribute, 1), Arguments(attribute, 2))
                     : attribute.FormatErrorMessage(label);
-                Add(prefix + property.Name, message);
+                Add(field, message);
             }
         }
+    }
+
+    private static bool IsDefined(Enum e)
+    {
+        var type = e.GetType();
+        if (!type.IsDefined(typeof(FlagsAttribute), false)) return Enum.IsDefined(type, e);
+        var all = Enum.GetValues(type).Cast<Enum>().Aggregate(0UL, (acc, v) => acc | Convert.ToUInt64(v, System.Globalization.CultureInfo.InvariantCulture));
+        return (Convert.ToUInt64(e, System.Globalization.CultureInfo.InvariantCulture) & ~all) == 0;
     }
 
     private static bool IsForbidden(char c) =>

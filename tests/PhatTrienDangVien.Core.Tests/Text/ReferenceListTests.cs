@@ -123,7 +123,8 @@ public class ReferenceListTests
     {
         EducationLevels.GeneralGrades.ShouldBe(Enumerable.Range(1, 12));
         EducationLevels.FormatGeneral(9).ShouldBe("9/12");
-        Should.Throw<ArgumentOutOfRangeException>(() => EducationLevels.FormatGeneral(13));
+        EducationLevels.FormatGeneral(13).ShouldBe("13 (không hợp lệ)");
+        EducationLevels.FormatGeneral(-1).ShouldBe("-1 (không hợp lệ)");
     }
 }
 

@@ -25,6 +25,7 @@ public static class StepText
     {
         string Name(int id) => names.TryGetValue(id, out var n) ? n : "(không còn trong danh sách đảng viên)";
         var type = StepDetailTypes.Of(s.Kind);
+        if (s.DetailsUnreadable) return "Chi tiết đã lưu không hợp lệ (không đọc được); hãy báo quản trị hệ thống.";
         if (type == typeof(MentorDetails) && s.ReadDetails<MentorDetails>() is { } m) return "Đảng viên giúp đỡ: " + Name(m.MentorMemberId);
         if (type == typeof(ClassDetails) && s.ReadDetails<ClassDetails>() is { } c)
             return $"Giấy chứng nhận số {c.CertificateNumber}, ngày {c.CertificateDate:dd/MM/yyyy}";
@@ -33,7 +34,8 @@ public static class StepText
             {
                 VerificationResult.Verified => "đã thẩm tra",
                 VerificationResult.ExemptPartyMember => "đảng viên, không phải thẩm tra",
-                _ => "chưa có kết quả",
+                VerificationResult.Pending => "chưa có kết quả",
+                _ => Shared.Lookups.Invalid,
             }));
         if (type == typeof(IntroductionDetails) && s.ReadDetails<IntroductionDetails>() is { } i)
             return (i.Path switch

@@ -45,7 +45,15 @@ public static class Lookups
             .Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
     }
 
-    public static string GenderName(Gender g) => g == Gender.Female ? "Nữ" : "Nam";
+    /// <summary>What a stored value no form could have produced reads as: the page still opens and says so.</summary>
+    public const string Invalid = "không hợp lệ";
+
+    public static string GenderName(Gender g) => g switch
+    {
+        Gender.Female => "Nữ",
+        Gender.Male => "Nam",
+        _ => Invalid,
+    };
 
     public static string StatusName(MemberStatus s) => s switch
     {
@@ -54,7 +62,7 @@ public static class Lookups
         MemberStatus.Removed => "Đã xóa tên",
         MemberStatus.TransferredOut => "Đã chuyển đi",
         MemberStatus.Deceased => "Từ trần",
-        _ => s.ToString(),
+        _ => Invalid,
     };
 
     public static string CandidateStatusName(CandidateStatus s) => s switch
@@ -62,7 +70,7 @@ public static class Lookups
         CandidateStatus.Active => "Đang bồi dưỡng",
         CandidateStatus.Admitted => "Đã kết nạp",
         CandidateStatus.Withdrawn => "Đã rút khỏi danh sách",
-        _ => s.ToString(),
+        _ => Invalid,
     };
 
     public static string KindName(OrganisationKind k, CellKind? c) => k switch

@@ -54,6 +54,12 @@ public sealed class InvalidFormStatusFilter : IAsyncPageFilter
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
+        // A page that only shows has no handler for a POST: the framework would render it without its data (a 500).
+        if (context.HandlerMethod is null && context.ActionDescriptor.ViewEnginePath != "/Error" && !HttpMethods.IsGet(context.HttpContext.Request.Method) && !HttpMethods.IsHead(context.HttpContext.Request.Method))
+        {
+            context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
+            return;
+        }
         var executed = await next();
         var response = executed.HttpContext.Response;
         if (HttpMethods.IsPost(executed.HttpContext.Request.Method) && executed.Result is PageResult

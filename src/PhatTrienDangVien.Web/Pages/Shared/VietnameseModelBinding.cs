@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 
 namespace PhatTrienDangVien.Web.Pages.Shared;
@@ -7,16 +8,65 @@ public static class VietnameseModelBinding
 {
     public static void Configure(DefaultModelBindingMessageProvider p)
     {
-        p.SetAttemptedValueIsInvalidAccessor((value, field) => $"Giá trị “{value}” không hợp lệ cho {field}.");
+        ArgumentNullException.ThrowIfNull(p);
+        p.SetAttemptedValueIsInvalidAccessor((value, field) => $"Giá trị “{Cut(value)}” không hợp lệ cho {field}.");
         p.SetMissingBindRequiredValueAccessor(field => $"Thiếu giá trị cho {field}.");
         p.SetMissingKeyOrValueAccessor(() => "Thiếu giá trị.");
         p.SetMissingRequestBodyRequiredValueAccessor(() => "Thiếu nội dung yêu cầu.");
-        p.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"Giá trị “{value}” không hợp lệ.");
+        p.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"Giá trị “{Cut(value)}” không hợp lệ.");
         p.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Giá trị không hợp lệ.");
         p.SetNonPropertyValueMustBeANumberAccessor(() => "Phải là một số.");
         p.SetUnknownValueIsInvalidAccessor(field => $"Giá trị của {field} không hợp lệ.");
-        p.SetValueIsInvalidAccessor(value => $"Giá trị “{value}” không hợp lệ.");
+        p.SetValueIsInvalidAccessor(value => $"Giá trị “{Cut(value)}” không hợp lệ.");
         p.SetValueMustBeANumberAccessor(field => $"{field} phải là một số.");
-        p.SetValueMustNotBeNullAccessor(value => $"Không được để trống “{value}”.");
+        p.SetValueMustNotBeNullAccessor(value => "Hãy nhập giá trị cho trường này.");
+    }
+
+    /// <summary>A typed value is quoted back to help, never in full: a 100 KB paste would come back whole.</summary>
+    public static string Cut(string? value) => value is null ? "" : value.Length <= 40 ? value : value[..40] + "…";
+}
+
+/// <summary>
+/// Check boxes accept "true" and "false" only. The framework's own binder fails on anything else and keeps the raw
+/// text, and the form then crashes re-rendering the box from it (a 500, with the posted text in the error log): here
+/// the value is refused with a Vietnamese message and the box re-renders unticked.
+/// </summary>
+public sealed class CheckboxBinderProvider : IModelBinderProvider
+{
+    public IModelBinder? GetBinder(ModelBinderProviderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Metadata.UnderlyingOrModelType == typeof(bool) ? new Binder(context.Metadata.IsReferenceOrNullableType) : null;
+    }
+
+    private sealed class Binder(bool nullable) : IModelBinder
+    {
+        public Task BindModelAsync(ModelBindingContext bindingContext)
+        {
+            var result = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
+            if (result == ValueProviderResult.None) return Task.CompletedTask;
+            var text = result.FirstValue?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                bindingContext.ModelState.SetModelValue(bindingContext.ModelName, result);
+                bindingContext.Result = ModelBindingResult.Success(nullable ? null : false);
+            }
+            else if (bool.TryParse(text, out var value))
+            {
+                bindingContext.ModelState.SetModelValue(bindingContext.ModelName, result);
+                bindingContext.Result = ModelBindingResult.Success(value);
+            }
+            else
+            {
+                bindingContext.ModelState.SetModelValue(bindingContext.ModelName, new ValueProviderResult("false"));
+                var label = bindingContext.ModelMetadata.DisplayName ?? bindingContext.ModelMetadata.Name ?? "ô đánh dấu";
+                var message = $"Giá trị của “{label}” không hợp lệ: chỉ có thể đánh dấu hoặc bỏ đánh dấu.";
+                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, message);
+                // Check boxes have no message line of their own on the forms: the form's summary says it.
+                bindingContext.ModelState.TryAddModelError(string.Empty, message);
+                bindingContext.Result = ModelBindingResult.Failed();
+            }
+            return Task.CompletedTask;
+        }
     }
 }
