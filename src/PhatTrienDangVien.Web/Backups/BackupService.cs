@@ -168,7 +168,8 @@ public sealed class BackupService(IServiceScopeFactory scopes, IOptions<BackupOp
         if (!Directory.Exists(Folder)) return [];
         return new DirectoryInfo(Folder).EnumerateFiles(Prefix + "*")
             .Where(f => f.Name.EndsWith(".db", StringComparison.Ordinal) || f.Name.EndsWith(".dump", StringComparison.Ordinal))
-            .OrderByDescending(f => f.Name, StringComparer.Ordinal).ToList();
+            // Without the extension, so that "ptdv-…-120000-2" (a second one in the same second) sorts after "ptdv-…-120000".
+            .OrderByDescending(f => Path.GetFileNameWithoutExtension(f.Name), StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Removes the files beyond the newest <see cref="BackupOptions.Keep"/>; only files named as this service names them.</summary>
