@@ -157,9 +157,13 @@ public sealed class BackupService(IServiceScopeFactory scopes, IOptions<BackupOp
     private string NewFileName(string extension)
     {
         var stamp = VietnamTime.Local(clock.GetUtcNow().UtcDateTime).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        var path = Path.Combine(Folder, Prefix + stamp + extension);
-        for (var i = 2; File.Exists(path); i++) path = Path.Combine(Folder, $"{Prefix}{stamp}-{i}{extension}");
-        return path;
+        var name = Prefix + stamp;
+        // A second backup in the same second gets a higher suffix than any kept one ("-02", "-03"…), never a pruned
+        // file's name, so that it sorts as the newest.
+        var taken = Files().Select(f => Path.GetFileNameWithoutExtension(f.Name)).Where(n => n == name || n.StartsWith(name + "-", StringComparison.Ordinal)).ToList();
+        if (taken.Count == 0) return Path.Combine(Folder, name + extension);
+        var next = taken.Select(n => n.Length > name.Length && int.TryParse(n[(name.Length + 1)..], CultureInfo.InvariantCulture, out var k) ? k : 1).Max() + 1;
+        return Path.Combine(Folder, $"{name}-{next:00}{extension}");
     }
 
     /// <summary>The backup files of the folder, newest first (their names sort by time).</summary>
