@@ -21,6 +21,14 @@ public sealed class CrashTests(ITestOutputHelper output)
     private static int Writers => AppProcess.FullMode ? 16 : 4;
     private static TimeSpan Load => AppProcess.FullMode ? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(3);
 
+    /// <summary>To the test's output, and appended to the file PTDV_FIGURES names (the runner keeps a passing test's output to itself).</summary>
+    private void Figure(string line)
+    {
+        output.WriteLine(line);
+        if (Environment.GetEnvironmentVariable("PTDV_FIGURES") is { Length: > 0 } file)
+            File.AppendAllText(file, $"{DateTime.UtcNow:u} {(AppProcess.FullMode ? "full" : "short")}: {line}{Environment.NewLine}");
+    }
+
     [Fact]
     public async Task Sqlite_killed_under_concurrent_writers_keeps_every_acknowledged_write_and_stays_sound()
     {
@@ -44,7 +52,7 @@ public sealed class CrashTests(ITestOutputHelper output)
                 await app.KillAsync();
                 await stop.CancelAsync();
                 await load;
-                output.WriteLine($"killed after {writers.Acknowledged.Count} acknowledged writes ({Writers} writers), {writers.Failures} cut off; kill took {sw.ElapsedMilliseconds} ms");
+                Figure($"killed after {writers.Acknowledged.Count} acknowledged writes ({Writers} writers), {writers.Failures} cut off; kill took {sw.ElapsedMilliseconds} ms");
             }
             writers.Acknowledged.Count.ShouldBeGreaterThan(0);
 
@@ -109,13 +117,13 @@ public sealed class CrashTests(ITestOutputHelper output)
                 if (!recovered) await Task.Delay(200);
             }
             recovered.ShouldBeTrue("the application answers again once the database is back");
-            output.WriteLine($"recovered {sw.ElapsedMilliseconds} ms after the database was back");
+            Figure($"recovered {sw.ElapsedMilliseconds} ms after the database was back");
             await Task.Delay(Load / 2);
             await stop.CancelAsync();
             await load;
 
             var stored = await HamletWriters.StoredAsync(watcher);
-            output.WriteLine($"{writers.Acknowledged.Count} acknowledged writes ({Writers - 1} writers), {writers.Failures} refused while down; statuses {string.Join(", ", writers.Statuses.GroupBy(s => s).Select(g => $"{g.Key}×{g.Count()}"))}");
+            Figure($"{writers.Acknowledged.Count} acknowledged writes ({Writers - 1} writers), {writers.Failures} refused while down; statuses {string.Join(", ", writers.Statuses.GroupBy(s => s).Select(g => $"{g.Key}×{g.Count()}"))}");
             writers.Acknowledged.Count.ShouldBeGreaterThan(0);
             writers.Acknowledged.Where(n => !stored.Contains(n)).ShouldBeEmpty("every acknowledged write survives the restart");
             writers.Statuses.ShouldNotContain(500, "a database outage is a 503, never a server error");
