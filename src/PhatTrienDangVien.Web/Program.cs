@@ -1,5 +1,6 @@
 using PhatTrienDangVien.Web.Cli;
 using PhatTrienDangVien.Web.Api;
+using PhatTrienDangVien.Web.Backups;
 using PhatTrienDangVien.Web.Setup;
 
 var launch = LaunchOptions.Parse(args);
@@ -9,7 +10,8 @@ builder.Services
     .AddIdentityAndAuthorization()
     .AddApplication()
     .AddWebUi()
-    .AddApi();
+    .AddApi()
+    .AddBackups(builder.Configuration);
 
 var app = builder.Build();
 

@@ -126,7 +126,10 @@ public abstract class FirstStartTests<TApp>(TApp app) where TApp : EmptyAppFacto
         }
         else
         {
-            (await RunAsync("backup")).Output.ShouldContain("pg_dump");
+            // pg_dump -Fc into the backup folder, found on the PATH or under /usr/lib/postgresql.
+            var backup = await RunAsync("backup");
+            backup.Code.ShouldBe(0, backup.Output);
+            backup.Output.ShouldContain(".dump");
         }
     }
 }

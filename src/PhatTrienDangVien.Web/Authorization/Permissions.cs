@@ -45,6 +45,8 @@ public enum Permission
     ManageReferenceLists,
     /// <summary>The mail server for the alert digest.</summary>
     ManageMail,
+    /// <summary>The backups of the installation: their history and a backup now.</summary>
+    ManageBackups,
 }
 
 /// <summary>The one table from roles to permissions (shown to administrators on /Admin/Permissions).</summary>
@@ -102,6 +104,7 @@ public static class PermissionTable
         Permission.ReadAudit => "Xem nhật ký thay đổi",
         Permission.ManageReferenceLists => "Sửa danh mục nguồn",
         Permission.ManageMail => "Cấu hình thư điện tử, cảnh báo",
+        Permission.ManageBackups => "Sao lưu dữ liệu, xem lịch sử sao lưu",
         _ => p.ToString(),
     };
 

@@ -1,9 +1,9 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.Common;
 using PhatTrienDangVien.Core.Organisations;
 using PhatTrienDangVien.Web.Accounts;
 using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Backups;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Demo;
 using PhatTrienDangVien.Web.Setup;
@@ -28,8 +28,16 @@ public static class AdminCommands
             """,
         ["backup"] = """
             backup [--output ĐƯỜNG_DẪN]
-              Sao lưu nhất quán tệp SQLite (kể cả khi ứng dụng đang chạy) bằng VACUUM INTO.
-              Mặc định: data/backups/ptdv-YYYYMMDD-HHmmss.db. Với PostgreSQL hãy dùng pg_dump.
+              Sao lưu nhất quán cơ sở dữ liệu ngay (kể cả khi ứng dụng đang chạy): SQLite bằng VACUUM INTO,
+              PostgreSQL bằng pg_dump -Fc. Mặc định vào thư mục Backup:Folder (data/backups), tên ptdv-YYYYMMDD-HHmmss.
+              Kết quả được ghi vào lịch sử sao lưu (trang Quản trị › Sao lưu dữ liệu).
+            """,
+        ["restore"] = """
+            restore --input TỆP --yes
+              Phục hồi cơ sở dữ liệu đang cấu hình từ một bản sao lưu (SQLite: tệp .db; PostgreSQL: tệp .dump của pg_dump -Fc).
+              Kiểm tra tệp trước (mở được, đúng là dữ liệu của ứng dụng, không mới hơn phiên bản đang chạy), sao lưu
+              dữ liệu hiện tại vào before-restore-….db/.dump trong thư mục sao lưu, rồi mới thay dữ liệu.
+              Nên dừng ứng dụng trước khi phục hồi. Thiếu --yes thì không làm gì.
             """,
     };
 
@@ -60,7 +68,8 @@ public static class AdminCommands
                 "create-admin" => await CreateAdminAsync(scope.ServiceProvider, db, launch, output, ct),
                 "reset-password" => await ResetPasswordAsync(scope.ServiceProvider, db, launch, output, ct),
                 "seed-demo" => await SeedDemoAsync(scope.ServiceProvider, output, ct),
-                "backup" => await BackupAsync(db, launch, services.GetRequiredService<IHostEnvironment>(), output, ct),
+                "backup" => await BackupAsync(services.GetRequiredService<BackupService>(), launch, output, ct),
+                "restore" => await RestoreAsync(services.GetRequiredService<RestoreBackup>(), launch, output, ct),
                 _ => 2,
             };
         }
@@ -129,26 +138,33 @@ public static class AdminCommands
         return 0;
     }
 
-    private static async Task<int> BackupAsync(AppDbContext db, LaunchOptions launch, IHostEnvironment env, TextWriter output, CancellationToken ct)
+    private static async Task<int> BackupAsync(BackupService backups, LaunchOptions launch, TextWriter output, CancellationToken ct)
     {
-        if (!db.Database.IsSqlite())
+        var run = await backups.RunNowAsync(BackupKind.Command, null, launch.Option("output"), ct);
+        if (!run.Succeeded)
         {
-            output.WriteLine("Cơ sở dữ liệu là PostgreSQL: hãy sao lưu bằng pg_dump.");
+            output.WriteLine("Sao lưu không thành công: " + run.Message);
             return 1;
         }
-        var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-        var target = launch.Option("output") ?? Path.Combine(Path.GetDirectoryName(source)!, "backups",
-            $"ptdv-{DateTime.Now:yyyyMMdd-HHmmss}.db");
-        target = Path.GetFullPath(target, env.ContentRootPath);
-        if (File.Exists(target))
-        {
-            output.WriteLine($"Tệp {target} đã tồn tại; chọn tên khác.");
-            return 1;
-        }
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        // VACUUM INTO reads one snapshot under SQLite's own locking, so the copy is consistent while the app writes.
-        await db.Database.ExecuteSqlAsync($"VACUUM INTO {target}", ct);
-        output.WriteLine($"Đã sao lưu vào {target} ({new FileInfo(target).Length / 1024} KB).");
+        output.WriteLine($"Đã sao lưu vào {run.FilePath} ({run.SizeBytes / 1024} KB).");
         return 0;
+    }
+
+    private static async Task<int> RestoreAsync(RestoreBackup restore, LaunchOptions launch, TextWriter output, CancellationToken ct)
+    {
+        var input = launch.Option("input");
+        if (input is null)
+        {
+            output.WriteLine("Thiếu --input.\n" + s_help["restore"]);
+            return 2;
+        }
+        if (!launch.Options.ContainsKey("yes"))
+        {
+            output.WriteLine($"Phục hồi sẽ thay toàn bộ dữ liệu hiện tại bằng dữ liệu trong {input}. Chạy lại với --yes để xác nhận.");
+            return 2;
+        }
+        var (ok, message) = await restore.RestoreAsync(input, ct);
+        output.WriteLine(ok ? message : "Không phục hồi: " + message);
+        return ok ? 0 : 1;
     }
 }

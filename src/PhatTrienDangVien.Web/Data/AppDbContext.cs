@@ -57,6 +57,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
 
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
+    /// <summary>The backups taken and their outcome (installation-wide, written outside the audited save).</summary>
+    public DbSet<Backups.BackupRun> BackupRuns => Set<Backups.BackupRun>();
+
     public DataScope Scope => _scope.Scope;
 
     // Read by the query filters; EF evaluates these per query, so the scope of the request applies.

@@ -89,6 +89,8 @@ public static class WebSetup
             api.UseExceptionHandler();
             api.UseStatusCodePages();
         });
+        // Inside the error handlers: a database that does not answer gets its own 503 page, which needs no database.
+        app.UseMiddleware<DatabaseOutageMiddleware>();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

@@ -25,6 +25,8 @@ public abstract class AppFactory(Engine engine) : WebApplicationFactory<Program>
 
     public string ConnectionString => _database.ConnectionString;
 
+    public string BackupFolder => _database.BackupFolder;
+
     public async ValueTask InitializeAsync()
     {
         await _database.CreateAsync();
@@ -38,6 +40,9 @@ public abstract class AppFactory(Engine engine) : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Engine.ToString());
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        // The daily backup would start with the host; tests run it when they mean to, into a folder of their own.
+        builder.UseSetting("Backup:Enabled", "false");
+        builder.UseSetting("Backup:Folder", _database.BackupFolder);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -22,6 +22,9 @@ public abstract class EmptyAppFactory(Engine engine) : WebApplicationFactory<Pro
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Engine.ToString());
         builder.UseSetting("ConnectionStrings:Default", _database.ConnectionString);
+        // The daily backup would start with the host; tests run it when they mean to, into a folder of their own.
+        builder.UseSetting("Backup:Enabled", "false");
+        builder.UseSetting("Backup:Folder", _database.BackupFolder);
     }
 
     public override async ValueTask DisposeAsync()

@@ -16,6 +16,9 @@ public sealed class TestDatabase(Engine engine, string prefix)
 
     private string SqliteFile => Path.Combine(Path.GetTempPath(), _name + ".db");
 
+    /// <summary>The fixture's own backup folder (Backup:Folder), removed with the database.</summary>
+    public string BackupFolder => Path.Combine(Path.GetTempPath(), _name + "-backups");
+
     public string ConnectionString => Engine == Engine.Sqlite
         ? $"Data Source={SqliteFile}"
         : new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = _name }.ToString();
@@ -34,6 +37,7 @@ public sealed class TestDatabase(Engine engine, string prefix)
 
     public async Task DropAsync()
     {
+        if (Directory.Exists(BackupFolder)) Directory.Delete(BackupFolder, recursive: true);
         if (Engine == Engine.Sqlite)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -7,7 +7,7 @@ using PhatTrienDangVien.Web.Data;
 namespace PhatTrienDangVien.Web.Pages.Shared;
 
 /// <summary>What the page header shows: who is signed in, which commune, and whether the data is demo data.</summary>
-public sealed class LayoutInfo(AppDbContext db, IHttpContextAccessor http, Admission.WorkList work)
+public sealed class LayoutInfo(AppDbContext db, IHttpContextAccessor http, Admission.WorkList work, Access access, TimeProvider clock)
 {
     private bool _loaded;
 
@@ -19,6 +19,8 @@ public sealed class LayoutInfo(AppDbContext db, IHttpContextAccessor http, Admis
     public int Overdue { get; private set; }
     /// <summary>The signed-in user's own unread notifications.</summary>
     public int Unread { get; private set; }
+    /// <summary>For those who manage backups: said when the last successful backup is older than two days, or missing.</summary>
+    public string? BackupWarning { get; private set; }
 
     public async Task LoadAsync(CancellationToken ct)
     {
@@ -36,5 +38,7 @@ public sealed class LayoutInfo(AppDbContext db, IHttpContextAccessor http, Admis
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         Unread = await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAtUtc == null, ct);
         IsDemo = commune?.IsDemo ?? false;
+        if (access.Has(Permission.ManageBackups))
+            BackupWarning = Backups.BackupStatus.Warning(await Backups.BackupService.LastSuccessAsync(db, ct), clock.GetUtcNow());
     }
 }

@@ -1,0 +1,245 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PhatTrienDangVien.Core.Common;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Backups;
+
+/// <summary>
+/// Takes a consistent backup of the running database, records its outcome in <see cref="BackupRun"/> and keeps the
+/// newest <see cref="BackupOptions.Keep"/> files.
+/// </summary>
+/// <remarks>
+/// SQLite: <c>VACUUM INTO</c>, not the online backup API. Both read one snapshot without stopping writers (WAL), but
+/// VACUUM INTO writes a compact, self-contained file (no -wal beside it) in one statement and refuses to overwrite
+/// an existing file, and the <c>backup</c> command already used it: one way for the schedule, the button and the
+/// command. PostgreSQL: <c>pg_dump -Fc</c> (one snapshot, the format pg_restore --clean reads).
+/// The file is written under a ".partial" name and renamed when complete, so a crash never leaves a half file that
+/// looks like a backup.
+/// </remarks>
+public sealed class BackupService(IServiceScopeFactory scopes, IOptions<BackupOptions> options, IHostEnvironment env, TimeProvider clock,
+    ILogger<BackupService> log)
+{
+    /// <summary>The administrator is warned when the last successful backup is older than this.</summary>
+    public static readonly TimeSpan WarnAfter = TimeSpan.FromDays(2);
+
+    /// <summary>A scheduled backup claimed but not finished after this long (its server died) may be taken over.</summary>
+    public static readonly TimeSpan StaleClaim = TimeSpan.FromHours(3);
+
+    private const string Prefix = "ptdv-";
+
+    public BackupOptions Options => options.Value;
+
+    public string Folder => Path.GetFullPath(Options.Folder, env.ContentRootPath);
+
+    public static string ScheduledKey(DateOnly day) => "scheduled:" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The daily backup, when its hour has come and no server has taken today's yet. The claim is a row with the day's
+    /// key inserted with ON CONFLICT DO NOTHING: of two servers (or two instances) only one inserts it and backs up.
+    /// Returns null when there was nothing to do.
+    /// </summary>
+    public async Task<BackupRun?> RunScheduledAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        if (VietnamTime.Local(now.UtcDateTime).Hour < Math.Clamp(Options.Hour, 0, 23)) return null;
+        var key = ScheduledKey(VietnamTime.DateOf(now));
+        using (var scope = SystemScope(out var db))
+        {
+            if (!await ClaimAsync(db, key, BackupKind.Scheduled, null, ct))
+            {
+                // A claim whose server died before finishing is taken over once it is old enough.
+                var stale = now.UtcDateTime - StaleClaim;
+                var server = Environment.MachineName;
+                var startedAt = now.UtcDateTime;
+                var taken = await db.BackupRuns.Where(r => r.Key == key && r.FinishedAtUtc == null && r.StartedAtUtc < stale)
+                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.StartedAtUtc, startedAt).SetProperty(r => r.Server, server), ct);
+                if (taken == 0) return null;
+            }
+        }
+        return await ExecuteAsync(key, null, ct);
+    }
+
+    /// <summary>A backup now: the administrator's button (<paramref name="requestedBy"/>) or the command line.</summary>
+    public async Task<BackupRun> RunNowAsync(BackupKind kind, string? requestedBy, string? target = null, CancellationToken ct = default)
+    {
+        var key = $"{kind.ToString().ToLowerInvariant()}:{Guid.NewGuid():N}";
+        using (var scope = SystemScope(out var db))
+            await ClaimAsync(db, key, kind, requestedBy, ct);
+        return await ExecuteAsync(key, target, ct);
+    }
+
+    /// <summary>Records a restore (in the restored database, so its history says what happened to it).</summary>
+    public async Task RecordAsync(BackupKind kind, string file, bool succeeded, string? message, CancellationToken ct)
+    {
+        var key = $"{kind.ToString().ToLowerInvariant()}:{Guid.NewGuid():N}";
+        using var scope = SystemScope(out var db);
+        await ClaimAsync(db, key, kind, null, ct);
+        await FinishAsync(db, key, succeeded, file, File.Exists(file) ? new FileInfo(file).Length : null, message, ct);
+    }
+
+    public async Task<List<BackupRun>> RecentAsync(int count, CancellationToken ct)
+    {
+        using var scope = SystemScope(out var db);
+        return await db.BackupRuns.AsNoTracking().OrderByDescending(r => r.StartedAtUtc).ThenByDescending(r => r.Id).Take(count).ToListAsync(ct);
+    }
+
+    /// <summary>When the newest successful backup finished, or null if there is none.</summary>
+    public static Task<DateTime?> LastSuccessAsync(AppDbContext db, CancellationToken ct) =>
+        db.BackupRuns.Where(r => r.Succeeded && r.Kind != BackupKind.Restore).MaxAsync(r => r.FinishedAtUtc, ct);
+
+    public static bool IsStale(DateTime? lastSuccessUtc, DateTimeOffset now) =>
+        lastSuccessUtc is null || now.UtcDateTime - DateTime.SpecifyKind(lastSuccessUtc.Value, DateTimeKind.Utc) > WarnAfter;
+
+    private async Task<BackupRun> ExecuteAsync(string key, string? target, CancellationToken ct)
+    {
+        using var scope = SystemScope(out var db);
+        string? file = null;
+        try
+        {
+            file = await CreateFileAsync(db, target, ct);
+            var size = new FileInfo(file).Length;
+            await FinishAsync(db, key, true, file, size, null, ct);
+            BackupLog.Done(log, size);
+            Prune();
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            BackupLog.Failed(log, e.GetType().FullName);
+            await FinishAsync(db, key, false, file, null, Describe(e), CancellationToken.None);
+        }
+        return await db.BackupRuns.AsNoTracking().SingleAsync(r => r.Key == key, CancellationToken.None);
+    }
+
+    private static string Describe(Exception e) => e switch
+    {
+        SqliteException s => $"SQLite: {s.Message}",
+        _ => e.Message,
+    };
+
+    /// <summary>Writes the backup file and returns its full path.</summary>
+    private async Task<string> CreateFileAsync(AppDbContext db, string? target, CancellationToken ct)
+    {
+        var sqlite = db.Database.IsSqlite();
+        var path = target is null ? NewFileName(sqlite ? ".db" : ".dump") : Path.GetFullPath(target, env.ContentRootPath);
+        if (File.Exists(path)) throw new IOException($"Tệp {path} đã tồn tại; không ghi đè.");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var partial = path + ".partial";
+        if (File.Exists(partial)) File.Delete(partial);
+        try
+        {
+            if (sqlite)
+            {
+                // VACUUM INTO reads one snapshot under SQLite's own locking: consistent while the app writes.
+                await db.Database.ExecuteSqlAsync($"VACUUM INTO {partial}", ct);
+            }
+            else
+            {
+                var cs = db.Database.GetConnectionString()!;
+                var pgDump = PostgresTools.Find("pg_dump", Options.PostgresBin)
+                    ?? throw new InvalidOperationException("Không tìm thấy pg_dump: hãy cài công cụ PostgreSQL hoặc đặt Backup:PostgresBin.");
+                var (code, errors) = await PostgresTools.RunAsync(pgDump, cs,
+                    ["--format=custom", "--file", partial, "--dbname", PostgresTools.DatabaseName(cs)], ct);
+                if (code != 0) throw new InvalidOperationException($"pg_dump dừng với mã {code}: {errors}");
+            }
+            File.Move(partial, path);
+        }
+        finally
+        {
+            if (File.Exists(partial)) File.Delete(partial);
+        }
+        return path;
+    }
+
+    private string NewFileName(string extension)
+    {
+        var stamp = VietnamTime.Local(clock.GetUtcNow().UtcDateTime).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var name = Prefix + stamp;
+        // A second backup in the same second gets a higher suffix than any kept one ("-02", "-03"…), never a pruned
+        // file's name, so that it sorts as the newest.
+        var taken = Files().Select(f => Path.GetFileNameWithoutExtension(f.Name)).Where(n => n == name || n.StartsWith(name + "-", StringComparison.Ordinal)).ToList();
+        if (taken.Count == 0) return Path.Combine(Folder, name + extension);
+        var next = taken.Select(n => n.Length > name.Length && int.TryParse(n[(name.Length + 1)..], CultureInfo.InvariantCulture, out var k) ? k : 1).Max() + 1;
+        return Path.Combine(Folder, $"{name}-{next:00}{extension}");
+    }
+
+    /// <summary>The backup files of the folder, newest first (their names sort by time).</summary>
+    public List<FileInfo> Files()
+    {
+        if (!Directory.Exists(Folder)) return [];
+        return new DirectoryInfo(Folder).EnumerateFiles(Prefix + "*")
+            .Where(f => f.Name.EndsWith(".db", StringComparison.Ordinal) || f.Name.EndsWith(".dump", StringComparison.Ordinal))
+            // Without the extension, so that "ptdv-…-120000-2" (a second one in the same second) sorts after "ptdv-…-120000".
+            .OrderByDescending(f => Path.GetFileNameWithoutExtension(f.Name), StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Removes the files beyond the newest <see cref="BackupOptions.Keep"/>; only files named as this service names them.</summary>
+    public int Prune()
+    {
+        var removed = 0;
+        foreach (var old in Files().Skip(Math.Max(1, Options.Keep)))
+        {
+            old.Delete();
+            removed++;
+        }
+        return removed;
+    }
+
+    private async Task<bool> ClaimAsync(AppDbContext db, string key, BackupKind kind, string? requestedBy, CancellationToken ct)
+    {
+        var kindText = kind.ToString();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var server = Environment.MachineName;
+        return await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "BackupRuns" ("Key", "Kind", "StartedAtUtc", "Succeeded", "Server", "RequestedBy")
+            VALUES ({key}, {kindText}, {now}, {false}, {server}, {requestedBy})
+            ON CONFLICT ("Key") DO NOTHING
+            """, ct) == 1;
+    }
+
+    private async Task FinishAsync(AppDbContext db, string key, bool succeeded, string? file, long? size, string? message, CancellationToken ct)
+    {
+        var finished = clock.GetUtcNow().UtcDateTime;
+        var text = message is { Length: > 2000 } ? message[..2000] : message;
+        await db.BackupRuns.Where(r => r.Key == key).ExecuteUpdateAsync(u => u
+            .SetProperty(r => r.FinishedAtUtc, finished).SetProperty(r => r.Succeeded, succeeded)
+            .SetProperty(r => r.FilePath, file).SetProperty(r => r.SizeBytes, size).SetProperty(r => r.Message, text), ct);
+    }
+
+    private IServiceScope SystemScope(out AppDbContext db)
+    {
+        var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
+        db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return scope;
+    }
+}
+
+/// <summary>Counts and exception types only: a message may name a path or a host.</summary>
+internal static partial class BackupLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backup written: {Bytes} bytes")]
+    public static partial void Done(ILogger logger, long bytes);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Backup failed: {ExceptionType}; the outcome is on /Admin/Backups")]
+    public static partial void Failed(ILogger logger, string? exceptionType);
+}
+
+/// <summary>What the administrator is told about the backups.</summary>
+public static class BackupStatus
+{
+    public static string? Warning(DateTime? lastSuccessUtc, DateTimeOffset now)
+    {
+        if (!BackupService.IsStale(lastSuccessUtc, now)) return null;
+        if (lastSuccessUtc is null) return "Cảnh báo: chưa có bản sao lưu thành công nào của cơ sở dữ liệu.";
+        var days = (int)(now.UtcDateTime - DateTime.SpecifyKind(lastSuccessUtc.Value, DateTimeKind.Utc)).TotalDays;
+        return $"Cảnh báo: lần sao lưu thành công gần nhất đã cách đây {days} ngày (lúc {Time(lastSuccessUtc.Value)}).";
+    }
+
+    /// <summary>Vietnam time, as every time the office reads.</summary>
+    public static string Time(DateTime utc) =>
+        Core.Common.VietnamTime.Local(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}
