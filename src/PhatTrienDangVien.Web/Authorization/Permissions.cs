@@ -45,6 +45,11 @@ public enum Permission
     ManageReferenceLists,
     /// <summary>The mail server for the alert digest.</summary>
     ManageMail,
+    /// <summary>
+    /// Full citizen ID and phone numbers on demand (each showing is on the access trail) and the export of one
+    /// person's data; everyone else sees them masked (docs/decisions/0017-masked-identifiers.md).
+    /// </summary>
+    ViewPersonalIdentifiers,
 }
 
 /// <summary>The one table from roles to permissions (shown to administrators on /Admin/Permissions).</summary>
@@ -61,6 +66,8 @@ public static class PermissionTable
         [Roles.CommuneOffice] =
         [
             .. s_cellWork, Permission.ManageCommune, Permission.ManageTargets, Permission.ManageResponsibilities, Permission.ReadApiDocs,
+            // The office keeps the register: it checks a citizen ID against papers and answers a person's request for their data.
+            Permission.ViewPersonalIdentifiers,
         ],
         [Roles.CommitteeMember] = [.. s_cellWork],
         [Roles.CellSecretary] = [.. s_cellWork],
@@ -102,6 +109,7 @@ public static class PermissionTable
         Permission.ReadAudit => "Xem nhật ký thay đổi",
         Permission.ManageReferenceLists => "Sửa danh mục nguồn",
         Permission.ManageMail => "Cấu hình thư điện tử, cảnh báo",
+        Permission.ViewPersonalIdentifiers => "Xem đầy đủ số CCCD, số điện thoại (khi bấm “Hiện số”, có ghi nhật ký); xuất dữ liệu của một người",
         _ => p.ToString(),
     };
 
