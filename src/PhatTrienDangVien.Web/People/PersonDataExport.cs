@@ -49,7 +49,9 @@ public sealed class ExportPersonData(AppDbContext db, Access access, AccessTrail
             .Where(x => x.PersonId == id).OrderBy(x => x.Id).ToListAsync(ct);
         var candidateIds = candidates.Select(x => x.Id).ToList();
         var mentorIds = candidates.Select(x => x.MentorMemberId).OfType<int>().ToList();
-        var mentors = await db.Members.WholeCommune().Where(x => mentorIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Person.FullName, ct);
+        // Bypass reviewed: the mentor of the person's own case, by name (as on the candidate page).
+        var mentors = await db.Members.WholeCommune().Where(x => mentorIds.Contains(x.Id)).Select(x => new { x.Id, x.Person.FullName })
+            .ToDictionaryAsync(x => x.Id, x => x.FullName, ct);
         var steps = await db.AdmissionSteps.AsNoTracking().Where(s => candidateIds.Contains(s.CandidateId))
             .OrderBy(s => s.Date).ThenBy(s => s.Id).ToListAsync(ct);
         var stepIds = steps.Select(s => s.Id).ToList();

@@ -107,6 +107,16 @@ public abstract class PersonExportTests<TApp>(TApp app) where TApp : AppFactory
         member.GetProperty("Quá trình sinh hoạt tại chi bộ").GetArrayLength().ShouldBeGreaterThan(0);
     }
 
+    [Fact]
+    public async Task A_candidates_download_names_their_mentor()
+    {
+        var office = await Browser.LoginAsync(app, "office");
+        var r = await office.PostRawAsync($"/Candidates/Details/{app.Data.CandidateA}?handler=ExportPerson", [], "/");
+        r.StatusCode.ShouldBe(HttpStatusCode.OK);
+        JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.GetProperty("Hồ sơ quần chúng ưu tú")[0]
+            .GetProperty("Đảng viên giúp đỡ").GetString().ShouldBe("Trần Thị Bình");
+    }
+
     public static readonly TheoryData<string> OtherRoles =
         [.. Roles.All.Where(r => !PermissionTable.Allows(r, Permission.ViewPersonalIdentifiers))];
 

@@ -121,7 +121,8 @@ public sealed partial class LogScanTests(LoggedDemoApp app) : IClassFixture<Logg
         // The scan finds a number that is logged: a message written through the application's own logging.
         var probe = people.First(p => p.CitizenId is not null).CitizenId!;
         var logger = app.Services.GetRequiredService<ILogger<LogScanTests>>();
-        if (logger.IsEnabled(LogLevel.Information)) logger.LogInformation("probe {Value}", probe);
+        // At Trace: the console (Information and up) never prints it, so test.sh's scan of the output stays clean.
+        if (logger.IsEnabled(LogLevel.Trace)) logger.LogTrace("probe {Value}", probe);
         Leaks(app.Logs.Messages, numbers).ShouldContain(l => l.StartsWith(probe, StringComparison.Ordinal));
         app.Logs.Messages.Clear();
 
@@ -146,8 +147,8 @@ public sealed partial class LogScanTests(LoggedDemoApp app) : IClassFixture<Logg
                 $"/api/candidates/{candidateId}?showIdentifiers=true", "/Admin/Audit",
             })
                 (await b.Client.GetAsync(url)).StatusCode.ShouldNotBe(HttpStatusCode.InternalServerError, $"{user} {url}");
-            await b.PostRawAsync($"/Members/Details/{memberId}?handler=Reveal", [], "/");
-            await b.PostRawAsync($"/Candidates/Details/{candidateId}?handler=ExportPerson", [], "/");
+            (await b.PostRawAsync($"/Members/Details/{memberId}?handler=Reveal", [], "/")).StatusCode.ShouldNotBe(HttpStatusCode.InternalServerError, user);
+            (await b.PostRawAsync($"/Candidates/Details/{candidateId}?handler=ExportPerson", [], "/")).StatusCode.ShouldNotBe(HttpStatusCode.InternalServerError, user);
         }
 
         var office = await Browser.LoginAsync(app, "vanphong", DemoSeeder.DemoPassword);
