@@ -103,7 +103,9 @@ public abstract class MaskingTests<TApp>(TApp app) where TApp : AppFactory
             doc.QuerySelector("[data-identifier=citizen-id]")!.TextContent.Trim().ShouldBe(PersonalData.Mask(p.MemberCitizenId));
             doc.QuerySelector("[data-identifier=phone]")!.TextContent.ShouldContain(PersonalData.Mask(p.MemberPhone)!);
             // The "Hiện số" button only for a role that may use it.
-            (doc.QuerySelector("form[action*='handler=Reveal'] button") is not null).ShouldBe(PermissionTable.Allows(role, Permission.ViewPersonalIdentifiers));
+            var reveal = doc.QuerySelector("form[action*='handler=Reveal']");
+            (reveal?.QuerySelector("button") is not null).ShouldBe(PermissionTable.Allows(role, Permission.ViewPersonalIdentifiers));
+            reveal?.GetAttribute("action")!.ShouldStartWith($"/Members/Details/{p.MemberId}");
         }
         opened.ShouldContain($"/Candidates/Details/{p.CandidateId}", "every role reads this candidate (the mentor follows them)");
         opened.ShouldContain($"/api/candidates/{p.CandidateId}");
