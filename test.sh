@@ -57,6 +57,14 @@ for project in tests/PhatTrienDangVien.Core.Tests tests/PhatTrienDangVien.Web.Te
   passed=$((passed + p)); failed=$((failed + f))
   [ "$f" -gt 0 ] && status=1
 done
+# No citizen ID in the suite's own output (kept in TestResults/*.log; the application logs to the console while the
+# tests run): the demo's and the test data's numbers are 12 digits starting 089 (An Giang) and a century-and-gender
+# digit 0–3 (Demo/DemoSeeder.NewCitizenId). Found → one more failure, with where to look.
+leaks=$(cat "$root"/TestResults/*.log 2>/dev/null | grep -cE '(^|[^0-9])089[0-3][0-9]{8}([^0-9]|$)')
+if [ "${leaks:-0}" -gt 0 ]; then
+  echo "Citizen IDs in the test output: $leaks line(s); see: grep -nE '089[0-3][0-9]{8}' TestResults/*.log"
+  failed=$((failed + 1)); status=1
+fi
 cp -r tests/PhatTrienDangVien.Browser.Tests/bin/Release/net10.0/screenshots "$root/TestResults/" 2>/dev/null && echo "Screenshots: TestResults/screenshots"
 echo "$passed passed, $failed failed"
 exit $status

@@ -55,7 +55,9 @@ public abstract class RecordTests<TApp>(TApp app) where TApp : AppFactory
         entry.Changes.ShouldContain("\"Phone\":[null,\"0912345678\"]");
         var (_, page) = await b.GetAsync($"/Members/Details/{app.Data.MemberA}");
         page.Body!.TextContent.ShouldContain("Lịch sử thay đổi");
-        page.Body!.TextContent.ShouldContain("0912345678");
+        // The trail keeps the number; the page shows it masked (docs/decisions/0017-masked-identifiers.md).
+        page.Body!.TextContent.ShouldContain("Số điện thoại: ∅ → 0912****78");
+        page.Body!.TextContent.ShouldNotContain("0912345678");
     }
 
     [Theory]

@@ -17,6 +17,8 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
     public const string SignInRefused = "Từ chối đăng nhập";
     public const string SignedOut = "Đăng xuất";
     public const string Exported = "Xuất danh sách";
+    public const string ShownIdentifiers = "Xem số định danh";
+    public const string ExportedPerson = "Xuất dữ liệu cá nhân";
 
     private static readonly JsonSerializerOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -46,6 +48,10 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
     public Task ExportedAsync(string list, int rows, CancellationToken ct) =>
         WriteAsync(db.Scope.Unrestricted ? null : db.Scope.CommuneId, who.UserId, who.UserName, Exported,
             new() { ["List"] = list, ["Rows"] = rows }, ct);
+
+    /// <summary>Full citizen IDs and phone numbers shown, or one person's data exported (<see cref="People.PersonalData"/>).</summary>
+    public Task PersonalDataAsync(string action, Dictionary<string, object> facts, CancellationToken ct) =>
+        WriteAsync(db.Scope.Unrestricted ? null : db.Scope.CommuneId, who.UserId, who.UserName, action, facts, ct);
 
     private async Task WriteAsync(int? communeId, string? userId, string userName, string action, Dictionary<string, object> facts, CancellationToken ct)
     {

@@ -96,6 +96,7 @@ public sealed class AuditView(AppDbContext db)
         ["SendHour"] = "Giờ gửi", ["SiteUrl"] = "Địa chỉ trang", ["Role"] = "Vai trò", ["OrganisationId"] = "Chi bộ",
         ["Email"] = "Thư điện tử", ["LockoutEnd"] = "Khóa đến",
         ["IpAddress"] = "Địa chỉ máy (IP)", ["List"] = "Danh sách", ["Rows"] = "Số dòng",
+        ["Person"] = "Người", ["Via"] = "Nơi xem", ["Format"] = "Định dạng",
     };
 
     private enum Ref { Organisation, Member, Hamlet, SourceCategory, Candidate }
@@ -184,6 +185,8 @@ public sealed class AuditView(AppDbContext db)
             };
         }
         var text = v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText();
+        // The trail keeps the numbers; every reader sees them masked (a full number only through the person page).
+        if (type == nameof(Person) && People.PersonalData.IsIdentifier(field)) return People.PersonalData.Mask(text);
         return field switch
         {
             "EthnicityCode" => Ethnicities.Find(text)?.Name ?? text,

@@ -47,6 +47,11 @@ public enum Permission
     ManageMail,
     /// <summary>The backups of the installation: their history and a backup now.</summary>
     ManageBackups,
+    /// <summary>
+    /// Full citizen ID and phone numbers on demand (each showing is on the access trail) and the export of one
+    /// person's data; everyone else sees them masked (docs/decisions/0017-masked-identifiers.md).
+    /// </summary>
+    ViewPersonalIdentifiers,
 }
 
 /// <summary>The one table from roles to permissions (shown to administrators on /Admin/Permissions).</summary>
@@ -63,6 +68,8 @@ public static class PermissionTable
         [Roles.CommuneOffice] =
         [
             .. s_cellWork, Permission.ManageCommune, Permission.ManageTargets, Permission.ManageResponsibilities, Permission.ReadApiDocs,
+            // The office keeps the register: it checks a citizen ID against papers and answers a person's request for their data.
+            Permission.ViewPersonalIdentifiers,
         ],
         [Roles.CommitteeMember] = [.. s_cellWork],
         [Roles.CellSecretary] = [.. s_cellWork],
@@ -105,6 +112,7 @@ public static class PermissionTable
         Permission.ManageReferenceLists => "Sửa danh mục nguồn",
         Permission.ManageMail => "Cấu hình thư điện tử, cảnh báo",
         Permission.ManageBackups => "Sao lưu dữ liệu, xem lịch sử sao lưu",
+        Permission.ViewPersonalIdentifiers => "Xem đầy đủ số CCCD, số điện thoại (khi bấm “Hiện số”, có ghi nhật ký); xuất dữ liệu của một người",
         _ => p.ToString(),
     };
 

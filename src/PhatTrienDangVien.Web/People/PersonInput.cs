@@ -59,6 +59,23 @@ public sealed class PersonInput
     [Display(Name = "Đoàn viên Công đoàn")]
     public bool IsTradeUnionMember { get; set; }
 
+    /// <summary>The citizen ID sent is the mask of the stored one: the stored number stays (<see cref="PersonalData.KeepStored"/>).
+    /// Internal: never bound from a form or a JSON body.</summary>
+    internal bool KeepsStoredCitizenId { get; set; }
+
+    /// <summary>The phone number sent is the mask of the stored one: the stored number stays.</summary>
+    internal bool KeepsStoredPhone { get; set; }
+
+    /// <summary>A copy with other identifiers (the masked copy a reader gets).</summary>
+    internal PersonInput WithIdentifiers(string? citizenId, string? phone)
+    {
+        var copy = (PersonInput)MemberwiseClone();
+        copy.CitizenId = citizenId;
+        copy.Phone = phone;
+        return copy;
+    }
+
+    /// <summary>The stored values in full: for the checks of a command; a reader gets <see cref="PersonalData.ForReader"/>.</summary>
     public static PersonInput From(Person p) => new()
     {
         FullName = p.FullName, Gender = p.Gender, DateOfBirth = p.DateOfBirth, EthnicityCode = p.EthnicityCode,
@@ -81,7 +98,7 @@ public sealed class PersonInput
         Occupation = VietnameseText.Normalize(Occupation);
         Workplace = VietnameseText.Normalize(Workplace);
         Address = VietnameseText.Normalize(Address);
-        CitizenId = VietnameseText.Normalize(CitizenId)?.Replace(" ", "", StringComparison.Ordinal);
+        if (!KeepsStoredCitizenId) CitizenId = VietnameseText.Normalize(CitizenId)?.Replace(" ", "", StringComparison.Ordinal);
         var warnings = new List<string>();
 
         if (FullName.Length > 0 && (FullName.Split(' ').Length < 2 || FullName.Any(char.IsDigit)))
@@ -101,12 +118,12 @@ public sealed class PersonInput
         if (HamletId is { } h && !await db.Hamlets.AnyAsync(x => x.Id == h, ct))
             errors.Add(prefix + nameof(HamletId), "Ấp không tồn tại.");
 
-        if (Phone is not null)
+        if (Phone is not null && !KeepsStoredPhone)
         {
             if (PhoneNumber.IsValid(Phone)) Phone = PhoneNumber.Normalize(Phone);
             else errors.Add(prefix + nameof(Phone), "Số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0.");
         }
-        if (CitizenId is not null)
+        if (CitizenId is not null && !KeepsStoredCitizenId)
         {
             var check = Core.Text.CitizenId.Check(CitizenId, DateOfBirth?.Year, Gender);
             if (!check.IsValid) errors.Add(prefix + nameof(CitizenId), check.Error ?? "Số CCCD không hợp lệ.");
@@ -140,8 +157,9 @@ public sealed class PersonInput
         p.Workplace = Workplace;
         p.HamletId = HamletId;
         p.Address = Address;
-        p.CitizenId = CitizenId;
-        p.Phone = Phone;
+        // A masked value sent back keeps the stored number: the stars are never written.
+        if (!KeepsStoredCitizenId) p.CitizenId = CitizenId;
+        if (!KeepsStoredPhone) p.Phone = Phone;
         p.IsYouthUnionMember = IsYouthUnionMember;
         p.IsTradeUnionMember = IsTradeUnionMember;
     }

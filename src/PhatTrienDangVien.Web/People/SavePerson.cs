@@ -47,6 +47,7 @@ public sealed class SaveMember(AppDbContext db, Access access, ConflictDiff diff
         errors.Annotations(write.Person, "Person.");
         errors.Annotations(write.Member, "Member.");
         await PersonWrites.CellAsync(db, write.Member.CellId, errors, "Member.CellId", ct);
+        PersonalData.KeepStored(write.Person, m?.Person, errors, "Person.");
         var warnings = await write.Person.ValidateAsync(errors, "Person.", db, m?.PersonId, today, ct);
         write.Member.Validate(errors, "Member.", today, write.Person.DateOfBirth);
         await write.Member.ProtectAsync(m, db, access, errors, "Member.", ct);
@@ -77,7 +78,8 @@ public sealed class SaveMember(AppDbContext db, Access access, ConflictDiff diff
         {
             var current = await db.Members.AsNoTracking().Include(x => x.Person).FirstOrDefaultAsync(x => x.Id == memberId, token);
             if (current is null) return (null, []);
-            var rows = await diff.CompareAsync(write.Person, PersonInput.From(current.Person), token);
+            // Both sides masked: the conflict table is a page and an API answer like any other.
+            var rows = await diff.CompareAsync(PersonalData.Masked(write.Person), PersonalData.ForReader(current.Person, revealed: false), token);
             rows.AddRange(await diff.CompareAsync(write.Member, MemberInput.From(current), token));
             return (current, rows);
         }, ct, duplicate: write.Person.CitizenId is null ? null : new FieldError("Person.CitizenId", PersonWrites.DuplicateCitizenId), warnings);
@@ -110,6 +112,7 @@ public sealed class SaveCandidate(AppDbContext db, Access access, ConflictDiff d
         errors.Annotations(write.Person, "Person.");
         errors.Annotations(write.Candidate, "Candidate.");
         await PersonWrites.CellAsync(db, write.Candidate.CellId, errors, "Candidate.CellId", ct);
+        PersonalData.KeepStored(write.Person, c?.Person, errors, "Person.");
         var warnings = await write.Person.ValidateAsync(errors, "Person.", db, c?.PersonId, today, ct);
         await write.Candidate.ValidateAsync(errors, "Candidate.", db, today, ct);
         var mentor = write.Candidate.MentorMemberId;
@@ -172,7 +175,8 @@ public sealed class SaveCandidate(AppDbContext db, Access access, ConflictDiff d
         {
             var current = await db.Candidates.AsNoTracking().Include(x => x.Person).Include(x => x.Sources).FirstOrDefaultAsync(x => x.Id == candidateId, token);
             if (current is null) return (null, []);
-            var rows = await diff.CompareAsync(write.Person, PersonInput.From(current.Person), token);
+            // Both sides masked: the conflict table is a page and an API answer like any other.
+            var rows = await diff.CompareAsync(PersonalData.Masked(write.Person), PersonalData.ForReader(current.Person, revealed: false), token);
             rows.AddRange(await diff.CompareAsync(write.Candidate, CandidateInput.From(current), token));
             return (current, rows);
         }, ct, duplicate: write.Person.CitizenId is null ? null : new FieldError("Person.CitizenId", PersonWrites.DuplicateCitizenId), warnings);

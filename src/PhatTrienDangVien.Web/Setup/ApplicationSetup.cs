@@ -28,6 +28,8 @@ public static class ApplicationSetup
         services.AddScoped<Planning.Reconciliation>();
         services.AddScoped<People.SaveMember>();
         services.AddScoped<People.SaveCandidate>();
+        services.AddScoped<People.PersonalData>();
+        services.AddScoped<People.ExportPersonData>();
 
         // Organisations: the organisation tree, hamlets and schools.
         services.AddScoped<Organisations.SaveOrganisation>();

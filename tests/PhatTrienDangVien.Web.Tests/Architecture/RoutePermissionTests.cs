@@ -97,6 +97,10 @@ public abstract class RoutePermissionTests<TApp>(TApp app) where TApp : AppFacto
         ["Responsibilities.IndexModel.OnPostEndAsync"] = "/Responsibilities?handler=End&id=1",
         ["Targets.CellsModel.OnPostAsync"] = "/Targets/Cells/2026",
         ["Targets.IndexModel.OnPostFillAsync"] = "/Targets?handler=Fill",
+        ["Members.DetailsModel.OnPostRevealAsync"] = "/Members/Details/1?handler=Reveal",
+        ["Members.DetailsModel.OnPostExportPersonAsync"] = "/Members/Details/1?handler=ExportPerson",
+        ["Candidates.DetailsModel.OnPostRevealAsync"] = "/Candidates/Details/1?handler=Reveal",
+        ["Candidates.DetailsModel.OnPostExportPersonAsync"] = "/Candidates/Details/1?handler=ExportPerson",
     };
 
     [Theory, MemberData(nameof(AllRoles))]

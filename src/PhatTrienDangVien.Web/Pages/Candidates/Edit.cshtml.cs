@@ -45,7 +45,8 @@ public class EditModel(AppDbContext db, TimeProvider clock, SaveCandidate save) 
             var c = await db.Candidates.Include(x => x.Person).Include(x => x.Sources).FirstOrDefaultAsync(x => x.Id == id, ct);
             if (c is null) return NotFound();
             HasCase = await db.AdmissionSteps.AnyAsync(s => s.CandidateId == c.Id, ct);
-            Person = PersonInput.From(c.Person);
+            // Masked for every role: the stars sent back keep the stored numbers (PersonalData.KeepStored).
+            Person = PersonalData.ForReader(c.Person, revealed: false);
             Candidate = CandidateInput.From(c);
             Version = c.Version;
             PersonVersion = c.Person.Version;

@@ -12,7 +12,7 @@ using PhatTrienDangVien.Web.Authorization;
 namespace PhatTrienDangVien.Web.Pages.Candidates;
 
 [RequirePermission(Permission.ReadRecords)]
-public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrail trail) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrail trail, People.PersonalData personal) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public int? CellId { get; set; }
@@ -70,7 +70,9 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
     {
         var q = db.Candidates.AsNoTracking().Where(c => c.Status == CandidateStatus.Active);
         var folded = VietnameseText.Fold(Search);
-        if (folded.Length > 0) q = q.Where(c => c.Person.FullNameFolded.Contains(folded) || c.Person.CitizenId == folded);
+        // Finding a person by a full citizen ID tells whose it is: only for a role that may see the numbers.
+        var byCitizenId = personal.MayReveal;
+        if (folded.Length > 0) q = q.Where(c => c.Person.FullNameFolded.Contains(folded) || (byCitizenId && c.Person.CitizenId == folded));
         if (CellId is { } cell) q = q.Where(c => c.CellId == cell);
         if (Org?.CellIds is { } orgCells) q = q.Where(c => orgCells.Contains(c.CellId));
         if (SourceId is { } s) q = q.Where(c => c.Sources.Any(x => x.SourceCategoryId == s));

@@ -10,14 +10,38 @@ using PhatTrienDangVien.Web.Authorization;
 namespace PhatTrienDangVien.Web.Pages.Members;
 
 [RequirePermission(Permission.ReadRecords)]
-public class DetailsModel(AppDbContext db) : PageModel
+public class DetailsModel(AppDbContext db, People.PersonalData personal, People.ExportPersonData export) : PageModel
 {
     public Member Member { get; private set; } = null!;
     public List<AuditRow> Audit { get; private set; } = [];
     /// <summary>The admission case that made this person a member, when it was run in the application.</summary>
     public int? CaseId { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    /// <summary>The citizen ID and phone number in full: only after "Hiện số", which the trail records.</summary>
+    public bool ShowIdentifiers { get; private set; }
+    public bool MayReveal => personal.MayReveal;
+    public PersonCard Card => new(Member.Person, ShowIdentifiers, MayReveal);
+
+    public Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => LoadAsync(id, ct);
+
+    /// <summary>"Hiện số": the same page with the full numbers, recorded on the access trail.</summary>
+    [RequireHandlerPermission(Permission.ViewPersonalIdentifiers)]
+    public async Task<IActionResult> OnPostRevealAsync(int id, CancellationToken ct)
+    {
+        var page = await LoadAsync(id, ct);
+        if (page is PageResult) ShowIdentifiers = await personal.RevealAsync([Member.Person], People.PersonalData.ViaPersonPage, ct);
+        return page;
+    }
+
+    /// <summary>Everything held about this person, as a file (recorded on the access trail).</summary>
+    [RequireHandlerPermission(Permission.ViewPersonalIdentifiers)]
+    public async Task<IActionResult> OnPostExportPersonAsync(int id, CancellationToken ct)
+    {
+        var outcome = await export.HandleAsync(id, null, ct);
+        return outcome.IsDone ? File(outcome.Value!.Content, outcome.Value.ContentType, outcome.Value.FileName) : NotFound();
+    }
+
+    private async Task<IActionResult> LoadAsync(int id, CancellationToken ct)
     {
         var m = await db.Members.AsNoTracking().Include(x => x.Person).ThenInclude(p => p.Hamlet).Include(x => x.Cell)
             .FirstOrDefaultAsync(x => x.Id == id, ct);

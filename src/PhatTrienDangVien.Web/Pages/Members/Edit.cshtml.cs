@@ -34,7 +34,8 @@ public class EditModel(AppDbContext db, SaveMember save) : PageModel
         }
         var m = await db.Members.Include(x => x.Person).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return NotFound();
-        Person = PersonInput.From(m.Person);
+        // Masked for every role: the stars sent back keep the stored numbers (PersonalData.KeepStored).
+        Person = PersonalData.ForReader(m.Person, revealed: false);
         Member = MemberInput.From(m);
         Version = m.Version;
         PersonVersion = m.Person.Version;

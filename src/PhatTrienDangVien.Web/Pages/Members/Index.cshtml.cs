@@ -13,7 +13,7 @@ using PhatTrienDangVien.Web.Authorization;
 namespace PhatTrienDangVien.Web.Pages.Members;
 
 [RequirePermission(Permission.ReadRecords)]
-public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : PageModel
+public class IndexModel(AppDbContext db, Auditing.AccessTrail trail, People.PersonalData personal) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public int? CellId { get; set; }
@@ -63,7 +63,9 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : PageModel
     {
         var q = db.Members.AsNoTracking();
         var folded = VietnameseText.Fold(Search);
-        if (folded.Length > 0) q = q.Where(m => m.Person.FullNameFolded.Contains(folded) || m.Person.CitizenId == folded);
+        // Finding a person by a full citizen ID tells whose it is: only for a role that may see the numbers.
+        var byCitizenId = personal.MayReveal;
+        if (folded.Length > 0) q = q.Where(m => m.Person.FullNameFolded.Contains(folded) || (byCitizenId && m.Person.CitizenId == folded));
         if (CellId is { } c) q = q.Where(m => m.CellId == c);
         if (Org?.CellIds is { } orgCells) q = q.Where(m => orgCells.Contains(m.CellId));
         if (Status is { } s) q = q.Where(m => m.Status == s);
