@@ -31,6 +31,11 @@ public static class AdminCommands
               Sao lưu nhất quán tệp SQLite (kể cả khi ứng dụng đang chạy) bằng VACUUM INTO.
               Mặc định: data/backups/ptdv-YYYYMMDD-HHmmss.db. Với PostgreSQL hãy dùng pg_dump.
             """,
+        ["verify-audit"] = """
+            verify-audit
+              Kiểm tra toàn vẹn nhật ký thay đổi: từng chuỗi (mỗi Đảng bộ xã và phần cài đặt chung), dòng bị sửa,
+              bị chèn, bị xóa và dòng cuối. Mã thoát khác 0 khi có vấn đề.
+            """,
     };
 
     public static async Task<int> RunAsync(IServiceProvider services, LaunchOptions launch, TextWriter output, CancellationToken ct = default)
@@ -61,6 +66,7 @@ public static class AdminCommands
                 "reset-password" => await ResetPasswordAsync(scope.ServiceProvider, db, launch, output, ct),
                 "seed-demo" => await SeedDemoAsync(scope.ServiceProvider, output, ct),
                 "backup" => await BackupAsync(db, launch, services.GetRequiredService<IHostEnvironment>(), output, ct),
+                "verify-audit" => await VerifyAuditAsync(scope.ServiceProvider, output, ct),
                 _ => 2,
             };
         }
@@ -127,6 +133,17 @@ public static class AdminCommands
         output.WriteLine(seeded ? "Đã tạo dữ liệu mẫu." : "Dữ liệu mẫu đã có sẵn; không tạo lại.");
         DemoSeeder.PrintLogins(output, "http://localhost:5080");
         return 0;
+    }
+
+    private static async Task<int> VerifyAuditAsync(IServiceProvider sp, TextWriter output, CancellationToken ct)
+    {
+        var reports = await sp.GetRequiredService<Auditing.AuditVerifier>().VerifyAsync(ct);
+        Auditing.AuditVerifier.Write(reports, output);
+        var bad = reports.Count(r => !r.Ok);
+        output.WriteLine(bad == 0
+            ? $"Nhật ký toàn vẹn: {reports.Count} chuỗi, {reports.Sum(r => r.Rows)} dòng."
+            : $"Nhật ký KHÔNG toàn vẹn: {bad}/{reports.Count} chuỗi có vấn đề.");
+        return bad == 0 ? 0 : 1;
     }
 
     private static async Task<int> BackupAsync(AppDbContext db, LaunchOptions launch, IHostEnvironment env, TextWriter output, CancellationToken ct)

@@ -29,8 +29,9 @@ public static class DatabaseSetup
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddScoped<CurrentScope>();
-        services.AddScoped(sp => new AuditContext { Clock = sp.GetRequiredService<TimeProvider>() });
+        services.AddScoped(sp => new AuditContext { Clock = sp.GetRequiredService<TimeProvider>(), SealKey = sp.GetService<KeyRingCertificate>()?.AuditSealKey });
         services.AddSingleton(TimeProvider.System);
+        services.AddKeyRingEncryption(configuration, contentRoot);
         if (IsPostgres(configuration))
         {
             var cs = configuration.GetConnectionString("Default")
@@ -54,5 +55,7 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        // Rows written before the audit chain existed are linked once, in their order, on the first start after the upgrade.
+        await AuditChain.LinkOldRowsAsync(db, scope.ServiceProvider.GetRequiredService<AuditContext>().SealKey, ct);
     }
 }
