@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Core.Text;
+using PhatTrienDangVien.Web.Auditing;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.People;
@@ -13,10 +14,13 @@ public static class PeopleApi
     public sealed record MemberDto(int Id, int Version, int PersonVersion, PersonInput Person, MemberInput Member, string Cell);
     public sealed record CandidateDto(int Id, int Version, int PersonVersion, PersonInput Person, CandidateInput Candidate, string Cell, bool IsYoung);
 
+    private const string MembersList = "Đảng viên";
+    private const string CandidatesList = "Quần chúng ưu tú";
+
     public static RouteGroupBuilder MapPeopleApi(this RouteGroupBuilder api)
     {
         var members = api.MapGroup("/members").WithTags("Đảng viên");
-        members.MapGet("/", async (AppDbContext db, string? search, int? cellId, CancellationToken ct, int page = 1, int pageSize = 50) =>
+        members.MapGet("/", async (AppDbContext db, AccessTrail trail, string? search, int? cellId, CancellationToken ct, int page = 1, int pageSize = 50) =>
         {
             var q = db.Members.AsNoTracking().Include(m => m.Person).Include(m => m.Cell).AsQueryable();
             var folded = VietnameseText.Fold(search);
@@ -24,18 +28,25 @@ public static class PeopleApi
             if (cellId is { } c) q = q.Where(m => m.CellId == c);
             var items = await q.OrderBy(m => m.Person.NameSortKey).ThenBy(m => m.Id)
                 .Skip((Math.Clamp(page, 1, 100_000) - 1) * Math.Clamp(pageSize, 1, 500)).Take(Math.Clamp(pageSize, 1, 500)).ToListAsync(ct);
-            return new { total = await q.CountAsync(ct), items = items.Select(ToDto) };
+            var total = await q.CountAsync(ct);
+            // Who read which personal data, as for a CSV export (Personal Data Protection Law): one row per request.
+            await trail.ReadByApiAsync(MembersList, items.Count, null, ct);
+            return new { total, items = items.Select(ToDto) };
         }).RequirePermission(Permission.ReadRecords);
-        members.MapGet("/{id:int}", async (int id, AppDbContext db, CancellationToken ct) =>
-            await db.Members.AsNoTracking().Include(m => m.Person).Include(m => m.Cell).FirstOrDefaultAsync(m => m.Id == id, ct) is { } m
-                ? Results.Ok(ToDto(m)) : ApiSetup.NotFoundProblem()).RequirePermission(Permission.ReadRecords);
+        members.MapGet("/{id:int}", async (int id, AppDbContext db, AccessTrail trail, CancellationToken ct) =>
+        {
+            if (await db.Members.AsNoTracking().Include(m => m.Person).Include(m => m.Cell).FirstOrDefaultAsync(m => m.Id == id, ct) is not { } m)
+                return ApiSetup.NotFoundProblem();
+            await trail.ReadByApiAsync(MembersList, 1, m.Id, ct);
+            return Results.Ok(ToDto(m));
+        }).RequirePermission(Permission.ReadRecords);
         members.MapPost("/", (MemberWrite body, SaveMember save, CancellationToken ct) => SaveMemberAsync(null, body, save, ct))
             .RequirePermission(Permission.EditPerson);
         members.MapPut("/{id:int}", (int id, MemberWrite body, SaveMember save, CancellationToken ct) => SaveMemberAsync(id, body, save, ct))
             .RequirePermission(Permission.EditPerson);
 
         var candidates = api.MapGroup("/candidates").WithTags("Quần chúng ưu tú");
-        candidates.MapGet("/", async (AppDbContext db, TimeProvider clock, string? search, int? cellId, CancellationToken ct, int page = 1, int pageSize = 50) =>
+        candidates.MapGet("/", async (AppDbContext db, AccessTrail trail, TimeProvider clock, string? search, int? cellId, CancellationToken ct, int page = 1, int pageSize = 50) =>
         {
             var q = db.Candidates.AsNoTracking().Include(c => c.Person).Include(c => c.Cell).Include(c => c.Sources).AsQueryable();
             var folded = VietnameseText.Fold(search);
@@ -44,11 +55,17 @@ public static class PeopleApi
             var items = await q.OrderBy(c => c.Person.NameSortKey).ThenBy(c => c.Id)
                 .Skip((Math.Clamp(page, 1, 100_000) - 1) * Math.Clamp(pageSize, 1, 500)).Take(Math.Clamp(pageSize, 1, 500)).ToListAsync(ct);
             var today = Core.Common.VietnamTime.Today(clock);
-            return new { total = await q.CountAsync(ct), items = items.Select(c => ToDto(c, today)) };
+            var total = await q.CountAsync(ct);
+            await trail.ReadByApiAsync(CandidatesList, items.Count, null, ct);
+            return new { total, items = items.Select(c => ToDto(c, today)) };
         }).RequirePermission(Permission.ReadRecords);
-        candidates.MapGet("/{id:int}", async (int id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-            await db.Candidates.AsNoTracking().Include(c => c.Person).Include(c => c.Cell).Include(c => c.Sources).FirstOrDefaultAsync(c => c.Id == id, ct) is { } c
-                ? Results.Ok(ToDto(c, Core.Common.VietnamTime.Today(clock))) : ApiSetup.NotFoundProblem()).RequirePermission(Permission.ReadRecords);
+        candidates.MapGet("/{id:int}", async (int id, AppDbContext db, AccessTrail trail, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (await db.Candidates.AsNoTracking().Include(c => c.Person).Include(c => c.Cell).Include(c => c.Sources).FirstOrDefaultAsync(c => c.Id == id, ct) is not { } c)
+                return ApiSetup.NotFoundProblem();
+            await trail.ReadByApiAsync(CandidatesList, 1, c.Id, ct);
+            return Results.Ok(ToDto(c, Core.Common.VietnamTime.Today(clock)));
+        }).RequirePermission(Permission.ReadRecords);
         candidates.MapPost("/", (CandidateWrite body, SaveCandidate save, TimeProvider clock, CancellationToken ct) => SaveCandidateAsync(null, body, save, clock, ct))
             .RequirePermission(Permission.EditPerson);
         candidates.MapPut("/{id:int}", (int id, CandidateWrite body, SaveCandidate save, TimeProvider clock, CancellationToken ct) => SaveCandidateAsync(id, body, save, clock, ct))

@@ -17,6 +17,8 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
     public const string SignInRefused = "Từ chối đăng nhập";
     public const string SignedOut = "Đăng xuất";
     public const string Exported = "Xuất danh sách";
+    public const string ReadByApi = "Đọc qua API";
+    public const string Downloaded = "Tải tệp quét";
 
     private static readonly JsonSerializerOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -46,6 +48,19 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
     public Task ExportedAsync(string list, int rows, CancellationToken ct) =>
         WriteAsync(db.Scope.Unrestricted ? null : db.Scope.CommuneId, who.UserId, who.UserName, Exported,
             new() { ["List"] = list, ["Rows"] = rows }, ct);
+
+    /// <summary>Personal data read through the API (a list page or one record): which list, how many rows, which record.</summary>
+    public Task ReadByApiAsync(string list, int rows, int? record, CancellationToken ct)
+    {
+        var facts = new Dictionary<string, object> { ["List"] = list, ["Rows"] = rows };
+        if (record is { } id) facts["Record"] = id;
+        return WriteAsync(db.Scope.Unrestricted ? null : db.Scope.CommuneId, who.UserId, who.UserName, ReadByApi, facts, ct);
+    }
+
+    /// <summary>A scan of a step's signed paper opened or saved (it carries names, signatures, sometimes ID numbers).</summary>
+    public Task DownloadedAsync(int candidateId, int attachmentId, string fileName, CancellationToken ct) =>
+        WriteAsync(db.Scope.Unrestricted ? null : db.Scope.CommuneId, who.UserId, who.UserName, Downloaded,
+            new() { ["Record"] = candidateId, ["Attachment"] = attachmentId, ["FileName"] = fileName }, ct);
 
     private async Task WriteAsync(int? communeId, string? userId, string userName, string action, Dictionary<string, object> facts, CancellationToken ct)
     {

@@ -19,8 +19,11 @@ public sealed class KeyRingCertificate
     public KeyRingCertificate(IConfiguration configuration, string contentRoot)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        (Certificate, AuditSealKey) = Load(configuration, contentRoot);
+        (Certificate, AuditSealKey, Path) = Load(configuration, contentRoot);
     }
+
+    /// <summary>Where the certificate file is (to back it up, or to point another process at it).</summary>
+    public string Path { get; }
 
     public X509Certificate2 Certificate { get; }
 
@@ -30,16 +33,16 @@ public sealed class KeyRingCertificate
     public static string DefaultPath(IConfiguration configuration, string contentRoot)
     {
         var folder = DatabaseSetup.IsPostgres(configuration)
-            ? Path.Combine(contentRoot, "data")
-            : Path.GetDirectoryName(new SqliteConnectionStringBuilder(DatabaseSetup.SqliteConnectionString(configuration, contentRoot)).DataSource) ?? contentRoot;
-        return Path.Combine(folder, "keys", FileName);
+            ? System.IO.Path.Combine(contentRoot, "data")
+            : System.IO.Path.GetDirectoryName(new SqliteConnectionStringBuilder(DatabaseSetup.SqliteConnectionString(configuration, contentRoot)).DataSource) ?? contentRoot;
+        return System.IO.Path.Combine(folder, "keys", FileName);
     }
 
-    private static (X509Certificate2, byte[]) Load(IConfiguration configuration, string contentRoot)
+    private static (X509Certificate2, byte[], string) Load(IConfiguration configuration, string contentRoot)
     {
         var configured = configuration["DataProtection:CertificatePath"];
         var password = configuration["DataProtection:CertificatePassword"];
-        var path = configured is { Length: > 0 } ? Path.GetFullPath(configured, contentRoot) : DefaultPath(configuration, contentRoot);
+        var path = configured is { Length: > 0 } ? System.IO.Path.GetFullPath(configured, contentRoot) : DefaultPath(configuration, contentRoot);
         if (!File.Exists(path))
         {
             // A configured certificate that is missing is an error: a new one could not read the keys already stored.
@@ -50,13 +53,13 @@ public sealed class KeyRingCertificate
         var cert = X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
         using var rsa = cert.GetRSAPrivateKey() ?? throw new InvalidOperationException($"Chứng thư {path} không có khóa riêng RSA.");
         var seal = SHA256.HashData(rsa.SignData("PhatTrienDangVien audit tail seal v1"u8.ToArray(), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
-        return (cert, seal);
+        return (cert, seal, path);
     }
 
     /// <summary>Made once; two processes starting together keep whichever file landed first.</summary>
     private static void Create(string path, string? password)
     {
-        var dir = Path.GetDirectoryName(path)!;
+        var dir = System.IO.Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(dir);
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         using var rsa = RSA.Create(2048);
