@@ -180,6 +180,28 @@ public sealed class AuditTamperTests(SqliteApp app) : IClassFixture<SqliteApp>, 
         output.ShouldContain("đã bị sửa sau khi ghi");
     }
 
+    [Fact]
+    public async Task Rows_written_before_the_chain_existed_are_linked_in_their_order_on_the_first_start()
+    {
+        var file = await CopyAsync();
+        // The state the AuditChain migration leaves: every row numbered -Id, no hash, no tail.
+        await ExecAsync(file, """UPDATE "AuditEntries" SET "Seq" = -"Id", "PrevHash" = '', "Hash" = ''""");
+        await ExecAsync(file, """DELETE FROM "AuditTails" """);
+        var scope = new CurrentScope();
+        scope.Set(DataScope.System);
+        var who = new AuditContext { SealKey = app.Services.GetRequiredService<KeyRingCertificate>().AuditSealKey };
+        await using (var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(Cs(file)).Options, scope, who))
+        {
+            (await AuditChain.LinkOldRowsAsync(db, who.SealKey, CancellationToken.None)).ShouldBe(await db.AuditEntries.CountAsync());
+            (await AuditChain.LinkOldRowsAsync(db, who.SealKey, CancellationToken.None)).ShouldBe(0, "once linked, a start changes nothing");
+            var ids = await db.AuditEntries.Where(a => a.Chain == Chain).OrderBy(a => a.Seq).Select(a => a.Id).ToListAsync();
+            ids.ShouldBe(ids.Order().ToList(), "the chain follows the order the rows were written in");
+        }
+        var report = await VerifyAsync(file);
+        report.Ok.ShouldBeTrue(string.Join("\n", report.Problems.Select(p => p.Message)));
+        report.SealChecked.ShouldBeTrue();
+    }
+
     private static Task InsertAsync(string file, AuditEntry e) => ExecAsync(file, """
         INSERT INTO "AuditEntries" ("CommuneId", "AtUtc", "UserId", "UserName", "EntityType", "EntityId", "Action", "Changes", "Chain", "Seq", "PrevHash", "Hash")
         VALUES (@commune, @at, NULL, @user, @type, @id, @action, @changes, @chain, @seq, @prev, @hash)
