@@ -42,6 +42,22 @@ public sealed class KeyRingTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task Keys_stored_in_clear_before_the_upgrade_are_removed_at_start()
+    {
+        await CookieLogin.SignInAsync(app, "admin");
+        var encrypted = await app.WithSystemScopeAsync(db => db.DataProtectionKeys.CountAsync());
+        await app.WithSystemScopeAsync(async db =>
+        {
+            db.DataProtectionKeys.Add(new() { FriendlyName = "key-old", Xml = "<key id=\"00000000-0000-0000-0000-000000000001\" version=\"1\"><descriptor><descriptor><masterKey><value>QUFBQQ==</value></masterKey></descriptor></descriptor></key>" });
+            return await db.SaveChangesAsync();
+        });
+        await DatabaseSetup.MigrateAsync(app.Services);
+        var left = await app.WithSystemScopeAsync(db => db.DataProtectionKeys.AsNoTracking().Select(k => k.FriendlyName).ToListAsync());
+        left.ShouldNotContain("key-old");
+        left.Count.ShouldBe(encrypted, "the encrypted keys stay");
+    }
+
+    [Fact]
     public async Task A_copy_of_the_database_with_another_certificate_reads_no_session_and_no_smtp_password()
     {
         var cookie = await CookieLogin.SignInAsync(app, "admin");
