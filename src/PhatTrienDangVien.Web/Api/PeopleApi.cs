@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Core.Text;
+using PhatTrienDangVien.Web.Auditing;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.People;
@@ -17,10 +18,13 @@ public static class PeopleApi
     public sealed record MemberDto(int Id, int Version, int PersonVersion, PersonInput Person, MemberInput Member, string Cell);
     public sealed record CandidateDto(int Id, int Version, int PersonVersion, PersonInput Person, CandidateInput Candidate, string Cell, bool IsYoung);
 
+    private const string MembersList = "Đảng viên";
+    private const string CandidatesList = "Quần chúng ưu tú";
+
     public static RouteGroupBuilder MapPeopleApi(this RouteGroupBuilder api)
     {
         var members = api.MapGroup("/members").WithTags("Đảng viên");
-        members.MapGet("/", async (AppDbContext db, PersonalData personal, string? search, int? cellId, CancellationToken ct, int page = 1, int pageSize = 50,
+        members.MapGet("/", async (AppDbContext db, PersonalData personal, AccessTrail trail, string? search, int? cellId, CancellationToken ct, int page = 1, int pageSize = 50,
             bool showIdentifiers = false) =>
         {
             if (showIdentifiers && !personal.MayReveal) return Refused();
@@ -31,13 +35,17 @@ public static class PeopleApi
             var items = await q.OrderBy(m => m.Person.NameSortKey).ThenBy(m => m.Id)
                 .Skip((Math.Clamp(page, 1, 100_000) - 1) * Math.Clamp(pageSize, 1, 500)).Take(Math.Clamp(pageSize, 1, 500)).ToListAsync(ct);
             var full = showIdentifiers && await personal.RevealAsync([.. items.Select(m => m.Person)], "API danh sách đảng viên", ct);
-            return Results.Ok(new { total = await q.CountAsync(ct), items = items.Select(m => ToDto(m, full)) });
+            var total = await q.CountAsync(ct);
+            // Who read which personal data, as for a CSV export (Personal Data Protection Law): one row per request.
+            await trail.ReadByApiAsync(MembersList, items.Count, null, ct);
+            return Results.Ok(new { total, items = items.Select(m => ToDto(m, full)) });
         }).RequirePermission(Permission.ReadRecords);
-        members.MapGet("/{id:int}", async (int id, AppDbContext db, PersonalData personal, CancellationToken ct, bool showIdentifiers = false) =>
+        members.MapGet("/{id:int}", async (int id, AppDbContext db, PersonalData personal, AccessTrail trail, CancellationToken ct, bool showIdentifiers = false) =>
         {
             if (showIdentifiers && !personal.MayReveal) return Refused();
             if (await db.Members.AsNoTracking().Include(m => m.Person).Include(m => m.Cell).FirstOrDefaultAsync(m => m.Id == id, ct) is not { } m)
                 return ApiSetup.NotFoundProblem();
+            await trail.ReadByApiAsync(MembersList, 1, m.Id, ct);
             return Results.Ok(ToDto(m, showIdentifiers && await personal.RevealAsync([m.Person], "API đảng viên", ct)));
         }).RequirePermission(Permission.ReadRecords);
         members.MapPost("/", (MemberWrite body, SaveMember save, CancellationToken ct) => SaveMemberAsync(null, body, save, ct))
@@ -46,7 +54,7 @@ public static class PeopleApi
             .RequirePermission(Permission.EditPerson);
 
         var candidates = api.MapGroup("/candidates").WithTags("Quần chúng ưu tú");
-        candidates.MapGet("/", async (AppDbContext db, PersonalData personal, TimeProvider clock, string? search, int? cellId, CancellationToken ct,
+        candidates.MapGet("/", async (AppDbContext db, PersonalData personal, AccessTrail trail, TimeProvider clock, string? search, int? cellId, CancellationToken ct,
             int page = 1, int pageSize = 50, bool showIdentifiers = false) =>
         {
             if (showIdentifiers && !personal.MayReveal) return Refused();
@@ -58,13 +66,16 @@ public static class PeopleApi
                 .Skip((Math.Clamp(page, 1, 100_000) - 1) * Math.Clamp(pageSize, 1, 500)).Take(Math.Clamp(pageSize, 1, 500)).ToListAsync(ct);
             var today = Core.Common.VietnamTime.Today(clock);
             var full = showIdentifiers && await personal.RevealAsync([.. items.Select(c => c.Person)], "API danh sách quần chúng", ct);
-            return Results.Ok(new { total = await q.CountAsync(ct), items = items.Select(c => ToDto(c, today, full)) });
+            var total = await q.CountAsync(ct);
+            await trail.ReadByApiAsync(CandidatesList, items.Count, null, ct);
+            return Results.Ok(new { total, items = items.Select(c => ToDto(c, today, full)) });
         }).RequirePermission(Permission.ReadRecords);
-        candidates.MapGet("/{id:int}", async (int id, AppDbContext db, PersonalData personal, TimeProvider clock, CancellationToken ct, bool showIdentifiers = false) =>
+        candidates.MapGet("/{id:int}", async (int id, AppDbContext db, PersonalData personal, AccessTrail trail, TimeProvider clock, CancellationToken ct, bool showIdentifiers = false) =>
         {
             if (showIdentifiers && !personal.MayReveal) return Refused();
             if (await db.Candidates.AsNoTracking().Include(c => c.Person).Include(c => c.Cell).Include(c => c.Sources).FirstOrDefaultAsync(c => c.Id == id, ct) is not { } c)
                 return ApiSetup.NotFoundProblem();
+            await trail.ReadByApiAsync(CandidatesList, 1, c.Id, ct);
             return Results.Ok(ToDto(c, Core.Common.VietnamTime.Today(clock), showIdentifiers && await personal.RevealAsync([c.Person], "API quần chúng", ct)));
         }).RequirePermission(Permission.ReadRecords);
         candidates.MapPost("/", (CandidateWrite body, SaveCandidate save, TimeProvider clock, CancellationToken ct) => SaveCandidateAsync(null, body, save, clock, ct))

@@ -19,6 +19,8 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
     public const string Exported = "Xuất danh sách";
     public const string ShownIdentifiers = "Xem số định danh";
     public const string ExportedPerson = "Xuất dữ liệu cá nhân";
+    public const string ReadByApi = "Đọc qua API";
+    public const string Downloaded = "Tải tệp quét";
 
     private static readonly JsonSerializerOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -52,6 +54,19 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
     /// <summary>Full citizen IDs and phone numbers shown, or one person's data exported (<see cref="People.PersonalData"/>).</summary>
     public Task PersonalDataAsync(string action, Dictionary<string, object> facts, CancellationToken ct) =>
         WriteAsync(db.Scope.Unrestricted ? null : db.Scope.CommuneId, who.UserId, who.UserName, action, facts, ct);
+
+    /// <summary>Personal data read through the API (a list page or one record): which list, how many rows, which record.</summary>
+    public Task ReadByApiAsync(string list, int rows, int? record, CancellationToken ct)
+    {
+        var facts = new Dictionary<string, object> { ["List"] = list, ["Rows"] = rows };
+        if (record is { } id) facts["Record"] = id;
+        return WriteAsync(db.Scope.Unrestricted ? null : db.Scope.CommuneId, who.UserId, who.UserName, ReadByApi, facts, ct);
+    }
+
+    /// <summary>A scan of a step's signed paper opened or saved (it carries names, signatures, sometimes ID numbers).</summary>
+    public Task DownloadedAsync(int candidateId, int attachmentId, string fileName, CancellationToken ct) =>
+        WriteAsync(db.Scope.Unrestricted ? null : db.Scope.CommuneId, who.UserId, who.UserName, Downloaded,
+            new() { ["Record"] = candidateId, ["Attachment"] = attachmentId, ["FileName"] = fileName }, ct);
 
     private async Task WriteAsync(int? communeId, string? userId, string userName, string action, Dictionary<string, object> facts, CancellationToken ct)
     {

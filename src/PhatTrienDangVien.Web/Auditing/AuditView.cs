@@ -95,7 +95,7 @@ public sealed class AuditView(AppDbContext db)
         ["SmtpUserName"] = "Tài khoản SMTP", ["SenderAddress"] = "Địa chỉ người gửi", ["SenderName"] = "Tên người gửi",
         ["SendHour"] = "Giờ gửi", ["SiteUrl"] = "Địa chỉ trang", ["Role"] = "Vai trò", ["OrganisationId"] = "Chi bộ",
         ["Email"] = "Thư điện tử", ["LockoutEnd"] = "Khóa đến",
-        ["IpAddress"] = "Địa chỉ máy (IP)", ["List"] = "Danh sách", ["Rows"] = "Số dòng",
+        ["IpAddress"] = "Địa chỉ máy (IP)", ["List"] = "Danh sách", ["Rows"] = "Số dòng", ["Record"] = "Mã hồ sơ", ["Attachment"] = "Mã tệp",
         ["Person"] = "Người", ["Via"] = "Nơi xem", ["Format"] = "Định dạng",
     };
 

@@ -14,6 +14,8 @@ public sealed class AuditContext
     public string? UserId { get; set; }
     public string UserName { get; set; } = "hệ thống";
     public TimeProvider Clock { get; set; } = TimeProvider.System;
+    /// <summary>Seals the tail of each audit chain (AuditTail); from the key-ring certificate, outside the database. Null: unsealed.</summary>
+    public byte[]? SealKey { get; set; }
 }
 
 internal static class AuditWriter
@@ -38,7 +40,7 @@ internal static class AuditWriter
         foreach (var entry in db.ChangeTracker.Entries())
         {
             // Key material must never be copied into the audit trail.
-            if (entry.Entity is AuditEntry or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
+            if (entry.Entity is AuditEntry or AuditTail or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
             var changes = new Dictionary<string, object?[]>();
             foreach (var p in entry.Properties)
             {

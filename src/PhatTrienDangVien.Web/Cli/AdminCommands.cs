@@ -39,6 +39,11 @@ public static class AdminCommands
               dữ liệu hiện tại vào before-restore-….db/.dump trong thư mục sao lưu, rồi mới thay dữ liệu.
               Nên dừng ứng dụng trước khi phục hồi. Thiếu --yes thì không làm gì.
             """,
+        ["verify-audit"] = """
+            verify-audit
+              Kiểm tra toàn vẹn nhật ký thay đổi: từng chuỗi (mỗi Đảng bộ xã và phần cài đặt chung), dòng bị sửa,
+              bị chèn, bị xóa và dòng cuối. Mã thoát khác 0 khi có vấn đề.
+            """,
     };
 
     public static async Task<int> RunAsync(IServiceProvider services, LaunchOptions launch, TextWriter output, CancellationToken ct = default)
@@ -70,6 +75,7 @@ public static class AdminCommands
                 "seed-demo" => await SeedDemoAsync(scope.ServiceProvider, output, ct),
                 "backup" => await BackupAsync(services.GetRequiredService<BackupService>(), launch, output, ct),
                 "restore" => await RestoreAsync(services.GetRequiredService<RestoreBackup>(), launch, output, ct),
+                "verify-audit" => await VerifyAuditAsync(scope.ServiceProvider, output, ct),
                 _ => 2,
             };
         }
@@ -136,6 +142,17 @@ public static class AdminCommands
         output.WriteLine(seeded ? "Đã tạo dữ liệu mẫu." : "Dữ liệu mẫu đã có sẵn; không tạo lại.");
         DemoSeeder.PrintLogins(output, "http://localhost:5080");
         return 0;
+    }
+
+    private static async Task<int> VerifyAuditAsync(IServiceProvider sp, TextWriter output, CancellationToken ct)
+    {
+        var reports = await sp.GetRequiredService<Auditing.AuditVerifier>().VerifyAsync(ct);
+        Auditing.AuditVerifier.Write(reports, output);
+        var bad = reports.Count(r => !r.Ok);
+        output.WriteLine(bad == 0
+            ? $"Nhật ký toàn vẹn: {reports.Count} chuỗi, {reports.Sum(r => r.Rows)} dòng."
+            : $"Nhật ký KHÔNG toàn vẹn: {bad}/{reports.Count} chuỗi có vấn đề.");
+        return bad == 0 ? 0 : 1;
     }
 
     private static async Task<int> BackupAsync(BackupService backups, LaunchOptions launch, TextWriter output, CancellationToken ct)

@@ -40,6 +40,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<CellResponsibility> CellResponsibilities => Set<CellResponsibility>();
     public DbSet<CellMembership> CellMemberships => Set<CellMembership>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditTail> AuditTails => Set<AuditTail>();
     public DbSet<CalendarDayOverride> CalendarDayOverrides => Set<CalendarDayOverride>();
     public DbSet<StepRecord> AdmissionSteps => Set<StepRecord>();
     public DbSet<StepAttachment> StepAttachments => Set<StepAttachment>();
@@ -122,7 +123,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         if (save.IsEmpty) return base.SaveChanges(acceptAllChangesOnSuccess);
         using var ownTransaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var result = base.SaveChanges(acceptAllChangesOnSuccess);
-        AuditEntries.AddRange(AuditWriter.Complete(save.Audit));
+        AuditChain.LinkAsync(this, [.. save.Written, .. AuditWriter.Complete(save.Audit)], _audit.SealKey, sync: true, CancellationToken.None).GetAwaiter().GetResult();
         base.SaveChanges(acceptAllChangesOnSuccess);
         foreach (var commune in save.Communes) Database.ExecuteSql(BumpSql(commune));
         ownTransaction?.Commit();
@@ -142,7 +143,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         if (save.IsEmpty) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await using var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        AuditEntries.AddRange(AuditWriter.Complete(save.Audit));
+        await AuditChain.LinkAsync(this, [.. save.Written, .. AuditWriter.Complete(save.Audit)], _audit.SealKey, sync: false, cancellationToken);
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         foreach (var commune in save.Communes) await Database.ExecuteSqlAsync(BumpSql(commune), cancellationToken);
         if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
@@ -210,9 +211,10 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         }
     }
 
-    private sealed record PendingSave(List<AuditWriter.Pending> Audit, SortedSet<int> Communes)
+    /// <param name="Written">Audit rows added directly (the access trail): held back from the first save and linked into their chain with the rest.</param>
+    private sealed record PendingSave(List<AuditWriter.Pending> Audit, SortedSet<int> Communes, List<AuditEntry> Written)
     {
-        public bool IsEmpty => Audit.Count == 0 && Communes.Count == 0;
+        public bool IsEmpty => Audit.Count == 0 && Communes.Count == 0 && Written.Count == 0;
     }
 
     /// <summary>
@@ -250,7 +252,10 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
             }
         }
         ChangeTracker.DetectChanges();
-        return new PendingSave(AuditWriter.Collect(this, _audit), communes);
+        var written = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList();
+        // Detached until the chain's tail is locked: an unlinked row must never reach the table.
+        foreach (var e in written) e.State = EntityState.Detached;
+        return new PendingSave(AuditWriter.Collect(this, _audit), communes, [.. written.Select(e => e.Entity)]);
     }
 
     // Upsert: the row appears with the commune's first save. Same statement on SQLite and PostgreSQL.

@@ -13,6 +13,7 @@ public static class ApplicationSetup
         services.AddMemoryCache();
         services.AddScoped<ConflictDiff>();
         services.AddScoped<Auditing.AccessTrail>();
+        services.AddScoped<Auditing.AuditVerifier>();
 
         // Shared by every commune of the installation, checked against its data version on each request.
         services.AddSingleton<InstallationCache>();

@@ -29,8 +29,9 @@ public static class DatabaseSetup
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddScoped<CurrentScope>();
-        services.AddScoped(sp => new AuditContext { Clock = sp.GetRequiredService<TimeProvider>() });
+        services.AddScoped(sp => new AuditContext { Clock = sp.GetRequiredService<TimeProvider>(), SealKey = sp.GetService<KeyRingCertificate>()?.AuditSealKey });
         services.AddSingleton(TimeProvider.System);
+        services.AddKeyRingEncryption(configuration, contentRoot);
         if (IsPostgres(configuration))
         {
             var cs = configuration.GetConnectionString("Default")
@@ -54,5 +55,16 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        // Rows written before the audit chain existed are linked once, in their order, on the first start after the upgrade.
+        await AuditChain.LinkOldRowsAsync(db, scope.ServiceProvider.GetRequiredService<AuditContext>().SealKey, ct);
+        // Keys made before the key ring was encrypted hold their secret in clear, so anyone with the database could forge
+        // a session with them (a key is accepted until revoked, expired or not). They go; the next request makes a new
+        // encrypted one. Everyone signs in again once; the SMTP password must be typed again (the digest says so).
+        var plain = await db.DataProtectionKeys.Where(k => k.Xml != null && k.Xml.Contains("<masterKey")).ToListAsync(ct);
+        if (plain.Count > 0)
+        {
+            db.DataProtectionKeys.RemoveRange(plain);
+            await db.SaveChangesAsync(ct);
+        }
     }
 }

@@ -137,6 +137,10 @@ public abstract class ProcedureByPageTests<TApp>(TApp app) where TApp : AppFacto
         var file = await b.Client.GetAsync(link.GetAttribute("href"));
         file.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
         (await file.Content.ReadAsByteArrayAsync()).ShouldBe(pdf);
+        // Opening a scan is on the access trail (who took which paper).
+        var opened = await app.WithSystemScopeAsync(db => db.AuditEntries.Where(a => a.Action == Auditing.AccessTrail.Downloaded).ToListAsync());
+        opened.ShouldHaveSingleItem().Changes.ShouldContain("Biên bản.pdf");
+        opened[0].Changes.ShouldContain($"\"Record\":[null,{candidateId}]");
 
         // Cell A's secretary cannot fetch cell B's scan, even with its address.
         var secretary = await Browser.LoginAsync(app, "secretary");

@@ -114,6 +114,21 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(e => e.Action).HasMaxLength(20);
         b.HasIndex(e => new { e.EntityType, e.EntityId });
         b.HasIndex(e => new { e.CommuneId, e.AtUtc });
+        b.Property(e => e.PrevHash).HasMaxLength(64);
+        b.Property(e => e.Hash).HasMaxLength(64);
+        // One row per place in a chain: a second writer that read a stale tail fails here instead of forking the chain.
+        b.HasIndex(e => new { e.Chain, e.Seq }).IsUnique();
+    }
+}
+
+internal sealed class AuditTailConfiguration : IEntityTypeConfiguration<AuditTail>
+{
+    public void Configure(EntityTypeBuilder<AuditTail> b)
+    {
+        b.HasKey(e => e.Chain);
+        b.Property(e => e.Chain).ValueGeneratedNever();
+        b.Property(e => e.Hash).HasMaxLength(64);
+        b.Property(e => e.Seal).HasMaxLength(64);
     }
 }
 

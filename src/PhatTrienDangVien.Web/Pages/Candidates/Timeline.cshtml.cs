@@ -11,7 +11,7 @@ namespace PhatTrienDangVien.Web.Pages.Candidates;
 
 /// <summary>Every step of one case, what comes next and by when, and the rules that apply.</summary>
 [RequirePermission(Permission.ReadRecords)]
-public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scans scans, Access access, AppDbContext db, VoterRegister register) : PageModel
+public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scans scans, Access access, AppDbContext db, VoterRegister register, Auditing.AccessTrail trail) : PageModel
 {
     public LoadedCase Loaded { get; private set; } = null!;
     public PendingAction? Next { get; private set; }
@@ -74,6 +74,7 @@ public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scan
         // The query filter reaches the file only through a step of a candidate in the user's scope.
         var a = await db.StepAttachments.AsNoTracking().Where(x => x.Id == attachmentId && x.Step!.CandidateId == id).FirstOrDefaultAsync(ct);
         if (a is null) return NotFound();
+        await trail.DownloadedAsync(id, a.Id, a.FileName, ct);
         Response.Headers.ContentDisposition = $"inline; filename*=UTF-8''{Uri.EscapeDataString(a.FileName)}";
         return File(a.Content, a.ContentType);
     }

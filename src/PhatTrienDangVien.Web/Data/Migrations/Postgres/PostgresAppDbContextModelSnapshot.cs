@@ -1274,6 +1274,9 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Chain")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Changes")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1291,6 +1294,19 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PrevHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("UserId")
                         .HasColumnType("text");
 
@@ -1301,11 +1317,37 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Chain", "Seq")
+                        .IsUnique();
+
                     b.HasIndex("CommuneId", "AtUtc");
 
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Web.Auditing.AuditTail", b =>
+                {
+                    b.Property<int>("Chain")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Seal")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Chain");
+
+                    b.ToTable("AuditTails");
                 });
 
             modelBuilder.Entity("PhatTrienDangVien.Web.Backups.BackupRun", b =>
