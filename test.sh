@@ -38,6 +38,8 @@ export PTDV_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Pooling=true;Ma
 echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Each test application would watch its settings files; dozens of them exhaust the user's inotify instances (128).
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 dotnet build PhatTrienDangVien.slnx -c Release -v q -nologo 2>&1 | tail -n 5
 if [ "${PIPESTATUS[0]}" -ne 0 ]; then echo "0 passed, 1 failed"; exit 1; fi
 
