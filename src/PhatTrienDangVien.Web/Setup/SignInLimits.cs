@@ -51,13 +51,14 @@ public static class SignInLimits
             await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Quá nhiều lần thử đăng nhập", detail: message).ExecuteAsync(ctx);
             return;
         }
-        // A page of its own (the status-code page is not re-executed for a response that has a body).
+        // A page of its own (the status-code page is not re-executed for a response that has a body). The message is
+        // the application's own text and a number: written as it is, Vietnamese letters unescaped.
         ctx.Response.ContentType = "text/html; charset=utf-8";
         await ctx.Response.WriteAsync($"""
             <!DOCTYPE html>
             <html lang="vi"><head><meta charset="utf-8"><title>Quá nhiều lần thử đăng nhập</title>
             <link rel="stylesheet" href="/lib/bootstrap/dist/css/bootstrap.min.css"></head>
-            <body class="container py-5"><div class="alert alert-warning" role="alert" data-rate-limited>{System.Net.WebUtility.HtmlEncode(message)}</div>
+            <body class="container py-5"><div class="alert alert-warning" role="alert" data-rate-limited>{message}</div>
             <a href="/Account/Login">Về trang đăng nhập</a></body></html>
             """, ct);
     }

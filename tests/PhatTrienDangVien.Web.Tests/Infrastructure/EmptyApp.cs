@@ -22,6 +22,7 @@ public abstract class EmptyAppFactory(Engine engine) : WebApplicationFactory<Pro
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Engine.ToString());
         builder.UseSetting("ConnectionStrings:Default", _database.ConnectionString);
+        builder.UseSetting("SignIn:AddressPermitLimit", "100000");
     }
 
     public override async ValueTask DisposeAsync()
