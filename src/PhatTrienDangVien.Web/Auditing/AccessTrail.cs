@@ -17,9 +17,10 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
     public const string SignInRefused = "Từ chối đăng nhập";
     public const string SignedOut = "Đăng xuất";
     public const string Exported = "Xuất danh sách";
-    public const string TwoFactorEnabled = "Bật xác thực hai bước";
-    public const string TwoFactorDisabled = "Tắt xác thực hai bước";
-    public const string TwoFactorReset = "Đặt lại xác thực hai bước";
+    // The action column holds 20 characters.
+    public const string TwoFactorEnabled = "Bật xác thực 2 bước";
+    public const string TwoFactorDisabled = "Tắt xác thực 2 bước";
+    public const string TwoFactorReset = "Xóa xác thực 2 bước";
     public const string RecoveryCodeUsed = "Dùng mã khôi phục";
     public const string TwoFactorRefused = "Từ chối mã xác thực";
 
