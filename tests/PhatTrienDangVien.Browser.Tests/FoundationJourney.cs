@@ -23,15 +23,15 @@ public sealed class FoundationJourney(BrowserApp app) : IClassFixture<BrowserApp
         await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync("Sen-hong-2025");
         await page.GetByLabel("Nhập lại mật khẩu").FillAsync("Sen-hong-2025");
         await page.GetByRole(AriaRole.Button, new() { Name = "Khởi tạo" }).ClickAsync();
-        await page.WaitForURLAsync("**/Organisations");
+        // The administrator must enrol a second factor before anything else (decision 0016).
+        await page.WaitForURLAsync("**/Account/TwoFactor");
+        await BrowserApp.EnrolAsync(page);
         await BrowserApp.ScreenshotAsync(page, "01-after-setup");
 
-        // 2. Log out and log in again, as the next working day starts.
+        // 2. Log out and log in again (password, then the app's code), as the next working day starts.
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
         await page.WaitForURLAsync("**/Account/Login");
-        await page.GetByLabel("Tên đăng nhập").FillAsync("quantri");
-        await page.GetByLabel("Mật khẩu").FillAsync("Sen-hong-2025");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await app.SignInAsync(page, "quantri", "Sen-hong-2025");
         await page.WaitForURLAsync(app.BaseUrl + "/");
 
         // 3. A cell.

@@ -62,10 +62,7 @@ public sealed class PlanJourney(PlanBrowserApp app) : IClassFixture<PlanBrowserA
             dialogs.Add(dialog.Message);
             await dialog.AcceptAsync();
         };
-        await page.GotoAsync($"{app.BaseUrl}/Account/Login");
-        await page.GetByLabel("Tên đăng nhập").FillAsync("vanphong");
-        await page.GetByLabel("Mật khẩu").FillAsync("Sen-hong-2025");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await app.SignInAsync(page, "vanphong", "Sen-hong-2025");
         await page.WaitForURLAsync(app.BaseUrl + "/");
 
         // The term target, adopted by a resolution.

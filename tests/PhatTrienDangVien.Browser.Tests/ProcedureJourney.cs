@@ -81,10 +81,7 @@ public sealed class ProcedureJourney(ProcedureBrowserApp app) : IClassFixture<Pr
         // The statutory calendar itself (no corrections are stored here), not the application's service.
         var calendar = new Core.Calendar.WorkingDayCalendar();
         var page = await app.NewPageAsync();
-        await page.GotoAsync($"{app.BaseUrl}/Account/Login");
-        await page.GetByLabel("Tên đăng nhập").FillAsync("bithu");
-        await page.GetByLabel("Mật khẩu").FillAsync("Sen-hong-2025");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await app.SignInAsync(page, "bithu", "Sen-hong-2025");
         await page.WaitForURLAsync(app.BaseUrl + "/");
 
         await page.GotoAsync($"{app.BaseUrl}/Candidates/Timeline/{app.CandidateId}");

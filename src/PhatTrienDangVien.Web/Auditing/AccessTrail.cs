@@ -21,6 +21,12 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
     public const string ExportedPerson = "Xuất dữ liệu cá nhân";
     public const string ReadByApi = "Đọc qua API";
     public const string Downloaded = "Tải tệp quét";
+    // The action column holds 20 characters.
+    public const string TwoFactorEnabled = "Bật xác thực 2 bước";
+    public const string TwoFactorDisabled = "Tắt xác thực 2 bước";
+    public const string TwoFactorReset = "Xóa xác thực 2 bước";
+    public const string RecoveryCodeUsed = "Dùng mã khôi phục";
+    public const string TwoFactorRefused = "Từ chối mã xác thực";
 
     private static readonly JsonSerializerOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -45,6 +51,11 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
 
     public Task SignedOutAsync(AppUser user, CancellationToken ct) =>
         WriteAsync(user.CommuneId, user.Id, user.UserName ?? "", SignedOut, [], ct);
+
+    /// <summary>A change or use of the user's second factor (one of the TwoFactor… / RecoveryCodeUsed actions);
+    /// <paramref name="by"/> is who did it when it is not the user (the command line).</summary>
+    public Task TwoFactorAsync(AppUser user, string action, string? address, CancellationToken ct, string? by = null) =>
+        WriteAsync(user.CommuneId, user.Id, by ?? user.UserName ?? "", action, address is null ? [] : new() { ["IpAddress"] = address }, ct);
 
     /// <summary>A list of people taken out of the application (CSV), by the signed-in user.</summary>
     public Task ExportedAsync(string list, int rows, CancellationToken ct) =>

@@ -39,8 +39,10 @@ internal static class AuditWriter
         var list = new List<Pending>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
-            // Key material must never be copied into the audit trail.
-            if (entry.Entity is AuditEntry or AuditTail or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
+            // Key material (data protection keys, authenticator secrets, recovery codes) must never be copied into the
+            // audit trail; enabling a second factor is on the access trail instead.
+            if (entry.Entity is AuditEntry or AuditTail or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
+                or Microsoft.AspNetCore.Identity.IdentityUserToken<string> || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
             var changes = new Dictionary<string, object?[]>();
             foreach (var p in entry.Properties)
             {

@@ -33,4 +33,6 @@ public static class AppClaims
     public const string OrganisationId = "ptdv:org";
     public const string MemberId = "ptdv:member";
     public const string FullName = "ptdv:name";
+    /// <summary>"1" when the user has a second factor; the cookie is re-issued whenever that changes (security stamp).</summary>
+    public const string TwoFactor = "ptdv:2fa";
 }

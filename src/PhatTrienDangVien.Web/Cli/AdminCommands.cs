@@ -19,8 +19,10 @@ public static class AdminCommands
               Tạo một tài khoản quản trị cho Đảng bộ xã (mặc định: Đảng bộ đầu tiên trong cơ sở dữ liệu).
             """,
         ["reset-password"] = """
-            reset-password --user TÊN [--password MẬT_KHẨU]
+            reset-password --user TÊN [--password MẬT_KHẨU] [--reset-2fa]
               Đặt lại mật khẩu và mở khóa tài khoản. Không cho --password thì tạo mật khẩu ngẫu nhiên và in ra.
+              --reset-2fa: tắt xác thực hai bước, xóa khóa và mã khôi phục (mất điện thoại); quản trị viên và
+              Văn phòng Đảng ủy sẽ phải bật lại ở lần đăng nhập sau.
             """,
         ["seed-demo"] = """
             seed-demo
@@ -129,6 +131,15 @@ public static class AdminCommands
         {
             output.WriteLine("Lỗi: " + reset.Message);
             return 1;
+        }
+        if (launch.Options.ContainsKey("reset-2fa"))
+        {
+            // A lost phone: the account goes back to "no second factor"; the gate asks to enrol at the next sign-in.
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            var account = await users.FindByIdAsync(user.Id) ?? user;
+            await TwoFactor.ResetAsync(users, account);
+            await sp.GetRequiredService<Auditing.AccessTrail>().TwoFactorAsync(account, Auditing.AccessTrail.TwoFactorReset, null, ct, by: "dòng lệnh");
+            output.WriteLine($"Đã tắt xác thực hai bước của “{name}”; lần đăng nhập sau sẽ bật lại nếu vai trò bắt buộc.");
         }
         output.WriteLine(launch.Option("password") is null
             ? $"Đã đặt lại mật khẩu của “{name}”. Mật khẩu mới: {reset.Value!.Password}"

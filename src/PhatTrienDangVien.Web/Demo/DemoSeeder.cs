@@ -23,10 +23,16 @@ namespace PhatTrienDangVien.Web.Demo;
 /// withdraw; members who die or move away; targets for the term, every year and every cell for each year adopted so far.
 /// Deterministic (fixed seed) so that screenshots and tests agree.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProvider clock, RecordStep recorder, VoterRegister register,
+public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsoft.AspNetCore.Identity.UserManager<AppUser> users, TimeProvider clock, RecordStep recorder, VoterRegister register,
     RuleBookProvider ruleBooks, CalendarService calendars)
 {
     public const string DemoPassword = "NhonMy-2025";
+
+    /// <summary>
+    /// The authenticator key of the demo accounts that must use a second factor (quantri, vanphong): printed on start
+    /// so a tester adds it to an authenticator app (decision 0016). Demo data only; never on a real account.
+    /// </summary>
+    public const string DemoAuthenticatorKey = "NHONMYDEMOPTDVKEYTESTTWOFACTOR23";
 
     /// <summary>The congress that opened the term 2025–2030.</summary>
     public static readonly DateOnly Congress = new(2025, 7, 1);
@@ -301,9 +307,10 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
                 Roles.Mentor => (await db.Members.Include(m => m.Person).FirstAsync(m => m.Id == mentor, ct)).Person.FullName,
                 _ => Roles.DisplayName(role),
             };
-            await accounts.CreateAsync(user, DemoPassword, name, role, communeId,
+            var account = await accounts.CreateAsync(user, DemoPassword, name, role, communeId,
                 organisationId: role == Roles.CellSecretary ? nhonHoa.Id : null,
                 memberId: role switch { Roles.CommitteeMember => inCharge.Id, Roles.Mentor => mentor, _ => null }, ct: ct);
+            if (Accounts.TwoFactor.RequiredFor(role)) await Accounts.TwoFactor.EnableWithKnownKeyAsync(users, account, DemoAuthenticatorKey);
         }
     }
 
@@ -501,8 +508,10 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, TimeProv
     public static void PrintLogins(TextWriter output, string baseUrl)
     {
         output.WriteLine($"Tài khoản mẫu (mật khẩu chung: {DemoPassword}) — mở {baseUrl}");
-        foreach (var (user, _, description) in Logins)
-            output.WriteLine($"  {user,-10} {description}");
+        foreach (var (user, role, description) in Logins)
+            output.WriteLine($"  {user,-10} {description}{(Accounts.TwoFactor.RequiredFor(role) ? " (xác thực hai bước)" : "")}");
+        output.WriteLine($"Xác thực hai bước của quantri và vanphong: thêm khóa {Accounts.TwoFactor.Grouped(DemoAuthenticatorKey)} vào ứng dụng xác thực");
+        output.WriteLine($"  (hoặc {Accounts.TwoFactor.AuthenticatorUri("demo", DemoAuthenticatorKey)}), rồi nhập mã 6 chữ số sau mật khẩu.");
     }
 
     private Organisation Org(int communeId, string name, OrganisationKind kind, CellKind? cellKind, int parentId, int? hamletId = null)

@@ -23,9 +23,9 @@ public static class IdentitySetup
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 4;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // No lockout after wrong passwords: anyone could lock the administrator out by failing on purpose.
+                // Failures slow the answers for that name down instead (Accounts/SignInThrottle, decision 0016).
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = false;
             })
             .AddSignInManager()
@@ -69,6 +69,8 @@ public static class IdentitySetup
             authorization.AddPolicy(PermissionTable.PolicyName(permission),
                 p => p.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission)));
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddScoped<Accounts.SignInThrottle>();
+        services.AddSignInLimits();
         services.AddScoped<Access>();
         return services;
     }
@@ -96,6 +98,7 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, IOptions<Identi
         id.AddClaim(new Claim(AppClaims.CommuneId, user.CommuneId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         id.AddClaim(new Claim(AppClaims.FullName, user.FullName));
         if (user.OrganisationId is { } org) id.AddClaim(new Claim(AppClaims.OrganisationId, org.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (user.TwoFactorEnabled) id.AddClaim(new Claim(AppClaims.TwoFactor, "1"));
         if (user.MemberId is { } m) id.AddClaim(new Claim(AppClaims.MemberId, m.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return id;
     }

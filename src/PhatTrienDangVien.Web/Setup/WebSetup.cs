@@ -13,6 +13,7 @@ public static class WebSetup
         services.AddRazorPages(o =>
         {
             o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/LoginTwoFactor");
             o.Conventions.AllowAnonymousToPage("/Account/Denied");
             o.Conventions.AllowAnonymousToPage("/Setup/Index");
             o.Conventions.AllowAnonymousToPage("/Error");
@@ -94,8 +95,11 @@ public static class WebSetup
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        // Sign-in posts per client address (SignInLimits); after the forwarded headers, so the address is the client's.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<ScopeMiddleware>();
+        app.UseMiddleware<TwoFactorGate>();
         app.UseAuthorization();
         return app;
     }

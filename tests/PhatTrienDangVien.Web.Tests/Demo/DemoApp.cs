@@ -44,6 +44,7 @@ public abstract class DemoAppFactory(Engine engine, DateTimeOffset? now = null) 
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Engine.ToString());
         builder.UseSetting("ConnectionStrings:Default", _database.ConnectionString);
+        builder.UseSetting("SignIn:AddressPermitLimit", "100000");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
 namespace PhatTrienDangVien.Web.Tests.Infrastructure;
@@ -18,7 +19,39 @@ public sealed class Browser(HttpClient client)
         var b = new Browser(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
         var response = await b.PostFormAsync("/Account/Login", new() { ["UserName"] = user, ["Password"] = password });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"login of {user} failed");
+        await b.PassSecondFactorAsync(app, user, response.Headers.Location!.ToString());
         return b;
+    }
+
+    /// <summary>
+    /// After the password: the second step with the code of the user's stored authenticator key (computed as an app
+    /// would, <see cref="Totp"/>), or — for an administrator or office account created without one — the enrolment
+    /// a user would do on the page the gate leads to. Nothing for a user who needs neither.
+    /// </summary>
+    public async Task PassSecondFactorAsync(WebApplicationFactory<Program> app, string user, string location)
+    {
+        if (location.Contains("/Account/LoginTwoFactor", StringComparison.Ordinal))
+        {
+            var key = await AuthenticatorKeyAsync(app, user);
+            var step = await PostFormAsync(location, new() { ["Code"] = Totp.Code(key) });
+            step.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"second factor of {user} refused");
+        }
+        else if (location.EndsWith("/Account/TwoFactor", StringComparison.Ordinal))
+        {
+            var (_, page) = await GetAsync("/Account/TwoFactor");
+            var key = page.QuerySelector("[data-authenticator-key]")!.GetAttribute("data-authenticator-key")!;
+            var enrol = await PostFormAsync("/Account/TwoFactor?handler=Enable", new() { ["Code"] = Totp.Code(key) });
+            enrol.StatusCode.ShouldBe(HttpStatusCode.OK, $"enrolment of {user} failed");
+        }
+    }
+
+    public static async Task<string> AuthenticatorKeyAsync(WebApplicationFactory<Program> app, string user)
+    {
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Web.Authorization.CurrentScope>().Set(Web.Authorization.DataScope.System);
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Web.Data.AppUser>>();
+        var account = await users.FindByNameAsync(user) ?? throw new InvalidOperationException($"no user {user}");
+        return await users.GetAuthenticatorKeyAsync(account) ?? throw new InvalidOperationException($"{user} has no authenticator key");
     }
 
     public static Browser Anonymous(WebApplicationFactory<Program> app) =>

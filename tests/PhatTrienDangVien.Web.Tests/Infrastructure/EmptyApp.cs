@@ -25,6 +25,7 @@ public abstract class EmptyAppFactory(Engine engine) : WebApplicationFactory<Pro
         // The daily backup would start with the host; tests run it when they mean to, into a folder of their own.
         builder.UseSetting("Backup:Enabled", "false");
         builder.UseSetting("Backup:Folder", _database.BackupFolder);
+        builder.UseSetting("SignIn:AddressPermitLimit", "100000");
     }
 
     public override async ValueTask DisposeAsync()

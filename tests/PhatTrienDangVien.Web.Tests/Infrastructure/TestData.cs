@@ -18,6 +18,10 @@ public sealed class TestData
 {
     public const string Password = "Test-12345x";
 
+    /// <summary>The authenticator key of the seeded administrator and office accounts, whose role requires a second
+    /// factor: <see cref="Browser.LoginAsync"/> computes their code from the stored key (<see cref="Totp"/>).</summary>
+    public const string AuthenticatorKey = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
     public int CommuneId { get; private set; }
     public int SubCommitteeId { get; private set; }
     public int CellA { get; private set; }
@@ -87,10 +91,14 @@ public sealed class TestData
         d.CandidateA = candA.Id;
         d.CandidateB = candB.Id;
 
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
         foreach (var (role, user) in UserOfRole)
-            await accounts.CreateAsync(user, Password, "Người dùng " + user, role, commune.Id,
+        {
+            var account = await accounts.CreateAsync(user, Password, "Người dùng " + user, role, commune.Id,
                 organisationId: role == Roles.CellSecretary ? a.Id : null,
                 memberId: role switch { Roles.CommitteeMember => committee.Id, Roles.Mentor => mentorA.Id, _ => null });
+            if (TwoFactor.RequiredFor(role)) await TwoFactor.EnableWithKnownKeyAsync(users, account, AuthenticatorKey);
+        }
         return d;
     }
 

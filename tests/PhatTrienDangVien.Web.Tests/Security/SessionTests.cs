@@ -30,6 +30,23 @@ internal static class CookieLogin
         post.Headers.Add("Cookie", antiforgery);
         var r = await client.SendAsync(post);
         r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
+        if (r.Headers.Location!.ToString().Contains("/Account/LoginTwoFactor", StringComparison.Ordinal))
+        {
+            // The second step, with the two-factor cookie the password step left and the code of the stored key.
+            var cookies = antiforgery + "; " + string.Join("; ", Cookies(r));
+            using var get = new HttpRequestMessage(HttpMethod.Get, r.Headers.Location);
+            get.Headers.Add("Cookie", cookies);
+            var step = new HtmlParser().ParseDocument(await (await client.SendAsync(get)).Content.ReadAsStringAsync());
+            using var code = new HttpRequestMessage(HttpMethod.Post, r.Headers.Location)
+            {
+                Content = new FormUrlEncodedContent([
+                    new("Code", Totp.Code(await Browser.AuthenticatorKeyAsync(app, user))),
+                    new("__RequestVerificationToken", step.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]),
+            };
+            code.Headers.Add("Cookie", cookies);
+            r = await client.SendAsync(code);
+            r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
+        }
         // The cookie may come in chunks (ptdv.auth=chunks-2; ptdv.authC1=…; ptdv.authC2=…).
         return string.Join("; ", Cookies(r).Where(c => c.StartsWith("ptdv.auth", StringComparison.Ordinal)));
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ using PhatTrienDangVien.Web.Data;
 
 namespace PhatTrienDangVien.Web.Pages.Account;
 
-public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock, Auditing.AccessTrail trail) : PageModel
+public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock, Auditing.AccessTrail trail, Accounts.SignInThrottle throttle) : PageModel
 {
     [BindProperty, Display(Name = "Tên đăng nhập"), Required(ErrorMessage = "Hãy nhập tên đăng nhập.")]
     public string UserName { get; set; } = "";
@@ -20,10 +21,10 @@ public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock, Audit
     public void OnGet() { }
 
     /// <summary>
-    /// The one message for a wrong user name, a wrong password and a locked account, so that it tells nobody which
-    /// accounts exist or are locked.
+    /// The one message for a wrong user name and a wrong password, so that it tells nobody which accounts exist.
+    /// There is no lockout to mention: failures only slow the next answers for that name down (decision 0016).
     /// </summary>
-    public const string Refused = "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa vì nhập sai nhiều lần (thử lại sau 15 phút).";
+    public const string Refused = "Tên đăng nhập hoặc mật khẩu không đúng. Sau nhiều lần nhập sai, mỗi lần thử tiếp theo phải chờ lâu hơn (tối đa 30 giây).";
 
     // A hash of a random password: an unknown user name costs the same hashing work as a wrong password.
     private static readonly Lazy<string> s_decoyHash = new(() =>
@@ -32,34 +33,48 @@ public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock, Audit
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var user = await signIn.UserManager.FindByNameAsync(UserName.Trim());
+        var typed = UserName.Trim();
+        // The delay of this name, known or not, before anything is checked: the same wait and the same answer for all.
+        await throttle.WaitAsync(typed, ct);
+        var user = await signIn.UserManager.FindByNameAsync(typed);
         // The password is checked first, so that the message does not reveal which user names exist or are disabled.
-        Microsoft.AspNetCore.Identity.SignInResult result;
+        // No lockout (lockoutOnFailure: false): a stranger could otherwise lock any account by failing on purpose.
+        bool passwordOk;
         if (user is null)
         {
             signIn.UserManager.PasswordHasher.VerifyHashedPassword(new AppUser(), s_decoyHash.Value, Password);
-            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+            passwordOk = false;
         }
         else
         {
-            result = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
-            // Identity answers a locked account without hashing: hash anyway, so the time tells nothing either.
-            if (result.IsLockedOut) signIn.UserManager.PasswordHasher.VerifyHashedPassword(user, s_decoyHash.Value, Password);
+            passwordOk = (await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: false)).Succeeded;
         }
-        if (!result.Succeeded || user is { IsActive: false })
-            await trail.SignInRefusedAsync(user, UserName.Trim(), HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
-        if (result.Succeeded && user is { IsActive: false })
+        if (!passwordOk || user is { IsActive: false })
+            await trail.SignInRefusedAsync(user, typed, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+        if (!passwordOk || user is null)
+        {
+            await throttle.RecordFailureAsync(typed, ct);
+            ModelState.AddModelError("", Refused);
+            return Page();
+        }
+        if (!user.IsActive)
         {
             ModelState.AddModelError("", "Tài khoản đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.");
             return Page();
         }
-        if (result.Succeeded)
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+        if (user.TwoFactorEnabled)
         {
-            await signIn.SignInAsync(user!, Web.Setup.Sessions.NewProperties(clock.GetUtcNow()));
-            await trail.SignedInAsync(user!, ct);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            // The password is right; the second step knows who from a short-lived cookie of its own (Identity's
+            // two-factor scheme, five minutes) and signs in only after the code.
+            await HttpContext.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new System.Security.Claims.ClaimsPrincipal(
+                new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Name, user.Id)], IdentityConstants.TwoFactorUserIdScheme)));
+            return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl = returnUrl });
         }
-        ModelState.AddModelError("", Refused);
-        return Page();
+        await throttle.ForgetAsync(typed, ct);
+        await signIn.SignInAsync(user, Web.Setup.Sessions.NewProperties(clock.GetUtcNow()));
+        await trail.SignedInAsync(user, ct);
+        // A user whose role requires a second factor and who has none is taken to the enrolment (TwoFactorGate).
+        return LocalRedirect(Accounts.TwoFactor.RequiredFor(user.Role) ? "/Account/TwoFactor" : returnUrl);
     }
 }

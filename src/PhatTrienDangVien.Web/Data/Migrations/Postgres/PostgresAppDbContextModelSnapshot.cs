@@ -1258,6 +1258,25 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.ToTable("YearTargets");
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Web.Accounts.SignInFailure", b =>
+                {
+                    b.Property<string>("NameHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LastFailureUnixMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("NameHash");
+
+                    b.HasIndex("LastFailureUnixMs");
+
+                    b.ToTable("SignInFailures", (string)null);
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Web.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -1205,6 +1205,25 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.ToTable("YearTargets");
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Web.Accounts.SignInFailure", b =>
+                {
+                    b.Property<string>("NameHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailureUnixMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NameHash");
+
+                    b.HasIndex("LastFailureUnixMs");
+
+                    b.ToTable("SignInFailures", (string)null);
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Web.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,68 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PhatTrienDangVien.Web.Accounts;
+using PhatTrienDangVien.Web.Auditing;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Pages.Account;
+
+/// <summary>
+/// The second step of signing in: the 6-digit code of the authenticator app, or one of the recovery codes. Reached
+/// only with the short-lived two-factor cookie the password step leaves; slowed down per account like the password
+/// step and limited per address by the same rate limiter.
+/// </summary>
+public class LoginTwoFactorModel(SignInManager<AppUser> signIn, TimeProvider clock, AccessTrail trail, SignInThrottle throttle) : PageModel
+{
+    public const string WrongCode = "Mã xác thực không đúng hoặc đã hết hạn. Hãy nhập mã đang hiện trên ứng dụng xác thực, hoặc một mã khôi phục chưa dùng.";
+
+    [BindProperty, Display(Name = "Mã xác thực (6 chữ số) hoặc mã khôi phục"), Required(ErrorMessage = "Hãy nhập mã xác thực."), StringLength(20, ErrorMessage = "Mã xác thực quá dài.")]
+    public string Code { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/Login") : Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null) return RedirectToPage("/Account/Login");
+        if (!ModelState.IsValid) return Page();
+        var name = user.UserName ?? "";
+        await throttle.WaitAsync(name, ct);
+        var users = signIn.UserManager;
+        var (isAuthenticatorCode, code) = TwoFactor.Normalise(Code);
+        var recovery = false;
+        bool ok;
+        if (isAuthenticatorCode)
+        {
+            ok = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code);
+        }
+        else
+        {
+            ok = (await users.RedeemTwoFactorRecoveryCodeAsync(user, code)).Succeeded;
+            recovery = ok;
+        }
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (!ok || !user.IsActive)
+        {
+            await throttle.RecordFailureAsync(name, ct);
+            await trail.TwoFactorAsync(user, AccessTrail.TwoFactorRefused, address, ct);
+            ModelState.AddModelError("", WrongCode);
+            return Page();
+        }
+        await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        await signIn.SignInWithClaimsAsync(user, Web.Setup.Sessions.NewProperties(clock.GetUtcNow()), [new Claim("amr", "mfa")]);
+        await throttle.ForgetAsync(name, ct);
+        if (recovery) await trail.TwoFactorAsync(user, AccessTrail.RecoveryCodeUsed, address, ct);
+        await trail.SignedInAsync(user, ct);
+        if (recovery && await users.CountRecoveryCodesAsync(user) <= 2)
+            TempData["Error"] = "Bạn sắp hết mã khôi phục. Hãy tắt rồi bật lại xác thực hai bước để nhận mã mới.";
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+}
