@@ -64,6 +64,8 @@ public sealed class AppProcess : IAsyncDisposable
         psi.ArgumentList.Add("--urls=" + url);
         psi.ArgumentList.Add("--Notifications:Background=false");
         psi.ArgumentList.Add("--Backup:Enabled=false");
+        // Every writer signs in from the same address: the per-address sign-in limit would count them all together.
+        psi.ArgumentList.Add("--SignIn:AddressPermitLimit=100000");
         psi.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
         foreach (var c in configuration) psi.ArgumentList.Add(c);
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
@@ -122,11 +124,28 @@ public sealed class AppProcess : IAsyncDisposable
         r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
     }
 
+    // The administrator must have a second factor: the first sign-in enrols it as a user would, later ones give its
+    // code — also after a restart of the process, so the key outlives this instance (one per user name).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_authenticatorKeys = new();
+
     public async Task<Browser> LoginAsync(string user, string password)
     {
         var b = NewBrowser();
         var r = await b.PostFormAsync("/Account/Login", new() { ["UserName"] = user, ["Password"] = password });
         r.StatusCode.ShouldBe(HttpStatusCode.Redirect, "login");
+        var location = r.Headers.Location?.ToString() ?? "";
+        if (location.Contains("/Account/LoginTwoFactor", StringComparison.Ordinal))
+        {
+            var step = await b.PostFormAsync(location, new() { ["Code"] = Totp.Code(s_authenticatorKeys.TryGetValue(user, out var known) ? known : throw new InvalidOperationException("no key enrolled yet")) });
+            step.StatusCode.ShouldBe(HttpStatusCode.Redirect, "second factor");
+        }
+        else if (location.EndsWith("/Account/TwoFactor", StringComparison.Ordinal) || (await b.Client.GetAsync("/")).Headers.Location?.ToString().EndsWith("/Account/TwoFactor", StringComparison.Ordinal) == true)
+        {
+            var (_, page) = await b.GetAsync("/Account/TwoFactor");
+            var key = s_authenticatorKeys[user] = page.QuerySelector("[data-authenticator-key]")!.GetAttribute("data-authenticator-key")!;
+            var enrol = await b.PostFormAsync("/Account/TwoFactor?handler=Enable", new() { ["Code"] = Totp.Code(key) });
+            enrol.StatusCode.ShouldBe(HttpStatusCode.OK, "enrolment");
+        }
         return b;
     }
 
