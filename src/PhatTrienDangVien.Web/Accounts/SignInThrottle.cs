@@ -48,8 +48,22 @@ public sealed class SignInThrottle(AppDbContext db, TimeProvider clock)
     public static TimeSpan DelayAfter(int failures) =>
         failures < 2 ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(MaxDelay.TotalSeconds, Math.Pow(2, Math.Min(failures - 2, 16))));
 
+    // Identity finds "\u212Aiemtra" (Kelvin sign) as "kiemtra": the same name must share the same delay. Text that is
+    // not valid Unicode cannot be normalised; it is counted as typed.
+    private static string Fold(string typed)
+    {
+        try
+        {
+            return typed.Normalize(NormalizationForm.FormKC).Trim().ToUpperInvariant();
+        }
+        catch (ArgumentException)
+        {
+            return typed.Trim().ToUpperInvariant();
+        }
+    }
+
     public static string Key(string typedName) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("ptdv-sign-in:" + typedName.Trim().ToUpperInvariant())));
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes("ptdv-sign-in:" + Fold(typedName))));
 
     /// <summary>The recent failures of the name (0 when the last one is older than the window).</summary>
     public async Task<int> RecentFailuresAsync(string typedName, CancellationToken ct)

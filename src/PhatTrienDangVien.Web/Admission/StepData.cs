@@ -59,16 +59,22 @@ public class StepData
 
 public class RelativeData
 {
+    [Display(Name = "Quan hệ")]
     public string? Relationship { get; set; }
+    [Display(Name = "Họ và tên người được thẩm tra")]
     public string? FullName { get; set; }
+    [Display(Name = "Kết quả thẩm tra")]
     public VerificationResult? Result { get; set; }
+    [Display(Name = "Ghi chú")]
     public string? Note { get; set; }
 }
 
 /// <summary>An introducer: who, and since when together. Status and official date come from the register.</summary>
 public class IntroducerData
 {
+    [Display(Name = "Đảng viên giới thiệu")]
     public int? MemberId { get; set; }
+    [Display(Name = "Ngày bắt đầu cùng công tác, học tập, sinh hoạt")]
     public DateOnly? TogetherSince { get; set; }
 }
 

@@ -116,7 +116,7 @@ public static class AdmissionApi
             // Out of scope first: a candidate the user cannot see is 404 whatever the body says.
             if (await admission.LoadAsync(id, ct) is null) return ApiSetup.NotFoundProblem();
             return ApiSetup.Problem(StatusCodes.Status400BadRequest, "Loại bước không hợp lệ",
-                $"Loại bước \"{body.Kind}\" không có trong thủ tục. Các loại: {string.Join(", ", Enum.GetNames<T>())}.");
+                $"Loại bước \"{Pages.Shared.VietnameseModelBinding.Cut(body.Kind)}\" không có trong thủ tục. Các loại: {string.Join(", ", Enum.GetNames<T>())}.");
         }
         body.People ??= [];
         body.Introducers ??= [];

@@ -10,7 +10,24 @@ public static class ApiSetup
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.AddOpenApi();
-        services.AddProblemDetails();
+        // The framework's own answers (a body that is not JSON, a field of the wrong type, an unknown choice) come
+        // with English titles: every problem a client reads is in Vietnamese.
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            var p = ctx.ProblemDetails;
+            (p.Title, p.Detail) = p.Status switch
+            {
+                StatusCodes.Status400BadRequest when p.Title is null or "Bad Request" =>
+                    ("Yêu cầu không hợp lệ", "Nội dung gửi lên không đọc được: JSON sai cú pháp, một trường sai kiểu hoặc một lựa chọn không có trong danh sách. Xem mô tả API tại /ApiDocs."),
+                StatusCodes.Status401Unauthorized when p.Title is null or "Unauthorized" => ("Chưa đăng nhập", p.Detail),
+                StatusCodes.Status403Forbidden when p.Title is null or "Forbidden" => ("Không có quyền", p.Detail),
+                StatusCodes.Status404NotFound when p.Title is null or "Not Found" => ("Không tìm thấy", p.Detail),
+                StatusCodes.Status405MethodNotAllowed when p.Title is null or "Method Not Allowed" => ("Phương thức không được hỗ trợ", p.Detail),
+                StatusCodes.Status415UnsupportedMediaType when p.Title is null or "Unsupported Media Type" => ("Kiểu nội dung không được hỗ trợ; hãy gửi JSON (UTF-8).", p.Detail),
+                StatusCodes.Status500InternalServerError when p.Title is null or "An error occurred while processing your request." => ("Đã có lỗi xảy ra", "Dữ liệu đã lưu trước đó không bị ảnh hưởng; hãy thử lại."),
+                _ => (p.Title, p.Detail),
+            };
+        });
         services.Configure<JsonOptions>(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());

@@ -20,6 +20,7 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
     public const string ShownIdentifiers = "Xem số định danh";
     public const string ExportedPerson = "Xuất dữ liệu cá nhân";
     public const string ReadByApi = "Đọc qua API";
+    public const string CitizenIdTaken = "Trùng số CCCD";
     public const string Downloaded = "Tải tệp quét";
     // The action column holds 20 characters.
     public const string TwoFactorEnabled = "Bật xác thực 2 bước";
@@ -46,7 +47,9 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
                 .Where(o => o.Kind == Core.Organisations.OrganisationKind.CommuneCommittee).Select(o => o.CommuneId).Distinct().Take(2).ToListAsync(ct);
             if (communes.Count == 1) commune = communes[0];
         }
-        await WriteAsync(commune, user?.Id, Cut(typedName), SignInRefused, address is null ? [] : new() { ["IpAddress"] = address }, ct);
+        // A name that is no account may be a password typed in the wrong box: only its start and length are kept.
+        var name = user is not null ? Cut(typedName) : $"{(typedName.Length <= 2 ? typedName : typedName[..2] + "…")} (tên không có, {typedName.Length} ký tự)";
+        await WriteAsync(commune, user?.Id, name, SignInRefused, address is null ? [] : new() { ["IpAddress"] = address }, ct);
     }
 
     public Task SignedOutAsync(AppUser user, CancellationToken ct) =>
@@ -65,6 +68,11 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
     /// <summary>Full citizen IDs and phone numbers shown, or one person's data exported (<see cref="People.PersonalData"/>).</summary>
     public Task PersonalDataAsync(string action, Dictionary<string, object> facts, CancellationToken ct) =>
         WriteAsync(db.Scope.Unrestricted ? null : db.Scope.CommuneId, who.UserId, who.UserName, action, facts, ct);
+
+    /// <summary>A typed citizen ID found to be someone else's (see <see cref="People.CitizenIdGuard"/>): the number is not kept.</summary>
+    public Task CitizenIdTakenAsync(int? personId, CancellationToken ct) =>
+        WriteAsync(db.Scope.Unrestricted ? null : db.Scope.CommuneId, who.UserId, who.UserName, CitizenIdTaken,
+            personId is { } id ? new() { ["Person"] = id } : [], ct);
 
     /// <summary>Personal data read through the API (a list page or one record): which list, how many rows, which record.</summary>
     public Task ReadByApiAsync(string list, int rows, int? record, CancellationToken ct)

@@ -127,19 +127,24 @@ public sealed class PersonInput
         {
             var check = Core.Text.CitizenId.Check(CitizenId, DateOfBirth?.Year, Gender);
             if (!check.IsValid) errors.Add(prefix + nameof(CitizenId), check.Error ?? "Số CCCD không hợp lệ.");
-            else
-            {
-                warnings.AddRange(check.Warnings);
-                // Unique across the installation, whatever the user's scope: the same citizen is one person.
-                // Bypass reviewed: uniqueness is a fact of the installation, and nothing of the other record is shown.
-                var holder = await db.People.IgnoreQueryFilters().Where(p => p.CitizenId == CitizenId && p.Id != personId)
-                    .Select(p => (int?)p.CommuneId).FirstOrDefaultAsync(ct);
-                // Another commune's record is not named: whether a citizen is on another roll is not this user's to know.
-                if (holder == db.Scope.CommuneId) errors.Add(prefix + nameof(CitizenId), "Số CCCD này đã có trong hệ thống (trùng với một người khác).");
-                else if (holder is not null) errors.Add(prefix + nameof(CitizenId), "Không dùng được số CCCD này; hãy liên hệ Văn phòng Đảng ủy để kiểm tra.");
-            }
+            else warnings.AddRange(check.Warnings);
         }
         return warnings;
+    }
+
+    /// <summary>A citizen ID typed for this person that is not the one stored (so it is checked against the others).</summary>
+    internal bool SetsCitizenId(Person? stored) => CitizenId is not null && !KeepsStoredCitizenId && CitizenId != stored?.CitizenId;
+
+    /// <summary>Unique across the installation, whatever the user's scope: the same citizen is one person.</summary>
+    internal async Task<bool> CitizenIdTakenAsync(Errors errors, string prefix, AppDbContext db, int? personId, CancellationToken ct)
+    {
+        // Bypass reviewed: uniqueness is a fact of the installation, and nothing of the other record is shown.
+        var holder = await db.People.IgnoreQueryFilters().Where(p => p.CitizenId == CitizenId && p.Id != personId)
+            .Select(p => (int?)p.CommuneId).FirstOrDefaultAsync(ct);
+        // Another commune's record is not named: whether a citizen is on another roll is not this user's to know.
+        if (holder == db.Scope.CommuneId) errors.Add(prefix + nameof(CitizenId), "Số CCCD này đã có trong hệ thống (trùng với một người khác).");
+        else if (holder is not null) errors.Add(prefix + nameof(CitizenId), "Không dùng được số CCCD này; hãy liên hệ Văn phòng Đảng ủy để kiểm tra.");
+        return holder is not null;
     }
 
     public void ApplyTo(Person p)

@@ -31,7 +31,7 @@ internal static class PersonWrites
 }
 
 /// <summary>Adds or edits a member: the one path for the member form and the members API.</summary>
-public sealed class SaveMember(AppDbContext db, Access access, ConflictDiff diff, TimeProvider clock)
+public sealed class SaveMember(AppDbContext db, Access access, ConflictDiff diff, CitizenIdGuard citizenIds, TimeProvider clock)
 {
     public async Task<Outcome<Member>> HandleAsync(int? id, MemberWrite write, CancellationToken ct)
     {
@@ -59,6 +59,7 @@ public sealed class SaveMember(AppDbContext db, Access access, ConflictDiff diff
             if (since is { } s && moved <= s)
                 errors.Add("Member.TransferDate", $"Ngày chuyển phải sau ngày đảng viên bắt đầu sinh hoạt ở chi bộ hiện nay ({s:dd'/'MM'/'yyyy}).");
         }
+        await citizenIds.CheckAsync(write.Person, m?.Person, errors, "Person.", ct);
         if (errors.Any) return Outcome<Member>.Invalid(errors.List);
 
         if (m is null)
@@ -93,7 +94,7 @@ public sealed class SaveMember(AppDbContext db, Access access, ConflictDiff diff
 /// starts with its source-pool step (and the mentor step when a mentor is named), recorded through
 /// <see cref="RecordStep"/> in the same transaction; afterwards the mentor changes only through a recorded step.
 /// </summary>
-public sealed class SaveCandidate(AppDbContext db, Access access, ConflictDiff diff, RecordStep steps, VoterRegister register, TimeProvider clock)
+public sealed class SaveCandidate(AppDbContext db, Access access, ConflictDiff diff, RecordStep steps, VoterRegister register, CitizenIdGuard citizenIds, TimeProvider clock)
 {
     public const string MentorThroughTimeline =
         "Người giúp đỡ được phân công bằng một bước của quá trình kết nạp: hãy đổi ở trang Quá trình kết nạp (bước “Phân công đảng viên giúp đỡ”).";
@@ -124,6 +125,7 @@ public sealed class SaveCandidate(AppDbContext db, Access access, ConflictDiff d
             errors.Add("Candidate.MentorMemberId", VoterRegister.MentorNotEligible);
         if (write.Candidate.AddedOn is { } added && write.Person.DateOfBirth is { } born && added < born)
             errors.Add("Candidate.AddedOn", "Ngày đưa vào danh sách nguồn không thể trước ngày sinh.");
+        await citizenIds.CheckAsync(write.Person, c?.Person, errors, "Person.", ct);
         if (errors.Any) return Outcome<Candidate>.Invalid(errors.List);
 
         if (c is not null) return await EditAsync(c, write, warnings, ct);

@@ -27,6 +27,7 @@ public static class ApplicationSetup
         services.AddScoped<WorkList>();
 
         services.AddScoped<Planning.Reconciliation>();
+        services.AddScoped<People.CitizenIdGuard>();
         services.AddScoped<People.SaveMember>();
         services.AddScoped<People.SaveCandidate>();
         services.AddScoped<People.PersonalData>();

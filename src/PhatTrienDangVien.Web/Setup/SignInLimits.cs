@@ -6,7 +6,7 @@ namespace PhatTrienDangVien.Web.Setup;
 
 /// <summary>
 /// Limits the sign-in attempts (password and second-factor forms) of one client address: a sliding window of
-/// <c>SignIn:AddressPermitLimit</c> posts (default 20) per <c>SignIn:AddressWindowMinutes</c> (default 10). Beyond
+/// <c>SignIn:AddressPermitLimit</c> posts (default 60) per <c>SignIn:AddressWindowMinutes</c> (default 10). Beyond
 /// it the answer is 429 with a Vietnamese message, for a page and for the API alike. The address is the one the
 /// forwarded-headers middleware settled on (only known proxies are believed). This limiter is per server: the
 /// per-account delay (Accounts/SignInThrottle) is the one kept in the database.
@@ -20,7 +20,8 @@ public static class SignInLimits
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((o, config) =>
         {
-            var permits = config.GetValue("SignIn:AddressPermitLimit", 20);
+            // 60: an office behind one address signs ten people in, each with a code and a typing error, well within it.
+            var permits = config.GetValue("SignIn:AddressPermitLimit", 60);
             var window = TimeSpan.FromMinutes(config.GetValue("SignIn:AddressWindowMinutes", 10.0));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
                 IsSignInPost(ctx)
@@ -35,8 +36,11 @@ public static class SignInLimits
         return services;
     }
 
+    // By the page routing chose, not by the path's text: "/Account/Login/" and "/Account/Login/." reach the same page.
     private static bool IsSignInPost(HttpContext ctx) =>
-        HttpMethods.IsPost(ctx.Request.Method) && Paths.Any(p => ctx.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase));
+        HttpMethods.IsPost(ctx.Request.Method)
+        && ctx.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>()?.ViewEnginePath is { } page
+        && Paths.Contains(page, StringComparer.OrdinalIgnoreCase);
 
     public static string Message(TimeSpan retryAfter) =>
         $"Quá nhiều lần thử đăng nhập từ địa chỉ này; hãy thử lại sau {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes))} phút.";
@@ -56,10 +60,11 @@ public static class SignInLimits
         ctx.Response.ContentType = "text/html; charset=utf-8";
         await ctx.Response.WriteAsync($"""
             <!DOCTYPE html>
-            <html lang="vi"><head><meta charset="utf-8"><title>Quá nhiều lần thử đăng nhập</title>
-            <link rel="stylesheet" href="/lib/bootstrap/dist/css/bootstrap.min.css"></head>
-            <body class="container py-5"><div class="alert alert-warning" role="alert" data-rate-limited>{message}</div>
-            <a href="/Account/Login">Về trang đăng nhập</a></body></html>
+            <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Quá nhiều lần thử đăng nhập</title><link rel="stylesheet" href="/lib/bootstrap/bootstrap.min.css"></head>
+            <body><main class="container py-5"><h1 class="h4">Tạm dừng đăng nhập</h1>
+            <div class="alert alert-warning" role="alert" data-rate-limited>{message}</div>
+            <a class="btn btn-outline-secondary" href="/Account/Login">Về trang đăng nhập</a></main></body></html>
             """, ct);
     }
 }

@@ -77,6 +77,22 @@ public static class WebSetup
             });
             return next(ctx);
         });
+        // A body in a character set the framework cannot read (utf-7, a made-up name) throws while the form or JSON is
+        // read, and again in the error page: refused here, before anything reads it. Browsers send UTF-8.
+        app.Use((ctx, next) =>
+        {
+            if (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(ctx.Request.ContentType, out var media)
+                && media.Charset.HasValue && media.Charset.Value.Trim('"').ToLowerInvariant() is not ("utf-8" or "utf8" or "us-ascii" or "ascii"))
+            {
+                const string message = "Bảng mã ký tự của dữ liệu gửi lên không được hỗ trợ; hãy gửi theo UTF-8.";
+                ctx.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+                if (ctx.Request.Path.StartsWithSegments("/api"))
+                    return Results.Problem(title: message, statusCode: StatusCodes.Status415UnsupportedMediaType).ExecuteAsync(ctx);
+                ctx.Response.ContentType = "text/plain; charset=utf-8";
+                return ctx.Response.WriteAsync(message);
+            }
+            return next(ctx);
+        });
         // Sent on HTTPS requests only (the middleware skips plain HTTP, as the standard requires).
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         // Pages get a Vietnamese error page; the API gets RFC 7807 problem details.

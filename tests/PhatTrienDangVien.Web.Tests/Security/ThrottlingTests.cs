@@ -194,6 +194,13 @@ public abstract class ThrottlingTests<TApp>(TApp app) where TApp : ThrottledApp
         api.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         (await api.Content.ReadAsStringAsync()).ShouldContain("Quá nhiều lần thử đăng nhập từ địa chỉ này; hãy thử lại sau");
 
+        // The same page by another spelling of its address is the same limit (found by the review: "/Account/Login/").
+        foreach (var variant in new[] { "/Account/Login/", "/account/login", "/Account/LoginTwoFactor/" })
+        {
+            var other = await json.PostRawAsync(variant, [new("UserName", "secretary"), new("Password", TestData.Password)], "/Account/Login");
+            other.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests, variant);
+        }
+
         // Another address is not affected, and reading the form is not counted.
         (await TryAsync("192.0.2.51", "secretary", TestData.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await From("192.0.2.50").GetAsync("/Account/Login")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
