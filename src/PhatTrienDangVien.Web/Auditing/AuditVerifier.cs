@@ -32,21 +32,26 @@ public sealed class AuditVerifier(AppDbContext db, AuditContext who)
         await using var tx = await db.Database.BeginTransactionAsync(db.Database.IsNpgsql() ? IsolationLevel.RepeatableRead : IsolationLevel.Serializable, ct);
         var scope = db.Scope;
         // The scope's commune filter already limits the rows; the tails carry no commune of their own, so they are limited here.
-        var chains = scope.Unrestricted
-            ? (await db.AuditEntries.Select(a => a.Chain).Distinct().ToListAsync(ct)).Union(await db.AuditTails.Select(t => t.Chain).ToListAsync(ct)).Order().ToList()
-            : [scope.CommuneId];
         var names = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.CommuneCommittee)
             .Select(o => new { o.CommuneId, o.Name }).ToListAsync(ct);
+        // The chains that must exist come from the data, not from the audit tables: every commune has one (its creation is
+        // audited), and chain 0 holds each commune's creation. Listing only the chains found would let a wiped chain, or
+        // a wiped trail, pass as "nothing to check".
+        var required = names.Select(n => n.CommuneId).ToList();
+        if (required.Count > 0) required.Add(0);
+        var chains = scope.Unrestricted
+            ? (await db.AuditEntries.Select(a => a.Chain).Distinct().ToListAsync(ct)).Union(await db.AuditTails.Select(t => t.Chain).ToListAsync(ct)).Union(required).Order().ToList()
+            : [scope.CommuneId];
         var reports = new List<ChainReport>();
         foreach (var chain in chains)
         {
             var name = chain == 0 ? "Cài đặt chung (ngoài các Đảng bộ xã)" : names.FirstOrDefault(n => n.CommuneId == chain)?.Name ?? $"Đảng bộ mã {chain}";
-            reports.Add(await VerifyChainAsync(chain, name, ct));
+            reports.Add(await VerifyChainAsync(chain, name, required.Contains(chain), ct));
         }
         return reports;
     }
 
-    private async Task<ChainReport> VerifyChainAsync(int chain, string name, CancellationToken ct)
+    private async Task<ChainReport> VerifyChainAsync(int chain, string name, bool required, CancellationToken ct)
     {
         var problems = new List<ChainProblem>();
         var count = 0;
@@ -74,12 +79,19 @@ public sealed class AuditVerifier(AppDbContext db, AuditContext who)
                 Add(ChainProblemKind.Inserted, r.Seq, r.Id, $"Dòng mã {r.Id} ({Describe(r)}) trùng số thứ tự {r.Seq} với dòng trước: được chèn vào ngoài ứng dụng.");
             else if (r.PrevHash != prev)
                 Add(ChainProblemKind.Inserted, r.Seq, r.Id, $"Dòng số {r.Seq} (mã {r.Id}) không nối với dòng ngay trước nó: có dòng bị chèn vào trước nó, hoặc dòng trước nó bị thay thế.");
+            else if (r.Seq == 1 && chain != 0 && !IsGenesis(r))
+                Add(ChainProblemKind.Missing, 1, r.Id, $"Nhật ký của {name} đã mất các dòng đầu: dòng số 1 (mã {r.Id}, {Describe(r)}) không phải dòng lập Đảng bộ (tạo nhiệm kỳ đầu tiên) — chuỗi đã bị xóa rồi ghi lại từ đầu.");
             if (AuditChain.HashOf(r) != r.Hash)
                 Add(ChainProblemKind.Altered, r.Seq, r.Id, $"Dòng số {r.Seq} (mã {r.Id}, {Describe(r)}) đã bị sửa sau khi ghi: mã băm không khớp với nội dung.");
             prev = r.Hash;
             expected = r.Seq + 1;
             last = r;
         }
+
+        if (rows == 0 && required)
+            Add(ChainProblemKind.Missing, 1, null, chain == 0
+                ? "Nhật ký cài đặt chung đã mất toàn bộ: không còn dòng nào dù đã có Đảng bộ được lập (việc lập Đảng bộ được ghi ở đây)."
+                : $"Nhật ký của {name} đã mất toàn bộ: không còn dòng nào dù Đảng bộ đã được lập (mọi thay đổi đều được ghi).");
 
         var tail = await db.AuditTails.AsNoTracking().FirstOrDefaultAsync(t => t.Chain == chain, ct);
         var lastSeq = last?.Seq ?? 0;
@@ -111,6 +123,14 @@ public sealed class AuditVerifier(AppDbContext db, AuditContext who)
         }
         return new ChainReport(chain, name, rows, last, tail, sealChecked, problems, count);
     }
+
+    /// <summary>
+    /// A commune's chain begins with CommuneSetup's second save, the one that gives the committee its own commune id:
+    /// its first audit row is the creation of the commune's first term (the committee's own creation, saved before its
+    /// id was known, sits on chain 0; giving it its commune id is not a change the trail records). Older rows linked
+    /// by LinkOldRowsAsync keep the order they were written in, so they begin the same way.
+    /// </summary>
+    private static bool IsGenesis(AuditEntry r) => r.EntityType == nameof(Term) && r.Action == "Tạo mới";
 
     private static string Describe(AuditEntry r) =>
         $"{Core.Common.VietnamTime.Local(r.AtUtc).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)}, {r.UserName}, {r.Action} {AuditView.TypeName(r.EntityType)}";

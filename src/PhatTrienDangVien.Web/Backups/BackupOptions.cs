@@ -17,6 +17,9 @@ public sealed class BackupOptions
     /// <summary>How many backup files to keep in <see cref="Folder"/>; older ones are removed after each backup.</summary>
     public int Keep { get; set; } = 14;
 
+    /// <summary>How many of the button's backups to keep, apart from <see cref="Keep"/>.</summary>
+    public int KeepManual { get; set; } = 3;
+
     /// <summary>The folder of pg_dump and pg_restore; empty: the PATH, then /usr/lib/postgresql/(newest)/bin.</summary>
     public string? PostgresBin { get; set; }
 }

@@ -31,6 +31,15 @@ public sealed class BackupService(IServiceScopeFactory scopes, IOptions<BackupOp
 
     private const string Prefix = "ptdv-";
 
+    /// <summary>The button's files: kept apart from the daily ones so that pressing it many times never prunes those.</summary>
+    private const string ManualTag = "manual-";
+
+    /// <summary>The button refuses a second backup this soon after the last one (each copy holds every citizen ID).</summary>
+    public static readonly TimeSpan ManualCooldown = TimeSpan.FromMinutes(5);
+
+    private const UnixFileMode OwnerFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode OwnerFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
     public BackupOptions Options => options.Value;
 
     public string Folder => Path.GetFullPath(Options.Folder, env.ContentRootPath);
@@ -68,7 +77,27 @@ public sealed class BackupService(IServiceScopeFactory scopes, IOptions<BackupOp
     {
         var key = $"{kind.ToString().ToLowerInvariant()}:{Guid.NewGuid():N}";
         using (var scope = SystemScope(out var db))
-            await ClaimAsync(db, key, kind, requestedBy, ct);
+        {
+            if (kind == BackupKind.Manual)
+            {
+                // The button: at most one per window. The check reads the last press; the claim's key names the window, so
+                // of presses racing inside one window only one row is inserted (ON CONFLICT DO NOTHING).
+                var now = clock.GetUtcNow().UtcDateTime;
+                var since = now - ManualCooldown;
+                var last = await db.BackupRuns.Where(r => r.Kind == BackupKind.Manual && r.StartedAtUtc > since).MaxAsync(r => (DateTime?)r.StartedAtUtc, ct);
+                key = "manual:" + (now.Ticks / ManualCooldown.Ticks).ToString(CultureInfo.InvariantCulture);
+                if (last is not null || !await ClaimAsync(db, key, kind, requestedBy, ct))
+                    return new BackupRun
+                    {
+                        Key = "", Kind = kind, StartedAtUtc = now, Succeeded = false,
+                        Message = $"Vừa có một bản sao lưu bấm tay (lúc {BackupStatus.Time(last ?? now)}); hãy đợi {ManualCooldown.TotalMinutes:0} phút giữa hai lần bấm.",
+                    };
+            }
+            else
+            {
+                await ClaimAsync(db, key, kind, requestedBy, ct);
+            }
+        }
         return await ExecuteAsync(key, target, ct);
     }
 
@@ -100,7 +129,7 @@ public sealed class BackupService(IServiceScopeFactory scopes, IOptions<BackupOp
         string? file = null;
         try
         {
-            file = await CreateFileAsync(db, target, ct);
+            file = await CreateFileAsync(db, target, key.StartsWith("manual:", StringComparison.Ordinal), ct);
             var size = new FileInfo(file).Length;
             await FinishAsync(db, key, true, file, size, null, ct);
             BackupLog.Done(log, size);
@@ -121,12 +150,25 @@ public sealed class BackupService(IServiceScopeFactory scopes, IOptions<BackupOp
     };
 
     /// <summary>Writes the backup file and returns its full path.</summary>
-    private async Task<string> CreateFileAsync(AppDbContext db, string? target, CancellationToken ct)
+    private async Task<string> CreateFileAsync(AppDbContext db, string? target, bool manual, CancellationToken ct)
     {
         var sqlite = db.Database.IsSqlite();
-        var path = target is null ? NewFileName(sqlite ? ".db" : ".dump") : Path.GetFullPath(target, env.ContentRootPath);
+        var path = target is null ? NewFileName(sqlite ? ".db" : ".dump", manual) : Path.GetFullPath(target, env.ContentRootPath);
         if (File.Exists(path)) throw new IOException($"Tệp {path} đã tồn tại; không ghi đè.");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var dir = Path.GetDirectoryName(path)!;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(dir);
+        }
+        else
+        {
+            // Every backup holds every citizen ID: owner-only, like the key-ring certificate. The service's own folder is
+            // tightened even when it already exists (made 0755 by an older version); a folder given on the command line is
+            // the operator's and keeps its mode.
+            Directory.CreateDirectory(dir, OwnerFolder);
+            if (string.Equals(Path.GetFullPath(dir).TrimEnd(Path.DirectorySeparatorChar), Folder.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+                File.SetUnixFileMode(dir, OwnerFolder);
+        }
         var partial = path + ".partial";
         if (File.Exists(partial)) File.Delete(partial);
         try
@@ -145,6 +187,7 @@ public sealed class BackupService(IServiceScopeFactory scopes, IOptions<BackupOp
                     ["--format=custom", "--file", partial, "--dbname", PostgresTools.DatabaseName(cs)], ct);
                 if (code != 0) throw new InvalidOperationException($"pg_dump dừng với mã {code}: {errors}");
             }
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(partial, OwnerFile);
             File.Move(partial, path);
         }
         finally
@@ -154,10 +197,10 @@ public sealed class BackupService(IServiceScopeFactory scopes, IOptions<BackupOp
         return path;
     }
 
-    private string NewFileName(string extension)
+    private string NewFileName(string extension, bool manual)
     {
         var stamp = VietnamTime.Local(clock.GetUtcNow().UtcDateTime).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        var name = Prefix + stamp;
+        var name = Prefix + (manual ? ManualTag : "") + stamp;
         // A second backup in the same second gets a higher suffix than any kept one ("-02", "-03"…), never a pruned
         // file's name, so that it sorts as the newest.
         var taken = Files().Select(f => Path.GetFileNameWithoutExtension(f.Name)).Where(n => n == name || n.StartsWith(name + "-", StringComparison.Ordinal)).ToList();
@@ -173,14 +216,21 @@ public sealed class BackupService(IServiceScopeFactory scopes, IOptions<BackupOp
         return new DirectoryInfo(Folder).EnumerateFiles(Prefix + "*")
             .Where(f => f.Name.EndsWith(".db", StringComparison.Ordinal) || f.Name.EndsWith(".dump", StringComparison.Ordinal))
             // Without the extension, so that "ptdv-…-120000-2" (a second one in the same second) sorts after "ptdv-…-120000".
-            .OrderByDescending(f => Path.GetFileNameWithoutExtension(f.Name), StringComparer.Ordinal).ToList();
+            .OrderByDescending(f => Path.GetFileNameWithoutExtension(f.Name).Replace(ManualTag, "", StringComparison.Ordinal), StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Removes the files beyond the newest <see cref="BackupOptions.Keep"/>; only files named as this service names them.</summary>
+    private static bool IsManual(FileInfo f) => f.Name.StartsWith(Prefix + ManualTag, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Removes the daily (and command-line) files beyond the newest <see cref="BackupOptions.Keep"/>, and the button's
+    /// beyond the newest <see cref="BackupOptions.KeepManual"/>, each group on its own: the button never pushes a daily
+    /// backup out. Only files named as this service names them.
+    /// </summary>
     public int Prune()
     {
         var removed = 0;
-        foreach (var old in Files().Skip(Math.Max(1, Options.Keep)))
+        var files = Files();
+        foreach (var old in files.Where(f => !IsManual(f)).Skip(Math.Max(1, Options.Keep)).Concat(files.Where(IsManual).Skip(Math.Max(1, Options.KeepManual))))
         {
             old.Delete();
             removed++;

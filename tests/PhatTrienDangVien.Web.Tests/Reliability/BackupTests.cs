@@ -138,6 +138,62 @@ public abstract class BackupTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task Many_presses_of_the_button_never_remove_the_daily_backups()
+    {
+        var folder = Path.Combine(app.BackupFolder, "manual-" + Guid.NewGuid().ToString("N")[..6]);
+        var service = ActivatorUtilities.CreateInstance<BackupService>(app.Services,
+            Options.Create(new BackupOptions { Folder = folder, Keep = 3, KeepManual = 2 }));
+        var daily = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var run = await service.RunNowAsync(BackupKind.Command, null);
+            run.Succeeded.ShouldBeTrue(run.Message);
+            daily.Add(Path.GetFileName(run.FilePath!));
+        }
+        await app.WithSystemScopeAsync(db => db.BackupRuns.Where(r => r.Kind == BackupKind.Manual).ExecuteDeleteAsync());
+        var manual = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            // Each press past the cooldown, so that every one writes a file.
+            app.Clock.Advance(BackupService.ManualCooldown + TimeSpan.FromSeconds(1));
+            var run = await service.RunNowAsync(BackupKind.Manual, "admin");
+            run.Succeeded.ShouldBeTrue(run.Message);
+            manual.Add(Path.GetFileName(run.FilePath!));
+        }
+        var left = service.Files().Select(f => f.Name).ToList();
+        left.ShouldBe(manual.TakeLast(2).Reverse().Concat(Enumerable.Reverse(daily)).ToList());
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(folder).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            foreach (var f in service.Files()) File.GetUnixFileMode(f.FullName).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite, f.Name);
+        }
+    }
+
+    [Fact]
+    public async Task A_second_press_within_five_minutes_is_refused_and_writes_nothing()
+    {
+        await app.WithSystemScopeAsync(db => db.BackupRuns.Where(r => r.Kind == BackupKind.Manual).ExecuteDeleteAsync());
+        app.Clock.Advance(BackupService.ManualCooldown + TimeSpan.FromSeconds(1));
+        var admin = await Browser.LoginAsync(app, "admin");
+        (await admin.PostFormAsync("/Admin/Backups", new())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var files = Backups.Files().Count;
+        var runs = await app.WithSystemScopeAsync(db => db.BackupRuns.CountAsync());
+
+        // Fifteen presses at once: none gets through.
+        var presses = await Task.WhenAll(Enumerable.Range(0, 15).Select(_ => Backups.RunNowAsync(BackupKind.Manual, "admin")));
+        presses.ShouldAllBe(r => !r.Succeeded && r.Message!.Contains("hãy đợi 5 phút"));
+        (await admin.PostFormAsync("/Admin/Backups", new())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (_, page) = await admin.GetAsync("/Admin/Backups");
+        page.Body!.TextContent.ShouldContain("hãy đợi 5 phút giữa hai lần bấm");
+        Backups.Files().Count.ShouldBe(files);
+        (await app.WithSystemScopeAsync(db => db.BackupRuns.CountAsync())).ShouldBe(runs);
+
+        // After the window, the button works again.
+        app.Clock.Advance(BackupService.ManualCooldown + TimeSpan.FromSeconds(1));
+        (await Backups.RunNowAsync(BackupKind.Manual, "admin")).Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task The_administrator_is_warned_when_the_last_backup_is_three_days_old()
     {
         await app.WithSystemScopeAsync(db => db.BackupRuns.ExecuteDeleteAsync());

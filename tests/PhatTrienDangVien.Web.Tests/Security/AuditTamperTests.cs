@@ -202,6 +202,72 @@ public sealed class AuditTamperTests(SqliteApp app) : IClassFixture<SqliteApp>, 
         report.SealChecked.ShouldBeTrue();
     }
 
+    private async Task<(int Code, string Output)> VerifyCommandAsync(string file)
+    {
+        var cert = app.Services.GetRequiredService<KeyRingCertificate>().Path;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { typeof(Program).Assembly.Location, "verify-audit", $"--ConnectionStrings:Default={Cs(file)}", $"--DataProtection:CertificatePath={cert}" })
+            start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output + error);
+    }
+
+    [Fact]
+    public async Task A_communes_whole_chain_deleted_with_its_tail_is_reported_by_the_command()
+    {
+        var file = await CopyAsync();
+        await ExecAsync(file, """DELETE FROM "AuditEntries" WHERE "Chain" = @c""", ("@c", Chain));
+        await ExecAsync(file, """DELETE FROM "AuditTails" WHERE "Chain" = @c""", ("@c", Chain));
+        var report = await VerifyAsync(file);
+        report.Ok.ShouldBeFalse();
+        report.Problems.ShouldHaveSingleItem().Message.ShouldContain("đã mất toàn bộ");
+        var (code, output) = await VerifyCommandAsync(file);
+        code.ShouldBe(1, output);
+        output.ShouldContain("Nhật ký KHÔNG toàn vẹn");
+        output.ShouldContain("đã mất toàn bộ");
+    }
+
+    [Fact]
+    public async Task Every_audit_row_and_tail_deleted_is_not_zero_chains_to_check()
+    {
+        var file = await CopyAsync();
+        await ExecAsync(file, """DELETE FROM "AuditEntries" """);
+        await ExecAsync(file, """DELETE FROM "AuditTails" """);
+        var (code, output) = await VerifyCommandAsync(file);
+        code.ShouldBe(1, output);
+        output.ShouldContain("Nhật ký cài đặt chung đã mất toàn bộ");
+        output.ShouldContain("đã mất toàn bộ: không còn dòng nào dù Đảng bộ đã được lập");
+        output.ShouldNotContain("Nhật ký toàn vẹn");
+    }
+
+    [Fact]
+    public async Task The_application_writing_after_a_wipe_does_not_make_the_chain_look_whole()
+    {
+        var file = await CopyAsync();
+        await ExecAsync(file, """DELETE FROM "AuditEntries" WHERE "Chain" = @c""", ("@c", Chain));
+        await ExecAsync(file, """DELETE FROM "AuditTails" WHERE "Chain" = @c""", ("@c", Chain));
+        // The application carries on: its next save starts the chain again at row 1 with a freshly sealed tail.
+        var scope = new CurrentScope();
+        scope.Set(DataScope.System);
+        var who = new AuditContext { SealKey = app.Services.GetRequiredService<KeyRingCertificate>().AuditSealKey, UserName = "cán bộ" };
+        await using (var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(Cs(file)).Options, scope, who))
+        {
+            var term = await db.Terms.FirstAsync(t => t.CommuneId == Chain);
+            term.EndYear++;
+            await db.SaveChangesAsync();
+            (await db.AuditEntries.Where(a => a.Chain == Chain).Select(a => a.Seq).SingleAsync()).ShouldBe(1);
+        }
+        var report = await VerifyAsync(file);
+        report.Ok.ShouldBeFalse();
+        report.SealChecked.ShouldBeTrue("the tail is the application's own; only the first row gives the wipe away");
+        var p = report.Problems.ShouldHaveSingleItem();
+        p.Kind.ShouldBe(ChainProblemKind.Missing);
+        p.Message.ShouldContain("đã mất các dòng đầu");
+    }
+
     private static Task InsertAsync(string file, AuditEntry e) => ExecAsync(file, """
         INSERT INTO "AuditEntries" ("CommuneId", "AtUtc", "UserId", "UserName", "EntityType", "EntityId", "Action", "Changes", "Chain", "Seq", "PrevHash", "Hash")
         VALUES (@commune, @at, NULL, @user, @type, @id, @action, @changes, @chain, @seq, @prev, @hash)

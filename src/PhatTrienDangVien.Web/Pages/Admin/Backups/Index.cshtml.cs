@@ -19,7 +19,9 @@ public class IndexModel(BackupService backups, TimeProvider clock) : AdminPageMo
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var run = await backups.RunNowAsync(BackupKind.Manual, User.Identity?.Name, ct: ct);
-        if (run.Succeeded)
+        if (run.Id == 0)
+            TempData["Error"] = run.Message; // refused (too soon after the last press): nothing was written
+        else if (run.Succeeded)
             TempData["Success"] = $"Đã sao lưu vào {Path.GetFileName(run.FilePath)} ({Size(run.SizeBytes)}).";
         else
             TempData["Error"] = "Sao lưu không thành công: " + run.Message;
