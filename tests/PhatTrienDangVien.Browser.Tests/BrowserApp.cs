@@ -97,7 +97,7 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.WaitForURLAsync(u => new Uri(u).AbsolutePath != "/Account/Login");
         if (new Uri(page.Url).AbsolutePath == "/Account/LoginTwoFactor")
         {
-            await page.GetByLabel("Mã xác thực").FillAsync(Web.Tests.Infrastructure.Totp.Code(await AuthenticatorKeyAsync(user)));
+            await page.GetByLabel("Mã xác thực").FillAsync(Web.Tests.Infrastructure.Totp.Next(await AuthenticatorKeyAsync(user), TimeProvider.System));
             await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" }).ClickAsync();
             await page.WaitForURLAsync(u => new Uri(u).AbsolutePath != "/Account/LoginTwoFactor");
         }
@@ -112,7 +112,7 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public static async Task EnrolAsync(IPage page)
     {
         var key = await page.Locator("[data-authenticator-key]").GetAttributeAsync("data-authenticator-key");
-        await page.GetByLabel("Mã 6 chữ số trên ứng dụng").FillAsync(Web.Tests.Infrastructure.Totp.Code(key!));
+        await page.GetByLabel("Mã 6 chữ số trên ứng dụng").FillAsync(Web.Tests.Infrastructure.Totp.Next(key!, TimeProvider.System));
         await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận và bật" }).ClickAsync();
         await page.Locator("[data-recovery-codes]").WaitForAsync();
     }

@@ -62,6 +62,41 @@ public static class TwoFactor
         await users.SetTwoFactorEnabledAsync(user, true);
     }
 
+    /// <summary>Claim of the two-factor cookie: the nonce of the password step it was issued for.</summary>
+    public const string PasswordStepClaim = "ptdv:password-step";
+    private const string PasswordStepProvider = "[PtdvTwoFactor]";
+    private const string PasswordStepName = "PasswordStep";
+
+    /// <summary>
+    /// After a right password: a fresh nonce, kept as a user token and carried by the two-factor cookie. The second
+    /// step accepts only the cookie of the latest password step and consumes the nonce, so a copy of the cookie taken
+    /// before a sign-in finished cannot finish another one (a newer password step also voids an older cookie).
+    /// </summary>
+    public static async Task<string> BeginPasswordStepAsync(UserManager<AppUser> users, AppUser user)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var nonce = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        await users.SetAuthenticationTokenAsync(user, PasswordStepProvider, PasswordStepName, nonce);
+        return nonce;
+    }
+
+    /// <summary>Whether the two-factor cookie's nonce is the one of the latest, unfinished password step.</summary>
+    public static async Task<bool> IsCurrentPasswordStepAsync(UserManager<AppUser> users, AppUser user, string? nonce)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        if (string.IsNullOrEmpty(nonce)) return false;
+        var stored = await users.GetAuthenticationTokenAsync(user, PasswordStepProvider, PasswordStepName);
+        return stored is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(stored), Encoding.ASCII.GetBytes(nonce));
+    }
+
+    /// <summary>The second step succeeded: the nonce is spent.</summary>
+    public static Task EndPasswordStepAsync(UserManager<AppUser> users, AppUser user)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        return users.RemoveAuthenticationTokenAsync(user, PasswordStepProvider, PasswordStepName);
+    }
+
     /// <summary>Turns the second factor off and forgets the key and the recovery codes (a lost phone, the CLI's
     /// --reset-2fa): a user whose role requires it enrols again at the next sign-in.</summary>
     public static async Task ResetAsync(UserManager<AppUser> users, AppUser user)

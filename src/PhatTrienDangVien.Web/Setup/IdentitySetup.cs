@@ -31,6 +31,8 @@ public static class IdentitySetup
             .AddSignInManager()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            // Replaces Identity's authenticator provider (same name): a code is accepted once only (RFC 6238 §5.2).
+            .AddTokenProvider<Accounts.OneTimeAuthenticatorProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddErrorDescriber<VietnameseIdentityErrors>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<AppClaimsFactory>();

@@ -33,14 +33,14 @@ public sealed class Browser(HttpClient client)
         if (location.Contains("/Account/LoginTwoFactor", StringComparison.Ordinal))
         {
             var key = await AuthenticatorKeyAsync(app, user);
-            var step = await PostFormAsync(location, new() { ["Code"] = Totp.Code(key) });
+            var step = await PostFormAsync(location, new() { ["Code"] = Totp.Next(key, app) });
             step.StatusCode.ShouldBe(HttpStatusCode.Redirect, $"second factor of {user} refused");
         }
         else if (location.EndsWith("/Account/TwoFactor", StringComparison.Ordinal))
         {
             var (_, page) = await GetAsync("/Account/TwoFactor");
             var key = page.QuerySelector("[data-authenticator-key]")!.GetAttribute("data-authenticator-key")!;
-            var enrol = await PostFormAsync("/Account/TwoFactor?handler=Enable", new() { ["Code"] = Totp.Code(key) });
+            var enrol = await PostFormAsync("/Account/TwoFactor?handler=Enable", new() { ["Code"] = Totp.Next(key, app) });
             enrol.StatusCode.ShouldBe(HttpStatusCode.OK, $"enrolment of {user} failed");
         }
     }

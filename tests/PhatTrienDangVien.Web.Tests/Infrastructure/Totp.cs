@@ -9,8 +9,35 @@ namespace PhatTrienDangVien.Web.Tests.Infrastructure;
 /// key the way Identity's authenticator token provider checks it. Written out here rather than borrowed from the
 /// application, so that a test would notice the application computing it differently from an app.
 /// </summary>
-public static class Totp
+public static partial class Totp
 {
+    // Steps already used per clock and key: the application accepts a code once only (steps −1..+1 around its clock),
+    // so a helper signing the same user in again within one 30-second step uses the next step's code.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TimeProvider, Dictionary<string, long>> s_used = new();
+
+    /// <summary>
+    /// A code the application has not accepted yet for this key: the current step's, else the next one's; when both
+    /// are used a fake clock is moved on 30 s by <paramref name="advance"/> (real time: waits for the next step).
+    /// </summary>
+    public static string Next(string base32Key, TimeProvider clock, Action<TimeSpan>? advance = null)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var used = s_used.GetOrCreateValue(clock);
+        lock (used)
+        {
+            var now = clock.GetUtcNow().ToUnixTimeSeconds() / 30;
+            var step = used.TryGetValue(base32Key, out var last) ? Math.Max(now, last + 1) : now;
+            while (step > now + 1)
+            {
+                if (advance is not null) advance(TimeSpan.FromSeconds(30));
+                else Thread.Sleep(TimeSpan.FromSeconds(30 - (clock.GetUtcNow().ToUnixTimeSeconds() % 30) + 0.5));
+                now = clock.GetUtcNow().ToUnixTimeSeconds() / 30;
+            }
+            used[base32Key] = step;
+            return Code(base32Key, DateTimeOffset.FromUnixTimeSeconds(step * 30));
+        }
+    }
+
     public static string Code(string base32Key, DateTimeOffset? at = null)
     {
         var key = Base32(base32Key);

@@ -136,14 +136,14 @@ public sealed class AppProcess : IAsyncDisposable
         var location = r.Headers.Location?.ToString() ?? "";
         if (location.Contains("/Account/LoginTwoFactor", StringComparison.Ordinal))
         {
-            var step = await b.PostFormAsync(location, new() { ["Code"] = Totp.Code(s_authenticatorKeys.TryGetValue(user, out var known) ? known : throw new InvalidOperationException("no key enrolled yet")) });
+            var step = await b.PostFormAsync(location, new() { ["Code"] = Totp.Next(s_authenticatorKeys.TryGetValue(user, out var known) ? known : throw new InvalidOperationException("no key enrolled yet"), TimeProvider.System) });
             step.StatusCode.ShouldBe(HttpStatusCode.Redirect, "second factor");
         }
         else if (location.EndsWith("/Account/TwoFactor", StringComparison.Ordinal) || (await b.Client.GetAsync("/")).Headers.Location?.ToString().EndsWith("/Account/TwoFactor", StringComparison.Ordinal) == true)
         {
             var (_, page) = await b.GetAsync("/Account/TwoFactor");
             var key = s_authenticatorKeys[user] = page.QuerySelector("[data-authenticator-key]")!.GetAttribute("data-authenticator-key")!;
-            var enrol = await b.PostFormAsync("/Account/TwoFactor?handler=Enable", new() { ["Code"] = Totp.Code(key) });
+            var enrol = await b.PostFormAsync("/Account/TwoFactor?handler=Enable", new() { ["Code"] = Totp.Next(key, TimeProvider.System) });
             enrol.StatusCode.ShouldBe(HttpStatusCode.OK, "enrolment");
         }
         return b;

@@ -18,6 +18,23 @@ internal static class CookieLogin
 {
     public static async Task<string> SignInAsync(WebApplicationFactory<Program> app, string user, string password = TestData.Password)
     {
+        var (client, cookies, r) = await PasswordStepAsync(app, user, password);
+        if (r.Headers.Location!.ToString().Contains("/Account/LoginTwoFactor", StringComparison.Ordinal))
+        {
+            r = await SecondStepAsync(client, cookies, r.Headers.Location!.ToString(), Totp.Next(await Browser.AuthenticatorKeyAsync(app, user), app));
+            r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
+        }
+        return AuthCookie(r);
+    }
+
+    /// <summary>The sign-in cookie a response set (it may come in chunks: ptdv.auth=chunks-2; ptdv.authC1=…).</summary>
+    public static string AuthCookie(HttpResponseMessage r) =>
+        string.Join("; ", Cookies(r).Where(c => c.StartsWith("ptdv.auth", StringComparison.Ordinal)));
+
+    /// <summary>The password step: the client, the cookies it holds after it (antiforgery and, with a second factor,
+    /// the two-factor cookie), and the answer.</summary>
+    public static async Task<(HttpClient Client, string Cookies, HttpResponseMessage Answer)> PasswordStepAsync(WebApplicationFactory<Program> app, string user, string password = TestData.Password)
+    {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         var form = await client.GetAsync("/Account/Login");
         var antiforgery = Cookies(form).Single(c => c.StartsWith("ptdv.af=", StringComparison.Ordinal));
@@ -30,25 +47,31 @@ internal static class CookieLogin
         post.Headers.Add("Cookie", antiforgery);
         var r = await client.SendAsync(post);
         r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
-        if (r.Headers.Location!.ToString().Contains("/Account/LoginTwoFactor", StringComparison.Ordinal))
+        return (client, string.Join("; ", Cookies(r).Prepend(antiforgery)), r);
+    }
+
+    /// <summary>The second step with <paramref name="cookies"/> as given (a copy works the same): the form's
+    /// antiforgery token is taken from the step's page, or from the login form when the step sends the client away.</summary>
+    public static async Task<HttpResponseMessage> SecondStepAsync(HttpClient client, string cookies, string location, string code)
+    {
+        using var get = new HttpRequestMessage(HttpMethod.Get, location);
+        get.Headers.Add("Cookie", cookies);
+        var page = await client.SendAsync(get);
+        if (page.StatusCode != HttpStatusCode.OK)
         {
-            // The second step, with the two-factor cookie the password step left and the code of the stored key.
-            var cookies = antiforgery + "; " + string.Join("; ", Cookies(r));
-            using var get = new HttpRequestMessage(HttpMethod.Get, r.Headers.Location);
-            get.Headers.Add("Cookie", cookies);
-            var step = new HtmlParser().ParseDocument(await (await client.SendAsync(get)).Content.ReadAsStringAsync());
-            using var code = new HttpRequestMessage(HttpMethod.Post, r.Headers.Location)
-            {
-                Content = new FormUrlEncodedContent([
-                    new("Code", Totp.Code(await Browser.AuthenticatorKeyAsync(app, user))),
-                    new("__RequestVerificationToken", step.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]),
-            };
-            code.Headers.Add("Cookie", cookies);
-            r = await client.SendAsync(code);
-            r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
+            using var login = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
+            login.Headers.Add("Cookie", cookies);
+            page = await client.SendAsync(login);
         }
-        // The cookie may come in chunks (ptdv.auth=chunks-2; ptdv.authC1=…; ptdv.authC2=…).
-        return string.Join("; ", Cookies(r).Where(c => c.StartsWith("ptdv.auth", StringComparison.Ordinal)));
+        var step = new HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync());
+        using var post = new HttpRequestMessage(HttpMethod.Post, location)
+        {
+            Content = new FormUrlEncodedContent([
+                new("Code", code),
+                new("__RequestVerificationToken", step.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]),
+        };
+        post.Headers.Add("Cookie", cookies);
+        return await client.SendAsync(post);
     }
 
     public static async Task<HttpResponseMessage> GetWithAsync(WebApplicationFactory<Program> app, string url, string cookie)

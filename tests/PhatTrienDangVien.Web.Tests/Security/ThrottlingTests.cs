@@ -113,7 +113,7 @@ public abstract class ThrottlingTests<TApp>(TApp app) where TApp : ThrottledApp
         var (password, _) = await WithClockAsync(() => answer);
         password.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         password.Headers.Location!.ToString().ShouldContain("/Account/LoginTwoFactor");
-        var code = Totp.Code(await Browser.AuthenticatorKeyAsync(app, "admin"));
+        var code = Totp.Next(await Browser.AuthenticatorKeyAsync(app, "admin"), app);
         var (second, _) = await WithClockAsync(() => admin.PostFormAsync(password.Headers.Location!.ToString(), new() { ["Code"] = code }));
         second.StatusCode.ShouldBe(HttpStatusCode.Redirect, await second.Content.ReadAsStringAsync());
         (await admin.Client.GetAsync("/Admin/Users")).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -39,12 +39,12 @@ public abstract class TwoFactorTests<TApp>(TApp app) where TApp : AppFactory
         await b.PostFormAsync("/Account/Login", new() { ["UserName"] = user, ["Password"] = TestData.Password });
 
     /// <summary>Enrols the signed-in user in <paramref name="b"/>; returns the key and the recovery codes shown.</summary>
-    private static async Task<(string Key, List<string> Codes)> EnrolAsync(Browser b)
+    private async Task<(string Key, List<string> Codes)> EnrolAsync(Browser b)
     {
         var (page, doc) = await b.GetAsync("/Account/TwoFactor");
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         var key = doc.QuerySelector("[data-authenticator-key]")!.GetAttribute("data-authenticator-key")!;
-        var done = await b.PostFormAsync("/Account/TwoFactor?handler=Enable", new() { ["Code"] = Totp.Code(key) });
+        var done = await b.PostFormAsync("/Account/TwoFactor?handler=Enable", new() { ["Code"] = Totp.Next(key, app) });
         done.StatusCode.ShouldBe(HttpStatusCode.OK);
         var shown = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(await done.Content.ReadAsStringAsync(), CancellationToken.None);
         return (key, shown.QuerySelectorAll("[data-recovery-codes] li").Select(li => li.TextContent.Trim()).ToList());
@@ -72,7 +72,7 @@ public abstract class TwoFactorTests<TApp>(TApp app) where TApp : AppFactory
         (await wrong.Content.ReadAsStringAsync()).ShouldContain("Mã không đúng");
         (await UserAsync("kiemtra.hai")).TwoFactorEnabled.ShouldBeFalse();
 
-        var done = await b.PostFormAsync("/Account/TwoFactor?handler=Enable", new() { ["Code"] = Totp.Code(key) });
+        var done = await b.PostFormAsync("/Account/TwoFactor?handler=Enable", new() { ["Code"] = Totp.Next(key, app) });
         done.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await done.Content.ReadAsStringAsync()).ShouldContain("Mã khôi phục (chỉ hiện một lần)");
         (await UserAsync("kiemtra.hai")).TwoFactorEnabled.ShouldBeTrue();
@@ -88,13 +88,71 @@ public abstract class TwoFactorTests<TApp>(TApp app) where TApp : AppFactory
         var refused = await next.PostFormAsync(password.Headers.Location!.ToString(), new() { ["Code"] = wrongCode });
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await refused.Content.ReadAsStringAsync()).ShouldContain(LoginTwoFactorModel.WrongCode);
-        var accepted = await next.PostFormAsync(password.Headers.Location!.ToString(), new() { ["Code"] = Totp.Code(key) });
+        var accepted = await next.PostFormAsync(password.Headers.Location!.ToString(), new() { ["Code"] = Totp.Next(key, app) });
         accepted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await next.Client.GetAsync("/Members")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         (await TrailAsync("kiemtra.hai")).ShouldBe([AccessTrail.SignedIn, AccessTrail.TwoFactorEnabled, AccessTrail.TwoFactorRefused, AccessTrail.SignedIn]);
         // The secret never reaches the audit trail.
         (await app.WithSystemScopeAsync(db => db.AuditEntries.CountAsync(a => a.Changes.Contains(key)))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_code_is_accepted_once_and_an_older_one_not_at_all()
+    {
+        await CreateUserAsync("kiemtra.bay", Roles.Inspector);
+        var b = Browser.Anonymous(app);
+        await PasswordAsync(b, "kiemtra.bay");
+        var (key, _) = await EnrolAsync(b);
+        app.Clock.Advance(TimeSpan.FromSeconds(90)); // the enrolment's code is well behind
+        var now = app.Clock.GetUtcNow();
+
+        var first = Browser.Anonymous(app);
+        var step = (await PasswordAsync(first, "kiemtra.bay")).Headers.Location!.ToString();
+        (await first.PostFormAsync(step, new() { ["Code"] = Totp.Code(key, now) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await first.Client.GetAsync("/Members")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Someone who saw the code (over a shoulder, a phished form) uses it at once: refused.
+        var second = Browser.Anonymous(app);
+        step = (await PasswordAsync(second, "kiemtra.bay")).Headers.Location!.ToString();
+        var replay = await second.PostFormAsync(step, new() { ["Code"] = Totp.Code(key, now) });
+        replay.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await replay.Content.ReadAsStringAsync()).ShouldContain(LoginTwoFactorModel.WrongCode);
+        // The code of 30 s earlier is still inside the window allowed for a phone's clock, but older than the one used.
+        var older = await second.PostFormAsync(step, new() { ["Code"] = Totp.Code(key, now.AddSeconds(-30)) });
+        older.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await second.Client.GetAsync("/Members")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "not signed in");
+
+        // The next code is accepted: the refusals were about reuse, not about the clock.
+        app.Clock.Advance(TimeSpan.FromSeconds(2)); // past the throttle's delay after two failures
+        var next = await second.PostFormAsync(step, new() { ["Code"] = Totp.Code(key, now.AddSeconds(30)) });
+        next.StatusCode.ShouldBe(HttpStatusCode.Redirect, await next.Content.ReadAsStringAsync());
+        (await TrailAsync("kiemtra.bay")).TakeLast(4).ShouldBe([AccessTrail.SignedIn, AccessTrail.TwoFactorRefused, AccessTrail.TwoFactorRefused, AccessTrail.SignedIn]);
+    }
+
+    [Fact]
+    public async Task A_copied_two_factor_cookie_cannot_finish_a_second_sign_in()
+    {
+        await CreateUserAsync("kiemtra.tam", Roles.Inspector);
+        var b = Browser.Anonymous(app);
+        await PasswordAsync(b, "kiemtra.tam");
+        var (key, _) = await EnrolAsync(b);
+
+        // The two-factor cookie is copied between the password and the code; the owner then finishes the sign-in.
+        var (client, cookies, password) = await CookieLogin.PasswordStepAsync(app, "kiemtra.tam");
+        var location = password.Headers.Location!.ToString();
+        location.ShouldContain("/Account/LoginTwoFactor");
+        var owner = await CookieLogin.SecondStepAsync(client, cookies, location, Totp.Next(key, app));
+        owner.StatusCode.ShouldBe(HttpStatusCode.Redirect, await owner.Content.ReadAsStringAsync());
+        CookieLogin.AuthCookie(owner).ShouldNotBeEmpty();
+
+        // The copy, even with a fresh valid code, leads back to the login form and makes no session.
+        var copy = await CookieLogin.SecondStepAsync(client, cookies, location, Totp.Next(key, app));
+        copy.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        copy.Headers.Location!.ToString().ShouldContain("/Account/Login");
+        copy.Headers.Location!.ToString().ShouldNotContain("TwoFactor");
+        CookieLogin.AuthCookie(copy).ShouldBeEmpty();
+        (await TrailAsync("kiemtra.tam")).Count(a => a == AccessTrail.SignedIn).ShouldBe(2, "the enrolment's sign-in and the owner's");
     }
 
     [Fact]

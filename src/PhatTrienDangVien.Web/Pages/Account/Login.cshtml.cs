@@ -67,8 +67,10 @@ public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock, Audit
         {
             // The password is right; the second step knows who from a short-lived cookie of its own (Identity's
             // two-factor scheme, five minutes) and signs in only after the code.
+            // The cookie carries the nonce of this password step, spent by the second step (a copy cannot be reused).
+            var nonce = await Accounts.TwoFactor.BeginPasswordStepAsync(signIn.UserManager, user);
             await HttpContext.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new System.Security.Claims.ClaimsPrincipal(
-                new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Name, user.Id)], IdentityConstants.TwoFactorUserIdScheme)));
+                new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Name, user.Id), new(Accounts.TwoFactor.PasswordStepClaim, nonce)], IdentityConstants.TwoFactorUserIdScheme)));
             return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl = returnUrl });
         }
         await throttle.ForgetAsync(typed, ct);

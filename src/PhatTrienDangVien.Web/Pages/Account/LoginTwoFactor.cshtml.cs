@@ -26,11 +26,11 @@ public class LoginTwoFactorModel(SignInManager<AppUser> signIn, TimeProvider clo
     public string? ReturnUrl { get; set; }
 
     public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/Login") : Page();
+        await PendingUserAsync() is null ? RedirectToPage("/Account/Login") : Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        var user = await PendingUserAsync();
         if (user is null) return RedirectToPage("/Account/Login");
         if (!ModelState.IsValid) return Page();
         var name = user.UserName ?? "";
@@ -56,6 +56,7 @@ public class LoginTwoFactorModel(SignInManager<AppUser> signIn, TimeProvider clo
             ModelState.AddModelError("", WrongCode);
             return Page();
         }
+        await TwoFactor.EndPasswordStepAsync(users, user);
         await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
         await signIn.SignInWithClaimsAsync(user, Web.Setup.Sessions.NewProperties(clock.GetUtcNow()), [new Claim("amr", "mfa")]);
         await throttle.ForgetAsync(name, ct);
@@ -64,5 +65,18 @@ public class LoginTwoFactorModel(SignInManager<AppUser> signIn, TimeProvider clo
         if (recovery && await users.CountRecoveryCodesAsync(user) <= 2)
             TempData["Error"] = "Bạn sắp hết mã khôi phục. Hãy tắt rồi bật lại xác thực hai bước để nhận mã mới.";
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+
+    // The user of the two-factor cookie, only if the cookie belongs to the latest password step not yet finished: a
+    // copy taken before that sign-in completed (or before a newer password step) leads back to the login form.
+    private async Task<AppUser?> PendingUserAsync()
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null) return null;
+        var cookie = await HttpContext.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
+        if (await TwoFactor.IsCurrentPasswordStepAsync(signIn.UserManager, user, cookie.Principal?.FindFirstValue(TwoFactor.PasswordStepClaim)))
+            return user;
+        await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        return null;
     }
 }
