@@ -97,22 +97,23 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.WaitForURLAsync(u => new Uri(u).AbsolutePath != "/Account/Login");
         if (new Uri(page.Url).AbsolutePath == "/Account/LoginTwoFactor")
         {
-            await page.GetByLabel("Mã xác thực").FillAsync(Web.Tests.Infrastructure.Totp.Next(await AuthenticatorKeyAsync(user), TimeProvider.System));
+            await page.GetByLabel("Mã xác thực").FillAsync(Web.Tests.Infrastructure.Totp.Next(await AuthenticatorKeyAsync(user), Services.GetRequiredService<TimeProvider>()));
             await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" }).ClickAsync();
             await page.WaitForURLAsync(u => new Uri(u).AbsolutePath != "/Account/LoginTwoFactor");
         }
         else if (new Uri(page.Url).AbsolutePath == "/Account/TwoFactor")
         {
-            await EnrolAsync(page);
+            await EnrolAsync(page, Services.GetRequiredService<TimeProvider>());
             await page.GotoAsync(BaseUrl + "/");
         }
     }
 
-    /// <summary>On the enrolment page: adds the shown key to "the app" and confirms with its code.</summary>
-    public static async Task EnrolAsync(IPage page)
+    /// <summary>On the enrolment page: adds the shown key to "the app" and confirms with its code. The code is the one
+    /// for the application's clock (the journeys' shifted day), as a phone set to that day would show.</summary>
+    public static async Task EnrolAsync(IPage page, TimeProvider clock)
     {
         var key = await page.Locator("[data-authenticator-key]").GetAttributeAsync("data-authenticator-key");
-        await page.GetByLabel("Mã 6 chữ số trên ứng dụng").FillAsync(Web.Tests.Infrastructure.Totp.Next(key!, TimeProvider.System));
+        await page.GetByLabel("Mã 6 chữ số trên ứng dụng").FillAsync(Web.Tests.Infrastructure.Totp.Next(key!, clock));
         await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận và bật" }).ClickAsync();
         await page.Locator("[data-recovery-codes]").WaitForAsync();
     }

@@ -25,7 +25,7 @@ public sealed class FoundationJourney(BrowserApp app) : IClassFixture<BrowserApp
         await page.GetByRole(AriaRole.Button, new() { Name = "Khởi tạo" }).ClickAsync();
         // The administrator must enrol a second factor before anything else (decision 0016).
         await page.WaitForURLAsync("**/Account/TwoFactor");
-        await BrowserApp.EnrolAsync(page);
+        await BrowserApp.EnrolAsync(page, app.Services.GetRequiredService<TimeProvider>());
         await BrowserApp.ScreenshotAsync(page, "01-after-setup");
 
         // 2. Log out and log in again (password, then the app's code), as the next working day starts.
