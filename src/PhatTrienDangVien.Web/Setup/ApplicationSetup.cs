@@ -25,6 +25,7 @@ public static class ApplicationSetup
         services.AddScoped<RecordStep>();
         services.AddScoped<Scans>();
         services.AddScoped<WorkList>();
+        services.AddScoped<Export.Exporter>();
 
         services.AddScoped<Planning.Reconciliation>();
         services.AddScoped<People.CitizenIdGuard>();

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -54,16 +53,35 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
         return found;
     }
 
+    public static readonly IReadOnlyList<Export.Field<Row>> Fields =
+    [
+        new("Họ và tên", r => r.FullName), new("Giới tính", r => Lookups.GenderName(r.Gender)),
+        new("Ngày sinh", r => r.DateOfBirth, Export.ColumnFormat.Date), new("Chi bộ", r => r.Cell),
+        new("Ngày vào nguồn", r => r.AddedOn, Export.ColumnFormat.Date), new("Đảng viên giúp đỡ", r => r.Mentor),
+        new("Nguồn", r => string.Join("; ", r.Sources)),
+    ];
+
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         if (!await SelectOrganisationAsync(ct)) return NotFound();
         var rows = await WithMentorsAsync(await Sorted(Filtered()).Select(Project()).ToListAsync(ct), ct);
-        var csv = new StringBuilder("Họ và tên,Giới tính,Ngày sinh,Chi bộ,Ngày vào nguồn,Đảng viên giúp đỡ,Nguồn\r\n");
-        foreach (var r in rows)
-            csv.AppendJoin(',', new[] { r.FullName, Lookups.GenderName(r.Gender), Lookups.Date(r.DateOfBirth), r.Cell, Lookups.Date(r.AddedOn),
-                r.Mentor ?? "", string.Join("; ", r.Sources) }.Select(Csv.Escape)).Append("\r\n");
         await trail.ExportedAsync("Quần chúng ưu tú", rows.Count, ct);
-        return File(Csv.Encode(csv.ToString()), "text/csv", "quan-chung-uu-tu.csv");
+        return File(Export.Exporter.Csv(Fields, rows), "text/csv", "quan-chung-uu-tu.csv");
+    }
+
+    /// <summary>The same rows as the page (every page of it), in the page's order, as .xlsx.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync([FromServices] Export.Exporter exporter, CancellationToken ct)
+    {
+        if (!await SelectOrganisationAsync(ct)) return NotFound();
+        var rows = await WithMentorsAsync(await Sorted(Filtered()).Select(Project()).ToListAsync(ct), ct);
+        var parts = new List<string?> { Org?.Described };
+        if (CellId is { } c) parts.Add(await db.Organisations.Where(o => o.Id == c).Select(o => o.Name).FirstOrDefaultAsync(ct));
+        if (SourceId is { } s) parts.Add("nguồn " + await db.SourceCategories.Where(x => x.Id == s).Select(x => x.Name).FirstOrDefaultAsync(ct));
+        if (Young) parts.Add("trẻ (đến 30 tuổi)");
+        if (NoMentor) parts.Add("chưa có đảng viên giúp đỡ");
+        if (!string.IsNullOrWhiteSpace(Search)) parts.Add($"tên có “{Search.Trim()}”");
+        var filter = parts.OfType<string>().ToList() is { Count: > 0 } p ? "Điều kiện lọc: " + string.Join("; ", p) : "Tất cả quần chúng trong nguồn";
+        return await exporter.ListAsync("Quần chúng ưu tú", "quan-chung-uu-tu.xlsx", filter, Fields, rows, ct);
     }
 
     private IQueryable<Candidate> Filtered()

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -48,16 +47,29 @@ public class AdmittedModel(AppDbContext db, TimeProvider clock, Auditing.AccessT
         return Page();
     }
 
+    public static readonly IReadOnlyList<Export.Field<Row>> Fields =
+    [
+        new("Họ và tên", r => r.FullName), new("Giới tính", r => Lookups.GenderName(r.Gender)),
+        new("Ngày sinh", r => r.DateOfBirth, Export.ColumnFormat.Date), new("Chi bộ", r => r.Cell),
+        new("Ngày lễ kết nạp", r => r.AdmittedOn, Export.ColumnFormat.Date), new("Tình trạng hiện nay", r => Lookups.StatusName(r.Status)),
+        new("Ghi nhận", r => r.FromRegister ? "Từ sổ đảng viên" : "Qua phần mềm"),
+    ];
+
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         var rows = await LoadAsync(ct);
         if (rows is null) return NotFound();
-        var csv = new StringBuilder("Họ và tên,Giới tính,Ngày sinh,Chi bộ,Ngày lễ kết nạp,Tình trạng hiện nay,Ghi nhận\r\n");
-        foreach (var r in Sorted(rows))
-            csv.AppendJoin(',', new[] { r.FullName, Lookups.GenderName(r.Gender), Lookups.Date(r.DateOfBirth), r.Cell, Lookups.Date(r.AdmittedOn),
-                Lookups.StatusName(r.Status), r.FromRegister ? "Từ sổ đảng viên" : "Qua phần mềm" }.Select(Csv.Escape)).Append("\r\n");
         await trail.ExportedAsync("Đảng viên mới kết nạp", rows.Count, ct);
-        return File(Csv.Encode(csv.ToString()), "text/csv", "dang-vien-moi.csv");
+        return File(Export.Exporter.Csv(Fields, Sorted(rows)), "text/csv", "dang-vien-moi.csv");
+    }
+
+    /// <summary>The same rows as the page (every page of it), in the page's order, as .xlsx.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync([FromServices] Export.Exporter exporter, CancellationToken ct)
+    {
+        var rows = await LoadAsync(ct);
+        if (rows is null) return NotFound();
+        var filter = $"{OrgName}; kết nạp từ ngày {Dates.Text(First)} đến ngày {Dates.Text(Last)}" + (FacetText is null ? "" : "; " + FacetText);
+        return await exporter.ListAsync("Đảng viên mới kết nạp", "dang-vien-moi.xlsx", filter, Fields, Sorted(rows).ToList(), ct);
     }
 
     private async Task<List<Row>?> LoadAsync(CancellationToken ct)

@@ -24,10 +24,32 @@ public class GapsModel(AppDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<(int Id, string Name)> SchoolRows { get; private set; } = [];
     public int Count => CellRows.Count + HamletRows.Count + SchoolRows.Count;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    /// <summary>The same list as the page, as .xlsx.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync([FromServices] Export.Exporter exporter, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        var hamlets = Kind == "thin-hamlets";
+        var schools = Kind == "schools-without-cell";
+        IReadOnlyList<Export.Column> columns = hamlets
+            ? [new("Ấp"), new("Đảng viên", Export.ColumnFormat.Number), new("Số dân", Export.ColumnFormat.Number), new("Đảng viên / 1.000 dân", Export.ColumnFormat.Number)]
+            : schools ? [new("Trường")]
+            : [new("Chi bộ"), new("Quần chúng trong nguồn", Export.ColumnFormat.Number), new($"Đã kết nạp năm {Year.Year}", Export.ColumnFormat.Number)];
+        var filter = hamlets ? "Ấp của cả xã" : schools ? "Trường trong sổ trường học của xã"
+            : $"Chi bộ của {OrgName}" + (Kind == "no-admission" ? $"; không có ai có ngày lễ kết nạp từ {Pages.Shared.Dates.Text(Year.First)} đến {Pages.Shared.Dates.Text(Year.Last)}" : "");
+        var sheet = await exporter.SheetAsync("Danh sách", Title, [filter], columns, ct);
+        sheet.Rows.AddRange(hamlets ? HamletRows.Select(h => new object?[] { h.Name, h.Members, h.Population, h.PerThousand is { } x ? Math.Round(x, 1) : null })
+            : schools ? SchoolRows.Select(x => new object?[] { x.Name })
+            : CellRows.Select(c => new object?[] { c.Name, c.Candidates, c.AdmittedThisYear }));
+        sheet.Totals = [$"Tổng số: {Count}", .. Enumerable.Repeat<object?>(null, columns.Count - 1)];
+        return await exporter.FileAsync(Title, "danh-sach.xlsx", Count, ct, sheet);
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var selection = await PlanData.SelectAsync(db, OrgId, ct);
-        if (selection is null) return NotFound();
+        if (selection is null) return false;
         OrgName = selection.Selected.Name;
         var today = Core.Common.VietnamTime.Today(clock);
         Year = PlanData.ThisYear(await PlanData.CurrentTermAsync(db, today, ct), today);
@@ -56,8 +78,8 @@ public class GapsModel(AppDbContext db, TimeProvider clock) : PageModel
                 SchoolRows = Gaps.SchoolsWithoutCell;
                 break;
             default:
-                return NotFound();
+                return false;
         }
-        return Page();
+        return true;
     }
 }

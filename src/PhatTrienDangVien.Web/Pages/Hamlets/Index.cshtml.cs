@@ -20,7 +20,24 @@ public class IndexModel(AppDbContext db) : PageModel
 
     public List<Row> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public static readonly IReadOnlyList<Export.Field<Row>> Fields =
+    [
+        new("Tên ấp", r => r.Name), new("Dân số", r => r.Population, Export.ColumnFormat.Number), new("Số hộ", r => r.Households, Export.ColumnFormat.Number),
+        new("Đảng viên cư trú", r => r.Members, Export.ColumnFormat.Number),
+        new("Đảng viên / 1.000 dân", r => r.PerThousand is { } x ? Math.Round(x, 1) : null, Export.ColumnFormat.Number),
+        new("Quần chúng ưu tú cư trú", r => r.Candidates, Export.ColumnFormat.Number),
+    ];
+
+    /// <summary>The same rows as the page, in the page's order, as .xlsx.</summary>
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetXlsxAsync([Microsoft.AspNetCore.Mvc.FromServices] Export.Exporter exporter, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return await exporter.ListAsync("Ấp, khóm", "ap.xlsx", null, Fields, Rows, ct);
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
     {
         // Residence counts are commune-wide facts: a cell secretary sees how many members live in each hamlet,
         // not who they are.

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -47,16 +46,40 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail, People.Pers
         return found;
     }
 
+    public static readonly IReadOnlyList<Export.Field<Row>> Fields =
+    [
+        new("Họ và tên", r => r.FullName), new("Giới tính", r => Lookups.GenderName(r.Gender)),
+        new("Ngày sinh", r => r.DateOfBirth, Export.ColumnFormat.Date), new("Chi bộ", r => r.Cell), new("Tình trạng", r => Lookups.StatusName(r.Status)),
+        new("Ngày kết nạp", r => r.CeremonyDate, Export.ColumnFormat.Date), new("Ngày chính thức", r => r.OfficialDate, Export.ColumnFormat.Date),
+        new("Ấp", r => r.Hamlet), new("Chức vụ", r => Lookups.PositionNames(r.Positions)),
+    ];
+
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         if (!await SelectOrganisationAsync(ct)) return NotFound();
         var rows = await Sorted(Filtered()).Select(Project()).ToListAsync(ct);
-        var csv = new StringBuilder("Họ và tên,Giới tính,Ngày sinh,Chi bộ,Tình trạng,Ngày kết nạp,Ngày chính thức,Ấp,Chức vụ\r\n");
-        foreach (var r in rows)
-            csv.AppendJoin(',', new[] { r.FullName, Lookups.GenderName(r.Gender), Lookups.Date(r.DateOfBirth), r.Cell, Lookups.StatusName(r.Status),
-                Lookups.Date(r.CeremonyDate), Lookups.Date(r.OfficialDate), r.Hamlet ?? "", Lookups.PositionNames(r.Positions) }.Select(Csv.Escape)).Append("\r\n");
         await trail.ExportedAsync("Đảng viên", rows.Count, ct);
-        return File(Csv.Encode(csv.ToString()), "text/csv", "dang-vien.csv");
+        return File(Export.Exporter.Csv(Fields, rows), "text/csv", "dang-vien.csv");
+    }
+
+    /// <summary>The same rows as the page (every page of it), in the page's order, as .xlsx.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync([FromServices] Export.Exporter exporter, CancellationToken ct)
+    {
+        if (!await SelectOrganisationAsync(ct)) return NotFound();
+        var rows = await Sorted(Filtered()).Select(Project()).ToListAsync(ct);
+        return await exporter.ListAsync("Đảng viên", "dang-vien.xlsx", await FilterTextAsync(ct), Fields, rows, ct);
+    }
+
+    /// <summary>The filters in words, for the file's title rows.</summary>
+    private async Task<string> FilterTextAsync(CancellationToken ct)
+    {
+        var parts = new List<string>();
+        if (Org is { } org) parts.Add(org.Described);
+        if (CellId is { } c) parts.Add(await db.Organisations.Where(o => o.Id == c).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "");
+        parts.Add(Status is { } s ? "tình trạng " + Lookups.StatusName(s) : "đang sinh hoạt");
+        if (Gender is { } g) parts.Add(Lookups.GenderName(g));
+        if (!string.IsNullOrWhiteSpace(Search)) parts.Add($"tên có “{Search.Trim()}”");
+        return "Điều kiện lọc: " + string.Join("; ", parts.Where(p => p.Length > 0));
     }
 
     private IQueryable<Member> Filtered()

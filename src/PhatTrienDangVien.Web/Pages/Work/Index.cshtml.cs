@@ -24,7 +24,34 @@ public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
     public int OverdueCount { get; private set; }
     public int DueCount { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    /// <summary>The same rows as the page, in its order (grouped as the page groups them), as .xlsx.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync([FromServices] Export.Exporter exporter, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        var rows = Ordered().ToList();
+        var fields = new List<Export.Field<WorkList.Item>>
+        {
+            new("Người vào Đảng / đảng viên dự bị", i => i.FullName), new("Giai đoạn", i => Core.Admission.StepNames.Of(i.Stage)), new("Chi bộ", i => i.Cell),
+            new("Việc tiếp theo", i => Core.Admission.StepNames.Of(i.Next.Kind)), new("Hạn", i => i.Next.DueDate, Export.ColumnFormat.Date),
+            new("Còn (ngày làm việc)", i => i.Next.WorkingDaysLeft is { } d ? Pages.Shared.Dates.WorkingDaysLeft(d) : null),
+        };
+        if (By != "none") fields.Insert(0, new(ByName, i => Responsible(i)));
+        return await exporter.ListAsync("Việc cần làm", "viec-can-lam.xlsx", FilterText, fields, rows, ct);
+    }
+
+    /// <summary>The rows in the page's order: by responsible person when grouped, each group by due date.</summary>
+    public IEnumerable<WorkList.Item> Ordered() => By == "none" ? Items : Items.GroupBy(Responsible).OrderBy(g => g.Key).SelectMany(g => g);
+
+    private string ByName => By switch { "mentor" => "Đảng viên giúp đỡ", "secretary" => "Bí thư chi bộ", _ => "Cấp ủy viên phụ trách" };
+
+    /// <summary>What the list holds, in words, as the line above the table says it.</summary>
+    public string FilterText => (Show switch { "overdue" => "Việc quá hạn", "all" => "Hồ sơ đang mở", _ => $"Việc đến hạn trong {Days} ngày làm việc tới (chưa quá hạn)" })
+        + (Stage is { } fs ? $", giai đoạn “{Core.Admission.StepNames.Of(fs)}”" : "") + (Org is { } org ? $", {org.Described}" : "")
+        + (CellId is not null ? ", một chi bộ" : "") + (Mine ? ", chỉ việc của tôi" : "");
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
     {
         Days = Math.Clamp(Days, 1, 120);
         var all = await work.ItemsAsync(ct);
@@ -35,7 +62,7 @@ public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
             ? row == Core.Planning.Funnel.RowOf(stage) : i.Stage == stage).ToList();
         if (CellId is { } cell) all = all.Where(i => i.CellId == cell).ToList();
         (var found, Org) = await Planning.PlanData.ListFilterAsync(db, OrgId, ct);
-        if (!found) return NotFound();
+        if (!found) return false;
         if (Org is not null)
         {
             var cells = Org.CellIds.ToHashSet();
@@ -50,7 +77,7 @@ public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
             // Due soon: from today to the horizon; what is overdue has its own tab.
             _ => all.Where(i => i.Next.WorkingDaysLeft is >= 0 and var d && d <= Days),
         }).OrderBy(i => i.Next.WorkingDaysLeft ?? int.MaxValue).ThenBy(i => i.Next.DueDate).ToList();
-        return Page();
+        return true;
     }
 
     /// <summary>The query of this list with another tab, keeping every filter.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Web.Auditing;
@@ -43,19 +42,42 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : AdminPage
         Result = new PageResult<AuditRow>(await new AuditView(db).RowsAsync(items, ct), total, Query);
     }
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    /// <summary>One line per changed field, as the page shows them (identifiers masked by <see cref="AuditView"/>).</summary>
+    public sealed record Line(AuditRow Row, AuditChange Change);
+
+    public static readonly IReadOnlyList<Export.Field<Line>> Fields =
+    [
+        new("Thời điểm", l => AuditTrail.Local(l.Row.Entry.AtUtc)), new("Người thực hiện", l => l.Row.Entry.UserName),
+        new("Thao tác", l => l.Row.Entry.Action), new("Loại hồ sơ", l => l.Row.Type), new("Hồ sơ", l => l.Row.Record ?? ""),
+        new("Trường", l => l.Change.Field), new("Giá trị cũ", l => l.Change.Old ?? ""), new("Giá trị mới", l => l.Change.New ?? ""),
+    ];
+
+    private async Task<(List<AuditRow> Rows, List<Line> Lines)> LinesAsync(CancellationToken ct)
     {
         var rows = await new AuditView(db).RowsAsync(await Newest(Filtered()).ToListAsync(ct), ct);
-        var csv = new StringBuilder("Thời điểm,Người thực hiện,Thao tác,Loại hồ sơ,Hồ sơ,Trường,Giá trị cũ,Giá trị mới\r\n");
-        foreach (var row in rows)
-        {
-            var changes = row.Changes.Count == 0 ? [new AuditChange("", null, null)] : row.Changes;
-            foreach (var c in changes)
-                csv.AppendJoin(',', new[] { AuditTrail.Local(row.Entry.AtUtc), row.Entry.UserName, row.Entry.Action, row.Type, row.Record ?? "",
-                    c.Field, c.Old ?? "", c.New ?? "" }.Select(Csv.Escape)).Append("\r\n");
-        }
+        var lines = rows.SelectMany(row => (row.Changes.Count == 0 ? [new AuditChange("", null, null)] : row.Changes).Select(c => new Line(row, c))).ToList();
+        return (rows, lines);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var (rows, lines) = await LinesAsync(ct);
         await trail.ExportedAsync("Nhật ký thay đổi", rows.Count, ct);
-        return File(Csv.Encode(csv.ToString()), "text/csv", "nhat-ky-thay-doi.csv");
+        return File(Export.Exporter.Csv(Fields, lines), "text/csv", "nhat-ky-thay-doi.csv");
+    }
+
+    /// <summary>The same entries as the page (every page of it), newest first, as .xlsx.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync([FromServices] Export.Exporter exporter, CancellationToken ct)
+    {
+        var (_, lines) = await LinesAsync(ct);
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(EntityType)) parts.Add("loại hồ sơ " + TypeName(EntityType));
+        if (!string.IsNullOrWhiteSpace(UserName)) parts.Add("người thực hiện " + UserName.Trim());
+        if (!string.IsNullOrWhiteSpace(Operation)) parts.Add("thao tác " + Operation);
+        if (From is { } f) parts.Add("từ ngày " + Pages.Shared.Dates.Text(f));
+        if (To is { } t) parts.Add("đến ngày " + Pages.Shared.Dates.Text(t));
+        return await exporter.ListAsync("Nhật ký thay đổi", "nhat-ky-thay-doi.xlsx", parts.Count == 0 ? null : "Điều kiện lọc: " + string.Join("; ", parts),
+            Fields, lines, ct);
     }
 
     private IQueryable<AuditEntry> Filtered()
