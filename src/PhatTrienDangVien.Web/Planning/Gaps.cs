@@ -37,16 +37,7 @@ public sealed class Gaps
         CancellationToken ct)
     {
         var g = new Gaps { Threshold = threshold, From = from, To = to };
-        // Residence counts are commune-wide facts (numbers, not people), as on the hamlet list.
-        var residents = await db.Members.WholeCommune()
-            .Where(m => m.Person.HamletId != null && (m.Status == MemberStatus.Official || m.Status == MemberStatus.Probationary))
-            .GroupBy(m => m.Person.HamletId!.Value).Select(x => new { x.Key, Count = x.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        foreach (var h in await db.Hamlets.AsNoTracking().OrderBy(h => h.Name).ToListAsync(ct))
-        {
-            var members = residents.GetValueOrDefault(h.Id);
-            double? ratio = h.Population > 0 ? members * 1000.0 / h.Population : null;
-            if (members == 0 || ratio < threshold) g.ThinHamlets.Add(new HamletGap(h.Id, h.Name, h.Population, members, ratio));
-        }
+        g.ThinHamlets.AddRange((await HamletsAsync(db, ct)).Where(h => IsThin(h, threshold)));
         g.ThinHamlets.Sort((a, b) => Nullable.Compare(a.PerThousand, b.PerThousand));
         g.SchoolsWithoutCell.AddRange((await db.Schools.AsNoTracking().Where(s => s.CellId == null).OrderBy(s => s.Name)
             .Select(s => new { s.Id, s.Name }).ToListAsync(ct)).Select(s => (s.Id, s.Name)));
@@ -64,6 +55,28 @@ public sealed class Gaps
             if (row.Candidates == 0 && c.CellKind == CellKind.School) g.SchoolCellsWithoutCandidates.Add(row);
         }
         return g;
+    }
+
+    /// <summary>A hamlet with no member living there, or fewer than <paramref name="threshold"/> per 1,000 inhabitants.</summary>
+    public static bool IsThin(HamletGap hamlet, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(hamlet);
+        return hamlet.Members == 0 || hamlet.PerThousand < threshold;
+    }
+
+    /// <summary>Every hamlet by name, with the members (official and probationary) living there and their number per
+    /// 1,000 inhabitants (null when the population is not recorded).</summary>
+    public static async Task<List<HamletGap>> HamletsAsync(AppDbContext db, CancellationToken ct)
+    {
+        // Residence counts are commune-wide facts (numbers, not people), as on the hamlet list.
+        var residents = await db.Members.WholeCommune()
+            .Where(m => m.Person.HamletId != null && (m.Status == MemberStatus.Official || m.Status == MemberStatus.Probationary))
+            .GroupBy(m => m.Person.HamletId!.Value).Select(x => new { x.Key, Count = x.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return (await db.Hamlets.AsNoTracking().OrderBy(h => h.Name).ToListAsync(ct)).Select(h =>
+        {
+            var members = residents.GetValueOrDefault(h.Id);
+            return new HamletGap(h.Id, h.Name, h.Population, members, h.Population > 0 ? members * 1000.0 / h.Population : null);
+        }).ToList();
     }
 
     /// <summary>Admitted in the period per cell (<see cref="PlanData.AdmittedIn"/>).</summary>

@@ -1,0 +1,48 @@
+using System.Globalization;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Planning;
+
+namespace PhatTrienDangVien.Web.Reports;
+
+/// <summary>
+/// The period a report covers, as offices report: a month, a quarter, a calendar year or the current term (from its
+/// congress to the day before the next, <see cref="Core.Organisations.Term"/>). Both ends included.
+/// </summary>
+public sealed record ReportPeriod(string Kind, DateOnly From, DateOnly To, string Title)
+{
+    public const string Month = "month", Quarter = "quarter", Year = "year", Term = "term";
+
+    /// <summary>"(từ ngày 01/01/2026 đến ngày 31/12/2026)", as the report's subtitle says it.</summary>
+    public string Window => $"Từ ngày {Pages.Shared.Dates.Text(From)} đến ngày {Pages.Shared.Dates.Text(To)}";
+
+    /// <summary>The calendar years the period touches (a target is set per year).</summary>
+    public IEnumerable<int> Years => Enumerable.Range(From.Year, To.Year - From.Year + 1);
+
+    /// <summary>The period asked for; null for a year outside 2000–2100 (a typing mistake the page answers with 400).
+    /// A missing or impossible month or quarter is today's.</summary>
+    public static async Task<ReportPeriod?> ReadAsync(AppDbContext db, string? kind, int? year, int? number, DateOnly today, CancellationToken ct)
+    {
+        var y = year ?? today.Year;
+        if (y is < 2000 or > 2100) return null;
+        switch (kind)
+        {
+            case Month:
+            {
+                var m = number is >= 1 and <= 12 ? number.Value : today.Month;
+                var first = new DateOnly(y, m, 1);
+                return new(Month, first, first.AddMonths(1).AddDays(-1), $"tháng {m}/{y}");
+            }
+            case Quarter:
+            {
+                var q = number is >= 1 and <= 4 ? number.Value : (today.Month - 1) / 3 + 1;
+                var first = new DateOnly(y, (q - 1) * 3 + 1, 1);
+                return new(Quarter, first, first.AddMonths(3).AddDays(-1), $"quý {q}/{y}");
+            }
+            case Term when await PlanData.CurrentTermAsync(db, today, ct) is { } term:
+                return new(Term, term.Start, term.End,
+                    $"nhiệm kỳ {term.StartYear.ToString(CultureInfo.InvariantCulture)}–{term.EndYear.ToString(CultureInfo.InvariantCulture)}");
+            default:
+                return new(Year, new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), $"năm {y}");
+        }
+    }
+}
