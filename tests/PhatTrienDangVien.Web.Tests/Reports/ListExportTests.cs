@@ -1,0 +1,146 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Web.Auditing;
+using PhatTrienDangVien.Web.People;
+using PhatTrienDangVien.Web.Tests.Infrastructure;
+using Shouldly;
+using Xunit;
+
+namespace PhatTrienDangVien.Web.Tests.Reports;
+
+/// <summary>
+/// Every list that exports: its .xlsx holds the rows the page shows under the same filters and sort (every page of
+/// it), with identifiers masked as on the page, only the user's cells, and an entry on the access trail.
+/// </summary>
+public abstract class ListExportTests<TApp>(TApp app) : IAsyncLifetime where TApp : AppFactory
+{
+    public async ValueTask InitializeAsync() => await ReportData.SeedAsync(app);
+
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The first column of each row the page shows (all pages: 200 a page is more than these lists hold).</summary>
+    private static async Task<List<string>> PageRowsAsync(Browser b, string url)
+    {
+        var (response, page) = await b.GetAsync(url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "q.PageSize=200");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+        return [.. page.QuerySelectorAll("[data-row]").Select(r => r.QuerySelector("td")!)
+            .Select(td => (td.QuerySelector("a")?.TextContent ?? td.ChildNodes.First().TextContent).Trim())];
+    }
+
+    private static string Xlsx(string url) => url.Contains('?', StringComparison.Ordinal)
+        ? url.Replace("?", "?handler=Xlsx&", StringComparison.Ordinal) : url + "?handler=Xlsx";
+
+    public static readonly TheoryData<string, string> Lists = new()
+    {
+        { "office", "/Members" },
+        { "office", "/Members?Status=Probationary&q.Sort=dob&q.Desc=true" },
+        { "office", "/Members?Gender=Female&q.Sort=cell" },
+        { "office", "/Candidates?q.Desc=true" },
+        { "office", "/Dashboard/Admitted?From=2025-07-01&To=2026-12-31&q.Sort=name" },
+        { "office", "/Dashboard/Admitted?From=2026-01-01&To=2026-12-31&Facet=young" },
+        { "office", "/Work?Show=all" },
+        { "office", "/Work?Show=all&By=mentor" },
+        { "office", "/Dashboard/Gaps?Kind=thin-hamlets" },
+        { "office", "/Dashboard/Gaps?Kind=no-candidates" },
+        { "office", "/Hamlets?q.Sort=members&q.Desc=true" },
+        { "admin", "/Admin/Audit?EntityType=Member" },
+        { "secretary", "/Members?q.Sort=ceremony" },
+        { "committee", "/Members?Status=Probationary" },
+        { "secretary", "/Work?Show=all" },
+    };
+
+    [Theory, MemberData(nameof(Lists))]
+    public async Task The_xlsx_of_a_list_holds_the_rows_of_the_page_in_the_same_order(string user, string url)
+    {
+        var b = await Browser.LoginAsync(app, user);
+        var shown = await PageRowsAsync(b, url);
+        shown.ShouldNotBeEmpty(url);
+        var file = await ReportData.DownloadAsync(b, Xlsx(url));
+        var tab = file[0];
+        tab.FrozenRows.ShouldNotBeNull();
+        tab.Titles[0].ShouldBe("ĐẢNG BỘ XÃ THỬ NGHIỆM");
+        tab.Titles.ShouldContain("Ngày lập: 20/11/2026");
+        // Grouped by responsible person, the person comes first and the name second.
+        var listed = tab.Column(url.Contains("By=mentor", StringComparison.Ordinal) ? 1 : 0).SkipLast(1).ToList();
+        var total = tab.Column(0)[^1];
+        total.ShouldStartWith("Tổng số: ");
+        if (url.StartsWith("/Admin/Audit", StringComparison.Ordinal))
+        {
+            // One line per changed field; the page shows one row per change with its fields inside.
+            listed.Distinct().ShouldBe(shown.Distinct(), url);
+        }
+        else
+        {
+            listed.ShouldBe(shown, url);
+            total.ShouldBe($"Tổng số: {shown.Count}");
+        }
+    }
+
+    [Fact]
+    public async Task A_secretarys_exports_hold_only_their_cell()
+    {
+        var b = await Browser.LoginAsync(app, "secretary");
+        foreach (var (url, column) in new[] { ("/Members?handler=Xlsx", "Chi bộ"), ("/Dashboard/Admitted?handler=Xlsx&From=2025-01-01&To=2026-12-31", "Chi bộ"), ("/Work?handler=Xlsx&Show=all", "Chi bộ") })
+        {
+            var tab = (await ReportData.DownloadAsync(b, url))[0];
+            var cells = tab.Column(tab.Header.IndexOf(column)).SkipLast(1).ToList();
+            cells.ShouldNotBeEmpty(url);
+            cells.ShouldAllBe(c => c == "Chi bộ Ấp Mỹ Lợi", url);
+        }
+        // Cell A by hand: the three official members of TestData, Hoa, Nam and Đức.
+        var members = (await ReportData.DownloadAsync(b, "/Members?handler=Xlsx"))[0];
+        members.Body.Count.ShouldBe(3 + ReportData.Seeded.Count(p => p.CellA) + 1);
+    }
+
+    [Fact]
+    public async Task Exports_carry_no_full_citizen_id_or_phone_for_a_role_without_the_permission()
+    {
+        var newId = "089080009999";
+        var phone = "0912345678";
+        await app.WithSystemScopeAsync(async db =>
+        {
+            var person = await db.Members.Where(m => m.Id == app.Data.MemberA).Select(m => m.Person).SingleAsync();
+            person.CitizenId = newId;
+            person.Phone = phone;
+            return await db.SaveChangesAsync();
+        });
+        var stored = await app.WithSystemScopeAsync(db => db.People.Where(p => p.CitizenId != null).Select(p => p.CitizenId!).ToListAsync());
+        foreach (var user in new[] { "inspector", "admin" })
+        {
+            var b = await Browser.LoginAsync(app, user);
+            var audit = await ReportData.DownloadAsync(b, "/Admin/Audit?handler=Xlsx&EntityType=Person");
+            var text = audit.Tabs.SelectMany(t => t.AllText).ToList();
+            // The change is in the file, masked as the page masks it, even for a role that may reveal numbers.
+            text.ShouldContain(PersonalData.Mask(newId)!);
+            text.ShouldContain(PersonalData.Mask(phone)!);
+            foreach (var url in new[] { "/Members?handler=Xlsx", "/Candidates?handler=Xlsx", "/Dashboard/Admitted?handler=Xlsx&From=2000-01-01&To=2030-12-31" })
+                text.AddRange((await ReportData.DownloadAsync(b, url)).Tabs.SelectMany(t => t.AllText));
+            text.ShouldNotContain(t => stored.Any(id => t.Contains(id, StringComparison.Ordinal)) || t.Contains(phone, StringComparison.Ordinal), user);
+            text.ShouldNotContain(t => t.Contains(newId, StringComparison.Ordinal) || t.Contains("089080000001", StringComparison.Ordinal), user);
+        }
+    }
+
+    [Fact]
+    public async Task Each_xlsx_export_is_on_the_access_trail_with_its_list_and_rows()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var before = await app.WithSystemScopeAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == AccessTrail.EntityType));
+        var file = await ReportData.DownloadAsync(b, "/Members?handler=Xlsx&Status=Probationary");
+        await ReportData.DownloadAsync(b, "/Reports/Hamlets?handler=Xlsx");
+        var rows = await app.WithSystemScopeAsync(db => db.AuditEntries.Where(a => a.EntityType == AccessTrail.EntityType).OrderBy(a => a.Id)
+            .Skip(before).ToListAsync());
+        rows.Select(r => r.Action).ShouldBe([AccessTrail.Exported, AccessTrail.Exported]);
+        rows.ShouldAllBe(r => r.UserName == "office");
+        rows[0].Changes.ShouldContain("Đảng viên (Excel)");
+        rows[0].Changes.ShouldContain($"\"Rows\":[null,{file[0].Body.Count - 1}]");
+        rows[1].Changes.ShouldContain("(Excel)");
+    }
+}
+
+public sealed class ListExportTests_Sqlite(SqliteApp app) : ListExportTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class ListExportTests_Postgres(PostgresApp app) : ListExportTests<PostgresApp>(app), IClassFixture<PostgresApp>;
