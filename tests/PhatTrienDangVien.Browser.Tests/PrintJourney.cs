@@ -69,5 +69,14 @@ public sealed class PrintJourney(DemoBrowserApp app) : IClassFixture<DemoBrowser
             new FileInfo(pdf).Length.ShouldBeGreaterThan(10_000, name);
             await page.EmulateMediaAsync(new() { Media = Media.Screen });
         }
+
+        // On a 390-px phone the report pages scroll their tables, not the page.
+        await page.SetViewportSizeAsync(390, 844);
+        foreach (var (name, url) in pages.Where(p => p.Value.StartsWith("/Reports/", StringComparison.Ordinal)))
+        {
+            await page.GotoAsync(app.BaseUrl + url);
+            (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390, name);
+            await BrowserApp.ScreenshotAsync(page, "phone-report-" + name);
+        }
     }
 }
