@@ -26,6 +26,12 @@ public static class ApplicationSetup
         services.AddScoped<Scans>();
         services.AddScoped<WorkList>();
 
+        // Word forms: templates, filling, numbering and the papers kept with the steps.
+        services.AddScoped<Documents.FormTemplates>();
+        services.AddScoped<Documents.FormValues>();
+        services.AddScoped<Documents.IssueForm>();
+        services.AddScoped<Documents.CertificateList>();
+
         services.AddScoped<Planning.Reconciliation>();
         services.AddScoped<People.CitizenIdGuard>();
         services.AddScoped<People.SaveMember>();
