@@ -252,7 +252,8 @@ public static class FormCatalog
             switch (f.Key)
             {
                 case "3-KND":
-                    if (intro is { Path: IntroductionPath.TwoMembers })
+                    // The party members who introduce: two, or one beside the Youth Union or Trade Union.
+                    if (intro is not null)
                         for (var i = 1; i <= intro.Introducers.Count; i++) yield return (f, i);
                     break;
                 case "4-KND" when intro?.Path != IntroductionPath.YouthUnion:

@@ -34,13 +34,17 @@ public sealed class FormValues(AppDbContext db, CalendarService calendars)
         var place = name;
         foreach (var prefix in new[] { "Đảng bộ xã ", "Đảng bộ phường ", "Đảng bộ thị trấn ", "Đảng bộ đặc khu ", "Đảng bộ " })
             if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) { place = name[prefix.Length..]; break; }
-        var committee = name.StartsWith("Đảng bộ", StringComparison.OrdinalIgnoreCase) ? "Đảng ủy" + name["Đảng bộ".Length..] : "Đảng ủy " + name;
+        var committee = CommitteeOf(name);
         // The stored authority names the body ("Ban Thường vụ Đảng ủy xã"); the paper names the commune too.
         var deciding = string.IsNullOrWhiteSpace(authority) ? "Ban Thường vụ " + committee
             : authority.Contains(place, StringComparison.OrdinalIgnoreCase) ? authority.Trim() : authority.Trim() + " " + place;
         var signing = deciding.Contains("Thường vụ", StringComparison.OrdinalIgnoreCase) ? "T/M BAN THƯỜNG VỤ" : "T/M ĐẢNG ỦY";
         return new Commune(name, place, committee, deciding, signing);
     }
+
+    /// <summary>The committee of a party organisation: "Đảng bộ xã Nhơn Mỹ" → "Đảng ủy xã Nhơn Mỹ".</summary>
+    public static string CommitteeOf(string name) =>
+        name.StartsWith("Đảng bộ", StringComparison.OrdinalIgnoreCase) ? "Đảng ủy" + name["Đảng bộ".Length..] : "Đảng ủy " + name;
 
     public static string Upper(string s) => s.ToUpper(Vietnamese);
 
@@ -94,11 +98,13 @@ public sealed class FormValues(AppDbContext db, CalendarService calendars)
         v["so"] = number ?? (form.NumberType is { } t ? "……-" + t : FormCatalog.Dots);
         v["chi_bo"] = cell.Name;
         v["dang_uy"] = commune.Committee;
-        v["dang_uy_bo_phan"] = subCommittee?.Name ?? FormCatalog.Dots;
+        // The sub-committee's papers are its committee's: "Đảng bộ bộ phận Khối Trường" signs as "Đảng ủy bộ phận Khối Trường".
+        var subCommitteeName = subCommittee is null ? null : CommitteeOf(subCommittee.Name);
+        v["dang_uy_bo_phan"] = subCommitteeName ?? FormCatalog.Dots;
         (v["cap_tren"], v["co_quan"]) = form.Issuer switch
         {
             FormIssuer.Committee => ("ĐẢNG BỘ " + FormCatalog.Dots, Upper(commune.Committee)),
-            FormIssuer.SubCommittee => (Upper(commune.Name), Upper(subCommittee?.Name ?? "Đảng ủy bộ phận " + FormCatalog.Dots)),
+            FormIssuer.SubCommittee => (Upper(commune.Name), Upper(subCommitteeName ?? "Đảng ủy bộ phận " + FormCatalog.Dots)),
             _ => (Upper(parent?.Name ?? commune.Name), Upper(cell.Name)),
         };
         v["ky_thay_mat"] = commune.Signing;
