@@ -8,9 +8,9 @@ namespace PhatTrienDangVien.Web.Documents;
 
 /// <summary>
 /// Reads and fills the <c>{{placeholders}}</c> of a .docx. Word splits a paragraph's text into runs wherever the
-/// formatting, spelling marks or editing history change, so one placeholder may lie across several runs: each
-/// paragraph that holds a placeholder has its runs' text merged into its first run before replacing (that paragraph
-/// then takes the first run's formatting, which is how a placeholder line is formatted anyway).
+/// formatting, spelling marks or editing history change, so one placeholder may lie across several runs: a
+/// paragraph's runs' text is read as one string to find the placeholders, and each is then replaced across the runs it
+/// spans (see <see cref="Replace"/>), so the rest of the paragraph keeps its bold and italics.
 /// </summary>
 public static partial class DocxTemplate
 {
@@ -65,15 +65,41 @@ public static partial class DocxTemplate
         });
     }
 
+    /// <summary>
+    /// Replaces each placeholder where it stands: inside one run it keeps that run's formatting and its neighbours';
+    /// cut across runs, the value goes into the run where the placeholder begins and the rest of it is removed from
+    /// the runs it ran into. Matches are handled from the last, so the positions of earlier ones stay valid.
+    /// </summary>
     private static void Replace(Paragraph p, Func<string, string?> valueOf)
     {
         var texts = p.Descendants<Text>().ToList();
         var joined = string.Concat(texts.Select(t => t.Text));
         if (!joined.Contains("{{", StringComparison.Ordinal)) return;
-        var filled = PlaceholderPattern().Replace(joined, m => valueOf(m.Groups[1].Value) ?? m.Value);
-        texts[0].Text = filled;
-        texts[0].Space = SpaceProcessingModeValues.Preserve;
-        foreach (var t in texts.Skip(1)) t.Remove();
+        var starts = new int[texts.Count];
+        for (int i = 0, at = 0; i < texts.Count; at += texts[i].Text.Length, i++) starts[i] = at;
+        int IndexAt(int position, bool end)
+        {
+            for (var i = texts.Count - 1; i >= 0; i--)
+                if (end ? starts[i] < position : starts[i] <= position) return i;
+            return 0;
+        }
+        foreach (var m in PlaceholderPattern().Matches(joined).Reverse())
+        {
+            if (valueOf(m.Groups[1].Value) is not { } value) continue;
+            int from = m.Index, to = m.Index + m.Length;
+            int i = IndexAt(from, false), j = IndexAt(to, true);
+            var first = texts[i].Text;
+            if (i == j)
+                texts[i].Text = first[..(from - starts[i])] + value + first[(to - starts[i])..];
+            else
+            {
+                texts[i].Text = first[..(from - starts[i])] + value;
+                for (var k = i + 1; k < j; k++) texts[k].Text = "";
+                texts[j].Text = texts[j].Text[(to - starts[j])..];
+            }
+            texts[i].Space = SpaceProcessingModeValues.Preserve;
+            texts[j].Space = SpaceProcessingModeValues.Preserve;
+        }
     }
 
     private static string TextOf(Paragraph p) => string.Concat(p.Descendants<Text>().Select(t => t.Text));

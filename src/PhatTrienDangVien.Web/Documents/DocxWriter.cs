@@ -77,9 +77,17 @@ public sealed class DocxWriter
         return this;
     }
 
-    /// <summary>A body paragraph: justified, first line indented; <c>**bold**</c> spans are written bold.</summary>
+    /// <summary>
+    /// A body paragraph: justified, first line indented; <c>**bold**</c> spans are written bold. A text ending in
+    /// <see cref="FormCatalog.HandWritten"/> is a heading to be answered by hand: it is followed by dotted lines instead.
+    /// </summary>
     public DocxWriter P(string text, bool indent = true)
     {
+        if (text.EndsWith(FormCatalog.HandWritten, StringComparison.Ordinal))
+        {
+            P(text[..^FormCatalog.HandWritten.Length].TrimEnd(), indent);
+            return Dotted(2);
+        }
         var p = new Paragraph(Props(JustificationValues.Both, after: 80, firstLine: indent ? 567 : 0));
         var bold = false;
         foreach (var part in text.Split("**"))
@@ -88,6 +96,20 @@ public sealed class DocxWriter
             bold = !bold;
         }
         _body.Add(p);
+        return this;
+    }
+
+    /// <summary>Lines to write on by hand: a dotted tab leader across the whole text width (no dots to count or wrap).</summary>
+    public DocxWriter Dotted(int lines)
+    {
+        for (var i = 0; i < lines; i++)
+        {
+            var props = new ParagraphProperties(
+                new Tabs(new TabStop { Val = TabStopValues.Right, Leader = TabStopLeaderCharValues.Dot, Position = TextWidth }),
+                new SpacingBetweenLines { Before = "0", After = "60" }, new Justification { Val = JustificationValues.Left });
+            var rp = new RunProperties(Fonts(), new FontSize { Val = "28" }, new FontSizeComplexScript { Val = "28" });
+            _body.Add(new Paragraph(props, new Run(rp, new TabChar())));
+        }
         return this;
     }
 
@@ -118,9 +140,9 @@ public sealed class DocxWriter
         else left.Add(Line("", Body, JustificationValues.Left));
         var right = capacity.Select(c => Line(c, new Style(14, Bold: true), JustificationValues.Center)).ToList();
         right.Add(Line("(Ký, ghi rõ họ tên)", new Style(13, Italic: true), JustificationValues.Center));
-        for (var i = 0; i < 3; i++) right.Add(Line("", Body, JustificationValues.Center));
+        for (var i = 0; i < 2; i++) right.Add(Line("", Body, JustificationValues.Center));
         right.Add(Line(name, new Style(14, Bold: true), JustificationValues.Center));
-        _body.Add(Line("", new Style(10), JustificationValues.Left));
+        _body.Add(Line("", new Style(6), JustificationValues.Left));
         _body.Add(TwoColumns(left, right, 4300));
         return this;
     }
@@ -155,7 +177,7 @@ public sealed class DocxWriter
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(
                     new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font },
                     new FontSize { Val = "28" }, new FontSizeComplexScript { Val = "28" }, new Languages { Val = "vi-VN" })),
-                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "0", Line = "264", LineRule = LineSpacingRuleValues.Auto }))));
+                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto }))));
             var body = new Body();
             foreach (var e in _body) body.Append(e);
             body.Append(new SectionProperties(
@@ -179,7 +201,8 @@ public sealed class DocxWriter
             new TableCellMarginDefault(new TopMargin { Width = "0", Type = TableWidthUnitValues.Dxa }, new BottomMargin { Width = "0", Type = TableWidthUnitValues.Dxa })));
         table.Append(new TableGrid(new GridColumn { Width = leftWidth.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             new GridColumn { Width = rightWidth.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
-        table.Append(new TableRow(Cell(leftWidth, [.. left]), Cell(rightWidth, [.. right])));
+        // A signature block or a header is never cut across two pages.
+        table.Append(new TableRow(new TableRowProperties(new CantSplit()), Cell(leftWidth, [.. left]), Cell(rightWidth, [.. right])));
         return table;
     }
 

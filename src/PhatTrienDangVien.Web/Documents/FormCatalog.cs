@@ -45,8 +45,9 @@ public sealed record FormDefinition(string Key, string Code, string Title, Admis
 /// </summary>
 public static class FormCatalog
 {
-    public const string Dots = "……………………";
-    private const string Long = "………………………………………………………………………………………";
+    public const string Dots = "………………";
+    /// <summary>Ends a line answered by hand: the writer turns it into dotted lines across the page.</summary>
+    public const string HandWritten = "………………………………………………………………………………………";
 
     private static readonly string[] s_cellSign = ["T/M CHI BỘ", "BÍ THƯ"];
     private static readonly string[] s_committeeSign = ["{{ky_thay_mat}}", "BÍ THƯ"];
@@ -68,7 +69,7 @@ public static class FormCatalog
             .P("Nơi cư trú: {{noi_cu_tru}}.")
             .P("Nghề nghiệp: {{nghe_nghiep}}; nơi làm việc, học tập: {{noi_lam_viec}}.")
             .P("Đã học lớp bồi dưỡng nhận thức về Đảng, được cấp giấy chứng nhận số {{so_giay_chung_nhan}} ngày {{ngay_giay_chung_nhan}}.")
-            .P("Qua học tập, tìm hiểu Cương lĩnh chính trị, Điều lệ Đảng Cộng sản Việt Nam, tôi nhận thức được: " + Long)
+            .P("Qua học tập, tìm hiểu Cương lĩnh chính trị, Điều lệ Đảng Cộng sản Việt Nam, tôi nhận thức được: " + HandWritten)
             .P("Tôi tự nguyện làm đơn này, đề nghị Chi bộ, Đảng ủy xem xét, kết nạp tôi vào Đảng Cộng sản Việt Nam. Nếu được đứng trong hàng ngũ của Đảng, tôi xin hứa: luôn chấp hành nghiêm chỉnh Cương lĩnh chính trị, Điều lệ Đảng, nghị quyết, chỉ thị của Đảng, chính sách, pháp luật của Nhà nước; hoàn thành tốt nhiệm vụ được giao; suốt đời phấn đấu cho mục đích, lý tưởng của Đảng.")
             .Signature([], ["NGƯỜI LÀM ĐƠN"], "{{ho_ten}}")),
 
@@ -78,7 +79,7 @@ public static class FormCatalog
             .P("Kính gửi: {{chi_bo}}.", false)
             .P("Tôi là: **{{nguoi_gioi_thieu}}**, đảng viên chính thức của {{chi_bo}}; vào Đảng ngày {{ngay_vao_dang_nguoi_gioi_thieu}}, chính thức ngày {{ngay_chinh_thuc_nguoi_gioi_thieu}}.")
             .P("Tôi đã cùng công tác, học tập, sinh hoạt với quần chúng **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, nơi cư trú {{noi_cu_tru}}, trong {{so_thang_cung_cong_tac}} tháng.")
-            .P("Những ưu điểm, khuyết điểm chính của người vào Đảng (về phẩm chất chính trị, đạo đức, lối sống, năng lực công tác, quan hệ quần chúng): " + Long)
+            .P("Những ưu điểm, khuyết điểm chính của người vào Đảng (về phẩm chất chính trị, đạo đức, lối sống, năng lực công tác, quan hệ quần chúng): " + HandWritten)
             .P("Đối chiếu với tiêu chuẩn, điều kiện kết nạp đảng viên, tôi giới thiệu quần chúng {{ho_ten}} để chi bộ xem xét, đề nghị kết nạp vào Đảng Cộng sản Việt Nam. Tôi xin chịu trách nhiệm trước Chi bộ về việc giới thiệu của mình.")
             .Signature([], ["NGƯỜI GIỚI THIỆU"], "{{nguoi_gioi_thieu}}")),
 
@@ -88,7 +89,7 @@ public static class FormCatalog
             .P("Căn cứ Điều 4 Điều lệ Đảng Cộng sản Việt Nam và Điều lệ Đoàn TNCS Hồ Chí Minh;")
             .P("Ngày {{ngay_hop}}, Ban Chấp hành Đoàn " + Dots + " đã họp xét, giới thiệu đoàn viên **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, nơi cư trú {{noi_cu_tru}}, vào Đảng.")
             .P("Tổng số ủy viên Ban Chấp hành: …… đồng chí; có mặt: …… đồng chí; vắng mặt: …… đồng chí.")
-            .P("Ưu điểm, khuyết điểm chính của đoàn viên: " + Long)
+            .P("Ưu điểm, khuyết điểm chính của đoàn viên: " + HandWritten)
             .P("Số ủy viên Ban Chấp hành tán thành giới thiệu: …… đồng chí, đạt ……%; không tán thành: …… đồng chí.")
             .P("Ban Chấp hành Đoàn giới thiệu đoàn viên {{ho_ten}} để {{chi_bo}} xem xét, đề nghị kết nạp vào Đảng Cộng sản Việt Nam.")
             .Signature(["{{chi_bo}};", "Lưu."], ["T/M BAN CHẤP HÀNH", "BÍ THƯ"], Dots)),
@@ -99,7 +100,7 @@ public static class FormCatalog
             .P("Căn cứ Điều 4 Điều lệ Đảng Cộng sản Việt Nam và Điều lệ Công đoàn Việt Nam;")
             .P("Ngày {{ngay_hop}}, Ban Chấp hành Công đoàn cơ sở " + Dots + " đã họp xét, giới thiệu đoàn viên công đoàn **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, nơi cư trú {{noi_cu_tru}}, vào Đảng.")
             .P("Tổng số ủy viên Ban Chấp hành: …… đồng chí; có mặt: …… đồng chí; vắng mặt: …… đồng chí.")
-            .P("Ưu điểm, khuyết điểm chính của đoàn viên công đoàn: " + Long)
+            .P("Ưu điểm, khuyết điểm chính của đoàn viên công đoàn: " + HandWritten)
             .P("Số ủy viên Ban Chấp hành tán thành giới thiệu: …… đồng chí, đạt ……%; không tán thành: …… đồng chí.")
             .P("Ban Chấp hành Công đoàn cơ sở giới thiệu đoàn viên công đoàn {{ho_ten}} để {{chi_bo}} xem xét, đề nghị kết nạp vào Đảng Cộng sản Việt Nam.")
             .Signature(["{{chi_bo}};", "Lưu."], ["T/M BAN CHẤP HÀNH", "CHỦ TỊCH"], Dots)),
@@ -108,9 +109,9 @@ public static class FormCatalog
             .PartyHeader(numbered: false)
             .Title("TỔNG HỢP Ý KIẾN NHẬN XÉT", "của tổ chức đoàn thể chính trị - xã hội nơi làm việc và chi ủy nơi cư trú đối với người xin vào Đảng")
             .P("Chi ủy {{chi_bo}} tổng hợp ý kiến nhận xét đối với quần chúng **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, nơi cư trú {{noi_cu_tru}}, nghề nghiệp {{nghe_nghiep}}, như sau (tổng hợp ngày {{ngay_hop}}):")
-            .P("1. Ý kiến nhận xét của tổ chức đoàn thể chính trị - xã hội nơi làm việc: tổng số được hỏi ý kiến …… người; số đồng ý …… người, đạt ……%; số không đồng ý …… người. Nội dung chính: " + Long)
-            .P("2. Ý kiến nhận xét của chi ủy (chi bộ) nơi cư trú: " + Long)
-            .P("3. Nhận xét chung và đề nghị của chi ủy: " + Long)
+            .P("1. Ý kiến nhận xét của tổ chức đoàn thể chính trị - xã hội nơi làm việc: tổng số được hỏi ý kiến …… người; số đồng ý …… người, đạt ……%; số không đồng ý …… người. Nội dung chính: " + HandWritten)
+            .P("2. Ý kiến nhận xét của chi ủy (chi bộ) nơi cư trú: " + HandWritten)
+            .P("3. Nhận xét chung và đề nghị của chi ủy: " + HandWritten)
             .Signature(["{{dang_uy}};", "Lưu chi bộ."], ["T/M CHI ỦY", "BÍ THƯ"], "{{ky_ho_ten}}")),
 
         new("6-KND", "6-KNĐ", "Nghị quyết đề nghị kết nạp đảng viên (chi bộ)", AdmissionStepKind.CellVote, FormIssuer.Cell, "NQ/CB", true, w =>
@@ -121,8 +122,8 @@ public static class FormCatalog
                 .P("Ngày {{ngay_hop}}, {{chi_bo}} đã họp để xét, đề nghị kết nạp quần chúng **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, nơi cư trú {{noi_cu_tru}}, vào Đảng Cộng sản Việt Nam.");
             VoteLines(w);
             w.P("Sau khi nghe báo cáo lý lịch và kết quả thẩm tra lý lịch, ý kiến nhận xét của tổ chức đoàn thể chính trị - xã hội và chi ủy nơi cư trú, giấy giới thiệu của đảng viên chính thức (hoặc nghị quyết giới thiệu của tổ chức đoàn), chi bộ thảo luận, nhận xét:")
-                .P("1. Ưu điểm: " + Long)
-                .P("2. Khuyết điểm: " + Long)
+                .P("1. Ưu điểm: " + HandWritten)
+                .P("2. Khuyết điểm: " + HandWritten)
                 .P("3. Đối chiếu với tiêu chuẩn, điều kiện kết nạp đảng viên, chi bộ biểu quyết: **{{tan_thanh}}** đồng chí tán thành, đạt **{{ty_le_tan_thanh}}** so với số đảng viên chính thức được tính; {{khong_tan_thanh}} đồng chí không tán thành.")
                 .P("Chi bộ đề nghị {{co_quan_quyet_dinh}} xem xét, kết nạp quần chúng {{ho_ten}} vào Đảng Cộng sản Việt Nam.")
                 .Signature(["{{dang_uy}};", "Lưu chi bộ."], s_cellSign, "{{ky_ho_ten}}");
@@ -134,7 +135,7 @@ public static class FormCatalog
                 .Title("BÁO CÁO", "thẩm định nghị quyết đề nghị kết nạp đảng viên")
                 .P("Ngày {{ngay_hop}}, {{dang_uy_bo_phan}} đã họp thẩm định Nghị quyết số {{so_nghi_quyet_chi_bo}} ngày {{ngay_nghi_quyet_chi_bo}} của {{chi_bo}} đề nghị kết nạp quần chúng **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, vào Đảng.");
             VoteLines(w, "cấp ủy viên");
-            w.P("Kết quả thẩm định hồ sơ, lý lịch, tiêu chuẩn, điều kiện của người vào Đảng: " + Long)
+            w.P("Kết quả thẩm định hồ sơ, lý lịch, tiêu chuẩn, điều kiện của người vào Đảng: " + HandWritten)
                 .P("Số cấp ủy viên tán thành đề nghị kết nạp: **{{tan_thanh}}** đồng chí, đạt **{{ty_le_tan_thanh}}**; không tán thành: {{khong_tan_thanh}} đồng chí.")
                 .P("Đảng ủy bộ phận đề nghị {{co_quan_quyet_dinh}} xem xét, quyết định kết nạp quần chúng {{ho_ten}} vào Đảng Cộng sản Việt Nam.")
                 .Signature(["{{dang_uy}};", "{{chi_bo}};", "Lưu."], ["T/M ĐẢNG ỦY", "BÍ THƯ"], Dots);
@@ -168,8 +169,8 @@ public static class FormCatalog
             .P("Kính gửi: {{chi_bo}}.", false)
             .P("Tôi là: **{{ho_ten}}**, sinh ngày {{ngay_sinh}}; được kết nạp vào Đảng ngày {{ngay_ket_nap}} theo Quyết định số {{so_quyet_dinh_ket_nap}}; lễ kết nạp ngày {{ngay_le_ket_nap}}; hết thời gian dự bị ngày {{ngay_het_du_bi}}; được đồng chí {{nguoi_giup_do}} giúp đỡ.")
             .P("Qua thời gian dự bị, tôi tự kiểm điểm như sau:")
-            .P("1. Ưu điểm (nhận thức chính trị; phẩm chất đạo đức, lối sống; ý thức tổ chức kỷ luật; thực hiện nhiệm vụ được giao; quan hệ với quần chúng): " + Long)
-            .P("2. Khuyết điểm và biện pháp khắc phục: " + Long)
+            .P("1. Ưu điểm (nhận thức chính trị; phẩm chất đạo đức, lối sống; ý thức tổ chức kỷ luật; thực hiện nhiệm vụ được giao; quan hệ với quần chúng): " + HandWritten)
+            .P("2. Khuyết điểm và biện pháp khắc phục: " + HandWritten)
             .P("Tôi đề nghị chi bộ xem xét, công nhận tôi là đảng viên chính thức.")
             .Signature([], ["NGƯỜI TỰ KIỂM ĐIỂM"], "{{ho_ten}}")),
 
@@ -179,8 +180,8 @@ public static class FormCatalog
             .P("Kính gửi: {{chi_bo}}.", false)
             .P("Tôi là: **{{nguoi_giup_do}}**, đảng viên chính thức, được chi bộ phân công giúp đỡ đảng viên dự bị **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, kết nạp vào Đảng ngày {{ngay_ket_nap}}, hết thời gian dự bị ngày {{ngay_het_du_bi}}.")
             .P("Nhận xét về nhận thức chính trị, phẩm chất đạo đức, lối sống; việc chấp hành Điều lệ Đảng, nghị quyết của Đảng, pháp luật của Nhà nước; thực hiện nhiệm vụ đảng viên và nhiệm vụ được giao; quan hệ với quần chúng:")
-            .P("1. Ưu điểm: " + Long)
-            .P("2. Khuyết điểm: " + Long)
+            .P("1. Ưu điểm: " + HandWritten)
+            .P("2. Khuyết điểm: " + HandWritten)
             .P("Đề nghị chi bộ xem xét, công nhận đồng chí {{ho_ten}} là đảng viên chính thức (hoặc ý kiến khác): " + Dots)
             .Signature([], ["ĐẢNG VIÊN GIÚP ĐỠ"], "{{nguoi_giup_do}}")),
 
@@ -188,9 +189,9 @@ public static class FormCatalog
             .PartyHeader(numbered: false)
             .Title("TỔNG HỢP Ý KIẾN NHẬN XÉT", "của tổ chức đoàn thể chính trị - xã hội và chi ủy nơi cư trú đối với đảng viên dự bị")
             .P("Chi ủy {{chi_bo}} tổng hợp ý kiến nhận xét đối với đảng viên dự bị **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, kết nạp vào Đảng ngày {{ngay_ket_nap}}, hết thời gian dự bị ngày {{ngay_het_du_bi}}, như sau:")
-            .P("1. Ý kiến nhận xét của tổ chức đoàn thể chính trị - xã hội: tổng số được hỏi ý kiến …… người; số đồng ý …… người, đạt ……%; số không đồng ý …… người. Nội dung chính: " + Long)
-            .P("2. Ý kiến nhận xét của chi ủy (chi bộ) nơi cư trú: " + Long)
-            .P("3. Nhận xét chung của chi ủy: " + Long)
+            .P("1. Ý kiến nhận xét của tổ chức đoàn thể chính trị - xã hội: tổng số được hỏi ý kiến …… người; số đồng ý …… người, đạt ……%; số không đồng ý …… người. Nội dung chính: " + HandWritten)
+            .P("2. Ý kiến nhận xét của chi ủy (chi bộ) nơi cư trú: " + HandWritten)
+            .P("3. Nhận xét chung của chi ủy: " + HandWritten)
             .Signature(["{{dang_uy}};", "Lưu chi bộ."], ["T/M CHI ỦY", "BÍ THƯ"], "{{ky_ho_ten}}")),
 
         new("13-KND", "13-KNĐ", "Nghị quyết đề nghị công nhận đảng viên chính thức (chi bộ)", AdmissionStepKind.RecognitionVote, FormIssuer.Cell, "NQ/CB", true, w =>
@@ -201,8 +202,8 @@ public static class FormCatalog
                 .P("Ngày {{ngay_hop}}, {{chi_bo}} đã họp để xét, đề nghị công nhận đảng viên dự bị **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, được kết nạp vào Đảng ngày {{ngay_ket_nap}} (lễ kết nạp ngày {{ngay_le_ket_nap}}), trở thành đảng viên chính thức.");
             VoteLines(w);
             w.P("Sau khi nghe bản tự kiểm điểm của đảng viên dự bị, nhận xét của đảng viên chính thức được phân công giúp đỡ (đồng chí {{nguoi_giup_do}}), ý kiến nhận xét của tổ chức đoàn thể chính trị - xã hội và chi ủy nơi cư trú, chi bộ thảo luận, nhận xét:")
-                .P("1. Ưu điểm: " + Long)
-                .P("2. Khuyết điểm: " + Long)
+                .P("1. Ưu điểm: " + HandWritten)
+                .P("2. Khuyết điểm: " + HandWritten)
                 .P("3. Đối chiếu với tiêu chuẩn đảng viên, chi bộ biểu quyết: **{{tan_thanh}}** đồng chí tán thành công nhận, đạt **{{ty_le_tan_thanh}}** so với số đảng viên chính thức được tính; {{khong_tan_thanh}} đồng chí không tán thành.")
                 .P("Chi bộ đề nghị {{co_quan_quyet_dinh}} xem xét, công nhận đồng chí {{ho_ten}} là đảng viên chính thức kể từ ngày {{ngay_het_du_bi}}.")
                 .Signature(["{{dang_uy}};", "Lưu chi bộ."], s_cellSign, "{{ky_ho_ten}}");

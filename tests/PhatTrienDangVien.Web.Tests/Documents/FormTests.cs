@@ -40,12 +40,12 @@ public abstract class FormTests<TApp>(TApp app) where TApp : AppFactory
         t1.ShouldContain("Tôi là: Võ Minh Đức, sinh ngày 15/03/2000; giới tính: Nam.");
         t1.ShouldContain("giấy chứng nhận số 1/CN ngày 06/03/2026");
         t1.ShouldContain("Kính gửi: Chi ủy Chi bộ Ấp Mỹ Lợi, Đảng ủy xã Thử Nghiệm.");
-        t1.ShouldContain("Nơi sinh: ……………………; quê quán: ……………………", customMessage: "what the data does not hold stays dotted");
+        t1.ShouldContain("Nơi sinh: ………………; quê quán: ………………", customMessage: "what the data does not hold stays dotted");
 
         var f3a = Body(await Issue(AdmissionStepKind.Introduction, "3-KND", 1));
         f3a.ShouldContain("Tôi là: Nguyễn Văn Ẩn, đảng viên chính thức của Chi bộ Ấp Mỹ Lợi; vào Đảng ngày 19/05/2010, chính thức ngày 19/05/2011.");
         // 1/1/2020 to 1/6/2026: 77 months together.
-        f3a.ShouldContain("Võ Minh Đức, sinh ngày 15/03/2000, nơi cư trú ……………………, trong 77 tháng.");
+        f3a.ShouldContain("Võ Minh Đức, sinh ngày 15/03/2000, nơi cư trú ………………, trong 77 tháng.");
         Body(await Issue(AdmissionStepKind.Introduction, "3-KND", 2)).ShouldContain("Tôi là: Lê Văn Cường");
 
         Body(await Issue(AdmissionStepKind.Opinions, "5-KND")).ShouldContain("(tổng hợp ngày 15/06/2026)");
@@ -55,7 +55,7 @@ public abstract class FormTests<TApp>(TApp app) where TApp : AppFactory
         left6.ShouldBe(["ĐẢNG BỘ XÃ THỬ NGHIỆM", "CHI BỘ ẤP MỸ LỢI", "*", "Số 1-NQ/CB"]);
         right6[^1].ShouldBe("Thử Nghiệm, ngày 01 tháng 7 năm 2026");
         var p6 = Paragraphs(f6);
-        p6.ShouldContain("Ngày 01/07/2026, Chi bộ Ấp Mỹ Lợi đã họp để xét, đề nghị kết nạp quần chúng Võ Minh Đức, sinh ngày 15/03/2000, nơi cư trú ……………………, vào Đảng Cộng sản Việt Nam.");
+        p6.ShouldContain("Ngày 01/07/2026, Chi bộ Ấp Mỹ Lợi đã họp để xét, đề nghị kết nạp quần chúng Võ Minh Đức, sinh ngày 15/03/2000, nơi cư trú ………………, vào Đảng Cộng sản Việt Nam.");
         p6.ShouldContain("Tổng số đảng viên chính thức: 3 đồng chí; số được tính để biểu quyết: 3 đồng chí (không tính 0 đồng chí miễn sinh hoạt hoặc sinh hoạt tạm thời nơi khác vắng mặt).");
         p6.ShouldContain(p => p.StartsWith("Có mặt: 3 đồng chí; vắng mặt: 0 đồng chí.", StringComparison.Ordinal));
         p6.ShouldContain("3. Đối chiếu với tiêu chuẩn, điều kiện kết nạp đảng viên, chi bộ biểu quyết: 3 đồng chí tán thành, đạt 100% so với số đảng viên chính thức được tính; 0 đồng chí không tán thành.");
@@ -64,7 +64,7 @@ public abstract class FormTests<TApp>(TApp app) where TApp : AppFactory
         p6.ShouldContain("Lê Văn Cường");
 
         var f8 = await Issue(AdmissionStepKind.Decision, "8-KND");
-        Header(f8).Left.ShouldBe(["ĐẢNG BỘ ……………………", "ĐẢNG ỦY XÃ THỬ NGHIỆM", "*", "Số 1-NQ/ĐU"]);
+        Header(f8).Left.ShouldBe(["ĐẢNG BỘ ………………", "ĐẢNG ỦY XÃ THỬ NGHIỆM", "*", "Số 1-NQ/ĐU"]);
         Body(f8).ShouldContain("Căn cứ Nghị quyết số 1-NQ/CB ngày 01/07/2026 của Chi bộ Ấp Mỹ Lợi đề nghị kết nạp quần chúng Võ Minh Đức vào Đảng (chi bộ biểu quyết 3/3 đồng chí tán thành, đạt 100%);");
         Body(f8).ShouldContain("T/M BAN THƯỜNG VỤ");
 
@@ -98,13 +98,13 @@ public abstract class FormTests<TApp>(TApp app) where TApp : AppFactory
         var office = await Browser.LoginAsync(app, "office");
         var f4 = await IssueAsync(office, cases.B, await StepAsync(app, cases.B, AdmissionStepKind.Introduction), "4-KND");
         NoPlaceholderLeft(f4, "4-KND");
-        Header(f4).Left.ShouldBe(["ĐOÀN ……………………", "BCH ĐOÀN ……………………", "***", "Số 15-NQ/ĐTN"]);
+        Header(f4).Left.ShouldBe(["ĐOÀN ………………", "BCH ĐOÀN ………………", "***", "Số 15-NQ/ĐTN"]);
         Body(f4).ShouldContain("giới thiệu đoàn viên Huỳnh Ngọc Ánh");
         var f7 = await IssueAsync(office, cases.B, await StepAsync(app, cases.B, AdmissionStepKind.SubCommitteeVote), "7-KND");
         NoPlaceholderLeft(f7, "7-KND");
         Header(f7).Left.ShouldBe(["ĐẢNG BỘ XÃ THỬ NGHIỆM", "ĐẢNG ỦY BỘ PHẬN KHỐI TRƯỜNG", "*", "Số 1-BC/ĐU"]);
         // The cell's resolution: its number once the software issued it (another test may have), else dotted.
-        Body(f7).ShouldMatch("Nghị quyết số (……………………|1-NQ/CB) ngày 01/07/2026 của Chi bộ Trường Tiểu học");
+        Body(f7).ShouldMatch("Nghị quyết số (………………|1-NQ/CB) ngày 01/07/2026 của Chi bộ Trường Tiểu học");
         Body(f7).ShouldContain("Số cấp ủy viên tán thành đề nghị kết nạp: 1 đồng chí, đạt 100%; không tán thành: 0 đồng chí.");
         // A step offers only its path's papers: no Trade Union resolution on the Youth Union's path, no second introducer.
         var none = await office.PostRawAsync($"/Candidates/Timeline/{cases.B}?handler=Issue",
