@@ -43,6 +43,9 @@ public sealed class AuditView(AppDbContext db)
         [nameof(CellMembership)] = "Sinh hoạt tại chi bộ",
         [nameof(StepRecord)] = "Bước kết nạp",
         [nameof(StepAttachment)] = "Bản quét giấy tờ",
+        [nameof(Documents.FormTemplate)] = "Mẫu biểu mẫu Word",
+        [nameof(Documents.DocumentCounter)] = "Sổ đánh số văn bản",
+        [nameof(Documents.IssuedDocument)] = "Biểu mẫu đã lập",
         [nameof(RuleParameter)] = "Quy định kết nạp",
         [nameof(CalendarDayOverride)] = "Điều chỉnh lịch nghỉ",
         [nameof(TermTarget)] = "Chỉ tiêu nhiệm kỳ",
@@ -59,7 +62,7 @@ public sealed class AuditView(AppDbContext db)
     {
         "Id", "CommuneId", "IsDemo", "PersonId", "StepId", "YearTargetId", "TermId", "Version", "RulesSnapshot", "Details",
         "Content", "RecordedAtUtc", "UploadedAtUtc", "CreatedAtUtc", "ContentType", "Length", "SmtpPasswordProtected",
-        "LastSentAtUtc", "LastErrorAtUtc", "LastError", "LastDigestDate", "NameFolded", "FullNameFolded", "NameSortKey",
+        "IssuedAtUtc", "LastSentAtUtc", "LastErrorAtUtc", "LastError", "LastDigestDate", "NameFolded", "FullNameFolded", "NameSortKey",
         "UserName", "NormalizedUserName", "NormalizedEmail", "EmailConfirmed", "PasswordHash", "SecurityStamp", "ConcurrencyStamp",
         "PhoneNumber", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount",
     };
@@ -97,6 +100,8 @@ public sealed class AuditView(AppDbContext db)
         ["Email"] = "Thư điện tử", ["LockoutEnd"] = "Khóa đến",
         ["IpAddress"] = "Địa chỉ máy (IP)", ["List"] = "Danh sách", ["Rows"] = "Số dòng", ["Record"] = "Mã hồ sơ", ["Attachment"] = "Mã tệp",
         ["Person"] = "Người", ["Via"] = "Nơi xem", ["Format"] = "Định dạng",
+        ["FormCode"] = "Biểu mẫu", ["Variant"] = "Người giới thiệu thứ", ["Number"] = "Số văn bản đã cấp", ["Sha256"] = "Mã băm SHA-256 của tệp",
+        ["TemplateSha256"] = "Mã băm SHA-256 của mẫu", ["IssuedBy"] = "Người lập", ["DocumentType"] = "Loại văn bản", ["LastNumber"] = "Số đã cấp gần nhất",
     };
 
     private enum Ref { Organisation, Member, Hamlet, SourceCategory, Candidate }

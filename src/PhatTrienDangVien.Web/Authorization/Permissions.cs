@@ -52,6 +52,10 @@ public enum Permission
     /// person's data; everyone else sees them masked (docs/decisions/0017-masked-identifiers.md).
     /// </summary>
     ViewPersonalIdentifiers,
+    /// <summary>Fill the Word forms of a case's steps (kept with the step, numbered) and the class certificate list.</summary>
+    IssueForms,
+    /// <summary>Replace the Word templates of the forms, or go back to the defaults.</summary>
+    ManageFormTemplates,
 }
 
 /// <summary>The one table from roles to permissions (shown to administrators on /Admin/Permissions).</summary>
@@ -60,7 +64,7 @@ public static class PermissionTable
     private static readonly Permission[] s_everyone = [Permission.ReadRecords, Permission.ViewWork, Permission.ReadNotifications, Permission.ReadRules];
 
     private static readonly Permission[] s_cellWork =
-        [.. s_everyone, Permission.EditPerson, Permission.RecordStep, Permission.WriteAssessment, Permission.ViewPlan];
+        [.. s_everyone, Permission.EditPerson, Permission.RecordStep, Permission.WriteAssessment, Permission.ViewPlan, Permission.IssueForms];
 
     private static readonly Dictionary<string, HashSet<Permission>> s_table = new()
     {
@@ -70,6 +74,8 @@ public static class PermissionTable
             .. s_cellWork, Permission.ManageCommune, Permission.ManageTargets, Permission.ManageResponsibilities, Permission.ReadApiDocs,
             // The office keeps the register: it checks a citizen ID against papers and answers a person's request for their data.
             Permission.ViewPersonalIdentifiers,
+            // The office keeps the commune's papers, so it keeps their templates too.
+            Permission.ManageFormTemplates,
         ],
         [Roles.CommitteeMember] = [.. s_cellWork],
         [Roles.CellSecretary] = [.. s_cellWork],
@@ -113,6 +119,8 @@ public static class PermissionTable
         Permission.ManageMail => "Cấu hình thư điện tử, cảnh báo",
         Permission.ManageBackups => "Sao lưu dữ liệu, xem lịch sử sao lưu",
         Permission.ViewPersonalIdentifiers => "Xem đầy đủ số CCCD, số điện thoại (khi bấm “Hiện số”, có ghi nhật ký); xuất dữ liệu của một người",
+        Permission.IssueForms => "Lập biểu mẫu Word của các bước kết nạp, danh sách cấp giấy chứng nhận",
+        Permission.ManageFormTemplates => "Thay mẫu biểu mẫu Word, trở lại mẫu mặc định",
         _ => p.ToString(),
     };
 

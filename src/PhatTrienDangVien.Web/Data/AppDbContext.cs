@@ -61,6 +61,10 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     /// <summary>The backups taken and their outcome (installation-wide, written outside the audited save).</summary>
     public DbSet<Backups.BackupRun> BackupRuns => Set<Backups.BackupRun>();
 
+    public DbSet<Documents.FormTemplate> FormTemplates => Set<Documents.FormTemplate>();
+    public DbSet<Documents.DocumentCounter> DocumentCounters => Set<Documents.DocumentCounter>();
+    public DbSet<Documents.IssuedDocument> IssuedDocuments => Set<Documents.IssuedDocument>();
+
     public DataScope Scope => _scope.Scope;
 
     // Read by the query filters; EF evaluates these per query, so the scope of the request applies.
@@ -104,6 +108,11 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         CommuneFilter<YearSubTarget>(builder);
         builder.Entity<Core.Notifications.Notification>().HasQueryFilter(QueryFilters.Commune, n => ScopeUnrestricted || n.CommuneId == ScopeCommuneId);
         CommuneFilter<Core.Notifications.NotificationSettings>(builder);
+        CommuneFilter<Documents.FormTemplate>(builder);
+        CommuneFilter<Documents.DocumentCounter>(builder);
+        CommuneFilter<Documents.IssuedDocument>(builder);
+        // An issued paper is seen by whoever sees its candidate (the candidate's own filters apply inside).
+        builder.Entity<Documents.IssuedDocument>().HasQueryFilter(QueryFilters.Cells, d => ScopeUnrestricted || ScopeWholeCommune || Candidates.Any(c => c.Id == d.CandidateId));
         builder.Entity<CandidateSource>().HasQueryFilter(QueryFilters.Commune, s => ScopeUnrestricted || s.SourceCategory.CommuneId == ScopeCommuneId);
         builder.Entity<AuditEntry>().HasQueryFilter(QueryFilters.Commune, a => ScopeUnrestricted || a.CommuneId == ScopeCommuneId);
         // A step (and its scans) is visible exactly when its candidate is: the candidate's two filters apply inside, and

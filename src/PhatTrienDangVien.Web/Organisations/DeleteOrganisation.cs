@@ -47,7 +47,9 @@ public sealed class DeleteOrganisation(AppDbContext db, Access access)
         || await db.CellTargets.WholeCommune().AnyAsync(t => t.CellId == id, ct)
         // A cell members once belonged to keeps that history (the votes held there are counted from it).
         || await db.CellMemberships.WholeCommune().AnyAsync(p => p.CellId == id, ct)
-        || await db.Users.AnyAsync(u => u.OrganisationId == id, ct);
+        || await db.Users.AnyAsync(u => u.OrganisationId == id, ct)
+        // The numbers its papers took: the register of numbers outlives nothing it refers to.
+        || await db.DocumentCounters.AnyAsync(c => c.OrganisationId == id, ct);
 
     /// <summary>Members, candidates or organisations under it, in the whole commune.</summary>
     internal static async Task<bool> HasPeopleOrChildrenAsync(AppDbContext db, int id, CancellationToken ct) =>

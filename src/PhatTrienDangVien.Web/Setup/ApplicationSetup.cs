@@ -27,6 +27,12 @@ public static class ApplicationSetup
         services.AddScoped<WorkList>();
         services.AddScoped<Export.Exporter>();
 
+        // Word forms: templates, filling, numbering and the papers kept with the steps.
+        services.AddScoped<Documents.FormTemplates>();
+        services.AddScoped<Documents.FormValues>();
+        services.AddScoped<Documents.IssueForm>();
+        services.AddScoped<Documents.CertificateList>();
+
         services.AddScoped<Planning.Reconciliation>();
         services.AddScoped<People.CitizenIdGuard>();
         services.AddScoped<People.SaveMember>();

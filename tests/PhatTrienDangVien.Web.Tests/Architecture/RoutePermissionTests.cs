@@ -108,6 +108,7 @@ public abstract class RoutePermissionTests<TApp>(TApp app) where TApp : AppFacto
         ["Members.DetailsModel.OnPostExportPersonAsync"] = "/Members/Details/1?handler=ExportPerson",
         ["Candidates.DetailsModel.OnPostRevealAsync"] = "/Candidates/Details/1?handler=Reveal",
         ["Candidates.DetailsModel.OnPostExportPersonAsync"] = "/Candidates/Details/1?handler=ExportPerson",
+        ["Candidates.TimelineModel.OnPostIssueAsync"] = "/Candidates/Timeline/1?handler=Issue",
     };
 
     [Theory, MemberData(nameof(AllRoles))]

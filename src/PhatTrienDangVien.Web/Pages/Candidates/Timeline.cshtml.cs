@@ -11,7 +11,8 @@ namespace PhatTrienDangVien.Web.Pages.Candidates;
 
 /// <summary>Every step of one case, what comes next and by when, and the rules that apply.</summary>
 [RequirePermission(Permission.ReadRecords)]
-public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scans scans, Access access, AppDbContext db, VoterRegister register, Auditing.AccessTrail trail) : PageModel
+public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scans scans, Access access, AppDbContext db, VoterRegister register, Auditing.AccessTrail trail,
+    Web.Documents.IssueForm issue) : PageModel
 {
     public LoadedCase Loaded { get; private set; } = null!;
     public PendingAction? Next { get; private set; }
@@ -23,6 +24,14 @@ public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scan
     public ILookup<int, AttachmentRow> Attachments { get; private set; } = Enumerable.Empty<AttachmentRow>().ToLookup(a => a.StepId);
 
     public sealed record AttachmentRow(int Id, int StepId, string FileName, long Length);
+
+    /// <summary>The forms issued for each step, newest first: what was signed stays downloadable.</summary>
+    public ILookup<int, IssuedRow> Issued { get; private set; } = Enumerable.Empty<IssuedRow>().ToLookup(a => a.StepId);
+
+    public sealed record IssuedRow(int Id, int StepId, string FormCode, int Variant, string? Number, string FileName, string IssuedBy, DateTime IssuedAtUtc);
+
+    /// <summary>Whether the user may issue the forms of a step of this kind (who may record the step).</summary>
+    public bool MayIssueFor(AdmissionStepKind kind) => access.Has(Permission.IssueForms) && access.MayRecord(kind);
 
     /// <summary>For each recorded cell vote, the members the register counts on the vote's date (its 2/3 denominator).</summary>
     public Dictionary<int, List<(int Id, string FullName, bool Excludable)>> Counted { get; } = [];
@@ -48,7 +57,41 @@ public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scan
         var stepIds = loaded.Case.Steps.Select(s => s.Id).ToList();
         Attachments = (await db.StepAttachments.AsNoTracking().Where(a => stepIds.Contains(a.StepId))
             .Select(a => new AttachmentRow(a.Id, a.StepId, a.FileName, a.Length)).ToListAsync(ct)).ToLookup(a => a.StepId);
+        Issued = (await db.IssuedDocuments.AsNoTracking().Where(d => d.CandidateId == id).OrderByDescending(d => d.Id)
+            .Select(d => new IssuedRow(d.Id, d.StepId, d.FormCode, d.Variant, d.Number, d.FileName, d.IssuedBy, d.IssuedAtUtc)).ToListAsync(ct)).ToLookup(d => d.StepId);
         return Page();
+    }
+
+    /// <summary>Fills a form of a step from the data, keeps it with the step and hands the file over (one click).</summary>
+    [RequireHandlerPermission(Permission.IssueForms)]
+    public async Task<IActionResult> OnPostIssueAsync(int id, int stepId, string form, int variant, CancellationToken ct)
+    {
+        var outcome = await issue.HandleAsync(id, stepId, form, variant, ct);
+        switch (outcome.Status)
+        {
+            case Application.OutcomeStatus.NotFound: return NotFound();
+            case Application.OutcomeStatus.Forbidden: return Forbid();
+            case Application.OutcomeStatus.Done:
+                var doc = outcome.Value!;
+                Response.Headers.ContentDisposition = $"attachment; filename*=UTF-8''{Uri.EscapeDataString(doc.FileName)}";
+                return File(doc.Content, DocxContentType);
+            default:
+                TempData["Error"] = outcome.Message ?? string.Join(" ", outcome.Errors.Select(e => e.Message));
+                return Redirect($"/Candidates/Timeline/{id}");
+        }
+    }
+
+    public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /// <summary>A form as it was issued (the exact file kept with the step).</summary>
+    public async Task<IActionResult> OnGetDocumentAsync(int id, int documentId, CancellationToken ct)
+    {
+        // The query filters reach the paper only through a candidate in the user's scope.
+        var d = await db.IssuedDocuments.AsNoTracking().Where(x => x.Id == documentId && x.CandidateId == id).FirstOrDefaultAsync(ct);
+        if (d is null) return NotFound();
+        await trail.DownloadedAsync(id, d.Id, d.FileName, ct);
+        Response.Headers.ContentDisposition = $"attachment; filename*=UTF-8''{Uri.EscapeDataString(d.FileName)}";
+        return File(d.Content, DocxContentType);
     }
 
     /// <summary>Adds scans to a step already recorded (the signed paper often arrives after the meeting).</summary>

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PhatTrienDangVien.Core.Common;
+
+namespace PhatTrienDangVien.Web.Documents;
+
+/// <summary>A commune's replacement of one form's default template (absent: the built-in default is used).</summary>
+public class FormTemplate : CommuneEntity
+{
+    public required string FormCode { get; set; }
+    public required string FileName { get; set; }
+    public byte[] Content { get; set; } = [];
+    public required string Sha256 { get; set; }
+    public string UploadedBy { get; set; } = "";
+    public DateTime UploadedAtUtc { get; set; }
+}
+
+/// <summary>
+/// The last number given to one type of document of one issuing body in one term: numbers restart at 1 each term
+/// (decision 0021). The version is the concurrency token, so two issues at once cannot take the same number.
+/// </summary>
+public class DocumentCounter : CommuneEntity
+{
+    public int TermId { get; set; }
+    /// <summary>The issuing body (the cell, or the commune committee).</summary>
+    public int OrganisationId { get; set; }
+    /// <summary>The number's suffix, e.g. "NQ/CB", "QĐ/ĐU".</summary>
+    public required string DocumentType { get; set; }
+    public int LastNumber { get; set; }
+}
+
+/// <summary>A form as it was issued for a step: the exact file, its number and hash; never changed or deleted.</summary>
+public class IssuedDocument : CommuneEntity
+{
+    public int CandidateId { get; set; }
+    public int StepId { get; set; }
+    public required string FormCode { get; set; }
+    /// <summary>Which of several papers of the same form (the introducer of 3-KNĐ); 0 otherwise.</summary>
+    public int Variant { get; set; }
+    /// <summary>"12-NQ/CB", or null for a paper the party does not number (an application, a self-review).</summary>
+    public string? Number { get; set; }
+    public required string FileName { get; set; }
+    public byte[] Content { get; set; } = [];
+    public long Length { get; set; }
+    public required string Sha256 { get; set; }
+    /// <summary>The template it was filled from: the default's hash or the commune's uploaded file's.</summary>
+    public required string TemplateSha256 { get; set; }
+    public string IssuedBy { get; set; } = "";
+    public DateTime IssuedAtUtc { get; set; }
+}
+
+internal sealed class FormTemplateConfiguration : IEntityTypeConfiguration<FormTemplate>
+{
+    public void Configure(EntityTypeBuilder<FormTemplate> b)
+    {
+        b.ToTable("FormTemplates");
+        b.Property(e => e.Version).IsConcurrencyToken();
+        b.Property(e => e.FormCode).HasMaxLength(20);
+        b.Property(e => e.FileName).HasMaxLength(255);
+        b.Property(e => e.Sha256).HasMaxLength(64);
+        b.Property(e => e.UploadedBy).HasMaxLength(256);
+        b.HasIndex(e => new { e.CommuneId, e.FormCode }).IsUnique();
+    }
+}
+
+internal sealed class DocumentCounterConfiguration : IEntityTypeConfiguration<DocumentCounter>
+{
+    public void Configure(EntityTypeBuilder<DocumentCounter> b)
+    {
+        b.ToTable("DocumentCounters");
+        b.Property(e => e.Version).IsConcurrencyToken();
+        b.Property(e => e.DocumentType).HasMaxLength(20);
+        b.HasIndex(e => new { e.CommuneId, e.TermId, e.OrganisationId, e.DocumentType }).IsUnique();
+        b.HasOne<Core.Organisations.Term>().WithMany().HasForeignKey(e => e.TermId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Core.Organisations.Organisation>().WithMany().HasForeignKey(e => e.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class IssuedDocumentConfiguration : IEntityTypeConfiguration<IssuedDocument>
+{
+    public void Configure(EntityTypeBuilder<IssuedDocument> b)
+    {
+        b.ToTable("IssuedDocuments");
+        b.Property(e => e.FormCode).HasMaxLength(20);
+        b.Property(e => e.Number).HasMaxLength(50);
+        b.Property(e => e.FileName).HasMaxLength(255);
+        b.Property(e => e.Sha256).HasMaxLength(64);
+        b.Property(e => e.TemplateSha256).HasMaxLength(64);
+        b.Property(e => e.IssuedBy).HasMaxLength(256);
+        b.HasOne<Core.People.Candidate>().WithMany().HasForeignKey(e => e.CandidateId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Core.Admission.StepRecord>().WithMany().HasForeignKey(e => e.StepId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => e.StepId);
+        b.HasIndex(e => e.CandidateId);
+    }
+}

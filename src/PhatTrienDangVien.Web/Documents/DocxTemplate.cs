@@ -1,0 +1,140 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace PhatTrienDangVien.Web.Documents;
+
+/// <summary>
+/// Reads and fills the <c>{{placeholders}}</c> of a .docx. Word splits a paragraph's text into runs wherever the
+/// formatting, spelling marks or editing history change, so one placeholder may lie across several runs: a
+/// paragraph's runs' text is read as one string to find the placeholders, and each is then replaced across the runs it
+/// spans (see <see cref="Replace"/>), so the rest of the paragraph keeps its bold and italics.
+/// </summary>
+public static partial class DocxTemplate
+{
+    [GeneratedRegex(@"\{\{\s*([^{}]*?)\s*\}\}")]
+    private static partial Regex PlaceholderPattern();
+
+    public sealed class NotADocxException(string message) : Exception(message);
+
+    /// <summary>The placeholders of a file, in order of first appearance; throws <see cref="NotADocxException"/> for a file that is not a Word document.</summary>
+    public static IReadOnlyList<string> Placeholders(byte[] docx)
+    {
+        var found = new List<string>();
+        WithBody(docx, false, body =>
+        {
+            foreach (var p in body.Descendants<Paragraph>())
+            {
+                var text = TextOf(p);
+                foreach (Match m in PlaceholderPattern().Matches(text))
+                    if (!found.Contains(m.Groups[1].Value)) found.Add(m.Groups[1].Value);
+                // A "{{" left without its "}}" is a placeholder broken in editing: reported as it stands.
+                var rest = PlaceholderPattern().Replace(text, "");
+                var open = rest.IndexOf("{{", StringComparison.Ordinal);
+                if (open >= 0) found.Add(rest[open..Math.Min(rest.Length, open + 30)].Trim());
+            }
+        });
+        return found;
+    }
+
+    /// <summary>
+    /// Fills the placeholders with <paramref name="values"/>. The table row holding <paramref name="rowKey"/> is
+    /// repeated once per item of <paramref name="rows"/>, each filled with its own values over the document's.
+    /// </summary>
+    public static byte[] Fill(byte[] docx, IReadOnlyDictionary<string, string> values,
+        string? rowKey = null, IReadOnlyList<IReadOnlyDictionary<string, string>>? rows = null)
+    {
+        return WithBody(docx, true, body =>
+        {
+            if (rowKey is not null && rows is not null)
+            {
+                foreach (var row in body.Descendants<TableRow>().Where(r => r.Descendants<Paragraph>().Any(p => TextOf(p).Contains("{{" + rowKey + "}}", StringComparison.Ordinal))).ToList())
+                {
+                    foreach (var item in rows)
+                    {
+                        var copy = (TableRow)row.CloneNode(true);
+                        foreach (var p in copy.Descendants<Paragraph>()) Replace(p, k => item.TryGetValue(k, out var v) ? v : values.GetValueOrDefault(k));
+                        row.Parent!.InsertBefore(copy, row);
+                    }
+                    row.Remove();
+                }
+            }
+            foreach (var p in body.Descendants<Paragraph>().ToList()) Replace(p, values.GetValueOrDefault);
+        });
+    }
+
+    /// <summary>
+    /// Replaces each placeholder where it stands: inside one run it keeps that run's formatting and its neighbours';
+    /// cut across runs, the value goes into the run where the placeholder begins and the rest of it is removed from
+    /// the runs it ran into. Matches are handled from the last, so the positions of earlier ones stay valid.
+    /// </summary>
+    private static void Replace(Paragraph p, Func<string, string?> valueOf)
+    {
+        var texts = p.Descendants<Text>().ToList();
+        var joined = string.Concat(texts.Select(t => t.Text));
+        if (!joined.Contains("{{", StringComparison.Ordinal)) return;
+        var starts = new int[texts.Count];
+        for (int i = 0, at = 0; i < texts.Count; at += texts[i].Text.Length, i++) starts[i] = at;
+        int IndexAt(int position, bool end)
+        {
+            for (var i = texts.Count - 1; i >= 0; i--)
+                if (end ? starts[i] < position : starts[i] <= position) return i;
+            return 0;
+        }
+        foreach (var m in PlaceholderPattern().Matches(joined).Reverse())
+        {
+            if (valueOf(m.Groups[1].Value) is not { } value) continue;
+            int from = m.Index, to = m.Index + m.Length;
+            int i = IndexAt(from, false), j = IndexAt(to, true);
+            var first = texts[i].Text;
+            if (i == j)
+                texts[i].Text = first[..(from - starts[i])] + value + first[(to - starts[i])..];
+            else
+            {
+                texts[i].Text = first[..(from - starts[i])] + value;
+                for (var k = i + 1; k < j; k++) texts[k].Text = "";
+                texts[j].Text = texts[j].Text[(to - starts[j])..];
+            }
+            texts[i].Space = SpaceProcessingModeValues.Preserve;
+            texts[j].Space = SpaceProcessingModeValues.Preserve;
+        }
+    }
+
+    private static string TextOf(Paragraph p) => string.Concat(p.Descendants<Text>().Select(t => t.Text));
+
+    private static byte[] WithBody(byte[] docx, bool write, Action<Body> work)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        stream.Position = 0;
+        try
+        {
+            using (var doc = WordprocessingDocument.Open(stream, write))
+            {
+                var body = doc.MainDocumentPart?.Document?.Body ?? throw new NotADocxException("Tệp không có nội dung văn bản Word.");
+                work(body);
+                if (write) doc.MainDocumentPart!.Document!.Save();
+            }
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException or ArgumentException or IOException)
+        {
+            throw new NotADocxException("Tệp không phải văn bản Word (.docx) hợp lệ.");
+        }
+        return stream.ToArray();
+    }
+
+    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+
+    /// <summary>All the text of a document, paragraph by paragraph (tests and previews).</summary>
+    public static string PlainText(byte[] docx)
+    {
+        var sb = new StringBuilder();
+        WithBody(docx, false, body =>
+        {
+            foreach (var p in body.Descendants<Paragraph>()) sb.AppendLine(TextOf(p));
+        });
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,74 @@
+namespace PhatTrienDangVien.Web.Documents;
+
+/// <summary>
+/// Every placeholder a template may hold, with what it means (shown on the templates page). Names are plain
+/// Vietnamese without accents, so they can be typed in Word on any keyboard; a template naming anything else is refused.
+/// </summary>
+public static class Placeholders
+{
+    public static IReadOnlyDictionary<string, string> Meaning { get; } = new Dictionary<string, string>
+    {
+        ["cap_tren"] = "Cấp ủy cấp trên trực tiếp, chữ in hoa (góc trên bên trái)",
+        ["co_quan"] = "Cơ quan ban hành văn bản, chữ in hoa (góc trên bên trái, in đậm)",
+        ["so"] = "Số văn bản, ví dụ 12-NQ/CB (phần mềm cấp, đánh lại từ 1 mỗi nhiệm kỳ)",
+        ["dia_danh"] = "Địa danh ghi trước ngày tháng (tên xã)",
+        ["ngay"] = "Ngày của văn bản (hai chữ số)",
+        ["thang"] = "Tháng của văn bản",
+        ["nam"] = "Năm của văn bản",
+        ["ngay_hop"] = "Ngày họp, ngày của bước (dd/MM/yyyy)",
+        ["ho_ten"] = "Họ và tên người vào Đảng (đảng viên dự bị)",
+        ["ngay_sinh"] = "Ngày sinh",
+        ["gioi_tinh"] = "Giới tính",
+        ["dan_toc"] = "Dân tộc",
+        ["ton_giao"] = "Tôn giáo",
+        ["trinh_do_hoc_van"] = "Trình độ giáo dục phổ thông",
+        ["noi_cu_tru"] = "Nơi cư trú (địa chỉ, ấp)",
+        ["nghe_nghiep"] = "Nghề nghiệp",
+        ["noi_lam_viec"] = "Nơi làm việc, học tập",
+        ["chi_bo"] = "Tên chi bộ, ví dụ Chi bộ Ấp Mỹ Lợi",
+        ["dang_uy"] = "Tên đảng ủy xã, ví dụ Đảng ủy xã Nhơn Mỹ",
+        ["dang_uy_bo_phan"] = "Tên đảng ủy bộ phận mà chi bộ trực thuộc",
+        ["ky_ho_ten"] = "Họ tên bí thư chi bộ (người ký)",
+        ["ky_thay_mat"] = "Thẩm quyền ký của cấp ủy, ví dụ T/M BAN THƯỜNG VỤ",
+        ["so_giay_chung_nhan"] = "Số giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng",
+        ["ngay_giay_chung_nhan"] = "Ngày cấp giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng",
+        ["nguoi_gioi_thieu"] = "Họ tên đảng viên giới thiệu",
+        ["ngay_vao_dang_nguoi_gioi_thieu"] = "Ngày vào Đảng của đảng viên giới thiệu",
+        ["ngay_chinh_thuc_nguoi_gioi_thieu"] = "Ngày chính thức của đảng viên giới thiệu",
+        ["so_thang_cung_cong_tac"] = "Số tháng đảng viên giới thiệu cùng công tác, sinh hoạt với người vào Đảng",
+        ["so_nghi_quyet_doan_the"] = "Số nghị quyết giới thiệu của Đoàn / Công đoàn",
+        ["tong_so_dang_vien"] = "Tổng số đảng viên chính thức (cấp ủy viên) khi biểu quyết",
+        ["so_tinh_bieu_quyet"] = "Số được tính để biểu quyết (mẫu số của 2/3)",
+        ["vang_mat_khong_tinh"] = "Số đảng viên miễn sinh hoạt, sinh hoạt tạm thời vắng mặt (không tính)",
+        ["co_mat"] = "Số có mặt",
+        ["vang_mat"] = "Số vắng mặt",
+        ["tan_thanh"] = "Số tán thành",
+        ["khong_tan_thanh"] = "Số không tán thành",
+        ["ty_le_tan_thanh"] = "Tỷ lệ tán thành so với số được tính, ví dụ 100%",
+        ["co_quan_quyet_dinh"] = "Cấp ra quyết định kết nạp, ví dụ Ban Thường vụ Đảng ủy xã Nhơn Mỹ",
+        ["co_quan_quyet_dinh_in_hoa"] = "Cấp ra quyết định, chữ in hoa (trước chữ QUYẾT ĐỊNH)",
+        ["so_nghi_quyet_chi_bo"] = "Số nghị quyết của chi bộ (đề nghị kết nạp hoặc công nhận chính thức)",
+        ["ngay_nghi_quyet_chi_bo"] = "Ngày nghị quyết của chi bộ",
+        ["han_to_chuc_le"] = "Hạn tổ chức lễ kết nạp (30 ngày làm việc từ ngày chi bộ nhận quyết định)",
+        ["ngay_ket_nap"] = "Ngày quyết định kết nạp (tính tuổi đảng)",
+        ["so_quyet_dinh_ket_nap"] = "Số quyết định kết nạp",
+        ["ngay_le_ket_nap"] = "Ngày lễ kết nạp",
+        ["ngay_het_du_bi"] = "Ngày hết 12 tháng dự bị",
+        ["ngay_chinh_thuc"] = "Ngày công nhận đảng viên chính thức",
+        ["nguoi_giup_do"] = "Họ tên đảng viên chính thức giúp đỡ",
+        ["tu_ngay"] = "Danh sách giấy chứng nhận: từ ngày",
+        ["den_ngay"] = "Danh sách giấy chứng nhận: đến ngày",
+        ["stt"] = "Danh sách giấy chứng nhận: số thứ tự (dòng bảng có chỗ điền này được lặp lại cho mỗi người)",
+        ["so_nguoi"] = "Danh sách giấy chứng nhận: số người",
+    };
+
+    /// <summary>The placeholders of the form's default template, in order: what the templates page lists for it.</summary>
+    public static IReadOnlyList<string> Of(FormDefinition form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return DocxTemplate.Placeholders(form.DefaultTemplate());
+    }
+
+    /// <summary>Names used in a template that the software does not fill (a template with one is refused).</summary>
+    public static IReadOnlyList<string> Unknown(IEnumerable<string> used) => [.. used.Where(u => !Meaning.ContainsKey(u)).Distinct()];
+}
