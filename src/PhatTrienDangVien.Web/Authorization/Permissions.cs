@@ -52,6 +52,8 @@ public enum Permission
     /// person's data; everyone else sees them masked (docs/decisions/0017-masked-identifiers.md).
     /// </summary>
     ViewPersonalIdentifiers,
+    /// <summary>Bring the member register or the candidate pool in from an Excel file, and undo such an import.</summary>
+    ImportRegister,
 }
 
 /// <summary>The one table from roles to permissions (shown to administrators on /Admin/Permissions).</summary>
@@ -70,6 +72,8 @@ public static class PermissionTable
             .. s_cellWork, Permission.ManageCommune, Permission.ManageTargets, Permission.ManageResponsibilities, Permission.ReadApiDocs,
             // The office keeps the register: it checks a citizen ID against papers and answers a person's request for their data.
             Permission.ViewPersonalIdentifiers,
+            // Bringing a whole register in sets hundreds of citizen IDs at once: the office that checks them against papers.
+            Permission.ImportRegister,
         ],
         [Roles.CommitteeMember] = [.. s_cellWork],
         [Roles.CellSecretary] = [.. s_cellWork],
@@ -112,6 +116,7 @@ public static class PermissionTable
         Permission.ManageReferenceLists => "Sửa danh mục nguồn",
         Permission.ManageMail => "Cấu hình thư điện tử, cảnh báo",
         Permission.ManageBackups => "Sao lưu dữ liệu, xem lịch sử sao lưu",
+        Permission.ImportRegister => "Nhập danh sách đảng viên, quần chúng từ tệp Excel; hoàn tác một lần nhập",
         Permission.ViewPersonalIdentifiers => "Xem đầy đủ số CCCD, số điện thoại (khi bấm “Hiện số”, có ghi nhật ký); xuất dữ liệu của một người",
         _ => p.ToString(),
     };

@@ -61,6 +61,11 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     /// <summary>The backups taken and their outcome (installation-wide, written outside the audited save).</summary>
     public DbSet<Backups.BackupRun> BackupRuns => Set<Backups.BackupRun>();
 
+    /// <summary>Excel imports of the register: what came in, the files waiting for their commit, the remembered mappings.</summary>
+    public DbSet<Import.ImportBatch> ImportBatches => Set<Import.ImportBatch>();
+    public DbSet<Import.ImportUpload> ImportUploads => Set<Import.ImportUpload>();
+    public DbSet<Import.ImportMapping> ImportMappings => Set<Import.ImportMapping>();
+
     public DataScope Scope => _scope.Scope;
 
     // Read by the query filters; EF evaluates these per query, so the scope of the request applies.
@@ -102,6 +107,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         CommuneFilter<TermTarget>(builder);
         CommuneFilter<YearTarget>(builder);
         CommuneFilter<YearSubTarget>(builder);
+        CommuneFilter<Import.ImportBatch>(builder);
+        CommuneFilter<Import.ImportUpload>(builder);
+        CommuneFilter<Import.ImportMapping>(builder);
         builder.Entity<Core.Notifications.Notification>().HasQueryFilter(QueryFilters.Commune, n => ScopeUnrestricted || n.CommuneId == ScopeCommuneId);
         CommuneFilter<Core.Notifications.NotificationSettings>(builder);
         builder.Entity<CandidateSource>().HasQueryFilter(QueryFilters.Commune, s => ScopeUnrestricted || s.SourceCategory.CommuneId == ScopeCommuneId);
