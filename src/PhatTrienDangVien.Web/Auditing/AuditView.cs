@@ -104,7 +104,7 @@ public sealed class AuditView(AppDbContext db)
         ["OfficialDatePrecision"] = "Ngày chính thức ghi đến", ["FileSha256"] = "Mã SHA-256 của tệp", ["ImportedBy"] = "Người nhập",
         ["ImportedAtUtc"] = "Thời điểm nhập", ["RowCount"] = "Số dòng trong tệp", ["CreatedCount"] = "Số hồ sơ tạo mới",
         ["DuplicateCount"] = "Số dòng đã có (bỏ qua)", ["CreatedCellIds"] = "Chi bộ tạo khi nhập", ["UndoneAtUtc"] = "Thời điểm hoàn tác",
-        ["UndoneBy"] = "Người hoàn tác", ["Mapping"] = "Cách gán cột", ["Columns"] = "Cách gán cột",
+        ["UndoneBy"] = "Người hoàn tác", ["Mapping"] = "Cách gán cột", ["Report"] = "Báo cáo nhập", ["Columns"] = "Cách gán cột",
     };
 
     private enum Ref { Organisation, Member, Hamlet, SourceCategory, Candidate }

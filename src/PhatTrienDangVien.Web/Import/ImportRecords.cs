@@ -34,6 +34,8 @@ public class ImportBatch : CommuneEntity
     public int DuplicateCount { get; set; }
     /// <summary>Ids of the cells the import created at the user's request (comma-separated); undone with it while empty.</summary>
     public string CreatedCellIds { get; set; } = "";
+    /// <summary>The report's lines beyond the counts: the rows found already in the register and the warnings, one a line.</summary>
+    public string Report { get; set; } = "";
     public DateTime? UndoneAtUtc { get; set; }
     public string? UndoneBy { get; set; }
 }
