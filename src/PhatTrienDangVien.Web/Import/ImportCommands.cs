@@ -27,8 +27,9 @@ public sealed class StageImport(AppDbContext db, Access access, ImportPlanner pl
         if (!Enum.IsDefined(kind)) return Outcome<ImportUpload>.Invalid("Kind", "Hãy chọn loại danh sách: đảng viên hoặc quần chúng ưu tú.");
         if (content is null || content.Length == 0) return Outcome<ImportUpload>.Invalid("File", "Hãy chọn tệp Excel (.xlsx) để nhập.");
         var remembered = await planner.RememberedAsync(kind, ct);
-        var (_, error) = RegisterSheet.Read(content, kind, remembered);
+        var (sheet, error) = RegisterSheet.Read(content, kind, remembered);
         if (error is not null) return Outcome<ImportUpload>.Invalid("File", error);
+        if (sheet!.Rows.Count == 0) return Outcome<ImportUpload>.Invalid("File", $"Dưới dòng tiêu đề (dòng {sheet.HeaderRow}) không có dòng dữ liệu nào.");
 
         var now = clock.GetUtcNow().UtcDateTime;
         var stale = await db.ImportUploads.Where(u => u.UploadedAtUtc < now.AddDays(-1)).ToListAsync(ct);
