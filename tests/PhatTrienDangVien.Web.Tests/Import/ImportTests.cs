@@ -313,6 +313,47 @@ public abstract class ImportTests<TApp>(TApp app) where TApp : AppFactory
         sheet.Rows.Count.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task The_api_previews_commits_and_undoes_through_the_same_commands_and_messages()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        async Task<(HttpStatusCode, System.Text.Json.Nodes.JsonNode)> Post(string url, byte[]? body)
+        {
+            using var content = new ByteArrayContent(body ?? []);
+            content.Headers.ContentType = new MediaTypeHeaderValue(Web.Api.ImportApi.XlsxType);
+            var r = await b.Client.PostAsync(url, content);
+            return (r.StatusCode, System.Text.Json.Nodes.JsonNode.Parse(await r.Content.ReadAsStringAsync())!);
+        }
+        var bad = Register(
+            Row(1, "Cao Văn Một", "01/01/1970", "Nam", "01/01/1995", "01/01/1996", null, "Chi bộ Ấp Mỹ Lợi"),
+            Row(2, "Cao Văn Hai", "01/13/1971", "Nam", "01/01/1995", "01/01/1996", null, "Chi bộ Ấp Mỹ Lợi"));
+        var (status, preview) = await Post("/api/imports?kind=Members&fileName=api.xlsx", bad);
+        status.ShouldBe(HttpStatusCode.Created, preview.ToJsonString());
+        preview["canCommit"]!.GetValue<bool>().ShouldBeFalse();
+        preview["errors"]![0]!.GetValue<string>().ShouldStartWith("Dòng 7, cột C (Ngày, tháng, năm sinh):");
+        var (refused, problem) = await Post($"/api/imports/{preview["token"]}/commit", null);
+        refused.ShouldBe(HttpStatusCode.BadRequest);
+        Text(problem).ShouldContain("Chưa nhập dòng nào");
+        (await PeopleAsync("Cao Văn Một")).ShouldBeEmpty();
+
+        var good = Register(Row(1, "Cao Văn Ba", "01/01/1973", "Nam", "01/01/1995", "01/01/1996", null, "Chi bộ Ấp Mỹ Lợi"));
+        var (_, ok) = await Post("/api/imports?kind=Members&fileName=api-2.xlsx", good);
+        var (created, batch) = await Post($"/api/imports/{ok["token"]}/commit", null);
+        created.ShouldBe(HttpStatusCode.Created, batch.ToJsonString());
+        batch["created"]!.GetValue<int>().ShouldBe(1);
+        (await PeopleAsync("Cao Văn Ba")).Count.ShouldBe(1);
+        var (undone, _) = await Post($"/api/imports/batches/{batch["id"]}/undo", null);
+        undone.ShouldBe(HttpStatusCode.OK);
+        (await PeopleAsync("Cao Văn Ba")).ShouldBeEmpty();
+
+        var (notXlsx, message) = await Post("/api/imports?kind=Members", Encoding.UTF8.GetBytes("không phải Excel"));
+        notXlsx.ShouldBe(HttpStatusCode.BadRequest);
+        Text(message).ShouldContain("không phải là tệp Excel .xlsx");
+    }
+
+    private static string Text(System.Text.Json.Nodes.JsonNode node) =>
+        node.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
     private static byte[] Huge()
     {
         var bytes = new byte[50 * 1024 * 1024];
