@@ -33,6 +33,18 @@ var watch = Stopwatch.StartNew();
 await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
 Console.WriteLine($"seed-demo: {watch.Elapsed.TotalSeconds:0.0} s ({await db.Members.CountAsync()} members, {await db.AdmissionSteps.CountAsync()} steps)");
 
+// `-- import [rows]`: the Excel import of a register of that many members (10,000 by default) into the demo commune.
+if (args.Length > 0 && args[0] == "import")
+{
+    await ImportBench.RunAsync(app.Services, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+    if (pg is null)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+    }
+    return;
+}
+
 var cells = await db.Organisations.Where(o => o.Kind == PhatTrienDangVien.Core.Organisations.OrganisationKind.Cell).Select(o => o.Id).ToListAsync();
 var cases = await PhatTrienDangVien.Web.Planning.PlanData.CasesAsync(db, cells, CancellationToken.None);
 var input = new ForecastInput(cases, PlanTerm.FromYears(2025, 2030, 130), DateOnly.FromDateTime(DateTime.UtcNow), Options: new() { Runs = 5000 });

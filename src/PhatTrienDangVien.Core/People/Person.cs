@@ -23,6 +23,8 @@ public class Person : CommuneEntity, IHasDerivedColumns
     public string NameSortKey { get; set; } = "";
     public Gender Gender { get; set; }
     public DateOnly DateOfBirth { get; set; }
+    /// <summary>Only the year (or month) of birth is known: a register brought in from a spreadsheet.</summary>
+    public DatePrecision DateOfBirthPrecision { get; set; }
     public string EthnicityCode { get; set; } = "01";
     public string ReligionCode { get; set; } = "00";
     /// <summary>General education grade, x/12.</summary>
@@ -39,6 +41,8 @@ public class Person : CommuneEntity, IHasDerivedColumns
     public bool IsYouthUnionMember { get; set; }
     public bool IsTradeUnionMember { get; set; }
     public bool IsDemo { get; set; }
+    /// <summary>The Excel import that created this record, while it can still be undone as a whole; null when typed in.</summary>
+    public int? ImportBatchId { get; set; }
 }
 
 public enum MemberStatus
@@ -79,7 +83,9 @@ public class Member : CommuneEntity
     public DateOnly? AdmissionDecisionDate { get; set; }
     public string? AdmissionDecisionNumber { get; set; }
     public DateOnly? CeremonyDate { get; set; }
+    public DatePrecision CeremonyDatePrecision { get; set; }
     public DateOnly? OfficialDate { get; set; }
+    public DatePrecision OfficialDatePrecision { get; set; }
     public string? PartyCardNumber { get; set; }
     public CommitteePositions Positions { get; set; }
     /// <summary>On temporary transfer (sinh hoạt tạm thời) elsewhere: out of the vote denominator when absent.</summary>
@@ -87,6 +93,8 @@ public class Member : CommuneEntity
     /// <summary>Exempted from activities and work (miễn sinh hoạt): out of the vote denominator when absent.</summary>
     public bool IsExempt { get; set; }
     public string? Notes { get; set; }
+    /// <summary>The Excel import that created this record (see <see cref="Person.ImportBatchId"/>).</summary>
+    public int? ImportBatchId { get; set; }
 }
 
 /// <summary>
@@ -125,6 +133,8 @@ public class Candidate : CommuneEntity
     public string? Strengths { get; set; }
     public string? Notes { get; set; }
     public List<CandidateSource> Sources { get; set; } = [];
+    /// <summary>The Excel import that created this record (see <see cref="Person.ImportBatchId"/>).</summary>
+    public int? ImportBatchId { get; set; }
 }
 
 /// <summary>Nguồn: the seed plan's list of where outstanding people come from, editable per commune.</summary>

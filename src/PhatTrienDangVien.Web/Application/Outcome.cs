@@ -111,10 +111,8 @@ public sealed class Errors
     private void Annotations(object input, string prefix, int depth)
     {
         ArgumentNullException.ThrowIfNull(input);
-        foreach (var property in input.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0 && p.CanRead))
+        foreach (var (property, label, attributes) in s_properties.GetOrAdd(input.GetType(), Describe))
         {
-            var label = property.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.DisplayAttribute), false)
-                .OfType<System.ComponentModel.DataAnnotations.DisplayAttribute>().FirstOrDefault()?.Name ?? property.Name;
             var value = property.GetValue(input);
             var field = prefix + property.Name;
             switch (value)
@@ -142,8 +140,7 @@ public sealed class Errors
                     }
                     break;
             }
-            foreach (var attribute in property.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.ValidationAttribute), true)
-                .OfType<System.ComponentModel.DataAnnotations.ValidationAttribute>())
+            foreach (var attribute in attributes)
             {
                 if (attribute.IsValid(value)) continue;
                 var message = attribute.ErrorMessage is null && VietnameseValidation.Template(attribute) is { } template
@@ -153,6 +150,17 @@ public sealed class Errors
             }
         }
     }
+
+    // Read once per type: an import checks the same inputs ten thousand times.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (System.Reflection.PropertyInfo Property, string Label,
+        System.ComponentModel.DataAnnotations.ValidationAttribute[] Attributes)[]> s_properties = new();
+
+    private static (System.Reflection.PropertyInfo, string, System.ComponentModel.DataAnnotations.ValidationAttribute[])[] Describe(Type type) =>
+        [.. type.GetProperties().Where(p => p.GetIndexParameters().Length == 0 && p.CanRead).Select(p => (p,
+            p.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.DisplayAttribute), false)
+                .OfType<System.ComponentModel.DataAnnotations.DisplayAttribute>().FirstOrDefault()?.Name ?? p.Name,
+            p.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.ValidationAttribute), true)
+                .OfType<System.ComponentModel.DataAnnotations.ValidationAttribute>().ToArray()))];
 
     private static bool IsDefined(Enum e)
     {

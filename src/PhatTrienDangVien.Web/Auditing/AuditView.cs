@@ -55,6 +55,9 @@ public sealed class AuditView(AppDbContext db)
         [nameof(Core.Notifications.NotificationSettings)] = "Cấu hình cảnh báo, thư điện tử",
         [nameof(AppUser)] = "Tài khoản",
         [AccessTrail.EntityType] = "Truy cập, xuất dữ liệu",
+        [nameof(Import.ImportBatch)] = "Lần nhập từ Excel",
+        [nameof(Import.ImportUpload)] = "Tệp Excel chờ nhập",
+        [nameof(Import.ImportMapping)] = "Cách gán cột khi nhập Excel",
     };
 
     /// <summary>Columns a user has no use for (keys, derived, technical or secret); never shown.</summary>
@@ -63,7 +66,7 @@ public sealed class AuditView(AppDbContext db)
         "Id", "CommuneId", "IsDemo", "PersonId", "StepId", "YearTargetId", "TermId", "Version", "RulesSnapshot", "Details",
         "Content", "RecordedAtUtc", "UploadedAtUtc", "CreatedAtUtc", "ContentType", "Length", "SmtpPasswordProtected",
         "IssuedAtUtc", "LastSentAtUtc", "LastErrorAtUtc", "LastError", "LastDigestDate", "NameFolded", "FullNameFolded", "NameSortKey",
-        "UserName", "NormalizedUserName", "NormalizedEmail", "EmailConfirmed", "PasswordHash", "SecurityStamp", "ConcurrencyStamp",
+        "Token", "UserId", "UserName", "NormalizedUserName", "NormalizedEmail", "EmailConfirmed", "PasswordHash", "SecurityStamp", "ConcurrencyStamp",
         "PhoneNumber", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount",
     };
 
@@ -102,6 +105,11 @@ public sealed class AuditView(AppDbContext db)
         ["Person"] = "Người", ["Via"] = "Nơi xem", ["Format"] = "Định dạng",
         ["FormCode"] = "Biểu mẫu", ["Variant"] = "Người giới thiệu thứ", ["Number"] = "Số văn bản đã cấp", ["Sha256"] = "Mã băm SHA-256 của tệp",
         ["TemplateSha256"] = "Mã băm SHA-256 của mẫu", ["IssuedBy"] = "Người lập", ["DocumentType"] = "Loại văn bản", ["LastNumber"] = "Số đã cấp gần nhất",
+        ["ImportBatchId"] = "Lần nhập từ Excel", ["DateOfBirthPrecision"] = "Ngày sinh ghi đến", ["CeremonyDatePrecision"] = "Ngày vào Đảng ghi đến",
+        ["OfficialDatePrecision"] = "Ngày chính thức ghi đến", ["FileSha256"] = "Mã SHA-256 của tệp", ["ImportedBy"] = "Người nhập",
+        ["ImportedAtUtc"] = "Thời điểm nhập", ["RowCount"] = "Số dòng trong tệp", ["CreatedCount"] = "Số hồ sơ tạo mới",
+        ["DuplicateCount"] = "Số dòng đã có (bỏ qua)", ["CreatedCellIds"] = "Chi bộ tạo khi nhập", ["UndoneAtUtc"] = "Thời điểm hoàn tác",
+        ["UndoneBy"] = "Người hoàn tác", ["Mapping"] = "Cách gán cột", ["Report"] = "Báo cáo nhập", ["Columns"] = "Cách gán cột",
     };
 
     private enum Ref { Organisation, Member, Hamlet, SourceCategory, Candidate }
@@ -181,6 +189,10 @@ public sealed class AuditView(AppDbContext db)
                 (nameof(StepRecord), "Outcome") => Pages.Candidates.StepText.Outcome((VoteOutcome)n),
                 (nameof(Organisation), "Kind") => Lookups.KindName((OrganisationKind)n, null),
                 (nameof(YearSubTarget), "Kind") => Lookups.SubTargetName((SubTargetKind)n),
+                (nameof(Import.ImportBatch) or nameof(Import.ImportUpload) or nameof(Import.ImportMapping), "Kind") =>
+                    (Import.ImportKind)n == Import.ImportKind.Members ? "Đảng viên" : "Quần chúng ưu tú",
+                (_, "DateOfBirthPrecision" or "CeremonyDatePrecision" or "OfficialDatePrecision") =>
+                    (DatePrecision)n switch { DatePrecision.Year => "năm", DatePrecision.Month => "tháng", _ => "ngày" },
                 (nameof(CalendarDayOverride), "Kind") => (AdjustmentKind)n == AdjustmentKind.DayOff ? "Ngày nghỉ" : "Ngày làm việc bù",
                 (_, "CellKind") => Lookups.CellKindName((CellKind)n),
                 (_, "Level") => Lookups.SchoolLevelName((SchoolLevel)n),

@@ -77,6 +77,8 @@ internal static class AuditWriter
                 EntityId = entry.State == EntityState.Added ? "" : KeyOf(entry),
                 Action = entry.State switch
                 {
+                    // A record an Excel import created says so; its ImportBatchId names the batch, which names the file.
+                    EntityState.Added when entry.Metadata.FindProperty("ImportBatchId") is not null && entry.Property("ImportBatchId").CurrentValue is not null => "Nhập từ Excel",
                     EntityState.Added => "Tạo mới",
                     EntityState.Deleted => "Xóa",
                     _ => "Sửa",

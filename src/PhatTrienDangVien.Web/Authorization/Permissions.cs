@@ -56,6 +56,8 @@ public enum Permission
     IssueForms,
     /// <summary>Replace the Word templates of the forms, or go back to the defaults.</summary>
     ManageFormTemplates,
+    /// <summary>Bring the member register or the candidate pool in from an Excel file, and undo such an import.</summary>
+    ImportRegister,
 }
 
 /// <summary>The one table from roles to permissions (shown to administrators on /Admin/Permissions).</summary>
@@ -76,6 +78,8 @@ public static class PermissionTable
             Permission.ViewPersonalIdentifiers,
             // The office keeps the commune's papers, so it keeps their templates too.
             Permission.ManageFormTemplates,
+            // Bringing a whole register in sets hundreds of citizen IDs at once: the office that checks them against papers.
+            Permission.ImportRegister,
         ],
         [Roles.CommitteeMember] = [.. s_cellWork],
         [Roles.CellSecretary] = [.. s_cellWork],
@@ -118,6 +122,7 @@ public static class PermissionTable
         Permission.ManageReferenceLists => "Sửa danh mục nguồn",
         Permission.ManageMail => "Cấu hình thư điện tử, cảnh báo",
         Permission.ManageBackups => "Sao lưu dữ liệu, xem lịch sử sao lưu",
+        Permission.ImportRegister => "Nhập danh sách đảng viên, quần chúng từ tệp Excel; hoàn tác một lần nhập",
         Permission.ViewPersonalIdentifiers => "Xem đầy đủ số CCCD, số điện thoại (khi bấm “Hiện số”, có ghi nhật ký); xuất dữ liệu của một người",
         Permission.IssueForms => "Lập biểu mẫu Word của các bước kết nạp, danh sách cấp giấy chứng nhận",
         Permission.ManageFormTemplates => "Thay mẫu biểu mẫu Word, trở lại mẫu mặc định",

@@ -64,6 +64,10 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<Documents.FormTemplate> FormTemplates => Set<Documents.FormTemplate>();
     public DbSet<Documents.DocumentCounter> DocumentCounters => Set<Documents.DocumentCounter>();
     public DbSet<Documents.IssuedDocument> IssuedDocuments => Set<Documents.IssuedDocument>();
+    /// <summary>Excel imports of the register: what came in, the files waiting for their commit, the remembered mappings.</summary>
+    public DbSet<Import.ImportBatch> ImportBatches => Set<Import.ImportBatch>();
+    public DbSet<Import.ImportUpload> ImportUploads => Set<Import.ImportUpload>();
+    public DbSet<Import.ImportMapping> ImportMappings => Set<Import.ImportMapping>();
 
     public DataScope Scope => _scope.Scope;
 
@@ -106,6 +110,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         CommuneFilter<TermTarget>(builder);
         CommuneFilter<YearTarget>(builder);
         CommuneFilter<YearSubTarget>(builder);
+        CommuneFilter<Import.ImportBatch>(builder);
+        CommuneFilter<Import.ImportUpload>(builder);
+        CommuneFilter<Import.ImportMapping>(builder);
         builder.Entity<Core.Notifications.Notification>().HasQueryFilter(QueryFilters.Commune, n => ScopeUnrestricted || n.CommuneId == ScopeCommuneId);
         CommuneFilter<Core.Notifications.NotificationSettings>(builder);
         CommuneFilter<Documents.FormTemplate>(builder);

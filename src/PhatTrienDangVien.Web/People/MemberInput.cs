@@ -134,6 +134,9 @@ public sealed class MemberInput
         m.StatusDate = StatusDate;
         m.AdmissionDecisionDate = AdmissionDecisionDate;
         m.AdmissionDecisionNumber = AdmissionDecisionNumber;
+        // A date typed on the form is a whole date: an imported "1980" becomes exact once someone corrects it.
+        if (m.CeremonyDate != CeremonyDate) m.CeremonyDatePrecision = DatePrecision.Day;
+        if (m.OfficialDate != OfficialDate) m.OfficialDatePrecision = DatePrecision.Day;
         m.CeremonyDate = CeremonyDate;
         m.OfficialDate = OfficialDate;
         m.PartyCardNumber = PartyCardNumber;

@@ -152,7 +152,9 @@ public sealed class PersonInput
         ArgumentNullException.ThrowIfNull(p);
         p.FullName = FullName;
         p.Gender = Gender;
-        p.DateOfBirth = DateOfBirth!.Value;
+        // A date typed on the form is a whole date: an imported "1980" becomes exact once someone corrects it.
+        if (p.DateOfBirth != DateOfBirth!.Value) p.DateOfBirthPrecision = Core.People.DatePrecision.Day;
+        p.DateOfBirth = DateOfBirth.Value;
         p.EthnicityCode = EthnicityCode;
         p.ReligionCode = ReligionCode;
         p.GeneralEducationGrade = GeneralEducationGrade;

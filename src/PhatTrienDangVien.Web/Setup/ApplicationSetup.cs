@@ -37,6 +37,11 @@ public static class ApplicationSetup
         services.AddScoped<People.CitizenIdGuard>();
         services.AddScoped<People.SaveMember>();
         services.AddScoped<People.SaveCandidate>();
+        services.AddScoped<Import.ImportPlanner>();
+        services.AddScoped<Import.StageImport>();
+        services.AddScoped<Import.PreviewImport>();
+        services.AddScoped<Import.CommitImport>();
+        services.AddScoped<Import.UndoImport>();
         services.AddScoped<People.PersonalData>();
         services.AddScoped<People.ExportPersonData>();
 

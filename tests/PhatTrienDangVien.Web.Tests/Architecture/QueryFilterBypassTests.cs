@@ -20,6 +20,8 @@ public partial class QueryFilterBypassTests
         ["src/PhatTrienDangVien.Web/Auditing/AccessTrail.cs"] = 1,
         // A citizen ID is unique across the installation; nothing of the other record is shown.
         ["src/PhatTrienDangVien.Web/People/PersonInput.cs"] = 1,
+        // The import's bulk check of the same uniqueness: which of the file's numbers another commune holds, nothing more.
+        ["src/PhatTrienDangVien.Web/Import/ImportPlan.cs"] = 1,
     };
 
     /// <summary>Reads of the whole commune past the cell filter only (<c>WholeCommune()</c>), by file.</summary>
@@ -27,7 +29,11 @@ public partial class QueryFilterBypassTests
     {
         ["src/PhatTrienDangVien.Web/Accounts/AccountRules.cs"] = 2,                // the cell and member named on an account
         ["src/PhatTrienDangVien.Web/Admission/AdmissionCases.cs"] = 10,            // voters (their cell history, their recognition), mentors, introducers of a cell
-        ["src/PhatTrienDangVien.Web/Admission/RecordStep.cs"] = 1,                 // the register row of an admitted person
+        ["src/PhatTrienDangVien.Web/Admission/RecordStep.cs"] = 1,
+        ["src/PhatTrienDangVien.Web/Import/ImportCommands.cs"] = 1,               // the commune committee, parent of a cell the import creates
+        ["src/PhatTrienDangVien.Web/Import/ImportPlan.cs"] = 2,                   // the commune's cells by name, whether a person is already a member
+        ["src/PhatTrienDangVien.Web/Import/UndoImport.cs"] = 16,                  // the batch's records and everything that may depend on them
+        ["src/PhatTrienDangVien.Web/Pages/Import/Preview.cshtml.cs"] = 1,         // the commune's cells to choose from                 // the register row of an admitted person
         ["src/PhatTrienDangVien.Web/Admission/WorkList.cs"] = 2,                   // who must act on a visible case
         ["src/PhatTrienDangVien.Web/Api/OrganisationApi.cs"] = 1,                  // residents per hamlet (a count)
         ["src/PhatTrienDangVien.Web/Application/ConflictDiff.cs"] = 2,             // names on the user's own form

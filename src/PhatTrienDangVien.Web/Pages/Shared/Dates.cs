@@ -11,6 +11,15 @@ public static class Dates
     /// <summary>The date as plain text (30/11/2026), for sentences and files.</summary>
     public static string Text(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>A date known only to its year or month (a register brought in from Excel) shows as such: "1980", "03/1980".</summary>
+    public static IHtmlContent Show(DateOnly? date, Core.People.DatePrecision precision) => precision switch
+    {
+        _ when date is null => HtmlString.Empty,
+        Core.People.DatePrecision.Year => new HtmlString(date.Value.Year.ToString(CultureInfo.InvariantCulture)),
+        Core.People.DatePrecision.Month => new HtmlString(date.Value.ToString("MM'/'yyyy", CultureInfo.InvariantCulture)),
+        _ => Show(date),
+    };
+
     public static IHtmlContent Show(DateOnly? date)
     {
         if (date is not { } d) return HtmlString.Empty;

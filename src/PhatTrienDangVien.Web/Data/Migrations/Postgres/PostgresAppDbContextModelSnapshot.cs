@@ -748,6 +748,9 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.Property<int>("CommuneId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ImportBatchId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("MentorMemberId")
                         .HasColumnType("integer");
 
@@ -772,6 +775,8 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CommuneId");
+
+                    b.HasIndex("ImportBatchId");
 
                     b.HasIndex("MentorMemberId");
 
@@ -894,7 +899,13 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("CeremonyDate")
                         .HasColumnType("date");
 
+                    b.Property<int>("CeremonyDatePrecision")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ImportBatchId")
                         .HasColumnType("integer");
 
                     b.Property<bool>("IsExempt")
@@ -906,6 +917,9 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("OfficialDate")
                         .HasColumnType("date");
+
+                    b.Property<int>("OfficialDatePrecision")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("OnTemporaryTransfer")
                         .HasColumnType("boolean");
@@ -933,6 +947,8 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CommuneId");
+
+                    b.HasIndex("ImportBatchId");
 
                     b.HasIndex("PersonId")
                         .IsUnique();
@@ -964,6 +980,9 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("date");
 
+                    b.Property<int>("DateOfBirthPrecision")
+                        .HasColumnType("integer");
+
                     b.Property<string>("EthnicityCode")
                         .IsRequired()
                         .HasMaxLength(4)
@@ -986,6 +1005,9 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int?>("HamletId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ImportBatchId")
                         .HasColumnType("integer");
 
                     b.Property<bool>("IsDemo")
@@ -1041,6 +1063,8 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.HasIndex("FullNameFolded");
 
                     b.HasIndex("HamletId");
+
+                    b.HasIndex("ImportBatchId");
 
                     b.HasIndex("NameSortKey");
 
@@ -1690,6 +1714,169 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.ToTable("IssuedDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Web.Import.ImportBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CreatedCellIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("CreatedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DuplicateCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("UndoneAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("CommuneId", "FileSha256");
+
+                    b.ToTable("ImportBatches");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Web.Import.ImportMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("CommuneId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ImportMappings");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Web.Import.ImportUpload", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Mapping")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("ImportUploads");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1818,6 +2005,11 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("PhatTrienDangVien.Web.Import.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PhatTrienDangVien.Core.People.Member", "Mentor")
                         .WithMany()
                         .HasForeignKey("MentorMemberId")
@@ -1899,6 +2091,11 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("PhatTrienDangVien.Web.Import.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PhatTrienDangVien.Core.People.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
@@ -1916,6 +2113,11 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("HamletId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PhatTrienDangVien.Web.Import.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Hamlet");
                 });

@@ -713,6 +713,9 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.Property<int>("CommuneId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MentorMemberId")
                         .HasColumnType("INTEGER");
 
@@ -737,6 +740,8 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CommuneId");
+
+                    b.HasIndex("ImportBatchId");
 
                     b.HasIndex("MentorMemberId");
 
@@ -853,7 +858,13 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("CeremonyDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CeremonyDatePrecision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ImportBatchId")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsExempt")
@@ -865,6 +876,9 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
 
                     b.Property<DateOnly?>("OfficialDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficialDatePrecision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("OnTemporaryTransfer")
                         .HasColumnType("INTEGER");
@@ -892,6 +906,8 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CommuneId");
+
+                    b.HasIndex("ImportBatchId");
 
                     b.HasIndex("PersonId")
                         .IsUnique();
@@ -921,6 +937,9 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DateOfBirthPrecision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EthnicityCode")
                         .IsRequired()
                         .HasMaxLength(4)
@@ -943,6 +962,9 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("HamletId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ImportBatchId")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDemo")
@@ -998,6 +1020,8 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.HasIndex("FullNameFolded");
 
                     b.HasIndex("HamletId");
+
+                    b.HasIndex("ImportBatchId");
 
                     b.HasIndex("NameSortKey");
 
@@ -1627,6 +1651,163 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.ToTable("IssuedDocuments", (string)null);
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Web.Import.ImportBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedCellIds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreatedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DuplicateCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UndoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("CommuneId", "FileSha256");
+
+                    b.ToTable("ImportBatches");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Web.Import.ImportMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("CommuneId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ImportMappings");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Web.Import.ImportUpload", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mapping")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("ImportUploads");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1755,6 +1936,11 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("PhatTrienDangVien.Web.Import.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PhatTrienDangVien.Core.People.Member", "Mentor")
                         .WithMany()
                         .HasForeignKey("MentorMemberId")
@@ -1836,6 +2022,11 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("PhatTrienDangVien.Web.Import.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PhatTrienDangVien.Core.People.Person", "Person")
                         .WithMany()
                         .HasForeignKey("PersonId")
@@ -1853,6 +2044,11 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("HamletId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PhatTrienDangVien.Web.Import.ImportBatch", null)
+                        .WithMany()
+                        .HasForeignKey("ImportBatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Hamlet");
                 });

@@ -1,0 +1,468 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Admission;
+using PhatTrienDangVien.Core.Common;
+using PhatTrienDangVien.Core.Organisations;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Core.Reference;
+using PhatTrienDangVien.Core.Text;
+using PhatTrienDangVien.Web.Admission;
+using PhatTrienDangVien.Web.Application;
+using PhatTrienDangVien.Web.Auditing;
+using PhatTrienDangVien.Web.Calendar;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.People;
+
+namespace PhatTrienDangVien.Web.Import;
+
+/// <summary>What the user chose on the preview, kept with the uploaded file (<see cref="ImportUpload.Mapping"/>).</summary>
+public sealed class ImportChoices
+{
+    /// <summary>Column letter → field; a column not listed keeps its guessed field.</summary>
+    public Dictionary<string, ImportField> Columns { get; set; } = [];
+    /// <summary>The cell of every row whose file has no cell column (a cell's own list).</summary>
+    public int? DefaultCellId { get; set; }
+    /// <summary>The source of every candidate row that names none.</summary>
+    public int? DefaultSourceId { get; set; }
+    /// <summary>Folded names of the unknown cells the user asked to create.</summary>
+    public List<string> CreateCells { get; set; } = [];
+
+    private static readonly JsonSerializerOptions s_json = new();
+
+    public static ImportChoices Parse(string? json)
+    {
+        if (string.IsNullOrEmpty(json)) return new();
+        try
+        {
+            return JsonSerializer.Deserialize<ImportChoices>(json, s_json) ?? new();
+        }
+        catch (JsonException)
+        {
+            return new();
+        }
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, s_json);
+}
+
+/// <summary>A problem of one row (Row 0: of the file), in Vietnamese, naming the row and the column as Excel shows them.</summary>
+public sealed record ImportIssue(int Row, string? Column, string Message)
+{
+    public override string ToString() => Row == 0 ? Message : Column is null ? $"Dòng {Row}: {Message}" : $"Dòng {Row}, cột {Column}: {Message}";
+}
+
+/// <summary>A row ready to come in: the same inputs the forms send, already checked by their own rules.</summary>
+public sealed record PlannedRow(int Row, PersonInput Person, MemberInput? Member, CandidateInput? Candidate,
+    DatePrecision BirthPrecision, DatePrecision CeremonyPrecision, DatePrecision OfficialPrecision, string CellName, string? NewCell);
+
+/// <summary>A row whose person is already in the register: reported, not created.</summary>
+public sealed record DuplicateRow(int Row, string FullName, string Reason);
+
+/// <summary>A column as the preview shows it.</summary>
+public sealed record PreviewColumn(string Letter, string Header, ImportField Field);
+
+/// <summary>The preview of an uploaded file: what would come in, what is already there, and every error.</summary>
+public sealed class ImportPreview
+{
+    public required ImportUpload Upload { get; init; }
+    public required ImportChoices Choices { get; init; }
+    public string SheetName { get; init; } = "";
+    public int HeaderRow { get; init; }
+    public List<PreviewColumn> Columns { get; } = [];
+    public int RowCount { get; set; }
+    public List<PlannedRow> Ready { get; } = [];
+    public List<DuplicateRow> Duplicates { get; } = [];
+    public List<ImportIssue> Errors { get; } = [];
+    public List<ImportIssue> Warnings { get; } = [];
+    /// <summary>Cell names the file uses that the commune does not have (folded → as written), with the rows using them.</summary>
+    public SortedDictionary<string, (string Name, int Rows)> UnknownCells { get; } = new(StringComparer.Ordinal);
+    /// <summary>Earlier imports of the very same file (same SHA-256) that were not undone.</summary>
+    public List<ImportBatch> EarlierImports { get; } = [];
+    public bool CanCommit => Errors.Count == 0 && Ready.Count > 0;
+}
+
+/// <summary>
+/// Reads an uploaded file into rows and checks each with the rules of the forms (<see cref="PersonInput"/>,
+/// <see cref="MemberInput"/>, <see cref="CandidateInput"/>, the citizen ID check, the engine's source-pool step), then
+/// across the file and the register: duplicates in the file are errors; people already in the register are duplicates,
+/// reported and skipped, so that importing the same file again doubles nothing. The preview and the commit both run it.
+/// </summary>
+public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, CalendarService calendar, AuditContext who, TimeProvider clock)
+{
+    private static readonly Dictionary<string, ImportField> s_inputFields = new(StringComparer.Ordinal)
+    {
+        [nameof(PersonInput.FullName)] = ImportField.FullName, [nameof(PersonInput.DateOfBirth)] = ImportField.DateOfBirth,
+        [nameof(PersonInput.Gender)] = ImportField.Gender, [nameof(PersonInput.CitizenId)] = ImportField.CitizenId,
+        [nameof(PersonInput.Phone)] = ImportField.Phone, [nameof(PersonInput.EthnicityCode)] = ImportField.Ethnicity,
+        [nameof(PersonInput.ReligionCode)] = ImportField.Religion, [nameof(PersonInput.GeneralEducationGrade)] = ImportField.GeneralEducation,
+        [nameof(PersonInput.ProfessionalEducationCode)] = ImportField.ProfessionalEducation, [nameof(PersonInput.PoliticalTheoryCode)] = ImportField.PoliticalTheory,
+        [nameof(PersonInput.Occupation)] = ImportField.Occupation, [nameof(PersonInput.Workplace)] = ImportField.Workplace,
+        [nameof(PersonInput.Address)] = ImportField.Address, [nameof(PersonInput.HamletId)] = ImportField.Hamlet,
+        [nameof(MemberInput.CellId)] = ImportField.Cell, [nameof(MemberInput.Status)] = ImportField.Status,
+        [nameof(MemberInput.AdmissionDecisionDate)] = ImportField.AdmissionDecisionDate, [nameof(MemberInput.AdmissionDecisionNumber)] = ImportField.AdmissionDecisionNumber,
+        [nameof(MemberInput.CeremonyDate)] = ImportField.CeremonyDate, [nameof(MemberInput.OfficialDate)] = ImportField.OfficialDate,
+        [nameof(MemberInput.PartyCardNumber)] = ImportField.PartyCardNumber, [nameof(MemberInput.Notes)] = ImportField.Notes,
+        [nameof(CandidateInput.AddedOn)] = ImportField.AddedOn, [nameof(CandidateInput.SourceCategoryIds)] = ImportField.Sources,
+    };
+
+    /// <summary>The remembered mapping of the commune for this kind: folded header → field.</summary>
+    public async Task<Dictionary<string, ImportField>> RememberedAsync(ImportKind kind, CancellationToken ct)
+    {
+        var json = await db.ImportMappings.Where(m => m.Kind == kind).Select(m => m.Columns).FirstOrDefaultAsync(ct);
+        if (json is null) return [];
+        try
+        {
+            return JsonSerializer.Deserialize<Dictionary<string, ImportField>>(json) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    public async Task<(ImportPreview? Preview, string? Error)> PlanAsync(ImportUpload upload, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        var remembered = await RememberedAsync(upload.Kind, ct);
+        var (sheet, error) = RegisterSheet.Read(upload.Content, upload.Kind, remembered);
+        if (sheet is null) return (null, error);
+        var choices = ImportChoices.Parse(upload.Mapping);
+        var preview = new ImportPreview { Upload = upload, Choices = choices, SheetName = sheet.SheetName, HeaderRow = sheet.HeaderRow, RowCount = sheet.Rows.Count };
+        foreach (var c in sheet.Columns)
+        {
+            var field = choices.Columns.TryGetValue(c.Letter, out var chosen) ? chosen : RegisterSheet.Field(c.Header, upload.Kind, remembered);
+            if (field != ImportField.None && !ImportFields.For(upload.Kind).Any(d => d.Field == field)) field = ImportField.None;
+            preview.Columns.Add(new PreviewColumn(c.Letter, c.Header, field));
+        }
+        var dup = preview.Columns.Where(c => c.Field != ImportField.None).GroupBy(c => c.Field).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null)
+            preview.Errors.Add(new ImportIssue(0, null, $"Hai cột cùng được gán cho “{ImportFields.Label(dup.Key)}” ({string.Join(", ", dup.Select(c => c.Letter))}); hãy để một cột là “bỏ qua”."));
+        if (preview.Columns.All(c => c.Field != ImportField.FullName))
+            preview.Errors.Add(new ImportIssue(0, null, "Chưa có cột nào là “Họ và tên”."));
+        preview.EarlierImports.AddRange(await db.ImportBatches.AsNoTracking()
+            .Where(b => b.FileSha256 == upload.FileSha256 && b.UndoneAtUtc == null).OrderBy(b => b.Id).ToListAsync(ct));
+        if (preview.Errors.Count > 0) return (preview, null);
+        await CheckRowsAsync(preview, sheet, ct);
+        return (preview, null);
+    }
+
+    private sealed record Known(int PersonId, string Folded, DateOnly Born, DatePrecision Precision, string? CitizenId, string What);
+
+    private async Task CheckRowsAsync(ImportPreview preview, RegisterSheet sheet, CancellationToken ct)
+    {
+        var kind = preview.Upload.Kind;
+        var today = VietnamTime.Today(clock);
+        var columns = preview.Columns.Where(c => c.Field != ImportField.None).ToDictionary(c => c.Field);
+        string ColumnName(ImportField f) => columns.TryGetValue(f, out var c) ? $"{c.Letter} ({c.Header})" : ImportFields.Label(f);
+
+        // The commune's look-ups, once: cells, hamlets, sources, and the people already in the register.
+        var cells = await db.Organisations.WholeCommune().AsNoTracking().Where(o => o.Kind == OrganisationKind.Cell)
+            .Select(o => new { o.Id, o.Name, o.IsActive }).ToListAsync(ct);
+        var cellByName = new Dictionary<string, (int Id, string Name)>(StringComparer.Ordinal);
+        foreach (var c in cells.OrderBy(c => c.IsActive ? 0 : 1))
+            foreach (var key in CellKeys(c.Name)) cellByName.TryAdd(key, (c.Id, c.Name));
+        if (preview.Choices.DefaultCellId is { } dc && cells.All(c => c.Id != dc)) preview.Choices.DefaultCellId = null;
+        var hamlets = (await db.Hamlets.AsNoTracking().Select(h => new { h.Id, h.Name }).ToListAsync(ct))
+            .SelectMany(h => HamletKeys(h.Name).Select(k => (k, h.Id))).DistinctBy(x => x.k).ToDictionary(x => x.k, x => x.Id, StringComparer.Ordinal);
+        var sources = await db.SourceCategories.AsNoTracking().Where(s => s.IsActive).Select(s => new { s.Id, s.Code, s.Name }).ToListAsync(ct);
+        if (preview.Choices.DefaultSourceId is { } ds && sources.All(s => s.Id != ds)) preview.Choices.DefaultSourceId = null;
+        var known = await db.People.AsNoTracking().Select(p => new
+        {
+            p.Id, p.FullNameFolded, p.DateOfBirth, p.DateOfBirthPrecision, p.CitizenId,
+            IsMember = db.Members.WholeCommune().Any(m => m.PersonId == p.Id),
+        }).ToListAsync(ct);
+        var byName = known.Select(p => new Known(p.Id, p.FullNameFolded, p.DateOfBirth, p.DateOfBirthPrecision, p.CitizenId, p.IsMember ? "đảng viên" : "quần chúng"))
+            .ToLookup(p => p.Folded, StringComparer.Ordinal);
+        var byCitizenId = known.Where(p => p.CitizenId is not null).ToDictionary(p => p.CitizenId!, p => byName[p.FullNameFolded].First(k => k.PersonId == p.Id), StringComparer.Ordinal);
+        var createCells = preview.Choices.CreateCells.ToHashSet(StringComparer.Ordinal);
+
+        if (kind == ImportKind.Members && !columns.ContainsKey(ImportField.Cell) && preview.Choices.DefaultCellId is null)
+            preview.Errors.Add(new ImportIssue(0, null, "Tệp không có cột “Chi bộ”: hãy chọn chi bộ cho mọi dòng, hoặc gán một cột là “Chi bộ”."));
+        if (kind == ImportKind.Candidates && !columns.ContainsKey(ImportField.Cell) && preview.Choices.DefaultCellId is null)
+            preview.Errors.Add(new ImportIssue(0, null, "Tệp không có cột “Chi bộ”: hãy chọn chi bộ cho mọi dòng, hoặc gán một cột là “Chi bộ”."));
+        if (kind == ImportKind.Candidates && !columns.ContainsKey(ImportField.AddedOn))
+            preview.Warnings.Add(new ImportIssue(0, null, $"Tệp không có cột “Ngày đưa vào danh sách nguồn”: các quần chúng được ghi vào danh sách nguồn từ hôm nay ({today:dd'/'MM'/'yyyy})."));
+        if (preview.Errors.Count > 0) return;
+
+        var context = StepContext.From(await rules.GetAsync(ct), await calendar.GetAsync(ct), clock, who.UserName);
+        var seenCitizenIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seenPeople = new Dictionary<string, List<(int Row, DateOnly Born, DatePrecision P, string? CitizenId)>>(StringComparer.Ordinal);
+        var candidateCitizenIds = new List<(PlannedRow Row, string CitizenId)>();
+
+        foreach (var row in sheet.Rows)
+        {
+            var issues = new List<ImportIssue>();
+            void Fail(ImportField f, string message) => issues.Add(new ImportIssue(row.Number, ColumnName(f), message));
+            object? Raw(ImportField f) => columns.TryGetValue(f, out var c) && row.Cells.TryGetValue(c.Letter, out var v) ? v : null;
+            string? Text(ImportField f) => CellText(Raw(f), f);
+            ImportDate? Date(ImportField f)
+            {
+                var raw = Raw(f);
+                if (raw is string s && s.StartsWith('#')) { Fail(f, $"ô có lỗi công thức ({s})"); return null; }
+                var (d, error) = ImportDates.Read(raw, today);
+                if (error is not null) Fail(f, error);
+                return d;
+            }
+
+            var name = Text(ImportField.FullName);
+            var born = Date(ImportField.DateOfBirth);
+            var person = new PersonInput { FullName = name ?? "", DateOfBirth = born?.Date, CitizenId = Text(ImportField.CitizenId), Phone = Text(ImportField.Phone) };
+            var citizenCheck = person.CitizenId is { } cid ? CitizenId.Check(cid.Replace(" ", "", StringComparison.Ordinal), born?.Date.Year, null) : null;
+            switch (VietnameseText.Fold(Text(ImportField.Gender)))
+            {
+                case "nam" or "m" or "male": person.Gender = Gender.Male; break;
+                case "nu" or "f" or "female": person.Gender = Gender.Female; break;
+                case "" when citizenCheck is { DecodedGender: { } g }: person.Gender = g; break;
+                case "": Fail(ImportField.Gender, "chưa ghi giới tính (Nam hoặc Nữ)."); break;
+                default: Fail(ImportField.Gender, $"“{Text(ImportField.Gender)}” không phải là giới tính; hãy ghi Nam hoặc Nữ."); break;
+            }
+            if (Text(ImportField.Ethnicity) is { } eth)
+            {
+                if ((Ethnicities.Find(eth) ?? Ethnicities.FindByName(eth)) is { } e) person.EthnicityCode = e.Code;
+                else Fail(ImportField.Ethnicity, $"dân tộc “{eth}” không có trong danh mục 54 dân tộc.");
+            }
+            if (Text(ImportField.Religion) is { } rel)
+            {
+                if ((Religions.Find(rel) ?? Religions.All.FindName(rel) ?? (VietnameseText.Fold(rel) is "khong" or "0" ? Religions.Find(Religions.NoneCode) : null)) is { } r) person.ReligionCode = r.Code;
+                else Fail(ImportField.Religion, $"tôn giáo “{rel}” không có trong danh mục.");
+            }
+            if (Text(ImportField.GeneralEducation) is { } edu)
+            {
+                if (EducationLevels.TryParseGeneral(edu, out var grade)) person.GeneralEducationGrade = grade;
+                else Fail(ImportField.GeneralEducation, $"“{edu}” không phải là lớp của giáo dục phổ thông; hãy ghi như 12/12 hoặc 9/12.");
+            }
+            if (Text(ImportField.ProfessionalEducation) is { } pro)
+            {
+                if ((ProfessionalEducationLevels.Find(pro) ?? ProfessionalEducationLevels.All.FindName(pro)) is { } p) person.ProfessionalEducationCode = p.Code;
+                else Fail(ImportField.ProfessionalEducation, $"trình độ chuyên môn “{pro}” không có trong danh mục.");
+            }
+            if (Text(ImportField.PoliticalTheory) is { } pol)
+            {
+                if ((PoliticalTheoryLevels.Find(pol) ?? PoliticalTheoryLevels.All.FindName(pol)) is { } p) person.PoliticalTheoryCode = p.Code;
+                else Fail(ImportField.PoliticalTheory, $"trình độ lý luận chính trị “{pol}” không có trong danh mục.");
+            }
+            person.Occupation = Text(ImportField.Occupation);
+            person.Workplace = Text(ImportField.Workplace);
+            person.Address = Text(ImportField.Address);
+            if (Text(ImportField.Hamlet) is { } hamlet)
+            {
+                if (HamletKeys(hamlet).Select(k => hamlets.TryGetValue(k, out var id) ? id : (int?)null).FirstOrDefault(id => id is not null) is { } hid) person.HamletId = hid;
+                else Fail(ImportField.Hamlet, $"ấp “{hamlet}” chưa có trong danh mục ấp của xã (trang Ấp).");
+            }
+
+            // The cell: by name (with or without "Chi bộ"), or the one chosen for every row; unknown ones may be created.
+            int? cellId = preview.Choices.DefaultCellId;
+            string cellName = cellId is { } d0 ? cells.First(c => c.Id == d0).Name : "";
+            string? newCell = null;
+            if (Text(ImportField.Cell) is { } cellText)
+            {
+                var hit = CellKeys(cellText).Select(k => cellByName.TryGetValue(k, out var c) ? c : ((int, string)?)null).FirstOrDefault(c => c is not null);
+                if (hit is { } found) (cellId, cellName) = found;
+                else
+                {
+                    var key = CellKeys(cellText)[^1];
+                    var label = cellText.StartsWith("chi bo", StringComparison.Ordinal) || VietnameseText.Fold(cellText).StartsWith("chi bo ", StringComparison.Ordinal) ? cellText : "Chi bộ " + cellText;
+                    preview.UnknownCells[key] = (label, preview.UnknownCells.TryGetValue(key, out var u) ? u.Rows + 1 : 1);
+                    if (createCells.Contains(key)) { newCell = label; cellName = label; cellId = -1; }
+                    else Fail(ImportField.Cell, $"chi bộ “{cellText}” chưa có trong xã: chọn “Tạo chi bộ mới” ở bảng chi bộ chưa có, hoặc sửa tên cho đúng.");
+                }
+            }
+            else if (cellId is null) Fail(ImportField.Cell, "chưa ghi chi bộ.");
+
+            MemberInput? member = null;
+            CandidateInput? candidate = null;
+            ImportDate? ceremony = null, official = null;
+            if (kind == ImportKind.Members)
+            {
+                var decision = Date(ImportField.AdmissionDecisionDate);
+                ceremony = Date(ImportField.CeremonyDate);
+                official = Date(ImportField.OfficialDate);
+                member = new MemberInput
+                {
+                    CellId = cellId ?? -1, AdmissionDecisionDate = decision?.Date, AdmissionDecisionNumber = Text(ImportField.AdmissionDecisionNumber),
+                    CeremonyDate = ceremony?.Date, OfficialDate = official?.Date, PartyCardNumber = Text(ImportField.PartyCardNumber), Notes = Text(ImportField.Notes),
+                };
+                var statusText = Text(ImportField.Status);
+                var status = ReadStatus(statusText);
+                if (statusText is not null && status is null)
+                    Fail(ImportField.Status, $"“{statusText}” không phải là tình trạng đảng viên; hãy ghi Dự bị hoặc Chính thức.");
+                // No status written: official once a date of recognition is known or probation (12 months) is long over.
+                member.Status = status ?? (official is not null || ceremony is null || ceremony.Value.Date <= today.AddYears(-1) ? MemberStatus.Official : MemberStatus.Probationary);
+                if (member.Status == MemberStatus.Official && official is null && ceremony is { } cer && cer.Date > today.AddYears(-1))
+                    Fail(ImportField.Status, $"ghi là chính thức nhưng ngày vào Đảng {cer} chưa đủ 12 tháng dự bị; hãy ghi ngày chính thức hoặc để là Dự bị.");
+            }
+            else
+            {
+                var added = Date(ImportField.AddedOn);
+                var sourceIds = new List<int>();
+                if (Text(ImportField.Sources) is { } src)
+                    foreach (var part in src.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        var key = VietnameseText.Fold(part);
+                        var s = sources.FirstOrDefault(x => VietnameseText.Fold(x.Name) == key || VietnameseText.Fold(x.Code) == key);
+                        if (s is null) Fail(ImportField.Sources, $"nguồn “{part}” không có trong danh mục nguồn của xã.");
+                        else sourceIds.Add(s.Id);
+                    }
+                else if (preview.Choices.DefaultSourceId is { } defaultSource) sourceIds.Add(defaultSource);
+                candidate = new CandidateInput { CellId = cellId ?? -1, AddedOn = added?.Date ?? today, SourceCategoryIds = sourceIds, Notes = Text(ImportField.Notes) };
+            }
+
+            // The forms' own checks, with the forms' messages, on the fields the cell gave.
+            var errors = new Errors();
+            errors.Annotations(person, "Person.");
+            await person.ValidateAsync(errors, "Person.", db, null, today, ct);
+            if (member is not null)
+            {
+                errors.Annotations(member, "Member.");
+                member.Validate(errors, "Member.", today, person.DateOfBirth);
+            }
+            if (candidate is not null)
+            {
+                errors.Annotations(candidate, "Candidate.");
+                if (candidate.SourceCategoryIds.Count == 0)
+                    errors.Add("Candidate.SourceCategoryIds", "chưa ghi nguồn: hãy ghi cột “Nguồn” hoặc chọn nguồn cho mọi dòng.");
+                else await candidate.ValidateAsync(errors, "Candidate.", db, today, ct);
+                if (candidate.AddedOn is { } a && person.DateOfBirth is { } b && a < b)
+                    errors.Add("Candidate.AddedOn", "Ngày đưa vào danh sách nguồn không thể trước ngày sinh.");
+            }
+            foreach (var e in errors.List.DistinctBy(e => e.Field + e.Message))
+            {
+                var property = e.Field[(e.Field.IndexOf('.', StringComparison.Ordinal) + 1)..];
+                if (s_inputFields.TryGetValue(property, out var f))
+                {
+                    // A field the cell left empty and the check reports as required: say it plainly.
+                    if (issues.Any(i => i.Column == ColumnName(f))) continue;
+                    Fail(f, e.Message);
+                }
+                else issues.Add(new ImportIssue(row.Number, null, e.Message));
+            }
+            if (candidate is not null && issues.Count == 0 && person.DateOfBirth is { } dob)
+            {
+                try
+                {
+                    new AdmissionCase(0, dob).RecordSourcePool(new SimpleStepInput { Date = candidate.AddedOn!.Value }, context);
+                }
+                catch (DomainException e)
+                {
+                    Fail(ImportField.AddedOn, e.Message);
+                }
+            }
+            if (issues.Count > 0)
+            {
+                preview.Errors.AddRange(issues);
+                continue;
+            }
+
+            // Across the file and the register.
+            var folded = VietnameseText.Fold(person.FullName);
+            var planned = new PlannedRow(row.Number, person, member, candidate, born!.Value.Precision,
+                ceremony?.Precision ?? DatePrecision.Day, official?.Precision ?? DatePrecision.Day, cellName, newCell);
+            if (person.CitizenId is { } number)
+            {
+                if (seenCitizenIds.TryGetValue(number, out var first))
+                {
+                    preview.Errors.Add(new ImportIssue(row.Number, ColumnName(ImportField.CitizenId), $"trùng số CCCD với dòng {first}."));
+                    continue;
+                }
+                seenCitizenIds[number] = row.Number;
+                if (byCitizenId.TryGetValue(number, out var holder))
+                {
+                    preview.Duplicates.Add(new DuplicateRow(row.Number, person.FullName, $"Đã có trong hệ thống (cùng số CCCD, là {holder.What})."));
+                    continue;
+                }
+            }
+            var sameInFile = seenPeople.TryGetValue(folded, out var list)
+                ? list.FirstOrDefault(p => SameBirth(p.Born, p.P, person.DateOfBirth!.Value, planned.BirthPrecision) && (p.CitizenId is null || person.CitizenId is null))
+                : default;
+            if (sameInFile.Row != 0)
+            {
+                preview.Errors.Add(new ImportIssue(row.Number, ColumnName(ImportField.FullName),
+                    $"có thể trùng người với dòng {sameInFile.Row} (cùng họ tên và ngày sinh); nếu là hai người, hãy ghi số CCCD của cả hai."));
+                continue;
+            }
+            (list ??= seenPeople[folded] = []).Add((row.Number, person.DateOfBirth!.Value, planned.BirthPrecision, person.CitizenId));
+            var match = byName[folded].FirstOrDefault(k => SameBirth(k.Born, k.Precision, person.DateOfBirth!.Value, planned.BirthPrecision));
+            if (match is not null && (match.CitizenId is null || person.CitizenId is null))
+            {
+                preview.Duplicates.Add(new DuplicateRow(row.Number, person.FullName, $"Có thể đã có trong hệ thống (cùng họ tên và ngày sinh, là {match.What})."));
+                continue;
+            }
+            if (match is not null)
+                preview.Warnings.Add(new ImportIssue(row.Number, null, $"{person.FullName}: cùng họ tên và ngày sinh với một {match.What} đã có nhưng khác số CCCD; được nhập như một người khác."));
+            if (person.CitizenId is { } c2) candidateCitizenIds.Add((planned, c2));
+            preview.Ready.Add(planned);
+        }
+
+        // Citizen IDs held in another commune of the installation: the same message as the form, naming nothing.
+        var numbers = candidateCitizenIds.Select(c => c.CitizenId).ToList();
+        var elsewhere = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in numbers.Chunk(500))
+        {
+            // Bypass reviewed: uniqueness is a fact of the installation, and nothing of the other record is read or shown.
+            elsewhere.UnionWith(await db.People.IgnoreQueryFilters().Where(p => p.CitizenId != null && chunk.Contains(p.CitizenId) && p.CommuneId != db.Scope.CommuneId)
+                .Select(p => p.CitizenId!).ToListAsync(ct));
+        }
+        foreach (var (row, number) in candidateCitizenIds.Where(c => elsewhere.Contains(c.CitizenId)))
+        {
+            preview.Ready.Remove(row);
+            preview.Errors.Add(new ImportIssue(row.Row, ColumnName(ImportField.CitizenId), "Không dùng được số CCCD này; hãy liên hệ Văn phòng Đảng ủy để kiểm tra."));
+        }
+        preview.Errors.Sort((a, b) => a.Row.CompareTo(b.Row));
+    }
+
+    private static bool SameBirth(DateOnly a, DatePrecision pa, DateOnly b, DatePrecision pb) =>
+        pa == DatePrecision.Year || pb == DatePrecision.Year ? a.Year == b.Year
+        : pa == DatePrecision.Month || pb == DatePrecision.Month ? a.Year == b.Year && a.Month == b.Month
+        : a == b;
+
+    private static MemberStatus? ReadStatus(string? text) => VietnameseText.Fold(text) switch
+    {
+        "" => null,
+        "du bi" or "dang vien du bi" or "db" => MemberStatus.Probationary,
+        "chinh thuc" or "dang vien chinh thuc" or "ct" => MemberStatus.Official,
+        "chuyen di" or "da chuyen di" or "chuyen sinh hoat" or "da chuyen sinh hoat" => MemberStatus.TransferredOut,
+        "tu tran" or "da tu tran" or "da mat" => MemberStatus.Deceased,
+        "xoa ten" or "da xoa ten" or "khai tru" => MemberStatus.Removed,
+        _ => null,
+    };
+
+    /// <summary>"Chi bộ Ấp 1", "chi bo ap 1" and "Ấp 1" name the same cell.</summary>
+    internal static string[] CellKeys(string name)
+    {
+        var folded = ImportFields.FoldHeader(name);
+        return folded.StartsWith("chi bo ", StringComparison.Ordinal) ? [folded, folded["chi bo ".Length..]] : ["chi bo " + folded, folded];
+    }
+
+    private static string[] HamletKeys(string name)
+    {
+        var folded = ImportFields.FoldHeader(name);
+        return folded.StartsWith("ap ", StringComparison.Ordinal) ? [folded, folded[3..]] : [folded, "ap " + folded];
+    }
+
+    /// <summary>
+    /// A cell's text: numbers as written (a citizen ID or phone typed into a number cell lost its leading 0, which is
+    /// put back), text normalised (NFC, single spaces). A formula's error value is no text.
+    /// </summary>
+    private static string? CellText(object? raw, ImportField field)
+    {
+        switch (raw)
+        {
+            case null:
+                return null;
+            case double d when d == Math.Floor(d) && Math.Abs(d) < 1e15:
+                var digits = ((long)d).ToString(CultureInfo.InvariantCulture);
+                if (field == ImportField.CitizenId && digits.Length == 11) return "0" + digits;
+                if (field == ImportField.Phone && digits.Length == 9) return "0" + digits;
+                return digits;
+            // Excel turns "12/12" typed into a cell into the 12th of December.
+            case DateTime dt when field == ImportField.GeneralEducation && dt.Month == 12:
+                return string.Create(CultureInfo.InvariantCulture, $"{dt.Day}/12");
+            case DateTime dt:
+                return dt.ToString("dd'/'MM'/'yyyy", CultureInfo.InvariantCulture);
+            case string s when s.StartsWith('#') && s.EndsWith('!') || s is "#N/A" or "#VALUE!" or "#REF!" or "#NAME?" or "#DIV/0!" or "#NUM!" or "#NULL!":
+                return null;
+        }
+        return VietnameseText.Normalize(Convert.ToString(raw, CultureInfo.InvariantCulture));
+    }
+}

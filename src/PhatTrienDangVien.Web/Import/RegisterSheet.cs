@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.IO.Compression;
+using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
+
+namespace PhatTrienDangVien.Web.Import;
+
+/// <summary>A column of the file: its letter and its header as written.</summary>
+public sealed record SheetColumn(string Letter, string Header);
+
+/// <summary>One data row: its row number in Excel (1-based) and its cells by column letter.</summary>
+public sealed record SheetRow(int Number, IReadOnlyDictionary<string, object?> Cells);
+
+/// <summary>The table found in a workbook: which sheet, which row holds the headers, the columns and the rows below.</summary>
+public sealed record RegisterSheet(string SheetName, int HeaderRow, IReadOnlyList<SheetColumn> Columns, IReadOnlyList<SheetRow> Rows)
+{
+    /// <summary>Larger files are refused before they are opened: a commune's register is well under 2 MB.</summary>
+    public const int MaxBytes = 10 * 1024 * 1024;
+    public const int MaxRows = 20_000;
+    private const int MaxColumns = 80;
+    private const int HeaderSearchRows = 30;
+
+    public const string NotXlsx = "Tệp này không phải là tệp Excel .xlsx (Excel 2007 trở về sau). Nếu là tệp .xls hoặc .csv, hãy mở bằng Excel và lưu lại dưới dạng “Sổ làm việc Excel (.xlsx)”.";
+    public const string Empty = "Tệp trống: không có dữ liệu nào để nhập.";
+    public static string TooLarge => $"Tệp quá lớn (tối đa {MaxBytes / 1024 / 1024} MB). Một danh sách đảng viên thường dưới 2 MB; hãy xóa ảnh, trang tính thừa rồi lưu lại.";
+    public const string NoHeader = "Không tìm thấy dòng tiêu đề trong tệp: cần một dòng có ít nhất cột “Họ và tên” và một cột khác như “Ngày sinh”, “Chi bộ”, “Số CCCD” (xem tệp mẫu). Nếu danh sách nằm ở trang tính khác, hãy để nó ở trang đầu hoặc xóa các trang khác.";
+    public static string TooManyRows => $"Tệp có quá {MaxRows:N0} dòng dữ liệu; hãy chia thành nhiều tệp.".Replace(",", ".", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Reads the first sheet that has a header row (a row naming "Họ và tên" and at least one other known column, found
+    /// below any title rows, merged or not); the rows under it up to the first run of empty rows at the end.
+    /// Never throws for a bad file: the error is a Vietnamese message.
+    /// </summary>
+    public static (RegisterSheet? Sheet, string? Error) Read(byte[] content, ImportKind kind, IReadOnlyDictionary<string, ImportField>? remembered)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.Length == 0) return (null, Empty);
+        if (content.Length > MaxBytes) return (null, TooLarge);
+        // A zip starts with "PK"; anything else (an old .xls, a CSV, a renamed picture) is not an .xlsx.
+        if (content.Length < 4 || content[0] != 'P' || content[1] != 'K') return (null, NotXlsx);
+        try
+        {
+            List<string> sheets;
+            using (var s = new MemoryStream(content, writable: false)) sheets = MiniExcel.GetSheetNames(s);
+            if (sheets.Count == 0) return (null, NotXlsx);
+            var anyData = false;
+            foreach (var name in sheets)
+            {
+                var (sheet, hasData, error) = ReadSheet(content, name, kind, remembered);
+                if (error is not null) return (null, error);
+                anyData |= hasData;
+                if (sheet is not null) return (sheet, null);
+            }
+            return (null, anyData ? NoHeader : Empty);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException
+            or FormatException or ArgumentException or NotSupportedException or KeyNotFoundException or IndexOutOfRangeException
+            or NullReferenceException or InvalidCastException or OverflowException)
+        {
+            // A damaged or foreign zip (a .docx, a file cut short): whatever the reader trips on, the user hears one thing.
+            return (null, NotXlsx);
+        }
+    }
+
+    private static (RegisterSheet? Sheet, bool HasData, string? Error) ReadSheet(byte[] content, string sheetName, ImportKind kind,
+        IReadOnlyDictionary<string, ImportField>? remembered)
+    {
+        using var stream = new MemoryStream(content, writable: false);
+        var config = new OpenXmlConfiguration { FillMergedCells = true };
+        var number = 0;
+        var hasData = false;
+        int? headerRow = null;
+        List<SheetColumn> columns = [];
+        var rows = new List<SheetRow>();
+        foreach (IDictionary<string, object?> raw in MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheetName, excelType: ExcelType.XLSX, configuration: config))
+        {
+            number++;
+            var cells = raw.Take(MaxColumns).ToDictionary(c => c.Key, c => Clean(c.Value), StringComparer.Ordinal);
+            var empty = cells.Values.All(v => v is null);
+            hasData |= !empty;
+            if (headerRow is null)
+            {
+                if (number > HeaderSearchRows) return (null, hasData, null);
+                if (empty || !IsHeader(cells, kind, remembered)) continue;
+                headerRow = number;
+                columns = [.. cells.Where(c => c.Value is not null).Select(c => new SheetColumn(c.Key, Convert.ToString(c.Value, CultureInfo.InvariantCulture)!.Trim()))];
+                continue;
+            }
+            if (empty) continue;
+            if (rows.Count >= MaxRows) return (null, true, TooManyRows);
+            rows.Add(new SheetRow(number, cells));
+        }
+        return headerRow is null ? (null, hasData, null) : (new RegisterSheet(sheetName, headerRow.Value, columns, DropNumbering(rows)), true, null);
+    }
+
+    /// <summary>Blank text is an empty cell; a formula's cached error ("#N/A") is one too, reported by the field's check.</summary>
+    private static object? Clean(object? v) => v switch
+    {
+        string s when string.IsNullOrWhiteSpace(s) => null,
+        _ => v,
+    };
+
+    private static bool IsHeader(Dictionary<string, object?> cells, ImportKind kind, IReadOnlyDictionary<string, ImportField>? remembered)
+    {
+        var fields = cells.Values.OfType<string>().Select(h => Field(h, kind, remembered)).Where(f => f != ImportField.None).ToHashSet();
+        return fields.Contains(ImportField.FullName) && fields.Count >= 2;
+    }
+
+    /// <summary>The remembered mapping of this commune first, then the usual headers.</summary>
+    public static ImportField Field(string header, ImportKind kind, IReadOnlyDictionary<string, ImportField>? remembered) =>
+        remembered is not null && remembered.TryGetValue(ImportFields.FoldHeader(header), out var f) ? f : ImportFields.Guess(header, kind);
+
+    /// <summary>The row of column numbers many registers have under the header ("(1)", "(2)"…, or 1, 2, 3…).</summary>
+    private static List<SheetRow> DropNumbering(List<SheetRow> rows)
+    {
+        if (rows.Count > 0 && rows[0].Cells.Values.Where(v => v is not null).All(IsColumnNumber)) rows.RemoveAt(0);
+        return rows;
+    }
+
+    private static bool IsColumnNumber(object? v)
+    {
+        var s = Convert.ToString(v, CultureInfo.InvariantCulture)?.Trim().Trim('(', ')') ?? "";
+        return s.Length is > 0 and <= 3 && s.All(char.IsDigit);
+    }
+}
