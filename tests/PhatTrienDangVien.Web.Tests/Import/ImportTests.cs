@@ -171,6 +171,27 @@ public abstract class ImportTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task A_status_against_its_dates_and_duplicates_within_the_file_or_with_the_register_are_named()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var file = Xlsx.Build(new XSheet("DS", [
+            Row("Họ và tên", "Ngày sinh", "Giới tính", "Tình trạng", "Ngày vào Đảng", "Ngày chính thức", "Chi bộ", "Số CCCD"),
+            Row("Tôn Văn Sớm", "01/01/1990", "Nam", "Chính thức", "01/06/2026", null, "Chi bộ Ấp Mỹ Lợi"),
+            Row("Tôn Văn Muộn", "01/01/1990", "Nam", "Dự bị", "01/06/2020", "01/06/2021", "Chi bộ Ấp Mỹ Lợi"),
+            Row("Tôn Văn Một", "01/01/1990", "Nam", "Chính thức", "01/06/2020", null, "Chi bộ Ấp Mỹ Lợi", "089090007777"),
+            Row("Tôn Văn Khác", "02/02/1990", "Nam", "Chính thức", "01/06/2020", null, "Chi bộ Ấp Mỹ Lợi", "089090007777"),
+            Row("Tôn  Văn Một", "01/01/1990", "Nam", "Chính thức", "01/06/2020", null, "Chi bộ Ấp Mỹ Lợi"),
+            Row("Nguyễn Văn Ẩn", "01/01/1980", "Nam", "Chính thức", "01/06/2005", null, "Chi bộ Ấp Mỹ Lợi", "089080000001")]));
+        var (_, doc) = await b.GetAsync(await PreviewAsync(b, file, "mau-thuan.xlsx"));
+        var errors = doc.QuerySelector(".import-errors")!.TextContent;
+        errors.ShouldContain("Dòng 2, cột D (Tình trạng): ghi là chính thức nhưng ngày vào Đảng 01/06/2026 chưa đủ 12 tháng dự bị");
+        errors.ShouldContain("Dòng 3, cột F (Ngày chính thức): Đảng viên dự bị chưa có ngày chính thức.");
+        errors.ShouldContain("Dòng 5, cột H (Số CCCD): trùng số CCCD với dòng 4.");
+        errors.ShouldContain("Dòng 6, cột A (Họ và tên): có thể trùng người với dòng 4");
+        doc.QuerySelector(".import-duplicates")!.TextContent.ShouldContain("Dòng 7: Nguyễn Văn Ẩn — Đã có trong hệ thống (cùng số CCCD, là đảng viên).");
+    }
+
+    [Fact]
     public async Task Undo_removes_exactly_its_batch_and_is_refused_once_a_record_of_it_was_edited()
     {
         var b = await Browser.LoginAsync(app, "office");
