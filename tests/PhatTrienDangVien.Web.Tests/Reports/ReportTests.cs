@@ -74,6 +74,7 @@ public abstract class ReportTests<TApp>(TApp app) : IAsyncLifetime where TApp : 
     {
         var b = await Browser.LoginAsync(app, "office");
         var file = await DownloadAsync(b, "/Reports/Development?handler=Xlsx&Period=quarter&Number=1&Year=2026");
+        file.SchemaErrors.ShouldBeEmpty();
         foreach (var tab in file.Tabs)
         {
             tab.FrozenRows.ShouldNotBeNull(tab.Name);
@@ -102,6 +103,7 @@ public abstract class ReportTests<TApp>(TApp app) : IAsyncLifetime where TApp : 
         var (_, page) = await b.GetAsync("/Reports/NewMembers?Period=year&Year=2026");
         page.QuerySelectorAll("#report-rows [data-row]").Length.ShouldBe(In2026.Count);
         var file = await DownloadAsync(b, "/Reports/NewMembers?handler=Xlsx&Period=year&Year=2026");
+        file.SchemaErrors.ShouldBeEmpty();
         var tab = file[0];
         tab.Column(1).SkipLast(1).ShouldBe(In2026.OrderBy(p => p.Ceremony).Select(p => p.Name));
         tab.Column(tab.Header.IndexOf("Ngày kết nạp")).SkipLast(1).ShouldBe(In2026.OrderBy(p => p.Ceremony).Select(p => p.Ceremony.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)));
@@ -118,6 +120,7 @@ public abstract class ReportTests<TApp>(TApp app) : IAsyncLifetime where TApp : 
     {
         var b = await Browser.LoginAsync(app, "office");
         var file = await DownloadAsync(b, "/Reports/Candidates?handler=Xlsx");
+        file.SchemaErrors.ShouldBeEmpty();
         // Candidate A was admitted (10/09/2026); candidate B has not started: the one open case before admission.
         var list = file[0];
         list.Column(1).SkipLast(1).ShouldBe(["Huỳnh Ngọc Ánh"]);
@@ -133,6 +136,7 @@ public abstract class ReportTests<TApp>(TApp app) : IAsyncLifetime where TApp : 
     {
         var b = await Browser.LoginAsync(app, "office");
         var file = await DownloadAsync(b, "/Reports/Probation?handler=Xlsx");
+        file.SchemaErrors.ShouldBeEmpty();
         var tab = file[0];
         var probationary = Seeded.OrderBy(p => p.ProbationEnd).ToList();
         tab.Column(1).SkipLast(1).ShouldBe(probationary.Select(p => p.Name));
@@ -155,6 +159,7 @@ public abstract class ReportTests<TApp>(TApp app) : IAsyncLifetime where TApp : 
     {
         var b = await Browser.LoginAsync(app, "office");
         var file = await DownloadAsync(b, "/Reports/Hamlets?handler=Xlsx");
+        file.SchemaErrors.ShouldBeEmpty();
         var tab = file[0];
         // Hamlet A: the three official members of TestData live there, and Nam; hamlet B: nobody.
         var inA = 3 + Seeded.Count(p => p.InHamletA);
