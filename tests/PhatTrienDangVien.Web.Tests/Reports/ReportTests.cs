@@ -116,6 +116,18 @@ public abstract class ReportTests<TApp>(TApp app) : IAsyncLifetime where TApp : 
     }
 
     [Fact]
+    public async Task The_progress_report_of_the_year_comes_out_as_a_file_with_the_same_people_and_totals()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var file = await DownloadAsync(b, "/Reports/Progress?handler=Xlsx&Period=year&Year=2026");
+        file.SchemaErrors.ShouldBeEmpty();
+        file[0].Column(1).SkipLast(1).ShouldBe(In2026.OrderBy(p => p.Ceremony).Select(p => p.Name));
+        var byCell = file.Tabs.Single(t => t.Name == "Theo chi bộ");
+        byCell.Body.Single(r => r[1] == CellA)[2].ShouldBe(In2026.Count(p => p.CellA).ToString(CultureInfo.InvariantCulture));
+        byCell.Body[^1].Skip(1).Take(2).ShouldBe(["Tổng cộng", In2026.Count.ToString(CultureInfo.InvariantCulture)]);
+    }
+
+    [Fact]
     public async Task Candidates_by_stage_hold_the_open_cases_before_admission_with_next_step_and_due_date()
     {
         var b = await Browser.LoginAsync(app, "office");
