@@ -40,6 +40,9 @@ public sealed class PrintJourney(DemoBrowserApp app) : IClassFixture<DemoBrowser
             timeline = await db.AdmissionSteps.GroupBy(s => s.CandidateId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstAsync();
         }
         var page = await app.NewPageAsync();
+        // The demo commune's reports read every case: on a loaded two-core machine a page can take longer than the default 30 s.
+        page.SetDefaultTimeout(120_000);
+        page.SetDefaultNavigationTimeout(120_000);
         await app.SignInAsync(page, "vanphong", Web.Demo.DemoSeeder.DemoPassword);
         var pages = new Dictionary<string, string>
         {

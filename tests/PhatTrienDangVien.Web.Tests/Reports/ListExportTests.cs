@@ -60,6 +60,7 @@ public abstract class ListExportTests<TApp>(TApp app) : IAsyncLifetime where TAp
         var shown = await PageRowsAsync(b, url);
         shown.ShouldNotBeEmpty(url);
         var file = await ReportData.DownloadAsync(b, Xlsx(url));
+        file.SchemaErrors.ShouldBeEmpty(url);
         var tab = file[0];
         tab.FrozenRows.ShouldNotBeNull();
         tab.Titles[0].ShouldBe("ĐẢNG BỘ XÃ THỬ NGHIỆM");

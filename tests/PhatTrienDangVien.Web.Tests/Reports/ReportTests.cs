@@ -74,6 +74,7 @@ public abstract class ReportTests<TApp>(TApp app) : IAsyncLifetime where TApp : 
     {
         var b = await Browser.LoginAsync(app, "office");
         var file = await DownloadAsync(b, "/Reports/Development?handler=Xlsx&Period=quarter&Number=1&Year=2026");
+        file.SchemaErrors.ShouldBeEmpty();
         foreach (var tab in file.Tabs)
         {
             tab.FrozenRows.ShouldNotBeNull(tab.Name);
@@ -102,6 +103,7 @@ public abstract class ReportTests<TApp>(TApp app) : IAsyncLifetime where TApp : 
         var (_, page) = await b.GetAsync("/Reports/NewMembers?Period=year&Year=2026");
         page.QuerySelectorAll("#report-rows [data-row]").Length.ShouldBe(In2026.Count);
         var file = await DownloadAsync(b, "/Reports/NewMembers?handler=Xlsx&Period=year&Year=2026");
+        file.SchemaErrors.ShouldBeEmpty();
         var tab = file[0];
         tab.Column(1).SkipLast(1).ShouldBe(In2026.OrderBy(p => p.Ceremony).Select(p => p.Name));
         tab.Column(tab.Header.IndexOf("Ngày kết nạp")).SkipLast(1).ShouldBe(In2026.OrderBy(p => p.Ceremony).Select(p => p.Ceremony.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)));
@@ -114,10 +116,23 @@ public abstract class ReportTests<TApp>(TApp app) : IAsyncLifetime where TApp : 
     }
 
     [Fact]
+    public async Task The_progress_report_of_the_year_comes_out_as_a_file_with_the_same_people_and_totals()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var file = await DownloadAsync(b, "/Reports/Progress?handler=Xlsx&Period=year&Year=2026");
+        file.SchemaErrors.ShouldBeEmpty();
+        file[0].Column(1).SkipLast(1).ShouldBe(In2026.OrderBy(p => p.Ceremony).Select(p => p.Name));
+        var byCell = file.Tabs.Single(t => t.Name == "Theo chi bộ");
+        byCell.Body.Single(r => r[1] == CellA)[2].ShouldBe(In2026.Count(p => p.CellA).ToString(CultureInfo.InvariantCulture));
+        byCell.Body[^1].Skip(1).Take(2).ShouldBe(["Tổng cộng", In2026.Count.ToString(CultureInfo.InvariantCulture)]);
+    }
+
+    [Fact]
     public async Task Candidates_by_stage_hold_the_open_cases_before_admission_with_next_step_and_due_date()
     {
         var b = await Browser.LoginAsync(app, "office");
         var file = await DownloadAsync(b, "/Reports/Candidates?handler=Xlsx");
+        file.SchemaErrors.ShouldBeEmpty();
         // Candidate A was admitted (10/09/2026); candidate B has not started: the one open case before admission.
         var list = file[0];
         list.Column(1).SkipLast(1).ShouldBe(["Huỳnh Ngọc Ánh"]);
@@ -133,6 +148,7 @@ public abstract class ReportTests<TApp>(TApp app) : IAsyncLifetime where TApp : 
     {
         var b = await Browser.LoginAsync(app, "office");
         var file = await DownloadAsync(b, "/Reports/Probation?handler=Xlsx");
+        file.SchemaErrors.ShouldBeEmpty();
         var tab = file[0];
         var probationary = Seeded.OrderBy(p => p.ProbationEnd).ToList();
         tab.Column(1).SkipLast(1).ShouldBe(probationary.Select(p => p.Name));
@@ -155,6 +171,7 @@ public abstract class ReportTests<TApp>(TApp app) : IAsyncLifetime where TApp : 
     {
         var b = await Browser.LoginAsync(app, "office");
         var file = await DownloadAsync(b, "/Reports/Hamlets?handler=Xlsx");
+        file.SchemaErrors.ShouldBeEmpty();
         var tab = file[0];
         // Hamlet A: the three official members of TestData live there, and Nam; hamlet B: nobody.
         var inA = 3 + Seeded.Count(p => p.InHamletA);

@@ -42,6 +42,9 @@ public sealed class XlsxFile
 
     public List<Tab> Tabs { get; } = [];
 
+    /// <summary>What the SDK's validator finds wrong with the file against the Office 2019 schema (what Excel would refuse or repair).</summary>
+    public List<string> SchemaErrors { get; } = [];
+
     public Tab this[int index] => Tabs[index];
 
     public static XlsxFile Read(byte[] bytes)
@@ -53,6 +56,8 @@ public sealed class XlsxFile
         var formats = book.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
         var fonts = book.WorkbookStylesPart.Stylesheet.Fonts!.Elements<Font>().ToList();
         var file = new XlsxFile();
+        file.SchemaErrors.AddRange(new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019)
+            .Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}"));
         var sheets = book.Workbook.Sheets!.Elements<Sheet>().ToList();
         var titles = book.Workbook.DefinedNames?.Elements<DefinedName>().ToList() ?? [];
         for (var i = 0; i < sheets.Count; i++)

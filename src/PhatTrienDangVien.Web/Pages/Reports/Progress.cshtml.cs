@@ -35,7 +35,31 @@ public class ProgressModel(AppDbContext db, WorkList work) : PageModel
     public int Probationary { get; private set; }
     public DateOnly Today => work.Today;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+
+    /// <summary>The same report as .xlsx: the admitted list, the figures by cell, the steps by kind.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync([FromServices] Export.Exporter exporter, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } refused) return refused;
+        var heading = "Báo cáo tiến độ phát triển đảng viên " + Title;
+        string[] lines = [$"Từ ngày {Shared.Dates.Text(From)} đến ngày {Shared.Dates.Text(To)}"];
+        var admitted = await exporter.SheetAsync("Đảng viên mới", heading, lines,
+            [new("TT", Export.ColumnFormat.Number), new("Họ và tên"), new("Chi bộ"), new("Ngày kết nạp", Export.ColumnFormat.Date)], ct);
+        admitted.Rows.AddRange(Admitted.Select((a, i) => new object?[] { i + 1, a.Name, a.Cell, a.Date }));
+        admitted.Totals = [null, $"Tổng cộng: {Admitted.Count} người (nữ {Admitted.Count(a => a.Female)}, trẻ {Admitted.Count(a => a.Young)})", null, null];
+        var byCell = await exporter.SheetAsync("Theo chi bộ", heading, lines,
+            [new("TT", Export.ColumnFormat.Number), new("Chi bộ"), new("Kết nạp", Export.ColumnFormat.Number),
+                new("Quần chúng mới vào nguồn", Export.ColumnFormat.Number), new("Bước thủ tục đã ghi", Export.ColumnFormat.Number)], ct);
+        byCell.Rows.AddRange(ByCell.Select((c, i) => new object?[] { i + 1, c.Cell, c.Admitted, c.NewCandidates, c.Steps }));
+        byCell.Totals = [null, "Tổng cộng", ByCell.Sum(c => c.Admitted), ByCell.Sum(c => c.NewCandidates), ByCell.Sum(c => c.Steps)];
+        var steps = await exporter.SheetAsync("Các bước thủ tục", heading, lines,
+            [new("TT", Export.ColumnFormat.Number), new("Bước"), new("Số lần", Export.ColumnFormat.Number)], ct);
+        steps.Rows.AddRange(StepsByKind.Select((k, i) => new object?[] { i + 1, StepNames.Of(k.Kind), k.Count }));
+        steps.Totals = [null, "Tổng cộng", StepsByKind.Sum(k => k.Count)];
+        return await exporter.FileAsync("Báo cáo tiến độ", "bao-cao-tien-do.xlsx", Admitted.Count, ct, admitted, byCell, steps);
+    }
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         var year = Year ?? Today.Year;
         if (year is < 2000 or > 2100) return BadRequest();
@@ -75,7 +99,7 @@ public class ProgressModel(AppDbContext db, WorkList work) : PageModel
             ByCell.Add((c.Name, newMembers.Count(n => n.CellId == c.Id), added.Count(a => a == c.Id), steps.Count(s => s.CellId == c.Id)));
         OverdueNow = (await work.ItemsAsync(ct)).Count(i => i.IsOverdue);
         Probationary = await db.Members.CountAsync(m => m.Status == MemberStatus.Probationary, ct);
-        return Page();
+        return null;
     }
 
     private static (DateOnly, DateOnly, string) QuarterOf(int year, int q) =>
