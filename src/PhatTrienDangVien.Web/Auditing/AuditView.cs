@@ -211,6 +211,8 @@ public sealed class AuditView(AppDbContext db)
             "ProfessionalEducationCode" => ProfessionalEducationLevels.Find(text)?.Name ?? text,
             "PoliticalTheoryCode" => PoliticalTheoryLevels.Find(text)?.Name ?? text,
             "Role" => Authorization.Roles.DisplayName(text),
+            // Templates and issued papers store the form's ASCII key ("6-KND"); readers see the guidance's code.
+            "FormCode" => Documents.FormCatalog.Find(text) is { } form ? $"{form.Code} {form.Title}" : text,
             _ when DateOnly.TryParseExact(text, "yyyy-MM-dd", s_invariant, DateTimeStyles.None, out var d) => d.ToString("dd/MM/yyyy", s_invariant),
             _ when DateTimeOffset.TryParse(text, s_invariant, DateTimeStyles.AssumeUniversal, out var t) && text.Contains('T', StringComparison.Ordinal) =>
                 Core.Common.VietnamTime.Local(t.UtcDateTime).ToString("dd/MM/yyyy HH:mm", s_invariant),

@@ -95,6 +95,11 @@ public abstract class TemplateTests<TApp>(TApp app) where TApp : AppFactory
         // The change and its reset are on the audit trail, with the file's name.
         var audited = await app.WithSystemScopeAsync(db => db.AuditEntries.Where(a => a.EntityType == "FormTemplate").Select(a => a.Action).ToListAsync());
         audited.Count.ShouldBeGreaterThanOrEqualTo(2);
+        // The trail names the form as the guidance writes it, never by its ASCII key.
+        var admin = await Browser.LoginAsync(app, "admin");
+        var (_, trail) = await admin.GetAsync("/Admin/Audit?EntityType=FormTemplate");
+        trail.Body!.TextContent.ShouldContain("5-KNĐ");
+        trail.Body!.TextContent.ShouldNotContain("5-KND");
     }
 
     private static string Docs(byte[] docx) => Web.Documents.DocxTemplate.PlainText(docx);
