@@ -1,0 +1,200 @@
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
+
+namespace PhatTrienDangVien.Web.Import;
+
+/// <summary>
+/// Cuts a workbook down to the part a register can occupy before the reader sees it. The reader builds every row out to
+/// the sheet's declared or last column: a 2 KB file declaring <c>A1:XFD1048576</c> (some tools write such a dimension
+/// when whole rows are formatted) made it build a million rows of 16,384 cells and kept a core busy for minutes. Here
+/// each worksheet is streamed once: the declared dimension is dropped, cells right of the last column a register uses
+/// and rows below the last row it can have are left out, and the whole package may not expand beyond a cap.
+/// </summary>
+public static class SheetBounds
+{
+    /// <summary>Everything a register of <see cref="RegisterSheet.MaxRows"/> rows holds is far below this once unzipped.</summary>
+    public const long MaxExpandedBytes = 200L * 1024 * 1024;
+
+    /// <summary>
+    /// The cut workbook (null when it expands past <see cref="MaxExpandedBytes"/>), and whether a value stood in a row
+    /// below <paramref name="maxRow"/> (the file is too long: nothing of it may be dropped silently).
+    /// </summary>
+    /// <exception cref="InvalidDataException">Not a zip.</exception>
+    public static (byte[]? Content, bool RowsBeyond) Clamp(byte[] xlsx, int maxRow, int maxColumn)
+    {
+        ArgumentNullException.ThrowIfNull(xlsx);
+        using var input = new ZipArchive(new MemoryStream(xlsx, writable: false), ZipArchiveMode.Read);
+        using var output = new MemoryStream();
+        var rowsBeyond = false;
+        var budget = new Budget(MaxExpandedBytes);
+        try
+        {
+            using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+            foreach (var entry in input.Entries)
+            {
+                var copy = zip.CreateEntry(entry.FullName, CompressionLevel.Fastest);
+                using var from = new CappedStream(entry.Open(), budget);
+                using var to = copy.Open();
+                if (entry.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)
+                    && entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+                    rowsBeyond |= CopySheet(from, to, maxRow, maxColumn);
+                else
+                    from.CopyTo(to);
+            }
+        }
+        catch (InvalidDataException) when (budget.Left < 0)
+        {
+            return (null, false);
+        }
+        return (output.ToArray(), rowsBeyond);
+    }
+
+    private static bool CopySheet(Stream from, Stream to, int maxRow, int maxColumn)
+    {
+        var readerSettings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
+        using var r = XmlReader.Create(from, readerSettings);
+        using var w = XmlWriter.Create(to, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false });
+        var row = 0;
+        var column = 0;
+        var beyond = false;
+        r.Read();
+        while (!r.EOF)
+        {
+            if (r.NodeType == XmlNodeType.Element)
+            {
+                switch (r.LocalName)
+                {
+                    case "dimension":
+                        r.Skip();
+                        continue;
+                    // A merged range is filled cell by cell: one reaching past the register's corner would rebuild the bomb.
+                    case "mergeCell" when Beyond(r.GetAttribute("ref"), maxRow, maxColumn):
+                        r.Skip();
+                        continue;
+                    case "row":
+                        row = Number(r.GetAttribute("r")) ?? row + 1;
+                        column = 0;
+                        if (row > maxRow)
+                        {
+                            beyond |= HasValue(r);
+                            continue;
+                        }
+                        break;
+                    case "c":
+                        column = ColumnOf(r.GetAttribute("r")) ?? column + 1;
+                        if (column > maxColumn)
+                        {
+                            r.Skip();
+                            continue;
+                        }
+                        break;
+                }
+            }
+            CopyNode(r, w);
+            r.Read();
+        }
+        return beyond;
+    }
+
+    /// <summary>Reads past the current element; true when any text stands in it.</summary>
+    private static bool HasValue(XmlReader r)
+    {
+        var found = false;
+        using (var sub = r.ReadSubtree())
+        {
+            while (sub.Read())
+                if (sub.NodeType is XmlNodeType.Text or XmlNodeType.CDATA && !string.IsNullOrWhiteSpace(sub.Value)) found = true;
+        }
+        r.Read();
+        return found;
+    }
+
+    private static void CopyNode(XmlReader r, XmlWriter w)
+    {
+        switch (r.NodeType)
+        {
+            case XmlNodeType.Element:
+                var empty = r.IsEmptyElement;
+                w.WriteStartElement(r.Prefix, r.LocalName, r.NamespaceURI);
+                w.WriteAttributes(r, true);
+                if (empty) w.WriteEndElement();
+                break;
+            case XmlNodeType.EndElement:
+                w.WriteFullEndElement();
+                break;
+            case XmlNodeType.Text:
+                w.WriteString(r.Value);
+                break;
+            case XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                w.WriteWhitespace(r.Value);
+                break;
+            case XmlNodeType.CDATA:
+                w.WriteCData(r.Value);
+                break;
+            case XmlNodeType.EntityReference:
+                w.WriteEntityRef(r.Name);
+                break;
+        }
+    }
+
+    private static bool Beyond(string? range, int maxRow, int maxColumn)
+    {
+        var end = range?.Split(':')[^1];
+        if (string.IsNullOrEmpty(end)) return true;
+        var letters = end.TakeWhile(char.IsAsciiLetter).Count();
+        return (ColumnOf(end) ?? int.MaxValue) > maxColumn || (Number(end[letters..]) ?? int.MaxValue) > maxRow;
+    }
+
+    private static int? Number(string? text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    /// <summary>The 1-based column of a reference such as "AB12"; null without one.</summary>
+    private static int? ColumnOf(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference)) return null;
+        var column = 0;
+        foreach (var ch in reference)
+        {
+            if (ch is >= 'A' and <= 'Z') column = column * 26 + (ch - 'A' + 1);
+            else if (ch is >= 'a' and <= 'z') column = column * 26 + (ch - 'a' + 1);
+            else break;
+            if (column > 1_000_000) return column;
+        }
+        return column == 0 ? null : column;
+    }
+
+    private sealed class Budget(long bytes)
+    {
+        public long Left { get; set; } = bytes;
+    }
+
+    /// <summary>A read-only stream that throws once the package has expanded past its budget.</summary>
+    private sealed class CappedStream(Stream inner, Budget budget) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = inner.Read(buffer, offset, count);
+            budget.Left -= n;
+            if (budget.Left < 0) throw new InvalidDataException("The workbook expands past its cap.");
+            return n;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+}
