@@ -51,6 +51,22 @@ public sealed class UndoImport(AppDbContext db, Access access, AuditContext who,
             return Outcome<ImportBatch>.Invalid("", "Không hoàn tác được lần nhập này vì đã có việc dựa trên nó — " + string.Join("; ", reasons)
                 + ". Hãy sửa hoặc xóa từng hồ sơ ở trang của nó.");
 
+        try
+        {
+            await RemoveAsync(batch, people, members, candidates, memberIds, candidateIds, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another undo of the same batch won the race (the batch's version moved), or a record was tied to the
+            // batch between the check and the removal: the transaction is rolled back, nothing was removed.
+            return Outcome<ImportBatch>.Invalid("", "Lần nhập này vừa được hoàn tác hoặc vừa có thay đổi trong lúc hoàn tác; chưa hoàn tác gì thêm. Hãy tải lại trang để xem tình trạng hiện tại.");
+        }
+        return Outcome<ImportBatch>.Done(batch);
+    }
+
+    private async Task RemoveAsync(ImportBatch batch, IQueryable<Core.People.Person> people, IQueryable<Core.People.Member> members,
+        IQueryable<Core.People.Candidate> candidates, List<int> memberIds, List<int> candidateIds, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.AdmissionSteps.RemoveRange(await db.AdmissionSteps.WholeCommune().Where(s => candidateIds.Contains(s.CandidateId)).ToListAsync(ct));
         db.CandidateSources.RemoveRange(await db.CandidateSources.Where(s => candidateIds.Contains(s.CandidateId)).ToListAsync(ct));
@@ -72,7 +88,6 @@ public sealed class UndoImport(AppDbContext db, Access access, AuditContext who,
         batch.UndoneBy = who.UserName;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return Outcome<ImportBatch>.Done(batch);
     }
 
     /// <summary>Steps recorded since the import whose details name one of its members (an introducer, a mentor, a voter).</summary>

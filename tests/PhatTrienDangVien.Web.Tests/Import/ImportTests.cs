@@ -222,6 +222,22 @@ public abstract class ImportTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task Two_undos_of_one_batch_at_once_undo_it_once_and_the_other_hears_why()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var c = await Browser.LoginAsync(app, "office");
+        var batch = await CommitOkAsync(b, await PreviewAsync(b, Register(
+            Row(1, "Đồng Văn Hai", "08/08/1988", "Nam", "01/07/2012", "01/07/2013", null, "Chi bộ Ấp Mỹ Lợi")), "dong.xlsx"));
+        var both = await Task.WhenAll(
+            b.PostRawAsync($"/Import?handler=Undo&id={batch}", [], "/Import"),
+            c.PostRawAsync($"/Import?handler=Undo&id={batch}", [], "/Import"));
+        both.Select(r => r.StatusCode).Order().ShouldBe([HttpStatusCode.Redirect, HttpStatusCode.BadRequest]);
+        var refused = both.Single(r => r.StatusCode == HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("hoàn tác");
+        (await PeopleAsync("Đồng Văn Hai")).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task An_imported_candidate_pool_starts_each_case_and_its_undo_is_refused_once_a_step_was_recorded()
     {
         var b = await Browser.LoginAsync(app, "office");
