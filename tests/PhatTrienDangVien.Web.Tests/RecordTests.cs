@@ -67,6 +67,9 @@ public abstract class RecordTests<TApp>(TApp app) where TApp : AppFactory
     [InlineData("Person.CitizenId", "08918512345", "12 chữ số")]
     [InlineData("Person.Phone", "12345", "10 chữ số")]
     [InlineData("Person.FullName", "", "Hãy nhập họ và tên")]
+    [InlineData("Person.FullName", "=Nguyễn Văn An", "bắt đầu bằng một chữ cái")]
+    [InlineData("Person.FullName", "@Trần Văn Cường", "bắt đầu bằng một chữ cái")]
+    [InlineData("Person.FullName", "Lê Thị <b>Bình</b>", "chỉ gồm chữ cái")]
     public async Task Bad_input_is_refused_with_a_message_and_changes_nothing(string field, string value, string message)
     {
         var b = await Browser.LoginAsync(app, "office");

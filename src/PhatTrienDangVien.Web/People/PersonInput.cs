@@ -103,6 +103,11 @@ public sealed class PersonInput
 
         if (FullName.Length > 0 && (FullName.Split(' ').Length < 2 || FullName.Any(char.IsDigit)))
             errors.Add(prefix + nameof(FullName), "Họ và tên phải có ít nhất họ và tên, không chứa chữ số.");
+        // Letters, and the apostrophe, hyphen and dot some ethnic minority names carry (Ksor H'Bi): a name that opens
+        // with "=", "+", "@" or "-" is a spreadsheet formula waiting for a tool that reads an export without quoting it.
+        else if (FullName.Length > 0 && (!char.IsLetter(FullName[0])
+            || !FullName.All(ch => char.IsLetter(ch) || ch is ' ' or '\'' or '’' or '-' or '.' || char.GetUnicodeCategory(ch) == System.Globalization.UnicodeCategory.NonSpacingMark)))
+            errors.Add(prefix + nameof(FullName), "Họ và tên chỉ gồm chữ cái (có thể có dấu ' hoặc -), bắt đầu bằng một chữ cái.");
         if (DateOfBirth is { } dob)
         {
             if (dob > today) errors.Add(prefix + nameof(DateOfBirth), "Ngày sinh không được ở tương lai.");
