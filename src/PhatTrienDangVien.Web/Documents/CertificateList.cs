@@ -60,6 +60,9 @@ public sealed class CertificateList(AppDbContext db, Access access, FormTemplate
             ["ngay_giay_chung_nhan"] = FormValues.Date(r.CertificateDate),
         }).ToList();
         var template = await templates.CurrentAsync(communeId, form, ct);
+        // A template stored before packages were checked may still hold what is now refused: it is not filled.
+        if (DocxPackage.Problem(template.Content) is { } unsafeTemplate)
+            return Outcome<(byte[], int)>.Invalid("Template", unsafeTemplate + " (mẫu đang dùng; quản trị hãy thay hoặc về mẫu mặc định.)");
         var bytes = DocxTemplate.Fill(template.Content, v, "stt", items);
         await trail.ExportedAsync("Danh sách cấp giấy chứng nhận lớp nhận thức về Đảng", rows.Count, ct);
         return Outcome<(byte[], int)>.Done((bytes, rows.Count));

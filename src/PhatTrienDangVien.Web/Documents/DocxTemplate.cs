@@ -19,6 +19,9 @@ public static partial class DocxTemplate
 
     public sealed class NotADocxException(string message) : Exception(message);
 
+    /// <summary>A package refused by <see cref="DocxPackage.Problem"/>; the message says why, in Vietnamese.</summary>
+    public sealed class UnsafeTemplateException(string message) : Exception(message);
+
     /// <summary>The placeholders of a file, in order of first appearance; throws <see cref="NotADocxException"/> for a file that is not a Word document.</summary>
     public static IReadOnlyList<string> Placeholders(byte[] docx)
     {
@@ -106,6 +109,8 @@ public static partial class DocxTemplate
 
     private static byte[] WithBody(byte[] docx, bool write, Action<Body> work)
     {
+        // Before the SDK opens it: a bomb must be refused unread, and nothing hostile copied into a form.
+        if (DocxPackage.Problem(docx) is { } problem) throw new UnsafeTemplateException(problem);
         using var stream = new MemoryStream();
         stream.Write(docx);
         stream.Position = 0;

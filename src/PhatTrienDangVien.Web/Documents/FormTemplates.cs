@@ -24,7 +24,7 @@ public sealed class FormTemplates(AppDbContext db, Access access, AuditContext w
 
     /// <summary>
     /// Replaces a form's template with an uploaded .docx, refused (nothing changes) when it is not a Word document or
-    /// names a placeholder the software does not fill.
+    /// names a placeholder the software does not fill, or its package holds more than a plain form may (see <see cref="DocxPackage"/>).
     /// </summary>
     public async Task<Outcome<FormTemplate>> UploadAsync(string formKey, string fileName, byte[] content, CancellationToken ct)
     {
@@ -37,6 +37,10 @@ public sealed class FormTemplates(AppDbContext db, Access access, AuditContext w
         try
         {
             used = DocxTemplate.Placeholders(content);
+        }
+        catch (DocxTemplate.UnsafeTemplateException e)
+        {
+            return Outcome<FormTemplate>.Invalid("File", e.Message);
         }
         catch (DocxTemplate.NotADocxException)
         {

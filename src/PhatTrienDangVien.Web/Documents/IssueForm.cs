@@ -43,6 +43,9 @@ public sealed class IssueForm(AppDbContext db, AdmissionCases cases, Access acce
         }
 
         var template = await templates.CurrentAsync(loaded.Candidate.CommuneId, form, ct);
+        // A template stored before packages were checked may still hold what is now refused: it is not issued.
+        if (DocxPackage.Problem(template.Content) is { } unsafeTemplate)
+            return Outcome<IssuedDocument>.Invalid("Template", unsafeTemplate + " (mẫu đang dùng; quản trị hãy thay hoặc về mẫu mặc định.)");
         var filled = DocxTemplate.Fill(template.Content, await values.ComputeAsync(loaded, step, form, variant, number, ct));
         var name = VietnameseText.Fold(loaded.Candidate.Person.FullName).Replace(' ', '_');
         var doc = new IssuedDocument
