@@ -43,28 +43,28 @@ public static class ImportFields
 
     public static readonly IReadOnlyList<Definition> All =
     [
-        new(ImportField.FullName, "Họ và tên", true, true, ["ho va ten", "ho ten", "ho va ten khai sinh", "ten dang vien", "ho va ten dang vien", "ho va ten quan chung"]),
-        new(ImportField.DateOfBirth, "Ngày sinh", true, true, ["ngay sinh", "ngay thang nam sinh", "nam sinh", "sinh ngay", "ngay thang sinh"]),
-        new(ImportField.Gender, "Giới tính", true, true, ["gioi tinh", "gioi", "nam nu"]),
-        new(ImportField.CitizenId, "Số CCCD", true, true, ["so cccd", "cccd", "so can cuoc", "so can cuoc cong dan", "so dinh danh", "so dinh danh ca nhan", "so cmnd cccd", "cmnd cccd", "cccd cmnd"]),
-        new(ImportField.Phone, "Điện thoại", true, true, ["dien thoai", "so dien thoai", "sdt", "so dt", "dt"]),
-        new(ImportField.Ethnicity, "Dân tộc", true, true, ["dan toc"]),
-        new(ImportField.Religion, "Tôn giáo", true, true, ["ton giao"]),
+        new(ImportField.FullName, "Họ và tên", true, true, ["ho va ten", "ho ten", "ho va ten khai sinh", "ten dang vien", "ho va ten dang vien", "ho va ten quan chung", "ho ten dang vien", "ho va ten khai sinh dang vien", "ho ten khai sinh"]),
+        new(ImportField.DateOfBirth, "Ngày sinh", true, true, ["ngay sinh", "ngay thang nam sinh", "nam sinh", "sinh ngay", "ngay thang sinh", "ngay sinh ngay thang nam", "sinh nam"]),
+        new(ImportField.Gender, "Giới tính", true, true, ["gioi tinh", "gioi", "nam nu", "gioi tinh nam nu", "nam hoac nu", "phai"]),
+        new(ImportField.CitizenId, "Số CCCD", true, true, ["so cccd", "cccd", "so can cuoc", "so can cuoc cong dan", "so dinh danh", "so dinh danh ca nhan", "so cmnd cccd", "cmnd cccd", "cccd cmnd", "so cccd cmnd", "so cmnd", "cmnd", "so chung minh nhan dan", "so cmnd hoac cccd", "so can cuoc cong dan cmnd", "so the can cuoc", "so dinh danh ca nhan cccd"]),
+        new(ImportField.Phone, "Điện thoại", true, true, ["dien thoai", "so dien thoai", "sdt", "so dt", "dt", "dien thoai lien he", "so dien thoai lien he", "dien thoai di dong", "di dong"]),
+        new(ImportField.Ethnicity, "Dân tộc", true, true, ["dan toc", "dt dan toc"]),
+        new(ImportField.Religion, "Tôn giáo", true, true, ["ton giao", "ton giao neu co"]),
         new(ImportField.GeneralEducation, "Trình độ (giáo dục phổ thông)", true, true, ["trinh do", "trinh do van hoa", "hoc van", "trinh do hoc van", "giao duc pho thong", "gdpt", "van hoa"]),
         new(ImportField.ProfessionalEducation, "Trình độ chuyên môn", true, true, ["trinh do chuyen mon", "chuyen mon", "chuyen mon nghiep vu", "trinh do chuyen mon nghiep vu"]),
         new(ImportField.PoliticalTheory, "Lý luận chính trị", true, true, ["ly luan chinh tri", "llct", "trinh do ly luan chinh tri", "trinh do llct"]),
-        new(ImportField.Occupation, "Nghề nghiệp", true, true, ["nghe nghiep"]),
+        new(ImportField.Occupation, "Nghề nghiệp", true, true, ["nghe nghiep", "nghe nghiep hien nay", "nghe nghiep chuc vu"]),
         new(ImportField.Workplace, "Nơi làm việc", true, true, ["noi lam viec", "don vi cong tac", "noi cong tac", "noi lam viec hoc tap"]),
         new(ImportField.Address, "Địa chỉ", true, true, ["dia chi", "noi o", "noi o hien nay", "cho o hien nay", "dia chi thuong tru", "noi cu tru"]),
         new(ImportField.Hamlet, "Ấp", true, true, ["ap", "thon", "ap noi cu tru", "khu pho", "ap khu pho"]),
-        new(ImportField.Cell, "Chi bộ", true, true, ["chi bo", "ten chi bo", "sinh hoat tai chi bo", "chi bo sinh hoat", "don vi"]),
+        new(ImportField.Cell, "Chi bộ", true, true, ["chi bo", "ten chi bo", "sinh hoat tai chi bo", "chi bo sinh hoat", "don vi", "thuoc chi bo", "chi bo dang sinh hoat", "sinh hoat chi bo", "ten chi bo sinh hoat"]),
         new(ImportField.Status, "Tình trạng (dự bị/chính thức)", true, false, ["tinh trang", "trang thai", "loai dang vien", "du bi chinh thuc", "dang vien du bi chinh thuc"]),
         new(ImportField.AdmissionDecisionDate, "Ngày quyết định kết nạp", true, false, ["ngay quyet dinh ket nap", "ngay qd ket nap", "ngay quyet dinh"]),
         new(ImportField.AdmissionDecisionNumber, "Số quyết định kết nạp", true, false, ["so quyet dinh ket nap", "so qd ket nap", "so quyet dinh", "so qd"]),
-        new(ImportField.CeremonyDate, "Ngày vào Đảng (lễ kết nạp)", true, false, ["ngay vao dang", "ngay ket nap", "ngay ket nap dang", "ngay le ket nap", "vao dang", "ngay vao dang du bi"]),
-        new(ImportField.OfficialDate, "Ngày chính thức", true, false, ["ngay chinh thuc", "ngay cong nhan chinh thuc", "chinh thuc", "ngay vao dang chinh thuc", "ngay dang vien chinh thuc"]),
-        new(ImportField.PartyCardNumber, "Số thẻ đảng", true, false, ["so the", "so the dang", "so the dang vien", "the dang"]),
-        new(ImportField.Notes, "Ghi chú", true, true, ["ghi chu"]),
+        new(ImportField.CeremonyDate, "Ngày vào Đảng (lễ kết nạp)", true, false, ["ngay vao dang", "ngay ket nap", "ngay ket nap dang", "ngay le ket nap", "vao dang", "ngay vao dang du bi", "ngay thang nam vao dang", "ngay thang nam ket nap", "ngay ket nap vao dang", "ngay ket nap dang vien", "ngay vao dang lan dau", "ngay ket nap dang vien du bi"]),
+        new(ImportField.OfficialDate, "Ngày chính thức", true, false, ["ngay chinh thuc", "ngay cong nhan chinh thuc", "chinh thuc", "ngay vao dang chinh thuc", "ngay dang vien chinh thuc", "ngay thang nam chinh thuc", "ngay chinh thuc vao dang", "ngay cong nhan dang vien chinh thuc", "ngay duoc cong nhan chinh thuc", "ngay duoc cong nhan dang vien chinh thuc", "ngay chuyen chinh thuc"]),
+        new(ImportField.PartyCardNumber, "Số thẻ đảng", true, false, ["so the", "so the dang", "so the dang vien", "the dang", "so the dv", "the dang vien", "the dv", "so the dang vien so", "so the dang cua dang vien"]),
+        new(ImportField.Notes, "Ghi chú", true, true, ["ghi chu", "ghi chu khac"]),
         new(ImportField.AddedOn, "Ngày đưa vào danh sách nguồn", false, true, ["ngay dua vao danh sach nguon", "ngay vao danh sach nguon", "ngay dua vao nguon", "ngay vao nguon", "ngay dua vao dien quan chung uu tu"]),
         new(ImportField.Sources, "Nguồn", false, true, ["nguon", "nguon phat trien", "thuoc nguon"]),
     ];
@@ -90,6 +90,15 @@ public static class ImportFields
     /// <summary>Lower case, no marks, every run of punctuation or space one space: how headers are compared.</summary>
     public static string FoldHeader(string? header)
     {
+        // "(1)", "*" and the like after a header are footnote marks, not part of its name.
+        var text = FoldName(header);
+        while (text.Length > 2 && char.IsDigit(text[^1]) && text[^2] == ' ') text = text[..^2];
+        return text;
+    }
+
+    /// <summary>Lower case, no marks, every run of punctuation or space one space; digits kept ("Chi bộ Ấp 1" → "chi bo ap 1").</summary>
+    public static string FoldName(string? header)
+    {
         var folded = VietnameseText.Fold(header);
         var b = new StringBuilder(folded.Length);
         var space = false;
@@ -103,9 +112,6 @@ public static class ImportFields
             }
             else space = true;
         }
-        // "(1)", "*" and the like after a header are footnote marks, not part of its name.
-        var text = b.ToString();
-        while (text.Length > 2 && char.IsDigit(text[^1]) && text[^2] == ' ') text = text[..^2];
-        return text;
+        return b.ToString();
     }
 }

@@ -46,8 +46,11 @@ public sealed class ImportChoices
     public string ToJson() => JsonSerializer.Serialize(this, s_json);
 }
 
-/// <summary>A problem of one row (Row 0: of the file), in Vietnamese, naming the row and the column as Excel shows them.</summary>
-public sealed record ImportIssue(int Row, string? Column, string Message)
+/// <summary>
+/// A problem of one row (Row 0: of the file), in Vietnamese, naming the row and the column as Excel shows them;
+/// <paramref name="Order"/> is the column's place in the file, so that a row's messages read left to right.
+/// </summary>
+public sealed record ImportIssue(int Row, string? Column, string Message, int Order = int.MaxValue)
 {
     public override string ToString() => Row == 0 ? Message : Column is null ? $"Dòng {Row}: {Message}" : $"Dòng {Row}, cột {Column}: {Message}";
 }
@@ -77,6 +80,11 @@ public sealed class ImportPreview
     public List<ImportIssue> Warnings { get; } = [];
     /// <summary>Cell names the file uses that the commune does not have (folded → as written), with the rows using them.</summary>
     public SortedDictionary<string, (string Name, int Rows)> UnknownCells { get; } = new(StringComparer.Ordinal);
+    /// <summary>For an unknown cell (by the same key): the existing cells its name is nearest to, as the preview asks "Có phải …?".</summary>
+    public Dictionary<string, IReadOnlyList<string>> NearestCells { get; } = new(StringComparer.Ordinal);
+    /// <summary>Rows below the table left out as its footer (totals, signatures), and the first of them.</summary>
+    public int FooterRows { get; init; }
+    public int? FooterRow { get; init; }
     /// <summary>Earlier imports of the very same file (same SHA-256) that were not undone.</summary>
     public List<ImportBatch> EarlierImports { get; } = [];
     public bool CanCommit => Errors.Count == 0 && Ready.Count > 0;
@@ -128,7 +136,11 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
         var (sheet, error) = RegisterSheet.Read(upload.Content, upload.Kind, remembered);
         if (sheet is null) return (null, error);
         var choices = ImportChoices.Parse(upload.Mapping);
-        var preview = new ImportPreview { Upload = upload, Choices = choices, SheetName = sheet.SheetName, HeaderRow = sheet.HeaderRow, RowCount = sheet.Rows.Count };
+        var preview = new ImportPreview
+        {
+            Upload = upload, Choices = choices, SheetName = sheet.SheetName, HeaderRow = sheet.HeaderRow, RowCount = sheet.Rows.Count,
+            FooterRows = sheet.FooterRows, FooterRow = sheet.FooterRow,
+        };
         foreach (var c in sheet.Columns)
         {
             var field = choices.Columns.TryGetValue(c.Letter, out var chosen) ? chosen : RegisterSheet.Field(c.Header, upload.Kind, remembered);
@@ -142,6 +154,8 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
             preview.Errors.Add(new ImportIssue(0, null, "Chưa có cột nào là “Họ và tên”."));
         preview.EarlierImports.AddRange(await db.ImportBatches.AsNoTracking()
             .Where(b => b.FileSha256 == upload.FileSha256 && b.UndoneAtUtc == null).OrderBy(b => b.Id).ToListAsync(ct));
+        if (sheet.FooterRows > 0)
+            preview.Warnings.Add(new ImportIssue(0, null, $"Bỏ qua {sheet.FooterRows} dòng cuối bảng (tổng cộng, chữ ký), từ dòng {sheet.FooterRow}: không phải là dữ liệu nên không được nhập."));
         if (preview.Errors.Count > 0) return (preview, null);
         await CheckRowsAsync(preview, sheet, ct);
         return (preview, null);
@@ -155,17 +169,17 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
         var today = VietnamTime.Today(clock);
         var columns = preview.Columns.Where(c => c.Field != ImportField.None).ToDictionary(c => c.Field);
         string ColumnName(ImportField f) => columns.TryGetValue(f, out var c) ? $"{c.Letter} ({c.Header})" : ImportFields.Label(f);
+        int Order(ImportField f) => columns.TryGetValue(f, out var c) ? preview.Columns.IndexOf(c) : int.MaxValue - 1;
 
         // The commune's look-ups, once: cells, hamlets, sources, and the people already in the register.
         var cells = await db.Organisations.WholeCommune().AsNoTracking().Where(o => o.Kind == OrganisationKind.Cell)
             .Select(o => new { o.Id, o.Name, o.IsActive }).ToListAsync(ct);
-        var cellByName = new Dictionary<string, (int Id, string Name)>(StringComparer.Ordinal);
-        foreach (var c in cells.OrderBy(c => c.IsActive ? 0 : 1))
-            foreach (var key in CellKeys(c.Name)) cellByName.TryAdd(key, (c.Id, c.Name));
+        var cellNames = new CellNames(cells.Select(c => (c.Id, c.Name, c.IsActive)));
         if (preview.Choices.DefaultCellId is { } dc && cells.All(c => c.Id != dc)) preview.Choices.DefaultCellId = null;
         var hamlets = (await db.Hamlets.AsNoTracking().Select(h => new { h.Id, h.Name }).ToListAsync(ct))
             .SelectMany(h => HamletKeys(h.Name).Select(k => (k, h.Id))).DistinctBy(x => x.k).ToDictionary(x => x.k, x => x.Id, StringComparer.Ordinal);
         var sources = await db.SourceCategories.AsNoTracking().Where(s => s.IsActive).Select(s => new { s.Id, s.Code, s.Name }).ToListAsync(ct);
+        var sourceList = string.Join(", ", sources.Select(s => $"“{s.Name}”"));
         if (preview.Choices.DefaultSourceId is { } ds && sources.All(s => s.Id != ds)) preview.Choices.DefaultSourceId = null;
         var known = await db.People.AsNoTracking().Select(p => new
         {
@@ -185,7 +199,12 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
             preview.Warnings.Add(new ImportIssue(0, null, $"Tệp không có cột “Ngày đưa vào danh sách nguồn”: các quần chúng được ghi vào danh sách nguồn từ hôm nay ({today:dd'/'MM'/'yyyy})."));
         if (preview.Errors.Count > 0) return;
 
-        var context = StepContext.From(await rules.GetAsync(ct), await calendar.GetAsync(ct), clock, who.UserName);
+        var ruleBook = await rules.GetAsync(ct);
+        var context = StepContext.From(ruleBook, await calendar.GetAsync(ct), clock, who.UserName);
+        // The term the dashboard counts: a ceremony known only to its year or month is stored on its first day, which
+        // may fall before the term although the admission itself may lie in it.
+        var term = await Planning.PlanData.CurrentTermAsync(db, today, ct) is { } t ? Core.Planning.PlanTerm.Of(t, 0) : null;
+        var uncounted = new List<(int Row, string Name, string Date)>();
         var seenCitizenIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var seenPeople = new Dictionary<string, List<(int Row, DateOnly Born, DatePrecision P, string? CitizenId)>>(StringComparer.Ordinal);
         var candidateCitizenIds = new List<(PlannedRow Row, string CitizenId)>();
@@ -193,7 +212,7 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
         foreach (var row in sheet.Rows)
         {
             var issues = new List<ImportIssue>();
-            void Fail(ImportField f, string message) => issues.Add(new ImportIssue(row.Number, ColumnName(f), message));
+            void Fail(ImportField f, string message) => issues.Add(new ImportIssue(row.Number, ColumnName(f), message, Order(f)));
             object? Raw(ImportField f) => columns.TryGetValue(f, out var c) && row.Cells.TryGetValue(c.Letter, out var v) ? v : null;
             string? Text(ImportField f) => CellText(Raw(f), f);
             ImportDate? Date(ImportField f)
@@ -257,14 +276,20 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
             string? newCell = null;
             if (Text(ImportField.Cell) is { } cellText)
             {
-                var hit = CellKeys(cellText).Select(k => cellByName.TryGetValue(k, out var c) ? c : ((int, string)?)null).FirstOrDefault(c => c is not null);
+                var (hit, ambiguous) = cellNames.Find(cellText);
                 if (hit is { } found) (cellId, cellName) = found;
+                else if (ambiguous.Count > 0)
+                    Fail(ImportField.Cell, $"“{cellText}” có thể là {Quoted(ambiguous)}: hãy ghi đủ tên chi bộ.");
                 else
                 {
-                    var key = CellKeys(cellText)[^1];
-                    var label = cellText.StartsWith("chi bo", StringComparison.Ordinal) || VietnameseText.Fold(cellText).StartsWith("chi bo ", StringComparison.Ordinal) ? cellText : "Chi bộ " + cellText;
+                    var key = CellNames.Key(cellText);
+                    var label = CellNames.Label(cellText);
+                    var nearest = cellNames.Nearest(cellText);
                     preview.UnknownCells[key] = (label, preview.UnknownCells.TryGetValue(key, out var u) ? u.Rows + 1 : 1);
+                    if (nearest.Count > 0) preview.NearestCells[key] = nearest;
                     if (createCells.Contains(key)) { newCell = label; cellName = label; cellId = -1; }
+                    else if (nearest.Count > 0)
+                        Fail(ImportField.Cell, $"chi bộ “{cellText}” chưa có trong xã. Có phải {Quoted(nearest)}? Nếu đúng, hãy sửa tên trong tệp; nếu là chi bộ mới, chọn “Tạo chi bộ mới” ở bảng chi bộ chưa có.");
                     else Fail(ImportField.Cell, $"chi bộ “{cellText}” chưa có trong xã: chọn “Tạo chi bộ mới” ở bảng chi bộ chưa có, hoặc sửa tên cho đúng.");
                 }
             }
@@ -301,7 +326,9 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
                     {
                         var key = VietnameseText.Fold(part);
                         var s = sources.FirstOrDefault(x => VietnameseText.Fold(x.Name) == key || VietnameseText.Fold(x.Code) == key);
-                        if (s is null) Fail(ImportField.Sources, $"nguồn “{part}” không có trong danh mục nguồn của xã.");
+                        if (s is null)
+                            Fail(ImportField.Sources, sources.Count == 0 ? $"nguồn “{part}” không có trong danh mục nguồn của xã (xã chưa có nguồn nào đang dùng)."
+                                : $"nguồn “{part}” không có trong danh mục nguồn của xã; các nguồn của xã: {sourceList}.");
                         else sourceIds.Add(s.Id);
                     }
                 else if (preview.Choices.DefaultSourceId is { } defaultSource) sourceIds.Add(defaultSource);
@@ -326,8 +353,21 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
                 if (candidate.AddedOn is { } a && person.DateOfBirth is { } b && a < b)
                     errors.Add("Candidate.AddedOn", "Ngày đưa vào danh sách nguồn không thể trước ngày sinh.");
             }
+            // The form compares exact days; a date the register gives only as a year or month is compared at that precision.
+            var coarse = ceremony is { } cy && official is { } oy && (cy.Precision != DatePrecision.Day || oy.Precision != DatePrecision.Day);
+            if (coarse)
+            {
+                var (earliest, verdict) = ProbationAtPrecision(ceremony!.Value, official!.Value);
+                if (verdict == Probation.Short)
+                    Fail(ImportField.OfficialDate, $"ngày chính thức {official} sớm hơn 12 tháng dự bị kể từ ngày lễ kết nạp {ceremony}: phải từ {earliest} trở đi (Điều lệ Đảng, Điều 5).");
+                else if (verdict == Probation.Unknown)
+                    preview.Warnings.Add(new ImportIssue(row.Number, ColumnName(ImportField.OfficialDate),
+                        $"ngày chính thức {official} và ngày lễ kết nạp {ceremony} không đủ ngày tháng để kiểm tra đủ 12 tháng dự bị; hãy kiểm tra trong hồ sơ.", Order(ImportField.OfficialDate)));
+            }
             foreach (var e in errors.List.DistinctBy(e => e.Field + e.Message))
             {
+                if (coarse && e.Field.EndsWith("." + nameof(MemberInput.OfficialDate), StringComparison.Ordinal) && e.Message.StartsWith("Ngày chính thức phải sau ít nhất 12 tháng", StringComparison.Ordinal))
+                    continue;
                 var property = e.Field[(e.Field.IndexOf('.', StringComparison.Ordinal) + 1)..];
                 if (s_inputFields.TryGetValue(property, out var f))
                 {
@@ -335,7 +375,7 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
                     if (issues.Any(i => i.Column == ColumnName(f))) continue;
                     Fail(f, e.Message);
                 }
-                else issues.Add(new ImportIssue(row.Number, null, e.Message));
+                else issues.Add(new ImportIssue(row.Number, null, e.Message, int.MaxValue));
             }
             if (candidate is not null && issues.Count == 0 && person.DateOfBirth is { } dob)
             {
@@ -372,15 +412,20 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
                     continue;
                 }
             }
-            var sameInFile = seenPeople.TryGetValue(folded, out var list)
-                ? list.FirstOrDefault(p => SameBirth(p.Born, p.P, person.DateOfBirth!.Value, planned.BirthPrecision) && (p.CitizenId is null || person.CitizenId is null))
-                : default;
+            var sameBirthInFile = seenPeople.TryGetValue(folded, out var list)
+                ? list.Where(p => SameBirth(p.Born, p.P, person.DateOfBirth!.Value, planned.BirthPrecision)).ToList()
+                : [];
+            var sameInFile = sameBirthInFile.FirstOrDefault(p => p.CitizenId is null || person.CitizenId is null);
             if (sameInFile.Row != 0)
             {
                 preview.Errors.Add(new ImportIssue(row.Number, ColumnName(ImportField.FullName),
-                    $"có thể trùng người với dòng {sameInFile.Row} (cùng họ tên và ngày sinh); nếu là hai người, hãy ghi số CCCD của cả hai."));
+                    $"có thể trùng người với dòng {sameInFile.Row} (cùng họ tên và ngày sinh); nếu là hai người, hãy ghi số CCCD của cả hai.", Order(ImportField.FullName)));
                 continue;
             }
+            // Two different citizen IDs: two people as far as the file says, as for a namesake already in the register.
+            if (sameBirthInFile.Count > 0)
+                preview.Warnings.Add(new ImportIssue(row.Number, null,
+                    $"{person.FullName}: cùng họ tên và ngày sinh với dòng {sameBirthInFile[0].Row} nhưng khác số CCCD; dòng {sameBirthInFile[0].Row} và dòng {row.Number} được nhập như hai người. Nếu là một người, hãy xóa một dòng."));
             (list ??= seenPeople[folded] = []).Add((row.Number, person.DateOfBirth!.Value, planned.BirthPrecision, person.CitizenId));
             var match = byName[folded].FirstOrDefault(k => SameBirth(k.Born, k.Precision, person.DateOfBirth!.Value, planned.BirthPrecision));
             if (match is not null && (match.CitizenId is null || person.CitizenId is null))
@@ -390,6 +435,18 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
             }
             if (match is not null)
                 preview.Warnings.Add(new ImportIssue(row.Number, null, $"{person.FullName}: cùng họ tên và ngày sinh với một {match.What} đã có nhưng khác số CCCD; được nhập như một người khác."));
+            if (member?.CeremonyDate is { } admitted && ceremony is { } cp)
+            {
+                // The youngest the person can have been: a birth date known to its year or month counts from its last day.
+                var bornLatest = LastDay(person.DateOfBirth!.Value, planned.BirthPrecision);
+                var maxMonths = ruleBook.At(admitted).MaxAgeMonths;
+                if (admitted >= bornLatest && Age.FullMonths(bornLatest, admitted) > maxMonths)
+                    preview.Warnings.Add(new ImportIssue(row.Number, ColumnName(ImportField.CeremonyDate),
+                        $"{person.FullName} vào Đảng ({cp}) khi đã {Age.FullMonths(bornLatest, admitted) / 12} tuổi, quá {maxMonths / 12} tuổi: cần văn bản đồng ý của Ban Thường vụ Tỉnh ủy; hãy kiểm tra hồ sơ có văn bản này.",
+                        Order(ImportField.CeremonyDate)));
+                if (term is not null && cp.Precision != DatePrecision.Day && admitted < term.Start && LastDay(admitted, cp.Precision) >= term.Start)
+                    uncounted.Add((row.Number, person.FullName, cp.ToString()));
+            }
             if (person.CitizenId is { } c2) candidateCitizenIds.Add((planned, c2));
             preview.Ready.Add(planned);
         }
@@ -408,7 +465,44 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
             preview.Ready.Remove(row);
             preview.Errors.Add(new ImportIssue(row.Row, ColumnName(ImportField.CitizenId), "Không dùng được số CCCD này; hãy liên hệ Văn phòng Đảng ủy để kiểm tra."));
         }
-        preview.Errors.Sort((a, b) => a.Row.CompareTo(b.Row));
+        if (uncounted.Count > 0)
+            preview.Warnings.Add(new ImportIssue(0, null,
+                $"{uncounted.Count} dòng có ngày vào Đảng chỉ ghi năm hoặc tháng, được lưu là ngày đầu năm (đầu tháng) nên không được tính vào số kết nạp của nhiệm kỳ (từ {term!.Start:dd'/'MM'/'yyyy}) và của năm: "
+                + string.Join("; ", uncounted.Take(50).Select(u => $"dòng {u.Row} ({u.Name}, {u.Date})")) + (uncounted.Count > 50 ? "…" : "")
+                + ". Muốn được tính, hãy ghi đủ ngày/tháng/năm."));
+        // Row by row, and within a row in the file's column order (a stable sort: messages of one column keep their order).
+        var sorted = preview.Errors.OrderBy(e => e.Row).ThenBy(e => e.Order).ToList();
+        preview.Errors.Clear();
+        preview.Errors.AddRange(sorted);
+        var warnings = preview.Warnings.OrderBy(e => e.Row).ThenBy(e => e.Order).ToList();
+        preview.Warnings.Clear();
+        preview.Warnings.AddRange(warnings);
+    }
+
+    private static string Quoted(IEnumerable<string> names) => string.Join(" hay ", names.Select(n => $"“{n}”"));
+
+    private static DateOnly LastDay(DateOnly first, DatePrecision p) => p switch
+    {
+        DatePrecision.Year => new DateOnly(first.Year, 12, 31),
+        DatePrecision.Month => first.AddMonths(1).AddDays(-1),
+        _ => first,
+    };
+
+    private enum Probation { Enough, Short, Unknown }
+
+    /// <summary>
+    /// Whether an official date is at least 12 months after the ceremony when one of them is known only to its year or
+    /// month: surely (the earliest official day is 12 months after the latest ceremony day), surely not (the latest
+    /// official day is before 12 months after the earliest ceremony day), or not to be told; and the earliest official
+    /// date the precision allows, as the register would write it.
+    /// </summary>
+    private static (string Earliest, Probation Verdict) ProbationAtPrecision(ImportDate ceremony, ImportDate official)
+    {
+        var coarsest = (DatePrecision)Math.Max((int)ceremony.Precision, (int)official.Precision);
+        var earliest = ImportDate.Show(ceremony.Date.AddYears(1), coarsest);
+        if (official.Date >= LastDay(ceremony.Date, ceremony.Precision).AddYears(1)) return (earliest, Probation.Enough);
+        if (LastDay(official.Date, official.Precision) < ceremony.Date.AddYears(1)) return (earliest, Probation.Short);
+        return (earliest, Probation.Unknown);
     }
 
     private static bool SameBirth(DateOnly a, DatePrecision pa, DateOnly b, DatePrecision pb) =>
@@ -427,16 +521,10 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
         _ => null,
     };
 
-    /// <summary>"Chi bộ Ấp 1", "chi bo ap 1" and "Ấp 1" name the same cell.</summary>
-    internal static string[] CellKeys(string name)
-    {
-        var folded = ImportFields.FoldHeader(name);
-        return folded.StartsWith("chi bo ", StringComparison.Ordinal) ? [folded, folded["chi bo ".Length..]] : ["chi bo " + folded, folded];
-    }
 
     private static string[] HamletKeys(string name)
     {
-        var folded = ImportFields.FoldHeader(name);
+        var folded = ImportFields.FoldName(name);
         return folded.StartsWith("ap ", StringComparison.Ordinal) ? [folded, folded[3..]] : [folded, "ap " + folded];
     }
 

@@ -2,15 +2,29 @@ using MiniExcelLibs;
 
 namespace PhatTrienDangVien.Web.Import;
 
-/// <summary>The template to download: the headers the import recognises, in the order registers usually have them, and one example row.</summary>
+/// <summary>
+/// The template to download: the headers the import recognises, in the order registers usually have them, and one
+/// example row whose cell and source are the commune's own (an example naming a cell the commune does not have would
+/// come back as an offer to create it).
+/// </summary>
 public static class ImportTemplate
 {
+    /// <summary>Written when the commune has no cell or source yet: the preview then says the name is not the commune's.</summary>
+    public const string CellPlaceholder = "(tên chi bộ của xã)";
+    public const string SourcePlaceholder = "(tên nguồn của xã)";
+
     public static string FileName(ImportKind kind) => kind == ImportKind.Members ? "mau-nhap-dang-vien.xlsx" : "mau-nhap-quan-chung.xlsx";
 
-    public static byte[] Build(ImportKind kind)
+    public static byte[] Build(ImportKind kind, string? cellName = null, string? sourceName = null)
     {
         var row = new Dictionary<string, object?>();
-        foreach (var d in ImportFields.For(kind)) row[Header(d.Field)] = Example(d.Field, kind);
+        foreach (var d in ImportFields.For(kind))
+            row[Header(d.Field)] = d.Field switch
+            {
+                ImportField.Cell => cellName ?? CellPlaceholder,
+                ImportField.Sources => sourceName ?? SourcePlaceholder,
+                _ => Example(d.Field, kind),
+            };
         using var stream = new MemoryStream();
         MiniExcel.SaveAs(stream, new[] { row }, sheetName: kind == ImportKind.Members ? "Đảng viên" : "Quần chúng");
         return stream.ToArray();
@@ -54,12 +68,10 @@ public static class ImportTemplate
         ImportField.Ethnicity => "Kinh",
         ImportField.Religion => "Không",
         ImportField.GeneralEducation => "12/12",
-        ImportField.Cell => "Chi bộ Ấp 1",
         ImportField.Status => "Chính thức",
         ImportField.CeremonyDate => "19/05/2005",
         ImportField.OfficialDate => "19/05/2006",
         ImportField.AddedOn => "01/06/2026",
-        ImportField.Sources => "Khác",
         _ => null,
     };
 }

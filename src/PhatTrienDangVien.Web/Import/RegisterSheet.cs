@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 
@@ -11,8 +12,12 @@ public sealed record SheetColumn(string Letter, string Header);
 /// <summary>One data row: its row number in Excel (1-based) and its cells by column letter.</summary>
 public sealed record SheetRow(int Number, IReadOnlyDictionary<string, object?> Cells);
 
-/// <summary>The table found in a workbook: which sheet, which row holds the headers, the columns and the rows below.</summary>
-public sealed record RegisterSheet(string SheetName, int HeaderRow, IReadOnlyList<SheetColumn> Columns, IReadOnlyList<SheetRow> Rows)
+/// <summary>
+/// The table found in a workbook: which sheet, which row holds the headers, the columns and the rows below; and the rows
+/// left out below the table (totals, place and date, signatures) from <see cref="FooterRow"/> on.
+/// </summary>
+public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IReadOnlyList<SheetColumn> Columns, IReadOnlyList<SheetRow> Rows,
+    int FooterRows = 0, int? FooterRow = null)
 {
     /// <summary>Larger files are refused before they are opened: a commune's register is well under 2 MB.</summary>
     public const int MaxBytes = 10 * 1024 * 1024;
@@ -77,6 +82,9 @@ public sealed record RegisterSheet(string SheetName, int HeaderRow, IReadOnlyLis
         var number = 0;
         var hasData = false;
         int? headerRow = null;
+        string? nameColumn = null;
+        int? footerRow = null;
+        var footerRows = 0;
         List<SheetColumn> columns = [];
         var rows = new List<SheetRow>();
         foreach (IDictionary<string, object?> raw in MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheetName, excelType: ExcelType.XLSX, configuration: config))
@@ -91,13 +99,46 @@ public sealed record RegisterSheet(string SheetName, int HeaderRow, IReadOnlyLis
                 if (empty || !IsHeader(cells, kind, remembered)) continue;
                 headerRow = number;
                 columns = [.. cells.Where(c => c.Value is not null).Select(c => new SheetColumn(c.Key, Convert.ToString(c.Value, CultureInfo.InvariantCulture)!.Trim()))];
+                nameColumn = columns.FirstOrDefault(c => Field(c.Header, kind, remembered) == ImportField.FullName)?.Letter;
                 continue;
             }
             if (empty) continue;
+            // Everything from the first totals or signature line down is the register's footer, not members.
+            if (footerRow is null && IsFooter(cells, nameColumn)) footerRow = number;
+            if (footerRow is not null)
+            {
+                footerRows++;
+                continue;
+            }
             if (rows.Count >= MaxRows) return (null, true, TooManyRows);
             rows.Add(new SheetRow(number, cells));
         }
-        return headerRow is null ? (null, hasData, null) : (new RegisterSheet(sheetName, headerRow.Value, columns, DropNumbering(rows)), true, null);
+        if (headerRow is null) return (null, hasData, null);
+        // Lines after the last named row (a signer's title typed in another column, a stray note) belong to the footer too.
+        while (nameColumn is not null && rows.Count > 1 && rows[^1].Cells.GetValueOrDefault(nameColumn) is null)
+        {
+            footerRow = rows[^1].Number;
+            footerRows++;
+            rows.RemoveAt(rows.Count - 1);
+        }
+        return (new RegisterSheet(sheetName, headerRow.Value, columns, DropNumbering(rows), footerRows, footerRow), true, null);
+    }
+
+    [GeneratedRegex(@"^(tong cong|tong so|nguoi lap bieu|nguoi lap|nguoi ky|xac nhan|t m|tm|thu truong|lap bieu)( |$)")]
+    private static partial Regex FooterStart();
+
+    [GeneratedRegex(@"(^| )ngay( .*)? thang( .*)? nam( |$)")]
+    private static partial Regex PlaceAndDate();
+
+    /// <summary>
+    /// A totals, "Người lập biểu", "Xác nhận" or "…, ngày … tháng … năm …" line: its first filled cell says so, and its
+    /// name cell is empty or is that line (a total written across the name column). A member's row always has a name.
+    /// </summary>
+    private static bool IsFooter(Dictionary<string, object?> cells, string? nameColumn)
+    {
+        static bool Marks(object? v) => v is string s && ImportFields.FoldHeader(s) is var f && (FooterStart().IsMatch(f) || PlaceAndDate().IsMatch(f));
+        var name = nameColumn is null ? null : cells.GetValueOrDefault(nameColumn);
+        return (name is null || Marks(name)) && Marks(cells.Values.FirstOrDefault(v => v is not null));
     }
 
     /// <summary>Blank text is an empty cell; a formula's cached error ("#N/A") is one too, reported by the field's check.</summary>

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using System.Xml.Linq;
 
 namespace PhatTrienDangVien.Web.Import;
 
@@ -10,6 +11,9 @@ namespace PhatTrienDangVien.Web.Import;
 /// when whole rows are formatted) made it build a million rows of 16,384 cells and kept a core busy for minutes. Here
 /// each worksheet is streamed once: the declared dimension is dropped, cells right of the last column a register uses
 /// and rows below the last row it can have are left out, and the whole package may not expand beyond a cap.
+/// Merged areas are filled here too: Excel writes no <c>&lt;c&gt;</c> for the covered cells of an unstyled merged area (a
+/// "Chi bộ" merged over its group of rows), and the reader fills only the cells that exist, so every covered cell
+/// inside the bounds is written with the value of the area's top-left cell.
 /// </summary>
 public static class SheetBounds
 {
@@ -38,7 +42,12 @@ public static class SheetBounds
                 using var to = copy.Open();
                 if (entry.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)
                     && entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
-                    rowsBeyond |= CopySheet(from, to, maxRow, maxColumn);
+                {
+                    // The merged areas follow the rows in the sheet's XML: a first pass finds them, the second fills them.
+                    List<Area> merges;
+                    using (var scan = new CappedStream(entry.Open(), budget)) merges = MergedAreas(scan, maxRow, maxColumn);
+                    rowsBeyond |= CopySheet(from, to, maxRow, maxColumn, merges);
+                }
                 else
                     from.CopyTo(to);
             }
@@ -50,14 +59,61 @@ public static class SheetBounds
         return (output.ToArray(), rowsBeyond);
     }
 
-    private static bool CopySheet(Stream from, Stream to, int maxRow, int maxColumn)
+    /// <summary>A merged area, 1-based and inclusive.</summary>
+    private readonly record struct Area(int FirstRow, int FirstColumn, int LastRow, int LastColumn)
     {
-        var readerSettings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
-        using var r = XmlReader.Create(from, readerSettings);
+        public bool Covers(int row, int column) => row >= FirstRow && row <= LastRow && column >= FirstColumn && column <= LastColumn;
+    }
+
+    private static XmlReader Reader(Stream from) =>
+        XmlReader.Create(from, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
+
+    /// <summary>The merged areas of a sheet that lie inside the bounds (one reaching past them is left unmerged).</summary>
+    private static List<Area> MergedAreas(Stream from, int maxRow, int maxColumn)
+    {
+        var areas = new List<Area>();
+        using var r = Reader(from);
+        while (r.Read())
+        {
+            if (r.NodeType != XmlNodeType.Element || r.LocalName != "mergeCell") continue;
+            var range = r.GetAttribute("ref");
+            if (Beyond(range, maxRow, maxColumn)) continue;
+            var parts = range!.Split(':');
+            var (r1, c1) = (RowOf(parts[0]), ColumnOf(parts[0]));
+            var (r2, c2) = (RowOf(parts[^1]), ColumnOf(parts[^1]));
+            if (r1 is null || c1 is null || r2 is null || c2 is null) continue;
+            var area = new Area(Math.Min(r1.Value, r2.Value), Math.Min(c1.Value, c2.Value), Math.Max(r1.Value, r2.Value), Math.Max(c1.Value, c2.Value));
+            // A merge of one cell fills nothing; overlapping areas (a damaged file) keep the first.
+            if (area.FirstRow == area.LastRow && area.FirstColumn == area.LastColumn) continue;
+            if (areas.Any(a => a.Covers(area.FirstRow, area.FirstColumn) || area.Covers(a.FirstRow, a.FirstColumn))) continue;
+            areas.Add(area);
+        }
+        return areas;
+    }
+
+    private static bool CopySheet(Stream from, Stream to, int maxRow, int maxColumn, List<Area> merges)
+    {
+        using var r = Reader(from);
         using var w = XmlWriter.Create(to, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false });
         var row = 0;
         var column = 0;
         var beyond = false;
+        // The top-left cell of each merged area, kept as written once read; the covered cells of the current row still to write.
+        var topLeft = new Dictionary<(int, int), XElement>();
+        var pending = new Queue<(int Column, Area Area)>();
+        void WritePending(int before)
+        {
+            while (pending.Count > 0 && pending.Peek().Column < before)
+            {
+                var (c, area) = pending.Dequeue();
+                if (!topLeft.TryGetValue((area.FirstRow, area.FirstColumn), out var value)) continue;
+                var copy = new XElement(value);
+                copy.SetAttributeValue("r", Reference(row, c));
+                // The value is what is copied: a formula of its own would be evaluated against the wrong cell.
+                copy.Elements().Where(e => e.Name.LocalName == "f").Remove();
+                copy.WriteTo(w);
+            }
+        }
         r.Read();
         while (!r.EOF)
         {
@@ -80,6 +136,20 @@ public static class SheetBounds
                             beyond |= HasValue(r);
                             continue;
                         }
+                        pending.Clear();
+                        foreach (var (c, area) in merges.Where(a => a.FirstRow <= row && row <= a.LastRow)
+                            .SelectMany(a => Enumerable.Range(a.FirstColumn, a.LastColumn - a.FirstColumn + 1).Select(c => (c, a)))
+                            .Where(x => !(x.c == x.a.FirstColumn && row == x.a.FirstRow)).OrderBy(x => x.c))
+                            pending.Enqueue((c, area));
+                        if (r.IsEmptyElement && pending.Count > 0)
+                        {
+                            w.WriteStartElement(r.Prefix, r.LocalName, r.NamespaceURI);
+                            w.WriteAttributes(r, true);
+                            WritePending(int.MaxValue);
+                            w.WriteEndElement();
+                            r.Read();
+                            continue;
+                        }
                         break;
                     case "c":
                         column = ColumnOf(r.GetAttribute("r")) ?? column + 1;
@@ -88,8 +158,27 @@ public static class SheetBounds
                             r.Skip();
                             continue;
                         }
+                        WritePending(column);
+                        if (pending.Count > 0 && pending.Peek().Column == column)
+                        {
+                            // A covered cell written empty (or with a stray value): the area's value stands in it.
+                            r.Skip();
+                            WritePending(column + 1);
+                            continue;
+                        }
+                        if (merges.Any(a => a.FirstRow == row && a.FirstColumn == column))
+                        {
+                            var cell = (XElement)XNode.ReadFrom(r);
+                            topLeft[(row, column)] = cell;
+                            cell.WriteTo(w);
+                            continue;
+                        }
                         break;
                 }
+            }
+            else if (r.NodeType == XmlNodeType.EndElement && r.LocalName == "row")
+            {
+                WritePending(int.MaxValue);
             }
             CopyNode(r, w);
             r.Read();
@@ -148,6 +237,15 @@ public static class SheetBounds
 
     private static int? Number(string? text) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    private static int? RowOf(string reference) => Number(new string([.. reference.SkipWhile(char.IsAsciiLetter)]));
+
+    private static string Reference(int row, int column)
+    {
+        var letters = "";
+        for (var c = column; c > 0; c = (c - 1) / 26) letters = (char)('A' + (c - 1) % 26) + letters;
+        return letters + row.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>The 1-based column of a reference such as "AB12"; null without one.</summary>
     private static int? ColumnOf(string? reference)

@@ -192,6 +192,96 @@ public abstract class ImportTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task A_register_with_merged_cells_abbreviated_cell_names_a_card_header_variant_and_a_footer_comes_in_whole()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        // H3:H5 merged with no cell written for H4 and H5 (as Excel saves it); totals merged across A7:D7; signatures below.
+        var file = Xlsx.Build(new XSheet("DS", [
+            Row("DANH SÁCH ĐẢNG VIÊN"),
+            Row("STT", "Họ và tên", "Ngày sinh", "Giới tính", "Ngày vào Đảng", "Ngày chính thức", "Số thẻ ĐV", "Chi bộ"),
+            Row(1, "Lục Văn Gộp", "01/01/1980", "Nam", "01/06/2010", "01/06/2011", 111222, "CB ấp Mỹ Lợi"),
+            Row(2, "Lục Thị Gộp", "02/02/1981", "Nữ", "01/06/2010", "01/06/2011", 111223),
+            Row(3, "Lục Văn Ghép", "03/03/1982", "Nam", "01/06/2010", "01/06/2011"),
+            Row(4, "Lục Thị Ghép", "04/04/1983", "Nữ", "01/06/2010", "01/06/2011", null, "chi bo truong tieu hoc"),
+            Row("Tổng cộng: 4 đảng viên"),
+            Row(),
+            Row(null, "Người lập biểu", null, null, null, "T/M ĐẢNG ỦY"),
+            Row(null, "Nguyễn Văn Lập", null, null, null, "Trần Văn Ký")],
+            ["A1:H1", "H3:H5", "A7:D7"]));
+        var preview = await PreviewAsync(b, file, "gop-o.xlsx");
+        var (_, doc) = await b.GetAsync(preview);
+        doc.QuerySelector("[data-count=errors]")!.TextContent.ShouldBe("0", doc.QuerySelector(".import-errors")?.TextContent);
+        doc.QuerySelector("[data-count=ready]")!.TextContent.ShouldBe("4");
+        doc.QuerySelector(".unknown-cells").ShouldBeNull();
+        doc.QuerySelector(".import-warnings")!.TextContent.ShouldContain("Bỏ qua 3 dòng cuối bảng (tổng cộng, chữ ký), từ dòng 7");
+        doc.QuerySelector("tr[data-column=G] option[selected]")!.TextContent.ShouldBe("Số thẻ đảng");
+
+        await CommitOkAsync(b, preview);
+        var m = await MembersAsync("Lục Văn Gộp", "Lục Thị Gộp", "Lục Văn Ghép", "Lục Thị Ghép");
+        m.Select(x => x.CellId).ShouldBe([app.Data.CellA, app.Data.CellA, app.Data.CellA, app.Data.CellB]);
+        m[0].PartyCardNumber.ShouldBe("111222");
+        (await PeopleAsync("Nguyễn Văn Lập", "Trần Văn Ký")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Likely_twins_old_age_year_only_dates_and_near_cell_names_are_said_in_the_preview_row_by_row_in_column_order()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var file = Xlsx.Build(new XSheet("DS", [
+            Row("Họ và tên", "Ngày sinh", "Giới tính", "Ngày vào Đảng", "Ngày chính thức", "Chi bộ", "Số CCCD"),
+            Row("Âu Văn Già", "01/01/1950", "Nam", "01/06/2016", "01/06/2017", "Chi bộ Ấp Mỹ Lợi", "089050001111"),
+            Row("Âu  Văn Già", "01/01/1950", "Nam", "01/06/2016", "01/06/2017", "Chi bộ Ấp Mỹ Lợi", "089050002222"),
+            Row("Âu Văn Năm", "05/05/1980", "Nam", "12/05/2009", "2010", "Chi bộ Ấp Mỹ Lợi"),
+            Row("Âu Văn Sáu", "06/06/1980", "Nam", "12/05/2009", "2009", "Chi bộ Ấp Mỹ Lợi"),
+            Row("Âu Văn Bảy", "07/07/1990", "Nam", "2025", null, "Chi bộ Ấp Mỹ Lợi"),
+            Row("Âu Văn Tám", "31/02/1990", "X", "32/01/2015", null, "Chi bộ Ấp Không Có"),
+            Row("Âu Văn Chín", "09/09/1985", "Nam", "01/06/2012", "01/06/2013", "CB Mỹ Lợii")]));
+        var (_, doc) = await b.GetAsync(await PreviewAsync(b, file, "luu-y.xlsx"));
+        var errors = doc.QuerySelector(".import-errors")!.TextContent;
+        var warnings = doc.QuerySelector(".import-warnings")!.TextContent;
+        // Same name and birth date with two citizen IDs: imported as two people, both rows named.
+        warnings.ShouldContain("Âu Văn Già: cùng họ tên và ngày sinh với dòng 2 nhưng khác số CCCD; dòng 2 và dòng 3 được nhập như hai người.");
+        // Admitted at 66: the rule book's limit (60) needs the provincial board's consent.
+        warnings.ShouldContain("Dòng 2, cột D (Ngày vào Đảng): Âu Văn Già vào Đảng (01/06/2016) khi đã 66 tuổi, quá 60 tuổi: cần văn bản đồng ý của Ban Thường vụ Tỉnh ủy");
+        // A year-only official date after a full ceremony: not a 12-month error; said that it cannot be checked.
+        errors.ShouldNotContain("Dòng 4");
+        warnings.ShouldContain("Dòng 4, cột E (Ngày chính thức): ngày chính thức 2010 và ngày lễ kết nạp 12/05/2009 không đủ ngày tháng để kiểm tra đủ 12 tháng dự bị");
+        errors.ShouldContain("Dòng 5, cột E (Ngày chính thức): ngày chính thức 2009 sớm hơn 12 tháng dự bị kể từ ngày lễ kết nạp 12/05/2009: phải từ 2010 trở đi");
+        errors.ShouldNotContain("Ngày chính thức phải sau ít nhất 12 tháng");
+        // A year-only ceremony is stored on 1 January, before the term (from 01/07/2025): not counted, and the row is named.
+        warnings.ShouldContain("1 dòng có ngày vào Đảng chỉ ghi năm hoặc tháng");
+        warnings.ShouldContain("không được tính vào số kết nạp của nhiệm kỳ (từ 01/07/2025) và của năm: dòng 6 (Âu Văn Bảy, 2025)");
+        // One row's messages in the file's column order.
+        var b7 = errors.IndexOf("Dòng 7, cột B", StringComparison.Ordinal);
+        var c7 = errors.IndexOf("Dòng 7, cột C", StringComparison.Ordinal);
+        var d7 = errors.IndexOf("Dòng 7, cột D", StringComparison.Ordinal);
+        var f7 = errors.IndexOf("Dòng 7, cột F", StringComparison.Ordinal);
+        b7.ShouldBeGreaterThanOrEqualTo(0, errors);
+        c7.ShouldBeGreaterThan(b7);
+        d7.ShouldBeGreaterThan(c7);
+        f7.ShouldBeGreaterThan(d7);
+        // A cell name a letter away from an existing one: the existing one is suggested before creating another.
+        errors.ShouldContain("Dòng 8, cột F (Chi bộ): chi bộ “CB Mỹ Lợii” chưa có trong xã. Có phải “Chi bộ Ấp Mỹ Lợi”?");
+        doc.QuerySelector(".unknown-cells")!.TextContent.ShouldContain("Có phải “Chi bộ Ấp Mỹ Lợi”?");
+        doc.QuerySelector(".unknown-cells")!.TextContent.ShouldContain("Tạo chi bộ mới “Chi bộ Mỹ Lợii”");
+    }
+
+    [Fact]
+    public async Task An_unknown_source_is_refused_with_the_communes_sources_listed()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var file = Xlsx.Build(new XSheet("Nguồn", [
+            Row("Họ và tên", "Ngày sinh", "Giới tính", "Chi bộ", "Ngày đưa vào danh sách nguồn", "Nguồn"),
+            Row("Lâm Văn Lạ", "2001", "Nam", "Chi bộ Ấp Mỹ Lợi", "01/09/2026", "Nguồn lạ")]));
+        var (_, doc) = await b.GetAsync(await PreviewAsync(b, file, "nguon-la.xlsx", "Candidates"));
+        var known = await app.WithSystemScopeAsync(db => db.SourceCategories.Where(s => s.IsActive).Select(s => s.Name).ToListAsync());
+        var errors = doc.QuerySelector(".import-errors")!.TextContent;
+        errors.ShouldContain("Dòng 2, cột F (Nguồn): nguồn “Nguồn lạ” không có trong danh mục nguồn của xã; các nguồn của xã: ");
+        known.ShouldNotBeEmpty();
+        known.ShouldAllBe(name => errors.Contains("“" + name + "”"));
+    }
+
+    [Fact]
     public async Task Undo_removes_exactly_its_batch_and_is_refused_once_a_record_of_it_was_edited()
     {
         var b = await Browser.LoginAsync(app, "office");
@@ -348,6 +438,12 @@ public abstract class ImportTests<TApp>(TApp app) where TApp : AppFactory
         error.ShouldBeNull();
         sheet!.Columns.Select(c => ImportFields.Guess(c.Header, ImportKind.Members)).ShouldNotContain(ImportField.None);
         sheet.Rows.Count.ShouldBe(1);
+        // The example row names one of the commune's own cells, so the template comes in as it is.
+        var cellColumn = sheet.Columns.Single(c => ImportFields.Guess(c.Header, ImportKind.Members) == ImportField.Cell).Letter;
+        var cells = await app.WithSystemScopeAsync(db => db.Organisations.Where(o => o.Kind == Core.Organisations.OrganisationKind.Cell).Select(o => o.Name).ToListAsync());
+        cells.ShouldContain((string)sheet.Rows[0].Cells[cellColumn]!);
+        var (_, doc) = await b.GetAsync(await PreviewAsync(b, bytes, "mau.xlsx"));
+        doc.QuerySelector("[data-count=errors]")!.TextContent.ShouldBe("0", doc.QuerySelector(".import-errors")?.TextContent);
     }
 
     [Fact]

@@ -24,8 +24,15 @@ public class IndexModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public IActionResult OnGetTemplate(ImportKind kind) =>
-        Enum.IsDefined(kind) ? File(ImportTemplate.Build(kind), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ImportTemplate.FileName(kind)) : NotFound();
+    public async Task<IActionResult> OnGetTemplateAsync(ImportKind kind, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(kind)) return NotFound();
+        // The example row names a cell and a source of this commune, so that the template imports as it is.
+        var cell = await db.Organisations.AsNoTracking().Where(o => o.Kind == Core.Organisations.OrganisationKind.Cell && o.IsActive)
+            .OrderBy(o => o.Name).Select(o => o.Name).FirstOrDefaultAsync(ct);
+        var source = await db.SourceCategories.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Id).Select(s => s.Name).FirstOrDefaultAsync(ct);
+        return File(ImportTemplate.Build(kind, cell, source), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ImportTemplate.FileName(kind));
+    }
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, [FromServices] StageImport stage, CancellationToken ct)
     {
