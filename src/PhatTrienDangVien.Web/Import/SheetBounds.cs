@@ -14,11 +14,15 @@ namespace PhatTrienDangVien.Web.Import;
 public static class SheetBounds
 {
     /// <summary>Everything a register of <see cref="RegisterSheet.MaxRows"/> rows holds is far below this once unzipped.</summary>
-    public const long MaxExpandedBytes = 200L * 1024 * 1024;
+    public const long MaxExpandedBytes = 64L * 1024 * 1024;
+
+    /// <summary>Excel itself holds at most this many characters in a cell; a longer text was not written by it.</summary>
+    public const int MaxCellText = 32_767;
 
     /// <summary>
-    /// The cut workbook (null when it expands past <see cref="MaxExpandedBytes"/>), and whether a value stood in a row
-    /// below <paramref name="maxRow"/> (the file is too long: nothing of it may be dropped silently).
+    /// The cut workbook (null when it expands past <see cref="MaxExpandedBytes"/> or holds a text longer than Excel
+    /// allows in a cell), and whether a value stood in a row below <paramref name="maxRow"/> (the file is too long:
+    /// nothing of it may be dropped silently).
     /// </summary>
     /// <exception cref="InvalidDataException">Not a zip.</exception>
     public static (byte[]? Content, bool RowsBeyond) Clamp(byte[] xlsx, int maxRow, int maxColumn)
@@ -36,9 +40,12 @@ public static class SheetBounds
                 var copy = zip.CreateEntry(entry.FullName, CompressionLevel.Fastest);
                 using var from = new CappedStream(entry.Open(), budget);
                 using var to = copy.Open();
-                if (entry.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)
-                    && entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+                // Which part is a worksheet is read from the part itself, not from its name: the reader finds sheets
+                // through the workbook's relationships, which may point anywhere ("/xl/worksheets/…" went round the cut).
+                if (IsWorksheet(entry))
                     rowsBeyond |= CopySheet(from, to, maxRow, maxColumn);
+                else if (IsSharedStrings(entry))
+                    CopyStrings(from, to);
                 else
                     from.CopyTo(to);
             }
@@ -47,13 +54,62 @@ public static class SheetBounds
         {
             return (null, false);
         }
+        catch (TextTooLongException)
+        {
+            return (null, false);
+        }
         return (output.ToArray(), rowsBeyond);
+    }
+
+    private static readonly XmlReaderSettings s_readerSettings = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
+
+    /// <summary>True when the part's root element is a worksheet; a part whose start cannot be read within 64 KB counts as one.</summary>
+    private static bool IsWorksheet(ZipArchiveEntry entry)
+    {
+        if (!entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) return false;
+        try
+        {
+            using var peek = new CappedStream(entry.Open(), new Budget(64 * 1024));
+            using var r = XmlReader.Create(peek, s_readerSettings);
+            return r.MoveToContent() == XmlNodeType.Element && r.LocalName is "worksheet" or "dialogsheet";
+        }
+        catch (Exception e) when (e is InvalidDataException or XmlException)
+        {
+            return true;
+        }
+    }
+
+    private static bool IsSharedStrings(ZipArchiveEntry entry)
+    {
+        if (!entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) return false;
+        try
+        {
+            using var peek = new CappedStream(entry.Open(), new Budget(64 * 1024));
+            using var r = XmlReader.Create(peek, s_readerSettings);
+            return r.MoveToContent() == XmlNodeType.Element && r.LocalName == "sst";
+        }
+        catch (Exception e) when (e is InvalidDataException or XmlException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>Copies the shared strings, refusing a text longer than a cell holds.</summary>
+    private static void CopyStrings(Stream from, Stream to)
+    {
+        using var r = XmlReader.Create(from, s_readerSettings);
+        using var w = XmlWriter.Create(to, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false });
+        r.Read();
+        while (!r.EOF)
+        {
+            CopyNode(r, w);
+            r.Read();
+        }
     }
 
     private static bool CopySheet(Stream from, Stream to, int maxRow, int maxColumn)
     {
-        var readerSettings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
-        using var r = XmlReader.Create(from, readerSettings);
+        using var r = XmlReader.Create(from, s_readerSettings);
         using var w = XmlWriter.Create(to, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false });
         var row = 0;
         var column = 0;
@@ -124,12 +180,15 @@ public static class SheetBounds
                 w.WriteFullEndElement();
                 break;
             case XmlNodeType.Text:
-                w.WriteString(r.Value);
+                var text = r.Value;
+                if (text.Length > MaxCellText) throw new TextTooLongException();
+                w.WriteString(text);
                 break;
             case XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
                 w.WriteWhitespace(r.Value);
                 break;
             case XmlNodeType.CDATA:
+                if (r.Value.Length > MaxCellText) throw new TextTooLongException();
                 w.WriteCData(r.Value);
                 break;
             case XmlNodeType.EntityReference:
@@ -163,6 +222,8 @@ public static class SheetBounds
         }
         return column == 0 ? null : column;
     }
+
+    private sealed class TextTooLongException : Exception;
 
     private sealed class Budget(long bytes)
     {
