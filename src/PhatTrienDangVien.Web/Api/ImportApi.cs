@@ -20,8 +20,12 @@ public static class ImportApi
     public static RouteGroupBuilder MapImportApi(this RouteGroupBuilder api)
     {
         var imports = api.MapGroup("/imports").WithTags("Nhập từ Excel");
-        imports.MapPost("/", async (HttpRequest request, ImportKind kind, string? fileName, StageImport stage, PreviewImport previews, CancellationToken ct) =>
+        imports.MapPost("/", async (HttpRequest request, string? kind, string? fileName, StageImport stage, PreviewImport previews, CancellationToken ct) =>
         {
+            // Read here rather than bound: a bound enum refused "members" with a message about JSON syntax.
+            if (!Enum.TryParse<ImportKind>(kind, ignoreCase: true, out var which) || !Enum.IsDefined(which) || kind!.Any(char.IsAsciiDigit))
+                return ApiSetup.Problem(StatusCodes.Status400BadRequest, "Dữ liệu không hợp lệ",
+                    "Tham số kind phải là Members (danh sách đảng viên) hoặc Candidates (danh sách quần chúng ưu tú).");
             if (request.ContentType?.Split(';')[0].Trim() is not (XlsxType or "application/octet-stream"))
                 return ApiSetup.Problem(StatusCodes.Status415UnsupportedMediaType, "Hãy gửi tệp .xlsx làm nội dung yêu cầu",
                     $"Content-Type: {XlsxType} (hoặc application/octet-stream).");
@@ -34,7 +38,7 @@ public static class ImportApi
                 if (buffer.Length + read > RegisterSheet.MaxBytes) return ApiSetup.Problem(StatusCodes.Status400BadRequest, "Dữ liệu không hợp lệ", RegisterSheet.TooLarge);
                 buffer.Write(chunk, 0, read);
             }
-            var staged = await stage.HandleAsync(kind, fileName ?? "tep.xlsx", buffer.ToArray(), ct);
+            var staged = await stage.HandleAsync(which, fileName ?? "tep.xlsx", buffer.ToArray(), ct);
             if (!staged.IsDone) return staged.ToResult(_ => Results.Ok());
             return (await previews.HandleAsync(staged.Value!.Token, ct)).ToResult(p => Results.Created($"/api/imports/{p.Upload.Token}", ToDto(p)));
         }).RequirePermission(Permission.ImportRegister);

@@ -22,6 +22,7 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
     public const string ReadByApi = "Đọc qua API";
     public const string CitizenIdTaken = "Trùng số CCCD";
     public const string Downloaded = "Tải tệp quét";
+    public const string DocumentDownloaded = "Tải biểu mẫu đã lập";
     // The action column holds 20 characters.
     public const string TwoFactorEnabled = "Bật xác thực 2 bước";
     public const string TwoFactorDisabled = "Tắt xác thực 2 bước";
@@ -86,6 +87,11 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
     public Task DownloadedAsync(int candidateId, int attachmentId, string fileName, CancellationToken ct) =>
         WriteAsync(db.Scope.Unrestricted ? null : db.Scope.CommuneId, who.UserId, who.UserName, Downloaded,
             new() { ["Record"] = candidateId, ["Attachment"] = attachmentId, ["FileName"] = fileName }, ct);
+
+    /// <summary>A form issued earlier, downloaded again as it was kept with the step.</summary>
+    public Task DocumentDownloadedAsync(int candidateId, int documentId, string fileName, CancellationToken ct) =>
+        WriteAsync(db.Scope.Unrestricted ? null : db.Scope.CommuneId, who.UserId, who.UserName, DocumentDownloaded,
+            new() { ["Record"] = candidateId, ["Document"] = documentId, ["FileName"] = fileName }, ct);
 
     private async Task WriteAsync(int? communeId, string? userId, string userName, string action, Dictionary<string, object> facts, CancellationToken ct)
     {

@@ -101,7 +101,7 @@ public sealed class AuditView(AppDbContext db)
         ["SmtpUserName"] = "Tài khoản SMTP", ["SenderAddress"] = "Địa chỉ người gửi", ["SenderName"] = "Tên người gửi",
         ["SendHour"] = "Giờ gửi", ["SiteUrl"] = "Địa chỉ trang", ["Role"] = "Vai trò", ["OrganisationId"] = "Chi bộ",
         ["Email"] = "Thư điện tử", ["LockoutEnd"] = "Khóa đến",
-        ["IpAddress"] = "Địa chỉ máy (IP)", ["List"] = "Danh sách", ["Rows"] = "Số dòng", ["Record"] = "Mã hồ sơ", ["Attachment"] = "Mã tệp",
+        ["IpAddress"] = "Địa chỉ máy (IP)", ["List"] = "Danh sách", ["Rows"] = "Số dòng", ["Record"] = "Mã hồ sơ", ["Attachment"] = "Mã tệp", ["Document"] = "Mã văn bản đã lập",
         ["Person"] = "Người", ["Via"] = "Nơi xem", ["Format"] = "Định dạng",
         ["FormCode"] = "Biểu mẫu", ["Variant"] = "Người giới thiệu thứ", ["Number"] = "Số văn bản đã cấp", ["Sha256"] = "Mã băm SHA-256 của tệp",
         ["TemplateSha256"] = "Mã băm SHA-256 của mẫu", ["IssuedBy"] = "Người lập", ["DocumentType"] = "Loại văn bản", ["LastNumber"] = "Số đã cấp gần nhất",

@@ -27,16 +27,18 @@ public static partial class ImportDates
 {
     public const string Formats = "ngày/tháng/năm (15/03/1980, 15.03.1980, 15-03-1980, 5/3/80), tháng/năm (03/1980), năm (1980) hoặc ô kiểu ngày của Excel";
 
-    [GeneratedRegex(@"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")]
+    // [0-9], not \d: \d also matches full-width and other scripts' digits, which int.Parse refuses.
+    // A time after the date ("15/03/1980 00:00:00") is what a date cell turns into when copied as text.
+    [GeneratedRegex(@"^([0-9]{1,2})\s*[/.\-]\s*([0-9]{1,2})\s*[/.\-]\s*([0-9]{2}|[0-9]{4})(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$")]
     private static partial Regex DayMonthYear();
 
-    [GeneratedRegex(@"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")]
+    [GeneratedRegex(@"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[ T][0-9:.]*)?$")]
     private static partial Regex Iso();
 
-    [GeneratedRegex(@"^(\d{1,2})\s*[/.\-]\s*(\d{4})$")]
+    [GeneratedRegex(@"^([0-9]{1,2})\s*[/.\-]\s*([0-9]{4})$")]
     private static partial Regex MonthYear();
 
-    [GeneratedRegex(@"^\d{4}$")]
+    [GeneratedRegex(@"^[0-9]{4}$")]
     private static partial Regex YearOnly();
 
     /// <summary>Null for an empty cell; otherwise the date or why it is not one (Vietnamese).</summary>
@@ -57,7 +59,13 @@ public static partial class ImportDates
         }
         var text = Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? "";
         if (text.Length == 0) return (null, null);
-        if (YearOnly().IsMatch(text)) return Check(new ImportDate(new DateOnly(int.Parse(text, CultureInfo.InvariantCulture), 1, 1), DatePrecision.Year));
+        // Other scripts' digits (full-width "１９８０" from a phone keyboard) read as the ASCII ones they mean.
+        text = AsciiDigits(text);
+        if (YearOnly().IsMatch(text))
+        {
+            var y = int.Parse(text, CultureInfo.InvariantCulture);
+            return y is < 1900 or > 2199 ? (null, $"năm {y} nằm ngoài khoảng 1900–2199") : (new ImportDate(new DateOnly(y, 1, 1), DatePrecision.Year), null);
+        }
         if (DayMonthYear().Match(text) is { Success: true } m)
         {
             var year = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
@@ -70,8 +78,8 @@ public static partial class ImportDates
                 int.Parse(iso.Groups[3].Value, CultureInfo.InvariantCulture), DatePrecision.Day, text);
         if (MonthYear().Match(text) is { Success: true } my)
             return Make(int.Parse(my.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(my.Groups[1].Value, CultureInfo.InvariantCulture), 1, DatePrecision.Month, text);
-        // A serial number typed as text (a column copied from another program).
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n)) return FromNumber(n);
+        // A serial number typed as text (a column copied from another program): digits and a decimal point, no exponent.
+        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n)) return FromNumber(n);
         return (null, $"“{Shorten(text)}” không phải là ngày; hãy ghi {Formats}");
     }
 
@@ -94,6 +102,15 @@ public static partial class ImportDates
 
     private static (ImportDate?, string?) Check(ImportDate d) =>
         d.Date.Year is < 1900 or > 2199 ? (null, $"năm {d.Date.Year} nằm ngoài khoảng 1900–2199") : (d, null);
+
+    private static string AsciiDigits(string text)
+    {
+        if (text.All(c => c < 128)) return text;
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+            if (chars[i] >= 128 && char.IsDigit(chars[i])) chars[i] = (char)('0' + (int)char.GetNumericValue(chars[i]));
+        return new string(chars);
+    }
 
     private static string Shorten(string s) => s.Length <= 30 ? s : s[..30] + "…";
 }

@@ -30,7 +30,7 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
     public const string NotXlsx = "Tệp này không phải là tệp Excel .xlsx (Excel 2007 trở về sau). Nếu là tệp .xls hoặc .csv, hãy mở bằng Excel và lưu lại dưới dạng “Sổ làm việc Excel (.xlsx)”.";
     public const string Empty = "Tệp trống: không có dữ liệu nào để nhập.";
     public static string TooLarge => $"Tệp quá lớn (tối đa {MaxBytes / 1024 / 1024} MB). Một danh sách đảng viên thường dưới 2 MB; hãy xóa ảnh, trang tính thừa rồi lưu lại.";
-    public const string ExpandsTooFar = "Tệp Excel này khi mở ra quá lớn so với một danh sách đảng viên (có thể chứa nhiều ô định dạng thừa hoặc bị hỏng). Hãy chép phần danh sách sang một tệp Excel mới rồi lưu lại.";
+    public const string ExpandsTooFar = "Tệp Excel này khi mở ra quá lớn so với một danh sách đảng viên (có thể chứa nhiều ô định dạng thừa, một ô dài quá 32.767 ký tự, hoặc bị hỏng). Hãy chép phần danh sách sang một tệp Excel mới rồi lưu lại.";
     public const string NoHeader = "Không tìm thấy dòng tiêu đề trong tệp: cần một dòng có ít nhất cột “Họ và tên” và một cột khác như “Ngày sinh”, “Chi bộ”, “Số CCCD” (xem tệp mẫu). Nếu danh sách nằm ở trang tính khác, hãy để nó ở trang đầu hoặc xóa các trang khác.";
     public static string TooManyRows => $"Tệp có quá {MaxRows:N0} dòng dữ liệu; hãy chia thành nhiều tệp.".Replace(",", ".", StringComparison.Ordinal);
 
@@ -52,8 +52,11 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
             if (bounded is null) return (null, ExpandsTooFar);
             if (rowsBeyond) return (null, TooManyRows);
             content = bounded;
+            // Hidden sheets are skipped: an office keeps last year's list or a scratch copy there, and nobody would
+            // expect what they cannot see to come in.
             List<string> sheets;
-            using (var s = new MemoryStream(content, writable: false)) sheets = MiniExcel.GetSheetNames(s);
+            using (var s = new MemoryStream(content, writable: false))
+                sheets = [.. MiniExcel.GetSheetInformations(s).Where(i => i.State == SheetState.Visible).Select(i => i.Name)];
             if (sheets.Count == 0) return (null, NotXlsx);
             var anyData = false;
             foreach (var name in sheets)

@@ -18,11 +18,15 @@ namespace PhatTrienDangVien.Web.Import;
 public static class SheetBounds
 {
     /// <summary>Everything a register of <see cref="RegisterSheet.MaxRows"/> rows holds is far below this once unzipped.</summary>
-    public const long MaxExpandedBytes = 200L * 1024 * 1024;
+    public const long MaxExpandedBytes = 64L * 1024 * 1024;
+
+    /// <summary>Excel itself holds at most this many characters in a cell; a longer text was not written by it.</summary>
+    public const int MaxCellText = 32_767;
 
     /// <summary>
-    /// The cut workbook (null when it expands past <see cref="MaxExpandedBytes"/>), and whether a value stood in a row
-    /// below <paramref name="maxRow"/> (the file is too long: nothing of it may be dropped silently).
+    /// The cut workbook (null when it expands past <see cref="MaxExpandedBytes"/> or holds a text longer than Excel
+    /// allows in a cell), and whether a value stood in a row below <paramref name="maxRow"/> (the file is too long:
+    /// nothing of it may be dropped silently).
     /// </summary>
     /// <exception cref="InvalidDataException">Not a zip.</exception>
     public static (byte[]? Content, bool RowsBeyond) Clamp(byte[] xlsx, int maxRow, int maxColumn)
@@ -40,19 +44,27 @@ public static class SheetBounds
                 var copy = zip.CreateEntry(entry.FullName, CompressionLevel.Fastest);
                 using var from = new CappedStream(entry.Open(), budget);
                 using var to = copy.Open();
-                if (entry.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)
-                    && entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+                // Which part is a worksheet is read from the part itself, not from its name: the reader finds sheets
+                // through the workbook's relationships, which may point anywhere ("/xl/worksheets/…" went round the cut).
+                if (IsWorksheet(entry))
                 {
                     // The merged areas follow the rows in the sheet's XML: a first pass finds them, the second fills them.
+                    // The first pass has a budget of its own: it reads the same bytes again and keeps none of them.
                     List<Area> merges;
-                    using (var scan = new CappedStream(entry.Open(), budget)) merges = MergedAreas(scan, maxRow, maxColumn);
+                    using (var scan = new CappedStream(entry.Open(), new Budget(MaxExpandedBytes))) merges = MergedAreas(scan, maxRow, maxColumn);
                     rowsBeyond |= CopySheet(from, to, maxRow, maxColumn, merges);
                 }
+                else if (IsSharedStrings(entry))
+                    CopyStrings(from, to);
                 else
                     from.CopyTo(to);
             }
         }
         catch (InvalidDataException) when (budget.Left < 0)
+        {
+            return (null, false);
+        }
+        catch (TextTooLongException)
         {
             return (null, false);
         }
@@ -89,6 +101,50 @@ public static class SheetBounds
             areas.Add(area);
         }
         return areas;
+    }
+
+    /// <summary>True when the part's root element is a worksheet; a part whose start cannot be read within 64 KB counts as one.</summary>
+    private static bool IsWorksheet(ZipArchiveEntry entry)
+    {
+        if (!entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) return false;
+        try
+        {
+            using var peek = new CappedStream(entry.Open(), new Budget(64 * 1024));
+            using var r = Reader(peek);
+            return r.MoveToContent() == XmlNodeType.Element && r.LocalName is "worksheet" or "dialogsheet";
+        }
+        catch (Exception e) when (e is InvalidDataException or XmlException)
+        {
+            return true;
+        }
+    }
+
+    private static bool IsSharedStrings(ZipArchiveEntry entry)
+    {
+        if (!entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) return false;
+        try
+        {
+            using var peek = new CappedStream(entry.Open(), new Budget(64 * 1024));
+            using var r = Reader(peek);
+            return r.MoveToContent() == XmlNodeType.Element && r.LocalName == "sst";
+        }
+        catch (Exception e) when (e is InvalidDataException or XmlException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>Copies the shared strings, refusing a text longer than a cell holds.</summary>
+    private static void CopyStrings(Stream from, Stream to)
+    {
+        using var r = Reader(from);
+        using var w = XmlWriter.Create(to, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false });
+        r.Read();
+        while (!r.EOF)
+        {
+            CopyNode(r, w);
+            r.Read();
+        }
     }
 
     private static bool CopySheet(Stream from, Stream to, int maxRow, int maxColumn, List<Area> merges)
@@ -213,12 +269,15 @@ public static class SheetBounds
                 w.WriteFullEndElement();
                 break;
             case XmlNodeType.Text:
-                w.WriteString(r.Value);
+                var text = r.Value;
+                if (text.Length > MaxCellText) throw new TextTooLongException();
+                w.WriteString(text);
                 break;
             case XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
                 w.WriteWhitespace(r.Value);
                 break;
             case XmlNodeType.CDATA:
+                if (r.Value.Length > MaxCellText) throw new TextTooLongException();
                 w.WriteCData(r.Value);
                 break;
             case XmlNodeType.EntityReference:
@@ -261,6 +320,8 @@ public static class SheetBounds
         }
         return column == 0 ? null : column;
     }
+
+    private sealed class TextTooLongException : Exception;
 
     private sealed class Budget(long bytes)
     {

@@ -42,6 +42,8 @@ public sealed class UndoImport(AppDbContext db, Access access, AuditContext who,
         await Name(candidates.Where(c => db.AdmissionSteps.WholeCommune().Count(s => s.CandidateId == c.Id) > 1
             || db.AdmissionSteps.WholeCommune().Any(s => s.CandidateId == c.Id && s.Kind != AdmissionStepKind.SourcePool)).Select(c => c.Person.FullName),
             "đã ghi thêm bước kết nạp");
+        await Name(candidates.Where(c => db.StepAttachments.Any(a => a.Step!.CandidateId == c.Id)).Select(c => c.Person.FullName), "đã đính kèm tệp quét vào hồ sơ");
+        await Name(candidates.Where(c => db.IssuedDocuments.Any(d => d.CandidateId == c.Id)).Select(c => c.Person.FullName), "đã lập biểu mẫu cho hồ sơ");
         await Name(members.Where(m => db.Candidates.WholeCommune().Any(c => c.MentorMemberId == m.Id)).Select(m => m.Person.FullName), "đang giúp đỡ quần chúng");
         await Name(members.Where(m => db.CellResponsibilities.WholeCommune().Any(r => r.MemberId == m.Id)).Select(m => m.Person.FullName), "được phân công phụ trách chi bộ");
         await Name(members.Where(m => db.Organisations.WholeCommune().Any(o => o.SecretaryMemberId == m.Id)).Select(m => m.Person.FullName), "là bí thư chi bộ");

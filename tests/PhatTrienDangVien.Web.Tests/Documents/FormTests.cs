@@ -165,6 +165,9 @@ public abstract class FormTests<TApp>(TApp app) where TApp : AppFactory
             r.StatusCode.ShouldBe(HttpStatusCode.OK);
             (await r.Content.ReadAsByteArrayAsync()).ShouldBe(doc.Content);
         }
+        // Each download is on the trail as a form, not as a scan.
+        (await app.WithSystemScopeAsync(db => db.AuditEntries.CountAsync(a => a.Action == Auditing.AccessTrail.DocumentDownloaded))).ShouldBe(kept.Count);
+        (await app.WithSystemScopeAsync(db => db.AuditEntries.CountAsync(a => a.Action == Auditing.AccessTrail.Downloaded))).ShouldBe(0);
         // Cell B's secretary? None: a user outside the case's cell does not reach its papers.
         var other = await IssueAsync(await Browser.LoginAsync(app, "office"), cases.B, await StepAsync(app, cases.B, AdmissionStepKind.CellVote), "6-KND");
         other.Length.ShouldBeGreaterThan(0);

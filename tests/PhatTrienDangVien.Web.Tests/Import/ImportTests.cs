@@ -349,6 +349,27 @@ public abstract class ImportTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task An_undo_refused_for_a_scan_attached_since_names_the_scan()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var file = Xlsx.Build(new XSheet("Nguồn", [
+            Row("Họ và tên", "Ngày sinh", "Giới tính", "Chi bộ", "Ngày đưa vào danh sách nguồn", "Nguồn"),
+            Row("Mạc Văn Quét", "2001", "Nam", "Chi bộ Ấp Mỹ Lợi", "01/09/2026", "Khác")]));
+        var batch = await CommitOkAsync(b, await PreviewAsync(b, file, "quet.xlsx", "Candidates"));
+        await app.WithSystemScopeAsync(async db =>
+        {
+            var step = await db.AdmissionSteps.FirstAsync(s => db.Candidates.Any(c => c.ImportBatchId == batch && c.Id == s.CandidateId));
+            db.StepAttachments.Add(new Core.Admission.StepAttachment { StepId = step.Id, FileName = "bien-ban.pdf", ContentType = "application/pdf", Length = 5, Content = "%PDF-"u8.ToArray(), UploadedBy = "office" });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var refused = await b.PostRawAsync($"/Import?handler=Undo&id={batch}", [], "/Import");
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("đã đính kèm tệp quét vào hồ sơ: Mạc Văn Quét");
+        (await app.WithSystemScopeAsync(db => db.Candidates.CountAsync(c => c.ImportBatchId == batch))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Imported_admissions_count_in_the_terms_figures_and_their_list()
     {
         var b = await Browser.LoginAsync(app, "office");
@@ -482,6 +503,15 @@ public abstract class ImportTests<TApp>(TApp app) where TApp : AppFactory
         var (notXlsx, message) = await Post("/api/imports?kind=Members", Encoding.UTF8.GetBytes("không phải Excel"));
         notXlsx.ShouldBe(HttpStatusCode.BadRequest);
         Text(message).ShouldContain("không phải là tệp Excel .xlsx");
+        // The kind is read whatever its case; a wrong one is named as such, not as a JSON syntax error.
+        (await Post("/api/imports?kind=members", Encoding.UTF8.GetBytes("không phải Excel"))).Item1.ShouldBe(HttpStatusCode.BadRequest);
+        Text((await Post("/api/imports?kind=members", Encoding.UTF8.GetBytes("x"))).Item2).ShouldContain("không phải là tệp Excel .xlsx");
+        foreach (var wrong in new[] { "1", "Nobody", "" })
+        {
+            var (status2, problem2) = await Post($"/api/imports?kind={wrong}", good);
+            status2.ShouldBe(HttpStatusCode.BadRequest);
+            Text(problem2).ShouldContain("Tham số kind phải là Members");
+        }
     }
 
     private static string Text(System.Text.Json.Nodes.JsonNode node) =>

@@ -89,7 +89,7 @@ public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scan
         // The query filters reach the paper only through a candidate in the user's scope.
         var d = await db.IssuedDocuments.AsNoTracking().Where(x => x.Id == documentId && x.CandidateId == id).FirstOrDefaultAsync(ct);
         if (d is null) return NotFound();
-        await trail.DownloadedAsync(id, d.Id, d.FileName, ct);
+        await trail.DocumentDownloadedAsync(id, d.Id, d.FileName, ct);
         Response.Headers.ContentDisposition = $"attachment; filename*=UTF-8''{Uri.EscapeDataString(d.FileName)}";
         return File(d.Content, DocxContentType);
     }
