@@ -56,6 +56,13 @@ public static class AuditChain
     /// </summary>
     internal static async Task LinkAsync(AppDbContext db, IReadOnlyList<AuditEntry> rows, byte[]? sealKey, bool sync, CancellationToken ct)
     {
+        await ChainAsync(db, rows, sealKey, sync, ct);
+        db.AuditEntries.AddRange(rows);
+    }
+
+    /// <summary>As <see cref="LinkAsync"/>, the rows left to the caller to write (the bulk writer of new records writes them itself).</summary>
+    internal static async Task ChainAsync(AppDbContext db, IReadOnlyList<AuditEntry> rows, byte[]? sealKey, bool sync, CancellationToken ct)
+    {
         foreach (var r in rows)
         {
             r.Chain = ChainOf(r.CommuneId);
@@ -73,7 +80,6 @@ public static class AuditChain
             }
             await SetTailAsync(db, chain.Key, seq, prev, sealKey, sync, ct);
         }
-        db.AuditEntries.AddRange(rows);
     }
 
     /// <summary>

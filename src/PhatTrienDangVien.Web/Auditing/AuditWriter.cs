@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using PhatTrienDangVien.Core.Common;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Web.Data;
@@ -43,51 +44,71 @@ internal static class AuditWriter
             // audit trail; enabling a second factor is on the access trail instead.
             if (entry.Entity is AuditEntry or AuditTail or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
                 or Microsoft.AspNetCore.Identity.IdentityUserToken<string> || entry.State is EntityState.Detached or EntityState.Unchanged) continue;
-            var changes = new Dictionary<string, object?[]>();
-            foreach (var p in entry.Properties)
-            {
-                if (p.Metadata.IsPrimaryKey() && entry.State != EntityState.Deleted || s_skipped.Contains(p.Metadata.Name)) continue;
-                switch (entry.State)
-                {
-                    case EntityState.Added:
-                        if (p.CurrentValue is not null) changes[p.Metadata.Name] = [null, p.CurrentValue];
-                        break;
-                    case EntityState.Deleted:
-                        changes[p.Metadata.Name] = [p.OriginalValue, null];
-                        break;
-                    case EntityState.Modified when p.IsModified && !Equals(p.OriginalValue, p.CurrentValue):
-                        changes[p.Metadata.Name] = [p.OriginalValue, p.CurrentValue];
-                        break;
-                }
-            }
+            var changes = entry.State == EntityState.Added ? AddedChanges(entry.Metadata, p => entry.Property(p).CurrentValue) : ChangedValues(entry);
             if (entry.State == EntityState.Modified && changes.Count == 0) continue;
-            int? commune = entry.Entity switch
+            list.Add(new Pending(entry, Entry(db, who, now, entry.Metadata, entry.Entity, entry.State,
+                entry.State == EntityState.Added ? "" : KeyOf(entry), changes)));
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// The audit row of a record written new without the change tracker (<see cref="AppDbContext.InsertNewAsync"/>):
+    /// the same row <see cref="Collect"/> makes for an added entry, its key already known.
+    /// </summary>
+    public static AuditEntry Added(AppDbContext db, AuditContext who, DateTime now, IEntityType type, object entity) =>
+        Entry(db, who, now, type, entity, EntityState.Added,
+            string.Join(":", type.FindPrimaryKey()!.Properties.Select(k => k.GetGetter().GetClrValueUsingContainingEntity(entity))),
+            AddedChanges(type, p => p.GetGetter().GetClrValueUsingContainingEntity(entity)));
+
+    private static Dictionary<string, object?[]> ChangedValues(EntityEntry entry)
+    {
+        var changes = new Dictionary<string, object?[]>();
+        foreach (var p in entry.Properties)
+        {
+            if (p.Metadata.IsPrimaryKey() && entry.State != EntityState.Deleted || s_skipped.Contains(p.Metadata.Name)) continue;
+            if (entry.State == EntityState.Deleted) changes[p.Metadata.Name] = [p.OriginalValue, null];
+            else if (p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)) changes[p.Metadata.Name] = [p.OriginalValue, p.CurrentValue];
+        }
+        return changes;
+    }
+
+    // What an added record's row lists: every stored value but its key, derived and secret columns, and nulls.
+    private static Dictionary<string, object?[]> AddedChanges(IEntityType type, Func<IProperty, object?> value)
+    {
+        var changes = new Dictionary<string, object?[]>();
+        foreach (var p in type.GetProperties())
+        {
+            if (p.IsPrimaryKey() || s_skipped.Contains(p.Name)) continue;
+            if (value(p) is { } v) changes[p.Name] = [null, v];
+        }
+        return changes;
+    }
+
+    private static AuditEntry Entry(AppDbContext db, AuditContext who, DateTime now, IEntityType type, object entity, EntityState state, string key,
+        Dictionary<string, object?[]> changes) => new()
+        {
+            CommuneId = entity switch
             {
                 CommuneEntity c => c.CommuneId,
                 AppUser u => u.CommuneId,
                 _ => db.Scope.Unrestricted ? null : db.Scope.CommuneId,
-            };
-            list.Add(new Pending(entry, new AuditEntry
+            },
+            AtUtc = now,
+            UserId = who.UserId,
+            UserName = who.UserName,
+            EntityType = type.ClrType.Name,
+            EntityId = key,
+            Action = state switch
             {
-                CommuneId = commune,
-                AtUtc = now,
-                UserId = who.UserId,
-                UserName = who.UserName,
-                EntityType = entry.Metadata.ClrType.Name,
-                EntityId = entry.State == EntityState.Added ? "" : KeyOf(entry),
-                Action = entry.State switch
-                {
-                    // A record an Excel import created says so; its ImportBatchId names the batch, which names the file.
-                    EntityState.Added when entry.Metadata.FindProperty("ImportBatchId") is not null && entry.Property("ImportBatchId").CurrentValue is not null => "Nhập từ Excel",
-                    EntityState.Added => "Tạo mới",
-                    EntityState.Deleted => "Xóa",
-                    _ => "Sửa",
-                },
-                Changes = JsonSerializer.Serialize(changes, s_json),
-            }));
-        }
-        return list;
-    }
+                // A record an Excel import created says so; its ImportBatchId names the batch, which names the file.
+                EntityState.Added when type.FindProperty("ImportBatchId") is { } batch && changes.ContainsKey(batch.Name) => "Nhập từ Excel",
+                EntityState.Added => "Tạo mới",
+                EntityState.Deleted => "Xóa",
+                _ => "Sửa",
+            },
+            Changes = JsonSerializer.Serialize(changes, s_json),
+        };
 
     /// <summary>Fills in the keys, which the database assigns to added rows only during the save.</summary>
     public static IEnumerable<AuditEntry> Complete(List<Pending> pending) => pending.Select(p =>

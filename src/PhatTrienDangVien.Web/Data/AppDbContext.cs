@@ -16,7 +16,7 @@ namespace PhatTrienDangVien.Web.Data;
 /// The one model for both engines. Query filters apply the current user's <see cref="DataScope"/> to every
 /// query, pages and API alike; SaveChanges stamps versions and writes the audit trail.
 /// </summary>
-public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
+public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
     private readonly CurrentScope _scope;
     private readonly AuditContext _audit;
@@ -189,6 +189,14 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
 
     private IQueryable<CellMembership> AllMemberships(int memberId) => CellMemberships.WholeCommune().Where(p => p.MemberId == memberId);
 
+    /// <summary>A new member's history: in their cell from the start of their membership (the bulk writer makes the same).</summary>
+    private static CellMembership FirstMembership(Member m) => new()
+    {
+        CommuneId = m.CommuneId, Member = m, CellId = m.CellId,
+        // A register entry without its dates is a member of old whose history is unknown: in the cell since ever.
+        From = HistoryStart(m),
+    };
+
     private static DateOnly HistoryStart(Member m) => m.CeremonyDate ?? m.AdmissionDecisionDate ?? m.OfficialDate ?? s_unknownStart;
 
     private static readonly DateOnly s_unknownStart = new(1900, 1, 1);
@@ -205,12 +213,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         {
             var m = entry.Entity;
             if (entry.State == EntityState.Added)
-                CellMemberships.Add(new CellMembership
-                {
-                    CommuneId = m.CommuneId, Member = m, CellId = m.CellId,
-                    // A register entry without its dates is a member of old whose history is unknown: in the cell since ever.
-                    From = HistoryStart(m),
-                });
+                CellMemberships.Add(FirstMembership(m));
             else if (openOfMoved.TryGetValue(m.Id, out var open))
             {
                 // The transfer's own date when the form gave one (checked to be after the open period began), else today.
@@ -251,21 +254,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
                 var version = entry.Property(nameof(CommuneEntity.Version));
                 version.CurrentValue = (int)version.OriginalValue! + 1;
             }
-            switch (entry.Entity)
-            {
-                // Reading one's notifications changes no figure.
-                case Core.Notifications.Notification or Core.Notifications.NotificationSettings:
-                    break;
-                case CommuneEntity c:
-                    communes.Add(c.CommuneId);
-                    break;
-                case RuleParameter or CalendarDayOverride:
-                    communes.Add(Data.DataVersions.Installation);
-                    break;
-                case StepRecord or StepAttachment when !Scope.Unrestricted:
-                    communes.Add(Scope.CommuneId);
-                    break;
-            }
+            if (DataVersionOf(entry.Entity) is { } commune) communes.Add(commune);
         }
         ChangeTracker.DetectChanges();
         var written = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList();
@@ -273,6 +262,17 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
         foreach (var e in written) e.State = EntityState.Detached;
         return new PendingSave(AuditWriter.Collect(this, _audit), communes, [.. written.Select(e => e.Entity)]);
     }
+
+    /// <summary>The data version a change of this record raises (the commune's, the installation's), if any.</summary>
+    private int? DataVersionOf(object entity) => entity switch
+    {
+        // Reading one's notifications changes no figure.
+        Core.Notifications.Notification or Core.Notifications.NotificationSettings => null,
+        CommuneEntity c => c.CommuneId,
+        RuleParameter or CalendarDayOverride => Data.DataVersions.Installation,
+        StepRecord or StepAttachment when !Scope.Unrestricted => Scope.CommuneId,
+        _ => null,
+    };
 
     // Upsert: the row appears with the commune's first save. Same statement on SQLite and PostgreSQL.
     private static FormattableString BumpSql(int communeId) => $"""
