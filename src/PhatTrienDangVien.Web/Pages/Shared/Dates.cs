@@ -24,6 +24,13 @@ public static class Dates
     };
 
     /// <summary>A date known only to its year or month (a register brought in from Excel) shows as such: "1980", "03/1980".</summary>
+    /// <summary>
+    /// A date for a CSV or .xlsx cell: a full date stays a date (a real date cell), a year-only or month-only one is
+    /// its text ("1980"), so that no file shows the 01/01 it is stored as.
+    /// </summary>
+    public static object? Cell(DateOnly? date, Core.People.DatePrecision precision) =>
+        date is null ? null : precision == Core.People.DatePrecision.Day ? date.Value : Text(date, precision);
+
     public static IHtmlContent Show(DateOnly? date, Core.People.DatePrecision precision) => precision switch
     {
         _ when date is null => HtmlString.Empty,
