@@ -82,4 +82,20 @@ public sealed class PrintJourney(DemoBrowserApp app) : IClassFixture<DemoBrowser
             await BrowserApp.ScreenshotAsync(page, "phone-report-" + name);
         }
     }
+
+    /// <summary>The templates page on a 390-px phone: every form's buttons within the screen, nothing scrolls sideways.</summary>
+    [Fact]
+    public async Task The_templates_page_fits_a_phone()
+    {
+        var page = await app.NewPageAsync();
+        page.SetDefaultTimeout(120_000);
+        page.SetDefaultNavigationTimeout(120_000);
+        await app.SignInAsync(page, "vanphong", Web.Demo.DemoSeeder.DemoPassword);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync(app.BaseUrl + "/Documents");
+        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+        // Every upload button lies inside the screen (none pushed off to the right inside a scrolled table).
+        (await page.EvaluateAsync<int>("() => [...document.querySelectorAll('#templates button, #templates a.btn')].filter(b => b.getBoundingClientRect().right > 390).length")).ShouldBe(0);
+        await BrowserApp.ScreenshotAsync(page, "phone-documents");
+    }
 }

@@ -46,6 +46,7 @@ public sealed class AuditView(AppDbContext db)
         [nameof(Documents.FormTemplate)] = "Mẫu biểu mẫu Word",
         [nameof(Documents.DocumentCounter)] = "Sổ đánh số văn bản",
         [nameof(Documents.IssuedDocument)] = "Biểu mẫu đã lập",
+        [nameof(Documents.FormSetting)] = "Cấp trên, người ký trên biểu mẫu",
         [nameof(RuleParameter)] = "Quy định kết nạp",
         [nameof(CalendarDayOverride)] = "Điều chỉnh lịch nghỉ",
         [nameof(TermTarget)] = "Chỉ tiêu nhiệm kỳ",
@@ -110,6 +111,8 @@ public sealed class AuditView(AppDbContext db)
         ["ImportedAtUtc"] = "Thời điểm nhập", ["RowCount"] = "Số dòng trong tệp", ["CreatedCount"] = "Số hồ sơ tạo mới",
         ["DuplicateCount"] = "Số dòng đã có (bỏ qua)", ["CreatedCellIds"] = "Chi bộ tạo khi nhập", ["UndoneAtUtc"] = "Thời điểm hoàn tác",
         ["UndoneBy"] = "Người hoàn tác", ["Mapping"] = "Cách gán cột", ["Report"] = "Báo cáo nhập", ["Columns"] = "Cách gán cột",
+        ["SuperiorBody"] = "Cấp ủy cấp trên", ["SignerName"] = "Người ký của đảng ủy", ["SignerIsDeputy"] = "Phó bí thư ký thay",
+        ["PlaceName"] = "Địa danh ghi trước ngày tháng",
     };
 
     private enum Ref { Organisation, Member, Hamlet, SourceCategory, Candidate }

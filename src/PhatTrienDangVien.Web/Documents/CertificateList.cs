@@ -15,18 +15,18 @@ namespace PhatTrienDangVien.Web.Documents;
 /// </summary>
 public sealed class CertificateList(AppDbContext db, Access access, FormTemplates templates, FormValues values, AccessTrail trail, TimeProvider clock)
 {
-    public sealed record Row(string FullName, DateOnly BirthDate, string Cell, string CertificateNumber, DateOnly? CertificateDate, DateOnly ClassDate);
+    public sealed record Row(string FullName, DateOnly BirthDate, Core.People.DatePrecision BirthPrecision, string Cell, string CertificateNumber, DateOnly? CertificateDate, DateOnly ClassDate);
 
     public async Task<List<Row>> RowsAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
         var steps = await db.AdmissionSteps.AsNoTracking()
             .Where(s => s.Kind == AdmissionStepKind.AwarenessClass && s.Date >= from && s.Date <= to)
-            .Join(db.Candidates, s => s.CandidateId, c => c.Id, (s, c) => new { Step = s, c.Person.FullName, c.Person.NameSortKey, c.Person.DateOfBirth, Cell = c.Cell.Name })
+            .Join(db.Candidates, s => s.CandidateId, c => c.Id, (s, c) => new { Step = s, c.Person.FullName, c.Person.NameSortKey, c.Person.DateOfBirth, c.Person.DateOfBirthPrecision, Cell = c.Cell.Name })
             .ToListAsync(ct);
         return steps.OrderBy(x => x.NameSortKey, StringComparer.Ordinal).Select(x =>
         {
             var cls = x.Step.ReadDetails<ClassDetails>();
-            return new Row(x.FullName, x.DateOfBirth, x.Cell, cls?.CertificateNumber ?? "", cls?.CertificateDate, x.Step.Date);
+            return new Row(x.FullName, x.DateOfBirth, x.DateOfBirthPrecision, x.Cell, cls?.CertificateNumber ?? "", cls?.CertificateDate, x.Step.Date);
         }).ToList();
     }
 
@@ -43,10 +43,12 @@ public sealed class CertificateList(AppDbContext db, Access access, FormTemplate
         var v = Placeholders.Meaning.Keys.ToDictionary(k => k, _ => FormCatalog.Dots);
         v["dia_danh"] = commune.Place;
         FormValues.DateParts(v, Core.Common.VietnamTime.Today(clock));
-        v["cap_tren"] = "ĐẢNG BỘ " + FormCatalog.Dots;
+        v["cap_tren"] = commune.Superior;
         v["co_quan"] = FormValues.Upper(commune.Committee);
         v["dang_uy"] = commune.Committee;
         v["ky_thay_mat"] = commune.Signing;
+        v["ky_chuc_vu"] = commune.SignerTitle;
+        v["ky_ho_ten_dang_uy"] = commune.SignerName;
         v["tu_ngay"] = FormValues.Date(from);
         v["den_ngay"] = FormValues.Date(to);
         v["so_nguoi"] = rows.Count.ToString(CultureInfo.InvariantCulture);
@@ -54,7 +56,7 @@ public sealed class CertificateList(AppDbContext db, Access access, FormTemplate
         {
             ["stt"] = (i + 1).ToString(CultureInfo.InvariantCulture),
             ["ho_ten"] = r.FullName,
-            ["ngay_sinh"] = FormValues.Date(r.BirthDate),
+            ["ngay_sinh"] = FormValues.Date(r.BirthDate, r.BirthPrecision),
             ["chi_bo"] = r.Cell,
             ["so_giay_chung_nhan"] = r.CertificateNumber.Length > 0 ? r.CertificateNumber : FormCatalog.Dots,
             ["ngay_giay_chung_nhan"] = FormValues.Date(r.CertificateDate),

@@ -103,6 +103,20 @@ public static partial class DocxTemplate
             texts[i].Space = SpaceProcessingModeValues.Preserve;
             texts[j].Space = SpaceProcessingModeValues.Preserve;
         }
+        // A value of two lines (a deputy's "K/T BÍ THƯ" over "PHÓ BÍ THƯ") breaks the line inside its run, keeping the run's formatting.
+        foreach (var t in p.Descendants<Text>().Where(t => t.Text.Contains('\n', StringComparison.Ordinal)).ToList())
+        {
+            var parts = t.Text.Split('\n');
+            t.Text = parts[0];
+            OpenXmlElement after = t;
+            foreach (var part in parts.Skip(1))
+            {
+                var line = new Text(part) { Space = SpaceProcessingModeValues.Preserve };
+                after.InsertAfterSelf(line);
+                line.InsertBeforeSelf(new Break());
+                after = line;
+            }
+        }
     }
 
     private static string TextOf(Paragraph p) => string.Concat(p.Descendants<Text>().Select(t => t.Text));

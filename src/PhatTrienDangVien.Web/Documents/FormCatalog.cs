@@ -50,7 +50,7 @@ public static class FormCatalog
     public const string HandWritten = "………………………………………………………………………………………";
 
     private static readonly string[] s_cellSign = ["T/M CHI BỘ", "BÍ THƯ"];
-    private static readonly string[] s_committeeSign = ["{{ky_thay_mat}}", "BÍ THƯ"];
+    private static readonly string[] s_committeeSign = ["{{ky_thay_mat}}", "{{ky_chuc_vu}}"];
 
     private static void VoteLines(DocxWriter w, string who = "đảng viên chính thức") => w
         .P($"Tổng số {who}: {{{{tong_so_dang_vien}}}} đồng chí; số được tính để biểu quyết: {{{{so_tinh_bieu_quyet}}}} đồng chí (không tính {{{{vang_mat_khong_tinh}}}} đồng chí miễn sinh hoạt hoặc sinh hoạt tạm thời nơi khác vắng mặt).")
@@ -149,7 +149,7 @@ public static class FormCatalog
             .P("Ngày {{ngay_hop}}, {{co_quan_quyet_dinh}} đã họp xét hồ sơ đề nghị kết nạp đảng viên. Tổng số ủy viên: …… đồng chí; có mặt: …… đồng chí; vắng mặt: …… đồng chí.")
             .P("Số ủy viên tán thành kết nạp: …… đồng chí, đạt ……%; không tán thành: …… đồng chí.")
             .P("{{co_quan_quyet_dinh}} nhất trí kết nạp quần chúng **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, nơi cư trú {{noi_cu_tru}}, vào Đảng Cộng sản Việt Nam.")
-            .Signature(["{{chi_bo}};", "Lưu hồ sơ đảng viên."], s_committeeSign, Dots)),
+            .Signature(["{{chi_bo}};", "Lưu hồ sơ đảng viên."], s_committeeSign, "{{ky_ho_ten_dang_uy}}")),
 
         new("9-KND", "9-KNĐ", "Quyết định kết nạp đảng viên", AdmissionStepKind.Decision, FormIssuer.Committee, "QĐ/ĐU", true, w => w
             .PartyHeader()
@@ -161,13 +161,13 @@ public static class FormCatalog
             .P("**Điều 1.** Kết nạp quần chúng **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, nơi cư trú {{noi_cu_tru}}, nghề nghiệp {{nghe_nghiep}}, vào Đảng Cộng sản Việt Nam. Thời gian dự bị 12 tháng, kể từ ngày chi bộ tổ chức lễ kết nạp.")
             .P("**Điều 2.** {{chi_bo}} tổ chức lễ kết nạp trong thời hạn 30 ngày làm việc kể từ ngày nhận quyết định (chậm nhất ngày {{han_to_chuc_le}}) và phân công đảng viên chính thức giúp đỡ đảng viên dự bị.")
             .P("**Điều 3.** Văn phòng Đảng ủy, {{chi_bo}} và đồng chí có tên tại Điều 1 thi hành Quyết định này.")
-            .Signature(["Như Điều 3;", "Lưu hồ sơ đảng viên."], s_committeeSign, Dots)),
+            .Signature(["Như Điều 3;", "Lưu hồ sơ đảng viên."], s_committeeSign, "{{ky_ho_ten_dang_uy}}")),
 
         new("10-KND", "10-KNĐ", "Bản tự kiểm điểm của đảng viên dự bị", AdmissionStepKind.RecognitionVote, FormIssuer.Person, null, false, w => w
             .PersonalHeader()
             .Title("BẢN TỰ KIỂM ĐIỂM", "của đảng viên dự bị")
             .P("Kính gửi: {{chi_bo}}.", false)
-            .P("Tôi là: **{{ho_ten}}**, sinh ngày {{ngay_sinh}}; được kết nạp vào Đảng ngày {{ngay_ket_nap}} theo Quyết định số {{so_quyet_dinh_ket_nap}}; lễ kết nạp ngày {{ngay_le_ket_nap}}; hết thời gian dự bị ngày {{ngay_het_du_bi}}; được đồng chí {{nguoi_giup_do}} giúp đỡ.")
+            .P("Tôi là: **{{ho_ten}}**, sinh ngày {{ngay_sinh}}; được kết nạp vào Đảng ngày {{ngay_vao_dang}} theo Quyết định số {{so_quyet_dinh_ket_nap}} ngày {{ngay_ket_nap}}; hết thời gian dự bị ngày {{ngay_het_du_bi}}; được đồng chí {{nguoi_giup_do}} giúp đỡ.")
             .P("Qua thời gian dự bị, tôi tự kiểm điểm như sau:")
             .P("1. Ưu điểm (nhận thức chính trị; phẩm chất đạo đức, lối sống; ý thức tổ chức kỷ luật; thực hiện nhiệm vụ được giao; quan hệ với quần chúng): " + HandWritten)
             .P("2. Khuyết điểm và biện pháp khắc phục: " + HandWritten)
@@ -178,7 +178,7 @@ public static class FormCatalog
             .PersonalHeader()
             .Title("BẢN NHẬN XÉT", "đảng viên dự bị")
             .P("Kính gửi: {{chi_bo}}.", false)
-            .P("Tôi là: **{{nguoi_giup_do}}**, đảng viên chính thức, được chi bộ phân công giúp đỡ đảng viên dự bị **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, kết nạp vào Đảng ngày {{ngay_ket_nap}}, hết thời gian dự bị ngày {{ngay_het_du_bi}}.")
+            .P("Tôi là: **{{nguoi_giup_do}}**, đảng viên chính thức, được chi bộ phân công giúp đỡ đảng viên dự bị **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, kết nạp vào Đảng ngày {{ngay_vao_dang}}, hết thời gian dự bị ngày {{ngay_het_du_bi}}.")
             .P("Nhận xét về nhận thức chính trị, phẩm chất đạo đức, lối sống; việc chấp hành Điều lệ Đảng, nghị quyết của Đảng, pháp luật của Nhà nước; thực hiện nhiệm vụ đảng viên và nhiệm vụ được giao; quan hệ với quần chúng:")
             .P("1. Ưu điểm: " + HandWritten)
             .P("2. Khuyết điểm: " + HandWritten)
@@ -188,7 +188,7 @@ public static class FormCatalog
         new("12-KND", "12-KNĐ", "Tổng hợp ý kiến nhận xét đối với đảng viên dự bị", AdmissionStepKind.RecognitionVote, FormIssuer.Cell, null, false, w => w
             .PartyHeader(numbered: false)
             .Title("TỔNG HỢP Ý KIẾN NHẬN XÉT", "của tổ chức đoàn thể chính trị - xã hội và chi ủy nơi cư trú đối với đảng viên dự bị")
-            .P("Chi ủy {{chi_bo}} tổng hợp ý kiến nhận xét đối với đảng viên dự bị **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, kết nạp vào Đảng ngày {{ngay_ket_nap}}, hết thời gian dự bị ngày {{ngay_het_du_bi}}, như sau:")
+            .P("Chi ủy {{chi_bo}} tổng hợp ý kiến nhận xét đối với đảng viên dự bị **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, kết nạp vào Đảng ngày {{ngay_vao_dang}}, hết thời gian dự bị ngày {{ngay_het_du_bi}}, như sau:")
             .P("1. Ý kiến nhận xét của tổ chức đoàn thể chính trị - xã hội: tổng số được hỏi ý kiến …… người; số đồng ý …… người, đạt ……%; số không đồng ý …… người. Nội dung chính: " + HandWritten)
             .P("2. Ý kiến nhận xét của chi ủy (chi bộ) nơi cư trú: " + HandWritten)
             .P("3. Nhận xét chung của chi ủy: " + HandWritten)
@@ -199,7 +199,7 @@ public static class FormCatalog
             w.PartyHeader()
                 .Title("NGHỊ QUYẾT", "đề nghị công nhận đảng viên chính thức")
                 .P("Căn cứ Điều 5 Điều lệ Đảng Cộng sản Việt Nam;")
-                .P("Ngày {{ngay_hop}}, {{chi_bo}} đã họp để xét, đề nghị công nhận đảng viên dự bị **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, được kết nạp vào Đảng ngày {{ngay_ket_nap}} (lễ kết nạp ngày {{ngay_le_ket_nap}}), trở thành đảng viên chính thức.");
+                .P("Ngày {{ngay_hop}}, {{chi_bo}} đã họp để xét, đề nghị công nhận đảng viên dự bị **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, được kết nạp vào Đảng ngày {{ngay_vao_dang}} (Quyết định kết nạp số {{so_quyet_dinh_ket_nap}} ngày {{ngay_ket_nap}}), trở thành đảng viên chính thức.");
             VoteLines(w);
             w.P("Sau khi nghe bản tự kiểm điểm của đảng viên dự bị, nhận xét của đảng viên chính thức được phân công giúp đỡ (đồng chí {{nguoi_giup_do}}), ý kiến nhận xét của tổ chức đoàn thể chính trị - xã hội và chi ủy nơi cư trú, chi bộ thảo luận, nhận xét:")
                 .P("1. Ưu điểm: " + HandWritten)
@@ -215,8 +215,8 @@ public static class FormCatalog
             .P("Căn cứ Điều 5 Điều lệ Đảng Cộng sản Việt Nam;")
             .P("Căn cứ Nghị quyết số {{so_nghi_quyet_chi_bo}} ngày {{ngay_nghi_quyet_chi_bo}} của {{chi_bo}} đề nghị công nhận đảng viên chính thức (chi bộ biểu quyết {{tan_thanh}}/{{so_tinh_bieu_quyet}} đồng chí tán thành, đạt {{ty_le_tan_thanh}});")
             .P("Ngày {{ngay_hop}}, {{co_quan_quyet_dinh}} đã họp xét. Tổng số ủy viên: …… đồng chí; có mặt: …… đồng chí; vắng mặt: …… đồng chí. Số ủy viên tán thành: …… đồng chí, đạt ……%.")
-            .P("{{co_quan_quyet_dinh}} nhất trí công nhận đồng chí **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, kết nạp vào Đảng ngày {{ngay_ket_nap}}, là đảng viên chính thức kể từ ngày {{ngay_chinh_thuc}}.")
-            .Signature(["{{chi_bo}};", "Lưu hồ sơ đảng viên."], s_committeeSign, Dots)),
+            .P("{{co_quan_quyet_dinh}} nhất trí công nhận đồng chí **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, kết nạp vào Đảng ngày {{ngay_vao_dang}}, là đảng viên chính thức kể từ ngày {{ngay_chinh_thuc}}.")
+            .Signature(["{{chi_bo}};", "Lưu hồ sơ đảng viên."], s_committeeSign, "{{ky_ho_ten_dang_uy}}")),
 
         new("QD-CNCT", "QĐ công nhận", "Quyết định công nhận đảng viên chính thức", AdmissionStepKind.RecognitionDecision, FormIssuer.Committee, "QĐ/ĐU", true, w => w
             .PartyHeader()
@@ -225,9 +225,9 @@ public static class FormCatalog
             .P("Xét Nghị quyết số {{so_nghi_quyet_chi_bo}} ngày {{ngay_nghi_quyet_chi_bo}} của {{chi_bo}} đề nghị công nhận đảng viên chính thức,")
             .Center("{{co_quan_quyet_dinh_in_hoa}}", new DocxWriter.Style(14, Bold: true))
             .Center("QUYẾT ĐỊNH", new DocxWriter.Style(14, Bold: true))
-            .P("**Điều 1.** Công nhận đồng chí **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, kết nạp vào Đảng ngày {{ngay_ket_nap}} tại {{chi_bo}}, là đảng viên chính thức kể từ ngày {{ngay_chinh_thuc}}. Tuổi đảng của đồng chí tính từ ngày {{ngay_ket_nap}}.")
+            .P("**Điều 1.** Công nhận đồng chí **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, kết nạp vào Đảng ngày {{ngay_vao_dang}} tại {{chi_bo}}, là đảng viên chính thức kể từ ngày {{ngay_chinh_thuc}}. Tuổi đảng của đồng chí tính từ ngày {{ngay_ket_nap}} (ngày ký Quyết định kết nạp số {{so_quyet_dinh_ket_nap}}).")
             .P("**Điều 2.** Văn phòng Đảng ủy, {{chi_bo}} và đồng chí có tên tại Điều 1 thi hành Quyết định này.")
-            .Signature(["Như Điều 2;", "Lưu hồ sơ đảng viên."], s_committeeSign, Dots)),
+            .Signature(["Như Điều 2;", "Lưu hồ sơ đảng viên."], s_committeeSign, "{{ky_ho_ten_dang_uy}}")),
 
         new(CertificateListKey, "Danh sách GCN", "Danh sách cấp giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng", null, FormIssuer.Committee, null, false, w => w
             .PartyHeader(numbered: false)
@@ -236,7 +236,7 @@ public static class FormCatalog
             .ListTable([("STT", "{{stt}}", 650), ("Họ và tên", "{{ho_ten}}", 2600), ("Ngày sinh", "{{ngay_sinh}}", 1350), ("Chi bộ", "{{chi_bo}}", 2050), ("Số giấy chứng nhận", "{{so_giay_chung_nhan}}", 1300), ("Ngày cấp", "{{ngay_giay_chung_nhan}}", DocxWriter.TextWidth - 7950)])
             .Gap()
             .P("Danh sách gồm {{so_nguoi}} người.", false)
-            .Signature(["Trung tâm Chính trị " + Dots + ";", "Các chi bộ có tên;", "Lưu Văn phòng Đảng ủy."], s_committeeSign, Dots)),
+            .Signature(["Trung tâm Chính trị " + Dots + ";", "Các chi bộ có tên;", "Lưu Văn phòng Đảng ủy."], s_committeeSign, "{{ky_ho_ten_dang_uy}}")),
     ];
 
     public const string CertificateListKey = "DS-GCN";

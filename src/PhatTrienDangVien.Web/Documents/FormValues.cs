@@ -19,13 +19,33 @@ public sealed class FormValues(AppDbContext db, CalendarService calendars)
     public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     /// <summary>Names of the commune used on every paper (also for the class certificate list).</summary>
-    public sealed record Commune(string Name, string Place, string Committee, string DecidingBody, string Signing);
+    /// <param name="Superior">The committee's superior body for the header, in capitals ("ĐẢNG BỘ TỈNH AN GIANG"), dotted when not set.</param>
+    /// <param name="SignerTitle">The committee signer's title lines under <paramref name="Signing"/> ("BÍ THƯ", or "K/T BÍ THƯ" and "PHÓ BÍ THƯ").</param>
+    /// <param name="SignerName">Who signs for the committee, dotted when not set.</param>
+    public sealed record Commune(string Name, string Place, string Committee, string DecidingBody, string Signing,
+        string Superior = "ĐẢNG BỘ " + FormCatalog.Dots, string SignerTitle = "BÍ THƯ", string SignerName = FormCatalog.Dots);
 
     public async Task<Commune> CommuneAsync(int communeId, CancellationToken ct)
     {
         // Bypass reviewed: the commune's own name and deciding body head papers of any cell of the commune.
         var root = await db.Organisations.WholeCommune().Where(o => o.Id == communeId).Select(o => new { o.Name, o.AdmissionAuthority }).FirstAsync(ct);
-        return CommuneOf(root.Name, root.AdmissionAuthority);
+        var settings = await db.FormSettings.AsNoTracking().FirstOrDefaultAsync(s => s.CommuneId == communeId, ct);
+        return WithSettings(CommuneOf(root.Name, root.AdmissionAuthority), settings);
+    }
+
+    /// <summary>The commune's papers with what was set on /Documents; what is not set stays dotted.</summary>
+    public static Commune WithSettings(Commune commune, FormSetting? settings)
+    {
+        ArgumentNullException.ThrowIfNull(commune);
+        if (settings is null) return commune;
+        return commune with
+        {
+            Place = settings.PlaceName ?? commune.Place,
+            Superior = settings.SuperiorBody is { } superior ? Upper(superior) : commune.Superior,
+            // A line break in a value becomes a line of the signature block (DocxTemplate.Fill).
+            SignerTitle = settings.SignerIsDeputy ? "K/T BÍ THƯ\nPHÓ BÍ THƯ" : "BÍ THƯ",
+            SignerName = settings.SignerName ?? commune.SignerName,
+        };
     }
 
     public static Commune CommuneOf(string name, string? authority)
@@ -48,7 +68,10 @@ public sealed class FormValues(AppDbContext db, CalendarService calendars)
 
     public static string Upper(string s) => s.ToUpper(Vietnamese);
 
-    public static string Date(DateOnly? d) => d is { } x ? x.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : FormCatalog.Dots;
+    public static string Date(DateOnly? d) => d is { } x ? Pages.Shared.Dates.Text(x) : FormCatalog.Dots;
+
+    /// <summary>A date known only to its year or month (a register brought in from Excel) is written so: "1980", never 01/01/1980.</summary>
+    public static string Date(DateOnly? d, DatePrecision precision) => d is null ? FormCatalog.Dots : Pages.Shared.Dates.Text(d, precision);
 
     /// <summary>Hướng dẫn 36: days below 10 and the months January and February are written with a leading zero.</summary>
     public static void DateParts(Dictionary<string, string> v, DateOnly d)
@@ -58,8 +81,12 @@ public sealed class FormValues(AppDbContext db, CalendarService calendars)
         v["nam"] = d.Year.ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Every rate on every paper: two decimals always, as the 36-HD practice writes them ("94,38%", "100,00%"), so two
+    /// papers of one vote never read differently (decision 0021). Rounded half away from zero, as by hand.
+    /// </summary>
     public static string Percent(int part, int of) =>
-        of <= 0 ? "……%" : Math.Round(100m * part / of, 2).ToString("0.##", Vietnamese) + "%";
+        of <= 0 ? "……%" : Math.Round(100m * part / of, 2, MidpointRounding.AwayFromZero).ToString("0.00", Vietnamese) + "%";
 
     private static string Or(string? s) => string.IsNullOrWhiteSpace(s) ? FormCatalog.Dots : s.Trim();
 
@@ -90,7 +117,8 @@ public sealed class FormValues(AppDbContext db, CalendarService calendars)
         var memberIds = new[] { mentorId, cell.SecretaryMemberId, introducer?.MemberId }.OfType<int>().ToList();
         // Bypass reviewed: the mentor, the secretary and the introducer sign or are named on a visible case's papers.
         var members = await db.Members.WholeCommune().Where(m => memberIds.Contains(m.Id))
-            .Select(m => new { m.Id, m.Person.FullName, m.AdmissionDecisionDate, m.CeremonyDate, m.OfficialDate }).ToDictionaryAsync(m => m.Id, ct);
+            .Select(m => new { m.Id, m.Person.FullName, m.AdmissionDecisionDate, m.CeremonyDate, m.CeremonyDatePrecision, m.OfficialDate, m.OfficialDatePrecision })
+            .ToDictionaryAsync(m => m.Id, ct);
 
         v["dia_danh"] = commune.Place;
         DateParts(v, step.Date);
@@ -103,15 +131,17 @@ public sealed class FormValues(AppDbContext db, CalendarService calendars)
         v["dang_uy_bo_phan"] = subCommitteeName ?? FormCatalog.Dots;
         (v["cap_tren"], v["co_quan"]) = form.Issuer switch
         {
-            FormIssuer.Committee => ("ĐẢNG BỘ " + FormCatalog.Dots, Upper(commune.Committee)),
+            FormIssuer.Committee => (commune.Superior, Upper(commune.Committee)),
             FormIssuer.SubCommittee => (Upper(commune.Name), Upper(subCommitteeName ?? "Đảng ủy bộ phận " + FormCatalog.Dots)),
             _ => (Upper(parent?.Name ?? commune.Name), Upper(cell.Name)),
         };
         v["ky_thay_mat"] = commune.Signing;
+        v["ky_chuc_vu"] = commune.SignerTitle;
+        v["ky_ho_ten_dang_uy"] = commune.SignerName;
         v["ky_ho_ten"] = cell.SecretaryMemberId is { } sec && members.TryGetValue(sec, out var secretary) ? secretary.FullName : FormCatalog.Dots;
 
         v["ho_ten"] = person.FullName;
-        v["ngay_sinh"] = Date(person.DateOfBirth);
+        v["ngay_sinh"] = Date(person.DateOfBirth, person.DateOfBirthPrecision);
         v["gioi_tinh"] = person.Gender switch { Gender.Male => "Nam", Gender.Female => "Nữ", _ => FormCatalog.Dots };
         v["dan_toc"] = Ethnicities.Find(person.EthnicityCode)?.Name ?? FormCatalog.Dots;
         v["ton_giao"] = Religions.Find(person.ReligionCode)?.Name ?? FormCatalog.Dots;
@@ -131,8 +161,9 @@ public sealed class FormValues(AppDbContext db, CalendarService calendars)
         if (introducer is not null && members.TryGetValue(introducer.MemberId, out var im))
         {
             v["nguoi_gioi_thieu"] = im.FullName;
-            v["ngay_vao_dang_nguoi_gioi_thieu"] = Date(im.AdmissionDecisionDate ?? im.CeremonyDate);
-            v["ngay_chinh_thuc_nguoi_gioi_thieu"] = Date(im.OfficialDate);
+            // "Ngày vào Đảng" is the ceremony's date everywhere (the register, the import, the dashboard; decision 0008).
+            v["ngay_vao_dang_nguoi_gioi_thieu"] = im.CeremonyDate is { } joined ? Date(joined, im.CeremonyDatePrecision) : Date(im.AdmissionDecisionDate);
+            v["ngay_chinh_thuc_nguoi_gioi_thieu"] = Date(im.OfficialDate, im.OfficialDatePrecision);
             v["so_thang_cung_cong_tac"] = introducer.MonthsTogether.ToString(CultureInfo.InvariantCulture);
         }
         if (intro?.OrganisationResolutionNumber is { Length: > 0 } orgNumber) v["so_nghi_quyet_doan_the"] = orgNumber;
@@ -177,6 +208,13 @@ public sealed class FormValues(AppDbContext db, CalendarService calendars)
             if (deadlines.FirstOrDefault(d => d.Kind == AdmissionStepKind.Ceremony) is { } due) v["han_to_chuc_le"] = Date(due.DueDate);
         }
         if (loaded.Case.CeremonyDate is { } ceremony) v["ngay_le_ket_nap"] = Date(ceremony);
+        // "Kết nạp vào Đảng ngày …" means what the register's "Ngày vào Đảng" means: the ceremony (the date on the party
+        // card). A case recorded before the software was used may hold it only in the register; the decision's date is
+        // the last resort, as for an introducer.
+        v["ngay_vao_dang"] = loaded.Case.CeremonyDate is { } held ? Date(held)
+            : await db.Members.Where(m => m.PersonId == person.Id).Select(m => new { m.CeremonyDate, m.CeremonyDatePrecision }).FirstOrDefaultAsync(ct) is { CeremonyDate: { } registered } r
+                ? Date(registered, r.CeremonyDatePrecision)
+                : Date(decision?.Date);
         if (loaded.Case.ProbationEnd is { } end) v["ngay_het_du_bi"] = Date(end);
         if (loaded.Case.OfficialDate is { } official) v["ngay_chinh_thuc"] = Date(official);
         return v;

@@ -8,10 +8,10 @@ public static class Placeholders
 {
     public static IReadOnlyDictionary<string, string> Meaning { get; } = new Dictionary<string, string>
     {
-        ["cap_tren"] = "Cấp ủy cấp trên trực tiếp, chữ in hoa (góc trên bên trái)",
+        ["cap_tren"] = "Cấp ủy cấp trên trực tiếp, chữ in hoa (góc trên bên trái; của đảng ủy: đặt ở trang Mẫu biểu mẫu Word)",
         ["co_quan"] = "Cơ quan ban hành văn bản, chữ in hoa (góc trên bên trái, in đậm)",
         ["so"] = "Số văn bản, ví dụ 12-NQ/CB (phần mềm cấp, đánh lại từ 1 mỗi nhiệm kỳ)",
-        ["dia_danh"] = "Địa danh ghi trước ngày tháng (tên xã)",
+        ["dia_danh"] = "Địa danh ghi trước ngày tháng (tên xã, hoặc địa danh đặt ở trang Mẫu biểu mẫu Word)",
         ["ngay"] = "Ngày của văn bản (hai chữ số)",
         ["thang"] = "Tháng của văn bản",
         ["nam"] = "Năm của văn bản",
@@ -30,6 +30,8 @@ public static class Placeholders
         ["dang_uy_bo_phan"] = "Tên đảng ủy bộ phận mà chi bộ trực thuộc",
         ["ky_ho_ten"] = "Họ tên bí thư chi bộ (người ký)",
         ["ky_thay_mat"] = "Thẩm quyền ký của cấp ủy, ví dụ T/M BAN THƯỜNG VỤ",
+        ["ky_chuc_vu"] = "Chức vụ người ký của đảng ủy: BÍ THƯ, hoặc K/T BÍ THƯ / PHÓ BÍ THƯ (đặt ở trang Mẫu biểu mẫu Word)",
+        ["ky_ho_ten_dang_uy"] = "Họ tên người ký của đảng ủy (đặt ở trang Mẫu biểu mẫu Word)",
         ["so_giay_chung_nhan"] = "Số giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng",
         ["ngay_giay_chung_nhan"] = "Ngày cấp giấy chứng nhận lớp bồi dưỡng nhận thức về Đảng",
         ["nguoi_gioi_thieu"] = "Họ tên đảng viên giới thiệu",
@@ -50,7 +52,8 @@ public static class Placeholders
         ["so_nghi_quyet_chi_bo"] = "Số nghị quyết của chi bộ (đề nghị kết nạp hoặc công nhận chính thức)",
         ["ngay_nghi_quyet_chi_bo"] = "Ngày nghị quyết của chi bộ",
         ["han_to_chuc_le"] = "Hạn tổ chức lễ kết nạp (30 ngày làm việc từ ngày chi bộ nhận quyết định)",
-        ["ngay_ket_nap"] = "Ngày quyết định kết nạp (tính tuổi đảng)",
+        ["ngay_vao_dang"] = "Ngày vào Đảng: ngày lễ kết nạp, ghi trong thẻ đảng viên (như cột “Ngày vào Đảng” của sổ đảng viên)",
+        ["ngay_ket_nap"] = "Ngày ký quyết định kết nạp (tính tuổi đảng)",
         ["so_quyet_dinh_ket_nap"] = "Số quyết định kết nạp",
         ["ngay_le_ket_nap"] = "Ngày lễ kết nạp",
         ["ngay_het_du_bi"] = "Ngày hết 12 tháng dự bị",

@@ -96,7 +96,7 @@ public static class Xlsx
         heading.CustomHeight = true;
         Merge(r);
         foreach (var line in s.Subtitles) { Line(line, Subtitle); Merge(r); }
-        Line(ProducedLabel + s.Produced.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), Subtitle);
+        Line(ProducedLabel + Pages.Shared.Dates.Text(s.Produced), Subtitle);
         Merge(r);
         data.Append(new Row { RowIndex = ++r });
 

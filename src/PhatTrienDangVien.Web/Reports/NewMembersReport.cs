@@ -14,7 +14,8 @@ public sealed class NewMembersReport
 {
     public const string Heading = "Danh sách đảng viên mới kết nạp";
 
-    public sealed record Row(NewMember Member, string FullName, string Cell, string? Hamlet, string? Occupation, IReadOnlyList<string> Sources)
+    public sealed record Row(NewMember Member, string FullName, string Cell, string? Hamlet, string? Occupation, IReadOnlyList<string> Sources,
+        Core.People.DatePrecision DateOfBirthPrecision = Core.People.DatePrecision.Day)
     {
         public int AgeAtAdmission => Age.FullYears(Member.DateOfBirth, Member.AdmittedOn);
     }
@@ -32,13 +33,13 @@ public sealed class NewMembersReport
         var ids = admitted.Select(m => m.MemberId).ToList();
         var facts = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => new
         {
-            m.Id, m.Person.FullName, Cell = m.Cell.Name, Hamlet = m.Person.Hamlet != null ? m.Person.Hamlet.Name : null, m.Person.Occupation,
+            m.Id, m.Person.FullName, Cell = m.Cell.Name, Hamlet = m.Person.Hamlet != null ? m.Person.Hamlet.Name : null, m.Person.Occupation, m.Person.DateOfBirthPrecision,
         }).ToDictionaryAsync(m => m.Id, ct);
         var sources = await db.SourceCategories.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, ct);
         foreach (var m in admitted.OrderBy(m => m.AdmittedOn).ThenBy(m => m.MemberId))
         {
             var f = facts[m.MemberId];
-            report.Rows.Add(new Row(m, f.FullName, f.Cell, f.Hamlet, f.Occupation, [.. m.SourceCodes.Select(c => sources.GetValueOrDefault(c, c))]));
+            report.Rows.Add(new Row(m, f.FullName, f.Cell, f.Hamlet, f.Occupation, [.. m.SourceCodes.Select(c => sources.GetValueOrDefault(c, c))], f.DateOfBirthPrecision));
         }
         return report;
     }
@@ -48,7 +49,7 @@ public sealed class NewMembersReport
     public static readonly IReadOnlyList<Field<Row>> Fields =
     [
         new("Họ và tên", r => r.FullName), new("Giới tính", r => L.GenderName(r.Member.Gender)),
-        new("Ngày sinh", r => r.Member.DateOfBirth, ColumnFormat.Date), new("Tuổi khi kết nạp", r => r.AgeAtAdmission, ColumnFormat.Number),
+        new("Ngày sinh", r => Pages.Shared.Dates.Cell(r.Member.DateOfBirth, r.DateOfBirthPrecision), ColumnFormat.Date), new("Tuổi khi kết nạp", r => r.AgeAtAdmission, ColumnFormat.Number),
         new("Dân tộc", r => Ethnicities.Find(r.Member.EthnicityCode)?.Name), new("Tôn giáo", r => Religions.Find(r.Member.ReligionCode)?.Name),
         new("Đoàn viên", r => r.Member.IsYouthUnionMember ? "x" : ""), new("Học vấn", r => General(r.Member)),
         new("Chuyên môn", r => ProfessionalEducationLevels.Find(r.Member.ProfessionalEducationCode)?.Name), new("Nghề nghiệp", r => r.Occupation),

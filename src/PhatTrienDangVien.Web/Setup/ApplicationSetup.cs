@@ -29,6 +29,7 @@ public static class ApplicationSetup
 
         // Word forms: templates, filling, numbering and the papers kept with the steps.
         services.AddScoped<Documents.FormTemplates>();
+        services.AddScoped<Documents.FormSettings>();
         services.AddScoped<Documents.FormValues>();
         services.AddScoped<Documents.IssueForm>();
         services.AddScoped<Documents.CertificateList>();

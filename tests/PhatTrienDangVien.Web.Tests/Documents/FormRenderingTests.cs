@@ -55,7 +55,7 @@ public sealed class FormRenderingTests(SqliteApp app) : IClassFixture<SqliteApp>
                     text.ShouldContain("ĐẢNG CỘNG SẢN VIỆT NAM");
                     text.ShouldContain("NGHỊ QUYẾT");
                     text.ShouldContain("Số 1-NQ/CB");
-                    text.ShouldContain("đạt 100%");
+                    text.ShouldContain("đạt 100,00%");
                     // One page: the resolution fits A4 as a party resolution does.
                     var info = await RunAsync("pdfinfo", pdf, work);
                     info.ShouldContain("A4");

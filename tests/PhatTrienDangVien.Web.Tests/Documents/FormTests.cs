@@ -58,14 +58,14 @@ public abstract class FormTests<TApp>(TApp app) where TApp : AppFactory
         p6.ShouldContain("Ngày 01/07/2026, Chi bộ Ấp Mỹ Lợi đã họp để xét, đề nghị kết nạp quần chúng Võ Minh Đức, sinh ngày 15/03/2000, nơi cư trú ………………, vào Đảng Cộng sản Việt Nam.");
         p6.ShouldContain("Tổng số đảng viên chính thức: 3 đồng chí; số được tính để biểu quyết: 3 đồng chí (không tính 0 đồng chí miễn sinh hoạt hoặc sinh hoạt tạm thời nơi khác vắng mặt).");
         p6.ShouldContain(p => p.StartsWith("Có mặt: 3 đồng chí; vắng mặt: 0 đồng chí.", StringComparison.Ordinal));
-        p6.ShouldContain("3. Đối chiếu với tiêu chuẩn, điều kiện kết nạp đảng viên, chi bộ biểu quyết: 3 đồng chí tán thành, đạt 100% so với số đảng viên chính thức được tính; 0 đồng chí không tán thành.");
+        p6.ShouldContain("3. Đối chiếu với tiêu chuẩn, điều kiện kết nạp đảng viên, chi bộ biểu quyết: 3 đồng chí tán thành, đạt 100,00% so với số đảng viên chính thức được tính; 0 đồng chí không tán thành.");
         p6.ShouldContain("Chi bộ đề nghị Ban Thường vụ Đảng ủy xã Thử Nghiệm xem xét, kết nạp quần chúng Võ Minh Đức vào Đảng Cộng sản Việt Nam.");
         // The secretary of the cell signs.
         p6.ShouldContain("Lê Văn Cường");
 
         var f8 = await Issue(AdmissionStepKind.Decision, "8-KND");
         Header(f8).Left.ShouldBe(["ĐẢNG BỘ ………………", "ĐẢNG ỦY XÃ THỬ NGHIỆM", "*", "Số 1-NQ/ĐU"]);
-        Body(f8).ShouldContain("Căn cứ Nghị quyết số 1-NQ/CB ngày 01/07/2026 của Chi bộ Ấp Mỹ Lợi đề nghị kết nạp quần chúng Võ Minh Đức vào Đảng (chi bộ biểu quyết 3/3 đồng chí tán thành, đạt 100%);");
+        Body(f8).ShouldContain("Căn cứ Nghị quyết số 1-NQ/CB ngày 01/07/2026 của Chi bộ Ấp Mỹ Lợi đề nghị kết nạp quần chúng Võ Minh Đức vào Đảng (chi bộ biểu quyết 3/3 đồng chí tán thành, đạt 100,00%);");
         Body(f8).ShouldContain("T/M BAN THƯỜNG VỤ");
 
         var f9 = await Issue(AdmissionStepKind.Decision, "9-KND");
@@ -77,22 +77,22 @@ public abstract class FormTests<TApp>(TApp app) where TApp : AppFactory
         t9.ShouldMatch(@"chậm nhất ngày \d\d/0[89]/2026");
 
         var f10 = Body(await Issue(AdmissionStepKind.RecognitionVote, "10-KND"));
-        f10.ShouldContain("được kết nạp vào Đảng ngày 20/07/2026 theo Quyết định số 1-QĐ/ĐU; lễ kết nạp ngày 05/08/2026; hết thời gian dự bị ngày 05/08/2027; được đồng chí Trần Thị Bình giúp đỡ.");
+        f10.ShouldContain("được kết nạp vào Đảng ngày 05/08/2026 theo Quyết định số 1-QĐ/ĐU ngày 20/07/2026; hết thời gian dự bị ngày 05/08/2027; được đồng chí Trần Thị Bình giúp đỡ.", customMessage: "ngày vào Đảng is the ceremony, as in the register");
         Body(await Issue(AdmissionStepKind.RecognitionVote, "11-KND")).ShouldContain("Tôi là: Trần Thị Bình, đảng viên chính thức, được chi bộ phân công giúp đỡ đảng viên dự bị Võ Minh Đức");
         Body(await Issue(AdmissionStepKind.RecognitionVote, "12-KND")).ShouldContain("hết thời gian dự bị ngày 05/08/2027");
 
         var f13 = await Issue(AdmissionStepKind.RecognitionVote, "13-KND");
         Header(f13).Left[^1].ShouldBe("Số 2-NQ/CB", "the cell's second resolution of the term");
         Header(f13).Right[^1].ShouldBe("Thử Nghiệm, ngày 06 tháng 8 năm 2027");
-        Body(f13).ShouldContain("chi bộ biểu quyết: 3 đồng chí tán thành công nhận, đạt 100%");
+        Body(f13).ShouldContain("chi bộ biểu quyết: 3 đồng chí tán thành công nhận, đạt 100,00%");
         Body(f13).ShouldContain("công nhận đồng chí Võ Minh Đức là đảng viên chính thức kể từ ngày 05/08/2027.");
 
         var f15 = await Issue(AdmissionStepKind.RecognitionDecision, "15-KND");
         Header(f15).Left[^1].ShouldBe("Số 2-NQ/ĐU");
-        Body(f15).ShouldContain("Căn cứ Nghị quyết số 2-NQ/CB ngày 06/08/2027 của Chi bộ Ấp Mỹ Lợi đề nghị công nhận đảng viên chính thức (chi bộ biểu quyết 3/3 đồng chí tán thành, đạt 100%);");
+        Body(f15).ShouldContain("Căn cứ Nghị quyết số 2-NQ/CB ngày 06/08/2027 của Chi bộ Ấp Mỹ Lợi đề nghị công nhận đảng viên chính thức (chi bộ biểu quyết 3/3 đồng chí tán thành, đạt 100,00%);");
         var fq = await Issue(AdmissionStepKind.RecognitionDecision, "QD-CNCT");
         Header(fq).Left[^1].ShouldBe("Số 2-QĐ/ĐU");
-        Body(fq).ShouldContain("Điều 1. Công nhận đồng chí Võ Minh Đức, sinh ngày 15/03/2000, kết nạp vào Đảng ngày 20/07/2026 tại Chi bộ Ấp Mỹ Lợi, là đảng viên chính thức kể từ ngày 05/08/2027.");
+        Body(fq).ShouldContain("Điều 1. Công nhận đồng chí Võ Minh Đức, sinh ngày 15/03/2000, kết nạp vào Đảng ngày 05/08/2026 tại Chi bộ Ấp Mỹ Lợi, là đảng viên chính thức kể từ ngày 05/08/2027. Tuổi đảng của đồng chí tính từ ngày 20/07/2026");
 
         // Candidate B: the Youth Union's resolution and the sub-committee's report (the office reaches cell B).
         var office = await Browser.LoginAsync(app, "office");
@@ -105,7 +105,7 @@ public abstract class FormTests<TApp>(TApp app) where TApp : AppFactory
         Header(f7).Left.ShouldBe(["ĐẢNG BỘ XÃ THỬ NGHIỆM", "ĐẢNG ỦY BỘ PHẬN KHỐI TRƯỜNG", "*", "Số 1-BC/ĐU"]);
         // The cell's resolution: its number once the software issued it (another test may have), else dotted.
         Body(f7).ShouldMatch("Nghị quyết số (………………|1-NQ/CB) ngày 01/07/2026 của Chi bộ Trường Tiểu học");
-        Body(f7).ShouldContain("Số cấp ủy viên tán thành đề nghị kết nạp: 1 đồng chí, đạt 100%; không tán thành: 0 đồng chí.");
+        Body(f7).ShouldContain("Số cấp ủy viên tán thành đề nghị kết nạp: 1 đồng chí, đạt 100,00%; không tán thành: 0 đồng chí.");
         // A step offers only its path's papers: no Trade Union resolution on the Youth Union's path, no second introducer.
         var none = await office.PostRawAsync($"/Candidates/Timeline/{cases.B}?handler=Issue",
             [new("stepId", (await StepAsync(app, cases.B, AdmissionStepKind.Introduction)).ToString(System.Globalization.CultureInfo.InvariantCulture)), new("form", "4A-KND"), new("variant", "0")],

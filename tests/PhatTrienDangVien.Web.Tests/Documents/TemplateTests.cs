@@ -49,8 +49,8 @@ public abstract class TemplateTests<TApp>(TApp app) where TApp : AppFactory
         var office = await Browser.LoginAsync(app, "office");
         var (list, html) = await office.GetAsync("/Documents");
         list.StatusCode.ShouldBe(HttpStatusCode.OK);
-        html.QuerySelector("tr[data-form='6-KND'] details")!.TextContent.ShouldContain("{{tan_thanh}}");
-        html.QuerySelector("tr[data-form='6-KND'] details")!.TextContent.ShouldContain("Số tán thành");
+        html.QuerySelector("[data-form='6-KND'] details")!.TextContent.ShouldContain("{{tan_thanh}}");
+        html.QuerySelector("[data-form='6-KND'] details")!.TextContent.ShouldContain("Số tán thành");
         var current = await office.Client.GetAsync("/Documents?handler=Download&form=5-KND");
         Docs(await current.Content.ReadAsByteArrayAsync()).ShouldContain("ho_ten");
 
@@ -73,7 +73,7 @@ public abstract class TemplateTests<TApp>(TApp app) where TApp : AppFactory
         try
         {
             var (_, after) = await office.GetAsync("/Documents");
-            after.QuerySelector("tr[data-form='5-KND']")!.TextContent.ShouldContain("Mẫu 5 của xã.docx");
+            after.QuerySelector("[data-form='5-KND']")!.TextContent.ShouldContain("Mẫu 5 của xã.docx");
             var secretary = await Browser.LoginAsync(app, "secretary");
             var step = await StepAsync(app, cases.A, AdmissionStepKind.Opinions);
             var issued = await IssueAsync(secretary, cases.A, step, "5-KND");

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Web.Auditing;
 using PhatTrienDangVien.Web.People;
 using PhatTrienDangVien.Web.Tests.Infrastructure;
@@ -139,6 +140,73 @@ public abstract class ListExportTests<TApp>(TApp app) : IAsyncLifetime where TAp
         rows[0].Changes.ShouldContain("Đảng viên (Excel)");
         rows[0].Changes.ShouldContain($"\"Rows\":[null,{file[0].Body.Count - 1}]");
         rows[1].Changes.ShouldContain("(Excel)");
+    }
+
+    [Fact]
+    public async Task A_date_known_only_to_its_year_shows_as_the_year_on_the_lists_and_in_their_files()
+    {
+        var d = app.Data;
+        // A candidate the list shows (an open case).
+        var (_, listed) = await (await Browser.LoginAsync(app, "office")).GetAsync("/Candidates?q.PageSize=200");
+        var candidateName = listed.QuerySelectorAll("[data-row]")[0].QuerySelector("td a")!.TextContent.Trim();
+        var candidateId = await app.WithSystemScopeAsync(db => db.Candidates.Where(c => c.Person.FullName == candidateName).Select(c => c.Id).FirstAsync());
+        async Task Precision(DatePrecision p) => await app.WithSystemScopeAsync(async db =>
+        {
+            var member = await db.Members.Include(m => m.Person).SingleAsync(m => m.Id == d.MemberA);
+            member.Person.DateOfBirthPrecision = p;
+            member.CeremonyDatePrecision = p;
+            var candidate = await db.Candidates.Include(c => c.Person).SingleAsync(c => c.Id == candidateId);
+            candidate.Person.DateOfBirthPrecision = p;
+            return await db.SaveChangesAsync();
+        });
+        var born = await app.WithSystemScopeAsync(db => db.Members.Where(m => m.Id == d.MemberA).Select(m => new { m.Person.DateOfBirth, m.CeremonyDate, m.Person.FullName }).SingleAsync());
+        var candidateBorn = await app.WithSystemScopeAsync(db => db.Candidates.Where(c => c.Id == candidateId).Select(c => new { c.Person.DateOfBirth, c.Person.FullName }).SingleAsync());
+        await Precision(DatePrecision.Year);
+        try
+        {
+            var b = await Browser.LoginAsync(app, "office");
+            string Year(DateOnly x) => x.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string Full(DateOnly x) => x.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+            var (_, members) = await b.GetAsync("/Members?q.PageSize=200");
+            var row = members.QuerySelectorAll("[data-row]").Single(r => r.TextContent.Contains(born.FullName, StringComparison.Ordinal));
+            var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+            cells.ShouldContain(Year(born.DateOfBirth));
+            cells.ShouldContain(Year(born.CeremonyDate!.Value));
+            row.TextContent.ShouldNotContain(Full(born.DateOfBirth));
+            var xlsx = (await ReportData.DownloadAsync(b, "/Members?handler=Xlsx"))[0].Body.Single(r => r.Contains(born.FullName));
+            xlsx.ShouldContain(Year(born.DateOfBirth));
+            xlsx.ShouldContain(Year(born.CeremonyDate!.Value));
+            var csv = (await (await b.Client.GetAsync("/Members?handler=Export")).Content.ReadAsStringAsync())
+                .Split('\n').Single(l => l.Contains(born.FullName, StringComparison.Ordinal));
+            csv.ShouldNotContain(Full(born.DateOfBirth));
+            csv.ShouldMatch("[,;\"]" + Year(born.DateOfBirth) + "[,;\"]");
+
+            var (_, candidates) = await b.GetAsync("/Candidates?q.PageSize=200");
+            var crow = candidates.QuerySelectorAll("[data-row]").First(r => r.TextContent.Contains(candidateBorn.FullName, StringComparison.Ordinal));
+            crow.TextContent.ShouldNotContain(Full(candidateBorn.DateOfBirth));
+            var shownBirth = Year(candidateBorn.DateOfBirth) + " (";
+            crow.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).Count(c => c.StartsWith(shownBirth, StringComparison.Ordinal)).ShouldBe(1);
+            (await ReportData.DownloadAsync(b, "/Candidates?handler=Xlsx"))[0].Body.First(r => r.Contains(candidateBorn.FullName)).ShouldContain(Year(candidateBorn.DateOfBirth));
+        }
+        finally
+        {
+            await Precision(DatePrecision.Day);
+        }
+    }
+
+    /// <summary>
+    /// The hamlet report counts per hamlet for the whole commune whoever asks (README, "Reports"): its figures are not
+    /// anyone's data, and a secretary's cell lives among the commune's hamlets. It names no one.
+    /// </summary>
+    [Fact]
+    public async Task The_hamlet_report_is_the_communes_for_a_cell_secretary_too_and_names_no_one()
+    {
+        var office = await ReportData.DownloadAsync(await Browser.LoginAsync(app, "office"), "/Reports/Hamlets?handler=Xlsx");
+        var secretary = await ReportData.DownloadAsync(await Browser.LoginAsync(app, "secretary"), "/Reports/Hamlets?handler=Xlsx");
+        secretary[0].Body.ShouldBe(office[0].Body);
+        var names = await app.WithSystemScopeAsync(db => db.People.Select(p => p.FullName).ToListAsync());
+        secretary.Tabs.SelectMany(t => t.AllText).ShouldNotContain(t => names.Contains(t));
     }
 }
 

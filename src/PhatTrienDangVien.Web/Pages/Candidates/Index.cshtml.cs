@@ -29,7 +29,8 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
     public DateOnly Today => Core.Common.VietnamTime.Today(clock);
 
     public sealed record Row(int Id, string FullName, Core.Reference.Gender Gender, DateOnly DateOfBirth, string Cell, DateOnly AddedOn,
-        int? MentorMemberId, CandidateStatus Status, string? ProfessionalEducationCode, IEnumerable<string> Sources)
+        int? MentorMemberId, CandidateStatus Status, string? ProfessionalEducationCode, IEnumerable<string> Sources,
+        Core.People.DatePrecision DateOfBirthPrecision = Core.People.DatePrecision.Day)
     {
         public string? Mentor { get; init; }
     }
@@ -56,7 +57,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
     public static readonly IReadOnlyList<Export.Field<Row>> Fields =
     [
         new("Họ và tên", r => r.FullName), new("Giới tính", r => Lookups.GenderName(r.Gender)),
-        new("Ngày sinh", r => r.DateOfBirth, Export.ColumnFormat.Date), new("Chi bộ", r => r.Cell),
+        new("Ngày sinh", r => Dates.Cell(r.DateOfBirth, r.DateOfBirthPrecision), Export.ColumnFormat.Date), new("Chi bộ", r => r.Cell),
         new("Ngày vào nguồn", r => r.AddedOn, Export.ColumnFormat.Date), new("Đảng viên giúp đỡ", r => r.Mentor),
         new("Nguồn", r => string.Join("; ", r.Sources)),
     ];
@@ -118,7 +119,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
 
     private static System.Linq.Expressions.Expression<Func<Candidate, Row>> Project() => c => new Row(c.Id, c.Person.FullName, c.Person.Gender,
         c.Person.DateOfBirth, c.Cell.Name, c.AddedOn, c.MentorMemberId, c.Status,
-        c.Person.ProfessionalEducationCode, c.Sources.Select(s => s.SourceCategory.Name));
+        c.Person.ProfessionalEducationCode, c.Sources.Select(s => s.SourceCategory.Name), c.Person.DateOfBirthPrecision);
 
     /// <summary>
     /// The mentor's name is part of a visible case even when the mentor's own record is not in the user's cells (a

@@ -33,7 +33,7 @@ public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scan
     /// <summary>Whether the user may issue the forms of a step of this kind (who may record the step).</summary>
     public bool MayIssueFor(AdmissionStepKind kind) => access.Has(Permission.IssueForms) && access.MayRecord(kind);
 
-    /// <summary>For each recorded cell vote, the members the register counts on the vote's date (its 2/3 denominator).</summary>
+    /// <summary>For each recorded cell vote, the members today's register counts on the vote's date: shown as a list beside the figures recorded with the vote, which are what the vote decided on.</summary>
     public Dictionary<int, List<(int Id, string FullName, bool Excludable)>> Counted { get; } = [];
 
     /// <summary>Whether the user may record at least one step, and which scans they may attach (to steps of kinds they may record).</summary>

@@ -35,7 +35,7 @@ public class AdmittedModel(AppDbContext db, TimeProvider clock, Auditing.AccessT
     public string? FilterError { get; private set; }
 
     public sealed record Row(int MemberId, int? CandidateId, string FullName, Gender Gender, DateOnly DateOfBirth, string Cell, DateOnly AdmittedOn,
-        MemberStatus Status, bool FromRegister, string NameSortKey);
+        MemberStatus Status, bool FromRegister, string NameSortKey, DatePrecision DateOfBirthPrecision = DatePrecision.Day);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -50,7 +50,7 @@ public class AdmittedModel(AppDbContext db, TimeProvider clock, Auditing.AccessT
     public static readonly IReadOnlyList<Export.Field<Row>> Fields =
     [
         new("Họ và tên", r => r.FullName), new("Giới tính", r => Lookups.GenderName(r.Gender)),
-        new("Ngày sinh", r => r.DateOfBirth, Export.ColumnFormat.Date), new("Chi bộ", r => r.Cell),
+        new("Ngày sinh", r => Dates.Cell(r.DateOfBirth, r.DateOfBirthPrecision), Export.ColumnFormat.Date), new("Chi bộ", r => r.Cell),
         new("Ngày lễ kết nạp", r => r.AdmittedOn, Export.ColumnFormat.Date), new("Tình trạng hiện nay", r => Lookups.StatusName(r.Status)),
         new("Ghi nhận", r => r.FromRegister ? "Từ sổ đảng viên" : "Qua phần mềm"),
     ];
@@ -91,11 +91,11 @@ public class AdmittedModel(AppDbContext db, TimeProvider clock, Auditing.AccessT
         var admitted = (await PlanData.NewMembersAsync(db, selection.CellIds, First, Last, ct)).Where(m => part is null || part(m)).ToList();
         var ids = admitted.Select(a => a.MemberId).ToList();
         var facts = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id))
-            .Select(m => new { m.Id, m.Person.FullName, m.Person.NameSortKey, m.Status, Cell = m.Cell.Name }).ToDictionaryAsync(m => m.Id, ct);
+            .Select(m => new { m.Id, m.Person.FullName, m.Person.NameSortKey, m.Status, Cell = m.Cell.Name, m.Person.DateOfBirthPrecision }).ToDictionaryAsync(m => m.Id, ct);
         return admitted.Select(a =>
         {
             var f = facts[a.MemberId];
-            return new Row(a.MemberId, a.CandidateId, f.FullName, a.Gender, a.DateOfBirth, f.Cell, a.AdmittedOn, f.Status, a.FromRegister, f.NameSortKey);
+            return new Row(a.MemberId, a.CandidateId, f.FullName, a.Gender, a.DateOfBirth, f.Cell, a.AdmittedOn, f.Status, a.FromRegister, f.NameSortKey, f.DateOfBirthPrecision);
         }).ToList();
     }
 

@@ -3,16 +3,33 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using PhatTrienDangVien.Web.Application;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Documents;
+using PhatTrienDangVien.Web.Pages.Shared;
 
 namespace PhatTrienDangVien.Web.Pages.Documents;
 
 /// <summary>The Word templates of the forms: their placeholders, the current file, a replacement, the default back.</summary>
 [RequirePermission(Permission.ManageFormTemplates)]
-public class IndexModel(FormTemplates templates, Access access) : PageModel
+public class IndexModel(FormTemplates templates, FormSettings settings, FormValues values, Access access) : PageModel
 {
     public sealed record Row(FormDefinition Form, FormTemplates.Current Current, IReadOnlyList<string> Placeholders);
 
     public List<Row> Rows { get; } = [];
+
+    /// <summary>The superior body, the committee's signer and the place name printed on the committee's papers.</summary>
+    [BindProperty]
+    public SettingsForm Settings { get; set; } = new();
+
+    public sealed class SettingsForm
+    {
+        public string? SuperiorBody { get; set; }
+        public string? SignerName { get; set; }
+        public bool SignerIsDeputy { get; set; }
+        public string? PlaceName { get; set; }
+        public int Version { get; set; }
+    }
+
+    /// <summary>The place the papers write now (the one set, else the commune's name without "Đảng bộ xã").</summary>
+    public string CurrentPlace { get; private set; } = "";
 
     /// <summary>The form whose upload was refused, to show the message beside it.</summary>
     public string? FailedForm { get; private set; }
@@ -21,6 +38,15 @@ public class IndexModel(FormTemplates templates, Access access) : PageModel
     {
         await LoadAsync(ct);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostSettingsAsync(CancellationToken ct)
+    {
+        var outcome = await settings.SaveAsync(new FormSettings.Input(Settings.SuperiorBody, Settings.SignerName, Settings.SignerIsDeputy, Settings.PlaceName, Settings.Version), ct);
+        await LoadAsync(ct, keepTyped: true);
+        if (this.Show(outcome, "Settings.") is { } shown) return shown;
+        TempData["Success"] = "Đã lưu cấp trên, người ký và địa danh: các biểu mẫu lập từ nay ghi theo thông tin này.";
+        return Redirect("/Documents");
     }
 
     public async Task<IActionResult> OnGetDownloadAsync(string form, CancellationToken ct)
@@ -70,8 +96,15 @@ public class IndexModel(FormTemplates templates, Access access) : PageModel
         return Redirect("/Documents");
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    /// <param name="keepTyped">A refused settings form shows what was typed, not what is saved.</param>
+    private async Task LoadAsync(CancellationToken ct, bool keepTyped = false)
     {
+        if (!keepTyped)
+        {
+            var saved = await settings.OfAsync(access.Scope.CommuneId, ct);
+            Settings = new SettingsForm { SuperiorBody = saved.SuperiorBody, SignerName = saved.SignerName, SignerIsDeputy = saved.SignerIsDeputy, PlaceName = saved.PlaceName, Version = saved.Version };
+        }
+        CurrentPlace = (await values.CommuneAsync(access.Scope.CommuneId, ct)).Place;
         foreach (var f in FormCatalog.All)
             Rows.Add(new Row(f, await templates.CurrentAsync(access.Scope.CommuneId, f, ct), Placeholders.Of(f)));
     }

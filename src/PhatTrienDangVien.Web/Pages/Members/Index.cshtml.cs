@@ -27,7 +27,8 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail, People.Pers
     public List<SelectListItem> Cells { get; private set; } = [];
 
     public sealed record Row(int Id, string FullName, Gender Gender, DateOnly DateOfBirth, string Cell, MemberStatus Status,
-        DateOnly? CeremonyDate, DateOnly? OfficialDate, string? Hamlet, CommitteePositions Positions);
+        DateOnly? CeremonyDate, DateOnly? OfficialDate, string? Hamlet, CommitteePositions Positions,
+        DatePrecision DateOfBirthPrecision = DatePrecision.Day, DatePrecision CeremonyDatePrecision = DatePrecision.Day, DatePrecision OfficialDatePrecision = DatePrecision.Day);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -49,8 +50,9 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail, People.Pers
     public static readonly IReadOnlyList<Export.Field<Row>> Fields =
     [
         new("Họ và tên", r => r.FullName), new("Giới tính", r => Lookups.GenderName(r.Gender)),
-        new("Ngày sinh", r => r.DateOfBirth, Export.ColumnFormat.Date), new("Chi bộ", r => r.Cell), new("Tình trạng", r => Lookups.StatusName(r.Status)),
-        new("Ngày kết nạp", r => r.CeremonyDate, Export.ColumnFormat.Date), new("Ngày chính thức", r => r.OfficialDate, Export.ColumnFormat.Date),
+        new("Ngày sinh", r => Dates.Cell(r.DateOfBirth, r.DateOfBirthPrecision), Export.ColumnFormat.Date), new("Chi bộ", r => r.Cell), new("Tình trạng", r => Lookups.StatusName(r.Status)),
+        new("Ngày kết nạp", r => Dates.Cell(r.CeremonyDate, r.CeremonyDatePrecision), Export.ColumnFormat.Date),
+        new("Ngày chính thức", r => Dates.Cell(r.OfficialDate, r.OfficialDatePrecision), Export.ColumnFormat.Date),
         new("Ấp", r => r.Hamlet), new("Chức vụ", r => Lookups.PositionNames(r.Positions)),
     ];
 
@@ -110,5 +112,6 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail, People.Pers
     };
 
     private static System.Linq.Expressions.Expression<Func<Member, Row>> Project() => m => new Row(m.Id, m.Person.FullName, m.Person.Gender,
-        m.Person.DateOfBirth, m.Cell.Name, m.Status, m.CeremonyDate, m.OfficialDate, m.Person.Hamlet != null ? m.Person.Hamlet.Name : null, m.Positions);
+        m.Person.DateOfBirth, m.Cell.Name, m.Status, m.CeremonyDate, m.OfficialDate, m.Person.Hamlet != null ? m.Person.Hamlet.Name : null, m.Positions,
+        m.Person.DateOfBirthPrecision, m.CeremonyDatePrecision, m.OfficialDatePrecision);
 }

@@ -11,12 +11,30 @@ public static class Dates
     /// <summary>The date as plain text (30/11/2026), for sentences and files.</summary>
     public static string Text(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A date as plain text at the precision it was recorded: "1980" for a year-only date, "03/1980" for a month,
+    /// never the 01/01 it is stored as (lists, their files and the forms all say it this way); empty when unknown.
+    /// </summary>
+    public static string Text(DateOnly? date, Core.People.DatePrecision precision) => precision switch
+    {
+        _ when date is null => "",
+        Core.People.DatePrecision.Year => date.Value.Year.ToString(CultureInfo.InvariantCulture),
+        Core.People.DatePrecision.Month => date.Value.ToString("MM'/'yyyy", CultureInfo.InvariantCulture),
+        _ => Text(date.Value),
+    };
+
     /// <summary>A date known only to its year or month (a register brought in from Excel) shows as such: "1980", "03/1980".</summary>
+    /// <summary>
+    /// A date for a CSV or .xlsx cell: a full date stays a date (a real date cell), a year-only or month-only one is
+    /// its text ("1980"), so that no file shows the 01/01 it is stored as.
+    /// </summary>
+    public static object? Cell(DateOnly? date, Core.People.DatePrecision precision) =>
+        date is null ? null : precision == Core.People.DatePrecision.Day ? date.Value : Text(date, precision);
+
     public static IHtmlContent Show(DateOnly? date, Core.People.DatePrecision precision) => precision switch
     {
         _ when date is null => HtmlString.Empty,
-        Core.People.DatePrecision.Year => new HtmlString(date.Value.Year.ToString(CultureInfo.InvariantCulture)),
-        Core.People.DatePrecision.Month => new HtmlString(date.Value.ToString("MM'/'yyyy", CultureInfo.InvariantCulture)),
+        Core.People.DatePrecision.Year or Core.People.DatePrecision.Month => new HtmlString(Text(date, precision)),
         _ => Show(date),
     };
 

@@ -1593,6 +1593,44 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.ToTable("DocumentCounters", (string)null);
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Web.Documents.FormSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PlaceName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("SignerIsDeputy")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SuperiorBody")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId")
+                        .IsUnique();
+
+                    b.ToTable("FormSettings", (string)null);
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Web.Documents.FormTemplate", b =>
                 {
                     b.Property<int>("Id")

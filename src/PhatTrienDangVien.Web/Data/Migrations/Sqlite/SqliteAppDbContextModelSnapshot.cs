@@ -1534,6 +1534,42 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.ToTable("DocumentCounters", (string)null);
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Web.Documents.FormSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlaceName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SignerIsDeputy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuperiorBody")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId")
+                        .IsUnique();
+
+                    b.ToTable("FormSettings", (string)null);
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Web.Documents.FormTemplate", b =>
                 {
                     b.Property<int>("Id")
