@@ -103,30 +103,20 @@ public static class SheetBounds
         return areas;
     }
 
-    /// <summary>True when the part's root element is a worksheet; a part whose start cannot be read within 64 KB counts as one.</summary>
-    private static bool IsWorksheet(ZipArchiveEntry entry)
-    {
-        if (!entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) return false;
-        try
-        {
-            using var peek = new CappedStream(entry.Open(), new Budget(64 * 1024));
-            using var r = Reader(peek);
-            return r.MoveToContent() == XmlNodeType.Element && r.LocalName is "worksheet" or "dialogsheet";
-        }
-        catch (Exception e) when (e is InvalidDataException or XmlException)
-        {
-            return true;
-        }
-    }
+    private static bool IsWorksheet(ZipArchiveEntry entry) => RootIs(entry, "worksheet", "dialogsheet");
 
-    private static bool IsSharedStrings(ZipArchiveEntry entry)
+    private static bool IsSharedStrings(ZipArchiveEntry entry) => RootIs(entry, "sst");
+
+    /// <summary>True when the part's root element has one of the names; a part whose start cannot be read within 64 KB
+    /// counts as one (it is then cut or refused as the sheet it may be).</summary>
+    private static bool RootIs(ZipArchiveEntry entry, params string[] names)
     {
         if (!entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)) return false;
         try
         {
             using var peek = new CappedStream(entry.Open(), new Budget(64 * 1024));
             using var r = Reader(peek);
-            return r.MoveToContent() == XmlNodeType.Element && r.LocalName == "sst";
+            return r.MoveToContent() == XmlNodeType.Element && names.Contains(r.LocalName);
         }
         catch (Exception e) when (e is InvalidDataException or XmlException)
         {
