@@ -43,7 +43,7 @@ public class GapsModel(AppDbContext db, TimeProvider clock) : PageModel
             : schools ? SchoolRows.Select(x => new object?[] { x.Name })
             : CellRows.Select(c => new object?[] { c.Name, c.Candidates, c.AdmittedThisYear }));
         sheet.Totals = [$"Tổng số: {Count}", .. Enumerable.Repeat<object?>(null, columns.Count - 1)];
-        return await exporter.FileAsync(Title, $"danh-sach-{Kind}.xlsx", Count, ct, sheet);
+        return await exporter.FileAsync(Title, exporter.Dated($"danh-sach-{Kind}"), Count, ct, sheet);
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
