@@ -55,7 +55,7 @@ public sealed class XlsxFile
 
         /// <summary>
         /// What a reader would find wrong on screen or paper: a wrapped header or text cell whose row is shorter than its
-        /// lines (estimated as ceil(length × char width ÷ (column width − 1)), bold 1.1), a column narrower than its
+        /// lines (estimated as ceil(length × char width ÷ (column width − 1)): a letter of Times New Roman is about 0.85 of the “0” the width counts, bold 0.95), a column narrower than its
         /// header's longest word, a print scale under 70 %.
         /// </summary>
         public List<string> LayoutProblems()
@@ -69,7 +69,7 @@ public sealed class XlsxFile
             {
                 var bold = r == header || r == Rows.Keys.Max();
                 var needed = Enumerable.Range(0, values.Count).Where(c => TextCells.Contains((r, c)) && c < Widths.Count)
-                    .Select(c => values[c].Split('\n').Sum(p => Math.Max(1, (int)Math.Ceiling(p.Length * (bold ? 1.1 : 1.0) / (Widths[c] - 1)))))
+                    .Select(c => values[c].Split('\n').Sum(p => Math.Max(1, (int)Math.Ceiling(p.Length * (bold ? 0.95 : 0.85) / (Widths[c] - 1)))))
                     .DefaultIfEmpty(1).Max();
                 var height = RowHeights.GetValueOrDefault(r, line);
                 if (needed > 1 && height < needed * line) problems.Add($"{Name}: row {r} needs {needed} lines and is {height} pt tall");
