@@ -19,6 +19,13 @@ public sealed class Exporter(AppDbContext db, Auditing.AccessTrail trail, TimePr
 {
     public DateOnly Today => Core.Common.VietnamTime.Today(clock);
 
+    /// <summary>A file name with the day it was made (dang-vien-2026-12-03.xlsx): a list exported every month is a
+    /// new file each time, not a second "dang-vien.xlsx" the office confuses with the last one.</summary>
+    public string Dated(string stem, string extension = "xlsx") => DatedName(stem, Today, extension);
+
+    public static string DatedName(string stem, DateOnly day, string extension = "xlsx") =>
+        $"{stem}-{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}";
+
     /// <summary>The commune committee's name for the title: a scoped user does not see the root organisation itself,
     /// but every paper they produce carries its name.</summary>
     public async Task<string> CommitteeAsync(CancellationToken ct) =>
@@ -31,16 +38,21 @@ public sealed class Exporter(AppDbContext db, Auditing.AccessTrail trail, TimePr
             Subtitles = [.. subtitles.OfType<string>().Where(s => s.Length > 0)],
         };
 
-    /// <summary>A list as one sheet: its columns, its rows in the page's order, and a last row with the count.</summary>
-    public async Task<FileContentResult> ListAsync<T>(string list, string fileName, string? filter, IReadOnlyList<Field<T>> fields,
+    /// <summary>
+    /// A list as one sheet: a numbered (STT) column as every office list has, its columns, its rows in the page's
+    /// order, and a last row with the count. The file is named <paramref name="stem"/> and the day it was made.
+    /// </summary>
+    public async Task<FileContentResult> ListAsync<T>(string list, string stem, string? filter, IReadOnlyList<Field<T>> fields,
         IReadOnlyCollection<T> rows, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(rows);
-        var sheet = await SheetAsync(list, "Danh sách " + list.ToLower(CultureInfo.GetCultureInfo("vi-VN")), [filter], Columns(fields), ct);
-        sheet.Rows.AddRange(rows.Select(r => fields.Select(f => f.Value(r)).ToArray()));
-        sheet.Totals = [$"Tổng số: {rows.Count.ToString("N0", Pages.Shared.Lookups.Vietnamese)}", .. Enumerable.Repeat<object?>(null, fields.Count - 1)];
-        return await FileAsync(list, fileName, rows.Count, ct, sheet);
+        var sheet = await SheetAsync(list, "Danh sách " + list.ToLower(CultureInfo.GetCultureInfo("vi-VN")), [filter],
+            [new Column(Number, ColumnFormat.Number), .. Columns(fields)], ct);
+        var n = 0;
+        sheet.Rows.AddRange(rows.Select(r => (object?[])[++n, .. fields.Select(f => f.Value(r))]));
+        sheet.Totals = [null, $"Tổng số: {rows.Count.ToString("N0", Pages.Shared.Lookups.Vietnamese)}", .. Enumerable.Repeat<object?>(null, fields.Count - 1)];
+        return await FileAsync(list, Dated(stem), rows.Count, ct, sheet);
     }
 
     /// <summary>The workbook, recorded on the access trail as the CSV exports are ("Xuất danh sách", the list, the rows).</summary>
@@ -50,6 +62,9 @@ public sealed class Exporter(AppDbContext db, Auditing.AccessTrail trail, TimePr
         await trail.ExportedAsync(list + " (Excel)", rows, ct);
         return new FileContentResult(bytes, Xlsx.ContentType) { FileDownloadName = fileName };
     }
+
+    /// <summary>The header of a list's numbering column.</summary>
+    public const string Number = "STT";
 
     public static IReadOnlyList<Column> Columns<T>(IEnumerable<Field<T>> fields) => [.. fields.Select(f => new Column(f.Header, f.Format))];
 

@@ -75,9 +75,25 @@ public static class Xlsx
         return stream.ToArray();
     }
 
+    // The arithmetic of the layout, in Excel's column-width unit (the width of a "0" in Times New Roman 12, 6 pt):
+    // Excel and LibreOffice never grow a row for wrapped text in a file they open, so the writer sets each height.
+    /// <summary>One line of Times New Roman 12, as Excel spaces it.</summary>
+    public const double LinePoints = 15.75;
+    private const double RowPadding = 3;
+    /// <summary>An average letter of Vietnamese text against a "0" (measured on LibreOffice's print: about 0.8); a bold
+    /// letter is wider. Slightly high on purpose: a row a little too tall is better than a line cut off.</summary>
+    public const double CharWidth = 0.85, BoldCharWidth = 0.95;
+    /// <summary>A column-width unit on paper, in points (8 px at 96 dpi).</summary>
+    public const double UnitPoints = 6;
+    /// <summary>A4 landscape (297 mm) less the left and right margins below (0.5 + 0.4 in), in points.</summary>
+    public const double PrintableWidthPoints = 297 / 25.4 * 72 - (0.5 + 0.4) * 72;
+    /// <summary>The smallest print scale fit-to-width may come to: below it, 12-point text is too small to read.</summary>
+    public const double MinScale = 0.7;
+
     private static Worksheet Worksheet(Sheet s)
     {
         var width = Math.Max(1, s.Columns.Count);
+        var widths = Widths(s);
         var data = new SheetData();
         uint r = 0;
         Row Line(string text, uint style)
@@ -89,22 +105,28 @@ public static class Xlsx
         }
         var merges = new MergeCells();
         void Merge(uint row) { if (width > 1) merges.Append(new MergeCell { Reference = $"{Ref(0, row)}:{Ref(width - 1, row)}" }); }
+        // A title line spans the table; a long one (a filter, the names of several cells) wraps within it.
+        var across = widths.Sum();
+        void Fit(Row row, string text) => SetHeight(row, Lines(text, across, CharWidth));
 
         Line(s.Committee.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), Committee);
         var heading = Line(s.Heading.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), Heading);
-        heading.Height = 24;
+        heading.Height = 24 * Math.Max(1, Lines(s.Heading, across, BoldCharWidth * 14 / 12));
         heading.CustomHeight = true;
         Merge(r);
-        foreach (var line in s.Subtitles) { Line(line, Subtitle); Merge(r); }
+        foreach (var line in s.Subtitles) { Fit(Line(line, Subtitle), line); Merge(r); }
         Line(ProducedLabel + Pages.Shared.Dates.Text(s.Produced), Subtitle);
         Merge(r);
         data.Append(new Row { RowIndex = ++r });
 
+        // The header always gets its height, so that a wrapped header shows whole even with no rows under it.
         var header = new Row { RowIndex = ++r };
         for (var c = 0; c < s.Columns.Count; c++) header.Append(TextCell(Ref(c, r), s.Columns[c].Header, Header));
+        header.Height = Math.Max(1, s.Columns.Select((col, c) => Lines(col.Header, widths[c], BoldCharWidth)).DefaultIfEmpty(1).Max()) * LinePoints + RowPadding;
+        header.CustomHeight = true;
         data.Append(header);
-        foreach (var values in s.Rows) data.Append(ValueRow(s.Columns, values, ++r, total: false));
-        if (s.Totals is { } totals) data.Append(ValueRow(s.Columns, totals, ++r, total: true));
+        foreach (var values in s.Rows) data.Append(ValueRow(s.Columns, widths, values, ++r, total: false));
+        if (s.Totals is { } totals) data.Append(ValueRow(s.Columns, widths, totals, ++r, total: true));
 
         var sheet = new Worksheet(
             new SheetProperties(new PageSetupProperties { FitToPage = true }),
@@ -113,24 +135,59 @@ public static class Xlsx
                 VerticalSplit = s.HeaderRow, TopLeftCell = Ref(0, (uint)s.HeaderRow + 1), ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
             }, new Selection { Pane = PaneValues.BottomLeft })
             { WorkbookViewId = 0 }),
-            Widths(s),
+            Columns(widths),
             data);
         if (merges.HasChildren) sheet.Append(merges);
         sheet.Append(
             new PageMargins { Left = 0.5, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
-            // A4 (9), landscape, one page wide and as many pages tall as the rows need.
+            // A4 (9), landscape, one page wide and as many pages tall as the rows need; the widths keep the scale
+            // this takes at or above MinScale.
             new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 },
             new HeaderFooter(new OddFooter("&CTrang &P/&N")));
         return sheet;
     }
 
-    private static Row ValueRow(IReadOnlyList<Column> columns, object?[] values, uint r, bool total)
+    private static void SetHeight(Row row, int lines)
+    {
+        if (lines <= 1) return;
+        row.Height = lines * LinePoints + RowPadding;
+        row.CustomHeight = true;
+    }
+
+    /// <summary>
+    /// The lines a text takes in a column of <paramref name="width"/> units when its cell wraps: words go onto a line
+    /// while they fit (a word longer than the line is broken, as Excel does), and a line break starts a new line.
+    /// </summary>
+    public static int Lines(string text, double width, double charWidth = CharWidth)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        // The cell's padding takes about one unit.
+        var capacity = Math.Max(1, (width - 1) / charWidth);
+        var lines = 0;
+        foreach (var paragraph in text.Split('\n'))
+        {
+            lines++;
+            var line = 0.0;
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (line > 0 && line + 1 + word.Length > capacity) { lines++; line = 0; }
+                line += (line > 0 ? 1 : 0) + word.Length;
+                while (line > capacity) { lines++; line -= capacity; }
+            }
+        }
+        return lines;
+    }
+
+    private static Row ValueRow(IReadOnlyList<Column> columns, double[] widths, object?[] values, uint r, bool total)
     {
         var row = new Row { RowIndex = r };
+        var lines = 1;
         for (var c = 0; c < columns.Count; c++)
         {
             var value = c < values.Length ? values[c] : null;
             var reference = Ref(c, r);
+            // Text cells wrap (the style says so); the row must be as tall as the longest of them.
+            if (value is string wrapped) lines = Math.Max(lines, Lines(wrapped, widths[c], total ? BoldCharWidth : CharWidth));
             row.Append(value switch
             {
                 null => new Cell { CellReference = reference, StyleIndex = total ? TotalText : Text },
@@ -141,17 +198,29 @@ public static class Xlsx
                 _ => TextCell(reference, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", total ? TotalText : Text),
             });
         }
+        SetHeight(row, lines);
         return row;
     }
 
-    /// <summary>Each column as wide as its longest value or the longest word of its header (headers wrap), within limits.</summary>
-    private static Columns Widths(Sheet s)
+    /// <summary>
+    /// Each column as wide as its longest value, and never narrower than its header's longest word (headers wrap
+    /// between words, never inside one). When the columns together are wider than A4 landscape at
+    /// <see cref="MinScale"/>, the widest text columns give up width and wrap (their rows grow taller) until the
+    /// table fits that scale or every text column is down to its longest word.
+    /// </summary>
+    public static double[] Widths(Sheet s)
     {
-        var cols = new Columns();
+        ArgumentNullException.ThrowIfNull(s);
+        var widths = new double[s.Columns.Count];
+        var floors = new double[s.Columns.Count];
         for (var c = 0; c < s.Columns.Count; c++)
         {
             var column = s.Columns[c];
-            var longest = column.Header.Split(' ').Max(w => w.Length);
+            var headerWord = Math.Ceiling(column.Header.Split(' ').Max(w => w.Length) * BoldCharWidth) + 2;
+            // A header on at most about two lines where that costs little ("Chỉ tiêu / năm 2026"), not one word a line.
+            var headerTwoLines = Math.Min(Math.Ceiling(column.Header.Length * BoldCharWidth / 2) + 2, 16);
+            double longest = 0, longestWord = 0;
+            var wraps = false;
             foreach (var values in s.Rows.Append(s.Totals ?? []))
             {
                 var value = c < values.Length ? values[c] : null;
@@ -159,15 +228,36 @@ public static class Xlsx
                 {
                     null => 0,
                     DateOnly => 10,
-                    string text => text.Length,
+                    string text => text.Split('\n').Max(p => p.Length),
                     double or decimal when column.Format == ColumnFormat.Percent => 7,
                     _ => Convert.ToString(value, CultureInfo.InvariantCulture)!.Length + 2,
                 };
+                if (value is string t)
+                {
+                    wraps = true;
+                    longestWord = Math.Max(longestWord, t.Split(' ', '\n').Max(w => w.Length));
+                }
                 longest = Math.Max(longest, length);
             }
-            var width = Math.Clamp(longest + 3, 6, 48);
-            cols.Append(new DocumentFormat.OpenXml.Spreadsheet.Column { Min = (uint)c + 1, Max = (uint)c + 1, Width = width, CustomWidth = true });
+            widths[c] = Math.Clamp(Math.Max(Math.Max(headerWord, headerTwoLines), longest + 3), 6, 40);
+            // A text column may narrow to its longest word (at most 16: a longer one breaks); a number or a date may not.
+            floors[c] = wraps && column.Format == ColumnFormat.Text ? Math.Max(Math.Max(headerWord, 6), Math.Min(longestWord + 2, 16)) : widths[c];
         }
+        var budget = PrintableWidthPoints / UnitPoints / MinScale;
+        while (widths.Sum() > budget)
+        {
+            var c = Enumerable.Range(0, widths.Length).Where(i => widths[i] > floors[i]).DefaultIfEmpty(-1).MaxBy(i => i < 0 ? 0 : widths[i] - floors[i]);
+            if (c < 0) break;
+            widths[c] = Math.Max(floors[c], widths[c] - 1);
+        }
+        return widths;
+    }
+
+    private static Columns Columns(double[] widths)
+    {
+        var cols = new Columns();
+        for (var c = 0; c < widths.Length; c++)
+            cols.Append(new DocumentFormat.OpenXml.Spreadsheet.Column { Min = (uint)c + 1, Max = (uint)c + 1, Width = widths[c], CustomWidth = true });
         return cols;
     }
 
@@ -240,7 +330,7 @@ public static class Xlsx
                 X(0),
                 X(1),
                 X(2, h: HorizontalAlignmentValues.Center),
-                X(3, h: HorizontalAlignmentValues.Center),
+                X(3, h: HorizontalAlignmentValues.Center, wrap: true),
                 X(1, border: 1, fill: 2, h: HorizontalAlignmentValues.Center, wrap: true),
                 X(0, border: 1, wrap: true),
                 X(0, border: 1, numFmt: number),

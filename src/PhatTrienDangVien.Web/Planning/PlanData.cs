@@ -74,7 +74,19 @@ public static class PlanData
     }
 
     /// <summary>An organisation chosen on a page, the active organisations, and the cells under it that the user's scope covers.</summary>
-    public sealed record Selection(Organisation Selected, IReadOnlyList<Organisation> Organisations, IReadOnlyList<int> CellIds);
+    public sealed record Selection(Organisation Selected, IReadOnlyList<Organisation> Organisations, IReadOnlyList<int> CellIds)
+    {
+        /// <summary>Set when nothing was chosen and the user's scope holds several organisations with no common parent
+        /// they can see (a committee member in charge of two cells): the selection is all of them, not the first.</summary>
+        public IReadOnlyList<Organisation>? Union { get; init; }
+
+        /// <summary>What the selection is called on a page and in a file's title.</summary>
+        public string Name => Union is { } u ? string.Join(", ", u.SkipLast(1).Select(o => o.Name)) + " và " + u[^1].Name : Selected.Name;
+
+        /// <summary>The <c>OrgId</c> of links to the lists behind the figures; null for the union, since a list
+        /// without one holds the user's whole scope, which is the union.</summary>
+        public int? OrgId => Union is null ? Selected.Id : null;
+    }
 
     /// <summary>
     /// The organisation a plan page or a list shows (<paramref name="orgId"/>, or the commune committee), and the
@@ -83,10 +95,24 @@ public static class PlanData
     /// </summary>
     /// <param name="coveredOnly">The dashboard counts whole cells, so only the cells the scope covers; a list only
     /// narrows rows its own filters already scope (a mentor's candidates in a cell they do not cover), so all of them.</param>
-    public static async Task<Selection?> SelectAsync(AppDbContext db, int? orgId, CancellationToken ct, bool coveredOnly = true)
+    /// <param name="allInScope">Without <paramref name="orgId"/>, a user who sees several organisations and no
+    /// common parent gets all of them (<see cref="Selection.Union"/>): the reports and the lists they open. The
+    /// dashboard keeps the first, since its picker names one organisation.</param>
+    public static async Task<Selection?> SelectAsync(AppDbContext db, int? orgId, CancellationToken ct, bool coveredOnly = true, bool allInScope = false)
     {
         var orgs = await db.Organisations.AsNoTracking().Where(o => o.IsActive).ToListAsync(ct);
         if (orgs.Count == 0) return null;
+        if (orgId is null && allInScope && !orgs.Any(o => o.Kind == OrganisationKind.CommuneCommittee))
+        {
+            var visible = orgs.Select(o => o.Id).ToHashSet();
+            var roots = orgs.Where(o => o.ParentId is not { } parent || !visible.Contains(parent))
+                .OrderBy(o => o.Kind).ThenBy(o => o.Name, Pages.Shared.Lookups.Collator).ToList();
+            if (roots.Count > 1)
+                return new Selection(roots[0], orgs, [.. roots.SelectMany(r => CellsUnder(r, orgs)).Distinct().Where(c => !coveredOnly || db.Scope.CoversCell(c))])
+                {
+                    Union = roots,
+                };
+        }
         var selected = orgId is { } id ? orgs.FirstOrDefault(o => o.Id == id)
             : orgs.FirstOrDefault(o => o.Kind == OrganisationKind.CommuneCommittee) ?? orgs.OrderBy(o => o.Kind).First();
         if (selected is null) return null;

@@ -46,7 +46,7 @@ public sealed class CandidatesReport
     public async Task<Sheet[]> SheetsAsync(Exporter exporter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(exporter);
-        string[] subtitles = [$"Tính đến ngày {Pages.Shared.Dates.Text(Today)}", Selection.Selected.Name];
+        string[] subtitles = [$"Tính đến ngày {Pages.Shared.Dates.Text(Today)}", Selection.Name];
         var list = await exporter.SheetAsync("Danh sách", Heading, subtitles, [new("TT", ColumnFormat.Number), .. Exporter.Columns(Fields)], ct);
         list.Rows.AddRange(Rows.Select((r, i) => new object?[] { i + 1 }.Concat(Fields.Select(f => f.Value(r))).ToArray()));
         list.Totals = [null, $"Tổng cộng: {Rows.Count} người", null, null, null, null, $"Quá hạn: {Overdue}", null];

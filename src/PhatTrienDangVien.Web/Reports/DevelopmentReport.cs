@@ -93,7 +93,7 @@ public sealed class DevelopmentReport
     public async Task<Sheet[]> SheetsAsync(Exporter exporter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(exporter);
-        string[] subtitles = [Period.Title.Length > 0 ? char.ToUpperInvariant(Period.Title[0]) + Period.Title[1..] : "", Period.Window, Selection.Selected.Name];
+        string[] subtitles = [Period.Title.Length > 0 ? char.ToUpperInvariant(Period.Title[0]) + Period.Title[1..] : "", Period.Window, Selection.Name];
         var cells = await exporter.SheetAsync("Theo chi bộ", $"{Heading} {Period.Title}", subtitles, Columns(), ct);
         cells.Rows.AddRange(Cells.Select((r, i) => Values(i + 1, r)));
         cells.Totals = Values(null, Total);

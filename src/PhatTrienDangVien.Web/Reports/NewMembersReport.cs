@@ -71,7 +71,7 @@ public sealed class NewMembersReport
     public async Task<Sheet> SheetAsync(Exporter exporter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(exporter);
-        var sheet = await exporter.SheetAsync("Đảng viên mới", $"{Heading} {Period.Title}", [Period.Window, Selection.Selected.Name],
+        var sheet = await exporter.SheetAsync("Đảng viên mới", $"{Heading} {Period.Title}", [Period.Window, Selection.Name],
             [new("TT", ColumnFormat.Number), .. Exporter.Columns(Fields)], ct);
         sheet.Rows.AddRange(Rows.Select((r, i) => new object?[] { i + 1 }.Concat(Fields.Select(f => f.Value(r))).ToArray()));
         sheet.Totals = Totals();

@@ -91,7 +91,7 @@ public sealed class ProbationReport
     public async Task<Sheet> SheetAsync(Exporter exporter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(exporter);
-        var sheet = await exporter.SheetAsync("Đảng viên dự bị", Heading, [$"Tính đến ngày {Pages.Shared.Dates.Text(Today)}", Selection.Selected.Name],
+        var sheet = await exporter.SheetAsync("Đảng viên dự bị", Heading, [$"Tính đến ngày {Pages.Shared.Dates.Text(Today)}", Selection.Name],
             [new("TT", ColumnFormat.Number), .. Exporter.Columns(Fields)], ct);
         sheet.Rows.AddRange(Rows.Select((r, i) => new object?[] { i + 1 }.Concat(Fields.Select(f => f.Value(r))).ToArray()));
         sheet.Totals = [null, $"Tổng cộng: {Rows.Count} người", null, null, null, null, $"Chưa học lớp: {WithoutClass}", null, $"Quá hạn: {Overdue}", null];

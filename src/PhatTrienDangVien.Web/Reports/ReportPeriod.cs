@@ -15,6 +15,15 @@ public sealed record ReportPeriod(string Kind, DateOnly From, DateOnly To, strin
     /// <summary>"(từ ngày 01/01/2026 đến ngày 31/12/2026)", as the report's subtitle says it.</summary>
     public string Window => $"Từ ngày {Pages.Shared.Dates.Text(From)} đến ngày {Pages.Shared.Dates.Text(To)}";
 
+    /// <summary>The period in a file name, so that each month's file differs: 2026, 2026-quy-1, 2026-03, nhiem-ky-2025-2030.</summary>
+    public string Slug => Kind switch
+    {
+        Month => From.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        Quarter => $"{From.Year.ToString(CultureInfo.InvariantCulture)}-quy-{((From.Month - 1) / 3 + 1).ToString(CultureInfo.InvariantCulture)}",
+        Term => $"nhiem-ky-{From.Year.ToString(CultureInfo.InvariantCulture)}-{To.Year.ToString(CultureInfo.InvariantCulture)}",
+        _ => From.Year.ToString(CultureInfo.InvariantCulture),
+    };
+
     /// <summary>The calendar years the period touches (a target is set per year).</summary>
     public IEnumerable<int> Years => Enumerable.Range(From.Year, To.Year - From.Year + 1);
 

@@ -66,9 +66,14 @@ public abstract class ListExportTests<TApp>(TApp app) : IAsyncLifetime where TAp
         tab.FrozenRows.ShouldNotBeNull();
         tab.Titles[0].ShouldBe("ĐẢNG BỘ XÃ THỬ NGHIỆM");
         tab.Titles.ShouldContain("Ngày lập: 20/11/2026");
-        // Grouped by responsible person, the person comes first and the name second.
-        var listed = tab.Column(url.Contains("By=mentor", StringComparison.Ordinal) ? 1 : 0).SkipLast(1).ToList();
-        var total = tab.Column(0)[^1];
+        tab.LayoutProblems().ShouldBeEmpty(url);
+        // The numbering column first (1, 2, 3 …, none on the count row); grouped by responsible person, the person
+        // comes next and the name after it.
+        tab.Header[0].ShouldBe("STT");
+        tab.Column(0).SkipLast(1).ShouldBe(Enumerable.Range(1, tab.Body.Count - 1).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        tab.Column(0)[^1].ShouldBe("");
+        var listed = tab.Column(url.Contains("By=mentor", StringComparison.Ordinal) ? 2 : 1).SkipLast(1).ToList();
+        var total = tab.Column(1)[^1];
         total.ShouldStartWith("Tổng số: ");
         if (url.StartsWith("/Admin/Audit", StringComparison.Ordinal))
         {
@@ -80,6 +85,58 @@ public abstract class ListExportTests<TApp>(TApp app) : IAsyncLifetime where TAp
             listed.ShouldBe(shown, url);
             total.ShouldBe($"Tổng số: {shown.Count}");
         }
+    }
+
+    [Fact]
+    public async Task Export_files_are_named_with_the_day_they_were_made()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        foreach (var (url, name) in new[]
+                 {
+                     ("/Members?handler=Xlsx", "dang-vien-2026-11-20.xlsx"), ("/Members?handler=Export", "dang-vien-2026-11-20.csv"),
+                     ("/Candidates?handler=Xlsx", "quan-chung-uu-tu-2026-11-20.xlsx"), ("/Candidates?handler=Export", "quan-chung-uu-tu-2026-11-20.csv"),
+                     ("/Work?handler=Xlsx&Show=all", "viec-can-lam-2026-11-20.xlsx"),
+                     ("/Dashboard/Admitted?handler=Xlsx&From=2026-01-01&To=2026-12-31", "dang-vien-moi-2026-11-20.xlsx"),
+                     ("/Reports/Development?handler=Xlsx&Period=year&Year=2026", "ket-qua-phat-trien-dang-vien-2026.xlsx"),
+                     ("/Reports/Development?handler=Xlsx&Period=quarter&Number=1&Year=2026", "ket-qua-phat-trien-dang-vien-2026-quy-1.xlsx"),
+                     ("/Reports/NewMembers?handler=Xlsx&Period=month&Number=3&Year=2026", "dang-vien-moi-ket-nap-2026-03.xlsx"),
+                     ("/Reports/Probation?handler=Xlsx", "dang-vien-du-bi-2026-11-20.xlsx"),
+                     ("/Reports/Candidates?handler=Xlsx", "nguoi-vao-dang-theo-giai-doan-2026-11-20.xlsx"),
+                 })
+        {
+            var response = await b.Client.GetAsync(url);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+            (response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName).ShouldBe(name, url);
+        }
+    }
+
+    [Theory]
+    [InlineData("/Members?CellId={A}&Status=Probationary&Gender=Female")]
+    [InlineData("/Candidates?CellId={A}&SourceId={Source}")]
+    [InlineData("/Work?Show=all&By=mentor")]
+    [InlineData("/Admin/Audit?EntityType=Member")]
+    [InlineData("/Reports/Development?Period=quarter&Number=2&Year=2026&OrgId={A}")]
+    [InlineData("/Reports/Candidates?OrgId={B}")]
+    public async Task A_filtered_list_shows_its_filters_chosen_in_their_pickers(string url)
+    {
+        var source = await app.WithSystemScopeAsync(db => db.SourceCategories.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
+        url = url.Replace("{A}", app.Data.CellA.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{B}", app.Data.CellB.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{Source}", source.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var b = await Browser.LoginAsync(app, url.StartsWith("/Admin", StringComparison.Ordinal) ? "admin" : "office");
+        var (response, page) = await b.GetAsync(url);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri("http://x" + url).Query);
+        var checkedAny = false;
+        foreach (var select in page.QuerySelectorAll("main form[method=get] select[name]"))
+        {
+            var name = select.GetAttribute("name")!;
+            if (!query.TryGetValue(name, out var wanted)) continue;
+            checkedAny = true;
+            var chosen = select.QuerySelectorAll("option").Where(o => o.HasAttribute("selected")).Select(o => o.GetAttribute("value")).ToList();
+            chosen.ShouldBe([wanted.ToString()], $"{url}: {name}");
+        }
+        checkedAny.ShouldBeTrue(url);
     }
 
     [Fact]

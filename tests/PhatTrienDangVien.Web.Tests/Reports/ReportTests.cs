@@ -90,10 +90,33 @@ public abstract class ReportTests<TApp>(TApp app) : IAsyncLifetime where TApp : 
             tab.PrintTitles.ShouldBe($"'{tab.Name}'!${tab.FrozenRows}:${tab.FrozenRows}");
             tab.ColumnsWithWidth.ShouldBe(tab.Header.Count);
             tab.BoldRows.ShouldContain((uint)tab.Rows.Keys.Max(), "the totals row is bold");
+            // "Chỉ tiêu năm 2026" wraps: its row is as tall as its lines, so it shows whole.
+            tab.RowHeights.ShouldContainKey(tab.FrozenRows!.Value, tab.Name);
+            tab.LayoutProblems().ShouldBeEmpty();
         }
         // The first quarter: Lan (10/02) and Nam (01/03).
         var q1 = Seeded.Count(p => p.Ceremony >= new DateOnly(2026, 1, 1) && p.Ceremony <= new DateOnly(2026, 3, 31));
         file[0].Body[^1][3].ShouldBe(q1.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("/Reports/Development?handler=Xlsx&Period=term")]
+    [InlineData("/Reports/NewMembers?handler=Xlsx&Period=year&Year=2026")]
+    [InlineData("/Reports/NewMembers?handler=Xlsx&Period=month&Number=7&Year=2026")]
+    [InlineData("/Reports/Candidates?handler=Xlsx")]
+    [InlineData("/Reports/Probation?handler=Xlsx")]
+    [InlineData("/Reports/Hamlets?handler=Xlsx")]
+    [InlineData("/Reports/Progress?handler=Xlsx&Period=year&Year=2026")]
+    public async Task Every_report_file_shows_its_headers_and_wrapped_text_whole_and_prints_at_a_readable_scale(string url)
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var file = await DownloadAsync(b, url);
+        foreach (var tab in file.Tabs)
+        {
+            // The header has its height even with no rows under it (July 2026: nobody admitted).
+            tab.RowHeights.ShouldContainKey(tab.FrozenRows!.Value, $"{url} {tab.Name}");
+            tab.LayoutProblems().ShouldBeEmpty(url);
+        }
     }
 
     [Fact]

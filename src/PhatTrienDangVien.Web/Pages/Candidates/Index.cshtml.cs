@@ -67,7 +67,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
         if (!await SelectOrganisationAsync(ct)) return NotFound();
         var rows = await WithMentorsAsync(await Sorted(Filtered()).Select(Project()).ToListAsync(ct), ct);
         await trail.ExportedAsync("Quần chúng ưu tú", rows.Count, ct);
-        return File(Export.Exporter.Csv(Fields, rows), "text/csv", "quan-chung-uu-tu.csv");
+        return File(Export.Exporter.Csv(Fields, rows), "text/csv", Export.Exporter.DatedName("quan-chung-uu-tu", Core.Common.VietnamTime.Today(clock), "csv"));
     }
 
     /// <summary>The same rows as the page (every page of it), in the page's order, as .xlsx.</summary>
@@ -82,7 +82,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
         if (NoMentor) parts.Add("chưa có đảng viên giúp đỡ");
         if (!string.IsNullOrWhiteSpace(Search)) parts.Add($"tên có “{Search.Trim()}”");
         var filter = parts.OfType<string>().ToList() is { Count: > 0 } p ? "Điều kiện lọc: " + string.Join("; ", p) : "Tất cả quần chúng trong nguồn";
-        return await exporter.ListAsync("Quần chúng ưu tú", "quan-chung-uu-tu.xlsx", filter, Fields, rows, ct);
+        return await exporter.ListAsync("Quần chúng ưu tú", "quan-chung-uu-tu", filter, Fields, rows, ct);
     }
 
     private IQueryable<Candidate> Filtered()

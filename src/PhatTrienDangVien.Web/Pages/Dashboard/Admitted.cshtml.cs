@@ -60,7 +60,7 @@ public class AdmittedModel(AppDbContext db, TimeProvider clock, Auditing.AccessT
         var rows = await LoadAsync(ct);
         if (rows is null) return NotFound();
         await trail.ExportedAsync("Đảng viên mới kết nạp", rows.Count, ct);
-        return File(Export.Exporter.Csv(Fields, Sorted(rows)), "text/csv", "dang-vien-moi.csv");
+        return File(Export.Exporter.Csv(Fields, Sorted(rows)), "text/csv", Export.Exporter.DatedName("dang-vien-moi", Core.Common.VietnamTime.Today(clock), "csv"));
     }
 
     /// <summary>The same rows as the page (every page of it), in the page's order, as .xlsx.</summary>
@@ -69,14 +69,14 @@ public class AdmittedModel(AppDbContext db, TimeProvider clock, Auditing.AccessT
         var rows = await LoadAsync(ct);
         if (rows is null) return NotFound();
         var filter = $"{OrgName}; kết nạp từ ngày {Dates.Text(First)} đến ngày {Dates.Text(Last)}" + (FacetText is null ? "" : "; " + FacetText);
-        return await exporter.ListAsync("Đảng viên mới kết nạp", "dang-vien-moi.xlsx", filter, Fields, Sorted(rows).ToList(), ct);
+        return await exporter.ListAsync("Đảng viên mới kết nạp", "dang-vien-moi", filter, Fields, Sorted(rows).ToList(), ct);
     }
 
     private async Task<List<Row>?> LoadAsync(CancellationToken ct)
     {
-        var selection = await PlanData.SelectAsync(db, OrgId, ct);
+        var selection = await PlanData.SelectAsync(db, OrgId, ct, allInScope: true);
         if (selection is null) return OrgId is null ? [] : null;
-        OrgName = selection.Selected.Name;
+        OrgName = selection.Name;
         // Without a window: the current term so far.
         var today = Core.Common.VietnamTime.Today(clock);
         var term = await PlanData.CurrentTermAsync(db, today, ct);

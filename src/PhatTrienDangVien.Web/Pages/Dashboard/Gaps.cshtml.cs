@@ -33,17 +33,17 @@ public class GapsModel(AppDbContext db, TimeProvider clock) : PageModel
         var hamlets = Kind == "thin-hamlets";
         var schools = Kind == "schools-without-cell";
         IReadOnlyList<Export.Column> columns = hamlets
-            ? [new("Ấp"), new("Đảng viên", Export.ColumnFormat.Number), new("Số dân", Export.ColumnFormat.Number), new("Đảng viên / 1.000 dân", Export.ColumnFormat.Number)]
-            : schools ? [new("Trường")]
-            : [new("Chi bộ"), new("Quần chúng trong nguồn", Export.ColumnFormat.Number), new($"Đã kết nạp năm {Year.Year}", Export.ColumnFormat.Number)];
+            ? [new(Export.Exporter.Number, Export.ColumnFormat.Number), new("Ấp"), new("Đảng viên", Export.ColumnFormat.Number), new("Số dân", Export.ColumnFormat.Number), new("Đảng viên / 1.000 dân", Export.ColumnFormat.Number)]
+            : schools ? [new(Export.Exporter.Number, Export.ColumnFormat.Number), new("Trường")]
+            : [new(Export.Exporter.Number, Export.ColumnFormat.Number), new("Chi bộ"), new("Quần chúng trong nguồn", Export.ColumnFormat.Number), new($"Đã kết nạp năm {Year.Year}", Export.ColumnFormat.Number)];
         var filter = hamlets ? "Ấp của cả xã" : schools ? "Trường trong sổ trường học của xã"
             : $"Chi bộ của {OrgName}" + (Kind == "no-admission" ? $"; không có ai có ngày lễ kết nạp từ {Pages.Shared.Dates.Text(Year.First)} đến {Pages.Shared.Dates.Text(Year.Last)}" : "");
         var sheet = await exporter.SheetAsync("Danh sách", Title, [filter], columns, ct);
-        sheet.Rows.AddRange(hamlets ? HamletRows.Select(h => new object?[] { h.Name, h.Members, h.Population, h.PerThousand is { } x ? Math.Round(x, 1) : null })
-            : schools ? SchoolRows.Select(x => new object?[] { x.Name })
-            : CellRows.Select(c => new object?[] { c.Name, c.Candidates, c.AdmittedThisYear }));
-        sheet.Totals = [$"Tổng số: {Count}", .. Enumerable.Repeat<object?>(null, columns.Count - 1)];
-        return await exporter.FileAsync(Title, $"danh-sach-{Kind}.xlsx", Count, ct, sheet);
+        sheet.Rows.AddRange(hamlets ? HamletRows.Select((h, i) => new object?[] { i + 1, h.Name, h.Members, h.Population, h.PerThousand is { } x ? Math.Round(x, 1) : null })
+            : schools ? SchoolRows.Select((x, i) => new object?[] { i + 1, x.Name })
+            : CellRows.Select((c, i) => new object?[] { i + 1, c.Name, c.Candidates, c.AdmittedThisYear }));
+        sheet.Totals = [null, $"Tổng số: {Count}", .. Enumerable.Repeat<object?>(null, columns.Count - 2)];
+        return await exporter.FileAsync(Title, exporter.Dated($"danh-sach-{Kind}"), Count, ct, sheet);
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

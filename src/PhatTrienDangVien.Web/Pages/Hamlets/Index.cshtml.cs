@@ -34,7 +34,7 @@ public class IndexModel(AppDbContext db) : PageModel
     public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetXlsxAsync([Microsoft.AspNetCore.Mvc.FromServices] Export.Exporter exporter, CancellationToken ct)
     {
         await LoadAsync(ct);
-        return await exporter.ListAsync("Ấp, khóm", "ap.xlsx", null, Fields, Rows, ct);
+        return await exporter.ListAsync("Ấp, khóm", "ap", null, Fields, Rows, ct);
     }
 
     private async Task LoadAsync(CancellationToken ct)

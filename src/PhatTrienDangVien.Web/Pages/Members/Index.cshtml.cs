@@ -56,12 +56,12 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail, People.Pers
         new("Ấp", r => r.Hamlet), new("Chức vụ", r => Lookups.PositionNames(r.Positions)),
     ];
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetExportAsync([FromServices] TimeProvider clock, CancellationToken ct)
     {
         if (!await SelectOrganisationAsync(ct)) return NotFound();
         var rows = await Sorted(Filtered()).Select(Project()).ToListAsync(ct);
         await trail.ExportedAsync("Đảng viên", rows.Count, ct);
-        return File(Export.Exporter.Csv(Fields, rows), "text/csv", "dang-vien.csv");
+        return File(Export.Exporter.Csv(Fields, rows), "text/csv", Export.Exporter.DatedName("dang-vien", Core.Common.VietnamTime.Today(clock), "csv"));
     }
 
     /// <summary>The same rows as the page (every page of it), in the page's order, as .xlsx.</summary>
@@ -69,7 +69,7 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail, People.Pers
     {
         if (!await SelectOrganisationAsync(ct)) return NotFound();
         var rows = await Sorted(Filtered()).Select(Project()).ToListAsync(ct);
-        return await exporter.ListAsync("Đảng viên", "dang-vien.xlsx", await FilterTextAsync(ct), Fields, rows, ct);
+        return await exporter.ListAsync("Đảng viên", "dang-vien", await FilterTextAsync(ct), Fields, rows, ct);
     }
 
     /// <summary>The filters in words, for the file's title rows.</summary>

@@ -21,15 +21,15 @@ public class CandidatesModel(AppDbContext db, WorkList work, Exporter exporter) 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => await LoadAsync(ct)
-        ?? await exporter.FileAsync(CandidatesReport.Heading, "nguoi-vao-dang-theo-giai-doan.xlsx", Report.Rows.Count, ct, await Report.SheetsAsync(exporter, ct));
+        ?? await exporter.FileAsync(CandidatesReport.Heading, exporter.Dated("nguoi-vao-dang-theo-giai-doan"), Report.Rows.Count, ct, await Report.SheetsAsync(exporter, ct));
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var selection = await PlanData.SelectAsync(db, OrgId, ct);
+        var selection = await PlanData.SelectAsync(db, OrgId, ct, allInScope: true);
         if (selection is null) return NotFound();
         Report = await CandidatesReport.ComputeAsync(work, selection, ct);
         Head = new ReportTitle(await exporter.CommitteeAsync(ct), CandidatesReport.Heading,
-            [$"(tính đến ngày {Shared.Dates.Text(Report.Today)})", selection.Selected.Name], exporter.Today);
+            [$"(tính đến ngày {Shared.Dates.Text(Report.Today)})", selection.Name], exporter.Today);
         return null;
     }
 }

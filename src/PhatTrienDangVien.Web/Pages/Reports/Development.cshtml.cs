@@ -23,7 +23,7 @@ public class DevelopmentModel(AppDbContext db, Exporter exporter) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => await LoadAsync(ct)
-        ?? await exporter.FileAsync(DevelopmentReport.Heading, "ket-qua-phat-trien-dang-vien.xlsx", Report.Total.Admitted, ct,
+        ?? await exporter.FileAsync(DevelopmentReport.Heading, $"ket-qua-phat-trien-dang-vien-{Report.Period.Slug}.xlsx", Report.Total.Admitted, ct,
             await Report.SheetsAsync(exporter, ct));
 
     /// <summary>Null when the report is ready; else the answer to a wrong address (a year out of range, an organisation not seen).</summary>
@@ -31,15 +31,15 @@ public class DevelopmentModel(AppDbContext db, Exporter exporter) : PageModel
     {
         var period = await ReportPeriod.ReadAsync(db, Period, Year, Number, exporter.Today, ct);
         if (period is null) return BadRequest();
-        var selection = await PlanData.SelectAsync(db, OrgId, ct);
+        var selection = await PlanData.SelectAsync(db, OrgId, ct, allInScope: true);
         if (selection is null) return NotFound();
         Report = await DevelopmentReport.ComputeAsync(db, selection, period, ct);
         Head = new ReportTitle(await exporter.CommitteeAsync(ct), $"{DevelopmentReport.Heading} {period.Title}",
-            [$"({period.Window.ToLowerInvariant()})", selection.Selected.Name], exporter.Today);
+            [$"({period.Window.ToLowerInvariant()})", selection.Name], exporter.Today);
         return null;
     }
 
     /// <summary>The admitted list behind a figure: the same window, the cell (or the whole selection), the part.</summary>
     public string Link(int? cellId, string? facet = null) =>
-        Shared.Lists.Admitted(cellId ?? Report.Selection.Selected.Id, Report.Period.From, Report.Period.To, facet);
+        Shared.Lists.Admitted(cellId ?? Report.Selection.OrgId, Report.Period.From, Report.Period.To, facet);
 }

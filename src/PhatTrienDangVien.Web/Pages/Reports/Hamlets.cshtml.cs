@@ -22,7 +22,7 @@ public class HamletsModel(AppDbContext db, Exporter exporter) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => await LoadAsync(ct)
-        ?? await exporter.FileAsync(HamletsReport.Heading, "dang-vien-o-cac-ap.xlsx", Report.Rows.Count, ct, await Report.SheetAsync(exporter, ct));
+        ?? await exporter.FileAsync(HamletsReport.Heading, exporter.Dated("dang-vien-o-cac-ap"), Report.Rows.Count, ct, await Report.SheetAsync(exporter, ct));
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {

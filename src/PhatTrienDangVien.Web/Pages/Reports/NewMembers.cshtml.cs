@@ -23,19 +23,19 @@ public class NewMembersModel(AppDbContext db, Exporter exporter) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => await LoadAsync(ct)
-        ?? await exporter.FileAsync(NewMembersReport.Heading, "dang-vien-moi-ket-nap.xlsx", Report.Rows.Count, ct, await Report.SheetAsync(exporter, ct));
+        ?? await exporter.FileAsync(NewMembersReport.Heading, $"dang-vien-moi-ket-nap-{Report.Period.Slug}.xlsx", Report.Rows.Count, ct, await Report.SheetAsync(exporter, ct));
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         var period = await ReportPeriod.ReadAsync(db, Period, Year, Number, exporter.Today, ct);
         if (period is null) return BadRequest();
-        var selection = await PlanData.SelectAsync(db, OrgId, ct);
+        var selection = await PlanData.SelectAsync(db, OrgId, ct, allInScope: true);
         if (selection is null) return NotFound();
         Report = await NewMembersReport.ComputeAsync(db, selection, period, ct);
         Head = new ReportTitle(await exporter.CommitteeAsync(ct), $"{NewMembersReport.Heading} {period.Title}",
-            [$"({period.Window.ToLowerInvariant()})", selection.Selected.Name], exporter.Today);
+            [$"({period.Window.ToLowerInvariant()})", selection.Name], exporter.Today);
         return null;
     }
 
-    public string Link(string? facet = null) => Shared.Lists.Admitted(Report.Selection.Selected.Id, Report.Period.From, Report.Period.To, facet);
+    public string Link(string? facet = null) => Shared.Lists.Admitted(Report.Selection.OrgId, Report.Period.From, Report.Period.To, facet);
 }

@@ -22,18 +22,18 @@ public class ProbationModel(AppDbContext db, RuleBookProvider rules, CalendarSer
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => await LoadAsync(ct)
-        ?? await exporter.FileAsync(ProbationReport.Heading, "dang-vien-du-bi.xlsx", Report.Rows.Count, ct, await Report.SheetAsync(exporter, ct));
+        ?? await exporter.FileAsync(ProbationReport.Heading, exporter.Dated("dang-vien-du-bi"), Report.Rows.Count, ct, await Report.SheetAsync(exporter, ct));
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var selection = await PlanData.SelectAsync(db, OrgId, ct);
+        var selection = await PlanData.SelectAsync(db, OrgId, ct, allInScope: true);
         if (selection is null) return NotFound();
         Report = await ProbationReport.ComputeAsync(db, await rules.GetAsync(ct), await calendars.GetAsync(ct), selection, exporter.Today, ct);
         Head = new ReportTitle(await exporter.CommitteeAsync(ct), ProbationReport.Heading,
-            [$"(tính đến ngày {Shared.Dates.Text(Report.Today)})", selection.Selected.Name], exporter.Today);
+            [$"(tính đến ngày {Shared.Dates.Text(Report.Today)})", selection.Name], exporter.Today);
         return null;
     }
 
     /// <summary>The member list of the same organisation on "Dự bị": the list this report's count opens.</summary>
-    public string MembersLink => $"/Members?OrgId={Report.Selection.Selected.Id}&Status={Core.People.MemberStatus.Probationary}";
+    public string MembersLink => "/Members?" + (Report.Selection.OrgId is { } id ? $"OrgId={id}&" : "") + $"Status={Core.People.MemberStatus.Probationary}";
 }

@@ -56,7 +56,7 @@ public class ProgressModel(AppDbContext db, WorkList work) : PageModel
             [new("TT", Export.ColumnFormat.Number), new("Bước"), new("Số lần", Export.ColumnFormat.Number)], ct);
         steps.Rows.AddRange(StepsByKind.Select((k, i) => new object?[] { i + 1, StepNames.Of(k.Kind), k.Count }));
         steps.Totals = [null, "Tổng cộng", StepsByKind.Sum(k => k.Count)];
-        return await exporter.FileAsync("Báo cáo tiến độ", "bao-cao-tien-do.xlsx", Admitted.Count, ct, admitted, byCell, steps);
+        return await exporter.FileAsync("Báo cáo tiến độ", $"bao-cao-tien-do-{Shared.Lists.Iso(From)}-den-{Shared.Lists.Iso(To)}.xlsx", Admitted.Count, ct, admitted, byCell, steps);
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)

@@ -38,7 +38,7 @@ public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
             new("Còn (ngày làm việc)", i => i.Next.WorkingDaysLeft is { } d ? Pages.Shared.Dates.WorkingDaysLeft(d) : null),
         };
         if (By != "none") fields.Insert(0, new(ByName, i => Responsible(i)));
-        return await exporter.ListAsync("Việc cần làm", "viec-can-lam.xlsx", FilterText, fields, rows, ct);
+        return await exporter.ListAsync("Việc cần làm", "viec-can-lam", FilterText, fields, rows, ct);
     }
 
     /// <summary>The rows in the page's order: by responsible person when grouped, each group by due date.</summary>

@@ -59,11 +59,11 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : AdminPage
         return (rows, lines);
     }
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetExportAsync([FromServices] TimeProvider clock, CancellationToken ct)
     {
         var (rows, lines) = await LinesAsync(ct);
         await trail.ExportedAsync("Nhật ký thay đổi", rows.Count, ct);
-        return File(Export.Exporter.Csv(Fields, lines), "text/csv", "nhat-ky-thay-doi.csv");
+        return File(Export.Exporter.Csv(Fields, lines), "text/csv", Export.Exporter.DatedName("nhat-ky-thay-doi", Core.Common.VietnamTime.Today(clock), "csv"));
     }
 
     /// <summary>The same entries as the page (every page of it), newest first, as .xlsx.</summary>
@@ -76,7 +76,7 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : AdminPage
         if (!string.IsNullOrWhiteSpace(Operation)) parts.Add("thao tác " + Operation);
         if (From is { } f) parts.Add("từ ngày " + Pages.Shared.Dates.Text(f));
         if (To is { } t) parts.Add("đến ngày " + Pages.Shared.Dates.Text(t));
-        return await exporter.ListAsync("Nhật ký thay đổi", "nhat-ky-thay-doi.xlsx", parts.Count == 0 ? null : "Điều kiện lọc: " + string.Join("; ", parts),
+        return await exporter.ListAsync("Nhật ký thay đổi", "nhat-ky-thay-doi", parts.Count == 0 ? null : "Điều kiện lọc: " + string.Join("; ", parts),
             Fields, lines, ct);
     }
 
