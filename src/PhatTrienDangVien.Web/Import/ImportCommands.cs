@@ -75,6 +75,19 @@ public sealed class PreviewImport(AppDbContext db, Access access, ImportPlanner 
             .ToDictionary(c => c.Key, c => c.Value);
         choices.CreateCells = [.. choices.CreateCells.Where(c => !string.IsNullOrWhiteSpace(c) && c.Length <= 200).Distinct().Take(200)];
         upload.Mapping = choices.ToJson();
+        // The columns chosen are the commune's guess from now on, not only after a commit: a clerk who fixes the file
+        // and uploads it again finds the same headers mapped the same way.
+        if (choices.Columns.Count > 0)
+        {
+            var remembered = await planner.RememberedAsync(upload.Kind, ct);
+            var (sheet, _) = RegisterSheet.Read(upload.Content, upload.Kind, remembered);
+            foreach (var c in sheet?.Columns ?? [])
+                if (choices.Columns.TryGetValue(c.Letter, out var field) && ImportFields.FoldHeader(c.Header) is { Length: > 0 } header)
+                    remembered[header] = field;
+            var json = JsonSerializer.Serialize(remembered);
+            if (await db.ImportMappings.FirstOrDefaultAsync(m => m.Kind == upload.Kind, ct) is { } mapping) mapping.Columns = json;
+            else db.ImportMappings.Add(new ImportMapping { CommuneId = db.Scope.CommuneId, Kind = upload.Kind, Columns = json });
+        }
         await db.SaveChangesAsync(ct);
         return Outcome<ImportUpload>.Done(upload);
     }
@@ -170,6 +183,10 @@ public sealed class CommitImport(AppDbContext db, Access access, ImportPlanner p
                 }
             }
             await db.InsertNewAsync(records, ct);
+            // A candidate's sources are rows of their own, which the bulk writer only writes when given: without them an
+            // imported candidate would belong to no source and count in no source's figure.
+            var sources = candidates.SelectMany(x => x.Candidate.Sources.Select(s => { s.CandidateId = x.Candidate.Id; return (object)s; })).ToList();
+            if (sources.Count > 0) await db.InsertNewAsync(sources, ct);
             // The case of each candidate starts the day they entered the pool, through the engine as every step does.
             if (candidates.Count > 0)
                 await db.InsertNewAsync([.. candidates.Select(x => new AdmissionCase(x.Candidate.Id, x.Candidate.Person.DateOfBirth).RecordSourcePool(

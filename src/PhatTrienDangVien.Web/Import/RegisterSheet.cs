@@ -19,6 +19,9 @@ public sealed record SheetRow(int Number, IReadOnlyDictionary<string, object?> C
 public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IReadOnlyList<SheetColumn> Columns, IReadOnlyList<SheetRow> Rows,
     int FooterRows = 0, int? FooterRow = null)
 {
+    /// <summary>The text of the title rows above the header ("DANH SÁCH QUẦN CHÚNG ƯU TÚ…"): it tells what the list is.</summary>
+    public string Title { get; init; } = "";
+
     /// <summary>Larger files are refused before they are opened: a commune's register is well under 2 MB.</summary>
     public const int MaxBytes = 10 * 1024 * 1024;
     public const int MaxRows = 20_000;
@@ -90,6 +93,7 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
         var footerRows = 0;
         List<SheetColumn> columns = [];
         var rows = new List<SheetRow>();
+        var title = new List<string>();
         foreach (IDictionary<string, object?> raw in MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheetName, excelType: ExcelType.XLSX, configuration: config))
         {
             number++;
@@ -99,7 +103,12 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
             if (headerRow is null)
             {
                 if (number > HeaderSearchRows) return (null, hasData, null);
-                if (empty || !IsHeader(cells, kind, remembered)) continue;
+                if (empty) continue;
+                if (!IsHeader(cells, kind, remembered))
+                {
+                    title.AddRange(cells.Values.OfType<string>().Distinct());
+                    continue;
+                }
                 headerRow = number;
                 columns = [.. cells.Where(c => c.Value is not null).Select(c => new SheetColumn(c.Key, Convert.ToString(c.Value, CultureInfo.InvariantCulture)!.Trim()))];
                 nameColumn = columns.FirstOrDefault(c => Field(c.Header, kind, remembered) == ImportField.FullName)?.Letter;
@@ -124,7 +133,7 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
             footerRows++;
             rows.RemoveAt(rows.Count - 1);
         }
-        return (new RegisterSheet(sheetName, headerRow.Value, columns, DropNumbering(rows), footerRows, footerRow), true, null);
+        return (new RegisterSheet(sheetName, headerRow.Value, columns, DropNumbering(rows), footerRows, footerRow) { Title = string.Join(" ", title) }, true, null);
     }
 
     [GeneratedRegex(@"^(tong cong|tong so|nguoi lap bieu|nguoi lap|nguoi ky|xac nhan|t m|tm|thu truong|lap bieu)( |$)")]
