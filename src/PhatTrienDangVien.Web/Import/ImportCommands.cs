@@ -110,6 +110,13 @@ public sealed class CommitImport(AppDbContext db, Access access, ImportPlanner p
     public async Task<Outcome<ImportReport>> HandleAsync(string? token, CancellationToken ct)
     {
         if (!access.Has(Permission.ImportRegister)) return Outcome<ImportReport>.Forbidden();
+        if (await PreviewImport.FindAsync(db, who, token, ct) is null) return Outcome<ImportReport>.Invalid("", PreviewImport.Gone);
+        db.ChangeTracker.Clear();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // One import of a commune at a time, and its checks inside the lock: two files of the same people without
+        // citizen IDs committed a second apart each found the other's people absent and both came in (2,600 members
+        // from 1,300); the same token committed three times at once found its upload gone at the end (a 500).
+        await LockCommuneAsync(ct);
         var upload = await PreviewImport.FindAsync(db, who, token, ct);
         if (upload is null) return Outcome<ImportReport>.Invalid("", PreviewImport.Gone);
         var (preview, error) = await planner.PlanAsync(upload, ct);
@@ -126,8 +133,6 @@ public sealed class CommitImport(AppDbContext db, Access access, ImportPlanner p
 
         var now = clock.GetUtcNow().UtcDateTime;
         var commune = db.Scope.CommuneId;
-        db.ChangeTracker.Clear();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             // Cells the user asked to create: under the commune committee, as the organisation form would put them.
@@ -199,7 +204,7 @@ public sealed class CommitImport(AppDbContext db, Access access, ImportPlanner p
             var json = JsonSerializer.Serialize(remembered);
             if (mapping is null) db.ImportMappings.Add(new ImportMapping { CommuneId = commune, Kind = upload.Kind, Columns = json });
             else mapping.Columns = json;
-            db.ImportUploads.Remove(await db.ImportUploads.FirstAsync(u => u.Id == upload.Id, ct));
+            db.ImportUploads.Remove(upload);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return Outcome<ImportReport>.Done(new ImportReport(batch, preview.Duplicates, preview.Warnings, [.. created.Keys]));
@@ -217,5 +222,21 @@ public sealed class CommitImport(AppDbContext db, Access access, ImportPlanner p
             db.ChangeTracker.Clear();
             return Outcome<ImportReport>.Invalid("", "Chưa nhập dòng nào: " + e.Message);
         }
+    }
+
+    /// <summary>
+    /// The commune's import lock, held to the end of the transaction. PostgreSQL: an advisory lock keyed on the commune.
+    /// SQLite: any write takes the database's only write lock, so the commune's uploads are touched (no value changes).
+    /// </summary>
+    private async Task LockCommuneAsync(CancellationToken ct)
+    {
+        var commune = db.Scope.CommuneId;
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+        {
+            // The high half names the lock's purpose ("IMPO"), the low half the commune.
+            var key = (0x494D504FL << 32) | (uint)commune;
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+        }
+        else await db.ImportUploads.Where(u => u.CommuneId == commune).ExecuteUpdateAsync(u => u.SetProperty(x => x.UploadedAtUtc, x => x.UploadedAtUtc), ct);
     }
 }

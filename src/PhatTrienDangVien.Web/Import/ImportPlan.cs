@@ -313,8 +313,26 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
                 };
                 var statusText = Text(ImportField.Status);
                 var status = ReadStatus(statusText);
-                if (statusText is not null && status is null)
-                    Fail(ImportField.Status, $"“{statusText}” không phải là tình trạng đảng viên; hãy ghi Dự bị hoặc Chính thức.");
+                switch (VietnameseText.Fold(statusText))
+                {
+                    // Exempt from cell meetings (old age, illness): an official member with the flag the member form sets.
+                    case "mien sinh hoat" or "mien sh" or "dang vien mien sinh hoat" or "mien sinh hoat dang" or "duoc mien sinh hoat":
+                        status = MemberStatus.Official;
+                        member.IsExempt = true;
+                        break;
+                    // Attending another organisation for a while: still this commune's member, status from the dates.
+                    case "tam chuyen sinh hoat" or "chuyen sinh hoat tam thoi" or "sinh hoat tam thoi" or "tam chuyen" or "dang vien tam chuyen sinh hoat":
+                        member.OnTemporaryTransfer = true;
+                        break;
+                    // Expulsion is a discipline with its own decision, not a removal from the roll: never "Xóa tên" silently.
+                    case "khai tru" or "bi khai tru" or "da khai tru" or "da bi khai tru":
+                        Fail(ImportField.Status, "“Khai trừ” không nhập được từ tệp: phần mềm chưa có tình trạng này. Hãy ghi tình trạng trước khi bị khai trừ (hoặc bỏ dòng này khỏi tệp) rồi ghi việc khai trừ ở trang của đảng viên.");
+                        break;
+                    default:
+                        if (statusText is not null && status is null)
+                            Fail(ImportField.Status, $"“{statusText}” không phải là tình trạng đảng viên; hãy ghi Dự bị, Chính thức, Miễn sinh hoạt, Tạm chuyển sinh hoạt, Chuyển đi, Từ trần hoặc Xóa tên.");
+                        break;
+                }
                 // No status written: official once a date of recognition is known or probation is long over (two years);
                 // a ceremony 12–24 months ago without an official date is still probationary, so that a recognition not
                 // yet recorded shows as overdue instead of the member silently leaving the probation report.
@@ -545,7 +563,7 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
         "chinh thuc" or "dang vien chinh thuc" or "ct" => MemberStatus.Official,
         "chuyen di" or "da chuyen di" or "chuyen sinh hoat" or "da chuyen sinh hoat" => MemberStatus.TransferredOut,
         "tu tran" or "da tu tran" or "da mat" => MemberStatus.Deceased,
-        "xoa ten" or "da xoa ten" or "khai tru" => MemberStatus.Removed,
+        "xoa ten" or "da xoa ten" => MemberStatus.Removed,
         _ => null,
     };
 

@@ -198,6 +198,59 @@ public abstract class ImportReviewTests<TApp>(TApp app) where TApp : AppFactory
         (_, doc) = await b.GetAsync(await PreviewAsync(b, file, "nho-cot-2.xlsx"));
         doc.QuerySelector("tr[data-column=I] option[selected]")!.TextContent.ShouldBe("Ghi chú");
     }
+
+    [Fact]
+    public async Task Exempt_and_temporarily_transferred_members_keep_their_flags_and_an_expulsion_is_refused_not_made_a_removal()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var file = Xlsx.Build(new XSheet("DS", [
+            Row("Họ và tên", "Ngày sinh", "Giới tính", "Tình trạng", "Ngày vào Đảng", "Ngày chính thức", "Chi bộ"),
+            Row("Phí Văn Miễn", "01/01/1940", "Nam", "Miễn sinh hoạt", "01/06/1970", "01/06/1971", "Chi bộ Ấp Mỹ Lợi"),
+            Row("Phí Văn Tắt", "01/01/1941", "Nam", "Miễn SH", "01/06/1970", "01/06/1971", "Chi bộ Ấp Mỹ Lợi"),
+            Row("Phí Văn Tạm", "01/01/1990", "Nam", "Tạm chuyển sinh hoạt", "01/06/2015", "01/06/2016", "Chi bộ Ấp Mỹ Lợi")]));
+        var preview = await PreviewAsync(b, file, "mien-sh.xlsx");
+        var (_, doc) = await b.GetAsync(preview);
+        Text(doc, "[data-count=errors]").ShouldBe("0", Text(doc, ".import-errors"));
+        await CommitOkAsync(b, preview);
+        var m = await MembersAsync("Phí Văn Miễn", "Phí Văn Tắt", "Phí Văn Tạm");
+        m.Select(x => (x.Status, x.IsExempt, x.OnTemporaryTransfer)).ShouldBe([
+            (MemberStatus.Official, true, false), (MemberStatus.Official, true, false), (MemberStatus.Official, false, true)]);
+
+        var expelled = Xlsx.Build(new XSheet("DS", [
+            Row("Họ và tên", "Ngày sinh", "Giới tính", "Tình trạng", "Ngày vào Đảng", "Ngày chính thức", "Chi bộ"),
+            Row("Phí Văn Trừ", "01/01/1970", "Nam", "Khai trừ", "01/06/2000", "01/06/2001", "Chi bộ Ấp Mỹ Lợi")]));
+        var p2 = await PreviewAsync(b, expelled, "khai-tru.xlsx");
+        (_, doc) = await b.GetAsync(p2);
+        Text(doc, ".import-errors").ShouldContain("Dòng 2, cột D (Tình trạng): “Khai trừ” không nhập được từ tệp");
+        (await CommitAsync(b, p2)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await PeopleCountAsync("Phí Văn Trừ")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Two_files_of_the_same_people_committed_at_once_come_in_once_and_one_token_committed_three_times_is_no_server_error()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        byte[] File() => Xlsx.Build(new XSheet("DS", [
+            Row("Họ và tên", "Ngày sinh", "Giới tính", "Ngày vào Đảng", "Ngày chính thức", "Chi bộ"),
+            Row("Đàm Văn Đôi", "01/01/1980", "Nam", "01/06/2010", "01/06/2011", "Chi bộ Ấp Mỹ Lợi"),
+            Row("Đàm Thị Đôi", "02/02/1981", "Nữ", "01/06/2010", "01/06/2011", "Chi bộ Ấp Mỹ Lợi")]));
+        var first = await PreviewAsync(b, File(), "lan-1.xlsx");
+        var second = await PreviewAsync(b, File(), "lan-2.xlsx");
+        var results = await Task.WhenAll(CommitAsync(b, first), CommitAsync(b, second));
+        results.Count(r => r.StatusCode == HttpStatusCode.Redirect).ShouldBe(1);
+        var refused = results.Single(r => r.StatusCode != HttpStatusCode.Redirect);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("Không có dòng mới để nhập");
+        (await PeopleCountAsync("Đàm Văn Đôi", "Đàm Thị Đôi")).ShouldBe(2);
+
+        var once = await PreviewAsync(b, Xlsx.Build(new XSheet("DS", [
+            Row("Họ và tên", "Ngày sinh", "Giới tính", "Ngày vào Đảng", "Ngày chính thức", "Chi bộ"),
+            Row("Đàm Văn Ba", "03/03/1983", "Nam", "01/06/2010", "01/06/2011", "Chi bộ Ấp Mỹ Lợi")])), "ba-lan.xlsx");
+        var thrice = await Task.WhenAll(CommitAsync(b, once), CommitAsync(b, once), CommitAsync(b, once));
+        thrice.ShouldNotContain(r => (int)r.StatusCode >= 500);
+        thrice.Count(r => r.StatusCode == HttpStatusCode.Redirect).ShouldBe(1);
+        (await PeopleCountAsync("Đàm Văn Ba")).ShouldBe(1);
+    }
 }
 
 public sealed class ImportReviewTests_Sqlite(SqliteApp app) : ImportReviewTests<SqliteApp>(app), IClassFixture<SqliteApp>;
