@@ -154,6 +154,11 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
             preview.Errors.Add(new ImportIssue(0, null, "Chưa có cột nào là “Họ và tên”."));
         preview.EarlierImports.AddRange(await db.ImportBatches.AsNoTracking()
             .Where(b => b.FileSha256 == upload.FileSha256 && b.UndoneAtUtc == null).OrderBy(b => b.Id).ToListAsync(ct));
+        if (sheet.OtherSheets.Count > 0)
+            preview.Warnings.Add(new ImportIssue(0, null,
+                $"Chỉ đọc trang “{sheet.SheetName}”. Các trang {string.Join(", ", sheet.OtherSheets.Select(n => $"“{n}”"))} cũng có danh sách nhưng không được đọc: hãy chép mỗi trang sang một tệp riêng rồi nhập lần lượt, hoặc gộp vào một trang."));
+        if (sheet.RepeatedHeaders > 0)
+            preview.Warnings.Add(new ImportIssue(0, null, $"Bỏ qua {sheet.RepeatedHeaders} dòng tiêu đề lặp lại giữa bảng (danh sách in nhiều trang ghép lại)."));
         if (sheet.FooterRows > 0)
             preview.Warnings.Add(new ImportIssue(0, null, $"Bỏ qua {sheet.FooterRows} dòng cuối bảng (tổng cộng, chữ ký), từ dòng {sheet.FooterRow}: không phải là dữ liệu nên không được nhập."));
         if (preview.Errors.Count > 0) return (preview, null);

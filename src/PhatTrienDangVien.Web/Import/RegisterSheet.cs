@@ -22,6 +22,12 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
     /// <summary>The text of the title rows above the header ("DANH SÁCH QUẦN CHÚNG ƯU TÚ…"): it tells what the list is.</summary>
     public string Title { get; init; } = "";
 
+    /// <summary>Other visible sheets that also hold a register (one sheet per cell is common): not read, named in a warning.</summary>
+    public IReadOnlyList<string> OtherSheets { get; init; } = [];
+
+    /// <summary>Header rows repeated inside the data (registers printed per page and pasted together): skipped.</summary>
+    public int RepeatedHeaders { get; init; }
+
     /// <summary>Larger files are refused before they are opened: a commune's register is well under 2 MB.</summary>
     public const int MaxBytes = 10 * 1024 * 1024;
     public const int MaxRows = 20_000;
@@ -67,7 +73,11 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
                 var (sheet, hasData, error) = ReadSheet(content, name, kind, remembered);
                 if (error is not null) return (null, error);
                 anyData |= hasData;
-                if (sheet is not null) return (sheet, null);
+                if (sheet is null) continue;
+                var others = new List<string>();
+                foreach (var other in sheets.SkipWhile(n => n != name).Skip(1))
+                    if (ReadSheet(content, other, kind, remembered).Sheet is { Rows.Count: > 0 }) others.Add(other);
+                return (sheet with { OtherSheets = others }, null);
             }
             return (null, anyData ? NoHeader : Empty);
         }
@@ -94,6 +104,7 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
         List<SheetColumn> columns = [];
         var rows = new List<SheetRow>();
         var title = new List<string>();
+        var repeated = 0;
         foreach (IDictionary<string, object?> raw in MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheetName, excelType: ExcelType.XLSX, configuration: config))
         {
             number++;
@@ -115,6 +126,11 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
                 continue;
             }
             if (empty) continue;
+            if (IsHeader(cells, kind, remembered))
+            {
+                repeated++;
+                continue;
+            }
             // Everything from the first totals or signature line down is the register's footer, not members.
             if (footerRow is null && IsFooter(cells, nameColumn)) footerRow = number;
             if (footerRow is not null)
@@ -133,7 +149,7 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
             footerRows++;
             rows.RemoveAt(rows.Count - 1);
         }
-        return (new RegisterSheet(sheetName, headerRow.Value, columns, DropNumbering(rows), footerRows, footerRow) { Title = string.Join(" ", title) }, true, null);
+        return (new RegisterSheet(sheetName, headerRow.Value, columns, DropNumbering(rows), footerRows, footerRow) { Title = string.Join(" ", title), RepeatedHeaders = repeated }, true, null);
     }
 
     [GeneratedRegex(@"^(tong cong|tong so|nguoi lap bieu|nguoi lap|nguoi ky|xac nhan|t m|tm|thu truong|lap bieu)( |$)")]

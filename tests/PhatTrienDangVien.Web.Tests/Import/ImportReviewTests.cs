@@ -251,6 +251,28 @@ public abstract class ImportReviewTests<TApp>(TApp app) where TApp : AppFactory
         thrice.Count(r => r.StatusCode == HttpStatusCode.Redirect).ShouldBe(1);
         (await PeopleCountAsync("Đàm Văn Ba")).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task Other_sheets_with_a_register_are_named_and_a_header_repeated_inside_the_data_is_skipped()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        string[] header = ["Họ và tên", "Ngày sinh", "Giới tính", "Ngày vào Đảng", "Ngày chính thức", "Chi bộ"];
+        var file = Xlsx.Build(
+            new XSheet("Mỹ Lợi", [
+                Row([.. header.Select(h => (XCell)h)]),
+                Row("Giang Văn Một", "01/01/1980", "Nam", "01/06/2010", "01/06/2011", "Chi bộ Ấp Mỹ Lợi"),
+                Row([.. header.Select(h => (XCell)h)]),
+                Row("Giang Văn Hai", "02/02/1981", "Nam", "01/06/2010", "01/06/2011", "Chi bộ Ấp Mỹ Lợi")]),
+            new XSheet("Trường", [
+                Row([.. header.Select(h => (XCell)h)]),
+                Row("Giang Văn Ba", "03/03/1982", "Nam", "01/06/2010", "01/06/2011", "Chi bộ Trường Tiểu học")]));
+        var (_, doc) = await b.GetAsync(await PreviewAsync(b, file, "nhieu-trang.xlsx"));
+        Text(doc, "[data-count=errors]").ShouldBe("0", Text(doc, ".import-errors"));
+        Text(doc, "[data-count=ready]").ShouldBe("2");
+        var warnings = Text(doc, ".import-warnings");
+        warnings.ShouldContain("Chỉ đọc trang “Mỹ Lợi”. Các trang “Trường” cũng có danh sách nhưng không được đọc");
+        warnings.ShouldContain("Bỏ qua 1 dòng tiêu đề lặp lại giữa bảng");
+    }
 }
 
 public sealed class ImportReviewTests_Sqlite(SqliteApp app) : ImportReviewTests<SqliteApp>(app), IClassFixture<SqliteApp>;
