@@ -73,7 +73,7 @@ public sealed class PreviewImport(AppDbContext db, Access access, ImportPlanner 
         if (upload is null) return Outcome<ImportUpload>.Invalid("", Gone);
         choices.Columns = choices.Columns.Where(c => c.Key.Length <= 3 && c.Key.All(char.IsAsciiLetterUpper) && Enum.IsDefined(c.Value))
             .ToDictionary(c => c.Key, c => c.Value);
-        choices.CreateCells = [.. choices.CreateCells.Where(c => !string.IsNullOrWhiteSpace(c) && c.Length <= 200).Distinct().Take(200)];
+        choices.CreateCells = [.. choices.CreateCells.Where(c => !string.IsNullOrWhiteSpace(c) && c.Length <= 2000).Distinct().Take(200)];
         upload.Mapping = choices.ToJson();
         // The columns chosen are the commune's guess from now on, not only after a commit: a clerk who fixes the file
         // and uploads it again finds the same headers mapped the same way.

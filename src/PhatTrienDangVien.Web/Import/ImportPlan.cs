@@ -295,7 +295,14 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
                     var nearest = cellNames.Nearest(cellText);
                     preview.UnknownCells[key] = (label, preview.UnknownCells.TryGetValue(key, out var u) ? u.Rows + 1 : 1);
                     if (nearest.Count > 0) preview.NearestCells[key] = nearest;
-                    if (createCells.Contains(key)) { newCell = label; cellName = label; cellId = -1; }
+                    if (createCells.Contains(key))
+                    {
+                        // The new cell is checked as the organisation form checks one (its name's length above all).
+                        var cellErrors = new Errors();
+                        cellErrors.Annotations(new Organisations.OrganisationInput { Name = label, Kind = OrganisationKind.Cell, CellKind = CellKind.Other }, "Cell.");
+                        if (cellErrors.List.Count > 0) Fail(ImportField.Cell, $"không tạo được chi bộ mới “{(label.Length > 60 ? label[..60] + "…" : label)}”: {string.Join(" ", cellErrors.List.Select(e => e.Message))}");
+                        else { newCell = label; cellName = label; cellId = -1; }
+                    }
                     else if (nearest.Count > 0)
                         Fail(ImportField.Cell, $"chi bộ “{cellText}” chưa có trong xã. Có phải {Quoted(nearest)}? Nếu đúng, hãy sửa tên trong tệp; nếu là chi bộ mới, chọn “Tạo chi bộ mới” ở bảng chi bộ chưa có.");
                     else Fail(ImportField.Cell, $"chi bộ “{cellText}” chưa có trong xã: chọn “Tạo chi bộ mới” ở bảng chi bộ chưa có, hoặc sửa tên cho đúng.");

@@ -273,6 +273,26 @@ public abstract class ImportReviewTests<TApp>(TApp app) where TApp : AppFactory
         warnings.ShouldContain("Chỉ đọc trang “Mỹ Lợi”. Các trang “Trường” cũng có danh sách nhưng không được đọc");
         warnings.ShouldContain("Bỏ qua 1 dòng tiêu đề lặp lại giữa bảng");
     }
+
+    [Fact]
+    public async Task A_new_cell_whose_name_is_too_long_gets_the_organisation_forms_message_instead_of_a_dropped_tick()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var longName = "Chi bộ " + string.Concat(Enumerable.Repeat("Ấp Rất Dài ", 25));
+        var file = Xlsx.Build(new XSheet("DS", [
+            Row("Họ và tên", "Ngày sinh", "Giới tính", "Ngày vào Đảng", "Ngày chính thức", "Chi bộ"),
+            Row("Tiêu Văn Dài", "01/01/1980", "Nam", "01/06/2010", "01/06/2011", longName)]));
+        var preview = await PreviewAsync(b, file, "ten-dai.xlsx");
+        var (_, doc) = await b.GetAsync(preview);
+        var key = doc.QuerySelector(".unknown-cells input[name=createCells]")!.GetAttribute("value")!;
+        var choose = await b.PostRawAsync(preview + "&handler=Choose", [new("createCells", key)], preview);
+        choose.StatusCode.ShouldBe(HttpStatusCode.Redirect, await choose.Content.ReadAsStringAsync());
+        (_, doc) = await b.GetAsync(preview);
+        Text(doc, ".import-errors").ShouldContain("không tạo được chi bộ mới");
+        Text(doc, ".import-errors").ShouldContain("Tên tối đa 200 ký tự.");
+        (await CommitAsync(b, preview)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await PeopleCountAsync("Tiêu Văn Dài")).ShouldBe(0);
+    }
 }
 
 public sealed class ImportReviewTests_Sqlite(SqliteApp app) : ImportReviewTests<SqliteApp>(app), IClassFixture<SqliteApp>;
