@@ -92,7 +92,7 @@ public sealed partial class CellNames
     }
 
     /// <summary>Levenshtein distance: letters added, dropped or changed.</summary>
-    private static int Distance(string a, string b)
+    internal static int Distance(string a, string b)
     {
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];

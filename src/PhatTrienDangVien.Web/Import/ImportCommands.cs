@@ -73,8 +73,21 @@ public sealed class PreviewImport(AppDbContext db, Access access, ImportPlanner 
         if (upload is null) return Outcome<ImportUpload>.Invalid("", Gone);
         choices.Columns = choices.Columns.Where(c => c.Key.Length <= 3 && c.Key.All(char.IsAsciiLetterUpper) && Enum.IsDefined(c.Value))
             .ToDictionary(c => c.Key, c => c.Value);
-        choices.CreateCells = [.. choices.CreateCells.Where(c => !string.IsNullOrWhiteSpace(c) && c.Length <= 200).Distinct().Take(200)];
+        choices.CreateCells = [.. choices.CreateCells.Where(c => !string.IsNullOrWhiteSpace(c) && c.Length <= 2000).Distinct().Take(200)];
         upload.Mapping = choices.ToJson();
+        // The columns chosen are the commune's guess from now on, not only after a commit: a clerk who fixes the file
+        // and uploads it again finds the same headers mapped the same way.
+        if (choices.Columns.Count > 0)
+        {
+            var remembered = await planner.RememberedAsync(upload.Kind, ct);
+            var (sheet, _) = RegisterSheet.Read(upload.Content, upload.Kind, remembered);
+            foreach (var c in sheet?.Columns ?? [])
+                if (choices.Columns.TryGetValue(c.Letter, out var field) && ImportFields.FoldHeader(c.Header) is { Length: > 0 } header)
+                    remembered[header] = field;
+            var json = JsonSerializer.Serialize(remembered);
+            if (await db.ImportMappings.FirstOrDefaultAsync(m => m.Kind == upload.Kind, ct) is { } mapping) mapping.Columns = json;
+            else db.ImportMappings.Add(new ImportMapping { CommuneId = db.Scope.CommuneId, Kind = upload.Kind, Columns = json });
+        }
         await db.SaveChangesAsync(ct);
         return Outcome<ImportUpload>.Done(upload);
     }
@@ -97,6 +110,13 @@ public sealed class CommitImport(AppDbContext db, Access access, ImportPlanner p
     public async Task<Outcome<ImportReport>> HandleAsync(string? token, CancellationToken ct)
     {
         if (!access.Has(Permission.ImportRegister)) return Outcome<ImportReport>.Forbidden();
+        if (await PreviewImport.FindAsync(db, who, token, ct) is null) return Outcome<ImportReport>.Invalid("", PreviewImport.Gone);
+        db.ChangeTracker.Clear();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // One import of a commune at a time, and its checks inside the lock: two files of the same people without
+        // citizen IDs committed a second apart each found the other's people absent and both came in (2,600 members
+        // from 1,300); the same token committed three times at once found its upload gone at the end (a 500).
+        await LockCommuneAsync(ct);
         var upload = await PreviewImport.FindAsync(db, who, token, ct);
         if (upload is null) return Outcome<ImportReport>.Invalid("", PreviewImport.Gone);
         var (preview, error) = await planner.PlanAsync(upload, ct);
@@ -113,8 +133,6 @@ public sealed class CommitImport(AppDbContext db, Access access, ImportPlanner p
 
         var now = clock.GetUtcNow().UtcDateTime;
         var commune = db.Scope.CommuneId;
-        db.ChangeTracker.Clear();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             // Cells the user asked to create: under the commune committee, as the organisation form would put them.
@@ -170,6 +188,10 @@ public sealed class CommitImport(AppDbContext db, Access access, ImportPlanner p
                 }
             }
             await db.InsertNewAsync(records, ct);
+            // A candidate's sources are rows of their own, which the bulk writer only writes when given: without them an
+            // imported candidate would belong to no source and count in no source's figure.
+            var sources = candidates.SelectMany(x => x.Candidate.Sources.Select(s => { s.CandidateId = x.Candidate.Id; return (object)s; })).ToList();
+            if (sources.Count > 0) await db.InsertNewAsync(sources, ct);
             // The case of each candidate starts the day they entered the pool, through the engine as every step does.
             if (candidates.Count > 0)
                 await db.InsertNewAsync([.. candidates.Select(x => new AdmissionCase(x.Candidate.Id, x.Candidate.Person.DateOfBirth).RecordSourcePool(
@@ -182,7 +204,7 @@ public sealed class CommitImport(AppDbContext db, Access access, ImportPlanner p
             var json = JsonSerializer.Serialize(remembered);
             if (mapping is null) db.ImportMappings.Add(new ImportMapping { CommuneId = commune, Kind = upload.Kind, Columns = json });
             else mapping.Columns = json;
-            db.ImportUploads.Remove(await db.ImportUploads.FirstAsync(u => u.Id == upload.Id, ct));
+            db.ImportUploads.Remove(upload);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return Outcome<ImportReport>.Done(new ImportReport(batch, preview.Duplicates, preview.Warnings, [.. created.Keys]));
@@ -200,5 +222,21 @@ public sealed class CommitImport(AppDbContext db, Access access, ImportPlanner p
             db.ChangeTracker.Clear();
             return Outcome<ImportReport>.Invalid("", "Chưa nhập dòng nào: " + e.Message);
         }
+    }
+
+    /// <summary>
+    /// The commune's import lock, held to the end of the transaction. PostgreSQL: an advisory lock keyed on the commune.
+    /// SQLite: any write takes the database's only write lock, so the commune's uploads are touched (no value changes).
+    /// </summary>
+    private async Task LockCommuneAsync(CancellationToken ct)
+    {
+        var commune = db.Scope.CommuneId;
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+        {
+            // The high half names the lock's purpose ("IMPO"), the low half the commune.
+            var key = (0x494D504FL << 32) | (uint)commune;
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+        }
+        else await db.ImportUploads.Where(u => u.CommuneId == commune).ExecuteUpdateAsync(u => u.SetProperty(x => x.UploadedAtUtc, x => x.UploadedAtUtc), ct);
     }
 }

@@ -154,6 +154,11 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
             preview.Errors.Add(new ImportIssue(0, null, "Chưa có cột nào là “Họ và tên”."));
         preview.EarlierImports.AddRange(await db.ImportBatches.AsNoTracking()
             .Where(b => b.FileSha256 == upload.FileSha256 && b.UndoneAtUtc == null).OrderBy(b => b.Id).ToListAsync(ct));
+        if (sheet.OtherSheets.Count > 0)
+            preview.Warnings.Add(new ImportIssue(0, null,
+                $"Chỉ đọc trang “{sheet.SheetName}”. Các trang {string.Join(", ", sheet.OtherSheets.Select(n => $"“{n}”"))} cũng có danh sách nhưng không được đọc: hãy chép mỗi trang sang một tệp riêng rồi nhập lần lượt, hoặc gộp vào một trang."));
+        if (sheet.RepeatedHeaders > 0)
+            preview.Warnings.Add(new ImportIssue(0, null, $"Bỏ qua {sheet.RepeatedHeaders} dòng tiêu đề lặp lại giữa bảng (danh sách in nhiều trang ghép lại)."));
         if (sheet.FooterRows > 0)
             preview.Warnings.Add(new ImportIssue(0, null, $"Bỏ qua {sheet.FooterRows} dòng cuối bảng (tổng cộng, chữ ký), từ dòng {sheet.FooterRow}: không phải là dữ liệu nên không được nhập."));
         if (preview.Errors.Count > 0) return (preview, null);
@@ -180,6 +185,7 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
             .SelectMany(h => HamletKeys(h.Name).Select(k => (k, h.Id))).DistinctBy(x => x.k).ToDictionary(x => x.k, x => x.Id, StringComparer.Ordinal);
         var sources = await db.SourceCategories.AsNoTracking().Where(s => s.IsActive).Select(s => new { s.Id, s.Code, s.Name }).ToListAsync(ct);
         var sourceList = string.Join(", ", sources.Select(s => $"“{s.Name}”"));
+        var sourceTuples = sources.Select(s => (s.Id, s.Code, s.Name)).ToList();
         if (preview.Choices.DefaultSourceId is { } ds && sources.All(s => s.Id != ds)) preview.Choices.DefaultSourceId = null;
         var known = await db.People.AsNoTracking().Select(p => new
         {
@@ -195,6 +201,8 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
             preview.Errors.Add(new ImportIssue(0, null, "Tệp không có cột “Chi bộ”: hãy chọn chi bộ cho mọi dòng, hoặc gán một cột là “Chi bộ”."));
         if (kind == ImportKind.Candidates && !columns.ContainsKey(ImportField.Cell) && preview.Choices.DefaultCellId is null)
             preview.Errors.Add(new ImportIssue(0, null, "Tệp không có cột “Chi bộ”: hãy chọn chi bộ cho mọi dòng, hoặc gán một cột là “Chi bộ”."));
+        if (kind == ImportKind.Members && !columns.ContainsKey(ImportField.CeremonyDate))
+            preview.Errors.Add(new ImportIssue(0, null, NoCeremonyColumn(preview.Columns, sheet.Title)));
         if (kind == ImportKind.Candidates && !columns.ContainsKey(ImportField.AddedOn))
             preview.Warnings.Add(new ImportIssue(0, null, $"Tệp không có cột “Ngày đưa vào danh sách nguồn”: các quần chúng được ghi vào danh sách nguồn từ hôm nay ({today:dd'/'MM'/'yyyy})."));
         if (preview.Errors.Count > 0) return;
@@ -243,23 +251,23 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
             }
             if (Text(ImportField.Religion) is { } rel)
             {
-                if ((Religions.Find(rel) ?? Religions.All.FindName(rel) ?? (VietnameseText.Fold(rel) is "khong" or "0" ? Religions.Find(Religions.NoneCode) : null)) is { } r) person.ReligionCode = r.Code;
-                else Fail(ImportField.Religion, $"tôn giáo “{rel}” không có trong danh mục.");
+                if (ImportCatalogues.Religion(rel) is { } r) person.ReligionCode = r.Code;
+                else Fail(ImportField.Religion, $"tôn giáo “{rel}” không có trong danh mục.{ImportCatalogues.Hint(rel, Religions.All)}");
             }
             if (Text(ImportField.GeneralEducation) is { } edu)
             {
-                if (EducationLevels.TryParseGeneral(edu, out var grade)) person.GeneralEducationGrade = grade;
-                else Fail(ImportField.GeneralEducation, $"“{edu}” không phải là lớp của giáo dục phổ thông; hãy ghi như 12/12 hoặc 9/12.");
+                if (ImportCatalogues.General(edu) is { } grade) person.GeneralEducationGrade = grade;
+                else Fail(ImportField.GeneralEducation, $"“{edu}” không phải là lớp của giáo dục phổ thông; hãy ghi như 12/12, 9/12 hoặc Lớp 9.");
             }
             if (Text(ImportField.ProfessionalEducation) is { } pro)
             {
-                if ((ProfessionalEducationLevels.Find(pro) ?? ProfessionalEducationLevels.All.FindName(pro)) is { } p) person.ProfessionalEducationCode = p.Code;
-                else Fail(ImportField.ProfessionalEducation, $"trình độ chuyên môn “{pro}” không có trong danh mục.");
+                if (ImportCatalogues.Professional(pro) is { } p) person.ProfessionalEducationCode = p.Code;
+                else Fail(ImportField.ProfessionalEducation, $"trình độ chuyên môn “{pro}” không có trong danh mục.{ImportCatalogues.Hint(pro, ProfessionalEducationLevels.All)}");
             }
             if (Text(ImportField.PoliticalTheory) is { } pol)
             {
-                if ((PoliticalTheoryLevels.Find(pol) ?? PoliticalTheoryLevels.All.FindName(pol)) is { } p) person.PoliticalTheoryCode = p.Code;
-                else Fail(ImportField.PoliticalTheory, $"trình độ lý luận chính trị “{pol}” không có trong danh mục.");
+                if (ImportCatalogues.Theory(pol) is { } p) person.PoliticalTheoryCode = p.Code;
+                else Fail(ImportField.PoliticalTheory, $"trình độ lý luận chính trị “{pol}” không có trong danh mục.{ImportCatalogues.Hint(pol, PoliticalTheoryLevels.All)}");
             }
             person.Occupation = Text(ImportField.Occupation);
             person.Workplace = Text(ImportField.Workplace);
@@ -287,7 +295,14 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
                     var nearest = cellNames.Nearest(cellText);
                     preview.UnknownCells[key] = (label, preview.UnknownCells.TryGetValue(key, out var u) ? u.Rows + 1 : 1);
                     if (nearest.Count > 0) preview.NearestCells[key] = nearest;
-                    if (createCells.Contains(key)) { newCell = label; cellName = label; cellId = -1; }
+                    if (createCells.Contains(key))
+                    {
+                        // The new cell is checked as the organisation form checks one (its name's length above all).
+                        var cellErrors = new Errors();
+                        cellErrors.Annotations(new Organisations.OrganisationInput { Name = label, Kind = OrganisationKind.Cell, CellKind = CellKind.Other }, "Cell.");
+                        if (cellErrors.List.Count > 0) Fail(ImportField.Cell, $"không tạo được chi bộ mới “{(label.Length > 60 ? label[..60] + "…" : label)}”: {string.Join(" ", cellErrors.List.Select(e => e.Message))}");
+                        else { newCell = label; cellName = label; cellId = -1; }
+                    }
                     else if (nearest.Count > 0)
                         Fail(ImportField.Cell, $"chi bộ “{cellText}” chưa có trong xã. Có phải {Quoted(nearest)}? Nếu đúng, hãy sửa tên trong tệp; nếu là chi bộ mới, chọn “Tạo chi bộ mới” ở bảng chi bộ chưa có.");
                     else Fail(ImportField.Cell, $"chi bộ “{cellText}” chưa có trong xã: chọn “Tạo chi bộ mới” ở bảng chi bộ chưa có, hoặc sửa tên cho đúng.");
@@ -310,10 +325,38 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
                 };
                 var statusText = Text(ImportField.Status);
                 var status = ReadStatus(statusText);
-                if (statusText is not null && status is null)
-                    Fail(ImportField.Status, $"“{statusText}” không phải là tình trạng đảng viên; hãy ghi Dự bị hoặc Chính thức.");
-                // No status written: official once a date of recognition is known or probation (12 months) is long over.
-                member.Status = status ?? (official is not null || ceremony is null || ceremony.Value.Date <= today.AddYears(-1) ? MemberStatus.Official : MemberStatus.Probationary);
+                switch (VietnameseText.Fold(statusText))
+                {
+                    // Exempt from cell meetings (old age, illness): an official member with the flag the member form sets.
+                    case "mien sinh hoat" or "mien sh" or "dang vien mien sinh hoat" or "mien sinh hoat dang" or "duoc mien sinh hoat":
+                        status = MemberStatus.Official;
+                        member.IsExempt = true;
+                        break;
+                    // Attending another organisation for a while: still this commune's member, status from the dates.
+                    case "tam chuyen sinh hoat" or "chuyen sinh hoat tam thoi" or "sinh hoat tam thoi" or "tam chuyen" or "dang vien tam chuyen sinh hoat":
+                        member.OnTemporaryTransfer = true;
+                        break;
+                    // Expulsion is a discipline with its own decision, not a removal from the roll: never "Xóa tên" silently.
+                    case "khai tru" or "bi khai tru" or "da khai tru" or "da bi khai tru":
+                        Fail(ImportField.Status, "“Khai trừ” không nhập được từ tệp: phần mềm chưa có tình trạng này. Hãy ghi tình trạng trước khi bị khai trừ (hoặc bỏ dòng này khỏi tệp) rồi ghi việc khai trừ ở trang của đảng viên.");
+                        break;
+                    default:
+                        if (statusText is not null && status is null)
+                            Fail(ImportField.Status, $"“{statusText}” không phải là tình trạng đảng viên; hãy ghi Dự bị, Chính thức, Miễn sinh hoạt, Tạm chuyển sinh hoạt, Chuyển đi, Từ trần hoặc Xóa tên.");
+                        break;
+                }
+                // No status written: official once a date of recognition is known or probation is long over (two years);
+                // a ceremony 12–24 months ago without an official date is still probationary, so that a recognition not
+                // yet recorded shows as overdue instead of the member silently leaving the probation report.
+                member.Status = status ?? (official is not null || ceremony is { } old && old.Date <= today.AddYears(-2) ? MemberStatus.Official : MemberStatus.Probationary);
+                if (status is null && official is null && ceremony is { } pending && pending.Date <= today.AddYears(-1) && pending.Date > today.AddYears(-2))
+                    preview.Warnings.Add(new ImportIssue(row.Number, ColumnName(ImportField.OfficialDate),
+                        $"chưa có ngày chính thức: ghi là Dự bị (vào Đảng {pending}, đã quá 12 tháng dự bị, nên việc công nhận chính thức sẽ hiện là quá hạn). Nếu đã được công nhận, hãy ghi ngày chính thức vào tệp.",
+                        Order(ImportField.OfficialDate)));
+                // A member without a ceremony date would count nowhere and be inferred anything: a list of candidates
+                // uploaded as members must not make them members.
+                if (ceremony is null && Raw(ImportField.CeremonyDate) is null && member.Status is MemberStatus.Probationary or MemberStatus.Official)
+                    Fail(ImportField.CeremonyDate, "chưa ghi ngày vào Đảng (ngày lễ kết nạp): đảng viên dự bị hay chính thức phải có ngày này.");
                 if (member.Status == MemberStatus.Official && official is null && ceremony is { } cer && cer.Date > today.AddYears(-1))
                     Fail(ImportField.Status, $"ghi là chính thức nhưng ngày vào Đảng {cer} chưa đủ 12 tháng dự bị; hãy ghi ngày chính thức hoặc để là Dự bị.");
             }
@@ -322,15 +365,13 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
                 var added = Date(ImportField.AddedOn);
                 var sourceIds = new List<int>();
                 if (Text(ImportField.Sources) is { } src)
-                    foreach (var part in src.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                    {
-                        var key = VietnameseText.Fold(part);
-                        var s = sources.FirstOrDefault(x => VietnameseText.Fold(x.Name) == key || VietnameseText.Fold(x.Code) == key);
-                        if (s is null)
-                            Fail(ImportField.Sources, sources.Count == 0 ? $"nguồn “{part}” không có trong danh mục nguồn của xã (xã chưa có nguồn nào đang dùng)."
-                                : $"nguồn “{part}” không có trong danh mục nguồn của xã; các nguồn của xã: {sourceList}.");
-                        else sourceIds.Add(s.Id);
-                    }
+                {
+                    var (found, unknown) = ImportCatalogues.Sources(src, sourceTuples);
+                    sourceIds.AddRange(found);
+                    foreach (var part in unknown)
+                        Fail(ImportField.Sources, sources.Count == 0 ? $"nguồn “{part}” không có trong danh mục nguồn của xã (xã chưa có nguồn nào đang dùng)."
+                            : $"nguồn “{part}” không có trong danh mục nguồn của xã; các nguồn của xã: {sourceList}.");
+                }
                 else if (preview.Choices.DefaultSourceId is { } defaultSource) sourceIds.Add(defaultSource);
                 candidate = new CandidateInput { CellId = cellId ?? -1, AddedOn = added?.Date ?? today, SourceCategoryIds = sourceIds, Notes = Text(ImportField.Notes) };
             }
@@ -338,7 +379,8 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
             // The forms' own checks, with the forms' messages, on the fields the cell gave.
             var errors = new Errors();
             errors.Annotations(person, "Person.");
-            await person.ValidateAsync(errors, "Person.", db, null, today, ct);
+            // The citizen ID's contradictions with the row (its sex or century digit): the form's warnings, kept.
+            var personWarnings = await person.ValidateAsync(errors, "Person.", db, null, today, ct);
             if (member is not null)
             {
                 errors.Annotations(member, "Member.");
@@ -448,6 +490,8 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
                     uncounted.Add((row.Number, person.FullName, cp.ToString()));
             }
             if (person.CitizenId is { } c2) candidateCitizenIds.Add((planned, c2));
+            foreach (var w in personWarnings)
+                preview.Warnings.Add(new ImportIssue(row.Number, ColumnName(ImportField.CitizenId), w, Order(ImportField.CitizenId)));
             preview.Ready.Add(planned);
         }
 
@@ -477,6 +521,20 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
         var warnings = preview.Warnings.OrderBy(e => e.Row).ThenBy(e => e.Order).ToList();
         preview.Warnings.Clear();
         preview.Warnings.AddRange(warnings);
+    }
+
+    /// <summary>
+    /// A members' file without a ceremony date column: refused, and when it looks like a candidate list (candidate-only
+    /// columns, a title naming "quần chúng") the message says so first.
+    /// </summary>
+    private static string NoCeremonyColumn(IEnumerable<PreviewColumn> columns, string title)
+    {
+        var candidateOnly = columns.Where(c => ImportFields.Guess(c.Header, ImportKind.Candidates) is ImportField.Sources or ImportField.AddedOn)
+            .Select(c => $"“{c.Header}”").ToList();
+        var hint = candidateOnly.Count > 0 ? $"Tệp có cột {string.Join(", ", candidateOnly)} của danh sách quần chúng ưu tú. "
+            : ImportFields.FoldName(title).Contains("quan chung", StringComparison.Ordinal) ? "Tiêu đề của tệp ghi là danh sách quần chúng. " : "";
+        return hint + "Tệp không có cột “Ngày vào Đảng”: đảng viên nào cũng phải có ngày vào Đảng (ngày lễ kết nạp). "
+            + "Nếu đây là danh sách quần chúng, hãy chọn loại danh sách “Quần chúng ưu tú” khi tải tệp lên; nếu là đảng viên, hãy gán một cột là “Ngày vào Đảng”.";
     }
 
     private static string Quoted(IEnumerable<string> names) => string.Join(" hay ", names.Select(n => $"“{n}”"));
@@ -517,7 +575,7 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
         "chinh thuc" or "dang vien chinh thuc" or "ct" => MemberStatus.Official,
         "chuyen di" or "da chuyen di" or "chuyen sinh hoat" or "da chuyen sinh hoat" => MemberStatus.TransferredOut,
         "tu tran" or "da tu tran" or "da mat" => MemberStatus.Deceased,
-        "xoa ten" or "da xoa ten" or "khai tru" => MemberStatus.Removed,
+        "xoa ten" or "da xoa ten" => MemberStatus.Removed,
         _ => null,
     };
 
@@ -546,6 +604,9 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
             // Excel turns "12/12" typed into a cell into the 12th of December.
             case DateTime dt when field == ImportField.GeneralEducation && dt.Month == 12:
                 return string.Create(CultureInfo.InvariantCulture, $"{dt.Day}/12");
+            // … or, month first, into the 12th of September.
+            case DateTime dt when field == ImportField.GeneralEducation && dt.Day == 12:
+                return string.Create(CultureInfo.InvariantCulture, $"{dt.Month}/12");
             case DateTime dt:
                 return dt.ToString("dd'/'MM'/'yyyy", CultureInfo.InvariantCulture);
             case string s when s.StartsWith('#') && s.EndsWith('!') || s is "#N/A" or "#VALUE!" or "#REF!" or "#NAME?" or "#DIV/0!" or "#NUM!" or "#NULL!":

@@ -19,6 +19,15 @@ public sealed record SheetRow(int Number, IReadOnlyDictionary<string, object?> C
 public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IReadOnlyList<SheetColumn> Columns, IReadOnlyList<SheetRow> Rows,
     int FooterRows = 0, int? FooterRow = null)
 {
+    /// <summary>The text of the title rows above the header ("DANH SÁCH QUẦN CHÚNG ƯU TÚ…"): it tells what the list is.</summary>
+    public string Title { get; init; } = "";
+
+    /// <summary>Other visible sheets that also hold a register (one sheet per cell is common): not read, named in a warning.</summary>
+    public IReadOnlyList<string> OtherSheets { get; init; } = [];
+
+    /// <summary>Header rows repeated inside the data (registers printed per page and pasted together): skipped.</summary>
+    public int RepeatedHeaders { get; init; }
+
     /// <summary>Larger files are refused before they are opened: a commune's register is well under 2 MB.</summary>
     public const int MaxBytes = 10 * 1024 * 1024;
     public const int MaxRows = 20_000;
@@ -64,7 +73,11 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
                 var (sheet, hasData, error) = ReadSheet(content, name, kind, remembered);
                 if (error is not null) return (null, error);
                 anyData |= hasData;
-                if (sheet is not null) return (sheet, null);
+                if (sheet is null) continue;
+                var others = new List<string>();
+                foreach (var other in sheets.SkipWhile(n => n != name).Skip(1))
+                    if (ReadSheet(content, other, kind, remembered).Sheet is { Rows.Count: > 0 }) others.Add(other);
+                return (sheet with { OtherSheets = others }, null);
             }
             return (null, anyData ? NoHeader : Empty);
         }
@@ -90,6 +103,8 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
         var footerRows = 0;
         List<SheetColumn> columns = [];
         var rows = new List<SheetRow>();
+        var title = new List<string>();
+        var repeated = 0;
         foreach (IDictionary<string, object?> raw in MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheetName, excelType: ExcelType.XLSX, configuration: config))
         {
             number++;
@@ -99,13 +114,23 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
             if (headerRow is null)
             {
                 if (number > HeaderSearchRows) return (null, hasData, null);
-                if (empty || !IsHeader(cells, kind, remembered)) continue;
+                if (empty) continue;
+                if (!IsHeader(cells, kind, remembered))
+                {
+                    title.AddRange(cells.Values.OfType<string>().Distinct());
+                    continue;
+                }
                 headerRow = number;
                 columns = [.. cells.Where(c => c.Value is not null).Select(c => new SheetColumn(c.Key, Convert.ToString(c.Value, CultureInfo.InvariantCulture)!.Trim()))];
                 nameColumn = columns.FirstOrDefault(c => Field(c.Header, kind, remembered) == ImportField.FullName)?.Letter;
                 continue;
             }
             if (empty) continue;
+            if (IsHeader(cells, kind, remembered))
+            {
+                repeated++;
+                continue;
+            }
             // Everything from the first totals or signature line down is the register's footer, not members.
             if (footerRow is null && IsFooter(cells, nameColumn)) footerRow = number;
             if (footerRow is not null)
@@ -124,7 +149,7 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
             footerRows++;
             rows.RemoveAt(rows.Count - 1);
         }
-        return (new RegisterSheet(sheetName, headerRow.Value, columns, DropNumbering(rows), footerRows, footerRow), true, null);
+        return (new RegisterSheet(sheetName, headerRow.Value, columns, DropNumbering(rows), footerRows, footerRow) { Title = string.Join(" ", title), RepeatedHeaders = repeated }, true, null);
     }
 
     [GeneratedRegex(@"^(tong cong|tong so|nguoi lap bieu|nguoi lap|nguoi ky|xac nhan|t m|tm|thu truong|lap bieu)( |$)")]
