@@ -121,7 +121,17 @@ public static partial class DocxTemplate
 
     private static string TextOf(Paragraph p) => string.Concat(p.Descendants<Text>().Select(t => t.Text));
 
-    private static byte[] WithBody(byte[] docx, bool write, Action<Body> work)
+    /// <summary>The roots of the parts beside the body that hold text: headers, footers, footnotes, endnotes (text boxes inside them are their descendants).</summary>
+    private static IEnumerable<OpenXmlPartRootElement> SideParts(MainDocumentPart main)
+    {
+        foreach (var h in main.HeaderParts) if (h.Header is { } header) yield return header;
+        foreach (var f in main.FooterParts) if (f.Footer is { } footer) yield return footer;
+        if (main.FootnotesPart?.Footnotes is { } footnotes) yield return footnotes;
+        if (main.EndnotesPart?.Endnotes is { } endnotes) yield return endnotes;
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the body, then on every header, footer and notes part.</summary>
+    private static byte[] WithBody(byte[] docx, bool write, Action<OpenXmlElement> work)
     {
         // Before the SDK opens it: a bomb must be refused unread, and nothing hostile copied into a form.
         if (DocxPackage.Problem(docx) is { } problem) throw new UnsafeTemplateException(problem);
@@ -134,7 +144,15 @@ public static partial class DocxTemplate
             {
                 var body = doc.MainDocumentPart?.Document?.Body ?? throw new NotADocxException("Tệp không có nội dung văn bản Word.");
                 work(body);
-                if (write) doc.MainDocumentPart!.Document!.Save();
+                // Headers, footers and notes are parts of their own, not under the body: a footer's "{{x}}" must be
+                // checked on upload and filled on issue like any other (a footer left unchecked was issued literally).
+                var main = doc.MainDocumentPart!;
+                foreach (var root in SideParts(main)) work(root);
+                if (write)
+                {
+                    main.Document!.Save();
+                    foreach (var root in SideParts(main)) root.Save();
+                }
             }
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException or ArgumentException or IOException)

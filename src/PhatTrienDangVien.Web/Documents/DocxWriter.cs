@@ -142,7 +142,13 @@ public sealed class DocxWriter
         right.Add(Line("(Ký, ghi rõ họ tên)", new Style(13, Italic: true), JustificationValues.Center));
         for (var i = 0; i < 2; i++) right.Add(Line("", Body, JustificationValues.Center));
         right.Add(Line(name, new Style(14, Bold: true), JustificationValues.Center));
-        _body.Add(Line("", new Style(6), JustificationValues.Left));
+        // The last lines of the body go with the signature: a signature alone on a page is no paper (13-KNĐ did so).
+        foreach (var before in _body.TakeLast(2).OfType<Paragraph>()) KeepWithNext(before);
+        var gap = Line("", new Style(6), JustificationValues.Left);
+        KeepWithNext(gap);
+        _body.Add(gap);
+        // Inside the block too: Word keeps the table's rows with what follows only if each paragraph says so.
+        foreach (var p in left.Concat(right).SkipLast(1)) KeepWithNext(p);
         _body.Add(TwoColumns(left, right, 4300));
         return this;
     }
@@ -211,6 +217,12 @@ public sealed class DocxWriter
         var cell = new TableCell(new TableCellProperties(new TableCellWidth { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }));
         cell.Append(content);
         return cell;
+    }
+
+    private static void KeepWithNext(Paragraph p)
+    {
+        var props = p.ParagraphProperties ?? p.PrependChild(new ParagraphProperties());
+        if (props.KeepNext is null) props.PrependChild(new KeepNext());
     }
 
     private static Paragraph Line(string text, Style style, JustificationValues align, int before = 0, int after = 0)

@@ -53,7 +53,7 @@ public static class FormCatalog
     private static readonly string[] s_committeeSign = ["{{ky_thay_mat}}", "{{ky_chuc_vu}}"];
 
     private static void VoteLines(DocxWriter w, string who = "đảng viên chính thức") => w
-        .P($"Tổng số {who}: {{{{tong_so_dang_vien}}}} đồng chí; số được tính để biểu quyết: {{{{so_tinh_bieu_quyet}}}} đồng chí (không tính {{{{vang_mat_khong_tinh}}}} đồng chí miễn sinh hoạt hoặc sinh hoạt tạm thời nơi khác vắng mặt).")
+        .P($"Tổng số {who}: {{{{tong_so_dang_vien}}}} đồng chí; số được tính để biểu quyết: {{{{so_tinh_bieu_quyet}}}} đồng chí{{{{khong_tinh_mien_sinh_hoat}}}}.")
         .P("Có mặt: {{co_mat}} đồng chí; vắng mặt: {{vang_mat}} đồng chí. Lý do vắng mặt: " + Dots)
         .P("Chủ trì hội nghị: đồng chí " + Dots + "; thư ký hội nghị: đồng chí " + Dots + ".");
 
@@ -84,13 +84,13 @@ public static class FormCatalog
             .Signature([], ["NGƯỜI GIỚI THIỆU"], "{{nguoi_gioi_thieu}}")),
 
         new("4-KND", "4-KNĐ", "Nghị quyết giới thiệu đoàn viên ưu tú vào Đảng (Đoàn TNCS Hồ Chí Minh)", AdmissionStepKind.Introduction, FormIssuer.YouthUnion, null, false, w => w
-            .OrganisationHeader("ĐOÀN " + Dots, "BCH ĐOÀN " + Dots, "{{so_nghi_quyet_doan_the}}", ["ĐOÀN TNCS HỒ CHÍ MINH"])
+            .OrganisationHeader("ĐOÀN TNCS HỒ CHÍ MINH {{xa_in_hoa}}", "BCH ĐOÀN {{xa_in_hoa}}", "{{so_nghi_quyet_doan_the}}", ["ĐOÀN TNCS HỒ CHÍ MINH"])
             .Title("NGHỊ QUYẾT", "giới thiệu đoàn viên ưu tú vào Đảng")
             .P("Căn cứ Điều 4 Điều lệ Đảng Cộng sản Việt Nam và Điều lệ Đoàn TNCS Hồ Chí Minh;")
-            .P("Ngày {{ngay_hop}}, Ban Chấp hành Đoàn " + Dots + " đã họp xét, giới thiệu đoàn viên **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, nơi cư trú {{noi_cu_tru}}, vào Đảng.")
+            .P("Ngày {{ngay_hop}}, Ban Chấp hành Đoàn {{xa}} đã họp xét, giới thiệu đoàn viên **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, nơi cư trú {{noi_cu_tru}}, vào Đảng.")
             .P("Tổng số ủy viên Ban Chấp hành: …… đồng chí; có mặt: …… đồng chí; vắng mặt: …… đồng chí.")
             .P("Ưu điểm, khuyết điểm chính của đoàn viên: " + HandWritten)
-            .P("Số ủy viên Ban Chấp hành tán thành giới thiệu: …… đồng chí, đạt ……%; không tán thành: …… đồng chí.")
+            .P("Số ủy viên Ban Chấp hành tán thành giới thiệu: …… đồng chí, đạt ……\u00A0%; không tán thành: …… đồng chí.")
             .P("Ban Chấp hành Đoàn giới thiệu đoàn viên {{ho_ten}} để {{chi_bo}} xem xét, đề nghị kết nạp vào Đảng Cộng sản Việt Nam.")
             .Signature(["{{chi_bo}};", "Lưu."], ["T/M BAN CHẤP HÀNH", "BÍ THƯ"], Dots)),
 
@@ -101,7 +101,7 @@ public static class FormCatalog
             .P("Ngày {{ngay_hop}}, Ban Chấp hành Công đoàn cơ sở " + Dots + " đã họp xét, giới thiệu đoàn viên công đoàn **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, nơi cư trú {{noi_cu_tru}}, vào Đảng.")
             .P("Tổng số ủy viên Ban Chấp hành: …… đồng chí; có mặt: …… đồng chí; vắng mặt: …… đồng chí.")
             .P("Ưu điểm, khuyết điểm chính của đoàn viên công đoàn: " + HandWritten)
-            .P("Số ủy viên Ban Chấp hành tán thành giới thiệu: …… đồng chí, đạt ……%; không tán thành: …… đồng chí.")
+            .P("Số ủy viên Ban Chấp hành tán thành giới thiệu: …… đồng chí, đạt ……\u00A0%; không tán thành: …… đồng chí.")
             .P("Ban Chấp hành Công đoàn cơ sở giới thiệu đoàn viên công đoàn {{ho_ten}} để {{chi_bo}} xem xét, đề nghị kết nạp vào Đảng Cộng sản Việt Nam.")
             .Signature(["{{chi_bo}};", "Lưu."], ["T/M BAN CHẤP HÀNH", "CHỦ TỊCH"], Dots)),
 
@@ -109,7 +109,7 @@ public static class FormCatalog
             .PartyHeader(numbered: false)
             .Title("TỔNG HỢP Ý KIẾN NHẬN XÉT", "của tổ chức đoàn thể chính trị - xã hội nơi làm việc và chi ủy nơi cư trú đối với người xin vào Đảng")
             .P("Chi ủy {{chi_bo}} tổng hợp ý kiến nhận xét đối với quần chúng **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, nơi cư trú {{noi_cu_tru}}, nghề nghiệp {{nghe_nghiep}}, như sau (tổng hợp ngày {{ngay_hop}}):")
-            .P("1. Ý kiến nhận xét của tổ chức đoàn thể chính trị - xã hội nơi làm việc: tổng số được hỏi ý kiến …… người; số đồng ý …… người, đạt ……%; số không đồng ý …… người. Nội dung chính: " + HandWritten)
+            .P("1. Ý kiến nhận xét của tổ chức đoàn thể chính trị - xã hội nơi làm việc: tổng số được hỏi ý kiến …… người; số đồng ý …… người, đạt ……\u00A0%; số không đồng ý …… người. Nội dung chính: " + HandWritten)
             .P("2. Ý kiến nhận xét của chi ủy (chi bộ) nơi cư trú: " + HandWritten)
             .P("3. Nhận xét chung và đề nghị của chi ủy: " + HandWritten)
             .Signature(["{{dang_uy}};", "Lưu chi bộ."], ["T/M CHI ỦY", "BÍ THƯ"], "{{ky_ho_ten}}")),
@@ -147,7 +147,7 @@ public static class FormCatalog
             .P("Căn cứ Điều 4 Điều lệ Đảng Cộng sản Việt Nam;")
             .P("Căn cứ Nghị quyết số {{so_nghi_quyet_chi_bo}} ngày {{ngay_nghi_quyet_chi_bo}} của {{chi_bo}} đề nghị kết nạp quần chúng {{ho_ten}} vào Đảng (chi bộ biểu quyết {{tan_thanh}}/{{so_tinh_bieu_quyet}} đồng chí tán thành, đạt {{ty_le_tan_thanh}});")
             .P("Ngày {{ngay_hop}}, {{co_quan_quyet_dinh}} đã họp xét hồ sơ đề nghị kết nạp đảng viên. Tổng số ủy viên: …… đồng chí; có mặt: …… đồng chí; vắng mặt: …… đồng chí.")
-            .P("Số ủy viên tán thành kết nạp: …… đồng chí, đạt ……%; không tán thành: …… đồng chí.")
+            .P("Số ủy viên tán thành kết nạp: …… đồng chí, đạt ……\u00A0%; không tán thành: …… đồng chí.")
             .P("{{co_quan_quyet_dinh}} nhất trí kết nạp quần chúng **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, nơi cư trú {{noi_cu_tru}}, vào Đảng Cộng sản Việt Nam.")
             .Signature(["{{chi_bo}};", "Lưu hồ sơ đảng viên."], s_committeeSign, "{{ky_ho_ten_dang_uy}}")),
 
@@ -189,7 +189,7 @@ public static class FormCatalog
             .PartyHeader(numbered: false)
             .Title("TỔNG HỢP Ý KIẾN NHẬN XÉT", "của tổ chức đoàn thể chính trị - xã hội và chi ủy nơi cư trú đối với đảng viên dự bị")
             .P("Chi ủy {{chi_bo}} tổng hợp ý kiến nhận xét đối với đảng viên dự bị **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, kết nạp vào Đảng ngày {{ngay_vao_dang}}, hết thời gian dự bị ngày {{ngay_het_du_bi}}, như sau:")
-            .P("1. Ý kiến nhận xét của tổ chức đoàn thể chính trị - xã hội: tổng số được hỏi ý kiến …… người; số đồng ý …… người, đạt ……%; số không đồng ý …… người. Nội dung chính: " + HandWritten)
+            .P("1. Ý kiến nhận xét của tổ chức đoàn thể chính trị - xã hội: tổng số được hỏi ý kiến …… người; số đồng ý …… người, đạt ……\u00A0%; số không đồng ý …… người. Nội dung chính: " + HandWritten)
             .P("2. Ý kiến nhận xét của chi ủy (chi bộ) nơi cư trú: " + HandWritten)
             .P("3. Nhận xét chung của chi ủy: " + HandWritten)
             .Signature(["{{dang_uy}};", "Lưu chi bộ."], ["T/M CHI ỦY", "BÍ THƯ"], "{{ky_ho_ten}}")),
@@ -214,7 +214,7 @@ public static class FormCatalog
             .Title("NGHỊ QUYẾT", "về việc công nhận đảng viên chính thức")
             .P("Căn cứ Điều 5 Điều lệ Đảng Cộng sản Việt Nam;")
             .P("Căn cứ Nghị quyết số {{so_nghi_quyet_chi_bo}} ngày {{ngay_nghi_quyet_chi_bo}} của {{chi_bo}} đề nghị công nhận đảng viên chính thức (chi bộ biểu quyết {{tan_thanh}}/{{so_tinh_bieu_quyet}} đồng chí tán thành, đạt {{ty_le_tan_thanh}});")
-            .P("Ngày {{ngay_hop}}, {{co_quan_quyet_dinh}} đã họp xét. Tổng số ủy viên: …… đồng chí; có mặt: …… đồng chí; vắng mặt: …… đồng chí. Số ủy viên tán thành: …… đồng chí, đạt ……%.")
+            .P("Ngày {{ngay_hop}}, {{co_quan_quyet_dinh}} đã họp xét. Tổng số ủy viên: …… đồng chí; có mặt: …… đồng chí; vắng mặt: …… đồng chí. Số ủy viên tán thành: …… đồng chí, đạt ……\u00A0%.")
             .P("{{co_quan_quyet_dinh}} nhất trí công nhận đồng chí **{{ho_ten}}**, sinh ngày {{ngay_sinh}}, kết nạp vào Đảng ngày {{ngay_vao_dang}}, là đảng viên chính thức kể từ ngày {{ngay_chinh_thuc}}.")
             .Signature(["{{chi_bo}};", "Lưu hồ sơ đảng viên."], s_committeeSign, "{{ky_ho_ten_dang_uy}}")),
 

@@ -48,7 +48,7 @@ public sealed class FormTemplates(AppDbContext db, Access access, AuditContext w
         }
         var unknown = Placeholders.Unknown(used);
         if (unknown.Count > 0)
-            return Outcome<FormTemplate>.Invalid("File", $"Mẫu có chỗ điền phần mềm không biết: {string.Join(", ", unknown.Select(u => "{{" + u + "}}"))}. " +
+            return Outcome<FormTemplate>.Invalid("File", $"Mẫu có chỗ điền phần mềm không biết: {string.Join(", ", unknown.Select(Shown))}. " +
                 "Hãy sửa đúng tên chỗ điền theo danh sách bên dưới (hoặc xóa đi), rồi tải lên lại.");
         var communeId = access.Scope.CommuneId;
         var row = await db.FormTemplates.FirstOrDefaultAsync(t => t.CommuneId == communeId && t.FormCode == form.Key, ct);
@@ -72,6 +72,10 @@ public sealed class FormTemplates(AppDbContext db, Access access, AuditContext w
         }
         return Outcome<FormTemplate>.Done(row);
     }
+
+    /// <summary>An unknown name as the user typed it: a "{{" left open is shown as it stands, said to lack its "}}" (not wrapped in a second pair of braces).</summary>
+    internal static string Shown(string name) =>
+        name.StartsWith("{{", StringComparison.Ordinal) ? $"“{name}” (thiếu “}}}}”)" : "{{" + name + "}}";
 
     /// <summary>Goes back to the default template (the replacement is deleted; the audit trail keeps its name and hash).</summary>
     public async Task<Outcome<FormDefinition>> ResetAsync(string formKey, CancellationToken ct)

@@ -48,6 +48,8 @@ public sealed class FormValues(AppDbContext db, CalendarService calendars)
         };
     }
 
+    private static string ExcludedClause(string count) => $" (không tính {count} đồng chí miễn sinh hoạt hoặc sinh hoạt tạm thời nơi khác vắng mặt)";
+
     public static Commune CommuneOf(string name, string? authority)
     {
         // "Đảng bộ xã Nhơn Mỹ" → place "Nhơn Mỹ", committee "Đảng ủy xã Nhơn Mỹ".
@@ -126,6 +128,10 @@ public sealed class FormValues(AppDbContext db, CalendarService calendars)
         v["so"] = number ?? (form.NumberType is { } t ? "……-" + t : FormCatalog.Dots);
         v["chi_bo"] = cell.Name;
         v["dang_uy"] = commune.Committee;
+        // The commune's Youth Union heads 4-KNĐ: "Đảng ủy xã Nhơn Mỹ" → "xã Nhơn Mỹ" (a committee named otherwise stays dotted).
+        var unit = commune.Committee.StartsWith("Đảng ủy ", StringComparison.Ordinal) ? commune.Committee["Đảng ủy ".Length..] : FormCatalog.Dots;
+        v["xa"] = unit;
+        v["xa_in_hoa"] = Upper(unit);
         // The sub-committee's papers are its committee's: "Đảng bộ bộ phận Khối Trường" signs as "Đảng ủy bộ phận Khối Trường".
         var subCommitteeName = subCommittee is null ? null : CommitteeOf(subCommittee.Name);
         v["dang_uy_bo_phan"] = subCommitteeName ?? FormCatalog.Dots;
@@ -182,12 +188,15 @@ public sealed class FormValues(AppDbContext db, CalendarService calendars)
             v["tong_so_dang_vien"] = counts.Members.ToString(CultureInfo.InvariantCulture);
             v["so_tinh_bieu_quyet"] = counts.Denominator.ToString(CultureInfo.InvariantCulture);
             v["vang_mat_khong_tinh"] = counts.ExcludedAbsent.ToString(CultureInfo.InvariantCulture);
+            // "không tính 0 đồng chí miễn sinh hoạt" reads as a mistake: with none excluded the clause is left out.
+            v["khong_tinh_mien_sinh_hoat"] = counts.ExcludedAbsent > 0 ? ExcludedClause(counts.ExcludedAbsent.ToString(CultureInfo.InvariantCulture)) : "";
             v["co_mat"] = counts.Present.ToString(CultureInfo.InvariantCulture);
             v["vang_mat"] = Math.Max(0, counts.Members - counts.Present).ToString(CultureInfo.InvariantCulture);
             v["tan_thanh"] = counts.For.ToString(CultureInfo.InvariantCulture);
             v["khong_tan_thanh"] = counts.Against.ToString(CultureInfo.InvariantCulture);
             v["ty_le_tan_thanh"] = Percent(counts.For, counts.Denominator);
         }
+        v.TryAdd("khong_tinh_mien_sinh_hoat", ExcludedClause(FormCatalog.Dots));
         var cellResolution = steps.LastOrDefault(s => s.Kind == cellVoteKind && s.Outcome == VoteOutcome.Approved);
         if (cellResolution is not null)
         {

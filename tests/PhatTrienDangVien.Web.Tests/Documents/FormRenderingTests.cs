@@ -67,4 +67,39 @@ public sealed class FormRenderingTests(SqliteApp app) : IClassFixture<SqliteApp>
             Directory.Delete(work, recursive: true);
         }
     }
+
+    /// <summary>How a signature block's own lines begin (pdftotext -layout puts "Nơi nhận:" and "T/M …" on one line).</summary>
+    private static readonly string[] s_signatureLines = ["Nơi nhận", "T/M", "K/T", "NGƯỜI", "BÍ THƯ", "PHÓ BÍ THƯ", "CHỦ TỊCH", "(Ký", "- ", "ĐẢNG VIÊN", "…"];
+
+    [Fact]
+    public async Task No_form_of_a_complete_case_leaves_the_signature_alone_on_its_last_page()
+    {
+        var cases = await EnsureAsync(app);
+        var b = await Browser.LoginAsync(app, "office");
+        var work = Directory.CreateTempSubdirectory("ptdv-pages-").FullName;
+        try
+        {
+            var forms = Web.Documents.FormCatalog.All.Where(f => f.Step is not null && f.Issuer != Web.Documents.FormIssuer.TradeUnion).ToList();
+            forms.Count.ShouldBeGreaterThan(10);
+            foreach (var form in forms)
+            {
+                // Candidate A has every step from the decision on; B has the introductions and the sub-committee's report.
+                var candidate = form.Key is "3-KND" or "4-KND" or "7-KND" ? cases.B : cases.A;
+                var docx = Path.Combine(work, form.Key + ".docx");
+                await File.WriteAllBytesAsync(docx, await IssueAsync(b, candidate, await StepAsync(app, candidate, form.Step!.Value), form.Key, form.Key == "3-KND" ? 1 : 0));
+                await RunAsync("libreoffice", $"--headless --norestore -env:UserInstallation=file://{work}/lo-profile --convert-to pdf --outdir {work} {docx}", work);
+                var pdf = Path.Combine(work, form.Key + ".pdf");
+                var info = await RunAsync("pdfinfo", pdf, work);
+                var pages = int.Parse(info.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal))["Pages:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+                if (pages == 1) continue;
+                var last = await RunAsync("pdftotext", $"-layout -f {pages} -l {pages} {pdf} -", work);
+                var first = last.Split('\n').Select(l => l.Trim()).First(l => l.Length > 0);
+                s_signatureLines.ShouldNotContain(start => first.StartsWith(start, StringComparison.Ordinal), $"{form.Code}: page {pages} begins with the signature block: “{first}”");
+            }
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
 }

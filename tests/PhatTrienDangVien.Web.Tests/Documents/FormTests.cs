@@ -56,7 +56,8 @@ public abstract class FormTests<TApp>(TApp app) where TApp : AppFactory
         right6[^1].ShouldBe("Thử Nghiệm, ngày 01 tháng 7 năm 2026");
         var p6 = Paragraphs(f6);
         p6.ShouldContain("Ngày 01/07/2026, Chi bộ Ấp Mỹ Lợi đã họp để xét, đề nghị kết nạp quần chúng Võ Minh Đức, sinh ngày 15/03/2000, nơi cư trú ………………, vào Đảng Cộng sản Việt Nam.");
-        p6.ShouldContain("Tổng số đảng viên chính thức: 3 đồng chí; số được tính để biểu quyết: 3 đồng chí (không tính 0 đồng chí miễn sinh hoạt hoặc sinh hoạt tạm thời nơi khác vắng mặt).");
+        // None excluded: the "(không tính 0 đồng chí miễn sinh hoạt…)" clause is left out.
+        p6.ShouldContain("Tổng số đảng viên chính thức: 3 đồng chí; số được tính để biểu quyết: 3 đồng chí.");
         p6.ShouldContain(p => p.StartsWith("Có mặt: 3 đồng chí; vắng mặt: 0 đồng chí.", StringComparison.Ordinal));
         p6.ShouldContain("3. Đối chiếu với tiêu chuẩn, điều kiện kết nạp đảng viên, chi bộ biểu quyết: 3 đồng chí tán thành, đạt 100,00% so với số đảng viên chính thức được tính; 0 đồng chí không tán thành.");
         p6.ShouldContain("Chi bộ đề nghị Ban Thường vụ Đảng ủy xã Thử Nghiệm xem xét, kết nạp quần chúng Võ Minh Đức vào Đảng Cộng sản Việt Nam.");
@@ -98,7 +99,11 @@ public abstract class FormTests<TApp>(TApp app) where TApp : AppFactory
         var office = await Browser.LoginAsync(app, "office");
         var f4 = await IssueAsync(office, cases.B, await StepAsync(app, cases.B, AdmissionStepKind.Introduction), "4-KND");
         NoPlaceholderLeft(f4, "4-KND");
-        Header(f4).Left.ShouldBe(["ĐOÀN ………………", "BCH ĐOÀN ………………", "***", "Số 15-NQ/ĐTN"]);
+        // The commune's Youth Union heads it; "đạt …… %" keeps the dots and the "%" on one line.
+        Header(f4).Left.ShouldBe(["ĐOÀN TNCS HỒ CHÍ MINH XÃ THỬ NGHIỆM", "BCH ĐOÀN XÃ THỬ NGHIỆM", "***", "Số 15-NQ/ĐTN"]);
+        Body(f4).ShouldContain("Ban Chấp hành Đoàn xã Thử Nghiệm đã họp xét");
+        Body(f4).ShouldContain("đạt ……\u00A0%");
+        Body(f4).ShouldNotContain("đạt ……%");
         Body(f4).ShouldContain("giới thiệu đoàn viên Huỳnh Ngọc Ánh");
         var f7 = await IssueAsync(office, cases.B, await StepAsync(app, cases.B, AdmissionStepKind.SubCommitteeVote), "7-KND");
         NoPlaceholderLeft(f7, "7-KND");
