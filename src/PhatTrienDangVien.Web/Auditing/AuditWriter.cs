@@ -61,6 +61,19 @@ internal static class AuditWriter
             string.Join(":", type.FindPrimaryKey()!.Properties.Select(k => k.GetGetter().GetClrValueUsingContainingEntity(entity))),
             AddedChanges(type, p => p.GetGetter().GetClrValueUsingContainingEntity(entity)));
 
+    /// <summary>
+    /// The audit row of a record deleted without the change tracker (<see cref="AppDbContext.DeleteLoadedAsync"/>): the
+    /// same row <see cref="Collect"/> makes for a deleted entry, every stored value but derived and secret ones, as it was.
+    /// </summary>
+    public static AuditEntry Deleted(AppDbContext db, AuditContext who, DateTime now, IEntityType type, object entity)
+    {
+        var changes = new Dictionary<string, object?[]>();
+        foreach (var p in type.GetProperties())
+            if (!s_skipped.Contains(p.Name)) changes[p.Name] = [p.GetGetter().GetClrValueUsingContainingEntity(entity), null];
+        return Entry(db, who, now, type, entity, EntityState.Deleted,
+            string.Join(":", type.FindPrimaryKey()!.Properties.Select(k => k.GetGetter().GetClrValueUsingContainingEntity(entity))), changes);
+    }
+
     private static Dictionary<string, object?[]> ChangedValues(EntityEntry entry)
     {
         var changes = new Dictionary<string, object?[]>();

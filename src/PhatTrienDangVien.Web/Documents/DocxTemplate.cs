@@ -162,7 +162,7 @@ public static partial class DocxTemplate
         return stream.ToArray();
     }
 
-    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+    public static string Sha256(byte[] bytes) => Application.ContentHash.Sha256(bytes);
 
     /// <summary>All the text of a document, paragraph by paragraph (tests and previews).</summary>
     public static string PlainText(byte[] docx)

@@ -19,7 +19,7 @@ namespace PhatTrienDangVien.Web.Import;
 /// otherwise, nothing kept), stores it under a random token and gives the token back. Files left by earlier uploads
 /// of the commune that are more than a day old are removed on the way.
 /// </summary>
-public sealed class StageImport(AppDbContext db, Access access, ImportPlanner planner, AuditContext who, TimeProvider clock)
+public sealed class StageImport(AppDbContext db, Access access, ImportPlanner planner, SheetCache sheets, AuditContext who, TimeProvider clock)
 {
     public async Task<Outcome<ImportUpload>> HandleAsync(ImportKind kind, string? fileName, byte[]? content, CancellationToken ct)
     {
@@ -27,7 +27,8 @@ public sealed class StageImport(AppDbContext db, Access access, ImportPlanner pl
         if (!Enum.IsDefined(kind)) return Outcome<ImportUpload>.Invalid("Kind", "Hãy chọn loại danh sách: đảng viên hoặc quần chúng ưu tú.");
         if (content is null || content.Length == 0) return Outcome<ImportUpload>.Invalid("File", "Hãy chọn tệp Excel (.xlsx) để nhập.");
         var remembered = await planner.RememberedAsync(kind, ct);
-        var (sheet, error) = RegisterSheet.Read(content, kind, remembered);
+        // Kept read for the preview and the commit that follow.
+        var (sheet, error) = sheets.Read(content, kind, remembered);
         if (error is not null) return Outcome<ImportUpload>.Invalid("File", error);
         if (sheet!.Rows.Count == 0) return Outcome<ImportUpload>.Invalid("File", $"Dưới dòng tiêu đề (dòng {sheet.HeaderRow}) không có dòng dữ liệu nào.");
 
@@ -38,7 +39,7 @@ public sealed class StageImport(AppDbContext db, Access access, ImportPlanner pl
         var upload = new ImportUpload
         {
             CommuneId = db.Scope.CommuneId, Kind = kind, Token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-            FileName = name.Length > 200 ? name[..200] : name, FileSha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            FileName = name.Length > 200 ? name[..200] : name, FileSha256 = ContentHash.Sha256(content),
             Content = content, UserId = who.UserId, UploadedAtUtc = now,
         };
         db.ImportUploads.Add(upload);
@@ -48,7 +49,7 @@ public sealed class StageImport(AppDbContext db, Access access, ImportPlanner pl
 }
 
 /// <summary>The preview of an uploaded file, and the choices made on it (mapping, default cell and source, cells to create).</summary>
-public sealed class PreviewImport(AppDbContext db, Access access, ImportPlanner planner, AuditContext who)
+public sealed class PreviewImport(AppDbContext db, Access access, ImportPlanner planner, SheetCache sheets, AuditContext who)
 {
     public const string Gone = "Không tìm thấy tệp đã tải lên (đã nhập xong, đã quá một ngày, hoặc của người khác); hãy tải tệp lên lại.";
 
@@ -80,7 +81,7 @@ public sealed class PreviewImport(AppDbContext db, Access access, ImportPlanner 
         if (choices.Columns.Count > 0)
         {
             var remembered = await planner.RememberedAsync(upload.Kind, ct);
-            var (sheet, _) = RegisterSheet.Read(upload.Content, upload.Kind, remembered);
+            var (sheet, _) = sheets.Read(upload.Content, upload.Kind, remembered);
             foreach (var c in sheet?.Columns ?? [])
                 if (choices.Columns.TryGetValue(c.Letter, out var field) && ImportFields.FoldHeader(c.Header) is { Length: > 0 } header)
                     remembered[header] = field;
@@ -116,7 +117,7 @@ public sealed class CommitImport(AppDbContext db, Access access, ImportPlanner p
         // One import of a commune at a time, and its checks inside the lock: two files of the same people without
         // citizen IDs committed a second apart each found the other's people absent and both came in (2,600 members
         // from 1,300); the same token committed three times at once found its upload gone at the end (a 500).
-        await LockCommuneAsync(ct);
+        await db.LockCommuneImportsAsync(ct);
         var upload = await PreviewImport.FindAsync(db, who, token, ct);
         if (upload is null) return Outcome<ImportReport>.Invalid("", PreviewImport.Gone);
         var (preview, error) = await planner.PlanAsync(upload, ct);
@@ -222,21 +223,5 @@ public sealed class CommitImport(AppDbContext db, Access access, ImportPlanner p
             db.ChangeTracker.Clear();
             return Outcome<ImportReport>.Invalid("", "Chưa nhập dòng nào: " + e.Message);
         }
-    }
-
-    /// <summary>
-    /// The commune's import lock, held to the end of the transaction. PostgreSQL: an advisory lock keyed on the commune.
-    /// SQLite: any write takes the database's only write lock, so the commune's uploads are touched (no value changes).
-    /// </summary>
-    private async Task LockCommuneAsync(CancellationToken ct)
-    {
-        var commune = db.Scope.CommuneId;
-        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
-        {
-            // The high half names the lock's purpose ("IMPO"), the low half the commune.
-            var key = (0x494D504FL << 32) | (uint)commune;
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
-        }
-        else await db.ImportUploads.Where(u => u.CommuneId == commune).ExecuteUpdateAsync(u => u.SetProperty(x => x.UploadedAtUtc, x => x.UploadedAtUtc), ct);
     }
 }

@@ -96,7 +96,7 @@ public sealed class ImportPreview
 /// across the file and the register: duplicates in the file are errors; people already in the register are duplicates,
 /// reported and skipped, so that importing the same file again doubles nothing. The preview and the commit both run it.
 /// </summary>
-public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, CalendarService calendar, AuditContext who, TimeProvider clock)
+public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, CalendarService calendar, AuditContext who, TimeProvider clock, SheetCache sheets)
 {
     private static readonly Dictionary<string, ImportField> s_inputFields = new(StringComparer.Ordinal)
     {
@@ -133,7 +133,7 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
     {
         ArgumentNullException.ThrowIfNull(upload);
         var remembered = await RememberedAsync(upload.Kind, ct);
-        var (sheet, error) = RegisterSheet.Read(upload.Content, upload.Kind, remembered);
+        var (sheet, error) = sheets.Read(upload.Content, upload.Kind, remembered);
         if (sheet is null) return (null, error);
         var choices = ImportChoices.Parse(upload.Mapping);
         var preview = new ImportPreview

@@ -94,7 +94,9 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
         IReadOnlyDictionary<string, ImportField>? remembered)
     {
         using var stream = new MemoryStream(content, writable: false);
-        var config = new OpenXmlConfiguration { FillMergedCells = true };
+        // Merged areas are already filled cell by cell by SheetBounds: the reader's own filling would read the sheet
+        // through once more to find them, for the same values.
+        var config = new OpenXmlConfiguration { FillMergedCells = false };
         var number = 0;
         var hasData = false;
         int? headerRow = null;

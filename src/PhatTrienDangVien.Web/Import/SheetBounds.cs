@@ -9,7 +9,7 @@ namespace PhatTrienDangVien.Web.Import;
 /// Cuts a workbook down to the part a register can occupy before the reader sees it. The reader builds every row out to
 /// the sheet's declared or last column: a 2 KB file declaring <c>A1:XFD1048576</c> (some tools write such a dimension
 /// when whole rows are formatted) made it build a million rows of 16,384 cells and kept a core busy for minutes. Here
-/// each worksheet is streamed once: the declared dimension is dropped, cells right of the last column a register uses
+/// each worksheet is streamed through (twice when it has merged areas): the declared dimension is dropped, cells right of the last column a register uses
 /// and rows below the last row it can have are left out, and the whole package may not expand beyond a cap.
 /// Merged areas are filled here too: Excel writes no <c>&lt;c&gt;</c> for the covered cells of an unstyled merged area (a
 /// "Chi bộ" merged over its group of rows), and the reader fills only the cells that exist, so every covered cell
@@ -41,21 +41,34 @@ public static class SheetBounds
             using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
             foreach (var entry in input.Entries)
             {
-                var copy = zip.CreateEntry(entry.FullName, CompressionLevel.Fastest);
+                // Stored, not compressed: the cut workbook lives only until the reader has gone through it, and compressing
+                // it cost as much as reading it again.
+                var copy = zip.CreateEntry(entry.FullName, CompressionLevel.NoCompression);
                 using var from = new CappedStream(entry.Open(), budget);
                 using var to = copy.Open();
                 // Which part is a worksheet is read from the part itself, not from its name: the reader finds sheets
                 // through the workbook's relationships, which may point anywhere ("/xl/worksheets/…" went round the cut).
                 if (IsWorksheet(entry))
                 {
-                    // The merged areas follow the rows in the sheet's XML: a first pass finds them, the second fills them.
-                    // The first pass has a budget of its own: it reads the same bytes again and keeps none of them.
-                    List<Area> merges;
-                    using (var scan = new CappedStream(entry.Open(), new Budget(MaxExpandedBytes))) merges = MergedAreas(scan, maxRow, maxColumn);
-                    rowsBeyond |= CopySheet(from, to, maxRow, maxColumn, merges);
+                    // The merged areas follow the rows in the sheet's XML, so they are collected while the sheet is cut;
+                    // only a sheet that has some is cut a second time, filling them (most registers have none, or the
+                    // office unmerged them). The second pass has a budget of its own: it reads the same bytes again.
+                    var merges = new List<Area>();
+                    using var cut = new MemoryStream();
+                    rowsBeyond |= CopySheet(from, cut, maxRow, maxColumn, [], merges);
+                    if (merges.Count > 0)
+                    {
+                        using var again = new CappedStream(entry.Open(), new Budget(MaxExpandedBytes));
+                        CopySheet(again, to, maxRow, maxColumn, merges, null);
+                    }
+                    else
+                    {
+                        cut.Position = 0;
+                        cut.CopyTo(to);
+                    }
                 }
                 else if (IsSharedStrings(entry))
-                    CopyStrings(from, to);
+                    CheckStrings(from, to);
                 else
                     from.CopyTo(to);
             }
@@ -80,27 +93,21 @@ public static class SheetBounds
     private static XmlReader Reader(Stream from) =>
         XmlReader.Create(from, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
 
-    /// <summary>The merged areas of a sheet that lie inside the bounds (one reaching past them is left unmerged).</summary>
-    private static List<Area> MergedAreas(Stream from, int maxRow, int maxColumn)
+    /// <summary>
+    /// Adds a merged area of the sheet to the list when it lies inside the bounds (one reaching past them is left
+    /// unmerged), covers more than one cell and overlaps none already there (a damaged file: the first is kept).
+    /// </summary>
+    private static void AddArea(List<Area> areas, string? range, int maxRow, int maxColumn)
     {
-        var areas = new List<Area>();
-        using var r = Reader(from);
-        while (r.Read())
-        {
-            if (r.NodeType != XmlNodeType.Element || r.LocalName != "mergeCell") continue;
-            var range = r.GetAttribute("ref");
-            if (Beyond(range, maxRow, maxColumn)) continue;
-            var parts = range!.Split(':');
-            var (r1, c1) = (RowOf(parts[0]), ColumnOf(parts[0]));
-            var (r2, c2) = (RowOf(parts[^1]), ColumnOf(parts[^1]));
-            if (r1 is null || c1 is null || r2 is null || c2 is null) continue;
-            var area = new Area(Math.Min(r1.Value, r2.Value), Math.Min(c1.Value, c2.Value), Math.Max(r1.Value, r2.Value), Math.Max(c1.Value, c2.Value));
-            // A merge of one cell fills nothing; overlapping areas (a damaged file) keep the first.
-            if (area.FirstRow == area.LastRow && area.FirstColumn == area.LastColumn) continue;
-            if (areas.Any(a => a.Covers(area.FirstRow, area.FirstColumn) || area.Covers(a.FirstRow, a.FirstColumn))) continue;
-            areas.Add(area);
-        }
-        return areas;
+        if (Beyond(range, maxRow, maxColumn)) return;
+        var parts = range!.Split(':');
+        var (r1, c1) = (RowOf(parts[0]), ColumnOf(parts[0]));
+        var (r2, c2) = (RowOf(parts[^1]), ColumnOf(parts[^1]));
+        if (r1 is null || c1 is null || r2 is null || c2 is null) return;
+        var area = new Area(Math.Min(r1.Value, r2.Value), Math.Min(c1.Value, c2.Value), Math.Max(r1.Value, r2.Value), Math.Max(c1.Value, c2.Value));
+        if (area.FirstRow == area.LastRow && area.FirstColumn == area.LastColumn) return;
+        if (areas.Any(a => a.Covers(area.FirstRow, area.FirstColumn) || area.Covers(a.FirstRow, a.FirstColumn))) return;
+        areas.Add(area);
     }
 
     private static bool IsWorksheet(ZipArchiveEntry entry) => RootIs(entry, "worksheet", "dialogsheet");
@@ -124,20 +131,30 @@ public static class SheetBounds
         }
     }
 
-    /// <summary>Copies the shared strings, refusing a text longer than a cell holds.</summary>
-    private static void CopyStrings(Stream from, Stream to)
+    /// <summary>
+    /// Copies the shared strings as they are, refusing a text longer than a cell holds. The part is read once into memory
+    /// (within the package's budget) and only read through for the check: writing it out again node by node, as before,
+    /// cost a second serialisation of every string for nothing.
+    /// </summary>
+    private static void CheckStrings(Stream from, Stream to)
     {
-        using var r = Reader(from);
-        using var w = XmlWriter.Create(to, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false });
-        r.Read();
-        while (!r.EOF)
+        using var bytes = new MemoryStream();
+        from.CopyTo(bytes);
+        bytes.Position = 0;
+        using (var r = Reader(bytes))
         {
-            CopyNode(r, w);
-            r.Read();
+            while (r.Read())
+                if (r.NodeType is XmlNodeType.Text or XmlNodeType.CDATA && r.Value.Length > MaxCellText) throw new TextTooLongException();
         }
+        bytes.Position = 0;
+        bytes.CopyTo(to);
     }
 
-    private static bool CopySheet(Stream from, Stream to, int maxRow, int maxColumn, List<Area> merges)
+    /// <summary>
+    /// Writes the sheet cut to the bounds, filling the covered cells of <paramref name="merges"/>; adds the merged areas
+    /// it meets to <paramref name="found"/> when given. True when a value stood below the last row.
+    /// </summary>
+    private static bool CopySheet(Stream from, Stream to, int maxRow, int maxColumn, List<Area> merges, List<Area>? found)
     {
         using var r = Reader(from);
         using var w = XmlWriter.Create(to, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false });
@@ -174,6 +191,9 @@ public static class SheetBounds
                     case "mergeCell" when Beyond(r.GetAttribute("ref"), maxRow, maxColumn):
                         r.Skip();
                         continue;
+                    case "mergeCell":
+                        if (found is not null) AddArea(found, r.GetAttribute("ref"), maxRow, maxColumn);
+                        break;
                     case "row":
                         row = Number(r.GetAttribute("r")) ?? row + 1;
                         column = 0;

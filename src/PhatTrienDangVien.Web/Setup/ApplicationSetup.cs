@@ -38,6 +38,8 @@ public static class ApplicationSetup
         services.AddScoped<People.CitizenIdGuard>();
         services.AddScoped<People.SaveMember>();
         services.AddScoped<People.SaveCandidate>();
+        // The sheets read from uploads, kept a few minutes for the preview and the commit of the same file.
+        services.AddSingleton<Import.SheetCache>();
         services.AddScoped<Import.ImportPlanner>();
         services.AddScoped<Import.StageImport>();
         services.AddScoped<Import.PreviewImport>();
