@@ -202,7 +202,7 @@ public abstract class ImportBulkTests<TApp>(TApp app) where TApp : AppFactory
     {
         var auditBefore = await app.WithSystemScopeAsync(db => db.AuditEntries.MaxAsync(a => (long?)a.Id)) ?? 0;
         var report = await ImportAsync(Register([[1, "Khổng Thị Hoàn Tác", new XDate(new DateTime(1979, 4, 2)), "Nữ",
-            "02/09/2004", new XDate(new DateTime(2005, 9, 2)), 23456780, "Chi bộ Ấp Mỹ Lợi", "003179123456", "Kinh", "Không", "12/12"]]), "hoan-tac.xlsx");
+            "02/09/2004", new XDate(new DateTime(2005, 9, 2)), 23456780, "Chi bộ Ấp Mỹ Lợi", "004179123456", "Kinh", "Không", "12/12"]]), "hoan-tac.xlsx");
         var imported = await app.WithSystemScopeAsync(db => db.Members.AsNoTracking().Include(x => x.Person).SingleAsync(x => x.ImportBatchId == report.Batch.Id));
         using (var s = Office())
         {
@@ -214,7 +214,7 @@ public abstract class ImportBulkTests<TApp>(TApp app) where TApp : AppFactory
         var auditUndo = await app.WithSystemScopeAsync(db => db.AuditEntries.MaxAsync(a => a.Id));
         // The same member saved through the member form, then deleted through a save.
         var person = PersonInput.From(imported.Person);
-        person.CitizenId = "003179123457";
+        person.CitizenId = "004179123457";
         int savedId;
         using (var s = Office())
         {
