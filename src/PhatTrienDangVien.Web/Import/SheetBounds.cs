@@ -28,8 +28,10 @@ public static class SheetBounds
     /// allows in a cell), and whether a value stood in a row below <paramref name="maxRow"/> (the file is too long:
     /// nothing of it may be dropped silently).
     /// </summary>
+    /// <remarks><paramref name="hiddenRows"/>, when given, receives for each worksheet part (by its path in the zip) the
+    /// numbers of its rows marked hidden (a filter in Excel): the reader sees them as any row, and the preview says so.</remarks>
     /// <exception cref="InvalidDataException">Not a zip.</exception>
-    public static (byte[]? Content, bool RowsBeyond) Clamp(byte[] xlsx, int maxRow, int maxColumn)
+    public static (byte[]? Content, bool RowsBeyond) Clamp(byte[] xlsx, int maxRow, int maxColumn, IDictionary<string, SortedSet<int>>? hiddenRows = null)
     {
         ArgumentNullException.ThrowIfNull(xlsx);
         using var input = new ZipArchive(new MemoryStream(xlsx, writable: false), ZipArchiveMode.Read);
@@ -52,7 +54,9 @@ public static class SheetBounds
                     // The first pass has a budget of its own: it reads the same bytes again and keeps none of them.
                     List<Area> merges;
                     using (var scan = new CappedStream(entry.Open(), new Budget(MaxExpandedBytes))) merges = MergedAreas(scan, maxRow, maxColumn);
-                    rowsBeyond |= CopySheet(from, to, maxRow, maxColumn, merges);
+                    var hidden = new SortedSet<int>();
+                    rowsBeyond |= CopySheet(from, to, maxRow, maxColumn, merges, hidden);
+                    if (hiddenRows is not null && hidden.Count > 0) hiddenRows[entry.FullName] = hidden;
                 }
                 else if (IsSharedStrings(entry))
                     CopyStrings(from, to);
@@ -137,7 +141,7 @@ public static class SheetBounds
         }
     }
 
-    private static bool CopySheet(Stream from, Stream to, int maxRow, int maxColumn, List<Area> merges)
+    private static bool CopySheet(Stream from, Stream to, int maxRow, int maxColumn, List<Area> merges, SortedSet<int> hidden)
     {
         using var r = Reader(from);
         using var w = XmlWriter.Create(to, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false });
@@ -182,6 +186,7 @@ public static class SheetBounds
                             beyond |= HasValue(r);
                             continue;
                         }
+                        if (r.GetAttribute("hidden") is "1" or "true") hidden.Add(row);
                         pending.Clear();
                         foreach (var (c, area) in merges.Where(a => a.FirstRow <= row && row <= a.LastRow)
                             .SelectMany(a => Enumerable.Range(a.FirstColumn, a.LastColumn - a.FirstColumn + 1).Select(c => (c, a)))
