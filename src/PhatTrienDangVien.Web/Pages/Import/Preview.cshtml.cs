@@ -16,17 +16,16 @@ namespace PhatTrienDangVien.Web.Pages.Import;
 /// </summary>
 [RequirePermission(Permission.ImportRegister)]
 [RequestFormLimits(ValueCountLimit = 5_000)]
-public class PreviewModel(AppDbContext db, PreviewImport previews, Access access) : PageModel
+public class PreviewModel(AppDbContext db, PreviewImport previews) : PageModel
 {
     public const int RowsShown = 50;
 
     public ImportPreview? Preview { get; private set; }
     public List<(int Id, string Name)> Cells { get; private set; } = [];
     public List<(int Id, string Name)> Sources { get; private set; } = [];
-    /// <summary>For the ready rows' values: hamlet and source names by id, and whether identifiers are shown whole.</summary>
+    /// <summary>For the ready rows' values: hamlet and source names by id.</summary>
     public Dictionary<int, string> HamletNames { get; private set; } = [];
     public Dictionary<int, string> SourceNames { get; private set; } = [];
-    public bool RevealIdentifiers => access.Has(Permission.ViewPersonalIdentifiers);
 
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }

@@ -9,7 +9,8 @@ namespace PhatTrienDangVien.Web.Pages.Import;
 /// <summary>
 /// A ready row's values as they will be stored, one per field the file maps (and the cell, status and source-pool date
 /// the import fills in when no column gives them): catalogue names rather than codes, dates at the precision stored
-/// ("1980" for a year), identifiers masked for a reader without <c>ViewPersonalIdentifiers</c>.
+/// ("1980" for a year), identifiers masked as every list shows them (the record page reveals them, with its access
+/// trail; the uploader holds the file anyway, and the masked digits still show a number was read).
 /// </summary>
 public static class ReadyValues
 {
@@ -24,7 +25,7 @@ public static class ReadyValues
         return fields;
     }
 
-    public static string Value(PlannedRow row, ImportField field, IReadOnlyDictionary<int, string> hamlets, IReadOnlyDictionary<int, string> sources, bool reveal)
+    public static string Value(PlannedRow row, ImportField field, IReadOnlyDictionary<int, string> hamlets, IReadOnlyDictionary<int, string> sources)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(hamlets);
@@ -38,8 +39,8 @@ public static class ReadyValues
             ImportField.FullName => p.FullName,
             ImportField.DateOfBirth => Date(p.DateOfBirth, row.BirthPrecision),
             ImportField.Gender => p.Gender is { } g ? Lookups.GenderName(g) : "",
-            ImportField.CitizenId => (reveal ? p.CitizenId : PersonalData.Mask(p.CitizenId)) ?? "",
-            ImportField.Phone => (reveal ? p.Phone : PersonalData.Mask(p.Phone)) ?? "",
+            ImportField.CitizenId => PersonalData.Mask(p.CitizenId) ?? "",
+            ImportField.Phone => PersonalData.Mask(p.Phone) ?? "",
             ImportField.Ethnicity => Ethnicities.Find(p.EthnicityCode)?.Name ?? "",
             ImportField.Religion => Religions.Find(p.ReligionCode)?.Name ?? "",
             ImportField.GeneralEducation => p.GeneralEducationGrade is { } grade ? EducationLevels.FormatGeneral(grade) : "",
