@@ -54,7 +54,7 @@ public static class ImportApi
 
     private static PreviewDto ToDto(ImportPreview p) => new(p.Upload.Token, p.Upload.FileName, p.Upload.FileSha256, p.RowCount, p.Ready.Count,
         p.Duplicates.Count, [.. p.Errors.Take(CommitImport.MaxErrorsShown).Select(e => e.ToString())],
-        [.. p.Duplicates.Select(d => $"Dòng {d.Row}: {d.FullName} — {d.Reason}")], [.. p.Warnings.Select(w => w.ToString())],
+        [.. p.Duplicates.Select(d => d.ToString())], [.. p.Warnings.Select(w => w.ToString())],
         [.. p.UnknownCells.Values.Select(c => c.Name)], p.CanCommit);
 
     private static BatchDto ToDto(ImportBatch b) =>

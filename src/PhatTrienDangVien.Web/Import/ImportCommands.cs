@@ -152,7 +152,7 @@ public sealed class CommitImport(AppDbContext db, Access access, ImportPlanner p
                 CommuneId = commune, Kind = upload.Kind, FileName = upload.FileName, FileSha256 = upload.FileSha256, UserId = who.UserId,
                 ImportedBy = who.UserName, ImportedAtUtc = now, RowCount = preview.RowCount, CreatedCount = preview.Ready.Count,
                 DuplicateCount = preview.Duplicates.Count,
-                Report = string.Join("\n", preview.Duplicates.Select(d => $"Dòng {d.Row}: {d.FullName} — {d.Reason}").Concat(preview.Warnings.Select(w => w.ToString()))),
+                Report = string.Join("\n", preview.Duplicates.Select(d => d.ToString()).Concat(preview.Warnings.Select(w => w.ToString()))),
                 CreatedCellIds = string.Join(",", created.Values.Select(c => c.Id)),
             };
             db.ImportBatches.Add(batch);

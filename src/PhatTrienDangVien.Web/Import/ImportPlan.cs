@@ -52,15 +52,36 @@ public sealed class ImportChoices
 /// </summary>
 public sealed record ImportIssue(int Row, string? Column, string Message, int Order = int.MaxValue)
 {
-    public override string ToString() => Row == 0 ? Message : Column is null ? $"Dòng {Row}: {Message}" : $"Dòng {Row}, cột {Column}: {Message}";
+    /// <summary>The sheet of the row when the register spans several sheets; its place among them, to sort by.</summary>
+    public string? Sheet { get; init; }
+    public int SheetOrder { get; init; }
+
+    public override string ToString() => Row == 0 ? Message : Column is null ? $"{RowPlace.Of(Sheet, Row, true)}: {Message}" : $"{RowPlace.Of(Sheet, Row, true)}, cột {Column}: {Message}";
+}
+
+/// <summary>A row as a message names it: "dòng 12", or "trang “Ấp Mỹ An”, dòng 12" when the register spans several sheets.</summary>
+public static class RowPlace
+{
+    public static string Of(string? sheet, int row, bool capital = false) =>
+        sheet is null ? $"{(capital ? 'D' : 'd')}òng {row}" : $"{(capital ? 'T' : 't')}rang “{sheet}”, dòng {row}";
 }
 
 /// <summary>A row ready to come in: the same inputs the forms send, already checked by their own rules.</summary>
 public sealed record PlannedRow(int Row, PersonInput Person, MemberInput? Member, CandidateInput? Candidate,
-    DatePrecision BirthPrecision, DatePrecision CeremonyPrecision, DatePrecision OfficialPrecision, string CellName, string? NewCell);
+    DatePrecision BirthPrecision, DatePrecision CeremonyPrecision, DatePrecision OfficialPrecision, string CellName, string? NewCell)
+{
+    public string? Sheet { get; init; }
+    public int SheetOrder { get; init; }
+    public string Place => RowPlace.Of(Sheet, Row, true);
+}
 
 /// <summary>A row whose person is already in the register: reported, not created.</summary>
-public sealed record DuplicateRow(int Row, string FullName, string Reason);
+public sealed record DuplicateRow(int Row, string FullName, string Reason)
+{
+    public string? Sheet { get; init; }
+
+    public override string ToString() => $"{RowPlace.Of(Sheet, Row, true)}: {FullName} — {Reason}";
+}
 
 /// <summary>A column as the preview shows it.</summary>
 public sealed record PreviewColumn(string Letter, string Header, ImportField Field);
@@ -71,6 +92,8 @@ public sealed class ImportPreview
     public required ImportUpload Upload { get; init; }
     public required ImportChoices Choices { get; init; }
     public string SheetName { get; init; } = "";
+    /// <summary>Every sheet read (one, or several of one register split per cell).</summary>
+    public IReadOnlyList<string> Sheets { get; init; } = [];
     public int HeaderRow { get; init; }
     public List<PreviewColumn> Columns { get; } = [];
     public int RowCount { get; set; }
@@ -138,7 +161,7 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
         var choices = ImportChoices.Parse(upload.Mapping);
         var preview = new ImportPreview
         {
-            Upload = upload, Choices = choices, SheetName = sheet.SheetName, HeaderRow = sheet.HeaderRow, RowCount = sheet.Rows.Count,
+            Upload = upload, Choices = choices, SheetName = sheet.SheetName, Sheets = sheet.Sheets, HeaderRow = sheet.HeaderRow, RowCount = sheet.Rows.Count,
             FooterRows = sheet.FooterRows, FooterRow = sheet.FooterRow,
         };
         foreach (var c in sheet.Columns)
@@ -154,13 +177,24 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
             preview.Errors.Add(new ImportIssue(0, null, "Chưa có cột nào là “Họ và tên”."));
         preview.EarlierImports.AddRange(await db.ImportBatches.AsNoTracking()
             .Where(b => b.FileSha256 == upload.FileSha256 && b.UndoneAtUtc == null).OrderBy(b => b.Id).ToListAsync(ct));
-        if (sheet.OtherSheets.Count > 0)
+        if (sheet.Sheets.Count > 1)
             preview.Warnings.Add(new ImportIssue(0, null,
-                $"Chỉ đọc trang “{sheet.SheetName}”. Các trang {string.Join(", ", sheet.OtherSheets.Select(n => $"“{n}”"))} cũng có danh sách nhưng không được đọc: hãy chép mỗi trang sang một tệp riêng rồi nhập lần lượt, hoặc gộp vào một trang."));
+                $"Đọc {sheet.Sheets.Count} trang có cùng các cột: {string.Join(", ", sheet.Sheets.Select(n => $"“{n}”"))}. Mỗi lỗi ghi rõ trang và dòng."));
+        if (sheet.SkippedSheets.Count > 0)
+            preview.Warnings.Add(new ImportIssue(0, null,
+                $"Không đọc {string.Join("; ", sheet.SkippedSheets.Select(k => $"trang “{k.Name}” ({k.Why})"))}: nếu các trang này cũng là danh sách cần nhập, hãy sửa dòng tiêu đề cho giống trang “{sheet.SheetName}”, hoặc chép sang một tệp riêng rồi nhập."));
         if (sheet.RepeatedHeaders > 0)
             preview.Warnings.Add(new ImportIssue(0, null, $"Bỏ qua {sheet.RepeatedHeaders} dòng tiêu đề lặp lại giữa bảng (danh sách in nhiều trang ghép lại)."));
         if (sheet.FooterRows > 0)
-            preview.Warnings.Add(new ImportIssue(0, null, $"Bỏ qua {sheet.FooterRows} dòng cuối bảng (tổng cộng, chữ ký), từ dòng {sheet.FooterRow}: không phải là dữ liệu nên không được nhập."));
+            preview.Warnings.Add(new ImportIssue(0, null, sheet.Sheets.Count > 1
+                ? $"Bỏ qua {sheet.FooterRows} dòng cuối bảng (tổng cộng, chữ ký): {string.Join("; ", sheet.Footers.Select(f => $"trang “{f.Sheet}” từ dòng {f.FirstRow}"))}; không phải là dữ liệu nên không được nhập."
+                : $"Bỏ qua {sheet.FooterRows} dòng cuối bảng (tổng cộng, chữ ký), từ dòng {sheet.FooterRow}: không phải là dữ liệu nên không được nhập."));
+        // Rows a filter hides in Excel: the file holds them and they come in, which the clerk looking at the filtered
+        // list would not expect.
+        var hidden = sheet.Rows.Where(r => r.Hidden).ToList();
+        if (hidden.Count > 0)
+            preview.Warnings.Add(new ImportIssue(0, null,
+                $"{hidden.Count} dòng đang bị ẩn trong Excel (lọc) vẫn được nhập: {string.Join(", ", hidden.Take(50).Select(r => RowPlace.Of(r.Sheet, r.Number)))}{(hidden.Count > 50 ? "…" : "")}. Nếu không muốn nhập các dòng này, hãy xóa chúng khỏi tệp rồi tải lên lại."));
         if (preview.Errors.Count > 0) return (preview, null);
         await CheckRowsAsync(preview, sheet, ct);
         return (preview, null);
@@ -212,15 +246,15 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
         // The term the dashboard counts: a ceremony known only to its year or month is stored on its first day, which
         // may fall before the term although the admission itself may lie in it.
         var term = await Planning.PlanData.CurrentTermAsync(db, today, ct) is { } t ? Core.Planning.PlanTerm.Of(t, 0) : null;
-        var uncounted = new List<(int Row, string Name, string Date)>();
-        var seenCitizenIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var seenPeople = new Dictionary<string, List<(int Row, DateOnly Born, DatePrecision P, string? CitizenId)>>(StringComparer.Ordinal);
+        var uncounted = new List<(string Row, string Name, string Date)>();
+        var seenCitizenIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var seenPeople = new Dictionary<string, List<(int Row, string Place, DateOnly Born, DatePrecision P, string? CitizenId)>>(StringComparer.Ordinal);
         var candidateCitizenIds = new List<(PlannedRow Row, string CitizenId)>();
 
         foreach (var row in sheet.Rows)
         {
             var issues = new List<ImportIssue>();
-            void Fail(ImportField f, string message) => issues.Add(new ImportIssue(row.Number, ColumnName(f), message, Order(f)));
+            void Fail(ImportField f, string message) => issues.Add(Issue(row, ColumnName(f), message, Order(f)));
             object? Raw(ImportField f) => columns.TryGetValue(f, out var c) && row.Cells.TryGetValue(c.Letter, out var v) ? v : null;
             string? Text(ImportField f) => CellText(Raw(f), f);
             ImportDate? Date(ImportField f)
@@ -312,10 +346,10 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
 
             MemberInput? member = null;
             CandidateInput? candidate = null;
-            ImportDate? ceremony = null, official = null;
+            ImportDate? ceremony = null, official = null, decision = null;
             if (kind == ImportKind.Members)
             {
-                var decision = Date(ImportField.AdmissionDecisionDate);
+                decision = Date(ImportField.AdmissionDecisionDate);
                 ceremony = Date(ImportField.CeremonyDate);
                 official = Date(ImportField.OfficialDate);
                 member = new MemberInput
@@ -345,20 +379,35 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
                             Fail(ImportField.Status, $"“{statusText}” không phải là tình trạng đảng viên; hãy ghi Dự bị, Chính thức, Miễn sinh hoạt, Tạm chuyển sinh hoạt, Chuyển đi, Từ trần hoặc Xóa tên.");
                         break;
                 }
-                // No status written: official once a date of recognition is known or probation is long over (two years);
-                // a ceremony 12–24 months ago without an official date is still probationary, so that a recognition not
-                // yet recorded shows as overdue instead of the member silently leaving the probation report.
-                member.Status = status ?? (official is not null || ceremony is { } old && old.Date <= today.AddYears(-2) ? MemberStatus.Official : MemberStatus.Probationary);
-                if (status is null && official is null && ceremony is { } pending && pending.Date <= today.AddYears(-1) && pending.Date > today.AddYears(-2))
-                    preview.Warnings.Add(new ImportIssue(row.Number, ColumnName(ImportField.OfficialDate),
-                        $"chưa có ngày chính thức: ghi là Dự bị (vào Đảng {pending}, đã quá 12 tháng dự bị, nên việc công nhận chính thức sẽ hiện là quá hạn). Nếu đã được công nhận, hãy ghi ngày chính thức vào tệp.",
-                        Order(ImportField.OfficialDate)));
+                // No status written: official once a date of recognition is known or probation is surely long over (two
+                // years after the ceremony's last possible day); a ceremony that may lie 12–24 months back without an
+                // official date is still probationary, so that a recognition not yet recorded shows as overdue instead of
+                // the member silently leaving the probation report. A ceremony known only to its year or month counts from
+                // its last day: "2025" may be 31/12/2025, so it cannot make anyone official in 2026 (decision 0022).
+                var ceremonyLatest = ceremony is { } cl ? LastDay(cl.Date, cl.Precision) : (DateOnly?)null;
+                member.Status = status ?? (official is not null || ceremony is not null && ceremonyLatest <= today.AddYears(-2) ? MemberStatus.Official : MemberStatus.Probationary);
+                if (status is null && official is null && ceremony is { } pending && ceremonyLatest > today.AddYears(-2))
+                {
+                    if (pending.Precision != DatePrecision.Day && pending.Date <= today.AddYears(-1))
+                        preview.Warnings.Add(Issue(row, ColumnName(ImportField.CeremonyDate),
+                            $"ngày vào Đảng chỉ ghi {(pending.Precision == DatePrecision.Year ? "năm" : "tháng")} {pending} nên không biết đã đủ 12 tháng dự bị chưa: ghi là Dự bị (việc công nhận chính thức có thể hiện là quá hạn). Hãy ghi đủ ngày vào Đảng, và ngày chính thức nếu đã được công nhận.",
+                            Order(ImportField.CeremonyDate)));
+                    else if (pending.Date <= today.AddYears(-1))
+                        preview.Warnings.Add(Issue(row, ColumnName(ImportField.OfficialDate),
+                            $"chưa có ngày chính thức: ghi là Dự bị (vào Đảng {pending}, đã quá 12 tháng dự bị, nên việc công nhận chính thức sẽ hiện là quá hạn). Nếu đã được công nhận, hãy ghi ngày chính thức vào tệp.",
+                            Order(ImportField.OfficialDate)));
+                }
                 // A member without a ceremony date would count nowhere and be inferred anything: a list of candidates
                 // uploaded as members must not make them members.
                 if (ceremony is null && Raw(ImportField.CeremonyDate) is null && member.Status is MemberStatus.Probationary or MemberStatus.Official)
                     Fail(ImportField.CeremonyDate, "chưa ghi ngày vào Đảng (ngày lễ kết nạp): đảng viên dự bị hay chính thức phải có ngày này.");
                 if (member.Status == MemberStatus.Official && official is null && ceremony is { } cer && cer.Date > today.AddYears(-1))
                     Fail(ImportField.Status, $"ghi là chính thức nhưng ngày vào Đảng {cer} chưa đủ 12 tháng dự bị; hãy ghi ngày chính thức hoặc để là Dự bị.");
+                // "Chính thức" with a ceremony known only to a year or month that may lie within the last 12 months: the
+                // register cannot tell that probation was served; the full date (or the official date) settles it.
+                else if (member.Status == MemberStatus.Official && official is null && ceremony is { } coarseCer && coarseCer.Precision != DatePrecision.Day
+                    && ceremonyLatest > today.AddYears(-1))
+                    Fail(ImportField.CeremonyDate, $"ghi là chính thức nhưng ngày vào Đảng chỉ ghi {(coarseCer.Precision == DatePrecision.Year ? "năm" : "tháng")} {coarseCer}, có thể chưa đủ 12 tháng dự bị; hãy ghi đủ ngày vào Đảng (ngày/tháng/năm) hoặc ghi ngày chính thức.");
             }
             else
             {
@@ -403,7 +452,7 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
                 if (verdict == Probation.Short)
                     Fail(ImportField.OfficialDate, $"ngày chính thức {official} sớm hơn 12 tháng dự bị kể từ ngày lễ kết nạp {ceremony}: phải từ {earliest} trở đi (Điều lệ Đảng, Điều 5).");
                 else if (verdict == Probation.Unknown)
-                    preview.Warnings.Add(new ImportIssue(row.Number, ColumnName(ImportField.OfficialDate),
+                    preview.Warnings.Add(Issue(row, ColumnName(ImportField.OfficialDate),
                         $"ngày chính thức {official} và ngày lễ kết nạp {ceremony} không đủ ngày tháng để kiểm tra đủ 12 tháng dự bị; hãy kiểm tra trong hồ sơ.", Order(ImportField.OfficialDate)));
             }
             foreach (var e in errors.List.DistinctBy(e => e.Field + e.Message))
@@ -417,7 +466,7 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
                     if (issues.Any(i => i.Column == ColumnName(f))) continue;
                     Fail(f, e.Message);
                 }
-                else issues.Add(new ImportIssue(row.Number, null, e.Message, int.MaxValue));
+                else issues.Add(Issue(row, null, e.Message, int.MaxValue));
             }
             if (candidate is not null && issues.Count == 0 && person.DateOfBirth is { } dob)
             {
@@ -439,18 +488,21 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
             // Across the file and the register.
             var folded = VietnameseText.Fold(person.FullName);
             var planned = new PlannedRow(row.Number, person, member, candidate, born!.Value.Precision,
-                ceremony?.Precision ?? DatePrecision.Day, official?.Precision ?? DatePrecision.Day, cellName, newCell);
+                ceremony?.Precision ?? DatePrecision.Day, official?.Precision ?? DatePrecision.Day, cellName, newCell)
+            {
+                Sheet = row.Sheet, SheetOrder = row.SheetOrder,
+            };
             if (person.CitizenId is { } number)
             {
                 if (seenCitizenIds.TryGetValue(number, out var first))
                 {
-                    preview.Errors.Add(new ImportIssue(row.Number, ColumnName(ImportField.CitizenId), $"trùng số CCCD với dòng {first}."));
+                    preview.Errors.Add(Issue(row, ColumnName(ImportField.CitizenId), $"trùng số CCCD với {first}."));
                     continue;
                 }
-                seenCitizenIds[number] = row.Number;
+                seenCitizenIds[number] = RowPlace.Of(row.Sheet, row.Number);
                 if (byCitizenId.TryGetValue(number, out var holder))
                 {
-                    preview.Duplicates.Add(new DuplicateRow(row.Number, person.FullName, $"Đã có trong hệ thống (cùng số CCCD, là {holder.What})."));
+                    preview.Duplicates.Add(new DuplicateRow(row.Number, person.FullName, $"Đã có trong hệ thống (cùng số CCCD, là {holder.What}).") { Sheet = row.Sheet });
                     continue;
                 }
             }
@@ -460,38 +512,45 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
             var sameInFile = sameBirthInFile.FirstOrDefault(p => p.CitizenId is null || person.CitizenId is null);
             if (sameInFile.Row != 0)
             {
-                preview.Errors.Add(new ImportIssue(row.Number, ColumnName(ImportField.FullName),
-                    $"có thể trùng người với dòng {sameInFile.Row} (cùng họ tên và ngày sinh); nếu là hai người, hãy ghi số CCCD của cả hai.", Order(ImportField.FullName)));
+                preview.Errors.Add(Issue(row, ColumnName(ImportField.FullName),
+                    $"có thể trùng người với {sameInFile.Place} (cùng họ tên và ngày sinh); nếu là hai người, hãy ghi số CCCD của cả hai.", Order(ImportField.FullName)));
                 continue;
             }
             // Two different citizen IDs: two people as far as the file says, as for a namesake already in the register.
             if (sameBirthInFile.Count > 0)
-                preview.Warnings.Add(new ImportIssue(row.Number, null,
-                    $"{person.FullName}: cùng họ tên và ngày sinh với dòng {sameBirthInFile[0].Row} nhưng khác số CCCD; dòng {sameBirthInFile[0].Row} và dòng {row.Number} được nhập như hai người. Nếu là một người, hãy xóa một dòng."));
-            (list ??= seenPeople[folded] = []).Add((row.Number, person.DateOfBirth!.Value, planned.BirthPrecision, person.CitizenId));
+                preview.Warnings.Add(Issue(row, null,
+                    $"{person.FullName}: cùng họ tên và ngày sinh với {sameBirthInFile[0].Place} nhưng khác số CCCD; {sameBirthInFile[0].Place} và {RowPlace.Of(row.Sheet, row.Number)} được nhập như hai người. Nếu là một người, hãy xóa một dòng."));
+            (list ??= seenPeople[folded] = []).Add((row.Number, RowPlace.Of(row.Sheet, row.Number), person.DateOfBirth!.Value, planned.BirthPrecision, person.CitizenId));
             var match = byName[folded].FirstOrDefault(k => SameBirth(k.Born, k.Precision, person.DateOfBirth!.Value, planned.BirthPrecision));
             if (match is not null && (match.CitizenId is null || person.CitizenId is null))
             {
-                preview.Duplicates.Add(new DuplicateRow(row.Number, person.FullName, $"Có thể đã có trong hệ thống (cùng họ tên và ngày sinh, là {match.What})."));
+                preview.Duplicates.Add(new DuplicateRow(row.Number, person.FullName, $"Có thể đã có trong hệ thống (cùng họ tên và ngày sinh, là {match.What}).") { Sheet = row.Sheet });
                 continue;
             }
             if (match is not null)
-                preview.Warnings.Add(new ImportIssue(row.Number, null, $"{person.FullName}: cùng họ tên và ngày sinh với một {match.What} đã có nhưng khác số CCCD; được nhập như một người khác."));
-            if (member?.CeremonyDate is { } admitted && ceremony is { } cp)
+                preview.Warnings.Add(Issue(row, null, $"{person.FullName}: cùng họ tên và ngày sinh với một {match.What} đã có nhưng khác số CCCD; được nhập như một người khác."));
+            // The age limit is the one at admission: the age on the ceremony day (or, without one, on the decision's
+            // day), never today's age — a member admitted at 59 is 70 years later no exception to the rule.
+            if (member is not null && (ceremony ?? decision) is { } cp)
             {
+                var admitted = cp.Date;
+                var admittedField = ceremony is not null ? ImportField.CeremonyDate : ImportField.AdmissionDecisionDate;
                 // The youngest the person can have been: a birth date known to its year or month counts from its last day.
                 var bornLatest = LastDay(person.DateOfBirth!.Value, planned.BirthPrecision);
                 var maxMonths = ruleBook.At(admitted).MaxAgeMonths;
                 if (admitted >= bornLatest && Age.FullMonths(bornLatest, admitted) > maxMonths)
-                    preview.Warnings.Add(new ImportIssue(row.Number, ColumnName(ImportField.CeremonyDate),
+                    preview.Warnings.Add(Issue(row, ColumnName(admittedField),
                         $"{person.FullName} vào Đảng ({cp}) khi đã {Age.FullMonths(bornLatest, admitted) / 12} tuổi, quá {maxMonths / 12} tuổi: cần văn bản đồng ý của Ban Thường vụ Tỉnh ủy; hãy kiểm tra hồ sơ có văn bản này.",
-                        Order(ImportField.CeremonyDate)));
-                if (term is not null && cp.Precision != DatePrecision.Day && admitted < term.Start && LastDay(admitted, cp.Precision) >= term.Start)
-                    uncounted.Add((row.Number, person.FullName, cp.ToString()));
+                        Order(admittedField)));
+            }
+            if (member?.CeremonyDate is { } admittedOn && ceremony is { } cp2)
+            {
+                if (term is not null && cp2.Precision != DatePrecision.Day && admittedOn < term.Start && LastDay(admittedOn, cp2.Precision) >= term.Start)
+                    uncounted.Add((RowPlace.Of(row.Sheet, row.Number), person.FullName, cp2.ToString()));
             }
             if (person.CitizenId is { } c2) candidateCitizenIds.Add((planned, c2));
             foreach (var w in personWarnings)
-                preview.Warnings.Add(new ImportIssue(row.Number, ColumnName(ImportField.CitizenId), w, Order(ImportField.CitizenId)));
+                preview.Warnings.Add(Issue(row, ColumnName(ImportField.CitizenId), w, Order(ImportField.CitizenId)));
             preview.Ready.Add(planned);
         }
 
@@ -507,18 +566,18 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
         foreach (var (row, number) in candidateCitizenIds.Where(c => elsewhere.Contains(c.CitizenId)))
         {
             preview.Ready.Remove(row);
-            preview.Errors.Add(new ImportIssue(row.Row, ColumnName(ImportField.CitizenId), "Không dùng được số CCCD này; hãy liên hệ Văn phòng Đảng ủy để kiểm tra."));
+            preview.Errors.Add(new ImportIssue(row.Row, ColumnName(ImportField.CitizenId), "Không dùng được số CCCD này; hãy liên hệ Văn phòng Đảng ủy để kiểm tra.") { Sheet = row.Sheet, SheetOrder = row.SheetOrder });
         }
         if (uncounted.Count > 0)
             preview.Warnings.Add(new ImportIssue(0, null,
                 $"{uncounted.Count} dòng có ngày vào Đảng chỉ ghi năm hoặc tháng, được lưu là ngày đầu năm (đầu tháng) nên không được tính vào số kết nạp của nhiệm kỳ (từ {term!.Start:dd'/'MM'/'yyyy}) và của năm: "
-                + string.Join("; ", uncounted.Take(50).Select(u => $"dòng {u.Row} ({u.Name}, {u.Date})")) + (uncounted.Count > 50 ? "…" : "")
+                + string.Join("; ", uncounted.Take(50).Select(u => $"{u.Row} ({u.Name}, {u.Date})")) + (uncounted.Count > 50 ? "…" : "")
                 + ". Muốn được tính, hãy ghi đủ ngày/tháng/năm."));
         // Row by row, and within a row in the file's column order (a stable sort: messages of one column keep their order).
-        var sorted = preview.Errors.OrderBy(e => e.Row).ThenBy(e => e.Order).ToList();
+        var sorted = preview.Errors.OrderBy(e => e.SheetOrder).ThenBy(e => e.Row).ThenBy(e => e.Order).ToList();
         preview.Errors.Clear();
         preview.Errors.AddRange(sorted);
-        var warnings = preview.Warnings.OrderBy(e => e.Row).ThenBy(e => e.Order).ToList();
+        var warnings = preview.Warnings.OrderBy(e => e.Row == 0 ? -1 : e.SheetOrder).ThenBy(e => e.Row).ThenBy(e => e.Order).ToList();
         preview.Warnings.Clear();
         preview.Warnings.AddRange(warnings);
     }
@@ -536,6 +595,9 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
         return hint + "Tệp không có cột “Ngày vào Đảng”: đảng viên nào cũng phải có ngày vào Đảng (ngày lễ kết nạp). "
             + "Nếu đây là danh sách quần chúng, hãy chọn loại danh sách “Quần chúng ưu tú” khi tải tệp lên; nếu là đảng viên, hãy gán một cột là “Ngày vào Đảng”.";
     }
+
+    private static ImportIssue Issue(SheetRow row, string? column, string message, int order = int.MaxValue) =>
+        new(row.Number, column, message, order) { Sheet = row.Sheet, SheetOrder = row.SheetOrder };
 
     private static string Quoted(IEnumerable<string> names) => string.Join(" hay ", names.Select(n => $"“{n}”"));
 

@@ -9,8 +9,22 @@ namespace PhatTrienDangVien.Web.Import;
 /// <summary>A column of the file: its letter and its header as written.</summary>
 public sealed record SheetColumn(string Letter, string Header);
 
-/// <summary>One data row: its row number in Excel (1-based) and its cells by column letter.</summary>
-public sealed record SheetRow(int Number, IReadOnlyDictionary<string, object?> Cells);
+/// <summary>
+/// One data row: its row number in Excel (1-based) and its cells by column letter; the sheet it is on when the register
+/// spans several sheets (null for one), and whether Excel hides it (a filter).
+/// </summary>
+public sealed record SheetRow(int Number, IReadOnlyDictionary<string, object?> Cells)
+{
+    public string? Sheet { get; init; }
+    public int SheetOrder { get; init; }
+    public bool Hidden { get; init; }
+}
+
+/// <summary>A visible sheet holding data that was not read, and why (Vietnamese).</summary>
+public sealed record SkippedSheet(string Name, string Why);
+
+/// <summary>The footer left out below one sheet's table: its first row and how many rows.</summary>
+public sealed record SheetFooter(string Sheet, int FirstRow, int Rows);
 
 /// <summary>
 /// The table found in a workbook: which sheet, which row holds the headers, the columns and the rows below; and the rows
@@ -22,8 +36,14 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
     /// <summary>The text of the title rows above the header ("DANH SÁCH QUẦN CHÚNG ƯU TÚ…"): it tells what the list is.</summary>
     public string Title { get; init; } = "";
 
-    /// <summary>Other visible sheets that also hold a register (one sheet per cell is common): not read, named in a warning.</summary>
-    public IReadOnlyList<string> OtherSheets { get; init; } = [];
+    /// <summary>The sheets read, in order: the first with a header row, then every other visible sheet with the same columns.</summary>
+    public IReadOnlyList<string> Sheets { get; init; } = [];
+
+    /// <summary>Visible sheets holding data whose header row is missing or differs: not read, named in a warning.</summary>
+    public IReadOnlyList<SkippedSheet> SkippedSheets { get; init; } = [];
+
+    /// <summary>Each read sheet's footer.</summary>
+    public IReadOnlyList<SheetFooter> Footers { get; init; } = [];
 
     /// <summary>Header rows repeated inside the data (registers printed per page and pasted together): skipped.</summary>
     public int RepeatedHeaders { get; init; }
@@ -45,7 +65,8 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
 
     /// <summary>
     /// Reads the first sheet that has a header row (a row naming "Họ và tên" and at least one other known column, found
-    /// below any title rows, merged or not); the rows under it up to the first run of empty rows at the end.
+    /// below any title rows, merged or not), and every later visible sheet with the same columns; the rows under each
+    /// header up to its footer.
     /// Never throws for a bad file: the error is a Vietnamese message.
     /// </summary>
     public static (RegisterSheet? Sheet, string? Error) Read(byte[] content, ImportKind kind, IReadOnlyDictionary<string, ImportField>? remembered)
@@ -57,7 +78,8 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
         if (content.Length < 4 || content[0] != 'P' || content[1] != 'K') return (null, NotXlsx);
         try
         {
-            var (bounded, rowsBeyond) = SheetBounds.Clamp(content, MaxRows + HeaderSearchRows + BlankRowAllowance, MaxColumns);
+            var hiddenByPart = new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal);
+            var (bounded, rowsBeyond) = SheetBounds.Clamp(content, MaxRows + HeaderSearchRows + BlankRowAllowance, MaxColumns, hiddenByPart);
             if (bounded is null) return (null, ExpandsTooFar);
             if (rowsBeyond) return (null, TooManyRows);
             content = bounded;
@@ -67,19 +89,38 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
             using (var s = new MemoryStream(content, writable: false))
                 sheets = [.. MiniExcel.GetSheetInformations(s).Where(i => i.State == SheetState.Visible).Select(i => i.Name)];
             if (sheets.Count == 0) return (null, NotXlsx);
-            var anyData = false;
+            // A register split over sheets (one per cell) is read whole: every visible sheet whose header row names the
+            // same fields in the same columns as the first; the others that hold data are named as skipped.
+            var read = new List<(string Name, RegisterSheet? Sheet, bool HasData)>();
             foreach (var name in sheets)
             {
                 var (sheet, hasData, error) = ReadSheet(content, name, kind, remembered);
                 if (error is not null) return (null, error);
-                anyData |= hasData;
-                if (sheet is null) continue;
-                var others = new List<string>();
-                foreach (var other in sheets.SkipWhile(n => n != name).Skip(1))
-                    if (ReadSheet(content, other, kind, remembered).Sheet is { Rows.Count: > 0 }) others.Add(other);
-                return (sheet with { OtherSheets = others }, null);
+                read.Add((name, sheet, hasData));
             }
-            return (null, anyData ? NoHeader : Empty);
+            var first = read.FirstOrDefault(r => r.Sheet is not null).Sheet;
+            if (first is null) return (null, read.Any(r => r.HasData) ? NoHeader : Empty);
+            var layout = Layout(first.Columns, kind, remembered);
+            var included = read.Where(r => r.Sheet is { } x && (ReferenceEquals(x, first) || Layout(x.Columns, kind, remembered) == layout)).Select(r => r.Sheet!).ToList();
+            var skipped = read.Where(r => r.HasData && !included.Any(x => ReferenceEquals(x, r.Sheet))).Select(r => new SkippedSheet(r.Name, r.Sheet is null
+                ? "không có dòng tiêu đề"
+                : $"các cột khác với trang “{first.SheetName}”")).ToList();
+            if (included.Sum(x => x.Rows.Count) > MaxRows) return (null, TooManyRows);
+            var parts = hiddenByPart.Count > 0 ? WorkbookSheets.Parts(content) : [];
+            var several = included.Count > 1;
+            var rows = new List<SheetRow>();
+            for (var i = 0; i < included.Count; i++)
+            {
+                var x = included[i];
+                var hidden = parts.TryGetValue(x.SheetName, out var part) && hiddenByPart.TryGetValue(part, out var h) ? h : null;
+                rows.AddRange(x.Rows.Select(r => r with { Sheet = several ? x.SheetName : null, SheetOrder = i, Hidden = hidden?.Contains(r.Number) == true }));
+            }
+            return (first with
+            {
+                Rows = rows, FooterRows = included.Sum(x => x.FooterRows), Sheets = [.. included.Select(x => x.SheetName)], SkippedSheets = skipped,
+                RepeatedHeaders = included.Sum(x => x.RepeatedHeaders),
+                Footers = [.. included.Where(x => x.FooterRow is not null).Select(x => new SheetFooter(x.SheetName, x.FooterRow!.Value, x.FooterRows))],
+            }, null);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException
             or FormatException or ArgumentException or NotSupportedException or KeyNotFoundException or IndexOutOfRangeException
@@ -183,6 +224,10 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
         var fields = cells.Values.OfType<string>().Select(h => Field(h, kind, remembered)).Where(f => f != ImportField.None).ToHashSet();
         return fields.Contains(ImportField.FullName) && fields.Count >= 2;
     }
+
+    /// <summary>What each column of a header row holds (its field, or its folded header when it names none): two sheets of one register agree on it.</summary>
+    private static string Layout(IEnumerable<SheetColumn> columns, ImportKind kind, IReadOnlyDictionary<string, ImportField>? remembered) =>
+        string.Join("|", columns.Select(c => Field(c.Header, kind, remembered) is var f && f != ImportField.None ? $"{c.Letter}={f}" : $"{c.Letter}:{ImportFields.FoldHeader(c.Header)}"));
 
     /// <summary>The remembered mapping of this commune first, then the usual headers.</summary>
     public static ImportField Field(string header, ImportKind kind, IReadOnlyDictionary<string, ImportField>? remembered) =>

@@ -28,8 +28,10 @@ public static class SheetBounds
     /// allows in a cell), and whether a value stood in a row below <paramref name="maxRow"/> (the file is too long:
     /// nothing of it may be dropped silently).
     /// </summary>
+    /// <remarks><paramref name="hiddenRows"/>, when given, receives for each worksheet part (by its path in the zip) the
+    /// numbers of its rows marked hidden (a filter in Excel): the reader sees them as any row, and the preview says so.</remarks>
     /// <exception cref="InvalidDataException">Not a zip.</exception>
-    public static (byte[]? Content, bool RowsBeyond) Clamp(byte[] xlsx, int maxRow, int maxColumn)
+    public static (byte[]? Content, bool RowsBeyond) Clamp(byte[] xlsx, int maxRow, int maxColumn, IDictionary<string, SortedSet<int>>? hiddenRows = null)
     {
         ArgumentNullException.ThrowIfNull(xlsx);
         using var input = new ZipArchive(new MemoryStream(xlsx, writable: false), ZipArchiveMode.Read);
@@ -55,11 +57,13 @@ public static class SheetBounds
                     // office unmerged them). The second pass has a budget of its own: it reads the same bytes again.
                     var merges = new List<Area>();
                     using var cut = new MemoryStream();
-                    rowsBeyond |= CopySheet(from, cut, maxRow, maxColumn, [], merges);
+                    var hidden = new SortedSet<int>();
+                    rowsBeyond |= CopySheet(from, cut, maxRow, maxColumn, [], merges, hidden);
+                    if (hiddenRows is not null && hidden.Count > 0) hiddenRows[entry.FullName] = hidden;
                     if (merges.Count > 0)
                     {
                         using var again = new CappedStream(entry.Open(), new Budget(MaxExpandedBytes));
-                        CopySheet(again, to, maxRow, maxColumn, merges, null);
+                        CopySheet(again, to, maxRow, maxColumn, merges, null, null);
                     }
                     else
                     {
@@ -152,9 +156,10 @@ public static class SheetBounds
 
     /// <summary>
     /// Writes the sheet cut to the bounds, filling the covered cells of <paramref name="merges"/>; adds the merged areas
-    /// it meets to <paramref name="found"/> when given. True when a value stood below the last row.
+    /// it meets to <paramref name="found"/> and the rows marked hidden to <paramref name="hidden"/> when given. True when a
+    /// value stood below the last row.
     /// </summary>
-    private static bool CopySheet(Stream from, Stream to, int maxRow, int maxColumn, List<Area> merges, List<Area>? found)
+    private static bool CopySheet(Stream from, Stream to, int maxRow, int maxColumn, List<Area> merges, List<Area>? found, SortedSet<int>? hidden)
     {
         using var r = Reader(from);
         using var w = XmlWriter.Create(to, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false });
@@ -202,6 +207,7 @@ public static class SheetBounds
                             beyond |= HasValue(r);
                             continue;
                         }
+                        if (hidden is not null && r.GetAttribute("hidden") is "1" or "true") hidden.Add(row);
                         pending.Clear();
                         foreach (var (c, area) in merges.Where(a => a.FirstRow <= row && row <= a.LastRow)
                             .SelectMany(a => Enumerable.Range(a.FirstColumn, a.LastColumn - a.FirstColumn + 1).Select(c => (c, a)))

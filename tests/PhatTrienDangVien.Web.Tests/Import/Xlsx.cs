@@ -20,8 +20,8 @@ public sealed record XNumber(double Value) : XCell;
 public sealed record XDate(DateTime Value) : XCell;
 public sealed record XFormula(string Formula, string? Cached) : XCell;
 
-/// <summary>One sheet of a workbook to build.</summary>
-public sealed record XSheet(string Name, IReadOnlyList<IReadOnlyList<XCell>> Rows, IReadOnlyList<string>? Merged = null);
+/// <summary>One sheet of a workbook to build; <paramref name="Hidden"/>: rows (1-based) a filter hides, as Excel marks them.</summary>
+public sealed record XSheet(string Name, IReadOnlyList<IReadOnlyList<XCell>> Rows, IReadOnlyList<string>? Merged = null, IReadOnlyList<int>? Hidden = null);
 
 /// <summary>Builds real .xlsx files with the OpenXml SDK, as Excel writes them (shared strings, styles, merged cells).</summary>
 public static class Xlsx
@@ -50,6 +50,7 @@ public static class Xlsx
                 for (var r = 0; r < s.Rows.Count; r++)
                 {
                     var row = new Row { RowIndex = (uint)(r + 1) };
+                    if (s.Hidden?.Contains(r + 1) == true) row.Hidden = true;
                     for (var c = 0; c < s.Rows[r].Count; c++)
                     {
                         var cell = Cell(s.Rows[r][c], Letter(c) + (r + 1).ToString(CultureInfo.InvariantCulture), strings);

@@ -71,6 +71,14 @@ public class IndexModel(AppDbContext db) : PageModel
         return RedirectToPage("Index");
     }
 
-    private async Task LoadAsync(CancellationToken ct) =>
+    /// <summary>The importers by their full names (login → full name).</summary>
+    public Dictionary<string, string> Names { get; private set; } = [];
+
+    public string Importer(ImportBatch b) => Names.GetValueOrDefault(b.ImportedBy, b.ImportedBy);
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
         Batches = await db.ImportBatches.AsNoTracking().OrderByDescending(b => b.Id).Take(50).ToListAsync(ct);
+        Names = await ImportUsers.FullNamesAsync(db, Batches.Select(b => b.ImportedBy), ct);
+    }
 }

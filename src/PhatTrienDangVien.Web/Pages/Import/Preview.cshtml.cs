@@ -23,6 +23,9 @@ public class PreviewModel(AppDbContext db, PreviewImport previews) : PageModel
     public ImportPreview? Preview { get; private set; }
     public List<(int Id, string Name)> Cells { get; private set; } = [];
     public List<(int Id, string Name)> Sources { get; private set; } = [];
+    /// <summary>For the ready rows' values: hamlet and source names by id.</summary>
+    public Dictionary<int, string> HamletNames { get; private set; } = [];
+    public Dictionary<int, string> SourceNames { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -70,6 +73,8 @@ public class PreviewModel(AppDbContext db, PreviewImport previews) : PageModel
             .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct)).Select(o => (o.Id, o.Name))];
         Sources = [.. (await db.SourceCategories.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.SortOrder)
             .Select(s => new { s.Id, s.Name }).ToListAsync(ct)).Select(s => (s.Id, s.Name))];
+        SourceNames = Sources.ToDictionary(s => s.Id, s => s.Name);
+        HamletNames = await db.Hamlets.AsNoTracking().ToDictionaryAsync(h => h.Id, h => h.Name, ct);
         return null;
     }
 }
