@@ -73,8 +73,10 @@ public sealed partial class DocumentNumbering(AppDbContext db, Access access, Ti
     {
         if (kept is not null) return new(NumberSource.Kept, kept, false);
         if (stepOwn is not null) return new(NumberSource.Step, stepOwn, false);
+        // The later of the two bars decides, and names itself (a series started by its first paper has both on one day).
+        if (counter?.LatestPaperDate is { } latest && paperDate < latest && (counter.StartsOn is not { } s || latest >= s))
+            return new(NumberSource.DottedBeforeLatest, null, true, latest);
         if (counter?.StartsOn is { } start && paperDate < start) return new(NumberSource.DottedBeforeStart, null, true, start);
-        if (counter?.LatestPaperDate is { } latest && paperDate < latest) return new(NumberSource.DottedBeforeLatest, null, true, latest);
         return new(NumberSource.Next, Format((counter?.LastNumber ?? 0) + 1, type), true);
     }
 
@@ -191,10 +193,11 @@ public sealed partial class DocumentNumbering(AppDbContext db, Access access, Ti
 
     /// <summary>
     /// Sets the next number of one series of the current term (the office moving onto the software mid-term). Not below
-    /// a number the software already gave in the term; from today the series counts as started, so a paper dated
-    /// earlier is left for its number from the register.
+    /// a number the software already gave in the term; the series counts as started on the day given (today when
+    /// none), so a paper dated earlier is left for its number from the register.
     /// </summary>
-    public async Task<Outcome<DocumentCounter>> SetNextAsync(int organisationId, string type, string? next, int version, CancellationToken ct)
+    /// <param name="startsOn">From which paper date the software numbers (empty: today); the register holds the numbers of papers dated before.</param>
+    public async Task<Outcome<DocumentCounter>> SetNextAsync(int organisationId, string type, string? next, DateOnly? startsOn, int version, CancellationToken ct)
     {
         if (!access.Has(Permission.ManageFormTemplates)) return Outcome<DocumentCounter>.Forbidden();
         var communeId = access.Scope.CommuneId;
@@ -206,6 +209,9 @@ public sealed partial class DocumentNumbering(AppDbContext db, Access access, Ti
         if (string.IsNullOrWhiteSpace(next) || !int.TryParse(next.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > MaxNumber)
             return Outcome<DocumentCounter>.Invalid("Next", $"Số tiếp theo của {body.Name} ({type}) phải là một số từ 1 đến {MaxNumber.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))}.");
 
+        var from = startsOn ?? today;
+        if (from > today || from < term.Start)
+            return Outcome<DocumentCounter>.Invalid("StartsOn", $"Ngày bắt đầu đánh số trên phần mềm phải trong nhiệm kỳ {term.Name} và không sau hôm nay ({FormValues.Date(today)}).");
         var counter = await db.DocumentCounters.FirstOrDefaultAsync(c => c.CommuneId == communeId && c.TermId == term.Id && c.OrganisationId == body.Id && c.DocumentType == type, ct);
         if (counter is not null && counter.Version != version)
             return Outcome<DocumentCounter>.Conflict(null, [], $"Sổ {type} của {body.Name} vừa có số mới (người khác lập văn bản hoặc sửa số); hãy tải lại trang để xem số hiện tại.");
@@ -222,7 +228,7 @@ public sealed partial class DocumentNumbering(AppDbContext db, Access access, Ti
             db.DocumentCounters.Add(counter);
         }
         counter.LastNumber = n - 1;
-        counter.StartsOn = today;
+        counter.StartsOn = from;
         try
         {
             await db.SaveChangesAsync(ct);

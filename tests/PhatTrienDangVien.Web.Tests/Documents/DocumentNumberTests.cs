@@ -85,25 +85,24 @@ public abstract class DocumentNumberTests<TApp>(TApp app) where TApp : AppFactor
         var office = await Browser.LoginAsync(app, "office");
         var decision = await StepAsync(app, cases.A, AdmissionStepKind.Decision);
         var recognition = await StepAsync(app, cases.A, AdmissionStepKind.RecognitionDecision);
-        var today = AdmissionHttp.VietnamToday(app);
-        try
-        {
-            // The commune moves onto the software on 15/7/2026, having issued 37 resolutions this term.
-            AdmissionHttp.Today(app, D("2026-07-15"));
-            var (page, numbers) = await office.GetAsync("/Documents/Numbers");
-            page.StatusCode.ShouldBe(HttpStatusCode.OK);
-            var row = numbers.QuerySelector($"[data-series='{app.Data.CommuneId}/NQ/ĐU']")!;
-            row.QuerySelector("input[name=next]")!.GetAttribute("value").ShouldBe("1");
-            var set = await office.PostRawAsync("/Documents/Numbers",
-                [new("organisationId", S(app.Data.CommuneId)), new("type", "NQ/ĐU"), new("next", "38"), new("version", row.QuerySelector("input[name=version]")!.GetAttribute("value")!)], "/Documents/Numbers");
-            set.StatusCode.ShouldBe(HttpStatusCode.Redirect, await set.Content.ReadAsStringAsync());
-            (_, numbers) = await office.GetAsync("/Documents/Numbers");
-            numbers.QuerySelector($"[data-series='{app.Data.CommuneId}/NQ/ĐU'] .last-number")!.TextContent.ShouldContain("37-NQ/ĐU");
-        }
-        finally
-        {
-            AdmissionHttp.Today(app, today);
-        }
+        // The commune moves onto the software for papers from 15/7/2026, having issued 37 resolutions this term.
+        var (page, numbers) = await office.GetAsync("/Documents/Numbers");
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var row = numbers.QuerySelector($"[data-series='{app.Data.CommuneId}/NQ/ĐU']")!;
+        row.QuerySelector("input[name=next]")!.GetAttribute("value").ShouldBe("1");
+        var version = row.QuerySelector("input[name=version]")!.GetAttribute("value")!;
+        // A start after today is refused.
+        var future = await office.PostRawAsync("/Documents/Numbers",
+            [new("organisationId", S(app.Data.CommuneId)), new("type", "NQ/ĐU"), new("next", "38"), new("startsOn", "2099-01-01"), new("version", version)], "/Documents/Numbers");
+        future.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await future.Content.ReadAsStringAsync()).ShouldContain("không sau hôm nay");
+        var set = await office.PostRawAsync("/Documents/Numbers",
+            [new("organisationId", S(app.Data.CommuneId)), new("type", "NQ/ĐU"), new("next", "38"), new("startsOn", "2026-07-15"), new("version", version)], "/Documents/Numbers");
+        set.StatusCode.ShouldBe(HttpStatusCode.Redirect, await set.Content.ReadAsStringAsync());
+        (_, numbers) = await office.GetAsync("/Documents/Numbers");
+        numbers.QuerySelector($"[data-series='{app.Data.CommuneId}/NQ/ĐU'] .last-number")!.TextContent.ShouldContain("37-NQ/ĐU");
+        numbers.QuerySelector($"[data-series='{app.Data.CommuneId}/NQ/ĐU']")!.TextContent.ShouldContain("15/07/2026");
+
         // Audited, by its Vietnamese name.
         var admin = await Browser.LoginAsync(app, "admin");
         var (_, trail) = await admin.GetAsync("/Admin/Audit?EntityType=DocumentCounter");
@@ -226,8 +225,13 @@ public abstract class DocumentNumberTests<TApp>(TApp app) where TApp : AppFactor
         var counter = new Docs.DocumentCounter { DocumentType = "NQ/ĐU", LastNumber = 37, StartsOn = D("2026-07-15"), LatestPaperDate = D("2026-08-01") };
         Docs.DocumentNumbering.Propose("NQ/ĐU", "12-NQ/ĐU", "9-NQ/ĐU", counter, D("2026-01-01")).Number.ShouldBe("12-NQ/ĐU");
         Docs.DocumentNumbering.Propose("NQ/ĐU", null, "9-NQ/ĐU", counter, D("2026-01-01")).Number.ShouldBe("9-NQ/ĐU");
-        Docs.DocumentNumbering.Propose("NQ/ĐU", null, null, counter, D("2026-07-01")).Source.ShouldBe(Docs.NumberSource.DottedBeforeStart);
+        // The later bar names the reason: here the latest paper (1/8) is after the start (15/7).
+        Docs.DocumentNumbering.Propose("NQ/ĐU", null, null, counter, D("2026-07-01")).Source.ShouldBe(Docs.NumberSource.DottedBeforeLatest);
         Docs.DocumentNumbering.Propose("NQ/ĐU", null, null, counter, D("2026-07-20")).Source.ShouldBe(Docs.NumberSource.DottedBeforeLatest);
+        // The office set a start after the latest paper: before it, the start is the reason.
+        var restarted = new Docs.DocumentCounter { DocumentType = "NQ/ĐU", LastNumber = 37, StartsOn = D("2026-09-01"), LatestPaperDate = D("2026-08-01") };
+        Docs.DocumentNumbering.Propose("NQ/ĐU", null, null, restarted, D("2026-08-15")).Source.ShouldBe(Docs.NumberSource.DottedBeforeStart);
+        Docs.DocumentNumbering.Propose("NQ/ĐU", null, null, restarted, D("2026-09-01")).Number.ShouldBe("38-NQ/ĐU");
         Docs.DocumentNumbering.Propose("NQ/ĐU", null, null, counter, D("2026-08-01")).Number.ShouldBe("38-NQ/ĐU");
         Docs.DocumentNumbering.Propose("NQ/ĐU", null, null, null, D("2020-08-01")).Number.ShouldBe("1-NQ/ĐU");
         Docs.DocumentNumbering.ParseTyped(" 38 - NQ/ĐU ", "NQ/ĐU").ShouldBe((38, null));

@@ -23,15 +23,24 @@ public class NumbersModel(DocumentNumbering numbering) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int organisationId, string type, string? next, int version, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int organisationId, string type, string? next, DateOnly? startsOn, int version, CancellationToken ct)
     {
-        var outcome = await numbering.SetNextAsync(organisationId, type ?? "", next, version, ct);
+        if (!ModelState.IsValid)
+        {
+            // A date that is not a date: nothing is saved.
+            List = await numbering.CurrentAsync(ct);
+            Failed = (organisationId, type ?? "");
+            TypedNext = next;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var outcome = await numbering.SetNextAsync(organisationId, type ?? "", next, startsOn, version, ct);
         List = await numbering.CurrentAsync(ct);
         Failed = (organisationId, type ?? "");
         TypedNext = next;
         if (this.Show(outcome) is { } shown) return shown;
         var row = List.Rows.FirstOrDefault(r => r.OrganisationId == organisationId && r.Type == type);
-        TempData["Success"] = $"Đã đặt số tiếp theo của {row?.Body} ({type}) là {next?.Trim()}: văn bản lập từ nay mang số này trở đi; văn bản ghi ngày trước hôm nay để “Số ……” nếu không gõ số theo sổ.";
+        TempData["Success"] = $"Đã đặt số tiếp theo của {row?.Body} ({type}) là {next?.Trim()}: văn bản ghi từ ngày {Dates.Text(outcome.Value!.StartsOn!.Value)} mang số này trở đi; văn bản ghi ngày trước đó để “Số ……” nếu không gõ số theo sổ.";
         return Redirect("/Documents/Numbers");
     }
 }
