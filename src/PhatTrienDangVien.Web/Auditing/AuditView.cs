@@ -46,6 +46,7 @@ public sealed class AuditView(AppDbContext db)
         [nameof(Documents.FormTemplate)] = "Mẫu biểu mẫu Word",
         [nameof(Documents.DocumentCounter)] = "Sổ đánh số văn bản",
         [nameof(Documents.IssuedDocument)] = "Biểu mẫu đã lập",
+        [nameof(Documents.NumberedPaper)] = "Số văn bản đã dùng",
         [nameof(Documents.FormSetting)] = "Cấp trên, người ký trên biểu mẫu",
         [nameof(RuleParameter)] = "Quy định kết nạp",
         [nameof(CalendarDayOverride)] = "Điều chỉnh lịch nghỉ",
@@ -64,7 +65,7 @@ public sealed class AuditView(AppDbContext db)
     /// <summary>Columns a user has no use for (keys, derived, technical or secret); never shown.</summary>
     public static readonly IReadOnlySet<string> Hidden = new HashSet<string>
     {
-        "Id", "CommuneId", "IsDemo", "PersonId", "StepId", "YearTargetId", "TermId", "Version", "RulesSnapshot", "Details",
+        "Id", "CommuneId", "IsDemo", "PersonId", "StepId", "YearTargetId", "TermId", "CounterId", "Version", "RulesSnapshot", "Details",
         "Content", "RecordedAtUtc", "UploadedAtUtc", "CreatedAtUtc", "ContentType", "Length", "SmtpPasswordProtected",
         "IssuedAtUtc", "LastSentAtUtc", "LastErrorAtUtc", "LastError", "LastDigestDate", "NameFolded", "FullNameFolded", "NameSortKey",
         "Token", "UserId", "UserName", "NormalizedUserName", "NormalizedEmail", "EmailConfirmed", "PasswordHash", "SecurityStamp", "ConcurrencyStamp",
@@ -113,6 +114,8 @@ public sealed class AuditView(AppDbContext db)
         ["UndoneBy"] = "Người hoàn tác", ["Mapping"] = "Cách gán cột", ["Report"] = "Báo cáo nhập", ["Columns"] = "Cách gán cột",
         ["SuperiorBody"] = "Cấp ủy cấp trên", ["SignerName"] = "Người ký của đảng ủy", ["SignerIsDeputy"] = "Phó bí thư ký thay",
         ["PlaceName"] = "Địa danh ghi trước ngày tháng",
+        ["StartsOn"] = "Đánh số trên phần mềm từ ngày", ["LatestPaperDate"] = "Ngày văn bản mới nhất đã đánh số",
+        ["Serial"] = "Số thứ tự văn bản", ["PaperDate"] = "Ngày văn bản",
     };
 
     private enum Ref { Organisation, Member, Hamlet, SourceCategory, Candidate }

@@ -64,6 +64,7 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
     public DbSet<Documents.FormTemplate> FormTemplates => Set<Documents.FormTemplate>();
     public DbSet<Documents.DocumentCounter> DocumentCounters => Set<Documents.DocumentCounter>();
     public DbSet<Documents.IssuedDocument> IssuedDocuments => Set<Documents.IssuedDocument>();
+    public DbSet<Documents.NumberedPaper> NumberedPapers => Set<Documents.NumberedPaper>();
     public DbSet<Documents.FormSetting> FormSettings => Set<Documents.FormSetting>();
     /// <summary>Excel imports of the register: what came in, the files waiting for their commit, the remembered mappings.</summary>
     public DbSet<Import.ImportBatch> ImportBatches => Set<Import.ImportBatch>();
@@ -119,6 +120,7 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         CommuneFilter<Documents.FormTemplate>(builder);
         CommuneFilter<Documents.DocumentCounter>(builder);
         CommuneFilter<Documents.IssuedDocument>(builder);
+        CommuneFilter<Documents.NumberedPaper>(builder);
         CommuneFilter<Documents.FormSetting>(builder);
         // An issued paper is seen by whoever sees its candidate (the candidate's own filters apply inside).
         builder.Entity<Documents.IssuedDocument>().HasQueryFilter(QueryFilters.Cells, d => ScopeUnrestricted || ScopeWholeCommune || Candidates.Any(c => c.Id == d.CandidateId));

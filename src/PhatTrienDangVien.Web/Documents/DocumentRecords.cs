@@ -27,6 +27,31 @@ public class DocumentCounter : CommuneEntity
     /// <summary>The number's suffix, e.g. "NQ/CB", "QĐ/ĐU".</summary>
     public required string DocumentType { get; set; }
     public int LastNumber { get; set; }
+    /// <summary>
+    /// From when the software numbers this series: the day the office set the next number, else the date of the first
+    /// paper it numbered. A paper dated earlier was numbered on paper before, so it is not given a number silently.
+    /// </summary>
+    public DateOnly? StartsOn { get; set; }
+    /// <summary>The date of the latest paper numbered in this series: an earlier paper issued now would break date order.</summary>
+    public DateOnly? LatestPaperDate { get; set; }
+}
+
+/// <summary>
+/// One number of a series held by one paper (a step's form and variant): the register that keeps a number from being
+/// given twice, whether the software proposed it or the user typed it from the body's own register.
+/// </summary>
+public class NumberedPaper : CommuneEntity
+{
+    public int CounterId { get; set; }
+    public DocumentCounter? Counter { get; set; }
+    /// <summary>The number without its type ("38" of "38-NQ/ĐU").</summary>
+    public int Serial { get; set; }
+    public int CandidateId { get; set; }
+    public int StepId { get; set; }
+    public required string FormCode { get; set; }
+    public int Variant { get; set; }
+    /// <summary>The paper's date (the step's), which orders the series.</summary>
+    public DateOnly PaperDate { get; set; }
 }
 
 /// <summary>A form as it was issued for a step: the exact file, its number and hash; never changed or deleted.</summary>
@@ -73,6 +98,22 @@ internal sealed class DocumentCounterConfiguration : IEntityTypeConfiguration<Do
         b.HasIndex(e => new { e.CommuneId, e.TermId, e.OrganisationId, e.DocumentType }).IsUnique();
         b.HasOne<Core.Organisations.Term>().WithMany().HasForeignKey(e => e.TermId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Core.Organisations.Organisation>().WithMany().HasForeignKey(e => e.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class NumberedPaperConfiguration : IEntityTypeConfiguration<NumberedPaper>
+{
+    public void Configure(EntityTypeBuilder<NumberedPaper> b)
+    {
+        b.ToTable("NumberedPapers");
+        b.Property(e => e.FormCode).HasMaxLength(20);
+        b.HasOne(e => e.Counter).WithMany().HasForeignKey(e => e.CounterId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Core.People.Candidate>().WithMany().HasForeignKey(e => e.CandidateId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Core.Admission.StepRecord>().WithMany().HasForeignKey(e => e.StepId).OnDelete(DeleteBehavior.Restrict);
+        // A number once per series, and one number per paper.
+        b.HasIndex(e => new { e.CounterId, e.Serial }).IsUnique();
+        b.HasIndex(e => new { e.StepId, e.FormCode, e.Variant }).IsUnique();
+        b.HasIndex(e => e.CandidateId);
     }
 }
 

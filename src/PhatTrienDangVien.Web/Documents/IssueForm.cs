@@ -15,9 +15,18 @@ namespace PhatTrienDangVien.Web.Documents;
 /// corrected before signing, and a number is never spent twice on one paper.
 /// </summary>
 public sealed class IssueForm(AppDbContext db, AdmissionCases cases, Access access, AuditContext who, TimeProvider clock,
-    FormTemplates templates, FormValues values)
+    FormTemplates templates, FormValues values, DocumentNumbering numbering)
 {
-    public async Task<Outcome<IssuedDocument>> HandleAsync(int candidateId, int stepId, string formKey, int variant, CancellationToken ct)
+    /// <summary>Who may issue a form of a step: who may record the step, and for a committee's paper only a user whose scope reaches that committee.</summary>
+    public static bool MayIssue(Access access, AdmissionStepKind kind, FormDefinition form)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(form);
+        return access.Has(Permission.IssueForms) && access.MayRecord(kind) && DocumentNumbering.ReachesIssuer(access.Scope, form.Issuer);
+    }
+
+    /// <param name="typedNumber">A number from the issuing body's register ("38" or "38-NQ/ĐU"), instead of the proposed one.</param>
+    public async Task<Outcome<IssuedDocument>> HandleAsync(int candidateId, int stepId, string formKey, int variant, string? typedNumber, CancellationToken ct)
     {
         var loaded = await cases.LoadAsync(candidateId, ct);
         var step = loaded?.Case.Steps.FirstOrDefault(s => s.Id == stepId);
@@ -26,17 +35,31 @@ public sealed class IssueForm(AppDbContext db, AdmissionCases cases, Access acce
         if (!access.Has(Permission.IssueForms) || !access.MayRecord(step.Kind)) return Outcome<IssuedDocument>.Forbidden();
         var form = FormCatalog.For(step).Where(x => x.Form.Key == formKey && x.Variant == variant).Select(x => x.Form).FirstOrDefault();
         if (form is null) return Outcome<IssuedDocument>.Invalid("Form", $"Bước “{StepNames.Of(step.Kind)}” không có biểu mẫu này.");
+        // A committee's paper spends the committee's numbers: not issued by a user who works for cells only.
+        if (!DocumentNumbering.ReachesIssuer(access.Scope, form.Issuer))
+            return Outcome<IssuedDocument>.Forbidden("Biểu mẫu này do văn phòng Đảng ủy lập và đánh số theo sổ của Đảng ủy; tài khoản của chi bộ không lập được.");
+        var typed = string.IsNullOrWhiteSpace(typedNumber) ? null : typedNumber.Trim();
+        if (typed is not null && form.NumberType is null)
+            return Outcome<IssuedDocument>.Invalid("Number", $"{form.Code} không mang số văn bản do phần mềm ghi; hãy để trống ô số.");
 
         var previous = await db.IssuedDocuments.AsNoTracking().Where(d => d.StepId == step.Id && d.FormCode == form.Key && d.Variant == variant)
             .OrderByDescending(d => d.Id).Select(d => new { d.Number }).FirstOrDefaultAsync(ct);
         string? number = null;
         if (form.NumberType is { } type)
         {
-            if (previous?.Number is { } earlier) number = earlier;
-            else if (form.StepsOwnPaper && !string.IsNullOrWhiteSpace(step.DocumentNumber)) number = step.DocumentNumber.Trim();
+            var stepOwn = form.StepsOwnPaper && !string.IsNullOrWhiteSpace(step.DocumentNumber) ? step.DocumentNumber.Trim() : null;
+            if (previous?.Number is { } earlier)
+            {
+                // The same paper again: its number does not change (a different one would be a second paper).
+                if (typed is not null && !SameNumber(typed, earlier, type))
+                    return Outcome<IssuedDocument>.Invalid("Number", $"Giấy này đã lập với số {earlier}: lập lại giữ nguyên số đó; hãy để trống ô số.");
+                number = earlier;
+            }
+            else if (stepOwn is not null && typed is not null && !SameNumber(typed, stepOwn, type))
+                return Outcome<IssuedDocument>.Invalid("Number", $"Bước này đã ghi số văn bản {stepOwn}: giấy mang số đó; muốn đổi số hãy sửa số trên bước.");
             else
             {
-                var taken = await TakeNumberAsync(loaded, form, type, step.Date, ct);
+                var taken = await numbering.TakeAsync(loaded, step, form, variant, type, stepOwn, stepOwn is null ? typed : null, ct);
                 if (!taken.IsDone) return taken.As<IssuedDocument>();
                 number = taken.Value;
             }
@@ -63,32 +86,13 @@ public sealed class IssueForm(AppDbContext db, AdmissionCases cases, Access acce
         catch (DbUpdateException)
         {
             // Another paper took the number at the same moment (the counter's version, or its unique key): nothing was kept.
-            return Outcome<IssuedDocument>.Conflict(null, [], "Có người vừa cấp số văn bản cùng loại cùng lúc; hãy bấm lại để lấy số tiếp theo.");
+            return Outcome<IssuedDocument>.Conflict(null, [], typed is null
+                ? "Có người vừa cấp số văn bản cùng loại cùng lúc; hãy bấm lại để lấy số tiếp theo."
+                : $"Số “{typed}” vừa được dùng cho văn bản khác cùng lúc; hãy gõ số khác theo sổ văn bản.");
         }
         return Outcome<IssuedDocument>.Done(doc);
     }
 
-    /// <summary>The next number of this type for the issuing body in the term containing the paper's date (tracked, saved with the paper).</summary>
-    private async Task<Outcome<string>> TakeNumberAsync(LoadedCase loaded, FormDefinition form, string type, DateOnly date, CancellationToken ct)
-    {
-        var communeId = loaded.Candidate.CommuneId;
-        var terms = await db.Terms.AsNoTracking().Where(t => t.CommuneId == communeId).ToListAsync(ct);
-        var term = terms.FirstOrDefault(t => t.Start <= date && date <= t.End);
-        if (term is null)
-            return Outcome<string>.Invalid("Form", $"Chưa khai báo nhiệm kỳ chứa ngày {FormValues.Date(date)}: số văn bản được đánh theo nhiệm kỳ. Hãy khai báo nhiệm kỳ trước.");
-        var issuer = form.Issuer switch
-        {
-            FormIssuer.Cell => loaded.Candidate.CellId,
-            FormIssuer.SubCommittee => loaded.Candidate.Cell.ParentId ?? communeId,
-            _ => communeId,
-        };
-        var counter = await db.DocumentCounters.FirstOrDefaultAsync(c => c.CommuneId == communeId && c.TermId == term.Id && c.OrganisationId == issuer && c.DocumentType == type, ct);
-        if (counter is null)
-        {
-            counter = new DocumentCounter { CommuneId = communeId, TermId = term.Id, OrganisationId = issuer, DocumentType = type };
-            db.DocumentCounters.Add(counter);
-        }
-        counter.LastNumber++;
-        return Outcome<string>.Done($"{counter.LastNumber}-{type}");
-    }
+    private static bool SameNumber(string typed, string number, string type) =>
+        DocumentNumbering.ParseTyped(typed, type) is (var n, null) && DocumentNumbering.SerialOf(number, type) == n;
 }

@@ -32,6 +32,7 @@ public static class ApplicationSetup
         services.AddScoped<Documents.FormSettings>();
         services.AddScoped<Documents.FormValues>();
         services.AddScoped<Documents.IssueForm>();
+        services.AddScoped<Documents.DocumentNumbering>();
         services.AddScoped<Documents.CertificateList>();
 
         services.AddScoped<Planning.Reconciliation>();

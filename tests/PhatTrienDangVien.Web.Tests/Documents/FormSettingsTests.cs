@@ -72,12 +72,13 @@ public abstract class FormSettingsTests<TApp>(TApp app) where TApp : AppFactory
         var decision = await StepAsync(app, cases.A, AdmissionStepKind.Decision);
 
         // Nothing set: dotted, to be written by hand.
-        var before = await IssueAsync(secretary, cases.A, decision, "8-KND");
+        // The committee's papers are the office's to issue (a cell's secretary records the step, not the committee's number).
+        var before = await IssueAsync(office, cases.A, decision, "8-KND");
         Header(before).Left[0].ShouldBe("ĐẢNG BỘ ………………");
         SignatureLines(before).ShouldBe(["T/M BAN THƯỜNG VỤ", "BÍ THƯ", "(Ký, ghi rõ họ tên)", "………………"]);
 
         await SaveSettingsAsync(office, "Đảng bộ tỉnh  An Giang", "Nguyễn Văn Tâm", deputy: false, place: "");
-        var f8 = await IssueAsync(secretary, cases.A, decision, "8-KND");
+        var f8 = await IssueAsync(office, cases.A, decision, "8-KND");
         Header(f8).Left[0].ShouldBe("ĐẢNG BỘ TỈNH AN GIANG");
         Header(f8).Right[^1].ShouldStartWith("Thử Nghiệm, ngày ");
         SignatureLines(f8).ShouldBe(["T/M BAN THƯỜNG VỤ", "BÍ THƯ", "(Ký, ghi rõ họ tên)", "Nguyễn Văn Tâm"]);
@@ -86,7 +87,7 @@ public abstract class FormSettingsTests<TApp>(TApp app) where TApp : AppFactory
         await SaveSettingsAsync(office, "Đảng bộ tỉnh An Giang", "Trần Văn Phó", deputy: true, place: "Nhơn Mỹ");
         foreach (var (kind, form) in new[] { (AdmissionStepKind.Decision, "9-KND"), (AdmissionStepKind.RecognitionDecision, "15-KND"), (AdmissionStepKind.RecognitionDecision, "QD-CNCT") })
         {
-            var file = await IssueAsync(secretary, cases.A, await StepAsync(app, cases.A, kind), form);
+            var file = await IssueAsync(office, cases.A, await StepAsync(app, cases.A, kind), form);
             Body(file).ShouldNotContain("{{", customMessage: form);
             Header(file).Left[0].ShouldBe("ĐẢNG BỘ TỈNH AN GIANG", form);
             Header(file).Right[^1].ShouldStartWith("Nhơn Mỹ, ngày ", customMessage: form);

@@ -27,9 +27,12 @@ public abstract class FormTests<TApp>(TApp app) where TApp : AppFactory
     {
         var cases = await EnsureAsync(app);
         var b = await Browser.LoginAsync(app, "secretary");
+        // The committee's papers are issued by the office, which keeps the committee's register of numbers.
+        var committeeOffice = await Browser.LoginAsync(app, "office");
         async Task<byte[]> Issue(AdmissionStepKind kind, string form, int variant = 0)
         {
-            var file = await IssueAsync(b, cases.A, await StepAsync(app, cases.A, kind), form, variant);
+            var by = kind is AdmissionStepKind.Decision or AdmissionStepKind.RecognitionDecision ? committeeOffice : b;
+            var file = await IssueAsync(by, cases.A, await StepAsync(app, cases.A, kind), form, variant);
             NoPlaceholderLeft(file, form);
             return file;
         }
@@ -134,8 +137,8 @@ public abstract class FormTests<TApp>(TApp app) where TApp : AppFactory
         (await NumberOf(secretary, cases.C, AdmissionStepKind.CellVote, "6-KND")).ShouldBe("Số 1-NQ/CB");
         // Cell B numbers its own resolutions; the committee numbers its resolutions and decisions apart.
         (await NumberOf(office, cases.B, AdmissionStepKind.CellVote, "6-KND")).ShouldBe("Số 1-NQ/CB");
-        (await NumberOf(secretary, cases.A, AdmissionStepKind.Decision, "8-KND")).ShouldBe("Số 1-NQ/ĐU");
-        (await NumberOf(secretary, cases.A, AdmissionStepKind.Decision, "9-KND")).ShouldBe("Số 1-QĐ/ĐU");
+        (await NumberOf(office, cases.A, AdmissionStepKind.Decision, "8-KND")).ShouldBe("Số 1-NQ/ĐU");
+        (await NumberOf(office, cases.A, AdmissionStepKind.Decision, "9-KND")).ShouldBe("Số 1-QĐ/ĐU");
 
         var counters = await app.WithSystemScopeAsync(db => db.DocumentCounters.AsNoTracking()
             .Where(c => c.OrganisationId == app.Data.CellA && c.DocumentType == "NQ/CB").Select(c => new { c.TermId, c.LastNumber }).ToListAsync());

@@ -12,7 +12,7 @@ namespace PhatTrienDangVien.Web.Pages.Candidates;
 /// <summary>Every step of one case, what comes next and by when, and the rules that apply.</summary>
 [RequirePermission(Permission.ReadRecords)]
 public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scans scans, Access access, AppDbContext db, VoterRegister register, Auditing.AccessTrail trail,
-    Web.Documents.IssueForm issue) : PageModel
+    Web.Documents.IssueForm issue, Web.Documents.DocumentNumbering numbering) : PageModel
 {
     public LoadedCase Loaded { get; private set; } = null!;
     public PendingAction? Next { get; private set; }
@@ -32,6 +32,12 @@ public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scan
 
     /// <summary>Whether the user may issue the forms of a step of this kind (who may record the step).</summary>
     public bool MayIssueFor(AdmissionStepKind kind) => access.Has(Permission.IssueForms) && access.MayRecord(kind);
+
+    /// <summary>Whether the user may issue this form (a committee's paper only within a scope reaching the committee).</summary>
+    public bool MayIssue(AdmissionStepKind kind, Web.Documents.FormDefinition form) => Web.Documents.IssueForm.MayIssue(access, kind, form);
+
+    /// <summary>The number each numbered paper would carry if issued now, and why.</summary>
+    public Dictionary<(int StepId, string Form, int Variant), Web.Documents.NumberProposal?> Proposals { get; private set; } = [];
 
     /// <summary>For each recorded cell vote, the members today's register counts on the vote's date: shown as a list beside the figures recorded with the vote, which are what the vote decided on.</summary>
     public Dictionary<int, List<(int Id, string FullName, bool Excludable)>> Counted { get; } = [];
@@ -59,14 +65,15 @@ public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scan
             .Select(a => new AttachmentRow(a.Id, a.StepId, a.FileName, a.Length)).ToListAsync(ct)).ToLookup(a => a.StepId);
         Issued = (await db.IssuedDocuments.AsNoTracking().Where(d => d.CandidateId == id).OrderByDescending(d => d.Id)
             .Select(d => new IssuedRow(d.Id, d.StepId, d.FormCode, d.Variant, d.Number, d.FileName, d.IssuedBy, d.IssuedAtUtc)).ToListAsync(ct)).ToLookup(d => d.StepId);
+        if (access.Has(Permission.IssueForms)) Proposals = await numbering.ProposalsAsync(loaded, ct);
         return Page();
     }
 
     /// <summary>Fills a form of a step from the data, keeps it with the step and hands the file over (one click).</summary>
     [RequireHandlerPermission(Permission.IssueForms)]
-    public async Task<IActionResult> OnPostIssueAsync(int id, int stepId, string form, int variant, CancellationToken ct)
+    public async Task<IActionResult> OnPostIssueAsync(int id, int stepId, string form, int variant, string? number, CancellationToken ct)
     {
-        var outcome = await issue.HandleAsync(id, stepId, form, variant, ct);
+        var outcome = await issue.HandleAsync(id, stepId, form, variant, number, ct);
         switch (outcome.Status)
         {
             case Application.OutcomeStatus.NotFound: return NotFound();

@@ -1571,8 +1571,14 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.Property<int>("LastNumber")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("LatestPaperDate")
+                        .HasColumnType("date");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("TermId")
                         .HasColumnType("integer");
@@ -1750,6 +1756,56 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.HasIndex("StepId");
 
                     b.ToTable("IssuedDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Web.Documents.NumberedPaper", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CounterId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FormCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("PaperDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Serial")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StepId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Variant")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("CounterId", "Serial")
+                        .IsUnique();
+
+                    b.HasIndex("StepId", "FormCode", "Variant")
+                        .IsUnique();
+
+                    b.ToTable("NumberedPapers", (string)null);
                 });
 
             modelBuilder.Entity("PhatTrienDangVien.Web.Import.ImportBatch", b =>
@@ -2230,6 +2286,29 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                         .HasForeignKey("StepId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Web.Documents.NumberedPaper", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.People.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PhatTrienDangVien.Web.Documents.DocumentCounter", "Counter")
+                        .WithMany()
+                        .HasForeignKey("CounterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PhatTrienDangVien.Core.Admission.StepRecord", null)
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Counter");
                 });
 
             modelBuilder.Entity("PhatTrienDangVien.Core.Organisations.Organisation", b =>

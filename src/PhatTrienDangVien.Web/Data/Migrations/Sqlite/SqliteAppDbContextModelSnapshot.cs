@@ -1512,8 +1512,14 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.Property<int>("LastNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("LatestPaperDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartsOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("TermId")
                         .HasColumnType("INTEGER");
@@ -1685,6 +1691,54 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.HasIndex("StepId");
 
                     b.ToTable("IssuedDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Web.Documents.NumberedPaper", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CounterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FormCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PaperDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Serial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Variant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("CounterId", "Serial")
+                        .IsUnique();
+
+                    b.HasIndex("StepId", "FormCode", "Variant")
+                        .IsUnique();
+
+                    b.ToTable("NumberedPapers", (string)null);
                 });
 
             modelBuilder.Entity("PhatTrienDangVien.Web.Import.ImportBatch", b =>
@@ -2159,6 +2213,29 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                         .HasForeignKey("StepId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Web.Documents.NumberedPaper", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.People.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PhatTrienDangVien.Web.Documents.DocumentCounter", "Counter")
+                        .WithMany()
+                        .HasForeignKey("CounterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PhatTrienDangVien.Core.Admission.StepRecord", null)
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Counter");
                 });
 
             modelBuilder.Entity("PhatTrienDangVien.Core.Organisations.Organisation", b =>

@@ -1,0 +1,303 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Organisations;
+using PhatTrienDangVien.Web.Admission;
+using PhatTrienDangVien.Web.Application;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Documents;
+
+/// <summary>What the software will write as a paper's number, and why (shown beside the "Lập …" button, applied by <see cref="IssueForm"/>).</summary>
+public enum NumberSource
+{
+    /// <summary>The paper was issued before: the same number again.</summary>
+    Kept,
+    /// <summary>The step records the paper's own number.</summary>
+    Step,
+    /// <summary>The series' next number.</summary>
+    Next,
+    /// <summary>Dated before the series' latest numbered paper: "Số ……" unless typed.</summary>
+    DottedBeforeLatest,
+    /// <summary>Dated before the software numbered the series: "Số ……" unless typed.</summary>
+    DottedBeforeStart,
+}
+
+/// <param name="Number">The number as printed ("38-NQ/ĐU"), or null for a dotted one.</param>
+/// <param name="MayType">Whether a number from the body's register may be typed instead.</param>
+/// <param name="Since">The date the dotted rule compares with (the series' latest paper or its start).</param>
+public sealed record NumberProposal(NumberSource Source, string? Number, bool MayType, DateOnly? Since = null)
+{
+    /// <summary>One Vietnamese sentence saying what the paper will carry.</summary>
+    public string Sentence(DateOnly paperDate) => Source switch
+    {
+        NumberSource.Kept => $"Lập lại giữ số đã cấp: {Number}.",
+        NumberSource.Step => $"Dùng số đã ghi ở bước: {Number}.",
+        NumberSource.Next => $"Số sẽ cấp: {Number} (hoặc gõ số theo sổ văn bản).",
+        NumberSource.DottedBeforeLatest => $"Văn bản ngày {FormValues.Date(paperDate)} sớm hơn văn bản đã đánh số gần nhất của sổ (ngày {FormValues.Date(Since!.Value)}), nên nếu không gõ số theo sổ thì văn bản để “Số ……” để văn phòng ghi tay.",
+        _ => $"Văn bản ngày {FormValues.Date(paperDate)} có trước ngày sổ bắt đầu đánh số trên phần mềm ({FormValues.Date(Since!.Value)}), nên nếu không gõ số theo sổ thì văn bản để “Số ……” để văn phòng ghi tay.",
+    };
+}
+
+/// <summary>
+/// The series of document numbers (decision 0021): one per issuing body, type and term, set by the office where the
+/// software starts numbering mid-term, and the rules that keep the software from giving a number the body's register
+/// does not have (a paper dated before the latest numbered one, or before the series started).
+/// </summary>
+public sealed partial class DocumentNumbering(AppDbContext db, Access access, TimeProvider clock)
+{
+    public const int MaxNumber = 99_999;
+
+    /// <summary>Which body numbers a form's paper for a candidate: the cell, its sub-committee, or the commune committee.</summary>
+    public static int IssuingBody(FormIssuer issuer, int communeId, int cellId, int? cellParentId) => issuer switch
+    {
+        FormIssuer.Cell => cellId,
+        FormIssuer.SubCommittee => cellParentId ?? communeId,
+        _ => communeId,
+    };
+
+    /// <summary>
+    /// Whether the user's scope reaches the body that issues the form: a committee's or sub-committee's paper spends
+    /// that body's numbers, so a user who works for cells only does not issue it (they record the step; the office
+    /// issues the paper).
+    /// </summary>
+    public static bool ReachesIssuer(DataScope scope, FormIssuer issuer)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return issuer is not (FormIssuer.Committee or FormIssuer.SubCommittee) || scope.Unrestricted || scope.WholeCommune;
+    }
+
+    /// <summary>The rules in one place, for the page's proposal and the command's decision.</summary>
+    public static NumberProposal Propose(string type, string? kept, string? stepOwn, DocumentCounter? counter, DateOnly paperDate)
+    {
+        if (kept is not null) return new(NumberSource.Kept, kept, false);
+        if (stepOwn is not null) return new(NumberSource.Step, stepOwn, false);
+        // The later of the two bars decides, and names itself (a series started by its first paper has both on one day).
+        if (counter?.LatestPaperDate is { } latest && paperDate < latest && (counter.StartsOn is not { } s || latest >= s))
+            return new(NumberSource.DottedBeforeLatest, null, true, latest);
+        if (counter?.StartsOn is { } start && paperDate < start) return new(NumberSource.DottedBeforeStart, null, true, start);
+        return new(NumberSource.Next, Format((counter?.LastNumber ?? 0) + 1, type), true);
+    }
+
+    public static string Format(int serial, string type) => serial.ToString(CultureInfo.InvariantCulture) + "-" + type;
+
+    [GeneratedRegex(@"^\s*(?:Số\s*)?(\d{1,9})\s*(?:-\s*(\S.*?))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TypedPattern();
+
+    /// <summary>Reads "38" or "38-NQ/ĐU" typed from the body's register; a message when it is not a number of this type.</summary>
+    public static (int Serial, string? Error) ParseTyped(string typed, string type)
+    {
+        ArgumentNullException.ThrowIfNull(typed);
+        var m = TypedPattern().Match(typed.Normalize(System.Text.NormalizationForm.FormC));
+        if (!m.Success || !int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            return (0, $"Số văn bản “{Short(typed)}” không đọc được: hãy gõ số thứ tự (ví dụ 38) hoặc cả số và loại (ví dụ 38-{type}).");
+        if (n is < 1 or > MaxNumber) return (0, $"Số văn bản phải từ 1 đến {MaxNumber.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))}.");
+        if (m.Groups[2].Success && !SameType(m.Groups[2].Value, type))
+            return (0, $"Biểu mẫu này mang số loại {type}, không phải “{Short(m.Groups[2].Value)}”: hãy gõ số thứ tự (ví dụ {n}) hoặc {Format(n, type)}.");
+        return (n, null);
+    }
+
+    /// <summary>A step's own number read as this series' number, when it is one ("12-NQ/CB" for NQ/CB).</summary>
+    public static int? SerialOf(string number, string type) => ParseTyped(number, type) is (var n, null) && number.Contains('-', StringComparison.Ordinal) ? n : null;
+
+    private static bool SameType(string a, string b) =>
+        string.Equals(Squash(a), Squash(b), StringComparison.OrdinalIgnoreCase);
+
+    private static string Squash(string s) => string.Concat(s.Normalize(System.Text.NormalizationForm.FormC).Where(c => !char.IsWhiteSpace(c)));
+
+    private static string Short(string s) => s.Length > 30 ? s[..30] + "…" : s;
+
+    /// <summary>The term containing a date, or null.</summary>
+    public async Task<Term?> TermOfAsync(int communeId, DateOnly date, CancellationToken ct)
+    {
+        var terms = await db.Terms.AsNoTracking().Where(t => t.CommuneId == communeId).ToListAsync(ct);
+        return terms.FirstOrDefault(t => t.Start <= date && date <= t.End);
+    }
+
+    /// <summary>
+    /// What each numbered paper of a case would carry if issued now (null: no term contains the step's date, so the
+    /// command refuses), for the timeline to show beside its "Lập …" buttons.
+    /// </summary>
+    public async Task<Dictionary<(int StepId, string Form, int Variant), NumberProposal?>> ProposalsAsync(LoadedCase loaded, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        var result = new Dictionary<(int, string, int), NumberProposal?>();
+        var papers = loaded.Case.Steps.SelectMany(s => FormCatalog.For(s).Where(f => f.Form.NumberType is not null).Select(f => (Step: s, f.Form, f.Variant))).ToList();
+        if (papers.Count == 0) return result;
+        var communeId = loaded.Candidate.CommuneId;
+        var terms = await db.Terms.AsNoTracking().Where(t => t.CommuneId == communeId).ToListAsync(ct);
+        var counters = await db.DocumentCounters.AsNoTracking().Where(c => c.CommuneId == communeId).ToListAsync(ct);
+        var stepIds = papers.Select(p => p.Step.Id).Distinct().ToList();
+        var issued = await db.IssuedDocuments.AsNoTracking().Where(d => stepIds.Contains(d.StepId) && d.Number != null)
+            .Select(d => new { d.StepId, d.FormCode, d.Variant, d.Number }).ToListAsync(ct);
+        foreach (var (step, form, variant) in papers)
+        {
+            var term = terms.FirstOrDefault(t => t.Start <= step.Date && step.Date <= t.End);
+            var kept = issued.FirstOrDefault(d => d.StepId == step.Id && d.FormCode == form.Key && d.Variant == variant)?.Number;
+            var own = form.StepsOwnPaper && !string.IsNullOrWhiteSpace(step.DocumentNumber) ? step.DocumentNumber.Trim() : null;
+            if (term is null && kept is null && own is null)
+            {
+                result[(step.Id, form.Key, variant)] = null;
+                continue;
+            }
+            var issuer = IssuingBody(form.Issuer, communeId, loaded.Candidate.CellId, loaded.Candidate.Cell.ParentId);
+            var counter = term is null ? null : counters.FirstOrDefault(c => c.TermId == term.Id && c.OrganisationId == issuer && c.DocumentType == form.NumberType);
+            result[(step.Id, form.Key, variant)] = Propose(form.NumberType!, kept, own, counter, step.Date);
+        }
+        return result;
+    }
+
+    /// <summary>One series of the current term, as the numbers page lists it.</summary>
+    public sealed record Series(int OrganisationId, string Body, OrganisationKind Kind, string Type, int LastNumber, int Next,
+        int HighestUsed, DateOnly? StartsOn, DateOnly? LatestPaperDate, int Version);
+
+    public sealed record SeriesList(Term? Term, IReadOnlyList<Series> Rows);
+
+    /// <summary>Every body and type the forms number, in the term containing today (a series not yet used starts at 1).</summary>
+    public async Task<SeriesList> CurrentAsync(CancellationToken ct)
+    {
+        var communeId = access.Scope.CommuneId;
+        var term = await TermOfAsync(communeId, Core.Common.VietnamTime.Today(clock), ct);
+        if (term is null) return new(null, []);
+        var bodies = await db.Organisations.AsNoTracking().Where(o => o.CommuneId == communeId && (o.IsActive || o.Kind == OrganisationKind.CommuneCommittee))
+            .Select(o => new { o.Id, o.Name, o.Kind }).ToListAsync(ct);
+        var counters = await db.DocumentCounters.AsNoTracking().Where(c => c.CommuneId == communeId && c.TermId == term.Id).ToListAsync(ct);
+        var counterIds = counters.Select(c => c.Id).ToList();
+        var highest = await db.NumberedPapers.AsNoTracking().Where(p => counterIds.Contains(p.CounterId))
+            .GroupBy(p => p.CounterId).Select(g => new { g.Key, Max = g.Max(p => p.Serial) }).ToDictionaryAsync(x => x.Key, x => x.Max, ct);
+        var rows = new List<Series>();
+        foreach (var body in bodies.OrderBy(b => b.Kind).ThenBy(b => b.Name, StringComparer.Create(CultureInfo.GetCultureInfo("vi-VN"), false)))
+        {
+            foreach (var type in TypesOf(body.Kind))
+            {
+                var c = counters.FirstOrDefault(x => x.OrganisationId == body.Id && x.DocumentType == type);
+                rows.Add(new Series(body.Id, body.Name, body.Kind, type, c?.LastNumber ?? 0, (c?.LastNumber ?? 0) + 1,
+                    c is not null && highest.TryGetValue(c.Id, out var h) ? h : 0, c?.StartsOn, c?.LatestPaperDate, c?.Version ?? 0));
+            }
+        }
+        return new(term, rows);
+    }
+
+    /// <summary>The types of numbered paper a kind of body issues, from the form catalogue.</summary>
+    public static IEnumerable<string> TypesOf(OrganisationKind kind)
+    {
+        var issuer = kind switch
+        {
+            OrganisationKind.Cell => FormIssuer.Cell,
+            OrganisationKind.SubCommittee => FormIssuer.SubCommittee,
+            _ => FormIssuer.Committee,
+        };
+        return FormCatalog.All.Where(f => f.Issuer == issuer && f.NumberType is not null).Select(f => f.NumberType!).Distinct();
+    }
+
+    /// <summary>
+    /// Sets the next number of one series of the current term (the office moving onto the software mid-term). Not below
+    /// a number the software already gave in the term; the series counts as started on the day given (today when
+    /// none), so a paper dated earlier is left for its number from the register.
+    /// </summary>
+    /// <param name="startsOn">From which paper date the software numbers (empty: today); the register holds the numbers of papers dated before.</param>
+    public async Task<Outcome<DocumentCounter>> SetNextAsync(int organisationId, string type, string? next, DateOnly? startsOn, int version, CancellationToken ct)
+    {
+        if (!access.Has(Permission.ManageFormTemplates)) return Outcome<DocumentCounter>.Forbidden();
+        var communeId = access.Scope.CommuneId;
+        var today = Core.Common.VietnamTime.Today(clock);
+        var term = await TermOfAsync(communeId, today, ct);
+        if (term is null) return Outcome<DocumentCounter>.Invalid("Next", "Chưa khai báo nhiệm kỳ hiện tại: số văn bản được đánh theo nhiệm kỳ. Hãy khai báo nhiệm kỳ trước.");
+        var body = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId && o.CommuneId == communeId).Select(o => new { o.Id, o.Name, o.Kind }).FirstOrDefaultAsync(ct);
+        if (body is null || !TypesOf(body.Kind).Contains(type)) return Outcome<DocumentCounter>.NotFound();
+        if (string.IsNullOrWhiteSpace(next) || !int.TryParse(next.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > MaxNumber)
+            return Outcome<DocumentCounter>.Invalid("Next", $"Số tiếp theo của {body.Name} ({type}) phải là một số từ 1 đến {MaxNumber.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))}.");
+
+        var from = startsOn ?? today;
+        if (from > today || from < term.Start)
+            return Outcome<DocumentCounter>.Invalid("StartsOn", $"Ngày bắt đầu đánh số trên phần mềm phải trong nhiệm kỳ {term.Name} và không sau hôm nay ({FormValues.Date(today)}).");
+        var counter = await db.DocumentCounters.FirstOrDefaultAsync(c => c.CommuneId == communeId && c.TermId == term.Id && c.OrganisationId == body.Id && c.DocumentType == type, ct);
+        if (counter is not null && counter.Version != version)
+            return Outcome<DocumentCounter>.Conflict(null, [], $"Sổ {type} của {body.Name} vừa có số mới (người khác lập văn bản hoặc sửa số); hãy tải lại trang để xem số hiện tại.");
+        if (counter is not null)
+        {
+            var used = await db.NumberedPapers.AsNoTracking().Where(p => p.CounterId == counter.Id).OrderByDescending(p => p.Serial)
+                .Select(p => new { p.Serial, p.FormCode, p.PaperDate }).FirstOrDefaultAsync(ct);
+            if (used is not null && n <= used.Serial)
+                return Outcome<DocumentCounter>.Invalid("Next", $"Phần mềm đã cấp số {Format(used.Serial, type)} ({FormCatalog.Find(used.FormCode)?.Code ?? used.FormCode} ngày {FormValues.Date(used.PaperDate)}) trong nhiệm kỳ này: số tiếp theo phải từ {used.Serial + 1} trở lên, để không cấp trùng số.");
+        }
+        else
+        {
+            counter = new DocumentCounter { CommuneId = communeId, TermId = term.Id, OrganisationId = body.Id, DocumentType = type };
+            db.DocumentCounters.Add(counter);
+        }
+        counter.LastNumber = n - 1;
+        counter.StartsOn = from;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return Outcome<DocumentCounter>.Conflict(null, [], $"Sổ {type} của {body.Name} vừa có số mới (người khác lập văn bản hoặc sửa số); hãy tải lại trang để xem số hiện tại.");
+        }
+        return Outcome<DocumentCounter>.Done(counter);
+    }
+
+    /// <summary>
+    /// Takes the paper's number in its series (tracked; saved with the paper): the typed one when given, else the
+    /// proposal. A typed number already held by another paper is refused, naming that paper when the user may see its
+    /// candidate.
+    /// </summary>
+    internal async Task<Outcome<string?>> TakeAsync(LoadedCase loaded, Core.Admission.StepRecord step, FormDefinition form, int variant, string type,
+        string? stepOwn, string? typed, CancellationToken ct)
+    {
+        var communeId = loaded.Candidate.CommuneId;
+        var term = await TermOfAsync(communeId, step.Date, ct);
+        if (term is null)
+            return Outcome<string?>.Invalid("Number", $"Chưa khai báo nhiệm kỳ chứa ngày {FormValues.Date(step.Date)}: số văn bản được đánh theo nhiệm kỳ. Hãy khai báo nhiệm kỳ trước.");
+        var issuer = IssuingBody(form.Issuer, communeId, loaded.Candidate.CellId, loaded.Candidate.Cell.ParentId);
+        var counter = await db.DocumentCounters.FirstOrDefaultAsync(c => c.CommuneId == communeId && c.TermId == term.Id && c.OrganisationId == issuer && c.DocumentType == type, ct);
+
+        int serial;
+        if (typed is not null)
+        {
+            var (n, error) = ParseTyped(typed, type);
+            if (error is not null) return Outcome<string?>.Invalid("Number", error);
+            serial = n;
+        }
+        else if (stepOwn is not null)
+        {
+            // The step's number is on a signed paper: used as it is; it holds its place in the series when it is one of it and free.
+            if (SerialOf(stepOwn, type) is not { } own || (counter is not null && await db.NumberedPapers.AnyAsync(p => p.CounterId == counter.Id && p.Serial == own, ct)))
+                return Outcome<string?>.Done(stepOwn);
+            serial = own;
+        }
+        else
+        {
+            var proposal = Propose(type, null, null, counter, step.Date);
+            if (proposal.Number is null) return Outcome<string?>.Done(null);
+            serial = (counter?.LastNumber ?? 0) + 1;
+        }
+
+        if (counter is null)
+        {
+            counter = new DocumentCounter { CommuneId = communeId, TermId = term.Id, OrganisationId = issuer, DocumentType = type };
+            db.DocumentCounters.Add(counter);
+        }
+        else if (typed is not null && await db.NumberedPapers.AsNoTracking().Where(p => p.CounterId == counter.Id && p.Serial == serial)
+                     .Select(p => new { p.CandidateId, p.FormCode }).FirstOrDefaultAsync(ct) is { } holder)
+        {
+            // The name of the paper's candidate only when the scoped context reaches that candidate.
+            var name = await db.Candidates.AsNoTracking().Where(c => c.Id == holder.CandidateId).Select(c => c.Person.FullName).FirstOrDefaultAsync(ct);
+            var who = name is null ? "đã dùng cho một văn bản khác" : $"đã dùng cho {FormCatalog.Find(holder.FormCode)?.Code ?? holder.FormCode} của {name}";
+            return Outcome<string?>.Invalid("Number", $"Số {Format(serial, type)} {who} trong nhiệm kỳ này; hãy gõ số khác theo sổ văn bản.");
+        }
+
+        counter.LastNumber = Math.Max(counter.LastNumber, serial);
+        counter.StartsOn ??= step.Date;
+        if (counter.LatestPaperDate is not { } latest || latest < step.Date) counter.LatestPaperDate = step.Date;
+        db.NumberedPapers.Add(new NumberedPaper
+        {
+            CommuneId = communeId, Counter = counter, Serial = serial, CandidateId = loaded.Candidate.Id, StepId = step.Id,
+            FormCode = form.Key, Variant = variant, PaperDate = step.Date,
+        });
+        return Outcome<string?>.Done(stepOwn ?? Format(serial, type));
+    }
+}
