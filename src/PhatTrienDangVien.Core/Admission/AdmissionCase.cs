@@ -61,6 +61,9 @@ public sealed class AdmissionCase
     /// <summary>Official from the day probation ends, even when the meeting or the decision is late.</summary>
     public DateOnly? OfficialDate => Replay() is { Stage: S.Official } state ? state.ProbationEnd : null;
 
+    /// <summary>The case was opened from the member register for recognition: it starts at the ceremony.</summary>
+    public bool OpenedFromRegister => Replay().FromRegister;
+
     /// <summary>Recognition votes recorded so far.</summary>
     public int RecognitionVoteCount => _steps.Count(s => s.Kind == T.RecognitionVote);
 
@@ -293,6 +296,52 @@ public sealed class AdmissionCase
     }
 
     /// <summary>
+    /// Opens the case of a member admitted before the software (a probationary member brought in from the register):
+    /// the admission decision, when the register has it, and the ceremony become the case's first steps, exactly as
+    /// the register states them, so that probation and recognition follow under the same rules as for a member
+    /// admitted here (docs/decisions/0025). The earlier steps happened on paper and are not invented; the ceremony's
+    /// deadline, which the software never ran, is not judged. Only on an empty case.
+    /// </summary>
+    public IReadOnlyList<StepRecord> OpenFromRegister(RegisterAdmissionInput input, StepContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(ctx);
+        if (_steps.Count > 0)
+        {
+            throw Refuse.Because(ProcedureRules.StepOrder, "Hồ sơ này đã có các bước kết nạp: không thể ghi lại quyết định và lễ kết nạp từ sổ đảng viên.");
+        }
+
+        if (input.CeremonyDate > ctx.Today)
+        {
+            throw Refuse.Because(ProcedureRules.StepDate, $"Ngày lễ kết nạp trong sổ ({input.CeremonyDate:dd/MM/yyyy}) là ngày trong tương lai.");
+        }
+
+        if (input.DecisionDate > input.CeremonyDate)
+        {
+            throw Refuse.Because(ProcedureRules.StepDate,
+                $"Ngày quyết định kết nạp trong sổ ({input.DecisionDate:dd/MM/yyyy}) sau ngày lễ kết nạp ({input.CeremonyDate:dd/MM/yyyy}): hãy sửa hồ sơ đảng viên trước.");
+        }
+
+        string? note = VietnameseText.Normalize(input.Note);
+        StepRecord Step(AdmissionStepKind kind, DateOnly date, string? number, string details) => new()
+        {
+            CandidateId = CandidateId, Kind = kind, Date = date, DocumentNumber = VietnameseText.Normalize(number), Note = note,
+            RecordedBy = ctx.Actor, RecordedAtUtc = ctx.NowUtc, Details = details,
+            // The rules in force on the day, as for a step recorded then: the probation months come from the ceremony's.
+            RulesSnapshot = ctx.Rules.At(date).SnapshotJson(),
+        };
+        var opened = new List<StepRecord>();
+        if (input.DecisionDate is { } decided)
+        {
+            opened.Add(Step(T.Decision, decided, input.DecisionNumber, StepDetailsJson.Write(new DecisionDetails { FromRegister = true })));
+        }
+
+        opened.Add(Step(T.Ceremony, input.CeremonyDate, null, StepDetailsJson.Write(new CeremonyDetails { FromRegister = true })));
+        _steps.AddRange(opened);
+        return opened;
+    }
+
+    /// <summary>
     /// The cell's vote on recognition, not before probation ends. 2/3 for → approved; 2/3 against → removal proposed;
     /// otherwise inconclusive, and after the maximum of such votes the superior committee decides.
     /// </summary>
@@ -512,6 +561,8 @@ public sealed class AdmissionCase
         public StepRecord? Decision { get; private set; }
         public DateOnly? DecisionReceived { get; private set; }
         public StepRecord? Ceremony { get; private set; }
+        /// <summary>The decision and ceremony were copied from the register (<see cref="OpenFromRegister"/>).</summary>
+        public bool FromRegister { get; private set; }
         public DateOnly? ProbationEnd { get; private set; }
         public bool HasNewMemberClass { get; private set; }
         public int InconclusiveRecognitionVotes { get; private set; }
@@ -569,6 +620,7 @@ public sealed class AdmissionCase
                     break;
                 case T.Ceremony:
                     Ceremony = step;
+                    FromRegister = step.ReadDetails<CeremonyDetails>()?.FromRegister ?? false;
                     ProbationEnd = step.Date.AddMonths(StepRules.Value(step, RuleParameterKeys.ProbationMonths));
                     Stage = S.Probation;
                     break;

@@ -39,7 +39,8 @@ public static class Deadlines
             list.Add(new(T.Decision, DecisionDue(state, rules, calendar), cellVote.Date, K.DecisionDeadlineWorkingDays, state.Decision?.Date));
         }
 
-        if (state.Decision is { } decision)
+        // A ceremony copied from the register was not run by the software: its deadline is not judged here.
+        if (state.Decision is { } decision && !state.FromRegister)
         {
             list.Add(new(T.Ceremony, CeremonyDue(state, rules, calendar), state.DecisionReceived ?? decision.Date, K.CeremonyDeadlineWorkingDays, state.Ceremony?.Date));
         }

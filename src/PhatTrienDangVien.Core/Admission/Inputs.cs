@@ -102,6 +102,19 @@ public sealed record CeremonyInput : StepInput
     public string? LateConsentDocument { get; init; }
 }
 
+/// <summary>
+/// What the member register says about a member admitted before the software: the admission decision (when the
+/// register has it) and the ceremony. <see cref="AdmissionCase.OpenFromRegister"/> turns it into the case's first steps.
+/// </summary>
+public sealed record RegisterAdmissionInput
+{
+    public DateOnly? DecisionDate { get; init; }
+    public string? DecisionNumber { get; init; }
+    public DateOnly CeremonyDate { get; init; }
+    /// <summary>Shown on the timeline beside both steps: where they came from.</summary>
+    public string? Note { get; init; }
+}
+
 public sealed record ReasonInput : StepInput
 {
     public string Reason { get; init; } = "";

@@ -195,12 +195,18 @@ public sealed record DecisionDetails
     /// <summary>When the cell received the decision: the ceremony deadline counts from here.</summary>
     public DateOnly? ReceivedByCellOn { get; init; }
     public string? DecidingBody { get; init; }
+    /// <summary>Copied from the member register when the case was opened for recognition (see <see cref="AdmissionCase.OpenFromRegister"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool FromRegister { get; init; }
 }
 
 public sealed record CeremonyDetails
 {
     /// <summary>Superior committee's consent to a ceremony after the deadline.</summary>
     public string? LateConsentDocument { get; init; }
+    /// <summary>Copied from the member register when the case was opened for recognition (see <see cref="AdmissionCase.OpenFromRegister"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool FromRegister { get; init; }
 }
 
 public sealed record ReasonDetails

@@ -44,6 +44,7 @@ public static class ApiSetup
         api.MapOrganisationApi();
         api.MapPeopleApi();
         api.MapAdmissionApi();
+        api.MapRecognitionApi();
         api.MapImportApi();
         return app;
     }

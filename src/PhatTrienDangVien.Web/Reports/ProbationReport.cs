@@ -22,7 +22,9 @@ public sealed class ProbationReport
         DateOnly? RecognitionDue, DateOnly? NewMemberClass, AdmissionStepKind? Next, int? WorkingDaysLeft)
     {
         public bool IsOverdue => WorkingDaysLeft < 0;
-        public bool FromRegister => CandidateId is null;
+        /// <summary>The case was opened from the register for recognition (decision 0025): still admitted before the software.</summary>
+        public bool CaseFromRegister { get; init; }
+        public bool FromRegister => CandidateId is null || CaseFromRegister;
     }
 
     public required PlanData.Selection Selection { get; init; }
@@ -56,7 +58,8 @@ public sealed class ProbationReport
                 var next = Deadlines.NextAction(admission, book, calendar, today);
                 report.Rows.Add(new Row(m.Id, caseId, m.FullName, m.Cell, m.CeremonyDate, end,
                     deadlines.FirstOrDefault(d => d.Kind == AdmissionStepKind.RecognitionVote)?.DueDate,
-                    deadlines.FirstOrDefault(d => d.Kind == AdmissionStepKind.NewMemberClass)?.MetOn, next?.Kind, next?.WorkingDaysLeft));
+                    deadlines.FirstOrDefault(d => d.Kind == AdmissionStepKind.NewMemberClass)?.MetOn, next?.Kind, next?.WorkingDaysLeft)
+                { CaseFromRegister = admission.OpenedFromRegister });
             }
             else if (m.CeremonyDate is { } ceremony)
             {

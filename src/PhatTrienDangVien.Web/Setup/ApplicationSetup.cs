@@ -23,6 +23,7 @@ public static class ApplicationSetup
         services.AddScoped<AdmissionCases>();
         services.AddScoped<VoterRegister>();
         services.AddScoped<RecordStep>();
+        services.AddScoped<OpenRecognition>();
         services.AddScoped<Scans>();
         services.AddScoped<WorkList>();
         services.AddScoped<Export.Exporter>();

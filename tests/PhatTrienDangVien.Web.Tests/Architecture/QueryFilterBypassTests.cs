@@ -30,6 +30,7 @@ public partial class QueryFilterBypassTests
         ["src/PhatTrienDangVien.Web/Accounts/AccountRules.cs"] = 2,                // the cell and member named on an account
         ["src/PhatTrienDangVien.Web/Admission/AdmissionCases.cs"] = 10,            // voters (their cell history, their recognition), mentors, introducers of a cell
         ["src/PhatTrienDangVien.Web/Admission/RecordStep.cs"] = 1,
+        ["src/PhatTrienDangVien.Web/Admission/OpenRecognition.cs"] = 1,            // whether the person already has a case anywhere in the commune
         ["src/PhatTrienDangVien.Web/Import/ImportCommands.cs"] = 1,               // the commune committee, parent of a cell the import creates
         ["src/PhatTrienDangVien.Web/Import/ImportPlan.cs"] = 2,                   // the commune's cells by name, whether a person is already a member
         ["src/PhatTrienDangVien.Web/Import/UndoImport.cs"] = 16,                  // the batch's records and everything that may depend on them

@@ -106,6 +106,7 @@ public abstract class RoutePermissionTests<TApp>(TApp app) where TApp : AppFacto
         ["Targets.IndexModel.OnPostFillAsync"] = "/Targets?handler=Fill",
         ["Members.DetailsModel.OnPostRevealAsync"] = "/Members/Details/1?handler=Reveal",
         ["Members.DetailsModel.OnPostExportPersonAsync"] = "/Members/Details/1?handler=ExportPerson",
+        ["Members.DetailsModel.OnPostOpenRecognitionAsync"] = "/Members/Details/1?handler=OpenRecognition",
         ["Candidates.DetailsModel.OnPostRevealAsync"] = "/Candidates/Details/1?handler=Reveal",
         ["Candidates.DetailsModel.OnPostExportPersonAsync"] = "/Candidates/Details/1?handler=ExportPerson",
         ["Candidates.TimelineModel.OnPostIssueAsync"] = "/Candidates/Timeline/1?handler=Issue",

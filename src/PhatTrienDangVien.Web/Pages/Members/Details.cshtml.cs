@@ -10,12 +10,15 @@ using PhatTrienDangVien.Web.Authorization;
 namespace PhatTrienDangVien.Web.Pages.Members;
 
 [RequirePermission(Permission.ReadRecords)]
-public class DetailsModel(AppDbContext db, People.PersonalData personal, People.ExportPersonData export) : PageModel
+public class DetailsModel(AppDbContext db, People.PersonalData personal, People.ExportPersonData export, Access access, Admission.OpenRecognition openRecognition) : PageModel
 {
     public Member Member { get; private set; } = null!;
     public List<AuditRow> Audit { get; private set; } = [];
     /// <summary>The admission case that made this person a member, when it was run in the application.</summary>
     public int? CaseId { get; private set; }
+
+    /// <summary>A probationary member from the register, without a case, whom this user may open one for (the button).</summary>
+    public bool MayOpenRecognition { get; private set; }
 
     /// <summary>The citizen ID and phone number in full: only after "Hiện số", which the trail records.</summary>
     public bool ShowIdentifiers { get; private set; }
@@ -41,6 +44,20 @@ public class DetailsModel(AppDbContext db, People.PersonalData personal, People.
         return outcome.IsDone ? File(outcome.Value!.Content, outcome.Value.ContentType, outcome.Value.FileName) : NotFound();
     }
 
+    /// <summary>"Mở hồ sơ xét công nhận chính thức": the case from the register data, then its timeline.</summary>
+    [RequireHandlerPermission(Permission.RecordStep)]
+    public async Task<IActionResult> OnPostOpenRecognitionAsync(int id, CancellationToken ct)
+    {
+        var outcome = await openRecognition.HandleAsync(id, ct);
+        if (outcome.IsDone)
+        {
+            TempData["Success"] = "Đã mở hồ sơ xét công nhận chính thức: quyết định và lễ kết nạp được ghi từ sổ đảng viên; hãy ghi tiếp các bước của thời kỳ dự bị.";
+            return Redirect($"/Candidates/Timeline/{outcome.Value!.Id}");
+        }
+        var page = await LoadAsync(id, ct);
+        return page is PageResult ? this.Show(outcome) ?? page : page;
+    }
+
     private async Task<IActionResult> LoadAsync(int id, CancellationToken ct)
     {
         var m = await db.Members.AsNoTracking().Include(x => x.Person).ThenInclude(p => p.Hamlet).Include(x => x.Cell)
@@ -49,6 +66,8 @@ public class DetailsModel(AppDbContext db, People.PersonalData personal, People.
         Member = m;
         CaseId = await db.Candidates.WholeCommune().Where(c => c.PersonId == m.PersonId)
             .Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+        MayOpenRecognition = CaseId is null && access.MayRecord(Core.Admission.AdmissionStepKind.RecognitionVote)
+            && await openRecognition.RefusalAsync(m, ct) is null;
         Audit = await AuditTrail.ForAsync(db, ct, (nameof(Core.People.Member), m.Id), (nameof(Person), m.PersonId));
         return Page();
     }
