@@ -137,13 +137,10 @@ public sealed partial class FormRenderingTests(SqliteApp app) : IClassFixture<Sq
         return stream.ToArray();
     }
 
-    /// <summary>The lowest printed word of the last page, in points from the top (pdftotext -bbox).</summary>
-    private static async Task<(int Pages, double Bottom)> LastPageBottomAsync(Rendering r, string pdf)
-    {
-        var pages = (await r.BoxesAsync(pdf)).Split("<page ").Skip(1).ToList();
-        var bottom = WordBottom().Matches(pages[^1]).Max(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
-        return (pages.Count, bottom);
-    }
+    /// <summary>The room left under the lowest printed word of each page, in points (pdftotext -bbox).</summary>
+    private static async Task<List<double>> RoomLeftAsync(Rendering r, string pdf, double foot) =>
+        [.. (await r.BoxesAsync(pdf)).Split("<page ").Skip(1)
+            .Select(page => foot - WordBottom().Matches(page).Max(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)))];
 
     [Fact]
     public async Task A_long_case_never_prints_a_signature_alone_on_a_page_whatever_line_the_page_breaks_at()
@@ -162,9 +159,10 @@ public sealed partial class FormRenderingTests(SqliteApp app) : IClassFixture<Sq
         var files = new List<(string, byte[])>();
         for (var i = 0; i < forms.Count; i++)
         {
-            var (_, bottom) = await LastPageBottomAsync(r, first[i]);
-            var fits = (int)Math.Floor((Foot - bottom) / Step);
-            foreach (var n in Enumerable.Range(Math.Max(0, fits - 3), 8))
+            // The blank lines fill first what the kept lines left empty at the foot of the page before.
+            var room = (await RoomLeftAsync(r, first[i], Foot)).TakeLast(2).Sum();
+            var fits = (int)Math.Floor(room / Step);
+            foreach (var n in Enumerable.Range(Math.Max(0, fits - 4), 10))
             {
                 trials.Add((forms[i].Key, false));
                 files.Add(($"{forms[i].Key}+{n}.docx", WithBlankLines(filled[forms[i].Key], n, Step)));
