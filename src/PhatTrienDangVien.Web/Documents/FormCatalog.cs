@@ -138,7 +138,7 @@ public static class FormCatalog
             w.P("Kết quả thẩm định hồ sơ, lý lịch, tiêu chuẩn, điều kiện của người vào Đảng: " + HandWritten)
                 .P("Số cấp ủy viên tán thành đề nghị kết nạp: **{{tan_thanh}}** đồng chí, đạt **{{ty_le_tan_thanh}}**; không tán thành: {{khong_tan_thanh}} đồng chí.")
                 .P("Đảng ủy bộ phận đề nghị {{co_quan_quyet_dinh}} xem xét, quyết định kết nạp quần chúng {{ho_ten}} vào Đảng Cộng sản Việt Nam.")
-                .Signature(["{{dang_uy}};", "{{chi_bo}};", "Lưu."], ["T/M ĐẢNG ỦY", "BÍ THƯ"], Dots);
+                .Signature(["{{dang_uy}};", "{{chi_bo}};", "Lưu."], ["T/M ĐẢNG ỦY", "BÍ THƯ"], "{{ky_ho_ten_dang_uy_bo_phan}}");
         }),
 
         new("8-KND", "8-KNĐ", "Nghị quyết của đảng ủy cơ sở về việc kết nạp đảng viên", AdmissionStepKind.Decision, FormIssuer.Committee, "NQ/ĐU", false, w => w

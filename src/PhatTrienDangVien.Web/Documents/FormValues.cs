@@ -116,8 +116,8 @@ public sealed class FormValues(AppDbContext db, CalendarService calendars)
             ?? candidate.MentorMemberId;
         var intro = steps.LastOrDefault(s => s.Kind == AdmissionStepKind.Introduction)?.ReadDetails<IntroductionDetails>();
         var introducer = variant > 0 && intro is not null && variant <= intro.Introducers.Count ? intro.Introducers[variant - 1] : null;
-        var memberIds = new[] { mentorId, cell.SecretaryMemberId, introducer?.MemberId }.OfType<int>().ToList();
-        // Bypass reviewed: the mentor, the secretary and the introducer sign or are named on a visible case's papers.
+        var memberIds = new[] { mentorId, cell.SecretaryMemberId, subCommittee?.SecretaryMemberId, introducer?.MemberId }.OfType<int>().ToList();
+        // Bypass reviewed: the mentor, the secretaries (cell and sub-committee) and the introducer sign or are named on a visible case's papers.
         var members = await db.Members.WholeCommune().Where(m => memberIds.Contains(m.Id))
             .Select(m => new { m.Id, m.Person.FullName, m.AdmissionDecisionDate, m.CeremonyDate, m.CeremonyDatePrecision, m.OfficialDate, m.OfficialDatePrecision })
             .ToDictionaryAsync(m => m.Id, ct);
@@ -145,6 +145,8 @@ public sealed class FormValues(AppDbContext db, CalendarService calendars)
         v["ky_chuc_vu"] = commune.SignerTitle;
         v["ky_ho_ten_dang_uy"] = commune.SignerName;
         v["ky_ho_ten"] = cell.SecretaryMemberId is { } sec && members.TryGetValue(sec, out var secretary) ? secretary.FullName : FormCatalog.Dots;
+        // The sub-committee's report (7-KNĐ) is signed by its secretary, as the organisation page names them.
+        v["ky_ho_ten_dang_uy_bo_phan"] = subCommittee?.SecretaryMemberId is { } subSec && members.TryGetValue(subSec, out var subSecretary) ? subSecretary.FullName : FormCatalog.Dots;
 
         v["ho_ten"] = person.FullName;
         v["ngay_sinh"] = Date(person.DateOfBirth, person.DateOfBirthPrecision);
@@ -167,8 +169,9 @@ public sealed class FormValues(AppDbContext db, CalendarService calendars)
         if (introducer is not null && members.TryGetValue(introducer.MemberId, out var im))
         {
             v["nguoi_gioi_thieu"] = im.FullName;
-            // "Ngày vào Đảng" is the ceremony's date everywhere (the register, the import, the dashboard; decision 0008).
-            v["ngay_vao_dang_nguoi_gioi_thieu"] = im.CeremonyDate is { } joined ? Date(joined, im.CeremonyDatePrecision) : Date(im.AdmissionDecisionDate);
+            // "Ngày vào Đảng" is the ceremony's date everywhere (the register, the import, the dashboard; decision 0008): a
+            // register that holds only the decision's date leaves it dotted, never prints the decision's date in its place.
+            v["ngay_vao_dang_nguoi_gioi_thieu"] = Date(im.CeremonyDate, im.CeremonyDatePrecision);
             v["ngay_chinh_thuc_nguoi_gioi_thieu"] = Date(im.OfficialDate, im.OfficialDatePrecision);
             v["so_thang_cung_cong_tac"] = introducer.MonthsTogether.ToString(CultureInfo.InvariantCulture);
         }
@@ -218,12 +221,12 @@ public sealed class FormValues(AppDbContext db, CalendarService calendars)
         }
         if (loaded.Case.CeremonyDate is { } ceremony) v["ngay_le_ket_nap"] = Date(ceremony);
         // "Kết nạp vào Đảng ngày …" means what the register's "Ngày vào Đảng" means: the ceremony (the date on the party
-        // card). A case recorded before the software was used may hold it only in the register; the decision's date is
-        // the last resort, as for an introducer.
+        // card). A case recorded before the software was used may hold it only in the register; with neither it stays
+        // dotted: the decision's date in its place would be a wrong date on a signed paper.
         v["ngay_vao_dang"] = loaded.Case.CeremonyDate is { } held ? Date(held)
             : await db.Members.Where(m => m.PersonId == person.Id).Select(m => new { m.CeremonyDate, m.CeremonyDatePrecision }).FirstOrDefaultAsync(ct) is { CeremonyDate: { } registered } r
                 ? Date(registered, r.CeremonyDatePrecision)
-                : Date(decision?.Date);
+                : FormCatalog.Dots;
         if (loaded.Case.ProbationEnd is { } end) v["ngay_het_du_bi"] = Date(end);
         if (loaded.Case.OfficialDate is { } official) v["ngay_chinh_thuc"] = Date(official);
         return v;

@@ -91,10 +91,14 @@ public sealed class SaveOrganisation(AppDbContext db, Access access, ConflictDif
             errors.Add(P + nameof(input.EstablishedOn), "Ngày thành lập không được ở tương lai.");
         if (input.HamletId is { } h && !await db.Hamlets.AnyAsync(x => x.Id == h, ct))
             errors.Add(P + nameof(input.HamletId), "Ấp không tồn tại.");
-        // Who belongs to a cell is a fact of the commune, whatever cells the editor's role covers.
+        // Who belongs to a cell is a fact of the commune, whatever cells the editor's role covers. A sub-committee has no
+        // members of its own: its secretary (who signs 7-KNĐ) is an official member of one of its cells.
+        var subCommittee = input.Kind == OrganisationKind.SubCommittee;
         if (input.SecretaryMemberId is { } s && (id is null
-            || !await db.Members.WholeCommune().AnyAsync(m => m.Id == s && m.CellId == id && m.Status == MemberStatus.Official, ct)))
-            errors.Add(P + nameof(input.SecretaryMemberId), "Bí thư phải là đảng viên chính thức của chính chi bộ này.");
+            || !await db.Members.WholeCommune().AnyAsync(m => m.Id == s && m.Status == MemberStatus.Official && (m.CellId == id || (subCommittee && m.Cell.ParentId == id)), ct)))
+            errors.Add(P + nameof(input.SecretaryMemberId), subCommittee
+                ? "Bí thư đảng ủy bộ phận phải là đảng viên chính thức của một chi bộ trực thuộc."
+                : "Bí thư phải là đảng viên chính thức của chính chi bộ này.");
         if (o is not null && o.Kind != input.Kind && await DeleteOrganisation.HasPeopleOrChildrenAsync(db, o.Id, ct))
             errors.Add(P + nameof(input.Kind), "Không đổi được cấp của tổ chức đã có đảng viên, quần chúng hoặc tổ chức trực thuộc.");
         if (errors.Any) return Outcome<Organisation>.Invalid(errors.List);

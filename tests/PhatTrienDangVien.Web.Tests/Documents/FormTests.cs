@@ -267,6 +267,80 @@ public abstract class FormTests<TApp>(TApp app) where TApp : AppFactory
         empty.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await empty.Content.ReadAsStringAsync()).ShouldContain("Không có quần chúng nào");
     }
+
+    /// <summary>The signer's name: the last line of the signature block (the document's last table).</summary>
+    private static string SignerName(byte[] docx)
+    {
+        using var doc = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        return doc.MainDocumentPart!.Document!.Body!.Elements<Table>().Last().Descendants<TableCell>().Last().Elements<Paragraph>().Last().InnerText;
+    }
+
+    [Fact]
+    public async Task The_sub_committees_report_is_signed_by_the_secretary_the_organisation_page_names()
+    {
+        var cases = await EnsureAsync(app);
+        var office = await Browser.LoginAsync(app, "office");
+        var d = app.Data;
+        static string S(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var step = await StepAsync(app, cases.B, AdmissionStepKind.SubCommitteeVote);
+        await app.WithSystemScopeAsync(async db =>
+        {
+            (await db.Organisations.SingleAsync(o => o.Id == d.SubCommitteeId)).SecretaryMemberId = null;
+            return await db.SaveChangesAsync();
+        });
+        // Unknown: dotted, to be written by hand.
+        SignerName(await IssueAsync(office, cases.B, step, "7-KND")).ShouldBe(Docs.FormCatalog.Dots);
+
+        // A member of a cell outside the sub-committee is refused, with the reason.
+        var refused = await office.PostFormAsync($"/Organisations/Edit/{S(d.SubCommitteeId)}", new() { ["Input.SecretaryMemberId"] = S(d.MemberA) });
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("Bí thư đảng ủy bộ phận phải là đảng viên chính thức của một chi bộ trực thuộc.");
+        // Chosen on the organisation page among the official members of its cells (cell B's member).
+        var (_, page) = await office.GetAsync($"/Organisations/Edit/{S(d.SubCommitteeId)}");
+        page.QuerySelectorAll("#Input_SecretaryMemberId option").Select(o => o.TextContent).ShouldContain("Phạm Thị Dung");
+        var saved = await office.PostFormAsync($"/Organisations/Edit/{S(d.SubCommitteeId)}", new() { ["Input.SecretaryMemberId"] = S(d.MemberB) });
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+
+        var f7 = await IssueAsync(office, cases.B, step, "7-KND");
+        SignerName(f7).ShouldBe("Phạm Thị Dung");
+        Paragraphs(f7).ShouldContain("T/M ĐẢNG ỦY");
+    }
+
+    [Fact]
+    public async Task Every_paper_dates_joining_the_party_by_the_ceremony_and_the_decision_by_its_signing()
+    {
+        var cases = await EnsureAsync(app);
+        var office = await Browser.LoginAsync(app, "office");
+        // Candidate A: decision signed 20/07/2026, ceremony held 05/08/2026; the introducers joined on 19/05/2010.
+        const string Ceremony = "05/08/2026", Decision = "20/07/2026", IntroducerJoined = "19/05/2010";
+        var papers = new List<(string Form, string Text)>();
+        foreach (var form in Docs.FormCatalog.All.Where(f => f.Step is not null && f.Key is not ("4-KND" or "4A-KND" or "7-KND")))
+        {
+            var step = await StepAsync(app, cases.A, form.Step!.Value);
+            foreach (var variant in form.Key == "3-KND" ? new[] { 1, 2 } : [0])
+                papers.Add((form.Code, Body(await IssueAsync(office, cases.A, step, form.Key, variant))));
+        }
+        var joined = 0;
+        var decided = 0;
+        foreach (var (form, text) in papers)
+        {
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, @"vào Đảng ngày (\S+?)[,;.)\s]"))
+            {
+                joined++;
+                // 3-KNĐ's "vào Đảng ngày" is the introducer's own.
+                m.Groups[1].Value.ShouldBe(form == "3-KNĐ" ? IntroducerJoined : Ceremony, $"{form}: “{m.Value}”");
+            }
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, @"(Quyết định( kết nạp)? số \S+ ngày|Tuổi đảng của đồng chí tính từ ngày) (\S+?)[,;.)\s]"))
+            {
+                decided++;
+                m.Groups[3].Value.ShouldBe(Decision, $"{form}: “{m.Value}”");
+            }
+        }
+        // 10, 11, 12, 13, 15-KNĐ, the recognition decision and the two introducers' papers; the decision's number and date
+        // on 10 and 13-KNĐ, party age on the recognition decision.
+        joined.ShouldBeGreaterThanOrEqualTo(8);
+        decided.ShouldBeGreaterThanOrEqualTo(3);
+    }
 }
 
 public sealed class FormTests_Sqlite(SqliteApp app) : FormTests<SqliteApp>(app), IClassFixture<SqliteApp>;

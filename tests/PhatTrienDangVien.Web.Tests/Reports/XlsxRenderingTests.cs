@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PhatTrienDangVien.Web.Export;
@@ -23,26 +22,12 @@ public sealed partial class XlsxRenderingTests(SqliteApp app) : IClassFixture<Sq
         return ValueTask.CompletedTask;
     }
 
-    private static async Task<string> RunAsync(string file, string arguments, string workDir)
-    {
-        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workDir };
-        // LibreOffice keeps a profile in HOME: one of our own, so parallel runs never share a locked profile.
-        start.Environment["HOME"] = workDir;
-        using var p = Process.Start(start)!;
-        var output = p.StandardOutput.ReadToEndAsync();
-        var error = p.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await p.WaitForExitAsync(cts.Token);
-        p.ExitCode.ShouldBe(0, $"{file} {arguments}: {await error}");
-        return await output;
-    }
-
     private sealed record Word(string Text, int Page, double Height);
 
     /// <summary>The PDF's words with their page and box height (pdftotext -bbox), to measure the print scale.</summary>
-    private static async Task<List<Word>> WordsAsync(string pdf, string work)
+    private static async Task<List<Word>> WordsAsync(Rendering r, string pdf)
     {
-        var html = await RunAsync("pdftotext", $"-bbox {pdf} -", work);
+        var html = await r.BoxesAsync(pdf);
         var words = new List<Word>();
         var page = 0;
         foreach (var line in html.Split('\n'))
@@ -56,64 +41,48 @@ public sealed partial class XlsxRenderingTests(SqliteApp app) : IClassFixture<Sq
         return words;
     }
 
-    private static async Task<(string Pdf, List<Word> Words)> RenderAsync(byte[] xlsx, string name, string work)
+    private static async Task<(string Pdf, List<Word> Words)> RenderAsync(Rendering r, byte[] xlsx, string name)
     {
-        var path = Path.Combine(work, name + ".xlsx");
-        await File.WriteAllBytesAsync(path, xlsx);
-        await RunAsync("soffice", $"--headless --norestore -env:UserInstallation=file://{work}/lo-profile --convert-to pdf --outdir {work} {path}", work);
-        var pdf = Path.Combine(work, name + ".pdf");
-        File.Exists(pdf).ShouldBeTrue();
-        await RunAsync("pdftoppm", $"-png -r 60 -f 1 -l 1 -singlefile {pdf} {Path.Combine(work, name)}", work);
-        Directory.CreateDirectory(Documents.FormRenderingTests.ScreenshotDirectory);
-        File.Copy(Path.Combine(work, name + ".png"), Path.Combine(Documents.FormRenderingTests.ScreenshotDirectory, $"xlsx-{name}.png"), overwrite: true);
-        return (pdf, await WordsAsync(pdf, work));
+        var pdf = await r.ToPdfAsync(name + ".xlsx", xlsx);
+        await r.ScreenshotAsync(pdf, $"xlsx-{name}.png", dpi: 60);
+        return (pdf, await WordsAsync(r, pdf));
     }
 
     [Fact]
     public async Task Reports_print_with_whole_headers_one_page_wide_many_pages_tall_and_at_a_readable_size()
     {
         var b = await Browser.LoginAsync(app, "office");
-        var work = Directory.CreateTempSubdirectory("ptdv-xlsx-").FullName;
-        try
-        {
-            // The development report's header "Chỉ tiêu năm 2026" wraps: every word of it is printed.
-            var development = await (await b.Client.GetAsync("/Reports/Development?handler=Xlsx&Period=year&Year=2026")).Content.ReadAsByteArrayAsync();
-            var (_, words) = await RenderAsync(development, "development", work);
-            // (The PDF splits a word at a glyph the font lacks, "Ch" + "ỉ": the page's words are read joined up.)
-            var page1 = string.Concat(words.Where(w => w.Page == 1).Select(w => w.Text));
-            foreach (var word in new[] { "Chỉtiêunăm", "Tỷlệđạt", "Dântộcthiểusố" }) page1.ShouldContain(word);
+        using var r = new Rendering("ptdv-xlsx-");
+        // The development report's header "Chỉ tiêu năm 2026" wraps: every word of it is printed.
+        var development = await (await b.Client.GetAsync("/Reports/Development?handler=Xlsx&Period=year&Year=2026")).Content.ReadAsByteArrayAsync();
+        var (_, words) = await RenderAsync(r, development, "development");
+        // (The PDF splits a word at a glyph the font lacks, "Ch" + "ỉ": the page's words are read joined up.)
+        var page1 = string.Concat(words.Where(w => w.Page == 1).Select(w => w.Text));
+        foreach (var word in new[] { "Chỉtiêunăm", "Tỷlệđạt", "Dântộcthiểusố" }) page1.ShouldContain(word);
 
-            // A long new-members list with long notes: the columns of the real report, 150 people.
-            var real = XlsxFile.Read(await (await b.Client.GetAsync("/Reports/NewMembers?handler=Xlsx&Period=year&Year=2026")).Content.ReadAsByteArrayAsync())[0];
-            var sheet = new Sheet
-            {
-                Name = "Đảng viên mới", Committee = "Đảng bộ xã Thử Nghiệm", Heading = "Danh sách đảng viên mới kết nạp năm 2026",
-                Subtitles = ["Từ ngày 01/01/2026 đến ngày 31/12/2026"], Produced = new DateOnly(2026, 11, 20),
-                Columns = [.. real.Header.Select(h => new Column(h))],
-            };
-            // The four people of the test data over and over, each with a long list of sources.
-            var people = real.Body.SkipLast(1).ToList();
-            var source = real.Header.IndexOf("Nguồn");
-            for (var i = 0; i < 150; i++)
-                sheet.Rows.Add([.. people[i % people.Count].Select((v, c) => (object?)(c == 0 ? (i + 1).ToString(CultureInfo.InvariantCulture)
-                    : c == source ? "Đoàn viên thanh niên, hội viên hội phụ nữ, người lao động ở doanh nghiệp tư nhân" : v))]);
-            var (pdf, listWords) = await RenderAsync(Xlsx.Write(sheet), "new-members", work);
-            var pages = int.Parse(PagesLine().Match(await RunAsync("pdfinfo", pdf, work)).Groups[1].Value, CultureInfo.InvariantCulture);
-            pages.ShouldBeGreaterThan(2, "one page wide, as many pages tall as the rows need");
-            // Times New Roman 12 printed at 100 % gives words about 13 pt tall: at 70 % about 9.
-            var heights = listWords.Where(w => w.Text == "viên").Select(w => w.Height).Order().ToList();
-            heights.ShouldNotBeEmpty();
-            heights[heights.Count / 2].ShouldBeGreaterThan(12 * 0.7, "the print is not shrunk below 70 %");
-        }
-        finally
+        // A long new-members list with long notes: the columns of the real report, 150 people.
+        var real = XlsxFile.Read(await (await b.Client.GetAsync("/Reports/NewMembers?handler=Xlsx&Period=year&Year=2026")).Content.ReadAsByteArrayAsync())[0];
+        var sheet = new Sheet
         {
-            Directory.Delete(work, recursive: true);
-        }
+            Name = "Đảng viên mới", Committee = "Đảng bộ xã Thử Nghiệm", Heading = "Danh sách đảng viên mới kết nạp năm 2026",
+            Subtitles = ["Từ ngày 01/01/2026 đến ngày 31/12/2026"], Produced = new DateOnly(2026, 11, 20),
+            Columns = [.. real.Header.Select(h => new Column(h))],
+        };
+        // The four people of the test data over and over, each with a long list of sources.
+        var people = real.Body.SkipLast(1).ToList();
+        var source = real.Header.IndexOf("Nguồn");
+        for (var i = 0; i < 150; i++)
+            sheet.Rows.Add([.. people[i % people.Count].Select((v, c) => (object?)(c == 0 ? (i + 1).ToString(CultureInfo.InvariantCulture)
+                : c == source ? "Đoàn viên thanh niên, hội viên hội phụ nữ, người lao động ở doanh nghiệp tư nhân" : v))]);
+        var (pdf, listWords) = await RenderAsync(r, Xlsx.Write(sheet), "new-members");
+        var pages = await r.PagesAsync(pdf);
+        pages.ShouldBeGreaterThan(2, "one page wide, as many pages tall as the rows need");
+        // Times New Roman 12 printed at 100 % gives words about 13 pt tall: at 70 % about 9.
+        var heights = listWords.Where(w => w.Text == "viên").Select(w => w.Height).Order().ToList();
+        heights.ShouldNotBeEmpty();
+        heights[heights.Count / 2].ShouldBeGreaterThan(12 * 0.7, "the print is not shrunk below 70 %");
     }
 
     [GeneratedRegex("""<word xMin="(?<x1>[\d.]+)" yMin="(?<y1>[\d.]+)" xMax="(?<x2>[\d.]+)" yMax="(?<y2>[\d.]+)">(?<w>[^<]*)</word>""")]
     private static partial Regex WordBox();
-
-    [GeneratedRegex(@"Pages:\s+(\d+)")]
-    private static partial Regex PagesLine();
 }

@@ -89,7 +89,9 @@ public class EditModel(AppDbContext db, SaveOrganisation save, DeleteOrganisatio
         Hamlets = await Lookups.HamletsAsync(db, ct);
         if (Id is { } id)
         {
-            var members = await db.Members.WholeCommune().Where(m => m.CellId == id && m.Status == MemberStatus.Official).OrderBy(m => m.Person.NameSortKey)
+            // A sub-committee's secretary comes from its cells (SaveOrganisation checks the same).
+            var subCommittee = await db.Organisations.AnyAsync(x => x.Id == id && x.Kind == OrganisationKind.SubCommittee, ct);
+            var members = await db.Members.WholeCommune().Where(m => (m.CellId == id || (subCommittee && m.Cell.ParentId == id)) && m.Status == MemberStatus.Official).OrderBy(m => m.Person.NameSortKey)
                 .Select(m => new { m.Id, m.Person.FullName }).ToListAsync(ct);
             Secretaries = members.Select(m => new SelectListItem(m.FullName, m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         }
