@@ -64,7 +64,7 @@ public abstract class ListExportTests<TApp>(TApp app) : IAsyncLifetime where TAp
         file.SchemaErrors.ShouldBeEmpty(url);
         var tab = file[0];
         tab.FrozenRows.ShouldNotBeNull();
-        tab.Titles[0].ShouldBe("ĐẢNG BỘ XÃ THỬ NGHIỆM");
+        tab.Titles[0].ShouldBe("ĐẢNG BỘ XÃ THỬ NGHIỆM ĐẢNG CỘNG SẢN VIỆT NAM");
         tab.Titles.ShouldContain("Ngày lập: 20/11/2026");
         tab.LayoutProblems().ShouldBeEmpty(url);
         // The numbering column first (1, 2, 3 …, none on the count row); grouped by responsible person, the person
