@@ -158,6 +158,32 @@ public abstract class ReportTests<TApp>(TApp app) : IAsyncLifetime where TApp : 
             .ShouldBe((TargetA2025 + TargetA2026).ToString(CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task The_reconciliation_comes_out_as_a_file_with_both_tables_title_rows_and_counts()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var (_, page) = await b.GetAsync("/Reports/Reconciliation");
+        page.QuerySelector("a[data-export=xlsx]").ShouldNotBeNull();
+        var file = await DownloadAsync(b, "/Reports/Reconciliation?handler=Xlsx");
+        file.SchemaErrors.ShouldBeEmpty();
+        file.Tabs.Count.ShouldBe(2);
+        // In the term (from 01/07/2025) and typed in the register only: Hoa, Lan and Nam, by ceremony date.
+        var registerOnly = Seeded.Where(p => !p.ThroughProcedure && p.Ceremony >= new DateOnly(2025, 7, 1)).OrderBy(p => p.Ceremony).ToList();
+        var tab = file[0];
+        tab.Rows[1].Where(v => v.Length > 0).ShouldBe(["ĐẢNG BỘ XÃ THỬ NGHIỆM", "ĐẢNG CỘNG SẢN VIỆT NAM"]);
+        tab.Titles.ShouldContain("ĐỐI CHIẾU SỔ ĐẢNG VIÊN VỚI HỒ SƠ KẾT NẠP");
+        tab.Titles.ShouldContain("Nhiệm kỳ 2025–2030");
+        tab.Titles.ShouldContain("Ngày lập: 20/11/2026");
+        tab.Header.ShouldBe(["TT", "Họ và tên", "Chi bộ", "Ngày lễ kết nạp"]);
+        tab.Column(1).SkipLast(1).ShouldBe(registerOnly.Select(p => p.Name));
+        tab.Column(3).SkipLast(1).ShouldBe(registerOnly.Select(p => p.Ceremony.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)));
+        tab.Body[^1][1].ShouldBe($"Tổng số: {registerOnly.Count} người");
+        page.QuerySelector("#register-only-count")!.TextContent.ShouldBe(registerOnly.Count.ToString(CultureInfo.InvariantCulture));
+        // Candidate A's ceremony step and the register agree: no mismatch, the count row says 0.
+        file[1].Body.Single()[1].ShouldBe("Tổng số: 0 người");
+        foreach (var t in file.Tabs) t.LayoutProblems().ShouldBeEmpty(t.Name);
+    }
+
     [Theory]
     [InlineData("/Reports/Development?handler=Xlsx&Period=term")]
     [InlineData("/Reports/NewMembers?handler=Xlsx&Period=year&Year=2026")]
