@@ -40,10 +40,12 @@ public static class Xlsx
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string ProducedLabel = "Ngày lập: ";
+    /// <summary>Top right of every file's first row, as on a party document and the report's printed page.</summary>
+    public const string PartyName = "ĐẢNG CỘNG SẢN VIỆT NAM";
 
     // Style indices into the stylesheet below.
     private const uint Committee = 1, Heading = 2, Subtitle = 3, Header = 4, Text = 5, Number = 6, Date = 7, Percent = 8,
-        TotalText = 9, TotalNumber = 10, TotalPercent = 11, TotalDate = 12;
+        TotalText = 9, TotalNumber = 10, TotalPercent = 11, TotalDate = 12, Party = 13;
 
     public static byte[] Write(params Sheet[] sheets)
     {
@@ -109,7 +111,19 @@ public static class Xlsx
         var across = widths.Sum();
         void Fit(Row row, string text) => SetHeight(row, Lines(text, across, CharWidth));
 
-        Line(s.Committee.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), Committee);
+        // The head of a party document: the committee top left, the Party's name top right, each over half the table
+        // (a one-column sheet puts the Party's name in the next column).
+        var vi = CultureInfo.GetCultureInfo("vi-VN");
+        var committee = Line(s.Committee.ToUpper(vi), Committee);
+        var left = width > 1 ? width / 2 : 1;
+        committee.Append(TextCell(Ref(left, r), PartyName, Party));
+        if (width > 1)
+        {
+            if (left > 1) merges.Append(new MergeCell { Reference = $"{Ref(0, r)}:{Ref(left - 1, r)}" });
+            if (width - left > 1) merges.Append(new MergeCell { Reference = $"{Ref(left, r)}:{Ref(width - 1, r)}" });
+        }
+        SetHeight(committee, Math.Max(Lines(s.Committee, widths.Take(left).Sum(), BoldCharWidth),
+            Lines(PartyName, width > 1 ? widths.Skip(left).Sum() : 12, BoldCharWidth)));
         var heading = Line(s.Heading.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), Heading);
         heading.Height = 24 * Math.Max(1, Lines(s.Heading, across, BoldCharWidth * 14 / 12));
         heading.CustomHeight = true;
@@ -300,11 +314,12 @@ public static class Xlsx
 
     private static Stylesheet Styles()
     {
-        static Font F(bool bold = false, bool italic = false, double size = 12)
+        static Font F(bool bold = false, bool italic = false, double size = 12, bool underline = false)
         {
             var f = new Font();
             if (bold) f.Append(new Bold());
             if (italic) f.Append(new Italic());
+            if (underline) f.Append(new Underline());
             f.Append(new FontSize { Val = size }, new FontName { Val = "Times New Roman" }, new FontFamilyNumbering { Val = 1 });
             return f;
         }
@@ -322,13 +337,13 @@ public static class Xlsx
             new NumberingFormats(
                 new NumberingFormat { NumberFormatId = date, FormatCode = "dd/mm/yyyy" },
                 new NumberingFormat { NumberFormatId = percent, FormatCode = "0.0%" }),
-            new Fonts(F(), F(bold: true), F(bold: true, size: 14), F(italic: true)),
+            new Fonts(F(), F(bold: true), F(bold: true, size: 14), F(italic: true), F(bold: true, underline: true)),
             new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
                 new Fill(new PatternFill(new ForegroundColor { Rgb = "FFE7E6E6" }) { PatternType = PatternValues.Solid })),
             new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), thin),
             new CellFormats(
                 X(0),
-                X(1),
+                X(1, h: HorizontalAlignmentValues.Center, wrap: true),
                 X(2, h: HorizontalAlignmentValues.Center),
                 X(3, h: HorizontalAlignmentValues.Center, wrap: true),
                 X(1, border: 1, fill: 2, h: HorizontalAlignmentValues.Center, wrap: true),
@@ -339,6 +354,7 @@ public static class Xlsx
                 X(1, border: 1, wrap: true),
                 X(1, border: 1, numFmt: number),
                 X(1, border: 1, numFmt: percent),
-                X(1, border: 1, numFmt: date, h: HorizontalAlignmentValues.Center)));
+                X(1, border: 1, numFmt: date, h: HorizontalAlignmentValues.Center),
+                X(4, h: HorizontalAlignmentValues.Center, wrap: true)));
     }
 }

@@ -51,12 +51,10 @@ public sealed class PlanFigures
         if (f.Term is null) return f;
         var term = f.Term;
         var targetYears = TargetSums.TermYears(term.StartYear, term.EndYear);
-        var yearTargets = await db.YearTargets.AsNoTracking().Where(y => y.TermId == term.Id).ToDictionaryAsync(y => y.Year, y => y.Count, ct);
-        var cellTargets = await db.CellTargets.AsNoTracking().Where(c => cellIds.Contains(c.CellId) && targetYears.Contains(c.Year))
-            .GroupBy(c => c.Year).Select(g => new { g.Key, Count = g.Sum(x => x.Count) }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var termTarget = await db.TermTargets.AsNoTracking().Where(t => t.TermId == term.Id).Select(t => (int?)t.Count).FirstOrDefaultAsync(ct);
-        f.TermTarget = f.IsWholeCommune ? termTarget : cellTargets.Count > 0 ? cellTargets.Values.Sum() : null;
-        if (!f.IsWholeCommune) f.UnallocatedYears = targetYears.Where(y => !cellTargets.ContainsKey(y)).ToList();
+        // The same targets the reports measure against (PlanTargets): one reading, one figure.
+        var targets = await PlanTargets.LoadAsync(db, term, cellIds, targetYears, ct);
+        f.TermTarget = targets.ForTerm(f.IsWholeCommune);
+        if (!f.IsWholeCommune) f.UnallocatedYears = targets.UnallocatedYears;
 
         f.PlanTerm = Core.Planning.PlanTerm.Of(term, f.TermTarget ?? 0);
         var admissions = await PlanData.NewMembersAsync(db, cellIds, f.PlanTerm.Start, f.PlanTerm.End, ct);
@@ -65,10 +63,10 @@ public sealed class PlanFigures
         foreach (var window in f.PlanTerm.CalendarYears())
         {
             var y = window.Year;
-            int? target = f.IsWholeCommune ? (yearTargets.TryGetValue(y, out var t) ? t : null) : (cellTargets.TryGetValue(y, out var c) ? c : null);
+            var target = targetYears.Contains(y) ? targets.ForYear(f.IsWholeCommune, y) : null;
             // While no year has its own target, each year shows its share of the term target by time, marked as such;
             // once yearly targets are adopted they are the plan (a share beside them would count the term twice).
-            var share = target is null && f.IsWholeCommune && yearTargets.Count == 0 && termTarget is { } whole
+            var share = target is null && f.IsWholeCommune && targets.CommuneYears.Count == 0 && targets.TermTarget is { } whole
                 ? (int?)Math.Round(whole * (double)(window.Last.DayNumber - window.First.DayNumber + 1) / termDays, MidpointRounding.AwayFromZero)
                 : null;
             f.Years.Add(new YearRow(window, target ?? share, share is not null,

@@ -1,6 +1,9 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Organisations;
 using PhatTrienDangVien.Core.Planning;
 using PhatTrienDangVien.Core.Reference;
+using PhatTrienDangVien.Core.Targets;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Export;
 using PhatTrienDangVien.Web.Planning;
@@ -8,8 +11,8 @@ using PhatTrienDangVien.Web.Planning;
 namespace PhatTrienDangVien.Web.Reports;
 
 /// <summary>
-/// Kết quả phát triển đảng viên for a period, one row per cell: the cell's target (its allocations for the years the
-/// period touches), the people admitted (<see cref="PlanData.AdmittedIn"/>), and the breakdowns of domain.md §6 counted
+/// Kết quả phát triển đảng viên for a period, one row per cell: the cell's target (its allocations for the period's
+/// target years; the total row the commune's own target when the report is the commune's, <see cref="PlanTargets"/>), the people admitted (<see cref="PlanData.AdmittedIn"/>), and the breakdowns of domain.md §6 counted
 /// by the tests of <see cref="NewMember"/> (<see cref="NewMemberFacets"/>), so that each figure opens its list.
 /// </summary>
 public sealed class DevelopmentReport
@@ -42,9 +45,12 @@ public sealed class DevelopmentReport
         var report = new DevelopmentReport { Period = period, Selection = selection };
         var cellIds = selection.CellIds;
         var admitted = await PlanData.NewMembersAsync(db, cellIds, period.From, period.To, ct);
-        var years = period.Years.ToList();
-        var targets = await db.CellTargets.AsNoTracking().Where(t => cellIds.Contains(t.CellId) && years.Contains(t.Year))
-            .GroupBy(t => t.CellId).Select(g => new { g.Key, Count = g.Sum(t => t.Count) }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        // The targets as the dashboard reads them (one function): the commune's resolution for the commune's total row,
+        // each cell's allocations for its row.
+        var wholeCommune = selection.Union is null && selection.Selected.Kind == OrganisationKind.CommuneCommittee;
+        var targets = await PlanTargets.LoadAsync(db, period.TermRecord, cellIds, period.TargetYears, ct);
+        report.WholeCommune = wholeCommune;
+        report.Targets = targets;
         var names = selection.Organisations.ToDictionary(o => o.Id, o => o.Name);
 
         Row Of(int? cellId, string name, int? target, IReadOnlyCollection<NewMember> people) => new(cellId, name, target, people.Count,
@@ -53,9 +59,9 @@ public sealed class DevelopmentReport
             [.. Levels.Select(l => people.Count(m => m.ProfessionalEducationBucket == l.Code))]);
 
         foreach (var cellId in cellIds.OrderBy(id => names.GetValueOrDefault(id, ""), Pages.Shared.Lookups.Collator))
-            report.Cells.Add(Of(cellId, names.GetValueOrDefault(cellId, "?"), targets.TryGetValue(cellId, out var t) ? t : null,
+            report.Cells.Add(Of(cellId, names.GetValueOrDefault(cellId, "?"), targets.OfCell(cellId),
                 [.. admitted.Where(m => m.CellId == cellId)]));
-        report.Total = Of(null, "Tổng cộng", targets.Count > 0 ? targets.Values.Sum() : null, admitted);
+        report.Total = Of(null, "Tổng cộng", report.IsTerm ? targets.ForTerm(wholeCommune) : targets.ForYear(wholeCommune, period.From.Year), admitted);
 
         var sourceNames = await db.SourceCategories.AsNoTracking().OrderBy(s => s.SortOrder).Select(s => new { s.Code, s.Name }).ToListAsync(ct);
         foreach (var s in sourceNames)
@@ -73,8 +79,50 @@ public sealed class DevelopmentReport
         return report;
     }
 
-    public string TargetHeader => Period.Kind == ReportPeriod.Term ? "Chỉ tiêu nhiệm kỳ"
-        : Period.Years.Count() == 1 ? $"Chỉ tiêu năm {Period.From.Year}" : "Chỉ tiêu các năm";
+    /// <summary>True for the commune as a whole (its total row carries the commune's own targets, not the cells' sum).</summary>
+    public bool WholeCommune { get; private set; }
+    public PlanTargets Targets { get; private set; } = null!;
+    private bool IsTerm => Period.Kind == ReportPeriod.Term;
+
+    /// <summary>"Chỉ tiêu nhiệm kỳ" only when the cells' allocations cover every year of the term; otherwise the cells'
+    /// figures are what has been allocated so far, and the header says so.</summary>
+    public string TargetHeader => !IsTerm ? $"Chỉ tiêu năm {Period.From.Year.ToString(CultureInfo.InvariantCulture)}"
+        : Targets.UnallocatedYears.Count == 0 ? "Chỉ tiêu nhiệm kỳ" : "Chỉ tiêu đã giao cho chi bộ";
+
+    /// <summary>What the target column holds, in words, under the table and in the file's title rows: the total row's
+    /// target and its resolution, the years allocated to the cells, a sum of allocations that differs from the whole.</summary>
+    public IReadOnlyList<string> TargetNotes()
+    {
+        var notes = new List<string>();
+        static string N(int n) => Pages.Shared.Numbers.Show(n);
+        static string Years(IEnumerable<int> ys) => string.Join(", ", ys.Select(y => y.ToString(CultureInfo.InvariantCulture)));
+        var year = Period.From.Year.ToString(CultureInfo.InvariantCulture);
+        var allocated = IsTerm ? Targets.Allocated(Targets.Years) : Targets.Allocated([Period.From.Year]);
+        if (WholeCommune)
+        {
+            var (whole, resolution, what) = IsTerm
+                ? (Targets.TermTarget, Targets.TermResolution, "chỉ tiêu nhiệm kỳ")
+                : Targets.CommuneYears.TryGetValue(Period.From.Year, out var y) ? (y.Count, y.Resolution, $"chỉ tiêu năm {year}") : ((int?)null, null, $"chỉ tiêu năm {year}");
+            if (whole is { } w)
+            {
+                notes.Add($"Dòng Tổng cộng: {what} của Đảng bộ ({N(w)} đảng viên{(string.IsNullOrWhiteSpace(resolution) ? "" : ", Nghị quyết số " + resolution.Trim())}).");
+                if (allocated is { } a && (!IsTerm || Targets.UnallocatedYears.Count == 0) && TargetSums.Check(w, [a]).Warning("chỉ tiêu đã giao các chi bộ", what + " của Đảng bộ") is { } warning)
+                    notes.Add(warning);
+            }
+            else
+            {
+                notes.Add($"Chưa nhập {what} của Đảng bộ (trang Chỉ tiêu): dòng Tổng cộng chưa có chỉ tiêu.");
+            }
+        }
+        else if (Total.Target is not null)
+        {
+            notes.Add(IsTerm ? "Chỉ tiêu là tổng chỉ tiêu đã giao cho chi bộ." : $"Chỉ tiêu là chỉ tiêu năm {year} đã giao cho chi bộ.");
+        }
+        if (IsTerm && Targets.UnallocatedYears.Count > 0)
+            notes.Add(Targets.AllocatedYears.Count == 0 ? "Chưa giao chỉ tiêu cho chi bộ năm nào của nhiệm kỳ."
+                : $"Chỉ tiêu từng chi bộ là chỉ tiêu đã giao các năm {Years(Targets.AllocatedYears)} (cộng lại {N(allocated ?? 0)}); chưa giao các năm {Years(Targets.UnallocatedYears)}.");
+        return notes;
+    }
 
     public const string Heading = "Báo cáo kết quả phát triển đảng viên";
 
@@ -94,7 +142,7 @@ public sealed class DevelopmentReport
     {
         ArgumentNullException.ThrowIfNull(exporter);
         string[] subtitles = [Period.Title.Length > 0 ? char.ToUpperInvariant(Period.Title[0]) + Period.Title[1..] : "", Period.Window, Selection.Name];
-        var cells = await exporter.SheetAsync("Theo chi bộ", $"{Heading} {Period.Title}", subtitles, Columns(), ct);
+        var cells = await exporter.SheetAsync("Theo chi bộ", $"{Heading} {Period.Title}", [.. subtitles, .. TargetNotes()], Columns(), ct);
         cells.Rows.AddRange(Cells.Select((r, i) => Values(i + 1, r)));
         cells.Totals = Values(null, Total);
         var sources = await exporter.SheetAsync("Theo nguồn", $"Đảng viên mới theo nguồn {Period.Title}",

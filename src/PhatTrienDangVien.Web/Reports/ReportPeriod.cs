@@ -24,8 +24,15 @@ public sealed record ReportPeriod(string Kind, DateOnly From, DateOnly To, strin
         _ => From.Year.ToString(CultureInfo.InvariantCulture),
     };
 
-    /// <summary>The calendar years the period touches (a target is set per year).</summary>
+    /// <summary>The calendar years the period touches.</summary>
     public IEnumerable<int> Years => Enumerable.Range(From.Year, To.Year - From.Year + 1);
+
+    /// <summary>The term of a term period (its target is the resolution's for the whole term).</summary>
+    public Core.Organisations.Term? TermRecord { get; init; }
+
+    /// <summary>The years whose targets the period is measured against: the term's target years
+    /// (<see cref="Core.Targets.TargetSums.TermYears"/>, as the dashboard reads them), else the year of the period.</summary>
+    public IReadOnlyList<int> TargetYears => TermRecord is { } t ? Core.Targets.TargetSums.TermYears(t.StartYear, t.EndYear) : [From.Year];
 
     /// <summary>The period asked for; null for a year outside 2000–2100 (a typing mistake the page answers with 400).
     /// A missing or impossible month or quarter is today's.</summary>
@@ -49,7 +56,7 @@ public sealed record ReportPeriod(string Kind, DateOnly From, DateOnly To, strin
             }
             case Term when await PlanData.CurrentTermAsync(db, today, ct) is { } term:
                 return new(Term, term.Start, term.End,
-                    $"nhiệm kỳ {term.StartYear.ToString(CultureInfo.InvariantCulture)}–{term.EndYear.ToString(CultureInfo.InvariantCulture)}");
+                    $"nhiệm kỳ {term.StartYear.ToString(CultureInfo.InvariantCulture)}–{term.EndYear.ToString(CultureInfo.InvariantCulture)}") { TermRecord = term };
             default:
                 return new(Year, new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), $"năm {y}");
         }

@@ -54,6 +54,57 @@ public abstract class ListExportTests<TApp>(TApp app) : IAsyncLifetime where TAp
         { "secretary", "/Work?Show=all" },
     };
 
+    public static readonly TheoryData<string, string> PagedLists = new()
+    {
+        { "office", "/Members?q.PageSize=5" },
+        { "office", "/Members?Status=Probationary&q.Sort=dob&q.PageSize=5&q.Page=1" },
+        { "office", "/Members?q.Sort=cell&q.PageSize=5&q.Page=2" },
+        { "office", "/Dashboard/Admitted?From=2025-07-01&To=2026-12-31&q.PageSize=5" },
+        { "admin", "/Admin/Audit?q.PageSize=5" },
+    };
+
+    /// <summary>"In" on a paged list opens its print view: every row under the same filters and sort (the rows of the
+    /// .xlsx), no pages, the count said; the screen's page size and page number do not cut it.</summary>
+    [Theory, MemberData(nameof(PagedLists))]
+    public async Task In_prints_the_whole_filtered_list_not_the_page_on_screen(string user, string url)
+    {
+        var b = await Browser.LoginAsync(app, user);
+        var (_, paged) = await b.GetAsync(url);
+        var printLink = paged.QuerySelector("a[data-print-view]").ShouldNotBeNull(url).GetAttribute("href")!;
+        printLink.ShouldContain("q.Print=true");
+        printLink.ShouldNotContain("q.Page=");
+        var (response, print) = await b.GetAsync(printLink);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, printLink);
+        // The total the paged list's pager states ("Tổng: 7 · Trang 1/2").
+        var pager = paged.QuerySelector("nav[aria-label='Phân trang']").ShouldNotBeNull().TextContent;
+        var expected = int.Parse(System.Text.RegularExpressions.Regex.Match(pager, @"Tổng: ([\d.]+)").Groups[1].Value.Replace(".", "", StringComparison.Ordinal),
+            System.Globalization.CultureInfo.InvariantCulture);
+        // The whole member list and the audit trail run beyond the screen's page of 5 (the filtered lists need not).
+        if (url is "/Members?q.PageSize=5" or "/Admin/Audit?q.PageSize=5") expected.ShouldBeGreaterThan(5, url);
+        print.QuerySelectorAll("[data-row]").Length.ShouldBe(expected, printLink);
+        print.QuerySelector("nav[aria-label='Phân trang']").ShouldBeNull();
+        print.QuerySelector("#print-count[data-autoprint]").ShouldNotBeNull().TextContent.ShouldContain($"Tổng số: {expected} dòng");
+        if (!url.StartsWith("/Admin/Audit", StringComparison.Ordinal))
+        {
+            // The print view is the file's list, in the file's order (the audit's file has a line per changed field).
+            var file = await ReportData.DownloadAsync(b, Xlsx(url));
+            var names = print.QuerySelectorAll("[data-row]").Select(r => r.QuerySelector("td a")?.TextContent.Trim() ?? "").ToList();
+            names.ShouldBe(file[0].Column(1).SkipLast(1), printLink);
+        }
+        // The list on screen: still paged, at most 5 rows.
+        paged.QuerySelectorAll("[data-row]").Length.ShouldBeLessThanOrEqualTo(5);
+    }
+
+    [Fact]
+    public void The_print_view_takes_every_row_from_the_first_up_to_its_cap()
+    {
+        var print = new Web.Pages.Shared.ListQuery { Print = true, Page = 3, PageSize = 5 };
+        print.Skip.ShouldBe(0);
+        print.Size.ShouldBe(Web.Pages.Shared.ListQuery.PrintLimit);
+        var screen = new Web.Pages.Shared.ListQuery { Page = 3, PageSize = 5 };
+        (screen.Skip, screen.Size).ShouldBe((10, 5));
+    }
+
     [Theory, MemberData(nameof(Lists))]
     public async Task The_xlsx_of_a_list_holds_the_rows_of_the_page_in_the_same_order(string user, string url)
     {
@@ -64,7 +115,7 @@ public abstract class ListExportTests<TApp>(TApp app) : IAsyncLifetime where TAp
         file.SchemaErrors.ShouldBeEmpty(url);
         var tab = file[0];
         tab.FrozenRows.ShouldNotBeNull();
-        tab.Titles[0].ShouldBe("ĐẢNG BỘ XÃ THỬ NGHIỆM");
+        tab.Titles[0].ShouldBe("ĐẢNG BỘ XÃ THỬ NGHIỆM ĐẢNG CỘNG SẢN VIỆT NAM");
         tab.Titles.ShouldContain("Ngày lập: 20/11/2026");
         tab.LayoutProblems().ShouldBeEmpty(url);
         // The numbering column first (1, 2, 3 …, none on the count row); grouped by responsible person, the person

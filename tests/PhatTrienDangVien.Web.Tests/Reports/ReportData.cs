@@ -14,7 +14,8 @@ namespace PhatTrienDangVien.Web.Tests.Reports;
 /// <summary>
 /// The people the report tests count by hand, on top of <see cref="TestData"/> (today 20/11/2026): three admissions
 /// typed in the register and candidate A (Võ Minh Đức) admitted through the procedure (ceremony 10/09/2026); a second
-/// hamlet with nobody; cell allocations for 2026. The tests count from <see cref="Seeded"/>, not from the application.
+/// hamlet with nobody; cell allocations for 2025 (cell A) and 2026;
+/// the commune's term target 130 and 2026 target 10. The tests count from <see cref="Seeded"/>, not from the application.
 /// </summary>
 public static class ReportData
 {
@@ -41,7 +42,10 @@ public static class ReportData
     ];
 
     public const string HamletB = "Ấp Mỹ Hòa";
-    public const int TargetA2026 = 5, TargetB2026 = 3;
+    public const int TargetA2026 = 5, TargetB2026 = 3, TargetA2025 = 2;
+    /// <summary>The commune's term target (Nghị quyết 01-NQ/ĐH) and its 2026 target: neither is the cells' sum.</summary>
+    public const int TermTarget = 130, YearTarget2026 = 10;
+    public const string TermResolution = "01-NQ/ĐH";
 
     public static async Task SeedAsync(AppFactory app)
     {
@@ -71,6 +75,11 @@ public static class ReportData
             }
             db.CellTargets.Add(new Core.Targets.CellTarget { CommuneId = d.CommuneId, CellId = d.CellA, Year = 2026, Count = TargetA2026 });
             db.CellTargets.Add(new Core.Targets.CellTarget { CommuneId = d.CommuneId, CellId = d.CellB, Year = 2026, Count = TargetB2026 });
+            // The commune's own targets, which the cells' allocations do not add up to: 2025 and 2026 allocated, 2027–2029 not yet.
+            db.CellTargets.Add(new Core.Targets.CellTarget { CommuneId = d.CommuneId, CellId = d.CellA, Year = 2025, Count = TargetA2025 });
+            var term = db.Terms.Single();
+            db.TermTargets.Add(new Core.Targets.TermTarget { CommuneId = d.CommuneId, TermId = term.Id, Count = TermTarget, ResolutionNumber = TermResolution });
+            db.YearTargets.Add(new Core.Targets.YearTarget { CommuneId = d.CommuneId, TermId = term.Id, Year = 2026, Count = YearTarget2026 });
             await db.SaveChangesAsync();
         }
         await Steps.CandidateAApprovedByCellAsync(app.Services, d);

@@ -57,7 +57,8 @@ public abstract class ReportTests<TApp>(TApp app) : IAsyncLifetime where TApp : 
         cells.Body.Count.ShouldBe(3);
         cells.Body[0].Take(11).ShouldBe(Expected(1, CellA, TargetA2026, a));
         cells.Body[1].Take(11).ShouldBe(Expected(2, CellB, TargetB2026, bb));
-        cells.Body[2].Take(11).ShouldBe(Expected(null, "Tổng cộng", TargetA2026 + TargetB2026, In2026));
+        // The commune's total row carries the commune's 2026 target (10), not the cells' sum (8).
+        cells.Body[2].Take(11).ShouldBe(Expected(null, "Tổng cộng", YearTarget2026, In2026));
         // The university column ("Đại học") holds Nam.
         cells.Body[2][cells.Header.IndexOf("Đại học")].ShouldBe(In2026.Count(p => p.Professional == "DAI_HOC").ToString(CultureInfo.InvariantCulture));
 
@@ -78,7 +79,9 @@ public abstract class ReportTests<TApp>(TApp app) : IAsyncLifetime where TApp : 
         foreach (var tab in file.Tabs)
         {
             tab.FrozenRows.ShouldNotBeNull(tab.Name);
-            tab.Titles[0].ShouldBe("ĐẢNG BỘ XÃ THỬ NGHIỆM");
+            // The party document's head: the committee top left, the Party top right, each over half the table.
+            tab.Rows[1].Where(v => v.Length > 0).ShouldBe(["ĐẢNG BỘ XÃ THỬ NGHIỆM", "ĐẢNG CỘNG SẢN VIỆT NAM"]);
+            tab.Rows[1].IndexOf("ĐẢNG CỘNG SẢN VIỆT NAM").ShouldBe(tab.Header.Count / 2, tab.Name);
             tab.Titles.ShouldContain(t => t.Contains("QUÝ 1/2026", StringComparison.Ordinal));
             tab.Titles.ShouldContain("Từ ngày 01/01/2026 đến ngày 31/03/2026");
             tab.Titles.ShouldContain("Ngày lập: 20/11/2026");
@@ -97,6 +100,88 @@ public abstract class ReportTests<TApp>(TApp app) : IAsyncLifetime where TApp : 
         // The first quarter: Lan (10/02) and Nam (01/03).
         var q1 = Seeded.Count(p => p.Ceremony >= new DateOnly(2026, 1, 1) && p.Ceremony <= new DateOnly(2026, 3, 31));
         file[0].Body[^1][3].ShouldBe(q1.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task The_term_report_measures_the_commune_against_its_term_target_as_the_dashboard_does_and_the_cells_against_their_allocations()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var (_, dashboard) = await b.GetAsync("/Dashboard");
+        var dashboardTarget = dashboard.QuerySelector("#term-target")!.TextContent.Trim();
+        var dashboardAdmitted = dashboard.QuerySelector("#term-admitted")!.TextContent.Trim();
+        var inTerm = Seeded.Count(p => p.Ceremony >= new DateOnly(2025, 7, 1));
+        dashboardTarget.ShouldBe(TermTarget.ToString(CultureInfo.InvariantCulture));
+        dashboardAdmitted.ShouldBe(inTerm.ToString(CultureInfo.InvariantCulture));
+
+        // The page: the total row is the resolution's 130 (4/130 = 3,1 %), not the cells' 2025–2026 allocations (10).
+        var (_, page) = await b.GetAsync("/Reports/Development?Period=term");
+        var total = page.QuerySelector("#development tr.report-total")!.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        total[2].ShouldBe(dashboardTarget);
+        total[3].ShouldBe(dashboardAdmitted);
+        total[4].ShouldBe("3,1 %");
+        page.QuerySelector("#development thead")!.TextContent.ShouldContain("Chỉ tiêu đã giao cho chi bộ");
+        var notes = string.Join(" ", page.QuerySelectorAll("[data-target-note]").Select(n => n.TextContent));
+        notes.ShouldContain($"chỉ tiêu nhiệm kỳ của Đảng bộ (130 đảng viên, Nghị quyết số {TermResolution})");
+        notes.ShouldContain("chưa giao các năm 2027, 2028, 2029");
+
+        var file = await DownloadAsync(b, "/Reports/Development?handler=Xlsx&Period=term");
+        var cells = file[0];
+        cells.Header[2].ShouldBe("Chỉ tiêu đã giao cho chi bộ");
+        cells.Body[0].Skip(1).Take(2).ShouldBe([CellA, (TargetA2025 + TargetA2026).ToString(CultureInfo.InvariantCulture)]);
+        cells.Body[1].Skip(1).Take(2).ShouldBe([CellB, TargetB2026.ToString(CultureInfo.InvariantCulture)]);
+        cells.Body[^1].Skip(1).Take(4).ShouldBe(["Tổng cộng", "130", inTerm.ToString(CultureInfo.InvariantCulture), S((double)inTerm / TermTarget)]);
+        cells.Titles.ShouldContain(t => t.Contains("Nghị quyết số " + TermResolution, StringComparison.Ordinal));
+
+        // The year: the commune's 2026 target, as the dashboard's year card.
+        var yearTarget = dashboard.QuerySelector("#year-target")!.TextContent.Trim();
+        yearTarget.ShouldBe(YearTarget2026.ToString(CultureInfo.InvariantCulture));
+        (_, page) = await b.GetAsync("/Reports/Development?Period=year&Year=2026");
+        page.QuerySelector("#development tr.report-total")!.QuerySelectorAll("td")[2].TextContent.Trim().ShouldBe(yearTarget);
+        page.QuerySelector("#development thead")!.TextContent.ShouldContain("Chỉ tiêu năm 2026");
+        // The cells were allocated 8 of the 10: said, not hidden.
+        string.Join(" ", page.QuerySelectorAll("[data-target-note]").Select(n => n.TextContent)).ShouldContain("ít hơn chỉ tiêu năm 2026 của Đảng bộ (10) 2 đảng viên");
+    }
+
+    [Fact]
+    public async Task A_cell_secretary_s_term_and_year_targets_are_the_cell_s_allocations_as_on_their_dashboard()
+    {
+        var b = await Browser.LoginAsync(app, "secretary");
+        var (_, dashboard) = await b.GetAsync("/Dashboard");
+        foreach (var (url, id) in new[] { ("/Reports/Development?Period=term", "#term-target"), ("/Reports/Development?Period=year&Year=2026", "#year-target") })
+        {
+            var (_, page) = await b.GetAsync(url);
+            var target = page.QuerySelector("#development tr.report-total")!.QuerySelectorAll("td")[2].TextContent.Trim();
+            target.ShouldBe(dashboard.QuerySelector(id)!.TextContent.Trim(), url);
+        }
+        var (_, term) = await b.GetAsync("/Reports/Development?Period=term");
+        term.QuerySelector("#development tr.report-total")!.QuerySelectorAll("td")[2].TextContent.Trim()
+            .ShouldBe((TargetA2025 + TargetA2026).ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task The_reconciliation_comes_out_as_a_file_with_both_tables_title_rows_and_counts()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var (_, page) = await b.GetAsync("/Reports/Reconciliation");
+        page.QuerySelector("a[data-export=xlsx]").ShouldNotBeNull();
+        var file = await DownloadAsync(b, "/Reports/Reconciliation?handler=Xlsx");
+        file.SchemaErrors.ShouldBeEmpty();
+        file.Tabs.Count.ShouldBe(2);
+        // In the term (from 01/07/2025) and typed in the register only: Hoa, Lan and Nam, by ceremony date.
+        var registerOnly = Seeded.Where(p => !p.ThroughProcedure && p.Ceremony >= new DateOnly(2025, 7, 1)).OrderBy(p => p.Ceremony).ToList();
+        var tab = file[0];
+        tab.Rows[1].Where(v => v.Length > 0).ShouldBe(["ĐẢNG BỘ XÃ THỬ NGHIỆM", "ĐẢNG CỘNG SẢN VIỆT NAM"]);
+        tab.Titles.ShouldContain("ĐỐI CHIẾU SỔ ĐẢNG VIÊN VỚI HỒ SƠ KẾT NẠP");
+        tab.Titles.ShouldContain("Nhiệm kỳ 2025–2030");
+        tab.Titles.ShouldContain("Ngày lập: 20/11/2026");
+        tab.Header.ShouldBe(["TT", "Họ và tên", "Chi bộ", "Ngày lễ kết nạp"]);
+        tab.Column(1).SkipLast(1).ShouldBe(registerOnly.Select(p => p.Name));
+        tab.Column(3).SkipLast(1).ShouldBe(registerOnly.Select(p => p.Ceremony.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)));
+        tab.Body[^1][1].ShouldBe($"Tổng số: {registerOnly.Count} người");
+        page.QuerySelector("#register-only-count")!.TextContent.ShouldBe(registerOnly.Count.ToString(CultureInfo.InvariantCulture));
+        // Candidate A's ceremony step and the register agree: no mismatch, the count row says 0.
+        file[1].Body.Single()[1].ShouldBe("Tổng số: 0 người");
+        foreach (var t in file.Tabs) t.LayoutProblems().ShouldBeEmpty(t.Name);
     }
 
     [Theory]

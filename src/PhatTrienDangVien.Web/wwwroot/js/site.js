@@ -13,6 +13,11 @@ document.addEventListener('click', function (e) {
   if (target) { e.preventDefault(); window.print(); }
 });
 
+// A list's print view ("In" opens the whole filtered list without pages): print once it has loaded.
+if (document.querySelector('[data-autoprint]')) {
+  window.addEventListener('load', function () { window.print(); });
+}
+
 // Selects that apply at once (e.g. the organisation chosen on the dashboard).
 document.addEventListener('change', function (e) {
   if (e.target.matches && e.target.matches('select[data-autosubmit]') && e.target.form) { e.target.form.submit(); }
