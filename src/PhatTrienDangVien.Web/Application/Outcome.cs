@@ -117,10 +117,10 @@ public sealed class Errors
             var field = prefix + property.Name;
             switch (value)
             {
-                // Text typed by a person has no control characters (line breaks and tabs aside) and no direction overrides
-                // (U+202A–U+202E, U+2066–U+2069), which could hide or reorder what a list or a printed form shows.
-                case string text when text.Any(IsForbidden):
-                    Add(field, $"{label} chứa ký tự điều khiển hoặc ký tự đảo chiều văn bản không được phép; hãy gõ lại.");
+                // Text typed by a person holds nothing that could hide or reorder what a list or a printed form shows, nor
+                // anything XML cannot carry (TypedText).
+                case string text when TypedText.HasForbidden(text):
+                    Add(field, $"{label} {TypedText.ForbiddenMessage}");
                     break;
                 // No date a commune records lies outside these years; beyond them date arithmetic overflows.
                 case DateOnly date when date.Year is < 1900 or > 2199:
@@ -169,9 +169,6 @@ public sealed class Errors
         var all = Enum.GetValues(type).Cast<Enum>().Aggregate(0UL, (acc, v) => acc | Convert.ToUInt64(v, System.Globalization.CultureInfo.InvariantCulture));
         return (Convert.ToUInt64(e, System.Globalization.CultureInfo.InvariantCulture) & ~all) == 0;
     }
-
-    private static bool IsForbidden(char c) =>
-        (char.IsControl(c) && c is not ('\r' or '\n' or '\t')) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
     private static object? Arguments(System.ComponentModel.DataAnnotations.ValidationAttribute attribute, int index) => (attribute, index) switch
     {

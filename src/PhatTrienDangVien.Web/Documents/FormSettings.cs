@@ -56,8 +56,8 @@ public sealed class FormSettings(AppDbContext db, Access access)
         var place = Clean(input.PlaceName);
         var errors = new List<FieldError>();
         foreach (var (field, label, raw) in new[] { ("SuperiorBody", "Tên cấp ủy cấp trên", input.SuperiorBody), ("SignerName", "Họ tên người ký", input.SignerName), ("PlaceName", "Địa danh", input.PlaceName) })
-            if (raw is not null && raw.Any(Forbidden))
-                errors.Add(new(field, $"{label} chứa ký tự điều khiển hoặc ký tự đảo chiều văn bản không được phép; hãy gõ lại."));
+            if (raw is not null && TypedText.HasForbidden(raw))
+                errors.Add(new(field, $"{label} {TypedText.ForbiddenMessage}"));
         if (superior?.Length > MaxName) errors.Add(new("SuperiorBody", $"Tên cấp ủy cấp trên dài quá {MaxName} ký tự."));
         if (signer?.Length > MaxName) errors.Add(new("SignerName", $"Họ tên người ký dài quá {MaxName} ký tự."));
         if (place?.Length > 100) errors.Add(new("PlaceName", "Địa danh dài quá 100 ký tự."));
@@ -86,10 +86,6 @@ public sealed class FormSettings(AppDbContext db, Access access)
         }
         return Outcome<FormSetting>.Done(row);
     }
-
-    // As every typed text (Application/Outcome.cs): no control character, no direction override that could hide or reorder what the paper shows.
-    private static bool Forbidden(char c) =>
-        (char.IsControl(c) && c is not ('\r' or '\n' or '\t')) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
     // One line each on the paper: a typed line break or run of spaces would break the header's layout.
     private static string? Clean(string? s)

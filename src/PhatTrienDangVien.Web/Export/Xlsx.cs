@@ -277,22 +277,13 @@ public static class Xlsx
 
     private static Cell TextCell(string reference, string text, uint style) => new()
     {
-        CellReference = reference, StyleIndex = style, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Clean(text))),
+        CellReference = reference, StyleIndex = style, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Application.TypedText.XmlSafe(text))),
     };
 
     private static Cell NumberCell(string reference, double value, uint style) => new()
     {
         CellReference = reference, StyleIndex = style, CellValue = new CellValue(value),
     };
-
-    /// <summary>Characters XML cannot carry (a control character pasted into a note) are dropped, not sent as a broken file.</summary>
-    private static string Clean(string text)
-    {
-        if (!text.Any(ch => ch < 0x20 && ch is not '\t' and not '\n' and not '\r')) return text;
-        var sb = new StringBuilder(text.Length);
-        foreach (var ch in text) if (ch >= 0x20 || ch is '\t' or '\n' or '\r') sb.Append(ch);
-        return sb.ToString();
-    }
 
     public static string Ref(int column, uint row)
     {

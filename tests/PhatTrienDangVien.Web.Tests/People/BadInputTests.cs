@@ -34,13 +34,13 @@ public abstract class BadInputTests<TApp>(TApp app) where TApp : AppFactory
 
         var form = await b.PostFormAsync($"/Members/Edit/{app.Data.MemberB}", new() { ["Person.FullName"] = "Phạm Thị \u202EgnuD" });
         form.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
-        (await form.Content.ReadAsStringAsync()).ShouldContain("chứa ký tự điều khiển hoặc ký tự đảo chiều văn bản không được phép");
+        (await form.Content.ReadAsStringAsync()).ShouldContain("chứa ký tự điều khiển, ký tự ẩn hoặc ký tự đảo chiều văn bản không được phép");
 
         var json = (await b.Client.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/members/{app.Data.MemberB}"))!;
         json["person"]!["fullName"] = "Phạm Thị\u0000 Dung";
         var api = await b.Client.PutAsJsonAsync($"/api/members/{app.Data.MemberB}", json);
         ((int)api.StatusCode).ShouldBeInRange(400, 422);
-        (await api.Content.ReadAsStringAsync()).ShouldContain("chứa ký tự điều khiển hoặc ký tự đảo chiều văn bản không được phép");
+        (await api.Content.ReadAsStringAsync()).ShouldContain("chứa ký tự điều khiển, ký tự ẩn hoặc ký tự đảo chiều văn bản không được phép");
         Name().ShouldBe(before);
 
         // Line breaks in notes are text, not control characters.
