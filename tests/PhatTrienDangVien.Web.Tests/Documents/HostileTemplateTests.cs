@@ -125,6 +125,9 @@ public abstract class HostileTemplateTests<TApp>(TApp app) where TApp : AppFacto
     public async Task A_template_without_the_placeholders_its_form_must_carry_is_refused_naming_them()
     {
         var office = await Browser.LoginAsync(app, "office");
+        var (_, page) = await office.GetAsync("/Documents");
+        page.QuerySelector("[data-form='6-KND'] details")!.TextContent.ShouldContain("{{so}} (bắt buộc)");
+        page.QuerySelector("[data-form='5-KND'] details")!.TextContent.ShouldNotContain("{{so}} (bắt buộc)");
         var before = await TemplatesAsync();
         var blank = WithSdk(d => d.MainDocumentPart!.Document!.Body = new Body(new Paragraph(new Run(new Text("NGHỊ QUYẾT đề nghị kết nạp đảng viên — Số ")))), "6-KND");
         DocxTemplate.Placeholders(blank).ShouldBeEmpty();
