@@ -86,11 +86,13 @@ public static class DocxPackage
             }
 
             var refused = new List<string>();
+            var parts = new List<(ZipArchiveEntry Entry, string Type)>();
             foreach (var entry in zip.Entries)
             {
                 if (entry.FullName.EndsWith('/') || entry.FullName == "[Content_Types].xml") continue;
                 var type = overrides.GetValueOrDefault(entry.FullName)
                     ?? defaults.GetValueOrDefault(Path.GetExtension(entry.FullName).TrimStart('.')) ?? "";
+                parts.Add((entry, type));
                 // Custom XML data (Word's store for bibliography sources, SharePoint fields) is inert XML.
                 var inert = type.Equals("application/xml", StringComparison.OrdinalIgnoreCase) && entry.FullName.StartsWith("customXml/", StringComparison.OrdinalIgnoreCase);
                 if (!inert && !s_allowed.Contains(type)) refused.Add($"{Kind(entry.FullName, type)} ({entry.FullName})");
@@ -104,12 +106,117 @@ public static class DocxPackage
                     external.Add($"{r.Attribute("Target")?.Value} ({rels.FullName})");
             if (external.Count > 0)
                 return $"Mẫu có liên kết ra ngoài: {string.Join("; ", external)}. Mỗi biểu mẫu in ra sẽ mang theo liên kết đó; hãy xóa ảnh liên kết, siêu liên kết hoặc mẫu đính kèm (Developer → Document Template) rồi tải lên lại.";
+
+            // A comment travels into every issued form, and what it says (or a placeholder in it) is never filled.
+            if (parts.Any(p => p.Type.Equals(Wml + "comments+xml", StringComparison.OrdinalIgnoreCase) && HasElement(p.Entry, "comment")))
+                return "Mẫu còn chú thích (comment); hãy xóa chú thích (Review → Delete → Delete All Comments in Document) rồi tải lên lại.";
+
+            var fields = new List<string>();
+            foreach (var (entry, _) in parts.Where(p => p.Entry.FullName.StartsWith("word/", StringComparison.OrdinalIgnoreCase) && p.Entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
+                foreach (var instruction in FieldInstructions(entry))
+                    if (RefusedField(instruction) is { } why) fields.Add($"{why} ({entry.FullName})");
+            if (fields.Count > 0)
+            {
+                var shown = fields.Distinct().ToList();
+                return $"Mẫu có trường (field) không được phép: {string.Join("; ", shown.Take(5))}{(shown.Count > 5 ? $"; và {shown.Count - 5} trường khác" : "")}. " +
+                    "Trường liên kết, nhúng tệp hay DDE lấy nội dung từ ngoài hoặc chạy lệnh khi mở tệp, mỗi biểu mẫu in ra sẽ mang theo nó, và phần mềm không điền chỗ điền nằm trong mã trường. " +
+                    "Hãy chọn trường đó rồi nhấn Ctrl+Shift+F9 (đổi thành chữ thường) hoặc xóa đi, rồi tải lên lại; trường số trang (PAGE, NUMPAGES) và ngày vẫn được dùng.";
+            }
             return null;
         }
         catch (Exception e) when (e is InvalidDataException or XmlException or IOException)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Field types that fetch content from outside the file or run something: DDE and DDEAUTO start a program,
+    /// INCLUDEPICTURE / INCLUDETEXT / INCLUDE / IMPORT / LINK read a file or address when the form is opened or
+    /// printed, HYPERLINK leads out, DATABASE queries a data source, EMBED an OLE object, MACROBUTTON runs a command.
+    /// </summary>
+    private static readonly HashSet<string> s_refusedFields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "DDE", "DDEAUTO", "INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "IMPORT", "LINK", "HYPERLINK", "DATABASE", "EMBED", "MACROBUTTON",
+    };
+
+    /// <summary>Why a field instruction may not stay in a template, or null when it may (PAGE, NUMPAGES, DATE…).</summary>
+    private static string? RefusedField(string instruction)
+    {
+        // A field whose name is the result of a field nested at its start ({ {QUOTE "DDE"}AUTO … }) is a known way to
+        // hide DDE from exactly this check: its name cannot be known without running the fields.
+        if (instruction.StartsWith(ComputedName, StringComparison.Ordinal)) return "trường có tên ghép từ trường khác";
+        var text = instruction.Trim();
+        var end = text.IndexOfAny([' ', '\t', '\\', '"', '\r', '\n']);
+        var name = end < 0 ? text : text[..end];
+        if (s_refusedFields.Contains(name)) return name.ToUpperInvariant();
+        // Word never fills a "{{…}}" inside a field's code: it would be issued as typed, or lead to an address built from it.
+        if (text.Contains("{{", StringComparison.Ordinal)) return $"chỗ điền trong mã trường {(name.Length == 0 ? "" : name.ToUpperInvariant())}".TrimEnd();
+        return null;
+    }
+
+    /// <summary>Marks an instruction whose first element is a nested field (never text Word writes itself).</summary>
+    private const string ComputedName = "\u0001";
+
+    private sealed class OpenField
+    {
+        public System.Text.StringBuilder Code { get; } = new();
+        public bool Done { get; set; }
+    }
+
+    /// <summary>
+    /// The instructions of every field of a part: a simple field's <c>w:instr</c>, and for a complex field the
+    /// <c>w:instrText</c> pieces between its begin and separate marks joined (Word cuts one instruction across runs, so
+    /// "DD" + "EAUTO" must be read as one). Read as a stream, without building the part's tree.
+    /// </summary>
+    private static List<string> FieldInstructions(ZipArchiveEntry entry)
+    {
+        var found = new List<string>();
+        var open = new Stack<OpenField>();
+        using var s = entry.Open();
+        using var reader = XmlReader.Create(s, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        while (!reader.EOF)
+        {
+            if (reader.NodeType != XmlNodeType.Element) { reader.Read(); continue; }
+            switch (reader.LocalName)
+            {
+                case "fldSimple":
+                    found.Add(reader.GetAttribute("instr", reader.NamespaceURI) ?? reader.GetAttribute("instr") ?? "");
+                    break;
+                case "fldChar":
+                    switch (reader.GetAttribute("fldCharType", reader.NamespaceURI) ?? reader.GetAttribute("fldCharType"))
+                    {
+                        case "begin":
+                            if (open.TryPeek(out var parent) && !parent.Done && parent.Code.ToString().Trim().Length == 0) parent.Code.Insert(0, ComputedName);
+                            open.Push(new OpenField());
+                            break;
+                        case "separate":
+                            if (open.TryPeek(out var field) && !field.Done) { found.Add(field.Code.ToString()); field.Done = true; }
+                            break;
+                        case "end":
+                            if (open.TryPop(out var closed) && !closed.Done) found.Add(closed.Code.ToString());
+                            break;
+                    }
+                    break;
+                case "instrText" or "delInstrText":
+                    var piece = reader.ReadElementContentAsString();
+                    if (open.TryPeek(out var current) && !current.Done) current.Code.Append(piece);
+                    else found.Add(piece);
+                    continue;
+            }
+            reader.Read();
+        }
+        while (open.TryPop(out var unclosed)) if (!unclosed.Done) found.Add(unclosed.Code.ToString());
+        return found;
+    }
+
+    private static bool HasElement(ZipArchiveEntry entry, string localName)
+    {
+        using var s = entry.Open();
+        using var reader = XmlReader.Create(s, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        while (reader.Read())
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == localName) return true;
+        return false;
     }
 
     private static XDocument Load(ZipArchiveEntry entry)

@@ -22,24 +22,41 @@ public static partial class DocxTemplate
     /// <summary>A package refused by <see cref="DocxPackage.Problem"/>; the message says why, in Vietnamese.</summary>
     public sealed class UnsafeTemplateException(string message) : Exception(message);
 
+    /// <summary>
+    /// The most placeholders (each use counted) a template may hold. The largest default form has a few dozen; every
+    /// use costs a value written on each issue, so thousands are only a way to make issuing slow.
+    /// </summary>
+    public const int MaxPlaceholderUses = 1000;
+
+    /// <summary>The placeholders of a file, in order of first appearance, and how many times they are used in all.</summary>
+    public sealed record Reading(IReadOnlyList<string> Names, int Uses);
+
     /// <summary>The placeholders of a file, in order of first appearance; throws <see cref="NotADocxException"/> for a file that is not a Word document.</summary>
-    public static IReadOnlyList<string> Placeholders(byte[] docx)
+    public static IReadOnlyList<string> Placeholders(byte[] docx) => Read(docx).Names;
+
+    /// <inheritdoc cref="Placeholders"/>
+    public static Reading Read(byte[] docx)
     {
         var found = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var uses = 0;
         WithBody(docx, false, body =>
         {
             foreach (var p in body.Descendants<Paragraph>())
             {
                 var text = TextOf(p);
                 foreach (Match m in PlaceholderPattern().Matches(text))
-                    if (!found.Contains(m.Groups[1].Value)) found.Add(m.Groups[1].Value);
+                {
+                    uses++;
+                    if (seen.Add(m.Groups[1].Value)) found.Add(m.Groups[1].Value);
+                }
                 // A "{{" left without its "}}" is a placeholder broken in editing: reported as it stands.
                 var rest = PlaceholderPattern().Replace(text, "");
                 var open = rest.IndexOf("{{", StringComparison.Ordinal);
-                if (open >= 0) found.Add(rest[open..Math.Min(rest.Length, open + 30)].Trim());
+                if (open >= 0 && rest[open..Math.Min(rest.Length, open + 30)].Trim() is var broken && seen.Add(broken)) found.Add(broken);
             }
         });
-        return found;
+        return new Reading(found, uses);
     }
 
     /// <summary>
@@ -71,38 +88,57 @@ public static partial class DocxTemplate
     /// <summary>
     /// Replaces each placeholder where it stands: inside one run it keeps that run's formatting and its neighbours';
     /// cut across runs, the value goes into the run where the placeholder begins and the rest of it is removed from
-    /// the runs it ran into. Matches are handled from the last, so the positions of earlier ones stay valid.
+    /// the runs it ran into. Each run's new text is built in one pass over the paragraph: rebuilding a run's whole text
+    /// per placeholder made a template with thousands of them in one run take minutes to fill.
     /// </summary>
     private static void Replace(Paragraph p, Func<string, string?> valueOf)
     {
         var texts = p.Descendants<Text>().ToList();
         var joined = string.Concat(texts.Select(t => t.Text));
         if (!joined.Contains("{{", StringComparison.Ordinal)) return;
-        var starts = new int[texts.Count];
-        for (int i = 0, at = 0; i < texts.Count; at += texts[i].Text.Length, i++) starts[i] = at;
+        var starts = new int[texts.Count + 1];
+        for (var i = 0; i < texts.Count; i++) starts[i + 1] = starts[i] + texts[i].Text.Length;
+        // The last run starting at or before the position (end: strictly before), as runs may be empty.
         int IndexAt(int position, bool end)
         {
-            for (var i = texts.Count - 1; i >= 0; i--)
-                if (end ? starts[i] < position : starts[i] <= position) return i;
-            return 0;
+            int lo = 0, hi = texts.Count - 1, found = 0;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (end ? starts[mid] < position : starts[mid] <= position) { found = mid; lo = mid + 1; }
+                else hi = mid - 1;
+            }
+            return found;
         }
-        foreach (var m in PlaceholderPattern().Matches(joined).Reverse())
+        var built = new StringBuilder?[texts.Count];
+        StringBuilder Of(int i) => built[i] ??= new StringBuilder();
+        var touched = new bool[texts.Count];
+        var copied = 0;
+        // Copies the paragraph's own text in [copied, to) into the runs it came from.
+        void CopyTo(int to)
+        {
+            for (var k = IndexAt(copied, false); k < texts.Count && starts[k] < to; k++)
+            {
+                int a = Math.Max(copied, starts[k]), b = Math.Min(to, starts[k + 1]);
+                if (b > a) Of(k).Append(joined, a, b - a);
+            }
+            copied = to;
+        }
+        foreach (Match m in PlaceholderPattern().Matches(joined))
         {
             if (valueOf(m.Groups[1].Value) is not { } value) continue;
             int from = m.Index, to = m.Index + m.Length;
             int i = IndexAt(from, false), j = IndexAt(to, true);
-            var first = texts[i].Text;
-            if (i == j)
-                texts[i].Text = first[..(from - starts[i])] + value + first[(to - starts[i])..];
-            else
-            {
-                texts[i].Text = first[..(from - starts[i])] + value;
-                for (var k = i + 1; k < j; k++) texts[k].Text = "";
-                texts[j].Text = texts[j].Text[(to - starts[j])..];
-            }
+            CopyTo(from);
+            Of(i).Append(XmlSafe(value));
+            copied = to;
+            for (var k = i; k <= j; k++) touched[k] = true;
             texts[i].Space = SpaceProcessingModeValues.Preserve;
             texts[j].Space = SpaceProcessingModeValues.Preserve;
         }
+        CopyTo(joined.Length);
+        for (var k = 0; k < texts.Count; k++)
+            if (touched[k]) texts[k].Text = built[k]?.ToString() ?? "";
         // A value of two lines (a deputy's "K/T BÍ THƯ" over "PHÓ BÍ THƯ") breaks the line inside its run, keeping the run's formatting.
         foreach (var t in p.Descendants<Text>().Where(t => t.Text.Contains('\n', StringComparison.Ordinal)).ToList())
         {
@@ -117,6 +153,30 @@ public static partial class DocxTemplate
                 after = line;
             }
         }
+    }
+
+    /// <summary>
+    /// The value without the characters XML 1.0 cannot hold (U+FFFE, U+FFFF, a lone surrogate, control characters
+    /// other than tab and line breaks). A name stored before inputs refused them would otherwise make the save throw,
+    /// and the error would blame the template.
+    /// </summary>
+    internal static string XmlSafe(string value)
+    {
+        var bad = -1;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) { i++; continue; }
+            if (!System.Xml.XmlConvert.IsXmlChar(value[i])) { bad = i; break; }
+        }
+        if (bad < 0) return value;
+        var sb = new StringBuilder(value.Length);
+        sb.Append(value, 0, bad);
+        for (var i = bad; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) { sb.Append(value, i, 2); i++; }
+            else if (System.Xml.XmlConvert.IsXmlChar(value[i])) sb.Append(value[i]);
+        }
+        return sb.ToString();
     }
 
     private static string TextOf(Paragraph p) => string.Concat(p.Descendants<Text>().Select(t => t.Text));

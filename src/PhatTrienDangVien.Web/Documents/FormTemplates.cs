@@ -23,8 +23,10 @@ public sealed class FormTemplates(AppDbContext db, Access access, AuditContext w
     }
 
     /// <summary>
-    /// Replaces a form's template with an uploaded .docx, refused (nothing changes) when it is not a Word document or
-    /// names a placeholder the software does not fill, or its package holds more than a plain form may (see <see cref="DocxPackage"/>).
+    /// Replaces a form's template with an uploaded .docx, refused (nothing changes) when it is not a Word document,
+    /// names a placeholder the software does not fill, lacks one its form must carry, uses placeholders past
+    /// <see cref="DocxTemplate.MaxPlaceholderUses"/>, or its package holds more than a plain form may — outside links,
+    /// macros, link and DDE fields, comments (see <see cref="DocxPackage"/>).
     /// </summary>
     public async Task<Outcome<FormTemplate>> UploadAsync(string formKey, string fileName, byte[] content, CancellationToken ct)
     {
@@ -33,10 +35,10 @@ public sealed class FormTemplates(AppDbContext db, Access access, AuditContext w
         if (form is null) return Outcome<FormTemplate>.NotFound();
         if (content.Length == 0) return Outcome<FormTemplate>.Invalid("File", "Hãy chọn tệp mẫu (.docx).");
         if (content.Length > MaxBytes) return Outcome<FormTemplate>.Invalid("File", $"Tệp mẫu lớn hơn {MaxBytes / 1024 / 1024} MB.");
-        IReadOnlyList<string> used;
+        DocxTemplate.Reading reading;
         try
         {
-            used = DocxTemplate.Placeholders(content);
+            reading = DocxTemplate.Read(content);
         }
         catch (DocxTemplate.UnsafeTemplateException e)
         {
@@ -46,10 +48,17 @@ public sealed class FormTemplates(AppDbContext db, Access access, AuditContext w
         {
             return Outcome<FormTemplate>.Invalid("File", $"Tệp “{fileName}” không phải văn bản Word (.docx) hợp lệ. Hãy lưu mẫu trong Word dưới dạng “Word Document (*.docx)”.");
         }
-        var unknown = Placeholders.Unknown(used);
+        if (reading.Uses > DocxTemplate.MaxPlaceholderUses)
+            return Outcome<FormTemplate>.Invalid("File", $"Mẫu có quá nhiều chỗ điền ({reading.Uses:N0} lần, tối đa {DocxTemplate.MaxPlaceholderUses:N0}); một biểu mẫu chỉ cần vài chục. Hãy bỏ bớt chỗ điền lặp lại rồi tải lên lại.");
+        var unknown = Placeholders.Unknown(reading.Names);
         if (unknown.Count > 0)
             return Outcome<FormTemplate>.Invalid("File", $"Mẫu có chỗ điền phần mềm không biết: {string.Join(", ", unknown.Select(Shown))}. " +
                 "Hãy sửa đúng tên chỗ điền theo danh sách bên dưới (hoặc xóa đi), rồi tải lên lại.");
+        // A form without its person's name or its number would be issued blank there, and a number spent on it.
+        var missing = Placeholders.Required(form).Where(r => !reading.Names.Contains(r)).ToList();
+        if (missing.Count > 0)
+            return Outcome<FormTemplate>.Invalid("File", $"Mẫu {form.Code} thiếu chỗ điền bắt buộc: {string.Join(", ", missing.Select(m => $"{{{{{m}}}}} ({Placeholders.Meaning[m]})"))}. " +
+                "Hãy thêm vào đúng chỗ trong mẫu rồi tải lên lại.");
         var communeId = access.Scope.CommuneId;
         var row = await db.FormTemplates.FirstOrDefaultAsync(t => t.CommuneId == communeId && t.FormCode == form.Key, ct);
         if (row is null)

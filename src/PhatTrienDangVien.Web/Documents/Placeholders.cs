@@ -76,6 +76,20 @@ public static class Placeholders
         return DocxTemplate.Placeholders(form.DefaultTemplate());
     }
 
+    /// <summary>
+    /// The placeholders a replacement template of the form must keep: the person's name (every form is about one
+    /// person, or lists people in rows), the number when the software numbers the paper (it is spent on issue), and the
+    /// certificate list's row counter (it marks the row repeated per person). Every default template holds them.
+    /// </summary>
+    public static IReadOnlyList<string> Required(FormDefinition form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var required = new List<string> { "ho_ten" };
+        if (form.NumberType is not null) required.Add("so");
+        if (form.Key == FormCatalog.CertificateListKey) required.Add("stt");
+        return required;
+    }
+
     /// <summary>Names used in a template that the software does not fill (a template with one is refused).</summary>
     public static IReadOnlyList<string> Unknown(IEnumerable<string> used) => [.. used.Where(u => !Meaning.ContainsKey(u)).Distinct()];
 }
