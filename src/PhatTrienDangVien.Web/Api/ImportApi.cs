@@ -23,10 +23,10 @@ public static class ImportApi
         imports.MapPost("/", async (HttpRequest request, string? kind, string? fileName, StageImport stage, PreviewImport previews, CancellationToken ct) =>
         {
             // Read here rather than bound: a bound enum refused "members" with a message about JSON syntax.
-            if (!Enum.TryParse<ImportKind>(kind, ignoreCase: true, out var which) || !Enum.IsDefined(which) || kind!.Any(char.IsAsciiDigit))
+            if (!Enum.TryParse<ImportKind>(kind, ignoreCase: true, out var which) || !Enum.IsDefined(which) || !kind!.All(char.IsAsciiLetter))
                 return ApiSetup.Problem(StatusCodes.Status400BadRequest, "Dữ liệu không hợp lệ",
                     "Tham số kind phải là Members (danh sách đảng viên) hoặc Candidates (danh sách quần chúng ưu tú).");
-            if (request.ContentType?.Split(';')[0].Trim() is not (XlsxType or "application/octet-stream"))
+            if (request.ContentType?.Split(';')[0].Trim().ToLowerInvariant() is not (XlsxType or "application/octet-stream"))
                 return ApiSetup.Problem(StatusCodes.Status415UnsupportedMediaType, "Hãy gửi tệp .xlsx làm nội dung yêu cầu",
                     $"Content-Type: {XlsxType} (hoặc application/octet-stream).");
             if (request.ContentLength > RegisterSheet.MaxBytes) return ApiSetup.Problem(StatusCodes.Status400BadRequest, "Dữ liệu không hợp lệ", RegisterSheet.TooLarge);

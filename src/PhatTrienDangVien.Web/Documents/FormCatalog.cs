@@ -233,7 +233,7 @@ public static class FormCatalog
             .PartyHeader(numbered: false)
             .Title("DANH SÁCH", "học viên được cấp giấy chứng nhận hoàn thành lớp bồi dưỡng nhận thức về Đảng")
             .Center("(lớp học từ ngày {{tu_ngay}} đến ngày {{den_ngay}})", new DocxWriter.Style(14, Italic: true))
-            .ListTable([("STT", "{{stt}}", 650), ("Họ và tên", "{{ho_ten}}", 2600), ("Ngày sinh", "{{ngay_sinh}}", 1350), ("Chi bộ", "{{chi_bo}}", 2050), ("Số giấy chứng nhận", "{{so_giay_chung_nhan}}", 1300), ("Ngày cấp", "{{ngay_giay_chung_nhan}}", DocxWriter.TextWidth - 7950)])
+            .ListTable([("STT", "{{stt}}", 800), ("Họ và tên", "{{ho_ten}}", 2200), ("Ngày sinh", "{{ngay_sinh}}", 1450), ("Chi bộ", "{{chi_bo}}", 1571), ("Số giấy chứng nhận", "{{so_giay_chung_nhan}}", 1600), ("Ngày cấp", "{{ngay_giay_chung_nhan}}", DocxWriter.TextWidth - 7621)])
             .Gap()
             .P("Danh sách gồm {{so_nguoi}} người.", false)
             .Signature(["Trung tâm Chính trị " + Dots + ";", "Các chi bộ có tên;", "Lưu Văn phòng Đảng ủy."], s_committeeSign, "{{ky_ho_ten_dang_uy}}")),

@@ -58,7 +58,7 @@ public static class ImportFields
         new(ImportField.Address, "Địa chỉ", true, true, ["dia chi", "noi o", "noi o hien nay", "cho o hien nay", "dia chi thuong tru", "noi cu tru"]),
         new(ImportField.Hamlet, "Ấp", true, true, ["ap", "thon", "ap noi cu tru", "khu pho", "ap khu pho", "thuoc ap", "ten ap", "ap thon", "thon ap", "ap cu tru", "o ap", "ap noi o"]),
         new(ImportField.Cell, "Chi bộ", true, true, ["chi bo", "ten chi bo", "sinh hoat tai chi bo", "chi bo sinh hoat", "don vi", "thuoc chi bo", "chi bo dang sinh hoat", "sinh hoat chi bo", "ten chi bo sinh hoat"]),
-        new(ImportField.Status, "Tình trạng (dự bị/chính thức)", true, false, ["tinh trang", "trang thai", "loai dang vien", "du bi chinh thuc", "dang vien du bi chinh thuc", "tinh trang dang vien", "chinh thuc du bi", "tinh trang sinh hoat"]),
+        new(ImportField.Status, "Tình trạng (dự bị/chính thức)", true, false, ["tinh trang", "trang thai", "loai dang vien", "dang vien", "du bi chinh thuc", "dang vien du bi chinh thuc", "tinh trang dang vien", "chinh thuc du bi", "tinh trang sinh hoat"]),
         new(ImportField.AdmissionDecisionDate, "Ngày quyết định kết nạp", true, false, ["ngay quyet dinh ket nap", "ngay qd ket nap", "ngay quyet dinh"]),
         new(ImportField.AdmissionDecisionNumber, "Số quyết định kết nạp", true, false, ["so quyet dinh ket nap", "so qd ket nap", "so quyet dinh", "so qd"]),
         new(ImportField.CeremonyDate, "Ngày vào Đảng (lễ kết nạp)", true, false, ["ngay vao dang", "ngay ket nap", "ngay ket nap dang", "ngay le ket nap", "vao dang", "ngay vao dang du bi", "ngay thang nam vao dang", "ngay thang nam ket nap", "ngay ket nap vao dang", "ngay ket nap dang vien", "ngay vao dang lan dau", "ngay ket nap dang vien du bi"]),

@@ -251,6 +251,8 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
         var seenPeople = new Dictionary<string, List<(int Row, string Place, DateOnly Born, DatePrecision P, string? CitizenId)>>(StringComparer.Ordinal);
         var candidateCitizenIds = new List<(PlannedRow Row, string CitizenId)>();
 
+        // Names typed all in capitals (or all small) are written as every list and form writes a name.
+        var recased = new List<string>();
         foreach (var row in sheet.Rows)
         {
             var issues = new List<ImportIssue>();
@@ -267,6 +269,11 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
             }
 
             var name = Text(ImportField.FullName);
+            if (ProperCase(name) is { } proper && proper != name)
+            {
+                recased.Add($"{RowPlace.Of(row.Sheet, row.Number)} ({proper})");
+                name = proper;
+            }
             var born = Date(ImportField.DateOfBirth);
             var person = new PersonInput { FullName = name ?? "", DateOfBirth = born?.Date, CitizenId = Text(ImportField.CitizenId), Phone = Text(ImportField.Phone) };
             var citizenCheck = person.CitizenId is { } cid ? CitizenId.Check(cid.Replace(" ", "", StringComparison.Ordinal), born?.Date.Year, null) : null;
@@ -311,6 +318,10 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
                 if (HamletKeys(hamlet).Select(k => hamlets.TryGetValue(k, out var id) ? id : (int?)null).FirstOrDefault(id => id is not null) is { } hid) person.HamletId = hid;
                 else Fail(ImportField.Hamlet, $"ấp “{hamlet}” chưa có trong danh mục ấp của xã (trang Ấp).");
             }
+            // Registers without a hamlet column write it in the address ("Tổ 4, Ấp Mỹ An"): one hamlet of the commune
+            // named there, as whole words, is taken; none or several leave it empty (and the preview says how many).
+            else if (!columns.ContainsKey(ImportField.Hamlet) && person.Address is { } address && HamletIn(address, hamlets) is { } inAddress)
+                person.HamletId = inAddress;
 
             // The cell: by name (with or without "Chi bộ"), or the one chosen for every row; unknown ones may be created.
             int? cellId = preview.Choices.DefaultCellId;
@@ -568,6 +579,14 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
             preview.Ready.Remove(row);
             preview.Errors.Add(new ImportIssue(row.Row, ColumnName(ImportField.CitizenId), "Không dùng được số CCCD này; hãy liên hệ Văn phòng Đảng ủy để kiểm tra.") { Sheet = row.Sheet, SheetOrder = row.SheetOrder });
         }
+        if (recased.Count > 0)
+            preview.Warnings.Add(new ImportIssue(0, null,
+                $"{recased.Count} họ tên viết toàn chữ in hoa hoặc toàn chữ thường được ghi lại theo cách viết thường dùng: "
+                + string.Join("; ", recased.Take(20)) + (recased.Count > 20 ? "…" : "") + "."));
+        if (preview.Ready.Count(r => r.Person.HamletId is null) is var noHamlet and > 0)
+            preview.Warnings.Add(new ImportIssue(0, null, columns.ContainsKey(ImportField.Hamlet)
+                ? $"{noHamlet} dòng chưa ghi ấp nơi cư trú: báo cáo theo ấp sẽ không tính những người này cho ấp nào."
+                : $"Tệp không có cột “Ấp” và địa chỉ của {noHamlet} dòng không nêu tên một ấp của xã: báo cáo theo ấp sẽ không tính những người này cho ấp nào. Có thể thêm cột “Ấp” rồi tải lên lại."));
         if (uncounted.Count > 0)
             preview.Warnings.Add(new ImportIssue(0, null,
                 $"{uncounted.Count} dòng có ngày vào Đảng chỉ ghi năm hoặc tháng, được lưu là ngày đầu năm (đầu tháng) nên không được tính vào số kết nạp của nhiệm kỳ (từ {term!.Start:dd'/'MM'/'yyyy}) và của năm: "
@@ -641,6 +660,26 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
         _ => null,
     };
 
+
+    /// <summary>"NGUYỄN VĂN CHÍN" or "trần thị mười" as "Nguyễn Văn Chín", "Trần Thị Mười"; a name already mixed is left as typed.</summary>
+    private static string? ProperCase(string? name)
+    {
+        if (name is null || !name.Any(char.IsLetter)) return null;
+        var vi = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+        var letters = name.Where(char.IsLetter).ToList();
+        if (!letters.All(char.IsUpper) && !letters.All(char.IsLower)) return null;
+        return string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Length == 0 ? w : char.ToUpper(w[0], vi) + w[1..].ToLower(vi)));
+    }
+
+    /// <summary>The one hamlet of the commune an address names as whole words ("ấp mỹ an" in "Tổ 4, Ấp Mỹ An"), or null.</summary>
+    private static int? HamletIn(string address, Dictionary<string, int> hamlets)
+    {
+        var folded = " " + ImportFields.FoldName(address) + " ";
+        var found = hamlets.Where(h => h.Key.StartsWith("ap ", StringComparison.Ordinal) && folded.Contains(" " + h.Key + " ", StringComparison.Ordinal))
+            .Select(h => h.Value).Distinct().Take(2).ToList();
+        return found.Count == 1 ? found[0] : null;
+    }
 
     private static string[] HamletKeys(string name)
     {

@@ -92,9 +92,10 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
             // A register split over sheets (one per cell) is read whole: every visible sheet whose header row names the
             // same fields in the same columns as the first; the others that hold data are named as skipped.
             var read = new List<(string Name, RegisterSheet? Sheet, bool HasData)>();
+            var dateShift = WorkbookSheets.Uses1904(content) ? WorkbookSheets.Days1904 : 0;
             foreach (var name in sheets)
             {
-                var (sheet, hasData, error) = ReadSheet(content, name, kind, remembered);
+                var (sheet, hasData, error) = ReadSheet(content, name, kind, remembered, dateShift);
                 if (error is not null) return (null, error);
                 read.Add((name, sheet, hasData));
             }
@@ -132,7 +133,7 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
     }
 
     private static (RegisterSheet? Sheet, bool HasData, string? Error) ReadSheet(byte[] content, string sheetName, ImportKind kind,
-        IReadOnlyDictionary<string, ImportField>? remembered)
+        IReadOnlyDictionary<string, ImportField>? remembered, int dateShift)
     {
         using var stream = new MemoryStream(content, writable: false);
         // Merged areas are already filled cell by cell by SheetBounds: the reader's own filling would read the sheet
@@ -151,7 +152,7 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
         foreach (IDictionary<string, object?> raw in MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheetName, excelType: ExcelType.XLSX, configuration: config))
         {
             number++;
-            var cells = raw.Take(MaxColumns).ToDictionary(c => c.Key, c => Clean(c.Value), StringComparer.Ordinal);
+            var cells = raw.Take(MaxColumns).ToDictionary(c => c.Key, c => Clean(c.Value, dateShift), StringComparer.Ordinal);
             var empty = cells.Values.All(v => v is null);
             hasData |= !empty;
             if (headerRow is null)
@@ -213,9 +214,11 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
     }
 
     /// <summary>Blank text is an empty cell; a formula's cached error ("#N/A") is one too, reported by the field's check.</summary>
-    private static object? Clean(object? v) => v switch
+    /// <remarks>A date cell of a workbook counting from 1904 is moved by <paramref name="dateShift"/> days (the reader counts from 1900).</remarks>
+    private static object? Clean(object? v, int dateShift) => v switch
     {
         string s when string.IsNullOrWhiteSpace(s) => null,
+        DateTime d when dateShift != 0 => d.AddDays(dateShift),
         _ => v,
     };
 
@@ -229,9 +232,17 @@ public sealed partial record RegisterSheet(string SheetName, int HeaderRow, IRea
     private static string Layout(IEnumerable<SheetColumn> columns, ImportKind kind, IReadOnlyDictionary<string, ImportField>? remembered) =>
         string.Join("|", columns.Select(c => Field(c.Header, kind, remembered) is var f && f != ImportField.None ? $"{c.Letter}={f}" : $"{c.Letter}:{ImportFields.FoldHeader(c.Header)}"));
 
-    /// <summary>The remembered mapping of this commune first, then the usual headers.</summary>
-    public static ImportField Field(string header, ImportKind kind, IReadOnlyDictionary<string, ImportField>? remembered) =>
-        remembered is not null && remembered.TryGetValue(ImportFields.FoldHeader(header), out var f) ? f : ImportFields.Guess(header, kind);
+    /// <summary>
+    /// The remembered mapping of this commune first, then the usual headers. A remembered "ignore" never hides the name
+    /// column: one choice made on an abandoned preview would otherwise refuse every later file of the commune, the
+    /// template included, before any page where it could be undone.
+    /// </summary>
+    public static ImportField Field(string header, ImportKind kind, IReadOnlyDictionary<string, ImportField>? remembered)
+    {
+        var guess = ImportFields.Guess(header, kind);
+        if (remembered is null || !remembered.TryGetValue(ImportFields.FoldHeader(header), out var f)) return guess;
+        return f == ImportField.None && guess == ImportField.FullName ? guess : f;
+    }
 
     /// <summary>The row of column numbers many registers have under the header ("(1)", "(2)"…, or 1, 2, 3…).</summary>
     private static List<SheetRow> DropNumbering(List<SheetRow> rows)

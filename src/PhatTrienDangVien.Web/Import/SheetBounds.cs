@@ -169,6 +169,13 @@ public static class SheetBounds
         // The top-left cell of each merged area, kept as written once read; the covered cells of the current row still to write.
         var topLeft = new Dictionary<(int, int), XElement>();
         var pending = new Queue<(int Column, Area Area)>();
+        // The areas reaching the current row, kept as the rows go down, and the top-left corners in a set: looking
+        // through every area for every row and cell made a register with two merges a row take minutes.
+        var byFirstRow = merges.OrderBy(a => a.FirstRow).ToList();
+        var corners = merges.Select(a => (a.FirstRow, a.FirstColumn)).ToHashSet();
+        var active = new List<Area>();
+        var next = 0;
+        var previousRow = 0;
         void WritePending(int before)
         {
             while (pending.Count > 0 && pending.Peek().Column < before)
@@ -209,7 +216,12 @@ public static class SheetBounds
                         }
                         if (hidden is not null && r.GetAttribute("hidden") is "1" or "true") hidden.Add(row);
                         pending.Clear();
-                        foreach (var (c, area) in merges.Where(a => a.FirstRow <= row && row <= a.LastRow)
+                        // Rows out of order (allowed, never written by Excel): start the walk over.
+                        if (row < previousRow) { active.Clear(); next = 0; }
+                        previousRow = row;
+                        while (next < byFirstRow.Count && byFirstRow[next].FirstRow <= row) active.Add(byFirstRow[next++]);
+                        active.RemoveAll(a => a.LastRow < row);
+                        foreach (var (c, area) in active.Where(a => a.FirstRow <= row && row <= a.LastRow)
                             .SelectMany(a => Enumerable.Range(a.FirstColumn, a.LastColumn - a.FirstColumn + 1).Select(c => (c, a)))
                             .Where(x => !(x.c == x.a.FirstColumn && row == x.a.FirstRow)).OrderBy(x => x.c))
                             pending.Enqueue((c, area));
@@ -238,7 +250,7 @@ public static class SheetBounds
                             WritePending(column + 1);
                             continue;
                         }
-                        if (merges.Any(a => a.FirstRow == row && a.FirstColumn == column))
+                        if (corners.Contains((row, column)))
                         {
                             var cell = (XElement)XNode.ReadFrom(r);
                             topLeft[(row, column)] = cell;

@@ -48,6 +48,10 @@ public sealed class UndoImport(AppDbContext db, Access access, AuditContext who,
         await Name(members.Where(m => db.CellResponsibilities.WholeCommune().Any(r => r.MemberId == m.Id)).Select(m => m.Person.FullName), "được phân công phụ trách chi bộ");
         await Name(members.Where(m => db.Organisations.WholeCommune().Any(o => o.SecretaryMemberId == m.Id)).Select(m => m.Person.FullName), "là bí thư chi bộ");
         await Name(members.Where(m => db.Users.Any(u => u.MemberId == m.Id)).Select(m => m.Person.FullName), "có tài khoản gắn với hồ sơ");
+        // A probationary member's recognition case opened from the register (OpenRecognition) is a candidate record
+        // of the same person made after the import, not by it.
+        await Name(people.Where(p => db.Candidates.WholeCommune().Any(c => c.PersonId == p.Id && c.ImportBatchId != batchId)).Select(p => p.FullName),
+            "đã mở hồ sơ xét kết nạp hoặc xét công nhận chính thức");
         if (memberIds.Count > 0 && await StepsNamingAsync(batch, memberIds.ToHashSet(), ct) is { } step) reasons.Add(step);
         if (reasons.Count > 0)
             return Outcome<ImportBatch>.Invalid("", "Không hoàn tác được lần nhập này vì đã có việc dựa trên nó — " + string.Join("; ", reasons)

@@ -17,9 +17,7 @@ public static class WorkbookSheets
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         using var zip = new ZipArchive(new MemoryStream(xlsx, writable: false), ZipArchiveMode.Read);
-        // The workbook part is named by the package's own relationships; Excel always writes it as xl/workbook.xml.
-        var workbook = Target(Load(zip, "_rels/.rels"), "", r => r.Attribute("Type")?.Value.EndsWith("/officeDocument", StringComparison.Ordinal) == true)
-            ?? "xl/workbook.xml";
+        var workbook = WorkbookPath(zip);
         var folder = workbook.Contains('/', StringComparison.Ordinal) ? workbook[..(workbook.LastIndexOf('/') + 1)] : "";
         var rels = Load(zip, folder + "_rels/" + workbook[folder.Length..] + ".rels");
         var book = Load(zip, workbook);
@@ -33,6 +31,24 @@ public static class WorkbookSheets
         }
         return result;
     }
+
+    /// <summary>
+    /// True when the workbook counts its dates from 1904 (Excel for Mac's old default, kept by files made there): its
+    /// date cells then read four years and a day early, unless moved by <see cref="Days1904"/>.
+    /// </summary>
+    public static bool Uses1904(byte[] xlsx)
+    {
+        using var zip = new ZipArchive(new MemoryStream(xlsx, writable: false), ZipArchiveMode.Read);
+        var flag = Load(zip, WorkbookPath(zip))?.Descendants().FirstOrDefault(e => e.Name.LocalName == "workbookPr")?.Attribute("date1904")?.Value;
+        return flag is "1" or "true";
+    }
+
+    /// <summary>Days between the two systems' day zero (01/01/1904 against 31/12/1899 as Excel counts it).</summary>
+    public const int Days1904 = 1462;
+
+    // The workbook part is named by the package's own relationships; Excel always writes it as xl/workbook.xml.
+    private static string WorkbookPath(ZipArchive zip) =>
+        Target(Load(zip, "_rels/.rels"), "", r => r.Attribute("Type")?.Value.EndsWith("/officeDocument", StringComparison.Ordinal) == true) ?? "xl/workbook.xml";
 
     private static XDocument? Load(ZipArchive zip, string path)
     {

@@ -139,7 +139,9 @@ public abstract class RecognitionFromRegisterTests<TApp>(TApp app) where TApp : 
 
         // The import cannot be taken back from under the case.
         var undo = await (await Browser.LoginAsync(app, "office")).Client.PostAsync($"/api/imports/batches/{batch}/undo", null);
-        undo.IsSuccessStatusCode.ShouldBeFalse(await undo.Content.ReadAsStringAsync());
+        var refusal = await undo.Content.ReadAsStringAsync();
+        undo.IsSuccessStatusCode.ShouldBeFalse(refusal);
+        refusal.ShouldContain("đã mở hồ sơ xét kết nạp hoặc xét công nhận chính thức");
         (await app.WithSystemScopeAsync(db => db.Members.AnyAsync(m => m.Id == member.Id))).ShouldBeTrue();
         (await app.WithSystemScopeAsync(db => db.AdmissionSteps.CountAsync(s => s.CandidateId == caseId))).ShouldBe(2);
 
@@ -173,7 +175,9 @@ public abstract class RecognitionFromRegisterTests<TApp>(TApp app) where TApp : 
         t = await StepAsync(secretary.Client, caseId, new { kind = "RecognitionDecision", date = "2026-12-28", documentNumber = "310-QĐ/ĐU" });
         t.Str("stage").ShouldBe("Official");
         t.GetProperty("keyDates").Date("official").ShouldBe(D("2026-12-19"));
-        var f15 = await secretary.Client.PostAsync($"/api/candidates/{caseId}/steps/{t.LastStep().GetProperty("id").GetInt32()}/forms/15-KND", null);
+        // The committee's resolution is issued by its office, on the committee's numbering (a cell's account may not).
+        var office = await Browser.LoginAsync(app, "office");
+        var f15 = await office.Client.PostAsync($"/api/candidates/{caseId}/steps/{t.LastStep().GetProperty("id").GetInt32()}/forms/15-KND", null);
         f15.StatusCode.ShouldBe(HttpStatusCode.OK, await f15.Content.ReadAsStringAsync());
         Web.Documents.DocxTemplate.PlainText(await f15.Content.ReadAsByteArrayAsync()).ShouldContain("là đảng viên chính thức kể từ ngày 19/12/2026");
 

@@ -42,6 +42,30 @@ public sealed partial class FormRenderingTests(SqliteApp app) : IClassFixture<Sq
     private static readonly string[] s_signatureStarts = ["Nơi nhận", "T/M", "K/T", "NGƯỜI", "BÍ THƯ", "PHÓ BÍ THƯ", "CHỦ TỊCH", "ĐẢNG VIÊN"];
 
     /// <summary>The pages that hold a signature block ("(Ký, ghi rõ họ tên)") with no line of the body above it.</summary>
+    /// <summary>The certificate list's dates and certificate numbers each print on one line (they broke as "05/02/200" over "4").</summary>
+    [Fact]
+    public async Task The_certificate_list_prints_each_date_and_number_on_one_line()
+    {
+        await EnsureAsync(app);
+        var b = await Browser.LoginAsync(app, "office");
+        var file = await (await b.Client.GetAsync("/Documents/Certificates?handler=Download&From=2026-03-01&To=2026-03-31")).Content.ReadAsByteArrayAsync();
+        using var r = new Rendering("ptdv-cert-");
+        var pdf = await r.ToPdfAsync("DS-GCN.docx", file);
+        await r.ScreenshotAsync(pdf, "form-DS-GCN.png");
+        var text = await r.PageTextAsync(pdf, 1);
+        // Two people: each row's birth date and certificate date whole, no date cut short at a line's end.
+        WholeDate().Count(text).ShouldBeGreaterThanOrEqualTo(4, text);
+        CutDate().IsMatch(text).ShouldBeFalse(text);
+        // The narrow number column's header on one line too (it printed "ST" over "T").
+        text.ShouldContain("STT");
+    }
+
+    [GeneratedRegex(@"\b\d{2}/\d{2}/\d{4}\b")]
+    private static partial Regex WholeDate();
+
+    [GeneratedRegex(@"\b\d{2}/\d{2}/\d{0,3}(?![\d/])|\b\d{2}/\d{1}(?![\d/])")]
+    private static partial Regex CutDate();
+
     private static async Task<List<string>> LonelySignaturesAsync(Rendering r, string pdf)
     {
         var lonely = new List<string>();

@@ -127,4 +127,22 @@ public sealed class ImportHostileFileTests
         date.ShouldBeNull();
         error.ShouldNotBeNullOrEmpty();
     }
+
+    /// <summary>A workbook made on an old Mac counts its dates from 1904: the same date cell there is four years and a day later.</summary>
+    [Fact]
+    public async Task Dates_of_a_workbook_counting_from_1904_are_read_as_the_office_sees_them()
+    {
+        var born = new DateTime(1980, 3, 15);
+        // The serial Excel stores for 15/03/1980 in a 1904 workbook is 1,462 less than in a 1900 one.
+        var file = Xlsx.Build(new XSheet("DS", [
+            new XCell[] { "Họ và tên", "Ngày sinh", "Chi bộ" },
+            new XCell[] { "Mạc Văn Táo", new XDate(born.AddDays(-1462)), "Chi bộ Ấp Mỹ Lợi" }]));
+        var (before, _) = await ReadAsync(file, TestContext.Current.CancellationToken);
+        before!.Rows[0].Cells["B"].ShouldBe(born.AddDays(-1462));
+
+        var mac = Edit(file, book => book.Workbook!.WorkbookProperties = new WorkbookProperties { Date1904 = true });
+        var (sheet, error) = await ReadAsync(mac, TestContext.Current.CancellationToken);
+        error.ShouldBeNull();
+        sheet!.Rows[0].Cells["B"].ShouldBe(born);
+    }
 }

@@ -200,6 +200,44 @@ public abstract class ImportReviewTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task A_hamlet_named_in_the_address_is_taken_rows_left_without_one_are_counted_and_names_in_capitals_are_written_as_names()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var file = Xlsx.Build(new XSheet("DS", [
+            Row("Họ và tên", "Ngày sinh", "Giới tính", "Ngày vào Đảng", "Ngày chính thức", "Chi bộ", "Nơi ở hiện nay", "Đảng viên"),
+            Row("Lạc Văn Ấp", "01/01/1980", "Nam", "01/06/2010", "01/06/2011", "Chi bộ Ấp Mỹ Lợi", "Tổ 4, Ấp Mỹ Lợi", "Chính thức"),
+            Row("Lạc Thị Xa", "01/01/1981", "Nữ", "01/06/2010", "01/06/2011", "Chi bộ Ấp Mỹ Lợi", "Phường 3, TP Long Xuyên", "Chính thức"),
+            Row("LẠC VĂN HOA", "01/01/1982", "Nam", "01/06/2010", "01/06/2011", "Chi bộ Ấp Mỹ Lợi", "Ấp Mỹ Lợi", "Chính thức")]));
+        var preview = await PreviewAsync(b, file, "ap-dia-chi.xlsx");
+        var (_, doc) = await b.GetAsync(preview);
+        doc.QuerySelector("tr[data-column=H] option[selected]")!.TextContent.ShouldBe("Tình trạng (dự bị/chính thức)");
+        doc.Body!.TextContent.ShouldContain("địa chỉ của 1 dòng không nêu tên một ấp của xã");
+        doc.Body!.TextContent.ShouldContain("1 họ tên viết toàn chữ in hoa hoặc toàn chữ thường được ghi lại theo cách viết thường dùng: dòng 4 (Lạc Văn Hoa)");
+        await CommitOkAsync(b, preview);
+        var people = await app.WithSystemScopeAsync(db => db.People.Where(p => p.FullName.StartsWith("Lạc ")).OrderBy(p => p.FullName)
+            .Select(p => new { p.FullName, p.HamletId }).ToListAsync());
+        people.Single(p => p.FullName == "Lạc Văn Ấp").HamletId.ShouldBe(app.Data.HamletA);
+        people.Single(p => p.FullName == "Lạc Thị Xa").HamletId.ShouldBeNull();
+        people.Single(p => p.FullName == "Lạc Văn Hoa").HamletId.ShouldBe(app.Data.HamletA);
+    }
+
+    [Fact]
+    public async Task Ignoring_the_name_column_on_an_abandoned_preview_does_not_lock_the_commune_out_of_later_files()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var file = Xlsx.Build(new XSheet("DS", [
+            Row("Họ và tên", "Ngày sinh", "Giới tính", "Ngày vào Đảng", "Ngày chính thức", "Chi bộ"),
+            Row("Khóa Văn Mở", "01/01/1980", "Nam", "01/06/2010", "01/06/2011", "Chi bộ Ấp Mỹ Lợi")]));
+        var preview = await PreviewAsync(b, file, "bo-ten.xlsx");
+        var choose = await b.PostRawAsync(preview + "&handler=Choose", [new("map[A]", "None")], preview);
+        choose.StatusCode.ShouldBe(HttpStatusCode.Redirect, await choose.Content.ReadAsStringAsync());
+
+        // Left there. The next file, with the usual "Họ và tên", still opens with its name column.
+        var (_, doc) = await b.GetAsync(await PreviewAsync(b, file, "bo-ten-2.xlsx"));
+        doc.QuerySelector("tr[data-column=A] option[selected]")!.TextContent.ShouldBe("Họ và tên");
+    }
+
+    [Fact]
     public async Task Exempt_and_temporarily_transferred_members_keep_their_flags_and_an_expulsion_is_refused_not_made_a_removal()
     {
         var b = await Browser.LoginAsync(app, "office");

@@ -506,7 +506,7 @@ public abstract class ImportTests<TApp>(TApp app) where TApp : AppFactory
         // The kind is read whatever its case; a wrong one is named as such, not as a JSON syntax error.
         (await Post("/api/imports?kind=members", Encoding.UTF8.GetBytes("không phải Excel"))).Item1.ShouldBe(HttpStatusCode.BadRequest);
         Text((await Post("/api/imports?kind=members", Encoding.UTF8.GetBytes("x"))).Item2).ShouldContain("không phải là tệp Excel .xlsx");
-        foreach (var wrong in new[] { "1", "Nobody", "" })
+        foreach (var wrong in new[] { "1", "Nobody", "", "Members,Candidates", "Members%2CCandidates" })
         {
             var (status2, problem2) = await Post($"/api/imports?kind={wrong}", good);
             status2.ShouldBe(HttpStatusCode.BadRequest);
