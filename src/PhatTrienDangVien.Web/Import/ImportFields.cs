@@ -31,6 +31,10 @@ public enum ImportField
     Notes,
     AddedOn,
     Sources,
+    // Columns marked with "x" (added last: a remembered mapping keeps the numbers of the fields before).
+    Female,
+    YouthUnion,
+    TradeUnion,
 }
 
 /// <summary>
@@ -67,6 +71,9 @@ public static class ImportFields
         new(ImportField.Notes, "Ghi chú", true, true, ["ghi chu", "ghi chu khac"]),
         new(ImportField.AddedOn, "Ngày đưa vào danh sách nguồn", false, true, ["ngay dua vao danh sach nguon", "ngay vao danh sach nguon", "ngay dua vao nguon", "ngay vao nguon", "ngay dua vao dien quan chung uu tu"]),
         new(ImportField.Sources, "Nguồn", false, true, ["nguon", "nguon phat trien", "thuoc nguon"]),
+        new(ImportField.Female, "Nữ (đánh dấu x)", true, true, ["nu", "gioi tinh nu", "nu x", "la nu"]),
+        new(ImportField.YouthUnion, "Đoàn viên TNCS (đánh dấu x)", true, true, ["doan vien", "doan vien doan tncs", "doan vien tncs", "doan tncs", "dvtn", "doan vien thanh nien", "la doan vien", "dang la doan vien"]),
+        new(ImportField.TradeUnion, "Đoàn viên công đoàn (đánh dấu x)", true, true, ["cong doan vien", "doan vien cong doan", "cong doan", "dv cong doan", "la doan vien cong doan"]),
     ];
 
     private static readonly Dictionary<ImportField, Definition> s_byField = All.ToDictionary(d => d.Field);

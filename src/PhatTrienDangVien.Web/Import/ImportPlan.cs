@@ -135,6 +135,7 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
         [nameof(MemberInput.CeremonyDate)] = ImportField.CeremonyDate, [nameof(MemberInput.OfficialDate)] = ImportField.OfficialDate,
         [nameof(MemberInput.PartyCardNumber)] = ImportField.PartyCardNumber, [nameof(MemberInput.Notes)] = ImportField.Notes,
         [nameof(CandidateInput.AddedOn)] = ImportField.AddedOn, [nameof(CandidateInput.SourceCategoryIds)] = ImportField.Sources,
+        [nameof(PersonInput.IsYouthUnionMember)] = ImportField.YouthUnion, [nameof(PersonInput.IsTradeUnionMember)] = ImportField.TradeUnion,
     };
 
     /// <summary>The remembered mapping of the commune for this kind: folded header → field.</summary>
@@ -257,6 +258,18 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
         {
             var issues = new List<ImportIssue>();
             void Fail(ImportField f, string message) => issues.Add(Issue(row, ColumnName(f), message, Order(f)));
+            // A column of marks: "x" (or "v", "1", "có", a tick) is yes, empty is no; null when the file has no such column.
+            bool? Marked(ImportField f)
+            {
+                if (!columns.ContainsKey(f)) return null;
+                var text = Text(f);
+                switch (text is null ? "" : VietnameseText.Fold(text).Trim())
+                {
+                    case "": case "khong": case "0": return false;
+                    case "x" or "v" or "1" or "co" or "nu" or "\u2713" or "\u2714" or "\u221a" or "true": return true;
+                    default: Fail(f, $"“{text}” không phải là dấu đánh: hãy ghi x hoặc để trống."); return null;
+                }
+            }
             object? Raw(ImportField f) => columns.TryGetValue(f, out var c) && row.Cells.TryGetValue(c.Letter, out var v) ? v : null;
             string? Text(ImportField f) => CellText(Raw(f), f);
             ImportDate? Date(ImportField f)
@@ -277,8 +290,11 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
             var born = Date(ImportField.DateOfBirth);
             var person = new PersonInput { FullName = name ?? "", DateOfBirth = born?.Date, CitizenId = Text(ImportField.CitizenId), Phone = Text(ImportField.Phone) };
             var citizenCheck = person.CitizenId is { } cid ? CitizenId.Check(cid.Replace(" ", "", StringComparison.Ordinal), born?.Date.Year, null) : null;
+            // A register's "Nữ" column marks the women with "x": unmarked rows are men (when no Giới tính column says otherwise).
+            var female = Marked(ImportField.Female);
             switch (VietnameseText.Fold(Text(ImportField.Gender)))
             {
+                case "" when female is { } isWoman: person.Gender = isWoman ? Gender.Female : Gender.Male; break;
                 case "nam" or "m" or "male": person.Gender = Gender.Male; break;
                 case "nu" or "f" or "female": person.Gender = Gender.Female; break;
                 case "" when citizenCheck is { DecodedGender: { } g }: person.Gender = g; break;
@@ -310,6 +326,8 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
                 if (ImportCatalogues.Theory(pol) is { } p) person.PoliticalTheoryCode = p.Code;
                 else Fail(ImportField.PoliticalTheory, $"trình độ lý luận chính trị “{pol}” không có trong danh mục.{ImportCatalogues.Hint(pol, PoliticalTheoryLevels.All)}");
             }
+            person.IsYouthUnionMember = Marked(ImportField.YouthUnion) ?? false;
+            person.IsTradeUnionMember = Marked(ImportField.TradeUnion) ?? false;
             person.Occupation = Text(ImportField.Occupation);
             person.Workplace = Text(ImportField.Workplace);
             person.Address = Text(ImportField.Address);

@@ -18,7 +18,8 @@ public static class ImportTemplate
     public static byte[] Build(ImportKind kind, string? cellName = null, string? sourceName = null)
     {
         var row = new Dictionary<string, object?>();
-        foreach (var d in ImportFields.For(kind))
+        // The template asks "Giới tính" in words; a "Nữ" column of marks is read from the office's own registers only.
+        foreach (var d in ImportFields.For(kind).Where(d => d.Field != ImportField.Female))
             row[Header(d.Field)] = d.Field switch
             {
                 ImportField.Cell => cellName ?? CellPlaceholder,
@@ -57,6 +58,9 @@ public static class ImportTemplate
         ImportField.Notes => "Ghi chú",
         ImportField.AddedOn => "Ngày đưa vào danh sách nguồn",
         ImportField.Sources => "Nguồn",
+        ImportField.Female => "Nữ",
+        ImportField.YouthUnion => "Đoàn viên",
+        ImportField.TradeUnion => "Công đoàn viên",
         _ => "",
     };
 

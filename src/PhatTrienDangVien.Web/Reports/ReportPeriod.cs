@@ -34,12 +34,14 @@ public sealed record ReportPeriod(string Kind, DateOnly From, DateOnly To, strin
     /// (<see cref="Core.Targets.TargetSums.TermYears"/>, as the dashboard reads them), else the year of the period.</summary>
     public IReadOnlyList<int> TargetYears => TermRecord is { } t ? Core.Targets.TargetSums.TermYears(t.StartYear, t.EndYear) : [From.Year];
 
-    /// <summary>The period asked for; null for a year outside 2000–2100 (a typing mistake the page answers with 400).
-    /// A missing or impossible month or quarter is today's.</summary>
+    /// <summary>The period asked for; null for a year outside 2000–2100 or a month or quarter that does not exist (an
+    /// address typed or kept wrong, which the page answers with 400 rather than another period's figures). A missing
+    /// month or quarter is today's.</summary>
     public static async Task<ReportPeriod?> ReadAsync(AppDbContext db, string? kind, int? year, int? number, DateOnly today, CancellationToken ct)
     {
         var y = year ?? today.Year;
         if (y is < 2000 or > 2100) return null;
+        if (number is { } n && (kind == Month && n is < 1 or > 12 || kind == Quarter && n is < 1 or > 4)) return null;
         switch (kind)
         {
             case Month:

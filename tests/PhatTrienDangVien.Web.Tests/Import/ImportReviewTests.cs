@@ -222,6 +222,34 @@ public abstract class ImportReviewTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task Columns_of_x_marks_give_the_sex_and_the_youth_and_trade_union_membership()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var file = Xlsx.Build(new XSheet("DS", [
+            Row("Họ và tên", "Ngày sinh", "Nữ", "Đoàn viên", "Công đoàn viên", "Ngày vào Đảng", "Ngày chính thức", "Chi bộ"),
+            Row("Dấu Thị Một", "01/01/1990", "x", "x", null, "01/06/2015", "01/06/2016", "Chi bộ Ấp Mỹ Lợi"),
+            Row("Dấu Văn Hai", "01/01/1991", null, null, "X", "01/06/2015", "01/06/2016", "Chi bộ Ấp Mỹ Lợi")]));
+        var preview = await PreviewAsync(b, file, "danh-dau.xlsx");
+        var (_, doc) = await b.GetAsync(preview);
+        doc.QuerySelector("tr[data-column=C] option[selected]")!.TextContent.ShouldBe("Nữ (đánh dấu x)");
+        doc.QuerySelector("tr[data-column=D] option[selected]")!.TextContent.ShouldBe("Đoàn viên TNCS (đánh dấu x)");
+        doc.QuerySelector("tr[data-column=E] option[selected]")!.TextContent.ShouldBe("Đoàn viên công đoàn (đánh dấu x)");
+        await CommitOkAsync(b, preview);
+        var people = await app.WithSystemScopeAsync(db => db.People.Where(p => p.FullName.StartsWith("Dấu ")).OrderBy(p => p.FullName).ToListAsync());
+        var one = people.Single(p => p.FullName == "Dấu Thị Một");
+        (one.Gender, one.IsYouthUnionMember, one.IsTradeUnionMember).ShouldBe((Core.Reference.Gender.Female, true, false));
+        var two = people.Single(p => p.FullName == "Dấu Văn Hai");
+        (two.Gender, two.IsYouthUnionMember, two.IsTradeUnionMember).ShouldBe((Core.Reference.Gender.Male, false, true));
+
+        // Anything but a mark is named, not guessed.
+        var bad = Xlsx.Build(new XSheet("DS", [
+            Row("Họ và tên", "Ngày sinh", "Giới tính", "Đoàn viên", "Ngày vào Đảng", "Ngày chính thức", "Chi bộ"),
+            Row("Dấu Văn Ba", "01/01/1992", "Nam", "hết tuổi", "01/06/2015", "01/06/2016", "Chi bộ Ấp Mỹ Lợi")]));
+        (_, doc) = await b.GetAsync(await PreviewAsync(b, bad, "danh-dau-sai.xlsx"));
+        Text(doc, ".import-errors").ShouldContain("“hết tuổi” không phải là dấu đánh");
+    }
+
+    [Fact]
     public async Task Ignoring_the_name_column_on_an_abandoned_preview_does_not_lock_the_commune_out_of_later_files()
     {
         var b = await Browser.LoginAsync(app, "office");

@@ -319,7 +319,12 @@ public abstract class ReportTests<TApp>(TApp app) : IAsyncLifetime where TApp : 
     public async Task A_year_out_of_range_is_refused_and_a_mentor_may_not_open_reports()
     {
         var office = await Browser.LoginAsync(app, "office");
-        (await office.Client.GetAsync("/Reports/Development?Year=1800")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var wrongYear = await office.Client.GetAsync("/Reports/Development?Year=1800");
+        wrongYear.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        // Said as a wrong address, not as a stale form: nothing was sent.
+        (await wrongYear.Content.ReadAsStringAsync()).ShouldContain("Địa chỉ trang không hợp lệ");
+        foreach (var wrong in new[] { "Period=month&Number=13", "Period=quarter&Number=0", "Period=quarter&Number=5" })
+            (await office.Client.GetAsync($"/Reports/NewMembers?Year=2026&{wrong}")).StatusCode.ShouldBe(HttpStatusCode.BadRequest, wrong);
         var mentor = await Browser.LoginAsync(app, "mentor");
         foreach (var url in new[] { "/Reports/Development?handler=Xlsx", "/Reports/Probation?handler=Xlsx", "/Reports/Hamlets" })
             (await mentor.Client.GetAsync(url)).StatusCode.ShouldNotBe(HttpStatusCode.OK, url);

@@ -60,6 +60,9 @@ public static class ReadyValues
             ImportField.PartyCardNumber => m?.PartyCardNumber ?? "",
             ImportField.Notes => m?.Notes ?? c?.Notes ?? "",
             ImportField.AddedOn => Date(c?.AddedOn, DatePrecision.Day),
+            ImportField.Female => p.Gender == Gender.Female ? "x" : "",
+            ImportField.YouthUnion => p.IsYouthUnionMember ? "x" : "",
+            ImportField.TradeUnion => p.IsTradeUnionMember ? "x" : "",
             ImportField.Sources => c is null ? "" : string.Join(", ", c.SourceCategoryIds.Select(id => sources.GetValueOrDefault(id, ""))),
             _ => "",
         };
