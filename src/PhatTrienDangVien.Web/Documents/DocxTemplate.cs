@@ -130,7 +130,8 @@ public static partial class DocxTemplate
             int from = m.Index, to = m.Index + m.Length;
             int i = IndexAt(from, false), j = IndexAt(to, true);
             CopyTo(from);
-            Of(i).Append(XmlSafe(value));
+            // A value stored before inputs refused what XML cannot hold would otherwise make the save throw and blame the template.
+            Of(i).Append(Application.TypedText.XmlSafe(value));
             copied = to;
             for (var k = i; k <= j; k++) touched[k] = true;
             texts[i].Space = SpaceProcessingModeValues.Preserve;
@@ -153,30 +154,6 @@ public static partial class DocxTemplate
                 after = line;
             }
         }
-    }
-
-    /// <summary>
-    /// The value without the characters XML 1.0 cannot hold (U+FFFE, U+FFFF, a lone surrogate, control characters
-    /// other than tab and line breaks). A name stored before inputs refused them would otherwise make the save throw,
-    /// and the error would blame the template.
-    /// </summary>
-    internal static string XmlSafe(string value)
-    {
-        var bad = -1;
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) { i++; continue; }
-            if (!System.Xml.XmlConvert.IsXmlChar(value[i])) { bad = i; break; }
-        }
-        if (bad < 0) return value;
-        var sb = new StringBuilder(value.Length);
-        sb.Append(value, 0, bad);
-        for (var i = bad; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) { sb.Append(value, i, 2); i++; }
-            else if (System.Xml.XmlConvert.IsXmlChar(value[i])) sb.Append(value[i]);
-        }
-        return sb.ToString();
     }
 
     private static string TextOf(Paragraph p) => string.Concat(p.Descendants<Text>().Select(t => t.Text));
