@@ -57,6 +57,7 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         // Rows written before the audit chain existed are linked once, in their order, on the first start after the upgrade.
         await AuditChain.LinkOldRowsAsync(db, scope.ServiceProvider.GetRequiredService<AuditContext>().SealKey, ct);
+        await Documents.NumberedPaperBackfill.RunAsync(db, ct);
         // Keys made before the key ring was encrypted hold their secret in clear, so anyone with the database could forge
         // a session with them (a key is accepted until revoked, expired or not). They go; the next request makes a new
         // encrypted one. Everyone signs in again once; the SMTP password must be typed again (the digest says so).

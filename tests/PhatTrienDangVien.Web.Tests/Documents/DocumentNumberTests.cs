@@ -220,6 +220,27 @@ public abstract class DocumentNumberTests<TApp>(TApp app) where TApp : AppFactor
     }
 
     [Fact]
+    public async Task A_paper_numbered_before_the_register_existed_is_entered_in_it_on_start()
+    {
+        var cases = await EnsureAsync(app);
+        var office = await Browser.LoginAsync(app, "office");
+        var appraisal = await StepAsync(app, cases.B, AdmissionStepKind.SubCommitteeVote);
+        (await IssuedNumberAsync(await PostIssueAsync(office, cases.B, appraisal, "7-KND", "12"), "7-KND")).ShouldBe("Số 12-BC/ĐU");
+        var held = await app.WithSystemScopeAsync(db => db.NumberedPapers.AsNoTracking().SingleAsync(p => p.StepId == appraisal));
+        // As a database from before the DocumentNumbering migration holds it: the paper and its counter, not its number.
+        await app.WithSystemScopeAsync(db => db.NumberedPapers.Where(p => p.Id == held.Id).ExecuteDeleteAsync());
+
+        (await app.WithSystemScopeAsync(db => Docs.NumberedPaperBackfill.RunAsync(db))).ShouldBe(1);
+        var entered = await app.WithSystemScopeAsync(db => db.NumberedPapers.AsNoTracking().SingleAsync(p => p.StepId == appraisal));
+        (entered.CounterId, entered.Serial, entered.FormCode, entered.CandidateId).ShouldBe((held.CounterId, 12, "7-KND", cases.B));
+        entered.PaperDate.ShouldBe(D("2026-07-10"));
+        (await app.WithSystemScopeAsync(db => Docs.NumberedPaperBackfill.RunAsync(db))).ShouldBe(0, "entered once");
+
+        // Issuing the paper again keeps its number.
+        (await IssuedNumberAsync(await PostIssueAsync(office, cases.B, appraisal, "7-KND", null), "7-KND")).ShouldBe("Số 12-BC/ĐU");
+    }
+
+    [Fact]
     public async Task The_rules_propose_the_kept_number_the_steps_own_the_next_or_dots()
     {
         var counter = new Docs.DocumentCounter { DocumentType = "NQ/ĐU", LastNumber = 37, StartsOn = D("2026-07-15"), LatestPaperDate = D("2026-08-01") };

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Documents;
+
+/// <summary>
+/// Papers numbered before the register of numbers existed (the DocumentNumbering migration) are entered in it once, on
+/// the first start after the upgrade: otherwise a number typed from the body's register could be given again to
+/// another paper, since only the counter, not the papers, knew it was used.
+/// </summary>
+public static class NumberedPaperBackfill
+{
+    /// <summary>Enters each numbered issued paper missing from the register; returns how many. Runs with the system scope (every commune).</summary>
+    public static async Task<int> RunAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var missing = await db.IssuedDocuments.AsNoTracking()
+            .Where(d => d.Number != null && !db.NumberedPapers.Any(p => p.StepId == d.StepId && p.FormCode == d.FormCode && p.Variant == d.Variant))
+            .OrderBy(d => d.Id)
+            .Select(d => new { d.CommuneId, d.CandidateId, d.StepId, d.FormCode, d.Variant, d.Number })
+            .ToListAsync(ct);
+        if (missing.Count == 0) return 0;
+
+        var stepIds = missing.Select(m => m.StepId).Distinct().ToList();
+        var steps = await db.AdmissionSteps.AsNoTracking().Where(s => stepIds.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => s.Date, ct);
+        var candidateIds = missing.Select(m => m.CandidateId).Distinct().ToList();
+        var cells = await db.Candidates.AsNoTracking().Where(c => candidateIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.CellId, c.Cell.ParentId }).ToDictionaryAsync(c => c.Id, ct);
+        var terms = await db.Terms.AsNoTracking().ToListAsync(ct);
+        var counters = await db.DocumentCounters.ToListAsync(ct);
+        var byId = counters.ToDictionary(c => c.Id);
+        var held = (await db.NumberedPapers.AsNoTracking().Select(p => new { p.CounterId, p.Serial }).ToListAsync(ct))
+            .Select(p => (byId[p.CounterId], p.Serial)).ToHashSet();
+        var added = 0;
+        // In the papers' date order, so that the series' start is its earliest paper.
+        foreach (var paper in missing.OrderBy(m => steps.GetValueOrDefault(m.StepId)))
+        {
+            if (FormCatalog.Find(paper.FormCode) is not { NumberType: { } type } form
+                || !steps.TryGetValue(paper.StepId, out var date)
+                || !cells.TryGetValue(paper.CandidateId, out var cell)
+                || DocumentNumbering.SerialOf(paper.Number!, type) is not { } serial) continue;
+            var term = terms.FirstOrDefault(t => t.CommuneId == paper.CommuneId && t.Start <= date && date <= t.End);
+            if (term is null) continue;
+            // The body as it stands now: a candidate moved since keeps the paper under the cell that holds her today.
+            var issuer = DocumentNumbering.IssuingBody(form.Issuer, paper.CommuneId, cell.CellId, cell.ParentId);
+            var counter = counters.FirstOrDefault(c => c.CommuneId == paper.CommuneId && c.TermId == term.Id && c.OrganisationId == issuer && c.DocumentType == type);
+            if (counter is null)
+            {
+                counter = new DocumentCounter { CommuneId = paper.CommuneId, TermId = term.Id, OrganisationId = issuer, DocumentType = type };
+                db.DocumentCounters.Add(counter);
+                counters.Add(counter);
+            }
+            // A number entered twice before the register existed stays on its first paper; the second keeps its print.
+            if (!held.Add((counter, serial))) continue;
+            counter.LastNumber = Math.Max(counter.LastNumber, serial);
+            counter.StartsOn ??= date;
+            if (counter.LatestPaperDate is not { } l || l < date) counter.LatestPaperDate = date;
+            db.NumberedPapers.Add(new NumberedPaper
+            {
+                CommuneId = paper.CommuneId, Counter = counter, Serial = serial, CandidateId = paper.CandidateId,
+                StepId = paper.StepId, FormCode = paper.FormCode, Variant = paper.Variant, PaperDate = date,
+            });
+            added++;
+        }
+        if (added > 0) await db.SaveChangesAsync(ct);
+        return added;
+    }
+}
