@@ -39,11 +39,8 @@ public static class PlanData
             .Select(c => new { c.Id, c.PersonId }).ToListAsync(ct);
         var caseOf = cases.GroupBy(c => c.PersonId).ToDictionary(g => g.Key, g => g.Max(c => c.Id));
         var caseIds = caseOf.Values.ToList();
-        // Admitted through the procedure = a ceremony recorded on one of the person's cases (as the reconciliation reads it).
-        var throughProcedure = (await db.AdmissionSteps.WholeCommune().AsNoTracking()
-            .Where(s => s.Kind == Core.Admission.AdmissionStepKind.Ceremony)
-            .Join(db.Candidates.WholeCommune().Where(c => people.Contains(c.PersonId)), s => s.CandidateId, c => c.Id, (s, c) => c.PersonId)
-            .ToListAsync(ct)).ToHashSet();
+        var throughProcedure = (await CeremoniesAsync(db, db.Candidates.WholeCommune().Where(c => people.Contains(c.PersonId)), ct))
+            .Select(c => c.PersonId).ToHashSet();
         var sources = (await db.CandidateSources.AsNoTracking().Where(x => caseIds.Contains(x.CandidateId))
             .Select(x => new { x.CandidateId, x.SourceCategory.Code }).ToListAsync(ct)).ToLookup(x => x.CandidateId, x => x.Code);
         return rows.Select(r =>
@@ -52,6 +49,25 @@ public static class PlanData
             return NewMember.From(r.Person, r.Id, candidate, r.CellId, r.Date, candidate is { } c ? sources[c].ToList() : [],
                 fromRegister: !throughProcedure.Contains(r.PersonId));
         }).ToList();
+    }
+
+    /// <summary>A ceremony held through the procedure: the person's case and the step's date.</summary>
+    public sealed record Ceremony(int PersonId, int CandidateId, DateOnly Date);
+
+    /// <summary>
+    /// Admitted through the procedure = a ceremony recorded on one of these cases (the new-members figures and the
+    /// reconciliation read it here). A ceremony copied from the register when a probationary member's recognition case
+    /// was opened is not one: that admission was made before the software.
+    /// </summary>
+    public static async Task<List<Ceremony>> CeremoniesAsync(AppDbContext db, IQueryable<Candidate> cases, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var steps = await db.AdmissionSteps.WholeCommune().AsNoTracking()
+            .Where(s => s.Kind == Core.Admission.AdmissionStepKind.Ceremony)
+            .Join(cases, s => s.CandidateId, c => c.Id, (s, c) => new { c.PersonId, s })
+            .ToListAsync(ct);
+        return steps.Where(x => x.s.ReadDetails<Core.Admission.CeremonyDetails>()?.FromRegister != true)
+            .Select(x => new Ceremony(x.PersonId, x.s.CandidateId, x.s.Date)).ToList();
     }
 
     /// <summary>

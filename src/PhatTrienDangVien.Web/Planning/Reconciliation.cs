@@ -27,9 +27,7 @@ public sealed class Reconciliation(AppDbContext db, TimeProvider clock)
         var window = PlanTerm.Of(term, 0);
 
         // Whose admission has a case: a ceremony recorded through the procedure (the case of the same commune).
-        var ceremonies = await db.AdmissionSteps.WholeCommune().AsNoTracking().Where(s => s.Kind == AdmissionStepKind.Ceremony)
-            .Join(db.Candidates.WholeCommune(), s => s.CandidateId, c => c.Id, (s, c) => new { c.PersonId, CandidateId = c.Id, s.Date })
-            .ToListAsync(ct);
+        var ceremonies = await PlanData.CeremoniesAsync(db, db.Candidates.WholeCommune(), ct);
         var byPerson = ceremonies.GroupBy(c => c.PersonId).ToDictionary(g => g.Key, g => g.OrderBy(c => c.Date).Last());
 
         var admitted = await db.Members.AsNoTracking().Where(m => m.CeremonyDate >= window.Start && m.CeremonyDate <= window.End)

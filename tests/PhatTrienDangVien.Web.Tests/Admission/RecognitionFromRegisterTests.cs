@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Web.Tests.Import;
 using PhatTrienDangVien.Web.Tests.Infrastructure;
@@ -136,6 +137,11 @@ public abstract class RecognitionFromRegisterTests<TApp>(TApp app) where TApp : 
         withoutClassAfter.ShouldBe(withoutClassBefore);
         after.QuerySelector("a")!.GetAttribute("href").ShouldBe($"/Candidates/Timeline/{caseId}");
         after.TextContent.ShouldContain("Từ sổ đảng viên");
+        // So do the term's figures: the ceremony copied into the case is not one held through the procedure.
+        var admitted = await app.WithSystemScopeAsync(db => Web.Planning.PlanData.NewMembersAsync(db, [data.CellA], D("2025-12-19"), D("2025-12-19"), default));
+        admitted.Single(m => m.MemberId == member.Id).FromRegister.ShouldBeTrue();
+        var reconciled = await app.WithSystemScopeAsync(db => new Web.Planning.Reconciliation(db, app.Services.GetRequiredService<TimeProvider>()).ForCurrentTermAsync(default));
+        reconciled.RegisterOnly.Select(r => r.MemberId).ShouldContain(member.Id);
 
         // The import cannot be taken back from under the case.
         var undo = await (await Browser.LoginAsync(app, "office")).Client.PostAsync($"/api/imports/batches/{batch}/undo", null);
