@@ -10,6 +10,7 @@ using PhatTrienDangVien.Web.Tests.Infrastructure;
 using Shouldly;
 using Xunit;
 using static PhatTrienDangVien.Web.Tests.Admission.AdmissionHttp;
+using static PhatTrienDangVien.Web.Tests.Import.ImportPages;
 
 namespace PhatTrienDangVien.Web.Tests.Admission;
 
@@ -23,8 +24,6 @@ public abstract class RecognitionFromRegisterTests<TApp>(TApp app) where TApp : 
 {
     private static readonly string[] s_header =
         ["STT", "Họ và tên", "Ngày, tháng, năm sinh", "Giới tính", "Ngày vào Đảng", "Ngày chính thức", "Tình trạng", "Ngày quyết định kết nạp", "Số quyết định kết nạp", "Chi bộ"];
-
-    private static XCell[] Row(params XCell?[] cells) => [.. cells.Select(c => c ?? new XEmpty())];
 
     /// <summary>Imports the rows (as the commune office, by API) and returns the batch's id.</summary>
     private async Task<int> ImportAsync(params XCell[][] rows)

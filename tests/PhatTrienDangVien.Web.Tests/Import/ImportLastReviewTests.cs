@@ -5,6 +5,7 @@ using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Web.Tests.Infrastructure;
 using Shouldly;
 using Xunit;
+using static PhatTrienDangVien.Web.Tests.Import.ImportPages;
 
 namespace PhatTrienDangVien.Web.Tests.Import;
 
@@ -15,35 +16,6 @@ namespace PhatTrienDangVien.Web.Tests.Import;
 /// </summary>
 public abstract class ImportLastReviewTests<TApp>(TApp app) where TApp : AppFactory
 {
-    private static XCell[] Row(params XCell?[] cells) => [.. cells.Select(c => c ?? new XEmpty())];
-
-    private static async Task<string> PreviewAsync(Browser b, byte[] file, string name, string kind = "Members")
-    {
-        var (_, page) = await b.GetAsync("/Import");
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "";
-        using var content = new MultipartFormDataContent();
-        content.Add(new StringContent(token), "__RequestVerificationToken");
-        content.Add(new StringContent(kind), "Kind");
-        var part = new ByteArrayContent(file);
-        part.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        content.Add(part, "file", name);
-        var r = await b.Client.PostAsync("/Import", content);
-        r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
-        return r.Headers.Location!.ToString();
-    }
-
-    private static async Task<int> CommitOkAsync(Browser b, string preview)
-    {
-        var r = await b.PostRawAsync(preview + "&handler=Commit", [], preview);
-        r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
-        return int.Parse(r.Headers.Location!.ToString()["/Import/Batch/".Length..], System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static string Text(AngleSharp.Dom.IDocument doc, string selector) => doc.QuerySelector(selector)?.TextContent ?? "";
-
-    private Task<List<Member>> MembersAsync(params string[] names) =>
-        app.WithSystemScopeAsync(db => db.Members.Include(m => m.Person).Where(m => names.Contains(m.Person.FullName)).OrderBy(m => m.Id).ToListAsync());
-
     private static readonly XCell[] s_header = Row("Họ và tên", "Ngày sinh", "Giới tính", "Ngày vào Đảng", "Ngày chính thức", "Chi bộ");
 
     [Fact]
@@ -67,7 +39,7 @@ public abstract class ImportLastReviewTests<TApp>(TApp app) where TApp : AppFact
         Text(doc, $"tr[data-batch='{gone}']").ShouldContain(fullName);
 
         // Something depends on the first import: refused on the page, with the command's reason, and nothing removed.
-        var member = (await MembersAsync("Lạc Văn Giữ"))[0];
+        var member = (await MembersAsync(app, "Lạc Văn Giữ"))[0];
         var edit = await b.PostFormAsync($"/Members/Edit/{member.Id}", new() { ["Person.Occupation"] = "Nông dân" });
         edit.StatusCode.ShouldBe(HttpStatusCode.Redirect, await edit.Content.ReadAsStringAsync());
         var refused = await b.PostRawAsync($"/Import/Batch/{kept}?handler=Undo", [], $"/Import/Batch/{kept}");
@@ -75,12 +47,12 @@ public abstract class ImportLastReviewTests<TApp>(TApp app) where TApp : AppFact
         var html = await refused.Content.ReadAsStringAsync();
         html.ShouldContain("Không hoàn tác được lần nhập này vì đã có việc dựa trên nó — hồ sơ đã được sửa sau khi nhập: Lạc Văn Giữ");
         html.ShouldContain("Kết quả nhập từ Excel");
-        (await MembersAsync("Lạc Văn Giữ")).Count.ShouldBe(1);
+        (await MembersAsync(app, "Lạc Văn Giữ")).Count.ShouldBe(1);
 
         var undone = await b.PostRawAsync($"/Import/Batch/{gone}?handler=Undo", [], $"/Import/Batch/{gone}");
         undone.StatusCode.ShouldBe(HttpStatusCode.Redirect, await undone.Content.ReadAsStringAsync());
         undone.Headers.Location!.ToString().ShouldBe($"/Import/Batch/{gone}");
-        (await MembersAsync("Lạc Văn Gỡ", "Lạc Thị Gỡ")).ShouldBeEmpty();
+        (await MembersAsync(app, "Lạc Văn Gỡ", "Lạc Thị Gỡ")).ShouldBeEmpty();
         (_, doc) = await b.GetAsync($"/Import/Batch/{gone}");
         Text(doc, "[data-user=undone]").ShouldStartWith(fullName + ",");
         doc.QuerySelector(".import-undo").ShouldBeNull();
@@ -95,7 +67,7 @@ public abstract class ImportLastReviewTests<TApp>(TApp app) where TApp : AppFact
         var secretary = await Browser.LoginAsync(app, "secretary");
         var r = await secretary.PostRawAsync($"/Import/Batch/{batch}?handler=Undo", [], "/");
         ((int)r.StatusCode).ShouldBeOneOf(403, 302);
-        (await MembersAsync("Lạc Văn Quyền")).Count.ShouldBe(1);
+        (await MembersAsync(app, "Lạc Văn Quyền")).Count.ShouldBe(1);
     }
 
     [Fact]
@@ -152,7 +124,7 @@ public abstract class ImportLastReviewTests<TApp>(TApp app) where TApp : AppFact
         warnings.ShouldNotContain("Dòng 5, cột D");
         warnings.ShouldNotContain("Dòng 6, cột D");
         await CommitOkAsync(b, preview);
-        var m = await MembersAsync("Yên Văn Năm", "Yên Văn Nay", "Yên Văn Kia", "Yên Văn Xưa", "Yên Văn Tháng");
+        var m = await MembersAsync(app, "Yên Văn Năm", "Yên Văn Nay", "Yên Văn Kia", "Yên Văn Xưa", "Yên Văn Tháng");
         m.Select(x => x.Status).ShouldBe([MemberStatus.Probationary, MemberStatus.Probationary, MemberStatus.Probationary, MemberStatus.Official, MemberStatus.Probationary]);
 
         // Written "Chính thức" with a ceremony of last year known only to its year: the full date is asked for.
@@ -240,8 +212,8 @@ public abstract class ImportLastReviewTests<TApp>(TApp app) where TApp : AppFact
         Text(doc, ".import-ready").ShouldContain("Trang “Ấp Mỹ An”, dòng 3");
         Text(doc, ".import-ready").ShouldContain("Trang “Ấp Mỹ Lợi”, dòng 3");
         await CommitOkAsync(b, preview);
-        (await MembersAsync("Trang Văn Một", "Trang Văn Hai", "Trang Văn Ba", "Trang Văn Bốn")).Count.ShouldBe(4);
-        (await MembersAsync("Trang Văn Lạ")).ShouldBeEmpty();
+        (await MembersAsync(app, "Trang Văn Một", "Trang Văn Hai", "Trang Văn Ba", "Trang Văn Bốn")).Count.ShouldBe(4);
+        (await MembersAsync(app, "Trang Văn Lạ")).ShouldBeEmpty();
 
         // An error and a duplicate across sheets name the sheet and the row.
         var bad = Xlsx.Build(

@@ -1,6 +1,7 @@
 using PhatTrienDangVien.Web.Import;
 using Shouldly;
 using Xunit;
+using static PhatTrienDangVien.Web.Tests.Import.ImportPages;
 
 namespace PhatTrienDangVien.Web.Tests.Import;
 
@@ -11,8 +12,6 @@ namespace PhatTrienDangVien.Web.Tests.Import;
 /// </summary>
 public sealed class ImportReadingTests
 {
-    private static XCell[] Row(params XCell?[] cells) => [.. cells.Select(c => c ?? new XEmpty())];
-
     [Fact]
     public void A_cell_merged_over_a_group_of_rows_fills_every_row_though_excel_wrote_no_cell_for_them()
     {

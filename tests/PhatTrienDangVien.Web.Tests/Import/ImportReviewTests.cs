@@ -5,6 +5,7 @@ using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Web.Tests.Infrastructure;
 using Shouldly;
 using Xunit;
+using static PhatTrienDangVien.Web.Tests.Import.ImportPages;
 
 namespace PhatTrienDangVien.Web.Tests.Import;
 
@@ -14,42 +15,6 @@ namespace PhatTrienDangVien.Web.Tests.Import;
 /// </summary>
 public abstract class ImportReviewTests<TApp>(TApp app) where TApp : AppFactory
 {
-    private static XCell[] Row(params XCell?[] cells) => [.. cells.Select(c => c ?? new XEmpty())];
-
-    private static async Task<HttpResponseMessage> UploadAsync(Browser b, byte[] file, string name, string kind)
-    {
-        var (_, doc) = await b.GetAsync("/Import");
-        var token = doc.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "";
-        using var content = new MultipartFormDataContent();
-        content.Add(new StringContent(token), "__RequestVerificationToken");
-        content.Add(new StringContent(kind), "Kind");
-        var part = new ByteArrayContent(file);
-        part.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        content.Add(part, "file", name);
-        return await b.Client.PostAsync("/Import", content);
-    }
-
-    private static async Task<string> PreviewAsync(Browser b, byte[] file, string name = "danh-sach.xlsx", string kind = "Members")
-    {
-        var r = await UploadAsync(b, file, name, kind);
-        r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
-        return r.Headers.Location!.ToString();
-    }
-
-    private static Task<HttpResponseMessage> CommitAsync(Browser b, string preview) => b.PostRawAsync(preview + "&handler=Commit", [], preview);
-
-    private static async Task<int> CommitOkAsync(Browser b, string preview)
-    {
-        var r = await CommitAsync(b, preview);
-        r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
-        return int.Parse(r.Headers.Location!.ToString()["/Import/Batch/".Length..], System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static string Text(AngleSharp.Dom.IDocument doc, string selector) => doc.QuerySelector(selector)?.TextContent ?? "";
-
-    private Task<List<Member>> MembersAsync(params string[] names) =>
-        app.WithSystemScopeAsync(db => db.Members.Include(m => m.Person).Where(m => names.Contains(m.Person.FullName)).OrderBy(m => m.Id).ToListAsync());
-
     private Task<int> PeopleCountAsync(params string[] names) => app.WithSystemScopeAsync(db => db.People.CountAsync(p => names.Contains(p.FullName)));
 
     [Fact]
@@ -106,7 +71,7 @@ public abstract class ImportReviewTests<TApp>(TApp app) where TApp : AppFactory
         warnings.ShouldNotContain("Dòng 3, cột E");
         warnings.ShouldNotContain("Dòng 4, cột E");
         await CommitOkAsync(b, preview);
-        var m = await MembersAsync("Vi Văn Chờ", "Vi Văn Lâu", "Vi Văn Mới");
+        var m = await MembersAsync(app, "Vi Văn Chờ", "Vi Văn Lâu", "Vi Văn Mới");
         m.Select(x => x.Status).ShouldBe([MemberStatus.Probationary, MemberStatus.Official, MemberStatus.Probationary]);
     }
 
@@ -278,7 +243,7 @@ public abstract class ImportReviewTests<TApp>(TApp app) where TApp : AppFactory
         var (_, doc) = await b.GetAsync(preview);
         Text(doc, "[data-count=errors]").ShouldBe("0", Text(doc, ".import-errors"));
         await CommitOkAsync(b, preview);
-        var m = await MembersAsync("Phí Văn Miễn", "Phí Văn Tắt", "Phí Văn Tạm");
+        var m = await MembersAsync(app, "Phí Văn Miễn", "Phí Văn Tắt", "Phí Văn Tạm");
         m.Select(x => (x.Status, x.IsExempt, x.OnTemporaryTransfer)).ShouldBe([
             (MemberStatus.Official, true, false), (MemberStatus.Official, true, false), (MemberStatus.Official, false, true)]);
 

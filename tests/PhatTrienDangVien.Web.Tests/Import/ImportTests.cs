@@ -7,6 +7,7 @@ using PhatTrienDangVien.Web.Import;
 using PhatTrienDangVien.Web.Tests.Infrastructure;
 using Shouldly;
 using Xunit;
+using static PhatTrienDangVien.Web.Tests.Import.ImportPages;
 
 namespace PhatTrienDangVien.Web.Tests.Import;
 
@@ -19,53 +20,13 @@ public abstract class ImportTests<TApp>(TApp app) where TApp : AppFactory
 {
     private static readonly string[] s_header = ["STT", "Họ và tên", "Ngày, tháng, năm sinh", "Giới tính", "Ngày vào Đảng", "Ngày chính thức", "Số thẻ", "Chi bộ", "Số CCCD", " Dân  tộc ", "Tôn giáo", "Trình độ"];
 
-    private static XCell[] Row(params XCell?[] cells) => [.. cells.Select(c => c ?? new XEmpty())];
-
     private static byte[] Register(params XCell[][] rows) => Xlsx.Build(new XSheet("Danh sách",
         [Row("ĐẢNG BỘ XÃ THỬ NGHIỆM"), Row("DANH SÁCH ĐẢNG VIÊN NĂM 2026"), Row(), [.. s_header.Select(h => (XCell)h)],
             [.. s_header.Select((_, i) => (XCell)$"({i + 1})")], .. rows],
         ["A1:L1", "A2:L2"]));
 
-    private static async Task<HttpResponseMessage> UploadAsync(Browser b, byte[] file, string name = "danh-sach.xlsx", string kind = "Members")
-    {
-        var (_, doc) = await b.GetAsync("/Import");
-        var token = doc.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "";
-        using var content = new MultipartFormDataContent();
-        content.Add(new StringContent(token), "__RequestVerificationToken");
-        content.Add(new StringContent(kind), "Kind");
-        var part = new ByteArrayContent(file);
-        part.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        content.Add(part, "file", name);
-        return await b.Client.PostAsync("/Import", content);
-    }
-
-    /// <summary>Uploads and returns the preview's address.</summary>
-    private static async Task<string> PreviewAsync(Browser b, byte[] file, string name = "danh-sach.xlsx", string kind = "Members")
-    {
-        var r = await UploadAsync(b, file, name, kind);
-        r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
-        var location = r.Headers.Location!.ToString();
-        location.ShouldStartWith("/Import/Preview?token=");
-        return location;
-    }
-
-    private static Task<HttpResponseMessage> CommitAsync(Browser b, string preview) =>
-        b.PostRawAsync(preview + "&handler=Commit", [], preview);
-
-    private static async Task<int> CommitOkAsync(Browser b, string preview)
-    {
-        var r = await CommitAsync(b, preview);
-        r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
-        var location = r.Headers.Location!.ToString();
-        location.ShouldStartWith("/Import/Batch/");
-        return int.Parse(location["/Import/Batch/".Length..], System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     private Task<List<Person>> PeopleAsync(params string[] names) =>
         app.WithSystemScopeAsync(db => db.People.Where(p => names.Contains(p.FullName)).OrderBy(p => p.Id).ToListAsync());
-
-    private Task<List<Member>> MembersAsync(params string[] names) =>
-        app.WithSystemScopeAsync(db => db.Members.Include(m => m.Person).Where(m => names.Contains(m.Person.FullName)).OrderBy(m => m.Id).ToListAsync());
 
     [Fact]
     public async Task A_messy_but_valid_register_comes_in_with_its_dates_names_and_cells()
@@ -88,7 +49,7 @@ public abstract class ImportTests<TApp>(TApp app) where TApp : AppFactory
         doc.QuerySelector(".import-ready")!.TextContent.ShouldNotContain("01/01/1960");
 
         var batch = await CommitOkAsync(b, preview);
-        var m = await MembersAsync("Nguyễn Văn Ánh", "Trần Thị Bé", "Lê Văn Cũ", "Đỗ Thị Mới");
+        var m = await MembersAsync(app, "Nguyễn Văn Ánh", "Trần Thị Bé", "Lê Văn Cũ", "Đỗ Thị Mới");
         m.Count.ShouldBe(4);
         m.ShouldAllBe(x => x.ImportBatchId == batch && x.Person.ImportBatchId == batch);
         var anh = m[0];
@@ -217,7 +178,7 @@ public abstract class ImportTests<TApp>(TApp app) where TApp : AppFactory
         doc.QuerySelector("tr[data-column=G] option[selected]")!.TextContent.ShouldBe("Số thẻ đảng");
 
         await CommitOkAsync(b, preview);
-        var m = await MembersAsync("Lục Văn Gộp", "Lục Thị Gộp", "Lục Văn Ghép", "Lục Thị Ghép");
+        var m = await MembersAsync(app, "Lục Văn Gộp", "Lục Thị Gộp", "Lục Văn Ghép", "Lục Thị Ghép");
         m.Select(x => x.CellId).ShouldBe([app.Data.CellA, app.Data.CellA, app.Data.CellA, app.Data.CellB]);
         m[0].PartyCardNumber.ShouldBe("111222");
         (await PeopleAsync("Nguyễn Văn Lập", "Trần Văn Ký")).ShouldBeEmpty();
@@ -291,7 +252,7 @@ public abstract class ImportTests<TApp>(TApp app) where TApp : AppFactory
         var second = await CommitOkAsync(b, await PreviewAsync(b, Register(
             Row(1, "Tạ Văn Giữ", "06/06/1986", "Nam", "01/07/2012", "01/07/2013", null, "Chi bộ Ấp Mỹ Lợi"),
             Row(2, "Tạ Thị Giữ", "07/07/1987", "Nữ", "01/07/2012", "01/07/2013", null, "Chi bộ Ấp Mỹ Lợi")), "giu.xlsx"));
-        var kept = (await MembersAsync("Tạ Văn Giữ"))[0];
+        var kept = (await MembersAsync(app, "Tạ Văn Giữ"))[0];
         var edit = await b.PostFormAsync($"/Members/Edit/{kept.Id}", new() { ["Person.Occupation"] = "Nông dân" });
         edit.StatusCode.ShouldBe(HttpStatusCode.Redirect, await edit.Content.ReadAsStringAsync());
         var before = await app.WithSystemScopeAsync(db => db.Members.CountAsync());
@@ -299,12 +260,12 @@ public abstract class ImportTests<TApp>(TApp app) where TApp : AppFactory
         var refused = await b.PostRawAsync($"/Import?handler=Undo&id={second}", [], "/Import");
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await refused.Content.ReadAsStringAsync()).ShouldContain("Không hoàn tác được");
-        (await MembersAsync("Tạ Văn Giữ", "Tạ Thị Giữ")).Count.ShouldBe(2);
+        (await MembersAsync(app, "Tạ Văn Giữ", "Tạ Thị Giữ")).Count.ShouldBe(2);
 
         var undone = await b.PostRawAsync($"/Import?handler=Undo&id={first}", [], "/Import");
         undone.StatusCode.ShouldBe(HttpStatusCode.Redirect, await undone.Content.ReadAsStringAsync());
         (await PeopleAsync("Tạ Văn Gỡ", "Tạ Thị Gỡ")).ShouldBeEmpty();
-        (await MembersAsync("Tạ Văn Giữ", "Tạ Thị Giữ")).Count.ShouldBe(2);
+        (await MembersAsync(app, "Tạ Văn Giữ", "Tạ Thị Giữ")).Count.ShouldBe(2);
         (await app.WithSystemScopeAsync(db => db.Members.CountAsync())).ShouldBe(before - 2);
         (await app.WithSystemScopeAsync(db => db.Members.AnyAsync(m => m.Id == app.Data.MemberA))).ShouldBeTrue();
         (await app.WithSystemScopeAsync(db => db.ImportBatches.SingleAsync(x => x.Id == first))).UndoneAtUtc.ShouldNotBeNull();
@@ -411,7 +372,7 @@ public abstract class ImportTests<TApp>(TApp app) where TApp : AppFactory
         var choose = await b.PostRawAsync(preview + "&handler=Choose", [new("createCells", key)], preview);
         choose.StatusCode.ShouldBe(HttpStatusCode.Redirect, await choose.Content.ReadAsStringAsync());
         await CommitOkAsync(b, preview);
-        var m = (await MembersAsync("Kha Văn Mới")).Single();
+        var m = (await MembersAsync(app, "Kha Văn Mới")).Single();
         (await app.WithSystemScopeAsync(db => db.Organisations.Where(o => o.Id == m.CellId).Select(o => o.Name).SingleAsync())).ShouldBe("Chi bộ Ấp Tân Lập");
     }
 
