@@ -129,7 +129,9 @@ public abstract partial class AppDbContext
     /// <summary>
     /// Takes the next keys of the table for these rows. PostgreSQL hands them out from the identity's sequence; on
     /// SQLite the transaction holds the database's only write lock (the caller has written already, or EF's BEGIN
-    /// IMMEDIATE took it), so the rows after the largest key are free, which is also what SQLite itself would pick.
+    /// IMMEDIATE took it), so the keys after the largest ever given are free: the larger of the table's largest key and
+    /// its AUTOINCREMENT counter, as SQLite itself picks. Never only the largest key: the rows of an undone import are
+    /// gone from the table, and their keys given again would hang their audit history on someone else.
     /// </summary>
     private async Task ReserveKeysAsync(IEntityType type, List<object> rows, CancellationToken ct)
     {
@@ -140,7 +142,7 @@ public abstract partial class AppDbContext
         var column = sql.DelimitIdentifier(key[0].GetColumnName());
         await using var cmd = Command(IsPostgres
             ? string.Create(CultureInfo.InvariantCulture, $"SELECT nextval(pg_get_serial_sequence('{table}', '{key[0].GetColumnName()}')) FROM generate_series(1, {rows.Count})")
-            : $"SELECT COALESCE(MAX({column}), 0) FROM {table}");
+            : $"SELECT MAX(COALESCE((SELECT MAX({column}) FROM {table}), 0), COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{type.GetTableName()!.Replace("'", "''", StringComparison.Ordinal)}'), 0))");
         var setter = key[0].PropertyInfo ?? throw new NotSupportedException($"{type.ClrType.Name} has no key property.");
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         if (IsPostgres)

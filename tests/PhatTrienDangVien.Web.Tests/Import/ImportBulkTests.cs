@@ -210,7 +210,7 @@ public abstract class ImportBulkTests<TApp>(TApp app) where TApp : AppFactory
             undone.IsDone.ShouldBeTrue(string.Join("; ", undone.Errors.Select(e => e.Message)));
         }
 
-        // SQLite hands the ids of the rows just deleted to the next ones: the undo's audit rows are told apart by their place.
+        // The undo's audit rows are told apart from the save's by their place in the trail.
         var auditUndo = await app.WithSystemScopeAsync(db => db.AuditEntries.MaxAsync(a => a.Id));
         // The same member saved through the member form, then deleted through a save.
         var person = PersonInput.From(imported.Person);
@@ -253,6 +253,29 @@ public abstract class ImportBulkTests<TApp>(TApp app) where TApp : AppFactory
         });
         var output = new StringWriter();
         (await AdminCommands.RunAsync(app.Services, LaunchOptions.Parse(["verify-audit"]), output)).ShouldBe(0, output.ToString());
+    }
+
+    [Fact]
+    public async Task The_records_of_an_undone_import_never_lend_their_keys_and_history_to_the_next_import()
+    {
+        var first = await ImportAsync(Register([[1, "Tạ Văn Trước", new XDate(new DateTime(1970, 1, 1)), "Nam",
+            "02/09/2004", "02/09/2005", new XEmpty(), "Chi bộ Ấp Mỹ Lợi", new XEmpty(), "Kinh", "Không", "12/12"]]), "truoc.xlsx");
+        var gone = await app.WithSystemScopeAsync(db => db.Members.AsNoTracking().SingleAsync(x => x.ImportBatchId == first.Batch.Id));
+        using (var s = Office())
+            (await s.ServiceProvider.GetRequiredService<UndoImport>().HandleAsync(first.Batch.Id, CancellationToken.None)).IsDone.ShouldBeTrue();
+
+        var second = await ImportAsync(Register([[1, "Kha Thị Sau", new XDate(new DateTime(1981, 5, 6)), "Nữ",
+            "02/09/2010", "02/09/2011", new XEmpty(), "Chi bộ Ấp Mỹ Lợi", new XEmpty(), "Kinh", "Không", "12/12"]]), "sau.xlsx");
+        var next = await app.WithSystemScopeAsync(db => db.Members.AsNoTracking().SingleAsync(x => x.ImportBatchId == second.Batch.Id));
+        next.Id.ShouldBeGreaterThan(gone.Id, "a member's key is never given again");
+        next.PersonId.ShouldBeGreaterThan(gone.PersonId, "nor a person's");
+        // Her history is hers alone: nothing of the undone person's rows is filed under her keys.
+        var history = await app.WithSystemScopeAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => (a.EntityType == nameof(Person) && a.EntityId == next.PersonId.ToString(CultureInfo.InvariantCulture))
+                || (a.EntityType == nameof(Member) && a.EntityId == next.Id.ToString(CultureInfo.InvariantCulture)))
+            .Select(a => a.Changes).ToListAsync());
+        history.Count.ShouldBe(2);
+        history.ShouldAllBe(c => !c.Contains("Tạ Văn Trước") && !c.Contains("1970"));
     }
 
     [Fact]
