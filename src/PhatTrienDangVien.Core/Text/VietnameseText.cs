@@ -26,7 +26,7 @@ public static class VietnameseText
             return null;
         }
 
-        var composed = s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
+        var composed = Compose(s);
         var builder = new StringBuilder(composed.Length);
         var pendingSpace = false;
         foreach (var c in composed)
@@ -55,6 +55,52 @@ public static class VietnameseText
     }
 
     /// <summary>
+    /// NFC of the text. .NET refuses to normalise text holding a lone surrogate or some noncharacters (U+FFFE): the
+    /// parts between them are normalised and they are kept where they are, so that a typed search finds nothing
+    /// instead of failing, and the input checks (TypedText in the web project) still see them and refuse them by name.
+    /// </summary>
+    private static string Compose(string s) => NormalizeKeepingInvalid(s, NormalizationForm.FormC);
+
+    private static string NormalizeKeepingInvalid(string s, NormalizationForm form)
+    {
+        if (!HasInvalid(s)) return s.IsNormalized(form) ? s : s.Normalize(form);
+        var result = new StringBuilder(s.Length);
+        var segment = new StringBuilder();
+        var rest = s.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var status = Rune.DecodeFromUtf16(rest, out var rune, out var used);
+            used = Math.Max(used, 1);
+            if (status == System.Buffers.OperationStatus.Done && !IsNoncharacter(rune.Value)) segment.Append(rest[..used]);
+            else
+            {
+                result.Append(segment.ToString().Normalize(form)).Append(rest[..used]);
+                segment.Clear();
+            }
+            rest = rest[used..];
+        }
+        return result.Append(segment.ToString().Normalize(form)).ToString();
+    }
+
+    private static bool HasInvalid(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            {
+                if (IsNoncharacter(char.ConvertToUtf32(c, s[i + 1]))) return true;
+                i++;
+                continue;
+            }
+            if (char.IsSurrogate(c) || IsNoncharacter(c)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsNoncharacter(int codePoint) => (codePoint & 0xFFFE) == 0xFFFE || codePoint is >= 0xFDD0 and <= 0xFDEF;
+
+    /// <summary>
     /// Search key: lower case, no tone or letter marks, đ → d, single spaces, trimmed.
     /// "Nguyễn Văn Đức" → "nguyen van duc". Null or blank gives "".
     /// </summary>
@@ -71,7 +117,7 @@ public static class VietnameseText
             return string.Empty;
         }
 
-        var decomposed = normalized.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var decomposed = NormalizeKeepingInvalid(normalized.ToLowerInvariant(), NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -84,7 +130,7 @@ public static class VietnameseText
         }
 
         // Composition is a no-op for the remaining text except for non-Latin scripts, which keep their NFC form.
-        return builder.ToString().Normalize(NormalizationForm.FormC);
+        return NormalizeKeepingInvalid(builder.ToString(), NormalizationForm.FormC);
     }
 
     /// <summary>

@@ -22,13 +22,13 @@ public sealed class Scans(AppDbContext db, Access access, AuditContext who, Time
             if (list.Count == StepAttachment.MaxFilesPerUpload)
                 return ([], $"Mỗi lần chỉ đính kèm tối đa {StepAttachment.MaxFilesPerUpload} tệp.");
             if (f.Length > StepAttachment.MaxBytes)
-                return ([], $"Tệp “{f.FileName}” lớn hơn {StepAttachment.MaxBytes / 1024 / 1024} MB; hãy quét với độ phân giải thấp hơn.");
+                return ([], $"Tệp “{TypedText.FileName(f.FileName, "tệp")}” lớn hơn {StepAttachment.MaxBytes / 1024 / 1024} MB; hãy quét với độ phân giải thấp hơn.");
             var bytes = await f.ReadAsync(ct);
             var type = StepAttachment.SniffContentType(bytes);
-            if (type is null) return ([], $"Tệp “{f.FileName}” không phải PDF, JPEG hay PNG; chỉ nhận bản quét hoặc ảnh chụp giấy tờ.");
+            if (type is null) return ([], $"Tệp “{TypedText.FileName(f.FileName, "tệp")}” không phải PDF, JPEG hay PNG; chỉ nhận bản quét hoặc ảnh chụp giấy tờ.");
             list.Add(new StepAttachment
             {
-                FileName = Path.GetFileName(f.FileName).Normalize(System.Text.NormalizationForm.FormC),
+                FileName = TypedText.FileName(f.FileName, "tep-dinh-kem"),
                 ContentType = type, Length = bytes.Length, Content = bytes,
                 UploadedAtUtc = clock.GetUtcNow().UtcDateTime, UploadedBy = who.UserName,
             });

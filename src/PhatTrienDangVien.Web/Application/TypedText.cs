@@ -37,6 +37,25 @@ public static class TypedText
         || c is '\uFFFE' or '\uFFFF' or >= '\uFDD0' and <= '\uFDEF';
 
     /// <summary>
+    /// A file's name as the user's computer sent it, fit to store and show: the last part of any path, without the
+    /// characters refused in typed text (a right-to-left override makes "ds\u202Exslx.exe" read "dsexe.xlsx" on a
+    /// list), in NFC; <paramref name="fallback"/> when nothing is left.
+    /// </summary>
+    public static string FileName(string? name, string fallback)
+    {
+        var kept = new StringBuilder();
+        var last = Path.GetFileName(name ?? "");
+        for (var i = 0; i < last.Length; i++)
+        {
+            var c = last[i];
+            if (char.IsHighSurrogate(c) && i + 1 < last.Length && char.IsLowSurrogate(last[i + 1])) { kept.Append(c).Append(last[++i]); continue; }
+            if (!char.IsSurrogate(c) && !IsForbidden(c)) kept.Append(c);
+        }
+        var clean = Core.Text.VietnameseText.Normalize(kept.ToString());
+        return string.IsNullOrEmpty(clean) ? fallback : clean;
+    }
+
+    /// <summary>
     /// The text with every character XML 1.0 cannot carry dropped: the net under the files the software writes, for a
     /// value stored before its input was checked (an audit row keeps it for ever).
     /// </summary>

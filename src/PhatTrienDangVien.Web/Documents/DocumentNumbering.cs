@@ -89,6 +89,8 @@ public sealed partial class DocumentNumbering(AppDbContext db, Access access, Ti
     public static (int Serial, string? Error) ParseTyped(string typed, string type)
     {
         ArgumentNullException.ThrowIfNull(typed);
+        // Never echoed back when it holds a direction override: the message itself would read reversed.
+        if (TypedText.HasForbidden(typed)) return (0, "Số văn bản " + TypedText.ForbiddenMessage);
         var m = TypedPattern().Match(typed.Normalize(System.Text.NormalizationForm.FormC));
         if (!m.Success || !int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
             return (0, $"Số văn bản “{Short(typed)}” không đọc được: hãy gõ số thứ tự (ví dụ 38) hoặc cả số và loại (ví dụ 38-{type}).");

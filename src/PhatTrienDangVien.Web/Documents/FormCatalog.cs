@@ -250,6 +250,9 @@ public static class FormCatalog
         var intro = step.Kind == AdmissionStepKind.Introduction ? step.ReadDetails<IntroductionDetails>() : null;
         foreach (var f in All.Where(f => f.Step == step.Kind))
         {
+            // A vote's own resolution proposes what the vote approved: a vote that did not reach 2/3 in favour (a
+            // recognition vote inconclusive or against) has no such paper, and spends no number.
+            if (f.StepsOwnPaper && step.Outcome is { } outcome && outcome != VoteOutcome.Approved) continue;
             switch (f.Key)
             {
                 case "3-KND":

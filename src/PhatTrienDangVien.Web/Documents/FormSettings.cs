@@ -88,9 +88,5 @@ public sealed class FormSettings(AppDbContext db, Access access)
     }
 
     // One line each on the paper: a typed line break or run of spaces would break the header's layout.
-    private static string? Clean(string? s)
-    {
-        if (string.IsNullOrWhiteSpace(s)) return null;
-        return string.Join(' ', s.Normalize(System.Text.NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-    }
+    private static string? Clean(string? s) => Core.Text.VietnameseText.Normalize(s);
 }

@@ -66,7 +66,7 @@ public sealed class FormTemplates(AppDbContext db, Access access, AuditContext w
             row = new FormTemplate { CommuneId = communeId, FormCode = form.Key, FileName = "", Sha256 = "" };
             db.FormTemplates.Add(row);
         }
-        row.FileName = Path.GetFileName(fileName).Normalize(System.Text.NormalizationForm.FormC);
+        row.FileName = TypedText.FileName(fileName, "mau.docx");
         row.Content = content;
         row.Sha256 = DocxTemplate.Sha256(content);
         row.UploadedBy = who.UserName;

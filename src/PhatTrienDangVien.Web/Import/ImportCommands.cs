@@ -35,7 +35,7 @@ public sealed class StageImport(AppDbContext db, Access access, ImportPlanner pl
         var now = clock.GetUtcNow().UtcDateTime;
         var stale = await db.ImportUploads.Where(u => u.UploadedAtUtc < now.AddDays(-1)).ToListAsync(ct);
         db.ImportUploads.RemoveRange(stale);
-        var name = Path.GetFileName(Core.Text.VietnameseText.Normalize(fileName) ?? "tep.xlsx");
+        var name = TypedText.FileName(fileName, "tep.xlsx");
         var upload = new ImportUpload
         {
             CommuneId = db.Scope.CommuneId, Kind = kind, Token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),

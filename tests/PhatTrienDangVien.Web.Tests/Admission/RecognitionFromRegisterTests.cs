@@ -193,6 +193,29 @@ public abstract class RecognitionFromRegisterTests<TApp>(TApp app) where TApp : 
         (await ProbationRowsAsync(secretary)).ShouldNotContain("Huỳnh Thị Dự Bị");
     }
 
+    [Fact]
+    public async Task A_recognition_vote_short_of_two_thirds_offers_no_resolution_proposing_recognition()
+    {
+        await ImportAsync(Row(1, "Lâm Thị Chưa Đạt", "04/04/1996", "Nữ", "01/10/2025", null, "Dự bị", null, null, "Chi bộ Ấp Mỹ Lợi"));
+        var member = await MemberAsync("Lâm Thị Chưa Đạt");
+        var office = await Browser.LoginAsync(app, "office");
+        var (created, opened) = await OpenByApiAsync(office.Client, member.Id);
+        created.ShouldBe(HttpStatusCode.Created, opened.ToString());
+        var caseId = opened.GetProperty("candidate").GetProperty("id").GetInt32();
+        await StepAsync(office.Client, caseId, new { kind = "ProbationMentorAssigned", date = "2025-10-06", mentorMemberId = app.Data.MentorMemberA });
+        await StepAsync(office.Client, caseId, new { kind = "NewMemberClass", date = "2026-03-02", certificateNumber = "12/GCN-TTCT", certificateDate = "2026-03-02" });
+        var t = await StepAsync(office.Client, caseId, new { kind = "RecognitionVote", date = "2026-11-20", @for = 1, against = 1, present = 3 });
+        var vote = t.LastStep().GetProperty("id").GetInt32();
+
+        var (_, page) = await office.GetAsync($"/Candidates/Timeline/{caseId}");
+        page.QuerySelector($".forms[data-step='{vote}'] .issue-form[data-form='13-KND']").ShouldBeNull("no resolution proposing recognition");
+        page.QuerySelector($".forms[data-step='{vote}'] .issue-form[data-form='10-KND']").ShouldNotBeNull("the self-review stays");
+        var refused = await office.Client.PostAsync($"/api/candidates/{caseId}/steps/{vote}/forms/13-KND", null);
+        refused.IsSuccessStatusCode.ShouldBeFalse(await refused.Content.ReadAsStringAsync());
+        (await app.WithSystemScopeAsync(db => db.IssuedDocuments.CountAsync(d => d.StepId == vote))).ShouldBe(0);
+        (await app.WithSystemScopeAsync(db => db.NumberedPapers.CountAsync(d => d.StepId == vote))).ShouldBe(0);
+    }
+
     private static async Task<string> ProbationRowsAsync(Browser b) => (await b.GetAsync("/Reports/Probation")).Document.QuerySelector("#report-rows")!.TextContent;
 
     [Fact]

@@ -84,6 +84,34 @@ public abstract class TypedTextInputTests<TApp>(TApp app) where TApp : AppFactor
         Occupation().ShouldBe(before);
     }
 
+    [Fact]
+    public async Task A_search_holding_a_noncharacter_finds_nothing_instead_of_failing()
+    {
+        var b = await Browser.LoginAsync(app, "secretary");
+        foreach (var url in new[] { "/Members?Search=%EF%BF%BE", "/Candidates?Search=%EF%BF%BE", "/Members?handler=Xlsx&Search=%EF%BF%BE",
+                     "/api/members?search=%EF%BF%BE", "/api/candidates?search=%EF%BF%BE" })
+            ((int)(await b.Client.GetAsync(url)).StatusCode).ShouldBeLessThan(500, url);
+    }
+
+    [Fact]
+    public async Task A_file_name_or_typed_number_holding_a_direction_override_is_neither_stored_nor_echoed()
+    {
+        var b = await Browser.LoginAsync(app, "office");
+        var file = Import.Xlsx.Build(new XSheet("DS", [
+            new XCell[] { "Họ và tên", "Ngày sinh", "Giới tính", "Ngày vào Đảng", "Ngày chính thức", "Chi bộ" },
+            new XCell[] { "Lý Thị Tên Tệp", "01/01/1975", "Nữ", "01/01/2000", "01/01/2001", "Chi bộ Ấp Mỹ Lợi" }]));
+        using var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue(Web.Api.ImportApi.XlsxType);
+        var r = await b.Client.PostAsync("/api/imports?kind=Members&fileName=" + Uri.EscapeDataString("ds\u202Exslx.exe.xlsx"), content);
+        r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        (await app.WithSystemScopeAsync(db => db.ImportUploads.OrderByDescending(u => u.Id).Select(u => u.FileName).FirstAsync())).ShouldBe("dsxslx.exe.xlsx");
+
+        var (_, error) = Web.Documents.DocumentNumbering.ParseTyped("5\u202E.(UĐ/QN-83", "NQ/ĐU");
+        error.ShouldNotBeNull();
+        error.ShouldNotContain("\u202E");
+        error.ShouldContain("ký tự đảo chiều");
+    }
+
     // Excel writes a character XML cannot hold as "_xFFFF_"; the reader turns it back into U+FFFF.
     [Fact]
     public async Task An_imported_cell_holding_a_noncharacter_is_a_row_error_and_nothing_comes_in()
