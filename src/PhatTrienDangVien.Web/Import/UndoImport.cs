@@ -33,8 +33,9 @@ public sealed class UndoImport(AppDbContext db, Access access, AuditContext who,
         var reasons = new List<string>();
         async Task Name(IQueryable<string> names, string why)
         {
-            var found = await names.Take(3).ToListAsync(ct);
-            if (found.Count > 0) reasons.Add($"{why}: {string.Join(", ", found)}{(found.Count == 3 ? "…" : "")}");
+            // Ordered, so the same names each time; a fourth only to know whether to write "…".
+            var found = await names.OrderBy(n => n).Take(4).ToListAsync(ct);
+            if (found.Count > 0) reasons.Add($"{why}: {string.Join(", ", found.Take(3))}{(found.Count > 3 ? "…" : "")}");
         }
         await Name(people.Where(p => p.Version > 0).Select(p => p.FullName), "hồ sơ đã được sửa sau khi nhập");
         await Name(members.Where(m => m.Version > 0).Select(m => m.Person.FullName), "hồ sơ đảng viên đã được sửa sau khi nhập");

@@ -282,6 +282,8 @@ public abstract class RecognitionFromRegisterTests<TApp>(TApp app) where TApp : 
         var office = await Browser.LoginAsync(app, "office");
         var (_, officePage) = await office.GetAsync($"/Members/Details/{otherCell.Id}");
         officePage.QuerySelector("form#open-recognition").ShouldNotBeNull();
+        // The register has no decision for him: the confirmation promises only the ceremony.
+        officePage.QuerySelector("form#open-recognition")!.GetAttribute("data-confirm")!.ShouldContain("Lễ kết nạp ngày 10/10/2025 (sổ không ghi ngày quyết định kết nạp)");
         var (created, timeline) = await OpenByApiAsync(office.Client, otherCell.Id);
         created.ShouldBe(HttpStatusCode.Created, timeline.ToString());
         timeline.Str("stage").ShouldBe("Probation");

@@ -177,6 +177,9 @@ public abstract class ImportReviewTests<TApp>(TApp app) where TApp : AppFactory
         var (_, doc) = await b.GetAsync(preview);
         doc.QuerySelector("tr[data-column=H] option[selected]")!.TextContent.ShouldBe("Tình trạng (dự bị/chính thức)");
         doc.Body!.TextContent.ShouldContain("địa chỉ của 1 dòng không nêu tên một ấp của xã");
+        // The hamlet read from the address is shown beside it, as it will be stored.
+        Text(doc, "tr[data-row='2'] td[data-field=Hamlet]").ShouldContain("Mỹ Lợi");
+        Text(doc, "tr[data-row='3'] td[data-field=Hamlet]").ShouldBe("");
         doc.Body!.TextContent.ShouldContain("1 họ tên viết toàn chữ in hoa hoặc toàn chữ thường được ghi lại theo cách viết thường dùng: dòng 4 (Lạc Văn Hoa)");
         await CommitOkAsync(b, preview);
         var people = await app.WithSystemScopeAsync(db => db.People.Where(p => p.FullName.StartsWith("Lạc ")).OrderBy(p => p.FullName)
@@ -199,6 +202,11 @@ public abstract class ImportReviewTests<TApp>(TApp app) where TApp : AppFactory
         doc.QuerySelector("tr[data-column=C] option[selected]")!.TextContent.ShouldBe("Nữ (đánh dấu x)");
         doc.QuerySelector("tr[data-column=D] option[selected]")!.TextContent.ShouldBe("Đoàn viên TNCS (đánh dấu x)");
         doc.QuerySelector("tr[data-column=E] option[selected]")!.TextContent.ShouldBe("Đoàn viên công đoàn (đánh dấu x)");
+        // The preview shows what each mark stores, not the mark.
+        Text(doc, "tr[data-row='2'] td[data-field=Gender]").ShouldBe("Nữ");
+        Text(doc, "tr[data-row='3'] td[data-field=Gender]").ShouldBe("Nam");
+        Text(doc, "tr[data-row='2'] td[data-field=YouthUnion]").ShouldBe("Có");
+        Text(doc, "tr[data-row='3'] td[data-field=TradeUnion]").ShouldBe("Có");
         await CommitOkAsync(b, preview);
         var people = await app.WithSystemScopeAsync(db => db.People.Where(p => p.FullName.StartsWith("Dấu ")).OrderBy(p => p.FullName).ToListAsync());
         var one = people.Single(p => p.FullName == "Dấu Thị Một");

@@ -18,7 +18,12 @@ public static class ReadyValues
     public static IReadOnlyList<ImportField> Fields(ImportPreview preview)
     {
         ArgumentNullException.ThrowIfNull(preview);
-        var fields = preview.Columns.Where(c => c.Field is not (ImportField.None or ImportField.FullName)).Select(c => c.Field).Distinct().ToList();
+        // A column of "x" marks for women is shown as what it stores, the gender.
+        var fields = preview.Columns.Where(c => c.Field is not (ImportField.None or ImportField.FullName))
+            .Select(c => c.Field == ImportField.Female ? ImportField.Gender : c.Field).Distinct().ToList();
+        // The hamlet read from the address is stored too, so it is shown beside it.
+        if (fields.Contains(ImportField.Address) && !fields.Contains(ImportField.Hamlet) && preview.Ready.Any(r => r.Person.HamletId is not null))
+            fields.Insert(fields.IndexOf(ImportField.Address) + 1, ImportField.Hamlet);
         if (!fields.Contains(ImportField.Cell)) fields.Add(ImportField.Cell);
         if (preview.Upload.Kind == ImportKind.Members && !fields.Contains(ImportField.Status)) fields.Add(ImportField.Status);
         if (preview.Upload.Kind == ImportKind.Candidates && !fields.Contains(ImportField.AddedOn)) fields.Add(ImportField.AddedOn);
@@ -60,9 +65,9 @@ public static class ReadyValues
             ImportField.PartyCardNumber => m?.PartyCardNumber ?? "",
             ImportField.Notes => m?.Notes ?? c?.Notes ?? "",
             ImportField.AddedOn => Date(c?.AddedOn, DatePrecision.Day),
-            ImportField.Female => p.Gender == Gender.Female ? "x" : "",
-            ImportField.YouthUnion => p.IsYouthUnionMember ? "x" : "",
-            ImportField.TradeUnion => p.IsTradeUnionMember ? "x" : "",
+            ImportField.Female => p.Gender is { } female ? Lookups.GenderName(female) : "",
+            ImportField.YouthUnion => p.IsYouthUnionMember ? "Có" : "",
+            ImportField.TradeUnion => p.IsTradeUnionMember ? "Có" : "",
             ImportField.Sources => c is null ? "" : string.Join(", ", c.SourceCategoryIds.Select(id => sources.GetValueOrDefault(id, ""))),
             _ => "",
         };

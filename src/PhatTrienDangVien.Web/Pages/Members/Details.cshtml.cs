@@ -51,7 +51,7 @@ public class DetailsModel(AppDbContext db, People.PersonalData personal, People.
         var outcome = await openRecognition.HandleAsync(id, ct);
         if (outcome.IsDone)
         {
-            TempData["Success"] = "Đã mở hồ sơ xét công nhận chính thức: quyết định và lễ kết nạp được ghi từ sổ đảng viên; hãy ghi tiếp các bước của thời kỳ dự bị.";
+            TempData["Success"] = "Đã mở hồ sơ xét công nhận chính thức: những gì sổ đảng viên ghi về việc kết nạp đã được ghi vào quá trình kết nạp; hãy ghi tiếp các bước của thời kỳ dự bị.";
             return Redirect($"/Candidates/Timeline/{outcome.Value!.Id}");
         }
         var page = await LoadAsync(id, ct);
