@@ -152,11 +152,15 @@ public sealed class AuditView(AppDbContext db)
 
         return [.. parsed.Select(p => new AuditRow(p.Entry, TypeName(p.Entry.EntityType),
             RecordName(p.Entry, names, people, users),
-            [.. p.Fields.Where(f => !Hidden.Contains(f.Key)).Select(f => new AuditChange(
+            [.. p.Fields.Where(f => !Hidden.Contains(f.Key) && !IsFirstOfOne(f.Key, f.Value)).Select(f => new AuditChange(
                 Labels.TryGetValue(f.Key, out var label) ? label : "Trường khác",
                 Show(p.Entry.EntityType, f.Key, f.Value.ElementAtOrDefault(0), names),
                 Show(p.Entry.EntityType, f.Key, f.Value.ElementAtOrDefault(1), names)))]))];
     }
+
+    // A paper's variant numbers the introducers of 3-KNĐ; every other form's paper is variant 0, which says nothing.
+    private static bool IsFirstOfOne(string field, JsonElement[] values) =>
+        field == "Variant" && values.All(v => v.ValueKind != JsonValueKind.Number || (v.TryGetInt32(out var n) && n == 0));
 
     private static Ref? OwnRef(string type) => type switch
     {

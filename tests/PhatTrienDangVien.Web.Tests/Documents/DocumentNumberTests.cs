@@ -113,6 +113,10 @@ public abstract class DocumentNumberTests<TApp>(TApp app) where TApp : AppFactor
         var (_, timeline) = await office.GetAsync($"/Candidates/Timeline/{cases.A}");
         timeline.QuerySelector($".forms[data-step='{decision}'] .issue-form[data-form='8-KND'] .number-why")!.TextContent.ShouldContain("Số sẽ cấp: 38-NQ/ĐU");
         (await IssuedNumberAsync(await PostIssueAsync(office, cases.A, decision, "8-KND", null), "8-KND")).ShouldBe("Số 38-NQ/ĐU");
+        // On the trail: the paper, without the introducer's place every form but 3-KNĐ leaves at 0.
+        var (_, papers) = await admin.GetAsync("/Admin/Audit?EntityType=NumberedPaper");
+        papers.Body!.TextContent.ShouldContain("8-KNĐ");
+        papers.Body!.TextContent.ShouldNotContain("Người giới thiệu thứ");
 
         // Lowering the next number below what the software gave is refused, naming the number; nothing changes.
         var counter = await app.WithSystemScopeAsync(db => db.DocumentCounters.AsNoTracking().SingleAsync(c => c.OrganisationId == app.Data.CommuneId && c.DocumentType == "NQ/ĐU" && c.StartsOn != null));
