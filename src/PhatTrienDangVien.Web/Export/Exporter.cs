@@ -47,13 +47,24 @@ public sealed class Exporter(AppDbContext db, Auditing.AccessTrail trail, TimePr
     {
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(rows);
-        var sheet = await SheetAsync(list, "Danh sách " + list.ToLower(CultureInfo.GetCultureInfo("vi-VN")), [filter],
+        var sheet = await SheetAsync(list, Heading(list), [filter],
             [new Column(Number, ColumnFormat.Number), .. Columns(fields)], ct);
         var n = 0;
         sheet.Rows.AddRange(rows.Select(r => (object?[])[++n, .. fields.Select(f => f.Value(r))]));
         sheet.Totals = [null, $"Tổng số: {rows.Count.ToString("N0", Pages.Shared.Lookups.Vietnamese)}", .. Enumerable.Repeat<object?>(null, fields.Count - 1)];
         return await FileAsync(list, Dated(stem), rows.Count, ct, sheet);
     }
+
+    /// <summary>"Danh sách đảng viên": the title of a list's file and of its print view.</summary>
+    public static string Heading(string list) => "Danh sách " + list.ToLower(CultureInfo.GetCultureInfo("vi-VN"));
+
+    /// <summary>
+    /// The head of a list's print view: the same committee, title and filter in words as the title rows of its .xlsx
+    /// (<see cref="ListAsync"/>), dated the day printed; <paramref name="noun"/> words its count.
+    /// </summary>
+    public async Task<ListPrint> PrintAsync(string list, string? filter, string noun, CancellationToken ct) =>
+        new(new Pages.Reports.ReportTitle(await CommitteeAsync(ct), Heading(list), filter is { Length: > 0 } ? [filter] : [], Today)
+            { DateLabel = "Ngày in" }, noun);
 
     /// <summary>The workbook, recorded on the access trail as the CSV exports are ("Xuất danh sách", the list, the rows).</summary>
     public async Task<FileContentResult> FileAsync(string list, string fileName, int rows, CancellationToken ct, params Sheet[] sheets)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Planning;
 
@@ -34,14 +35,26 @@ public sealed record ReportPeriod(string Kind, DateOnly From, DateOnly To, strin
     /// (<see cref="Core.Targets.TargetSums.TermYears"/>, as the dashboard reads them), else the year of the period.</summary>
     public IReadOnlyList<int> TargetYears => TermRecord is { } t ? Core.Targets.TargetSums.TermYears(t.StartYear, t.EndYear) : [From.Year];
 
-    /// <summary>The period asked for; null for a year outside 2000–2100 or a month or quarter that does not exist (an
-    /// address typed or kept wrong, which the page answers with 400 rather than another period's figures). A missing
-    /// month or quarter is today's.</summary>
-    public static async Task<ReportPeriod?> ReadAsync(AppDbContext db, string? kind, int? year, int? number, DateOnly today, CancellationToken ct)
+    /// <summary>
+    /// The period a report's address asks for (Period, Year, Number), the one reading every report with a period uses;
+    /// null when the address holds a value that names no period: a year that is not a number or outside 2000–2100, a
+    /// kind of period the report does not offer, a month or quarter that does not exist. The page answers null with
+    /// 400 ("Địa chỉ trang không hợp lệ") rather than another period's figures under a title the address did not ask
+    /// for. Only what is missing takes today's: no year is this year, no month or quarter this one.
+    /// </summary>
+    /// <param name="address">The page's model state: a value that could not be read as a number (Year=2025x,
+    /// Number=2147483648) leaves the property empty, and only this tells it from a value not given.</param>
+    /// <param name="withTerm">Whether the report offers the current term.</param>
+    public static async Task<ReportPeriod?> ReadAsync(AppDbContext db, ModelStateDictionary address, string? kind, int? year, int? number,
+        DateOnly today, CancellationToken ct, bool withTerm = true)
     {
+        ArgumentNullException.ThrowIfNull(address);
+        if (Unreadable(address, "Year") || Unreadable(address, "Number")) return null;
+        if (kind is { Length: > 0 } && kind is not (Month or Quarter or Year) && !(withTerm && kind == Term)) return null;
         var y = year ?? today.Year;
         if (y is < 2000 or > 2100) return null;
-        if (number is { } n && (kind == Month && n is < 1 or > 12 || kind == Quarter && n is < 1 or > 4)) return null;
+        // A number is a month (1–12) or a quarter (1–4); a year or a term leaves it unused, as the form may still send it.
+        if (number is { } n && (n is < 1 or > 12 || kind == Quarter && n > 4)) return null;
         switch (kind)
         {
             case Month:
@@ -63,4 +76,6 @@ public sealed record ReportPeriod(string Kind, DateOnly From, DateOnly To, strin
                 return new(Year, new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), $"năm {y}");
         }
     }
+
+    private static bool Unreadable(ModelStateDictionary address, string key) => address.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
 }

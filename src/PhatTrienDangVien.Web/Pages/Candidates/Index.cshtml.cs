@@ -35,9 +35,10 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
         public string? Mentor { get; init; }
     }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromServices] Export.Exporter exporter, CancellationToken ct)
     {
         if (!await SelectOrganisationAsync(ct)) return NotFound();
+        if (Query.Print) (await exporter.PrintAsync(List, await FilterTextAsync(ct), "quần chúng", ct)).Put(ViewData);
         Cells = await Lookups.CellsAsync(db, ct);
         SourceItems = (await db.SourceCategories.OrderBy(s => s.SortOrder).ToListAsync(ct))
             .Select(s => new SelectListItem(s.Name, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
@@ -75,14 +76,21 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
     {
         if (!await SelectOrganisationAsync(ct)) return NotFound();
         var rows = await WithMentorsAsync(await Sorted(Filtered()).Select(Project()).ToListAsync(ct), ct);
+        return await exporter.ListAsync(List, "quan-chung-uu-tu", await FilterTextAsync(ct), Fields, rows, ct);
+    }
+
+    private const string List = "Quần chúng ưu tú";
+
+    /// <summary>The filters in words, for the file's title rows and the print view's head.</summary>
+    private async Task<string> FilterTextAsync(CancellationToken ct)
+    {
         var parts = new List<string?> { Org?.Described };
         if (CellId is { } c) parts.Add(await db.Organisations.Where(o => o.Id == c).Select(o => o.Name).FirstOrDefaultAsync(ct));
         if (SourceId is { } s) parts.Add("nguồn " + await db.SourceCategories.Where(x => x.Id == s).Select(x => x.Name).FirstOrDefaultAsync(ct));
         if (Young) parts.Add("trẻ (đến 30 tuổi)");
         if (NoMentor) parts.Add("chưa có đảng viên giúp đỡ");
         if (!string.IsNullOrWhiteSpace(Search)) parts.Add($"tên có “{Search.Trim()}”");
-        var filter = parts.OfType<string>().ToList() is { Count: > 0 } p ? "Điều kiện lọc: " + string.Join("; ", p) : "Tất cả quần chúng trong nguồn";
-        return await exporter.ListAsync("Quần chúng ưu tú", "quan-chung-uu-tu", filter, Fields, rows, ct);
+        return parts.OfType<string>().ToList() is { Count: > 0 } p ? "Điều kiện lọc: " + string.Join("; ", p) : "Tất cả quần chúng trong nguồn";
     }
 
     private IQueryable<Candidate> Filtered()

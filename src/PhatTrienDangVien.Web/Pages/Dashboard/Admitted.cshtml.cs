@@ -37,10 +37,11 @@ public class AdmittedModel(AppDbContext db, TimeProvider clock, Auditing.AccessT
     public sealed record Row(int MemberId, int? CandidateId, string FullName, Gender Gender, DateOnly DateOfBirth, string Cell, DateOnly AdmittedOn,
         MemberStatus Status, bool FromRegister, string NameSortKey, DatePrecision DateOfBirthPrecision = DatePrecision.Day);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromServices] Export.Exporter exporter, CancellationToken ct)
     {
         var rows = await LoadAsync(ct);
         if (rows is null) return NotFound();
+        if (Query.Print) (await exporter.PrintAsync(List, FilterText, "đảng viên", ct)).Put(ViewData);
         FromRegister = rows.Count(r => r.FromRegister);
         if (FilterError is not null) Response.StatusCode = StatusCodes.Status400BadRequest;
         Result = new PageResult<Row>(Sorted(rows).Skip(Query.Skip).Take(Query.Size).ToList(), rows.Count, Query);
@@ -68,9 +69,13 @@ public class AdmittedModel(AppDbContext db, TimeProvider clock, Auditing.AccessT
     {
         var rows = await LoadAsync(ct);
         if (rows is null) return NotFound();
-        var filter = $"{OrgName}; kết nạp từ ngày {Dates.Text(First)} đến ngày {Dates.Text(Last)}" + (FacetText is null ? "" : "; " + FacetText);
-        return await exporter.ListAsync("Đảng viên mới kết nạp", "dang-vien-moi", filter, Fields, Sorted(rows).ToList(), ct);
+        return await exporter.ListAsync(List, "dang-vien-moi", FilterText, Fields, Sorted(rows).ToList(), ct);
     }
+
+    private const string List = "Đảng viên mới kết nạp";
+
+    /// <summary>The filters in words (after <see cref="LoadAsync"/>), for the file's title rows and the print view's head.</summary>
+    private string FilterText => $"{OrgName}; kết nạp từ ngày {Dates.Text(First)} đến ngày {Dates.Text(Last)}" + (FacetText is null ? "" : "; " + FacetText);
 
     private async Task<List<Row>?> LoadAsync(CancellationToken ct)
     {

@@ -30,9 +30,10 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail, People.Pers
         DateOnly? CeremonyDate, DateOnly? OfficialDate, string? Hamlet, CommitteePositions Positions,
         DatePrecision DateOfBirthPrecision = DatePrecision.Day, DatePrecision CeremonyDatePrecision = DatePrecision.Day, DatePrecision OfficialDatePrecision = DatePrecision.Day);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromServices] Export.Exporter exporter, CancellationToken ct)
     {
         if (!await SelectOrganisationAsync(ct)) return NotFound();
+        if (Query.Print) (await exporter.PrintAsync(List, await FilterTextAsync(ct), "đảng viên", ct)).Put(ViewData);
         Cells = await Lookups.CellsAsync(db, ct);
         var filtered = Filtered();
         var total = await filtered.CountAsync(ct);
@@ -69,10 +70,12 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail, People.Pers
     {
         if (!await SelectOrganisationAsync(ct)) return NotFound();
         var rows = await Sorted(Filtered()).Select(Project()).ToListAsync(ct);
-        return await exporter.ListAsync("Đảng viên", "dang-vien", await FilterTextAsync(ct), Fields, rows, ct);
+        return await exporter.ListAsync(List, "dang-vien", await FilterTextAsync(ct), Fields, rows, ct);
     }
 
-    /// <summary>The filters in words, for the file's title rows.</summary>
+    private const string List = "Đảng viên";
+
+    /// <summary>The filters in words, for the file's title rows and the print view's head.</summary>
     private async Task<string> FilterTextAsync(CancellationToken ct)
     {
         var parts = new List<string>();

@@ -29,7 +29,7 @@ public class DevelopmentModel(AppDbContext db, Exporter exporter) : PageModel
     /// <summary>Null when the report is ready; else the answer to a wrong address (a year out of range, an organisation not seen).</summary>
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var period = await ReportPeriod.ReadAsync(db, Period, Year, Number, exporter.Today, ct);
+        var period = await ReportPeriod.ReadAsync(db, ModelState, Period, Year, Number, exporter.Today, ct);
         if (period is null) return BadRequest();
         var selection = await PlanData.SelectAsync(db, OrgId, ct, allInScope: true);
         if (selection is null) return NotFound();

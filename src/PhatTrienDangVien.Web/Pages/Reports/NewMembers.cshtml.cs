@@ -27,7 +27,7 @@ public class NewMembersModel(AppDbContext db, Exporter exporter) : PageModel
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var period = await ReportPeriod.ReadAsync(db, Period, Year, Number, exporter.Today, ct);
+        var period = await ReportPeriod.ReadAsync(db, ModelState, Period, Year, Number, exporter.Today, ct);
         if (period is null) return BadRequest();
         var selection = await PlanData.SelectAsync(db, OrgId, ct, allInScope: true);
         if (selection is null) return NotFound();

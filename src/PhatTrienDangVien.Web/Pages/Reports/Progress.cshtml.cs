@@ -61,15 +61,11 @@ public class ProgressModel(AppDbContext db, WorkList work) : PageModel
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var year = Year ?? Today.Year;
-        if (year is < 2000 or > 2100) return BadRequest();
-        (From, To, Title) = Period switch
-        {
-            "month" when Number is >= 1 and <= 12 => (new DateOnly(year, Number.Value, 1), new DateOnly(year, Number.Value, 1).AddMonths(1).AddDays(-1), $"tháng {Number}/{year}"),
-            "month" => (new DateOnly(year, Today.Month, 1), new DateOnly(year, Today.Month, 1).AddMonths(1).AddDays(-1), $"tháng {Today.Month}/{year}"),
-            "year" => (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), $"năm {year}"),
-            _ => QuarterOf(year, Number is >= 1 and <= 4 ? Number.Value : (Today.Month - 1) / 3 + 1),
-        };
+        // The period as every report reads it; this report offers no term and, with none asked for, shows this quarter.
+        var period = await Web.Reports.ReportPeriod.ReadAsync(db, ModelState, string.IsNullOrEmpty(Period) ? Web.Reports.ReportPeriod.Quarter : Period,
+            Year, Number, Today, ct, withTerm: false);
+        if (period is null) return BadRequest();
+        (From, To, Title) = (period.From, period.To, period.Title);
         // Scoped users do not see the root organisation itself, but the report carries its name.
         CommuneName = await db.Organisations.WholeCommune().Where(o => o.Kind == OrganisationKind.CommuneCommittee).Select(o => o.Name).FirstOrDefaultAsync(ct);
         var cells = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Cell).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
@@ -101,7 +97,4 @@ public class ProgressModel(AppDbContext db, WorkList work) : PageModel
         Probationary = await db.Members.CountAsync(m => m.Status == MemberStatus.Probationary, ct);
         return null;
     }
-
-    private static (DateOnly, DateOnly, string) QuarterOf(int year, int q) =>
-        (new DateOnly(year, (q - 1) * 3 + 1, 1), new DateOnly(year, (q - 1) * 3 + 1, 1).AddMonths(3).AddDays(-1), $"quý {q}/{year}");
 }

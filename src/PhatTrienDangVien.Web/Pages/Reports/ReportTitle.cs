@@ -5,7 +5,12 @@ namespace PhatTrienDangVien.Web.Pages.Reports;
 
 /// <summary>The head of a report as a party document lays it out: the committee top left, the Party's name top right,
 /// the heading in capitals, the period and the date produced (the same lines as the .xlsx title rows).</summary>
-public sealed record ReportTitle(string Committee, string Heading, IReadOnlyList<string> Lines, DateOnly Produced);
+public sealed record ReportTitle(string Committee, string Heading, IReadOnlyList<string> Lines, DateOnly Produced)
+{
+    /// <summary>What the date under the Party's name is: a report is drawn up ("Ngày lập"), a list's print view is a
+    /// copy of the list as it stood the day it was printed ("Ngày in").</summary>
+    public string DateLabel { get; init; } = "Ngày lập";
+}
 
 /// <summary>The filters of a report: the period picker (none for a report "as of today"; <paramref name="WithTerm"/>
 /// offers the current term) and the organisation picker.</summary>

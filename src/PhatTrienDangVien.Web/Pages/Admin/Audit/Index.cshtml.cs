@@ -28,7 +28,7 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : AdminPage
     public PageResult<AuditRow> Result { get; private set; } = null!;
     public List<string> EntityTypes { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync([FromServices] Export.Exporter exporter, CancellationToken ct)
     {
         EntityTypes = (await db.AuditEntries.Select(a => a.EntityType).Distinct().ToListAsync(ct))
             .OrderBy(TypeName, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), true)).ToList();
@@ -40,6 +40,7 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : AdminPage
         var total = await filtered.CountAsync(ct);
         var items = await Newest(filtered).Skip(Query.Skip).Take(Query.Size).ToListAsync(ct);
         Result = new PageResult<AuditRow>(await new AuditView(db).RowsAsync(items, ct), total, Query);
+        if (Query.Print) (await exporter.PrintAsync(List, FilterText(), "bản ghi", ct)).Put(ViewData);
     }
 
     /// <summary>One line per changed field, as the page shows them (identifiers masked by <see cref="AuditView"/>).</summary>
@@ -70,14 +71,22 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : AdminPage
     public async Task<IActionResult> OnGetXlsxAsync([FromServices] Export.Exporter exporter, CancellationToken ct)
     {
         var (_, lines) = await LinesAsync(ct);
+        return await exporter.ListAsync(List, "nhat-ky-thay-doi", FilterText(), Fields, lines, ct);
+    }
+
+    private const string List = "Nhật ký thay đổi";
+
+    /// <summary>The filters in words, for the file's title rows and the print view's head.</summary>
+    private string? FilterText()
+    {
         var parts = new List<string>();
         if (!string.IsNullOrWhiteSpace(EntityType)) parts.Add("loại hồ sơ " + TypeName(EntityType));
+        if (!string.IsNullOrWhiteSpace(EntityId)) parts.Add("mã hồ sơ " + EntityId.Trim());
         if (!string.IsNullOrWhiteSpace(UserName)) parts.Add("người thực hiện " + UserName.Trim());
         if (!string.IsNullOrWhiteSpace(Operation)) parts.Add("thao tác " + Operation);
         if (From is { } f) parts.Add("từ ngày " + Pages.Shared.Dates.Text(f));
         if (To is { } t) parts.Add("đến ngày " + Pages.Shared.Dates.Text(t));
-        return await exporter.ListAsync("Nhật ký thay đổi", "nhat-ky-thay-doi", parts.Count == 0 ? null : "Điều kiện lọc: " + string.Join("; ", parts),
-            Fields, lines, ct);
+        return parts.Count == 0 ? null : "Điều kiện lọc: " + string.Join("; ", parts);
     }
 
     private IQueryable<AuditEntry> Filtered()

@@ -28,11 +28,21 @@ public class IndexModel(AppDbContext db) : AdminPageModel
         public string RoleName => Roles.DisplayName(Role);
     }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync([FromServices] Export.Exporter exporter, CancellationToken ct)
     {
         if (TempData[NewPasswordKey] is string s && s.Split('\n') is [var name, var password])
             NewPassword = (name, password);
         await LoadAsync(ct);
+        if (Query.Print) (await exporter.PrintAsync("Tài khoản người dùng", FilterText(), "người dùng", ct)).Put(ViewData);
+    }
+
+    /// <summary>The filters in words, for the print view's head (this list has no file to share it with).</summary>
+    private string FilterText()
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrEmpty(Role)) parts.Add("vai trò " + Roles.DisplayName(Role));
+        if (!string.IsNullOrWhiteSpace(Search)) parts.Add($"họ tên hoặc tên đăng nhập có “{Search.Trim()}”");
+        return parts.Count == 0 ? "Tất cả tài khoản" : "Điều kiện lọc: " + string.Join("; ", parts);
     }
 
     public async Task<IActionResult> OnPostDeactivateAsync(string id, [FromServices] DeactivateAccount deactivate, CancellationToken ct) =>
