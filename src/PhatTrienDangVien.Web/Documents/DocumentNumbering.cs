@@ -40,6 +40,8 @@ public sealed record NumberProposal(NumberSource Source, string? Number, bool Ma
         NumberSource.Step => $"Dùng số đã ghi ở bước: {Number}.",
         NumberSource.Next => $"Số sẽ cấp: {Number} (hoặc gõ số theo sổ văn bản).",
         NumberSource.DottedBeforeLatest => $"Văn bản ngày {FormValues.Date(paperDate)} sớm hơn văn bản đã đánh số gần nhất của sổ (ngày {FormValues.Date(Since!.Value)}), nên nếu không gõ số theo sổ thì văn bản để “Số ……” để văn phòng ghi tay.",
+        NumberSource.StepHeldElsewhere => $"Số {Number} ghi ở bước đã dùng cho một văn bản khác cùng sổ trong nhiệm kỳ: hãy gõ số đúng của giấy này theo sổ văn bản.",
+        NumberSource.Full => $"Sổ đã dùng đến số {DocumentNumbering.MaxNumber.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))}, số lớn nhất phần mềm ghi: hãy gõ số theo sổ văn bản.",
         _ => $"Văn bản ngày {FormValues.Date(paperDate)} có trước ngày sổ bắt đầu đánh số trên phần mềm ({FormValues.Date(Since!.Value)}), nên nếu không gõ số theo sổ thì văn bản để “Số ……” để văn phòng ghi tay.",
     };
 }
