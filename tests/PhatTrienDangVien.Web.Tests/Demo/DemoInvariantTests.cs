@@ -292,9 +292,11 @@ public abstract class DemoInvariantTests<TApp>(TApp app) where TApp : DemoAppFac
     {
         var demo = await LoadAsync();
         // A step's number names its series by its suffix ("12-NQ/CB"; "5-KNĐ" on the opinions names a form, not a
-        // number); a cell's resolutions are the cell's, the committee's decisions the commune's.
+        // number); a cell's resolutions are the cell's, a sub-committee's its own, the committee's decisions the commune's.
         var numbered = demo.Candidates.SelectMany(c => demo.StepsOf(c).Where(s => !string.IsNullOrWhiteSpace(s.DocumentNumber) && s.DocumentNumber.Contains('/', StringComparison.Ordinal))
-            .Select(s => (Body: s.DocumentNumber!.EndsWith("/CB", StringComparison.Ordinal) ? c.CellId : 0, Number: s.DocumentNumber!, s.Kind, Candidate: c.Id))).ToList();
+            .Select(s => (Body: s.DocumentNumber!.EndsWith("/CB", StringComparison.Ordinal) ? c.CellId
+                    : s.DocumentNumber.EndsWith("/ĐUBP", StringComparison.Ordinal) ? demo.Cells.Single(x => x.Id == c.CellId).ParentId ?? 0 : 0,
+                Number: s.DocumentNumber!, s.Kind, Candidate: c.Id))).ToList();
         numbered.ShouldNotBeEmpty();
         numbered.Count(n => n.Kind is T.Decision or T.RecognitionDecision).ShouldBeGreaterThan(10);
         foreach (var twice in numbered.GroupBy(n => (n.Body, n.Number)).Where(g => g.Count() > 1))
