@@ -16,7 +16,7 @@ namespace PhatTrienDangVien.Web.Admission;
 /// <see cref="RecordStep"/> work as for a member admitted through the software. One command for the member page and the
 /// API; whoever may record the recognition steps of the member's cell may open it (docs/decisions/0025).
 /// </summary>
-public sealed class OpenRecognition(AppDbContext db, Access access, AdmissionCases cases)
+public sealed class OpenRecognition(AppDbContext db, Access access, AdmissionCases cases, Documents.DocumentNumbering numbering)
 {
     /// <summary>Shown on the timeline beside the copied steps: they were not recorded as they happened.</summary>
     public const string RegisterNote = "Ghi từ sổ đảng viên khi mở hồ sơ xét công nhận chính thức";
@@ -50,6 +50,9 @@ public sealed class OpenRecognition(AppDbContext db, Access access, AdmissionCas
                 CeremonyDate = member.CeremonyDate!.Value, Note = RegisterNote,
             }, loaded.Context);
             db.AdmissionSteps.AddRange(steps);
+            // The register's decision number holds its place in the series as a recorded step's does; one another paper
+            // already holds is left to that paper (both were signed before the software), as the start-up backfill does.
+            foreach (var step in steps) _ = await numbering.ReserveStepsOwnAsync(loaded, step, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return Outcome<Candidate>.Done(candidate);

@@ -17,7 +17,7 @@ namespace PhatTrienDangVien.Web.Admission;
 /// introducers, voters — never taken from the client), lets the Core engine apply the procedure's rules, applies the
 /// consequences to the candidate and member records, and saves it all at once — or changes nothing.
 /// </summary>
-public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases cases, VoterRegister register, Scans scans)
+public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases cases, VoterRegister register, Scans scans, Documents.DocumentNumbering numbering)
 {
     public const int MaxVotes = 10_000;
 
@@ -47,13 +47,28 @@ public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases ca
             db.ChangeTracker.Clear();
             return Outcome<StepRecord>.Refused(e);
         }
+        catch (NumberHeldException e)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<StepRecord>.Invalid(nameof(StepData.DocumentNumber), e.Message);
+        }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             return Outcome<StepRecord>.Conflict(null, [],
                 "Hồ sơ này vừa được người khác ghi thêm một bước trong lúc bạn nhập; bước của bạn chưa được ghi. Hãy mở lại quá trình để xem bước mới rồi ghi lại nếu vẫn cần.");
         }
+        catch (DbUpdateException) when (!string.IsNullOrWhiteSpace(data.DocumentNumber))
+        {
+            // The register's unique number: another paper took the step's number between the check and the save.
+            db.ChangeTracker.Clear();
+            return Outcome<StepRecord>.Conflict(null, [],
+                $"Số văn bản {data.DocumentNumber.Trim()} vừa được cấp cho văn bản khác cùng lúc; bước của bạn chưa được ghi. Hãy kiểm tra lại số theo sổ văn bản rồi ghi lại.");
+        }
     }
+
+    /// <summary>The step's own number is held by another paper of its series: nothing is kept (the demo fails loudly too).</summary>
+    internal sealed class NumberHeldException(string message) : Exception(message);
 
     /// <summary>
     /// Runs the engine's guarded method on the case, applies the consequences and saves: the part every recorded step
@@ -72,6 +87,9 @@ public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases ca
             a.Step = step;
             db.StepAttachments.Add(a);
         }
+        // The number written on the step is its paper's (9-KNĐ's "420-QĐ/ĐU"): held in the register like a number the
+        // software gives, so that it is checked here and never given to another paper (decision 0021).
+        if (await numbering.ReserveStepsOwnAsync(loaded, step, ct) is { } held) throw new NumberHeldException(held);
         await ApplyConsequencesAsync(loaded, step, ct);
         await db.SaveChangesAsync(ct);
         return step;

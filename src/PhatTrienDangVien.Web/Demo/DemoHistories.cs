@@ -64,6 +64,21 @@ internal sealed class DemoHistories(
     IReadOnlyDictionary<int, List<Member>> membersByCell)
 {
     public const string Actor = "dữ liệu mẫu";
+
+    /// <summary>The last number written in each series of the demo (body, type); steps are recorded in date order.</summary>
+    private readonly Dictionary<(int Body, string Type), int> _numbers = [];
+
+    /// <summary>
+    /// The next number of a series, which starts at <paramref name="first"/>: numbers of one series are never written
+    /// twice (the register refuses a step whose number another paper holds). The random start is drawn for every
+    /// step, as the numbers were before, so the rest of the demo stays the same.
+    /// </summary>
+    private string Numbered(int body, string type, int first)
+    {
+        var next = _numbers.TryGetValue((body, type), out var last) ? last + 1 : first;
+        _numbers[(body, type)] = next;
+        return next.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + type;
+    }
     private const string DecidingBody = "Ban Thường vụ Đảng ủy xã Nhơn Mỹ";
 
     private static readonly string[] s_assessments =
@@ -300,7 +315,7 @@ internal sealed class DemoHistories(
             case T.MentorAssigned or T.ProbationMentorAssigned:
             {
                 var mentor = Mentor(c.Cell.Id, date);
-                var input = new MentorInput { Date = date, MentorMemberId = mentor.Id, DocumentNumber = $"{random.Next(5, 90)}-QĐ/CB" };
+                var input = new MentorInput { Date = date, MentorMemberId = mentor.Id, DocumentNumber = Numbered(c.Cell.Id, "QĐ/CB", random.Next(5, 90)) };
                 record = p.Kind == T.MentorAssigned ? (a, _) => a.RecordMentorAssigned(input, ctx) : (a, _) => a.RecordProbationMentorAssigned(input, ctx);
                 break;
             }
@@ -348,7 +363,7 @@ internal sealed class DemoHistories(
             {
                 var roster = await RosterAsync(c.Cell.Id, date, ct);
                 var (votes, present, against) = Votes(roster.Denominator, date);
-                var input = new CellVoteInput { Date = date, For = votes, Against = against, Present = present, DocumentNumber = $"{random.Next(10, 99)}-NQ/CB" };
+                var input = new CellVoteInput { Date = date, For = votes, Against = against, Present = present, DocumentNumber = Numbered(c.Cell.Id, "NQ/CB", random.Next(10, 99)) };
                 record = (a, _) => a.RecordCellVote(input, roster, ctx);
                 break;
             }
@@ -356,13 +371,13 @@ internal sealed class DemoHistories(
             {
                 var size = await register.SubCommitteeSizeAsync(c.Cell.Id, ct);
                 var present = Math.Max(book.At(date).VotesNeeded(size), size - random.Next(0, 2));
-                var input = new VoteInput { Date = date, For = present, Against = 0, Present = present, DocumentNumber = $"{random.Next(10, 99)}-NQ/ĐUBP" };
+                var input = new VoteInput { Date = date, For = present, Against = 0, Present = present, DocumentNumber = Numbered(c.Cell.ParentId ?? 0, "NQ/ĐUBP", random.Next(10, 99)) };
                 record = (a, _) => a.RecordSubCommitteeVote(input, new SubCommitteeRoster(size), ctx);
                 break;
             }
             case T.Decision:
             {
-                var input = new DecisionInput { Date = date, ReceivedByCellOn = p.Received, DecidingBody = DecidingBody, DocumentNumber = $"{random.Next(100, 999)}-QĐ/ĐU" };
+                var input = new DecisionInput { Date = date, ReceivedByCellOn = p.Received, DecidingBody = DecidingBody, DocumentNumber = Numbered(0, "QĐ/ĐU", random.Next(100, 999)) };
                 record = (a, _) => a.RecordDecision(input, ctx);
                 break;
             }
@@ -373,15 +388,15 @@ internal sealed class DemoHistories(
             {
                 var roster = await RosterAsync(c.Cell.Id, date, ct);
                 var (votes, present, against) = Votes(roster.Denominator, date);
-                var input = new VoteInput { Date = date, For = votes, Against = against, Present = present, DocumentNumber = $"{random.Next(10, 99)}-NQ/CB" };
+                var input = new VoteInput { Date = date, For = votes, Against = against, Present = present, DocumentNumber = Numbered(c.Cell.Id, "NQ/CB", random.Next(10, 99)) };
                 record = (a, _) => a.RecordRecognitionVote(input, roster, ctx);
                 break;
             }
             case T.RecognitionDecision:
-                record = (a, _) => a.RecordRecognitionDecision(new SimpleStepInput { Date = date, DocumentNumber = $"{random.Next(100, 999)}-QĐ/ĐU" }, ctx);
+                record = (a, _) => a.RecordRecognitionDecision(new SimpleStepInput { Date = date, DocumentNumber = Numbered(0, "QĐ/ĐU", random.Next(100, 999)) }, ctx);
                 break;
             case T.Removal:
-                record = (a, _) => a.RecordRemoval(new ReasonInput { Date = date, Reason = p.Reason!, DocumentNumber = $"{random.Next(100, 999)}-QĐ/ĐU" }, ctx);
+                record = (a, _) => a.RecordRemoval(new ReasonInput { Date = date, Reason = p.Reason!, DocumentNumber = Numbered(0, "QĐ/ĐU", random.Next(100, 999)) }, ctx);
                 break;
             case T.Withdrawal:
                 record = (a, _) => a.RecordWithdrawal(new ReasonInput { Date = date, Reason = p.Reason! }, ctx);

@@ -22,6 +22,10 @@ public enum NumberSource
     DottedBeforeLatest,
     /// <summary>Dated before the software numbered the series: "Số ……" unless typed.</summary>
     DottedBeforeStart,
+    /// <summary>The step's own number is held by another paper of the series (old data): the paper's number is typed.</summary>
+    StepHeldElsewhere,
+    /// <summary>The series has reached <see cref="DocumentNumbering.MaxNumber"/>: only a typed number.</summary>
+    Full,
 }
 
 /// <param name="Number">The number as printed ("38-NQ/ĐU"), or null for a dotted one.</param>
@@ -36,6 +40,8 @@ public sealed record NumberProposal(NumberSource Source, string? Number, bool Ma
         NumberSource.Step => $"Dùng số đã ghi ở bước: {Number}.",
         NumberSource.Next => $"Số sẽ cấp: {Number} (hoặc gõ số theo sổ văn bản).",
         NumberSource.DottedBeforeLatest => $"Văn bản ngày {FormValues.Date(paperDate)} sớm hơn văn bản đã đánh số gần nhất của sổ (ngày {FormValues.Date(Since!.Value)}), nên nếu không gõ số theo sổ thì văn bản để “Số ……” để văn phòng ghi tay.",
+        NumberSource.StepHeldElsewhere => $"Số {Number} ghi ở bước đã dùng cho một văn bản khác cùng sổ trong nhiệm kỳ: hãy gõ số đúng của giấy này theo sổ văn bản.",
+        NumberSource.Full => $"Sổ đã dùng đến số {DocumentNumbering.MaxNumber.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))}, số lớn nhất phần mềm ghi: hãy gõ số theo sổ văn bản.",
         _ => $"Văn bản ngày {FormValues.Date(paperDate)} có trước ngày sổ bắt đầu đánh số trên phần mềm ({FormValues.Date(Since!.Value)}), nên nếu không gõ số theo sổ thì văn bản để “Số ……” để văn phòng ghi tay.",
     };
 }
@@ -69,14 +75,16 @@ public sealed partial class DocumentNumbering(AppDbContext db, Access access, Ti
     }
 
     /// <summary>The rules in one place, for the page's proposal and the command's decision.</summary>
-    public static NumberProposal Propose(string type, string? kept, string? stepOwn, DocumentCounter? counter, DateOnly paperDate)
+    /// <param name="stepOwnHeldElsewhere">The step's own number is held by another paper of its series.</param>
+    public static NumberProposal Propose(string type, string? kept, string? stepOwn, DocumentCounter? counter, DateOnly paperDate, bool stepOwnHeldElsewhere = false)
     {
         if (kept is not null) return new(NumberSource.Kept, kept, false);
-        if (stepOwn is not null) return new(NumberSource.Step, stepOwn, false);
+        if (stepOwn is not null) return stepOwnHeldElsewhere ? new(NumberSource.StepHeldElsewhere, stepOwn, true) : new(NumberSource.Step, stepOwn, false);
         // The later of the two bars decides, and names itself (a series started by its first paper has both on one day).
         if (counter?.LatestPaperDate is { } latest && paperDate < latest && (counter.StartsOn is not { } s || latest >= s))
             return new(NumberSource.DottedBeforeLatest, null, true, latest);
         if (counter?.StartsOn is { } start && paperDate < start) return new(NumberSource.DottedBeforeStart, null, true, start);
+        if (counter?.LastNumber >= MaxNumber) return new(NumberSource.Full, null, true);
         return new(NumberSource.Next, Format((counter?.LastNumber ?? 0) + 1, type), true);
     }
 
@@ -133,6 +141,12 @@ public sealed partial class DocumentNumbering(AppDbContext db, Access access, Ti
         var stepIds = papers.Select(p => p.Step.Id).Distinct().ToList();
         var issued = await db.IssuedDocuments.AsNoTracking().Where(d => stepIds.Contains(d.StepId) && d.Number != null)
             .Select(d => new { d.StepId, d.FormCode, d.Variant, d.Number }).ToListAsync(ct);
+        var counterIds = counters.Select(c => c.Id).ToList();
+        var ownSerials = papers.Where(p => p.Form.StepsOwnPaper && !string.IsNullOrWhiteSpace(p.Step.DocumentNumber))
+            .Select(p => SerialOf(p.Step.DocumentNumber!.Trim(), p.Form.NumberType!)).OfType<int>().Distinct().ToList();
+        var holders = ownSerials.Count == 0 ? [] : await db.NumberedPapers.AsNoTracking()
+            .Where(p => counterIds.Contains(p.CounterId) && ownSerials.Contains(p.Serial))
+            .Select(p => new { p.CounterId, p.Serial, p.StepId, p.FormCode, p.Variant }).ToListAsync(ct);
         foreach (var (step, form, variant) in papers)
         {
             var term = terms.FirstOrDefault(t => t.Start <= step.Date && step.Date <= t.End);
@@ -145,7 +159,9 @@ public sealed partial class DocumentNumbering(AppDbContext db, Access access, Ti
             }
             var issuer = IssuingBody(form.Issuer, communeId, loaded.Candidate.CellId, loaded.Candidate.Cell.ParentId);
             var counter = term is null ? null : counters.FirstOrDefault(c => c.TermId == term.Id && c.OrganisationId == issuer && c.DocumentType == form.NumberType);
-            result[(step.Id, form.Key, variant)] = Propose(form.NumberType!, kept, own, counter, step.Date);
+            var heldElsewhere = own is not null && counter is not null && SerialOf(own, form.NumberType!) is { } ownSerial
+                && holders.Any(h => h.CounterId == counter.Id && h.Serial == ownSerial && !(h.StepId == step.Id && h.FormCode == form.Key && h.Variant == variant));
+            result[(step.Id, form.Key, variant)] = Propose(form.NumberType!, kept, own, counter, step.Date, heldElsewhere);
         }
         return result;
     }
@@ -242,20 +258,113 @@ public sealed partial class DocumentNumbering(AppDbContext db, Access access, Ti
         return Outcome<DocumentCounter>.Done(counter);
     }
 
+    /// <summary>The paper a step of this kind records itself and the software numbers (9-KNĐ on the decision), or null.</summary>
+    public static FormDefinition? OwnNumberedForm(Core.Admission.AdmissionStepKind kind) =>
+        FormCatalog.All.FirstOrDefault(f => f.Step == kind && f.StepsOwnPaper && f.NumberType is not null);
+
     /// <summary>
-    /// Takes the paper's number in its series (tracked; saved with the paper): the typed one when given, else the
-    /// proposal. A typed number already held by another paper is refused, naming that paper when the user may see its
-    /// candidate.
+    /// Reserves the number written on a step for the paper the step records (a decision's "420-QĐ/ĐU" for its 9-KNĐ),
+    /// when it reads as a number of that paper's series and a term contains the step's date: the register then holds
+    /// it like a number the software gave, so it is never given again, and a number another paper holds is refused
+    /// here, before the step is kept. Returns the refusal, or null (tracked; saved with the step).
+    /// </summary>
+    internal async Task<string?> ReserveStepsOwnAsync(LoadedCase loaded, Core.Admission.StepRecord step, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(step);
+        if (string.IsNullOrWhiteSpace(step.DocumentNumber) || OwnNumberedForm(step.Kind) is not { NumberType: { } type } form
+            || SerialOf(step.DocumentNumber.Trim(), type) is not { } serial) return null;
+        var communeId = loaded.Candidate.CommuneId;
+        // Before any declared term there is no series: the number stays the step's own, as the paper prints it.
+        if (await TermOfAsync(communeId, step.Date, ct) is not { } term) return null;
+        // The demo records on candidates whose cell is not loaded.
+        var parentId = loaded.Candidate.Cell?.ParentId ?? await db.Organisations.AsNoTracking().Where(o => o.Id == loaded.Candidate.CellId).Select(o => o.ParentId).FirstOrDefaultAsync(ct);
+        var issuer = IssuingBody(form.Issuer, communeId, loaded.Candidate.CellId, parentId);
+        var counter = await db.DocumentCounters.FirstOrDefaultAsync(c => c.CommuneId == communeId && c.TermId == term.Id && c.OrganisationId == issuer && c.DocumentType == type, ct);
+        if (counter is not null && await HeldByAsync(counter.Id, serial, ct) is { } holder)
+            return $"Số văn bản {Format(serial, type)} {holder} trong nhiệm kỳ {term.Name}: mỗi số chỉ cấp cho một văn bản. Hãy kiểm tra lại số theo sổ văn bản.";
+        Hold(ref counter, communeId, term.Id, issuer, type, serial, loaded.Candidate.Id, step, form.Key, 0);
+        return null;
+    }
+
+    /// <summary>Who holds a number of a series, as the user may read it ("đã dùng cho 9-KNĐ của …"), or null when it is free.</summary>
+    private async Task<string?> HeldByAsync(int counterId, int serial, CancellationToken ct, (int StepId, string Form, int Variant)? except = null)
+    {
+        var holders = await db.NumberedPapers.AsNoTracking().Where(p => p.CounterId == counterId && p.Serial == serial)
+            .Select(p => new { p.CandidateId, p.StepId, p.FormCode, p.Variant }).ToListAsync(ct);
+        var holder = holders.FirstOrDefault(h => except is not { } x || !(h.StepId == x.StepId && h.FormCode == x.Form && h.Variant == x.Variant));
+        if (holder is null) return null;
+        // The name of the paper's candidate only when the scoped context reaches that candidate.
+        var name = await db.Candidates.AsNoTracking().Where(c => c.Id == holder.CandidateId).Select(c => c.Person.FullName).FirstOrDefaultAsync(ct);
+        return name is null ? "đã dùng cho một văn bản khác" : $"đã dùng cho {FormCatalog.Find(holder.FormCode)?.Code ?? holder.FormCode} của {name}";
+    }
+
+    /// <summary>Enters a number in the register and moves its series past it (tracked; saved with the paper or the step).</summary>
+    private void Hold(ref DocumentCounter? counter, int communeId, int termId, int issuer, string type, int serial, int candidateId,
+        Core.Admission.StepRecord step, string formKey, int variant)
+    {
+        if (counter is null)
+        {
+            counter = new DocumentCounter { CommuneId = communeId, TermId = termId, OrganisationId = issuer, DocumentType = type };
+            db.DocumentCounters.Add(counter);
+        }
+        counter.LastNumber = Math.Max(counter.LastNumber, serial);
+        counter.StartsOn ??= step.Date;
+        if (counter.LatestPaperDate is not { } latest || latest < step.Date) counter.LatestPaperDate = step.Date;
+        // Through the step itself: a step being recorded has no key yet.
+        db.NumberedPapers.Add(new NumberedPaper
+        {
+            CommuneId = communeId, Counter = counter, Serial = serial, CandidateId = candidateId, Step = step,
+            FormCode = formKey, Variant = variant, PaperDate = step.Date,
+        });
+    }
+
+    private static bool SameNumber(string typed, string number, string type) =>
+        ParseTyped(typed, type) is (var n, null) && SerialOf(number, type) == n;
+
+    private static string StepNumberStays(string stepOwn) =>
+        $"Bước này đã ghi số văn bản {stepOwn}: giấy mang số đó; hãy để trống ô số.";
+
+    /// <summary>
+    /// Takes the paper's number in its series (tracked; saved with the paper): the step's own number when it has one
+    /// (reserved when the step was recorded), else the typed one, else the proposal. A number another paper holds is
+    /// refused, naming that paper when the user may see its candidate.
     /// </summary>
     internal async Task<Outcome<string?>> TakeAsync(LoadedCase loaded, Core.Admission.StepRecord step, FormDefinition form, int variant, string type,
         string? stepOwn, string? typed, CancellationToken ct)
     {
         var communeId = loaded.Candidate.CommuneId;
         var term = await TermOfAsync(communeId, step.Date, ct);
+        var ownSerial = stepOwn is null ? null : SerialOf(stepOwn, type);
+        if (stepOwn is not null && (term is null || ownSerial is null))
+        {
+            // Not a number of a series the software keeps (no term contains the step, or another kind of number): the
+            // signed paper's number as the step writes it.
+            if (typed is not null && !SameNumber(typed, stepOwn, type)) return Outcome<string?>.Invalid("Number", StepNumberStays(stepOwn));
+            return Outcome<string?>.Done(stepOwn);
+        }
         if (term is null)
             return Outcome<string?>.Invalid("Number", $"Chưa khai báo nhiệm kỳ chứa ngày {FormValues.Date(step.Date)}: số văn bản được đánh theo nhiệm kỳ. Hãy khai báo nhiệm kỳ trước.");
         var issuer = IssuingBody(form.Issuer, communeId, loaded.Candidate.CellId, loaded.Candidate.Cell.ParentId);
         var counter = await db.DocumentCounters.FirstOrDefaultAsync(c => c.CommuneId == communeId && c.TermId == term.Id && c.OrganisationId == issuer && c.DocumentType == type, ct);
+
+        if (stepOwn is not null)
+        {
+            var mine = counter is not null && await db.NumberedPapers.AnyAsync(p => p.CounterId == counter.Id && p.Serial == ownSerial
+                && p.StepId == step.Id && p.FormCode == form.Key && p.Variant == variant, ct);
+            var other = counter is null || mine ? null : await HeldByAsync(counter.Id, ownSerial!.Value, ct);
+            if (other is null)
+            {
+                if (typed is not null && !SameNumber(typed, stepOwn, type)) return Outcome<string?>.Invalid("Number", StepNumberStays(stepOwn));
+                // Reserved when the step was recorded; a step recorded before reservations existed takes its place now.
+                if (!mine) Hold(ref counter, communeId, term.Id, issuer, type, ownSerial!.Value, loaded.Candidate.Id, step, form.Key, variant);
+                return Outcome<string?>.Done(stepOwn);
+            }
+            // Old data: another paper already held the step's number when the step was written. That paper keeps it;
+            // this one is not given a number twice, and takes the one typed from the body's register.
+            if (typed is null)
+                return Outcome<string?>.Invalid("Number", $"Số {stepOwn} ghi ở bước này {other} trong nhiệm kỳ {term.Name}, nên giấy này không mang được số đó. Hãy gõ số đúng của giấy này theo sổ văn bản.");
+        }
 
         int serial;
         if (typed is not null)
@@ -263,43 +372,18 @@ public sealed partial class DocumentNumbering(AppDbContext db, Access access, Ti
             var (n, error) = ParseTyped(typed, type);
             if (error is not null) return Outcome<string?>.Invalid("Number", error);
             serial = n;
-        }
-        else if (stepOwn is not null)
-        {
-            // The step's number is on a signed paper: used as it is; it holds its place in the series when it is one of it and free.
-            if (SerialOf(stepOwn, type) is not { } own || (counter is not null && await db.NumberedPapers.AnyAsync(p => p.CounterId == counter.Id && p.Serial == own, ct)))
-                return Outcome<string?>.Done(stepOwn);
-            serial = own;
+            if (counter is not null && await HeldByAsync(counter.Id, serial, ct) is { } who)
+                return Outcome<string?>.Invalid("Number", $"Số {Format(serial, type)} {who} trong nhiệm kỳ này; hãy gõ số khác theo sổ văn bản.");
         }
         else
         {
             var proposal = Propose(type, null, null, counter, step.Date);
+            if (proposal.Source == NumberSource.Full)
+                return Outcome<string?>.Invalid("Number", $"Sổ {type} đã dùng đến số {Format(MaxNumber, type)}, số lớn nhất phần mềm ghi được: hãy gõ số theo sổ văn bản (một số chưa dùng).");
             if (proposal.Number is null) return Outcome<string?>.Done(null);
             serial = (counter?.LastNumber ?? 0) + 1;
         }
-
-        if (counter is null)
-        {
-            counter = new DocumentCounter { CommuneId = communeId, TermId = term.Id, OrganisationId = issuer, DocumentType = type };
-            db.DocumentCounters.Add(counter);
-        }
-        else if (typed is not null && await db.NumberedPapers.AsNoTracking().Where(p => p.CounterId == counter.Id && p.Serial == serial)
-                     .Select(p => new { p.CandidateId, p.FormCode }).FirstOrDefaultAsync(ct) is { } holder)
-        {
-            // The name of the paper's candidate only when the scoped context reaches that candidate.
-            var name = await db.Candidates.AsNoTracking().Where(c => c.Id == holder.CandidateId).Select(c => c.Person.FullName).FirstOrDefaultAsync(ct);
-            var who = name is null ? "đã dùng cho một văn bản khác" : $"đã dùng cho {FormCatalog.Find(holder.FormCode)?.Code ?? holder.FormCode} của {name}";
-            return Outcome<string?>.Invalid("Number", $"Số {Format(serial, type)} {who} trong nhiệm kỳ này; hãy gõ số khác theo sổ văn bản.");
-        }
-
-        counter.LastNumber = Math.Max(counter.LastNumber, serial);
-        counter.StartsOn ??= step.Date;
-        if (counter.LatestPaperDate is not { } latest || latest < step.Date) counter.LatestPaperDate = step.Date;
-        db.NumberedPapers.Add(new NumberedPaper
-        {
-            CommuneId = communeId, Counter = counter, Serial = serial, CandidateId = loaded.Candidate.Id, StepId = step.Id,
-            FormCode = form.Key, Variant = variant, PaperDate = step.Date,
-        });
-        return Outcome<string?>.Done(stepOwn ?? Format(serial, type));
+        Hold(ref counter, communeId, term.Id, issuer, type, serial, loaded.Candidate.Id, step, form.Key, variant);
+        return Outcome<string?>.Done(Format(serial, type));
     }
 }

@@ -48,6 +48,8 @@ public class NumberedPaper : CommuneEntity
     public int Serial { get; set; }
     public int CandidateId { get; set; }
     public int StepId { get; set; }
+    /// <summary>Set when a step being recorded reserves its own number (it has no key yet).</summary>
+    public Core.Admission.StepRecord? Step { get; set; }
     public required string FormCode { get; set; }
     public int Variant { get; set; }
     /// <summary>The paper's date (the step's), which orders the series.</summary>
@@ -109,7 +111,7 @@ internal sealed class NumberedPaperConfiguration : IEntityTypeConfiguration<Numb
         b.Property(e => e.FormCode).HasMaxLength(20);
         b.HasOne(e => e.Counter).WithMany().HasForeignKey(e => e.CounterId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Core.People.Candidate>().WithMany().HasForeignKey(e => e.CandidateId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Core.Admission.StepRecord>().WithMany().HasForeignKey(e => e.StepId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(e => e.Step).WithMany().HasForeignKey(e => e.StepId).OnDelete(DeleteBehavior.Restrict);
         // A number once per series, and one number per paper.
         b.HasIndex(e => new { e.CounterId, e.Serial }).IsUnique();
         b.HasIndex(e => new { e.StepId, e.FormCode, e.Variant }).IsUnique();

@@ -55,13 +55,12 @@ public sealed class IssueForm(AppDbContext db, AdmissionCases cases, Access acce
                     return Outcome<IssuedDocument>.Invalid("Number", $"Giấy này đã lập với số {earlier}: lập lại giữ nguyên số đó; hãy để trống ô số.");
                 number = earlier;
             }
-            else if (stepOwn is not null && typed is not null && !SameNumber(typed, stepOwn, type))
-                return Outcome<IssuedDocument>.Invalid("Number", $"Bước này đã ghi số văn bản {stepOwn}: giấy mang số đó; muốn đổi số hãy sửa số trên bước.");
             else
             {
-                var taken = await numbering.TakeAsync(loaded, step, form, variant, type, stepOwn, stepOwn is null ? typed : null, ct);
+                var taken = await numbering.TakeAsync(loaded, step, form, variant, type, stepOwn, typed, ct);
                 if (!taken.IsDone) return taken.As<IssuedDocument>();
                 number = taken.Value;
+                if (stepOwn is null && form.StepsOwnPaper && number is not null) await RecordOnStepAsync(loaded, step, number, ct);
             }
         }
 
@@ -85,14 +84,56 @@ public sealed class IssueForm(AppDbContext db, AdmissionCases cases, Access acce
         }
         catch (DbUpdateException)
         {
-            // Another paper took the number at the same moment (the counter's version, or its unique key): nothing was kept.
-            return Outcome<IssuedDocument>.Conflict(null, [], typed is null
-                ? "Có người vừa cấp số văn bản cùng loại cùng lúc; hãy bấm lại để lấy số tiếp theo."
-                : $"Số “{typed}” vừa được dùng cho văn bản khác cùng lúc; hãy gõ số khác theo sổ văn bản.");
+            // Someone else issued at the same moment (the counter's version, or a unique key): nothing was kept. What
+            // is stored now says which of the races it was.
+            db.ChangeTracker.Clear();
+            var now = await db.NumberedPapers.AsNoTracking().Where(p => p.StepId == step.Id && p.FormCode == form.Key && p.Variant == variant)
+                .Select(p => new { p.Serial }).FirstOrDefaultAsync(ct);
+            var typedHeld = false;
+            if (typed is not null && form.NumberType is { } t && DocumentNumbering.ParseTyped(typed, t) is (var n, null))
+                typedHeld = await db.NumberedPapers.AsNoTracking().AnyAsync(p => p.Serial == n && p.Counter!.DocumentType == t
+                    && p.CommuneId == loaded.Candidate.CommuneId && !(p.StepId == step.Id && p.FormCode == form.Key && p.Variant == variant), ct);
+            var stepOwn = form.StepsOwnPaper && !string.IsNullOrWhiteSpace(step.DocumentNumber) ? step.DocumentNumber.Trim() : null;
+            return Outcome<IssuedDocument>.Conflict(null, [], RaceMessage(now is null || form.NumberType is null ? null : DocumentNumbering.Format(now.Serial, form.NumberType), typed, typedHeld, stepOwn));
         }
         return Outcome<IssuedDocument>.Done(doc);
     }
 
+    /// <summary>
+    /// What a lost race on issuing was, in the user's words: the same paper issued by someone else (it keeps that
+    /// number), the typed number taken by another paper, or only the series moving under a paper that would take the
+    /// next number (or keeps the step's own).
+    /// </summary>
+    /// <param name="paperNow">The number this very paper holds now, when someone else has just issued it.</param>
+    public static string RaceMessage(string? paperNow, string? typed, bool typedHeld, string? stepOwn)
+    {
+        if (paperNow is not null)
+            return $"Giấy này vừa được người khác lập cùng lúc với số {paperNow}; hãy tải lại quá trình: lập lại sẽ giữ số đó.";
+        if (typed is not null && typedHeld)
+            return $"Số “{typed}” vừa được dùng cho văn bản khác cùng lúc; hãy gõ số khác theo sổ văn bản.";
+        if (stepOwn is not null)
+            return $"Sổ văn bản vừa có người cấp số cho văn bản khác cùng lúc; giấy này vẫn mang số {stepOwn} ghi ở bước, hãy bấm lập lại.";
+        return typed is not null
+            ? $"Sổ văn bản vừa có người cấp số cho văn bản khác cùng lúc; số “{typed}” vẫn chưa ai dùng, hãy bấm lập lại."
+            : "Có người vừa cấp số văn bản cùng loại cùng lúc; hãy bấm lại để lấy số tiếp theo.";
+    }
+
+    /// <summary>
+    /// The number the software gave to the paper the step records is the step's number: written on the step (audited
+    /// with it) so the timeline shows it, and for the admission decision on the member's record when it has none
+    /// (the ceremony copies it from the step when it comes later).
+    /// </summary>
+    private async Task RecordOnStepAsync(LoadedCase loaded, StepRecord step, string number, CancellationToken ct)
+    {
+        step.DocumentNumber = number;
+        // The committee's decision is issued by a user whose scope is the whole commune: the scoped register reaches the member.
+        if (step.Kind == AdmissionStepKind.Decision && loaded.Case.Steps.LastOrDefault(s => s.Kind == AdmissionStepKind.Decision)?.Id == step.Id
+            && await db.Members.FirstOrDefaultAsync(m => m.PersonId == loaded.Candidate.PersonId, ct) is { } member
+            && string.IsNullOrWhiteSpace(member.AdmissionDecisionNumber))
+            member.AdmissionDecisionNumber = number;
+    }
+
     private static bool SameNumber(string typed, string number, string type) =>
         DocumentNumbering.ParseTyped(typed, type) is (var n, null) && DocumentNumbering.SerialOf(number, type) == n;
+
 }

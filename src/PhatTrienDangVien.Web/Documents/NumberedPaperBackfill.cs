@@ -6,19 +6,34 @@ namespace PhatTrienDangVien.Web.Documents;
 /// <summary>
 /// Papers numbered before the register of numbers existed (the DocumentNumbering migration) are entered in it once, on
 /// the first start after the upgrade: otherwise a number typed from the body's register could be given again to
-/// another paper, since only the counter, not the papers, knew it was used.
+/// another paper, since only the counter, not the papers, knew it was used. So are the numbers written on steps for
+/// the paper the step records (a decision's "420-QĐ/ĐU" for its 9-KNĐ), which steps recorded before those numbers
+/// were reserved did not hold.
 /// </summary>
 public static class NumberedPaperBackfill
 {
-    /// <summary>Enters each numbered issued paper missing from the register; returns how many. Runs with the system scope (every commune).</summary>
+    private sealed record Paper(int CommuneId, int CandidateId, int StepId, string FormCode, int Variant, string? Number);
+
+    /// <summary>Enters each numbered issued paper, and each step's own number, missing from the register; returns how many. Runs with the system scope (every commune).</summary>
     public static async Task<int> RunAsync(AppDbContext db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var missing = await db.IssuedDocuments.AsNoTracking()
             .Where(d => d.Number != null && !db.NumberedPapers.Any(p => p.StepId == d.StepId && p.FormCode == d.FormCode && p.Variant == d.Variant))
             .OrderBy(d => d.Id)
-            .Select(d => new { d.CommuneId, d.CandidateId, d.StepId, d.FormCode, d.Variant, d.Number })
+            .Select(d => new Paper(d.CommuneId, d.CandidateId, d.StepId, d.FormCode, d.Variant, d.Number))
             .ToListAsync(ct);
+        // Steps' own numbers after the issued papers: a paper issued with the step's number is entered once, as issued.
+        foreach (var (kind, formKey) in FormCatalog.All.Where(f => f.Step is not null && f.StepsOwnPaper && f.NumberType is not null).Select(f => (f.Step!.Value, f.Key)).ToList())
+        {
+            var own = await (from s in db.AdmissionSteps.AsNoTracking()
+                             join c in db.Candidates on s.CandidateId equals c.Id
+                             where s.Kind == kind && s.DocumentNumber != null && s.DocumentNumber != ""
+                                 && !db.NumberedPapers.Any(p => p.StepId == s.Id && p.FormCode == formKey && p.Variant == 0)
+                             orderby s.Id
+                             select new Paper(c.CommuneId, s.CandidateId, s.Id, formKey, 0, s.DocumentNumber)).ToListAsync(ct);
+            missing.AddRange(own.Where(o => !missing.Any(m => m.StepId == o.StepId && m.FormCode == o.FormCode && m.Variant == 0)));
+        }
         if (missing.Count == 0) return 0;
 
         var stepIds = missing.Select(m => m.StepId).Distinct().ToList();
@@ -39,7 +54,7 @@ public static class NumberedPaperBackfill
             if (FormCatalog.Find(paper.FormCode) is not { NumberType: { } type } form
                 || !steps.TryGetValue(paper.StepId, out var date)
                 || !cells.TryGetValue(paper.CandidateId, out var cell)
-                || DocumentNumbering.SerialOf(paper.Number!, type) is not { } serial) continue;
+                || DocumentNumbering.SerialOf(paper.Number!.Trim(), type) is not { } serial) continue;
             var term = terms.FirstOrDefault(t => t.CommuneId == paper.CommuneId && t.Start <= date && date <= t.End);
             if (term is null) continue;
             // The body as it stands now: a candidate moved since keeps the paper under the cell that holds her today.
@@ -51,7 +66,9 @@ public static class NumberedPaperBackfill
                 db.DocumentCounters.Add(counter);
                 counters.Add(counter);
             }
-            // A number entered twice before the register existed stays on its first paper; the second keeps its print.
+            // A number entered twice before the register existed stays on its first paper; the second keeps its print
+            // (an issued paper its file, a step the number it records, which its paper prints until the office types
+            // the right one: issuing it is refused until then, see DocumentNumbering.TakeAsync).
             if (!held.Add((counter, serial))) continue;
             counter.LastNumber = Math.Max(counter.LastNumber, serial);
             counter.StartsOn ??= date;

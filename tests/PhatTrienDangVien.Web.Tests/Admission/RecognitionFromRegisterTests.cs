@@ -105,6 +105,9 @@ public abstract class RecognitionFromRegisterTests<TApp>(TApp app) where TApp : 
         var steps = t.GetProperty("steps").EnumerateArray().ToList();
         steps.Select(s => s.Str("kind")).ShouldBe(["Decision", "Ceremony"]);
         steps[0].Str("documentNumber").ShouldBe("45-QĐ/ĐU");
+        // The register's decision number holds its place in the committee's series, as a recorded step's does.
+        (await app.WithSystemScopeAsync(db => db.NumberedPapers.AsNoTracking().Where(p => p.CandidateId == caseId).Select(p => new { p.Serial, p.FormCode }).SingleAsync()))
+            .ShouldBe(new { Serial = 45, FormCode = "9-KND" });
         steps.ShouldAllBe(s => s.Str("note").Contains("Ghi từ sổ đảng viên") && !s.GetProperty("isLate").GetBoolean());
         t.GetProperty("keyDates").Date("decision").ShouldBe(D("2025-12-05"));
         t.GetProperty("keyDates").Date("ceremony").ShouldBe(D("2025-12-19"));

@@ -286,6 +286,31 @@ public abstract class DemoInvariantTests<TApp>(TApp app) where TApp : DemoAppFac
             d.Present.ShouldBeLessThanOrEqualTo(d.Denominator);
         }
     }
+
+    [Fact]
+    public async Task No_two_papers_of_one_series_share_a_number()
+    {
+        var demo = await LoadAsync();
+        // A step's number names its series by its suffix ("12-NQ/CB"; "5-KNĐ" on the opinions names a form, not a
+        // number); a cell's resolutions are the cell's, a sub-committee's its own, the committee's decisions the commune's.
+        var numbered = demo.Candidates.SelectMany(c => demo.StepsOf(c).Where(s => !string.IsNullOrWhiteSpace(s.DocumentNumber) && s.DocumentNumber.Contains('/', StringComparison.Ordinal))
+            .Select(s => (Body: s.DocumentNumber!.EndsWith("/CB", StringComparison.Ordinal) ? c.CellId
+                    : s.DocumentNumber.EndsWith("/ĐUBP", StringComparison.Ordinal) ? demo.Cells.Single(x => x.Id == c.CellId).ParentId ?? 0 : 0,
+                Number: s.DocumentNumber!, s.Kind, Candidate: c.Id))).ToList();
+        numbered.ShouldNotBeEmpty();
+        numbered.Count(n => n.Kind is T.Decision or T.RecognitionDecision).ShouldBeGreaterThan(10);
+        foreach (var twice in numbered.GroupBy(n => (n.Body, n.Number)).Where(g => g.Count() > 1))
+            twice.Count().ShouldBe(1, $"{twice.Key.Number} written on {string.Join(", ", twice.Select(t => $"{t.Kind} of candidate {t.Candidate}"))}");
+        // The register holds each number once, and numbers the steps recorded in a term hold their place in it.
+        var (papers, terms) = await app.WithSystemScopeAsync(async (db, _) => (
+            await db.NumberedPapers.Where(p => p.CommuneId == demo.CommuneId).Select(p => new { p.CounterId, p.Serial, p.StepId }).ToListAsync(),
+            await db.Terms.Where(t => t.CommuneId == demo.CommuneId).ToListAsync()));
+        papers.GroupBy(p => (p.CounterId, p.Serial)).ShouldAllBe(g => g.Count() == 1);
+        var decisions = demo.Candidates.SelectMany(demo.StepsOf)
+            .Where(s => s.Kind == T.Decision && s.DocumentNumber != null && terms.Any(t => t.Start <= s.Date && s.Date <= t.End)).ToList();
+        decisions.ShouldNotBeEmpty();
+        decisions.ShouldAllBe(s => papers.Any(p => p.StepId == s.Id));
+    }
 }
 
 public sealed class DemoInvariantTests_Sqlite(DemoSqliteApp app) : DemoInvariantTests<DemoSqliteApp>(app), IClassFixture<DemoSqliteApp>;

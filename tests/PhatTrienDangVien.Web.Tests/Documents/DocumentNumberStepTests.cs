@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Admission;
+using PhatTrienDangVien.Web.Tests.Admission;
+using PhatTrienDangVien.Web.Tests.Infrastructure;
+using Shouldly;
+using Xunit;
+using static PhatTrienDangVien.Web.Tests.Documents.FormCases;
+using static PhatTrienDangVien.Web.Tests.Infrastructure.Steps;
+using Docs = PhatTrienDangVien.Web.Documents;
+
+namespace PhatTrienDangVien.Web.Tests.Documents;
+
+/// <summary>
+/// Numbers written on steps and numbers the software gives are one register (issue 10, decision 0021 addendum): a
+/// step's own number is reserved when the step is recorded, refused when another paper holds it, written back on the
+/// step when the software gives it, and never passes the register's largest number. Each test uses its own series.
+/// </summary>
+public abstract class DocumentNumberStepTests<TApp>(TApp app) where TApp : AppFactory
+{
+    private static string S(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+    private static Task<HttpResponseMessage> PostIssueAsync(Browser b, int candidate, int step, string form, string? number) =>
+        b.PostRawAsync($"/Candidates/Timeline/{candidate}?handler=Issue",
+            [new("stepId", S(step)), new("form", form), new("variant", "0"), new("number", number ?? "")], $"/Candidates/Timeline/{candidate}");
+
+    private static async Task<string> IssuedNumberAsync(HttpResponseMessage r, string form)
+    {
+        r.StatusCode.ShouldBe(HttpStatusCode.OK, $"{form}: {r.Headers.Location}");
+        return Header(await r.Content.ReadAsByteArrayAsync()).Left[^1];
+    }
+
+    private static async Task<string> RefusalAsync(Browser b, HttpResponseMessage r, int candidate)
+    {
+        r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
+        var (_, page) = await b.GetAsync($"/Candidates/Timeline/{candidate}");
+        return page.QuerySelector(".alert-danger")?.TextContent ?? "";
+    }
+
+    private Task<List<Docs.NumberedPaper>> HeldAsync(int step) =>
+        app.WithSystemScopeAsync(db => db.NumberedPapers.AsNoTracking().Where(p => p.StepId == step).ToListAsync());
+
+    private Task<string?> StepNumberAsync(int step) =>
+        app.WithSystemScopeAsync(db => db.AdmissionSteps.Where(s => s.Id == step).Select(s => s.DocumentNumber).SingleAsync());
+
+    [Fact]
+    public async Task A_steps_own_number_is_reserved_when_recorded_and_one_held_by_another_paper_is_refused_by_form_and_API()
+    {
+        var cases = await EnsureAsync(app);
+        var office = await Browser.LoginAsync(app, "office");
+        var decisionA = await StepAsync(app, cases.A, AdmissionStepKind.Decision);
+
+        // A's decision carries no number: the software gives the series' first, and writes it on the step and the
+        // member's record (the ceremony was recorded before, with no decision number to copy).
+        (await IssuedNumberAsync(await PostIssueAsync(office, cases.A, decisionA, "9-KND", null), "9-KND")).ShouldBe("Số 1-QĐ/ĐU");
+        (await StepNumberAsync(decisionA)).ShouldBe("1-QĐ/ĐU");
+        (await app.WithSystemScopeAsync(db => db.Members.Where(m => m.Person.FullName == "Võ Minh Đức").Select(m => m.AdmissionDecisionNumber).SingleAsync()))
+            .ShouldBe("1-QĐ/ĐU");
+        var (_, timeline) = await office.GetAsync($"/Candidates/Timeline/{cases.A}");
+        timeline.Body!.TextContent.ShouldContain("1-QĐ/ĐU");
+        var trail = await app.WithSystemScopeAsync(db => db.AuditEntries.CountAsync(e => e.EntityType == "StepRecord" && e.EntityId == S(decisionA)));
+        trail.ShouldBeGreaterThan(1, "the number written on the step is audited");
+
+        // B's decision typed with A's number: refused by the API and by the form, naming the paper; nothing kept.
+        var stepsBefore = await app.WithSystemScopeAsync(db => db.AdmissionSteps.CountAsync(s => s.CandidateId == cases.B));
+        var api = await office.Client.PostAsJsonAsync($"/api/candidates/{cases.B}/steps",
+            new { kind = "Decision", date = "2026-08-03", documentNumber = "1-QĐ/ĐU", receivedByCellOn = "2026-08-05" });
+        api.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await api.Content.ReadAsStringAsync()).ShouldContain("Số văn bản 1-QĐ/ĐU đã dùng cho 9-KNĐ của Võ Minh Đức");
+        var page = await office.PostRawAsync($"/Candidates/Step/{cases.B}?kind=Decision",
+            [new("Kind", "Decision"), new("Form.Date", "2026-08-03"), new("Form.DocumentNumber", "1-QĐ/ĐU"), new("Form.ReceivedByCellOn", "2026-08-05")],
+            $"/Candidates/Step/{cases.B}?kind=Decision");
+        page.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await page.Content.ReadAsStringAsync()).ShouldContain("đã dùng cho 9-KNĐ của Võ Minh Đức");
+        (await app.WithSystemScopeAsync(db => db.AdmissionSteps.CountAsync(s => s.CandidateId == cases.B))).ShouldBe(stepsBefore);
+
+        // A free number is accepted and held for B's 9-KNĐ; the series moves past it.
+        var ok = await office.Client.PostAsJsonAsync($"/api/candidates/{cases.B}/steps",
+            new { kind = "Decision", date = "2026-08-03", documentNumber = "2-QĐ/ĐU", receivedByCellOn = "2026-08-05" });
+        ok.StatusCode.ShouldBe(HttpStatusCode.Created, await ok.Content.ReadAsStringAsync());
+        var decisionB = await StepAsync(app, cases.B, AdmissionStepKind.Decision);
+        var held = (await HeldAsync(decisionB)).ShouldHaveSingleItem();
+        (held.Serial, held.FormCode, held.Variant).ShouldBe((2, "9-KND", 0));
+        (await app.WithSystemScopeAsync(db => db.DocumentCounters.SingleAsync(c => c.Id == held.CounterId))).LastNumber.ShouldBe(2);
+
+        // Auto-numbering does not give it again: A's recognition decision (10/8/2027) takes 3.
+        var recognitionA = await StepAsync(app, cases.A, AdmissionStepKind.RecognitionDecision);
+        (await IssuedNumberAsync(await PostIssueAsync(office, cases.A, recognitionA, "QD-CNCT", null), "QD-CNCT")).ShouldBe("Số 3-QĐ/ĐU");
+        (await StepNumberAsync(recognitionA)).ShouldBe("3-QĐ/ĐU");
+
+        // B's paper finds its own reservation and keeps it; no second row.
+        (await IssuedNumberAsync(await PostIssueAsync(office, cases.B, decisionB, "9-KND", null), "9-KND")).ShouldBe("Số 2-QĐ/ĐU");
+        (await HeldAsync(decisionB)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_steps_number_another_paper_held_before_reservations_is_left_to_that_paper_and_this_one_takes_a_typed_number()
+    {
+        var cases = await EnsureAsync(app);
+        var secretary = await Browser.LoginAsync(app, "secretary");
+        var recognitionVote = await StepAsync(app, cases.A, AdmissionStepKind.RecognitionVote);
+        var cellVote = await StepAsync(app, cases.A, AdmissionStepKind.CellVote);
+        (await IssuedNumberAsync(await PostIssueAsync(secretary, cases.A, recognitionVote, "13-KND", null), "13-KND")).ShouldBe("Số 1-NQ/CB");
+        // As a database from before reservations holds it: the cell vote written with the same number, and B's cell
+        // vote (cell B) with a number nobody holds.
+        var cellVoteB = await StepAsync(app, cases.B, AdmissionStepKind.CellVote);
+        await app.WithSystemScopeAsync(db => db.AdmissionSteps.Where(s => s.Id == cellVote).ExecuteUpdateAsync(u => u.SetProperty(s => s.DocumentNumber, "1-NQ/CB")));
+        await app.WithSystemScopeAsync(db => db.AdmissionSteps.Where(s => s.Id == cellVoteB).ExecuteUpdateAsync(u => u.SetProperty(s => s.DocumentNumber, "9-NQ/CB")));
+
+        // On start: the free one is reserved and moves its series; the held one is left (the other paper keeps it).
+        (await app.WithSystemScopeAsync(db => Docs.NumberedPaperBackfill.RunAsync(db))).ShouldBeGreaterThanOrEqualTo(1);
+        var reserved = (await HeldAsync(cellVoteB)).ShouldHaveSingleItem();
+        (reserved.Serial, reserved.FormCode).ShouldBe((9, "6-KND"));
+        (await app.WithSystemScopeAsync(db => db.DocumentCounters.SingleAsync(c => c.Id == reserved.CounterId))).LastNumber.ShouldBe(9);
+        (await HeldAsync(cellVote)).ShouldBeEmpty();
+        (await app.WithSystemScopeAsync(db => Docs.NumberedPaperBackfill.RunAsync(db))).ShouldBe(0, "entered once");
+
+        // The timeline says so and offers the box; issuing without a number is refused, naming the holder.
+        var (_, timeline) = await secretary.GetAsync($"/Candidates/Timeline/{cases.A}");
+        var why = timeline.QuerySelector($".forms[data-step='{cellVote}'] .issue-form[data-form='6-KND'] .number-why")!.TextContent;
+        why.ShouldContain("Số 1-NQ/CB ghi ở bước đã dùng cho một văn bản khác");
+        timeline.QuerySelector($".forms[data-step='{cellVote}'] .issue-form[data-form='6-KND'] input[name=number]").ShouldNotBeNull();
+        var refused = await RefusalAsync(secretary, await PostIssueAsync(secretary, cases.A, cellVote, "6-KND", null), cases.A);
+        refused.ShouldContain("Số 1-NQ/CB ghi ở bước này đã dùng cho 13-KNĐ của Võ Minh Đức");
+        (await app.WithSystemScopeAsync(db => db.IssuedDocuments.CountAsync(d => d.StepId == cellVote))).ShouldBe(0);
+        // The number from the register is typed: the paper takes it; the step's number stays as written.
+        (await IssuedNumberAsync(await PostIssueAsync(secretary, cases.A, cellVote, "6-KND", "5"), "6-KND")).ShouldBe("Số 5-NQ/CB");
+        (await HeldAsync(cellVote)).ShouldHaveSingleItem().Serial.ShouldBe(5);
+        (await StepNumberAsync(cellVote)).ShouldBe("1-NQ/CB");
+        // The paper whose own number is free keeps refusing another typed one.
+        var office = await Browser.LoginAsync(app, "office");
+        (await RefusalAsync(office, await PostIssueAsync(office, cases.B, cellVoteB, "6-KND", "10"), cases.B)).ShouldContain("đã ghi số văn bản 9-NQ/CB");
+        (await IssuedNumberAsync(await PostIssueAsync(office, cases.B, cellVoteB, "6-KND", null), "6-KND")).ShouldBe("Số 9-NQ/CB");
+    }
+
+    [Fact]
+    public async Task A_step_before_any_term_is_issued_with_its_own_number()
+    {
+        await EnsureAsync(app);
+        var secretary = await Browser.LoginAsync(app, "secretary");
+        // Terms start on 1/7/2020: a cell vote of March 2020 with its resolution's number.
+        var e = await AdmissionHttp.NewCandidateAsync(app, app.Data.CellA, "Lâm Thị Yến", "089300000091", D("1996-02-11"));
+        Task Rec(AdmissionStepKind kind, Web.Admission.StepData data) => RecordAsync(app.Services, e, kind, data);
+        await Rec(AdmissionStepKind.SourcePool, new() { Date = D("2019-01-07") });
+        await Rec(AdmissionStepKind.MentorAssigned, new() { Date = D("2019-01-10"), MentorMemberId = app.Data.MentorMemberA });
+        await Rec(AdmissionStepKind.AwarenessClass, new() { Date = D("2019-03-06"), CertificateNumber = "7/CN", CertificateDate = D("2019-03-06") });
+        await Rec(AdmissionStepKind.Application, new() { Date = D("2019-04-01") });
+        await Rec(AdmissionStepKind.PersonalHistory, new() { Date = D("2019-05-06"), People = [new() { Relationship = "Bản thân", FullName = "Lâm Thị Yến", Result = VerificationResult.Verified }] });
+        await Rec(AdmissionStepKind.Introduction, new()
+        {
+            Date = D("2019-06-03"), Path = IntroductionPath.TwoMembers,
+            Introducers = [new() { MemberId = app.Data.MemberA, TogetherSince = D("2015-01-01") }, new() { MemberId = app.Data.CommitteeMemberId, TogetherSince = D("2015-01-01") }],
+        });
+        await Rec(AdmissionStepKind.Opinions, new() { Date = D("2019-06-17") });
+        await Rec(AdmissionStepKind.CellVote, new() { Date = D("2020-03-10"), For = 3, Against = 0, Present = 3, DocumentNumber = "77-NQ/CB" });
+        var vote = await StepAsync(app, e, AdmissionStepKind.CellVote);
+        (await HeldAsync(vote)).ShouldBeEmpty("no term, no series");
+
+        var (_, timeline) = await secretary.GetAsync($"/Candidates/Timeline/{e}");
+        timeline.QuerySelector($".forms[data-step='{vote}'] .issue-form[data-form='6-KND'] .number-why")!.TextContent.ShouldContain("Dùng số đã ghi ở bước: 77-NQ/CB.");
+        (await IssuedNumberAsync(await PostIssueAsync(secretary, e, vote, "6-KND", null), "6-KND")).ShouldBe("Số 77-NQ/CB");
+    }
+
+    [Fact]
+    public async Task Auto_numbering_stops_at_the_largest_number()
+    {
+        var cases = await EnsureAsync(app);
+        var office = await Browser.LoginAsync(app, "office");
+        var decision = await StepAsync(app, cases.A, AdmissionStepKind.Decision);
+        // The committee's resolutions have reached 99,999 this term.
+        var termId = (await app.WithSystemScopeAsync(db => db.Terms.ToListAsync())).Single(t => t.Start <= D("2026-07-20") && D("2026-07-20") <= t.End).Id;
+        await app.WithSystemScopeAsync(db =>
+        {
+            db.DocumentCounters.Add(new Docs.DocumentCounter
+            {
+                CommuneId = app.Data.CommuneId, TermId = termId, OrganisationId = app.Data.CommuneId, DocumentType = "NQ/ĐU",
+                LastNumber = Docs.DocumentNumbering.MaxNumber, StartsOn = D("2026-01-01"),
+            });
+            return db.SaveChangesAsync();
+        });
+        var (_, timeline) = await office.GetAsync($"/Candidates/Timeline/{cases.A}");
+        var why = timeline.QuerySelector($".forms[data-step='{decision}'] .issue-form[data-form='8-KND'] .number-why")!.TextContent;
+        why.ShouldNotContain("100000");
+        why.ShouldContain("99.999");
+        var refused = await RefusalAsync(office, await PostIssueAsync(office, cases.A, decision, "8-KND", null), cases.A);
+        refused.ShouldContain("đã dùng đến số 99999-NQ/ĐU");
+        (await app.WithSystemScopeAsync(db => db.IssuedDocuments.CountAsync(d => d.StepId == decision && d.FormCode == "8-KND"))).ShouldBe(0);
+        // A free number from the register is still taken.
+        (await IssuedNumberAsync(await PostIssueAsync(office, cases.A, decision, "8-KND", "12"), "8-KND")).ShouldBe("Số 12-NQ/ĐU");
+    }
+
+    [Fact]
+    public async Task A_lost_race_says_what_happened()
+    {
+        // The same paper issued by someone else as 61 while 60 was typed: 60 was free, the paper keeps 61.
+        var same = Docs.IssueForm.RaceMessage("61-NQ/CB", "60", typedHeld: false, stepOwn: null);
+        same.ShouldContain("61-NQ/CB");
+        same.ShouldNotContain("“60” vừa được dùng");
+        Docs.IssueForm.RaceMessage(null, "60", typedHeld: true, stepOwn: null).ShouldContain("Số “60” vừa được dùng cho văn bản khác");
+        Docs.IssueForm.RaceMessage(null, "60", typedHeld: false, stepOwn: null).ShouldContain("“60” vẫn chưa ai dùng");
+        // A paper carrying the step's own number takes no "next number".
+        var own = Docs.IssueForm.RaceMessage(null, null, typedHeld: false, stepOwn: "420-QĐ/ĐU");
+        own.ShouldContain("420-QĐ/ĐU");
+        own.ShouldNotContain("số tiếp theo");
+        Docs.IssueForm.RaceMessage(null, null, typedHeld: false, stepOwn: null).ShouldContain("số tiếp theo");
+        await Task.CompletedTask;
+    }
+}
+
+public sealed class DocumentNumberStepTests_Sqlite(SqliteApp app) : DocumentNumberStepTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class DocumentNumberStepTests_Postgres(PostgresApp app) : DocumentNumberStepTests<PostgresApp>(app), IClassFixture<PostgresApp>;
