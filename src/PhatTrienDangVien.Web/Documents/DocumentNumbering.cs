@@ -212,17 +212,21 @@ public sealed partial class DocumentNumbering(AppDbContext db, Access access, Ti
         if (term is null) return Outcome<DocumentCounter>.Invalid("Next", "Chưa khai báo nhiệm kỳ hiện tại: số văn bản được đánh theo nhiệm kỳ. Hãy khai báo nhiệm kỳ trước.");
         var body = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId && o.CommuneId == communeId).Select(o => new { o.Id, o.Name, o.Kind }).FirstOrDefaultAsync(ct);
         if (body is null || !TypesOf(body.Kind).Contains(type)) return Outcome<DocumentCounter>.NotFound();
+        var errors = new List<FieldError>();
+        var (n, error) = string.IsNullOrWhiteSpace(next) ? (0, null) : ParseTyped(next, type);
         if (string.IsNullOrWhiteSpace(next))
-            return Outcome<DocumentCounter>.Invalid("Next", $"Hãy nhập số tiếp theo của sổ {type} của {body.Name} (ví dụ 38 hoặc 38-{type}).");
-        var (n, error) = ParseTyped(next, type);
-        if (error is not null) return Outcome<DocumentCounter>.Invalid("Next", $"Số tiếp theo của sổ {type} của {body.Name}: {error}");
+            errors.Add(new("Next", $"Hãy nhập số tiếp theo của sổ {type} của {body.Name} (ví dụ 38 hoặc 38-{type})."));
+        else if (error is not null)
+            // The timeline's words for a typed number, said of the series here rather than of a form.
+            errors.Add(new("Next", $"Số tiếp theo của sổ {type} của {body.Name}: {error.Replace("Biểu mẫu này", "sổ này", StringComparison.Ordinal)}"));
 
         var from = startsOn ?? today;
         if (from > today)
-            return Outcome<DocumentCounter>.Invalid("StartsOn", $"Ngày bắt đầu đánh số trên phần mềm không sau hôm nay ({FormValues.Date(today)}).");
+            errors.Add(new("StartsOn", $"Ngày bắt đầu đánh số trên phần mềm không sau hôm nay ({FormValues.Date(today)})."));
         // The term's own dates, not its name: "2025–2030" reads as including January 2025, yet the term opens at its congress.
-        if (from < term.Start)
-            return Outcome<DocumentCounter>.Invalid("StartsOn", $"Ngày bắt đầu đánh số trên phần mềm phải trong nhiệm kỳ hiện tại, từ {FormValues.Date(term.Start)} đến {FormValues.Date(term.End)} (nhiệm kỳ {term.Name}); văn bản trước {FormValues.Date(term.Start)} thuộc sổ của nhiệm kỳ trước.");
+        else if (from < term.Start)
+            errors.Add(new("StartsOn", $"Ngày bắt đầu đánh số trên phần mềm phải trong nhiệm kỳ hiện tại, từ {FormValues.Date(term.Start)} đến {FormValues.Date(term.End)} (nhiệm kỳ {term.Name}); văn bản trước {FormValues.Date(term.Start)} thuộc sổ của nhiệm kỳ trước."));
+        if (errors.Count > 0) return Outcome<DocumentCounter>.Invalid(errors);
         var stale = $"Sổ {type} của {body.Name} vừa có thay đổi (người khác lập văn bản hoặc đặt số) sau khi trang này được mở; chưa lưu gì. Hãy tải lại trang để xem số hiện tại rồi đặt lại.";
         var counter = await db.DocumentCounters.FirstOrDefaultAsync(c => c.CommuneId == communeId && c.TermId == term.Id && c.OrganisationId == body.Id && c.DocumentType == type, ct);
         if (counter?.Version != version) return Outcome<DocumentCounter>.Conflict(null, [], stale);

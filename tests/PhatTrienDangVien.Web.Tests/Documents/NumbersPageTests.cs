@@ -145,6 +145,11 @@ public abstract class NumbersPageTests<TApp>(TApp app) where TApp : AppFactory
         june.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var juneText = (await ParseAsync(june)).QuerySelector("#number-error")!.TextContent;
         juneText.ShouldContain("từ 01/07/2025 đến 30/06/2030");
+
+        // Both fields wrong: both said at once, each field marked.
+        var both = await ParseAsync(await PostAsync(office, cell, "NQ/CB", "abc", VersionOf(page, cell, "NQ/CB"), "2025-06-15"));
+        Row(both, cell, "NQ/CB").QuerySelectorAll("[aria-invalid=true]").Select(i => i.GetAttribute("name")).ShouldBe(["next", "startsOn"]);
+        Row(both, cell, "NQ/CB").QuerySelector(".series-error")!.TextContent.ShouldContain("01/07/2025");
         (await LastNumberAsync(cell, "NQ/CB")).ShouldBeNull("nothing was saved");
     }
 
@@ -158,7 +163,7 @@ public abstract class NumbersPageTests<TApp>(TApp app) where TApp : AppFactory
         var version = VersionOf(page, commune, type);
         foreach (var (typed, message) in new[]
         {
-            ("15-NQ/CB", $"mang số loại {type}"),
+            ("15-NQ/CB", $"sổ này mang số loại {type}, không phải “NQ/CB”"),
             ("mười lăm", "không đọc được"),
             ("0", "phải từ 1 đến"),
             ("", "Hãy nhập số tiếp theo"),
