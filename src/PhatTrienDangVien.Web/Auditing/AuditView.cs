@@ -146,12 +146,14 @@ public sealed class AuditView(AppDbContext db)
                         if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var id)) Want(kind, id);
             if (int.TryParse(entry.EntityId, NumberStyles.None, s_invariant, out var own) && OwnRef(entry.EntityType) is { } ownKind) Want(ownKind, own);
         }
+        var counters = await CountersAsync(parsed.Where(p => p.Entry.EntityType == nameof(Documents.DocumentCounter)).Select(p => p.Entry.EntityId), ct);
+        foreach (var c in counters.Values) Want(Ref.Organisation, c.OrganisationId);
         var names = await NamesAsync(wanted, ct);
         var people = await PeopleAsync(parsed.Where(p => p.Entry.EntityType == nameof(Person)).Select(p => p.Entry.EntityId), ct);
         var users = await UsersAsync(parsed.Where(p => p.Entry.EntityType == nameof(AppUser)).Select(p => p.Entry.EntityId), ct);
 
         return [.. parsed.Select(p => new AuditRow(p.Entry, TypeName(p.Entry.EntityType),
-            RecordName(p.Entry, names, people, users),
+            p.Entry.EntityType == nameof(Documents.DocumentCounter) ? CounterName(p.Entry.EntityId, counters, names) : RecordName(p.Entry, names, people, users),
             [.. p.Fields.Where(f => !Hidden.Contains(f.Key) && !IsFirstOfOne(f.Key, f.Value)).Select(f => new AuditChange(
                 Labels.TryGetValue(f.Key, out var label) ? label : "Trường khác",
                 Show(p.Entry.EntityType, f.Key, f.Value.ElementAtOrDefault(0), names),
@@ -178,6 +180,25 @@ public sealed class AuditView(AppDbContext db)
         if (e.EntityType == nameof(AppUser)) return users.GetValueOrDefault(e.EntityId);
         return int.TryParse(e.EntityId, NumberStyles.None, s_invariant, out var id) && OwnRef(e.EntityType) is { } kind
             ? names.GetValueOrDefault((kind, id)) : null;
+    }
+
+    private sealed record CounterKey(int OrganisationId, string Type, int StartYear, int EndYear);
+
+    /// <summary>A series reads as the register it stands for: "NQ/ĐU của Đảng ủy xã …, nhiệm kỳ 2025–2030".</summary>
+    private static string? CounterName(string key, Dictionary<string, CounterKey> counters, Dictionary<(Ref, int), string> names) =>
+        counters.TryGetValue(key, out var c)
+            ? $"{c.Type} của {names.GetValueOrDefault((Ref.Organisation, c.OrganisationId), "(đã xóa)")}, nhiệm kỳ {c.StartYear}–{c.EndYear}"
+            : null;
+
+    private async Task<Dictionary<string, CounterKey>> CountersAsync(IEnumerable<string> keys, CancellationToken ct)
+    {
+        var ids = keys.Select(k => int.TryParse(k, NumberStyles.None, s_invariant, out var id) ? id : 0).Where(id => id > 0).Distinct().ToList();
+        if (ids.Count == 0) return [];
+        var rows = await (from c in db.DocumentCounters
+                          join t in db.Terms on c.TermId equals t.Id
+                          where ids.Contains(c.Id)
+                          select new { c.Id, c.OrganisationId, c.DocumentType, t.StartYear, t.EndYear }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id.ToString(s_invariant), r => new CounterKey(r.OrganisationId, r.DocumentType, r.StartYear, r.EndYear));
     }
 
     private static Dictionary<string, JsonElement[]> Parse(string changes) =>

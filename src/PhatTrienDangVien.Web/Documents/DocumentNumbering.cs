@@ -168,11 +168,15 @@ public sealed partial class DocumentNumbering(AppDbContext db, Access access, Ti
 
     /// <summary>One series of the current term, as the numbers page lists it.</summary>
     public sealed record Series(int OrganisationId, string Body, OrganisationKind Kind, string Type, int LastNumber, int Next,
-        int HighestUsed, DateOnly? StartsOn, DateOnly? LatestPaperDate, int Version);
+        int HighestUsed, DateOnly? StartsOn, DateOnly? LatestPaperDate, int? Version);
 
     public sealed record SeriesList(Term? Term, IReadOnlyList<Series> Rows);
 
-    /// <summary>Every body and type the forms number, in the term containing today (a series not yet used starts at 1).</summary>
+    /// <summary>
+    /// Every body and type the forms number, in the term containing today (a series not yet used starts at 1). A series
+    /// with no row yet has no version (null): a new row starts at version 0 like every record, so 0 cannot also mean
+    /// "none yet", or a form loaded before the first save would overwrite it.
+    /// </summary>
     public async Task<SeriesList> CurrentAsync(CancellationToken ct)
     {
         var communeId = access.Scope.CommuneId;
@@ -191,7 +195,7 @@ public sealed partial class DocumentNumbering(AppDbContext db, Access access, Ti
             {
                 var c = counters.FirstOrDefault(x => x.OrganisationId == body.Id && x.DocumentType == type);
                 rows.Add(new Series(body.Id, body.Name, body.Kind, type, c?.LastNumber ?? 0, (c?.LastNumber ?? 0) + 1,
-                    c is not null && highest.TryGetValue(c.Id, out var h) ? h : 0, c?.StartsOn, c?.LatestPaperDate, c?.Version ?? 0));
+                    c is not null && highest.TryGetValue(c.Id, out var h) ? h : 0, c?.StartsOn, c?.LatestPaperDate, c?.Version));
             }
         }
         return new(term, rows);
@@ -214,8 +218,10 @@ public sealed partial class DocumentNumbering(AppDbContext db, Access access, Ti
     /// a number the software already gave in the term; the series counts as started on the day given (today when
     /// none), so a paper dated earlier is left for its number from the register.
     /// </summary>
+    /// <param name="next">"38", or "38-NQ/ĐU" as the register writes it (read as a typed number on the timeline is).</param>
     /// <param name="startsOn">From which paper date the software numbers (empty: today); the register holds the numbers of papers dated before.</param>
-    public async Task<Outcome<DocumentCounter>> SetNextAsync(int organisationId, string type, string? next, DateOnly? startsOn, int version, CancellationToken ct)
+    /// <param name="version">The series' version the form was loaded with; null when the form saw no row yet.</param>
+    public async Task<Outcome<DocumentCounter>> SetNextAsync(int organisationId, string type, string? next, DateOnly? startsOn, int? version, CancellationToken ct)
     {
         if (!access.Has(Permission.ManageFormTemplates)) return Outcome<DocumentCounter>.Forbidden();
         var communeId = access.Scope.CommuneId;
@@ -224,15 +230,24 @@ public sealed partial class DocumentNumbering(AppDbContext db, Access access, Ti
         if (term is null) return Outcome<DocumentCounter>.Invalid("Next", "Chưa khai báo nhiệm kỳ hiện tại: số văn bản được đánh theo nhiệm kỳ. Hãy khai báo nhiệm kỳ trước.");
         var body = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId && o.CommuneId == communeId).Select(o => new { o.Id, o.Name, o.Kind }).FirstOrDefaultAsync(ct);
         if (body is null || !TypesOf(body.Kind).Contains(type)) return Outcome<DocumentCounter>.NotFound();
-        if (string.IsNullOrWhiteSpace(next) || !int.TryParse(next.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > MaxNumber)
-            return Outcome<DocumentCounter>.Invalid("Next", $"Số tiếp theo của {body.Name} ({type}) phải là một số từ 1 đến {MaxNumber.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))}.");
+        var errors = new List<FieldError>();
+        var (n, error) = string.IsNullOrWhiteSpace(next) ? (0, null) : ParseTyped(next, type);
+        if (string.IsNullOrWhiteSpace(next))
+            errors.Add(new("Next", $"Hãy nhập số tiếp theo của sổ {type} của {body.Name} (ví dụ 38 hoặc 38-{type})."));
+        else if (error is not null)
+            // The timeline's words for a typed number, said of the series here rather than of a form.
+            errors.Add(new("Next", $"Số tiếp theo của sổ {type} của {body.Name}: {error.Replace("Biểu mẫu này", "sổ này", StringComparison.Ordinal)}"));
 
         var from = startsOn ?? today;
-        if (from > today || from < term.Start)
-            return Outcome<DocumentCounter>.Invalid("StartsOn", $"Ngày bắt đầu đánh số trên phần mềm phải trong nhiệm kỳ {term.Name} và không sau hôm nay ({FormValues.Date(today)}).");
+        if (from > today)
+            errors.Add(new("StartsOn", $"Ngày bắt đầu đánh số trên phần mềm không sau hôm nay ({FormValues.Date(today)})."));
+        // The term's own dates, not its name: "2025–2030" reads as including January 2025, yet the term opens at its congress.
+        else if (from < term.Start)
+            errors.Add(new("StartsOn", $"Ngày bắt đầu đánh số trên phần mềm phải trong nhiệm kỳ hiện tại, từ {FormValues.Date(term.Start)} đến {FormValues.Date(term.End)} (nhiệm kỳ {term.Name}); văn bản trước {FormValues.Date(term.Start)} thuộc sổ của nhiệm kỳ trước."));
+        if (errors.Count > 0) return Outcome<DocumentCounter>.Invalid(errors);
+        var stale = $"Sổ {type} của {body.Name} vừa có thay đổi (người khác lập văn bản hoặc đặt số) sau khi trang này được mở; chưa lưu gì. Hãy tải lại trang để xem số hiện tại rồi đặt lại.";
         var counter = await db.DocumentCounters.FirstOrDefaultAsync(c => c.CommuneId == communeId && c.TermId == term.Id && c.OrganisationId == body.Id && c.DocumentType == type, ct);
-        if (counter is not null && counter.Version != version)
-            return Outcome<DocumentCounter>.Conflict(null, [], $"Sổ {type} của {body.Name} vừa có số mới (người khác lập văn bản hoặc sửa số); hãy tải lại trang để xem số hiện tại.");
+        if (counter?.Version != version) return Outcome<DocumentCounter>.Conflict(null, [], stale);
         if (counter is not null)
         {
             var used = await db.NumberedPapers.AsNoTracking().Where(p => p.CounterId == counter.Id).OrderByDescending(p => p.Serial)
@@ -249,11 +264,12 @@ public sealed partial class DocumentNumbering(AppDbContext db, Access access, Ti
         counter.StartsOn = from;
         try
         {
+            // The version read above is the token of the UPDATE; a first save racing another meets the unique index.
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
-            return Outcome<DocumentCounter>.Conflict(null, [], $"Sổ {type} của {body.Name} vừa có số mới (người khác lập văn bản hoặc sửa số); hãy tải lại trang để xem số hiện tại.");
+            return Outcome<DocumentCounter>.Conflict(null, [], stale);
         }
         return Outcome<DocumentCounter>.Done(counter);
     }
