@@ -78,12 +78,12 @@ public static class AdmissionApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        cases.MapPost("/{id:int}/steps/{stepId:int}/forms/{key}", async (int id, int stepId, string key, int? variant, string? number, Documents.IssueForm issue, CancellationToken ct) =>
-                (await issue.HandleAsync(id, stepId, key, variant ?? 0, number, ct)).ToResult(doc =>
+        cases.MapPost("/{id:int}/steps/{stepId:int}/forms/{key}", async (int id, int stepId, string key, int? variant, string? number, bool? confirm, Documents.IssueForm issue, CancellationToken ct) =>
+                (await issue.HandleAsync(id, stepId, key, variant ?? 0, number, ct, confirm ?? false)).ToResult(doc =>
                     Results.File(doc.Content, Pages.Candidates.TimelineModel.DocxContentType, doc.FileName)))
             // The same command as the timeline's "Lập …" buttons: the same number, the same file kept with the step.
             .RequirePermission(Permission.IssueForms)
-            .WithSummary("Lập một biểu mẫu Word của một bước (như nút “Lập …” trên trang tiến trình): trả về tệp .docx, lưu kèm bước, cấp số; `number` (tùy chọn): số theo sổ văn bản, ví dụ 38 hoặc 38-NQ/ĐU")
+            .WithSummary("Lập một biểu mẫu Word của một bước (như nút “Lập …” trên trang tiến trình): trả về tệp .docx, lưu kèm bước, cấp số; `number` (tùy chọn): số theo sổ văn bản, ví dụ 38 hoặc 38-NQ/ĐU; `confirm=true` khi số gõ cao hơn số tiếp theo của sổ quá 10 số")
             .Produces(StatusCodes.Status200OK, contentType: Pages.Candidates.TimelineModel.DocxContentType)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -55,6 +55,12 @@ public sealed partial class DocumentNumbering(AppDbContext db, Access access, Ti
 {
     public const int MaxNumber = 99_999;
 
+    /// <summary>How far above the series' next number a typed number is taken without the user's confirmation.</summary>
+    public const int JumpAllowance = 10;
+
+    /// <summary>The field of the refusal that asks to confirm a typed number far above the next (the page shows the box).</summary>
+    public const string JumpField = "NumberJump";
+
     /// <summary>Which body numbers a form's paper for a candidate: the cell, its sub-committee, or the commune committee.</summary>
     public static int IssuingBody(FormIssuer issuer, int communeId, int cellId, int? cellParentId) => issuer switch
     {
@@ -346,8 +352,9 @@ public sealed partial class DocumentNumbering(AppDbContext db, Access access, Ti
     /// (reserved when the step was recorded), else the typed one, else the proposal. A number another paper holds is
     /// refused, naming that paper when the user may see its candidate.
     /// </summary>
+    /// <param name="confirmJump">The user confirmed a typed number far above the series' next one (see <see cref="JumpAllowance"/>).</param>
     internal async Task<Outcome<string?>> TakeAsync(LoadedCase loaded, Core.Admission.StepRecord step, FormDefinition form, int variant, string type,
-        string? stepOwn, string? typed, CancellationToken ct)
+        string? stepOwn, string? typed, bool confirmJump, CancellationToken ct)
     {
         var communeId = loaded.Candidate.CommuneId;
         var term = await TermOfAsync(communeId, step.Date, ct);
@@ -390,6 +397,11 @@ public sealed partial class DocumentNumbering(AppDbContext db, Access access, Ti
             serial = n;
             if (counter is not null && await HeldByAsync(counter.Id, serial, ct) is { } who)
                 return Outcome<string?>.Invalid("Number", $"Số {Format(serial, type)} {who} trong nhiệm kỳ này; hãy gõ số khác theo sổ văn bản.");
+            // A number given cannot be taken back, and the series goes on after it: a slip of the keyboard ("650" for
+            // "65") would move it for the rest of the term. Far above the next number, the user confirms it first.
+            var next = (counter?.LastNumber ?? 0) + 1;
+            if (serial > next + JumpAllowance && !confirmJump)
+                return Outcome<string?>.Invalid(JumpField, $"Số {Format(serial, type)} cao hơn số tiếp theo của sổ ({Format(next, type)}) {(serial - next).ToString(CultureInfo.InvariantCulture)} số; số đã cấp không đổi lại được và sổ sẽ đánh tiếp từ {Format(serial + 1, type)}. Nếu đúng là số trong sổ văn bản, hãy đánh dấu “Đúng số trong sổ văn bản” rồi bấm lập lại; nếu gõ nhầm, hãy gõ lại.");
         }
         else
         {

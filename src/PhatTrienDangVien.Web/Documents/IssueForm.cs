@@ -26,7 +26,9 @@ public sealed class IssueForm(AppDbContext db, AdmissionCases cases, Access acce
     }
 
     /// <param name="typedNumber">A number from the issuing body's register ("38" or "38-NQ/ĐU"), instead of the proposed one.</param>
-    public async Task<Outcome<IssuedDocument>> HandleAsync(int candidateId, int stepId, string formKey, int variant, string? typedNumber, CancellationToken ct)
+    /// <param name="confirmJump">The user confirmed a typed number far above the series' next one.</param>
+    public async Task<Outcome<IssuedDocument>> HandleAsync(int candidateId, int stepId, string formKey, int variant, string? typedNumber, CancellationToken ct,
+        bool confirmJump = false)
     {
         var loaded = await cases.LoadAsync(candidateId, ct);
         var step = loaded?.Case.Steps.FirstOrDefault(s => s.Id == stepId);
@@ -57,7 +59,7 @@ public sealed class IssueForm(AppDbContext db, AdmissionCases cases, Access acce
             }
             else
             {
-                var taken = await numbering.TakeAsync(loaded, step, form, variant, type, stepOwn, typed, ct);
+                var taken = await numbering.TakeAsync(loaded, step, form, variant, type, stepOwn, typed, confirmJump, ct);
                 if (!taken.IsDone) return taken.As<IssuedDocument>();
                 number = taken.Value;
                 if (stepOwn is null && form.StepsOwnPaper && number is not null) await RecordOnStepAsync(loaded, step, number, ct);

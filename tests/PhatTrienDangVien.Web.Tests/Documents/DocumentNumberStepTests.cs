@@ -22,23 +22,6 @@ public abstract class DocumentNumberStepTests<TApp>(TApp app) where TApp : AppFa
 {
     private static string S(int i) => i.ToString(CultureInfo.InvariantCulture);
 
-    private static Task<HttpResponseMessage> PostIssueAsync(Browser b, int candidate, int step, string form, string? number) =>
-        b.PostRawAsync($"/Candidates/Timeline/{candidate}?handler=Issue",
-            [new("stepId", S(step)), new("form", form), new("variant", "0"), new("number", number ?? "")], $"/Candidates/Timeline/{candidate}");
-
-    private static async Task<string> IssuedNumberAsync(HttpResponseMessage r, string form)
-    {
-        r.StatusCode.ShouldBe(HttpStatusCode.OK, $"{form}: {r.Headers.Location}");
-        return Header(await r.Content.ReadAsByteArrayAsync()).Left[^1];
-    }
-
-    private static async Task<string> RefusalAsync(Browser b, HttpResponseMessage r, int candidate)
-    {
-        r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
-        var (_, page) = await b.GetAsync($"/Candidates/Timeline/{candidate}");
-        return page.QuerySelector(".alert-danger")?.TextContent ?? "";
-    }
-
     private Task<List<Docs.NumberedPaper>> HeldAsync(int step) =>
         app.WithSystemScopeAsync(db => db.NumberedPapers.AsNoTracking().Where(p => p.StepId == step).ToListAsync());
 

@@ -21,26 +21,6 @@ public abstract class DocumentNumberTests<TApp>(TApp app) where TApp : AppFactor
 {
     private static string S(int i) => i.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Issues a form from the timeline, with a number typed or not; the raw answer.</summary>
-    private static Task<HttpResponseMessage> PostIssueAsync(Browser b, int candidate, int step, string form, string? number) =>
-        b.PostRawAsync($"/Candidates/Timeline/{candidate}?handler=Issue",
-            [new("stepId", S(step)), new("form", form), new("variant", "0"), new("number", number ?? "")], $"/Candidates/Timeline/{candidate}");
-
-    /// <summary>The number line of the issued paper's header ("Số 38-NQ/ĐU").</summary>
-    private static async Task<string> IssuedNumberAsync(HttpResponseMessage r, string form)
-    {
-        r.StatusCode.ShouldBe(HttpStatusCode.OK, $"{form}: {r.Headers.Location}");
-        return Header(await r.Content.ReadAsByteArrayAsync()).Left[^1];
-    }
-
-    /// <summary>The message the timeline shows after a refused issue (the redirect's next page).</summary>
-    private static async Task<string> RefusalAsync(Browser b, HttpResponseMessage r, int candidate)
-    {
-        r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
-        var (_, page) = await b.GetAsync($"/Candidates/Timeline/{candidate}");
-        return page.QuerySelector(".alert-danger")?.TextContent ?? "";
-    }
-
     private Task<int> IssuedCountAsync(int step) => app.WithSystemScopeAsync(db => db.IssuedDocuments.CountAsync(d => d.StepId == step));
 
     [Fact]
@@ -147,7 +127,11 @@ public abstract class DocumentNumberTests<TApp>(TApp app) where TApp : AppFactor
         (await app.WithSystemScopeAsync(db => db.DocumentCounters.SingleAsync(c => c.Id == counter.Id))).LastNumber.ShouldBe(40, "a typed number above the counter moves it");
 
         // The API takes the same number through the same command: 39 is free, 40 is not.
-        var used = await office.Client.PostAsync($"/api/candidates/{cases.A}/steps/{decision}/forms/9-KND?number=40-QĐ/ĐU", null);
+        // The decisions' series is at 1: 40 is far above it, so the API asks for the same confirmation as the page.
+        var far = await office.Client.PostAsync($"/api/candidates/{cases.A}/steps/{decision}/forms/9-KND?number=40-QĐ/ĐU", null);
+        far.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await far.Content.ReadAsStringAsync()).ShouldContain("Đúng số trong sổ văn bản");
+        var used = await office.Client.PostAsync($"/api/candidates/{cases.A}/steps/{decision}/forms/9-KND?number=40-QĐ/ĐU&confirm=true", null);
         (await IssuedNumberAsync(used, "9-KND")).ShouldBe("Số 40-QĐ/ĐU", "the decisions are a series of their own");
         var apiRecognition = await office.Client.PostAsync($"/api/candidates/{cases.A}/steps/{recognition}/forms/QD-CNCT?number=40", null);
         apiRecognition.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -229,7 +213,7 @@ public abstract class DocumentNumberTests<TApp>(TApp app) where TApp : AppFactor
         var cases = await EnsureAsync(app);
         var office = await Browser.LoginAsync(app, "office");
         var appraisal = await StepAsync(app, cases.B, AdmissionStepKind.SubCommitteeVote);
-        (await IssuedNumberAsync(await PostIssueAsync(office, cases.B, appraisal, "7-KND", "12"), "7-KND")).ShouldBe("Số 12-BC/ĐU");
+        (await IssuedNumberAsync(await PostIssueAsync(office, cases.B, appraisal, "7-KND", "12", confirm: true), "7-KND")).ShouldBe("Số 12-BC/ĐU");
         var held = await app.WithSystemScopeAsync(db => db.NumberedPapers.AsNoTracking().SingleAsync(p => p.StepId == appraisal));
         // As a database from before the DocumentNumbering migration holds it: the paper and its counter, not its number.
         await app.WithSystemScopeAsync(db => db.NumberedPapers.Where(p => p.Id == held.Id).ExecuteDeleteAsync());
@@ -242,6 +226,35 @@ public abstract class DocumentNumberTests<TApp>(TApp app) where TApp : AppFactor
 
         // Issuing the paper again keeps its number.
         (await IssuedNumberAsync(await PostIssueAsync(office, cases.B, appraisal, "7-KND", null), "7-KND")).ShouldBe("Số 12-BC/ĐU");
+    }
+
+    [Fact]
+    public async Task A_typed_number_far_above_the_next_is_taken_only_once_confirmed()
+    {
+        var cases = await EnsureAsync(app);
+        var office = await Browser.LoginAsync(app, "office");
+        // Candidate B's cell vote, on cell B's series (no other test of this class numbers it): 650 typed for 65.
+        var vote = await StepAsync(app, cases.B, AdmissionStepKind.CellVote);
+        var counterBefore = await app.WithSystemScopeAsync(db => db.DocumentCounters.AsNoTracking().Where(c => c.OrganisationId == app.Data.CellB && c.DocumentType == "NQ/CB")
+            .Select(c => new { c.Id, c.LastNumber }).ToListAsync());
+        var refused = await PostIssueAsync(office, cases.B, vote, "6-KND", "650");
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (_, page) = await office.GetAsync($"/Candidates/Timeline/{cases.B}");
+        (page.QuerySelector(".alert-danger")?.TextContent ?? "").ShouldContain("cao hơn số tiếp theo của sổ");
+        // The same box comes back with what was typed, and the box to confirm it.
+        var box = page.QuerySelector($".forms[data-step='{vote}'] .issue-form[data-form='6-KND']")!;
+        box.QuerySelector("input[name=number]")!.GetAttribute("value").ShouldBe("650");
+        box.QuerySelector("input[name=confirmNumber]").ShouldNotBeNull();
+        box.QuerySelector("label[for$='-confirm']")!.TextContent.ShouldBe("Đúng số trong sổ văn bản");
+        // Nothing spent; the next visit shows the plain box again.
+        (await IssuedCountAsync(vote)).ShouldBe(0);
+        (await app.WithSystemScopeAsync(db => db.DocumentCounters.AsNoTracking().Where(c => c.OrganisationId == app.Data.CellB && c.DocumentType == "NQ/CB")
+            .Select(c => new { c.Id, c.LastNumber }).ToListAsync())).ShouldBe(counterBefore);
+        (_, page) = await office.GetAsync($"/Candidates/Timeline/{cases.B}");
+        page.QuerySelector($".forms[data-step='{vote}'] .issue-form[data-form='6-KND'] input[name=confirmNumber]").ShouldBeNull();
+
+        // Confirmed: taken.
+        (await IssuedNumberAsync(await PostIssueAsync(office, cases.B, vote, "6-KND", "650", confirm: true), "6-KND")).ShouldBe("Số 650-NQ/CB");
     }
 
     [Fact]

@@ -101,6 +101,28 @@ internal sealed record FormCases(int A, int B, int C)
         return await r.Content.ReadAsByteArrayAsync();
     }
 
+    /// <summary>Issues a form from the timeline, with a number typed or not; the raw answer.</summary>
+    public static Task<HttpResponseMessage> PostIssueAsync(Browser b, int candidate, int step, string form, string? number, bool confirm = false) =>
+        b.PostRawAsync($"/Candidates/Timeline/{candidate}?handler=Issue",
+            [new("stepId", step.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("form", form), new("variant", "0"), new("number", number ?? ""),
+                .. confirm ? [new KeyValuePair<string, string>("confirmNumber", "true")] : Array.Empty<KeyValuePair<string, string>>()],
+            $"/Candidates/Timeline/{candidate}");
+
+    /// <summary>The number line of the issued paper's header ("Số 38-NQ/ĐU").</summary>
+    public static async Task<string> IssuedNumberAsync(HttpResponseMessage r, string form)
+    {
+        r.StatusCode.ShouldBe(HttpStatusCode.OK, $"{form}: {r.Headers.Location}");
+        return Header(await r.Content.ReadAsByteArrayAsync()).Left[^1];
+    }
+
+    /// <summary>The message the timeline shows after a refused issue (the redirect's next page).</summary>
+    public static async Task<string> RefusalAsync(Browser b, HttpResponseMessage r, int candidate)
+    {
+        r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
+        var (_, page) = await b.GetAsync($"/Candidates/Timeline/{candidate}");
+        return page.QuerySelector(".alert-danger")?.TextContent ?? "";
+    }
+
     /// <summary>The paragraphs' texts of the body (tables included), in order.</summary>
     public static List<string> Paragraphs(byte[] docx)
     {

@@ -71,9 +71,9 @@ public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scan
 
     /// <summary>Fills a form of a step from the data, keeps it with the step and hands the file over (one click).</summary>
     [RequireHandlerPermission(Permission.IssueForms)]
-    public async Task<IActionResult> OnPostIssueAsync(int id, int stepId, string form, int variant, string? number, CancellationToken ct)
+    public async Task<IActionResult> OnPostIssueAsync(int id, int stepId, string form, int variant, string? number, bool confirmNumber, CancellationToken ct)
     {
-        var outcome = await issue.HandleAsync(id, stepId, form, variant, number, ct);
+        var outcome = await issue.HandleAsync(id, stepId, form, variant, number, ct, confirmNumber);
         switch (outcome.Status)
         {
             case Application.OutcomeStatus.NotFound: return NotFound();
@@ -84,9 +84,27 @@ public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scan
                 return File(doc.Content, DocxContentType);
             default:
                 TempData["Error"] = outcome.Message ?? string.Join(" ", outcome.Errors.Select(e => e.Message));
+                // A number far above the next: the same box comes back with what was typed and the box to confirm it.
+                if (outcome.Errors.Any(e => e.Field == Web.Documents.DocumentNumbering.JumpField))
+                    TempData[JumpKey] = $"{stepId}|{form}|{variant}|{number}";
                 return Redirect($"/Candidates/Timeline/{id}");
         }
     }
+
+    private const string JumpKey = "NumberJump";
+
+    /// <summary>
+    /// The paper whose typed number waits for confirmation, and the number typed (after a refusal). Read once per page:
+    /// reading takes it out of TempData, so it shows on the page after the refusal only.
+    /// </summary>
+    public (int StepId, string Form, int Variant, string Number)? Jump => (_jump ??= new(ReadJump)).Value;
+
+    private Lazy<(int StepId, string Form, int Variant, string Number)?>? _jump;
+
+    private (int StepId, string Form, int Variant, string Number)? ReadJump() =>
+        TempData[JumpKey] is string v && v.Split('|', 4) is [var s, var f, var n, var typed]
+            && int.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out var step) && int.TryParse(n, System.Globalization.CultureInfo.InvariantCulture, out var variant)
+            ? (step, f, variant, typed) : null;
 
     public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
