@@ -148,8 +148,8 @@ public sealed partial class DocumentNumbering(AppDbContext db, Access access, Ti
         var issued = await db.IssuedDocuments.AsNoTracking().Where(d => stepIds.Contains(d.StepId) && d.Number != null)
             .Select(d => new { d.StepId, d.FormCode, d.Variant, d.Number }).ToListAsync(ct);
         var counterIds = counters.Select(c => c.Id).ToList();
-        var ownSerials = papers.Where(p => p.Form.StepsOwnPaper && !string.IsNullOrWhiteSpace(p.Step.DocumentNumber))
-            .Select(p => SerialOf(p.Step.DocumentNumber!.Trim(), p.Form.NumberType!)).OfType<int>().Distinct().ToList();
+        var ownSerials = papers.Select(p => StepsOwnNumber(p.Form, p.Step) is { } own ? SerialOf(own, p.Form.NumberType!) : null)
+            .OfType<int>().Distinct().ToList();
         var holders = ownSerials.Count == 0 ? [] : await db.NumberedPapers.AsNoTracking()
             .Where(p => counterIds.Contains(p.CounterId) && ownSerials.Contains(p.Serial))
             .Select(p => new { p.CounterId, p.Serial, p.StepId, p.FormCode, p.Variant }).ToListAsync(ct);
@@ -157,7 +157,7 @@ public sealed partial class DocumentNumbering(AppDbContext db, Access access, Ti
         {
             var term = terms.FirstOrDefault(t => t.Start <= step.Date && step.Date <= t.End);
             var kept = issued.FirstOrDefault(d => d.StepId == step.Id && d.FormCode == form.Key && d.Variant == variant)?.Number;
-            var own = form.StepsOwnPaper && !string.IsNullOrWhiteSpace(step.DocumentNumber) ? step.DocumentNumber.Trim() : null;
+            var own = StepsOwnNumber(form, step);
             if (term is null && kept is null && own is null)
             {
                 result[(step.Id, form.Key, variant)] = null;
@@ -341,8 +341,17 @@ public sealed partial class DocumentNumbering(AppDbContext db, Access access, Ti
         });
     }
 
-    private static bool SameNumber(string typed, string number, string type) =>
+    /// <summary>Whether a typed number is this number of the series ("38" or "38-nq/đu" for "38-NQ/ĐU").</summary>
+    internal static bool SameNumber(string typed, string number, string type) =>
         ParseTyped(typed, type) is (var n, null) && SerialOf(number, type) == n;
+
+    /// <summary>The number written on the step when the form is the paper the step records (its 6-KNĐ, 9-KNĐ…), else null.</summary>
+    public static string? StepsOwnNumber(FormDefinition form, Core.Admission.StepRecord step)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(step);
+        return form.StepsOwnPaper && !string.IsNullOrWhiteSpace(step.DocumentNumber) ? step.DocumentNumber.Trim() : null;
+    }
 
     private static string StepNumberStays(string stepOwn) =>
         $"Bước này đã ghi số văn bản {stepOwn}: giấy mang số đó; hãy để trống ô số.";

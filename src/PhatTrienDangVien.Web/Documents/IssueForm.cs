@@ -49,11 +49,11 @@ public sealed class IssueForm(AppDbContext db, AdmissionCases cases, Access acce
         string? number = null;
         if (form.NumberType is { } type)
         {
-            var stepOwn = form.StepsOwnPaper && !string.IsNullOrWhiteSpace(step.DocumentNumber) ? step.DocumentNumber.Trim() : null;
+            var stepOwn = DocumentNumbering.StepsOwnNumber(form, step);
             if (previous?.Number is { } earlier)
             {
                 // The same paper again: its number does not change (a different one would be a second paper).
-                if (typed is not null && !SameNumber(typed, earlier, type))
+                if (typed is not null && !DocumentNumbering.SameNumber(typed, earlier, type))
                     return Outcome<IssuedDocument>.Invalid("Number", $"Giấy này đã lập với số {earlier}: lập lại giữ nguyên số đó; hãy để trống ô số.");
                 number = earlier;
             }
@@ -95,7 +95,7 @@ public sealed class IssueForm(AppDbContext db, AdmissionCases cases, Access acce
             if (typed is not null && form.NumberType is { } t && DocumentNumbering.ParseTyped(typed, t) is (var n, null))
                 typedHeld = await db.NumberedPapers.AsNoTracking().AnyAsync(p => p.Serial == n && p.Counter!.DocumentType == t
                     && p.CommuneId == loaded.Candidate.CommuneId && !(p.StepId == step.Id && p.FormCode == form.Key && p.Variant == variant), ct);
-            var stepOwn = form.StepsOwnPaper && !string.IsNullOrWhiteSpace(step.DocumentNumber) ? step.DocumentNumber.Trim() : null;
+            var stepOwn = DocumentNumbering.StepsOwnNumber(form, step);
             return Outcome<IssuedDocument>.Conflict(null, [], RaceMessage(now is null || form.NumberType is null ? null : DocumentNumbering.Format(now.Serial, form.NumberType), typed, typedHeld, stepOwn));
         }
         return Outcome<IssuedDocument>.Done(doc);
@@ -134,8 +134,5 @@ public sealed class IssueForm(AppDbContext db, AdmissionCases cases, Access acce
             && string.IsNullOrWhiteSpace(member.AdmissionDecisionNumber))
             member.AdmissionDecisionNumber = number;
     }
-
-    private static bool SameNumber(string typed, string number, string type) =>
-        DocumentNumbering.ParseTyped(typed, type) is (var n, null) && DocumentNumbering.SerialOf(number, type) == n;
 
 }

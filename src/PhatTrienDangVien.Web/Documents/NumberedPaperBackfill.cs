@@ -24,6 +24,7 @@ public static class NumberedPaperBackfill
             .Select(d => new Paper(d.CommuneId, d.CandidateId, d.StepId, d.FormCode, d.Variant, d.Number))
             .ToListAsync(ct);
         // Steps' own numbers after the issued papers: a paper issued with the step's number is entered once, as issued.
+        var entered = missing.Select(m => (m.StepId, m.FormCode, m.Variant)).ToHashSet();
         foreach (var (kind, formKey) in FormCatalog.All.Where(f => f.Step is not null && f.StepsOwnPaper && f.NumberType is not null).Select(f => (f.Step!.Value, f.Key)).ToList())
         {
             var own = await (from s in db.AdmissionSteps.AsNoTracking()
@@ -32,7 +33,7 @@ public static class NumberedPaperBackfill
                                  && !db.NumberedPapers.Any(p => p.StepId == s.Id && p.FormCode == formKey && p.Variant == 0)
                              orderby s.Id
                              select new Paper(c.CommuneId, s.CandidateId, s.Id, formKey, 0, s.DocumentNumber)).ToListAsync(ct);
-            missing.AddRange(own.Where(o => !missing.Any(m => m.StepId == o.StepId && m.FormCode == o.FormCode && m.Variant == 0)));
+            missing.AddRange(own.Where(o => entered.Add((o.StepId, o.FormCode, o.Variant))));
         }
         if (missing.Count == 0) return 0;
 

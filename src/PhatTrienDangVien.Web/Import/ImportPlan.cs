@@ -687,7 +687,7 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
         var letters = name.Where(char.IsLetter).ToList();
         if (!letters.All(char.IsUpper) && !letters.All(char.IsLower)) return null;
         return string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.Length == 0 ? w : char.ToUpper(w[0], vi) + w[1..].ToLower(vi)));
+            .Select(w => char.ToUpper(w[0], vi) + w[1..].ToLower(vi)));
     }
 
     /// <summary>The one hamlet of the commune an address names as whole words ("ấp mỹ an" in "Tổ 4, Ấp Mỹ An"), or null.</summary>

@@ -64,10 +64,11 @@ public static class PlanData
         ArgumentNullException.ThrowIfNull(db);
         var steps = await db.AdmissionSteps.WholeCommune().AsNoTracking()
             .Where(s => s.Kind == Core.Admission.AdmissionStepKind.Ceremony)
-            .Join(cases, s => s.CandidateId, c => c.Id, (s, c) => new { c.PersonId, s })
+            .Join(cases, s => s.CandidateId, c => c.Id, (s, c) => new { c.PersonId, s.CandidateId, s.Date, s.Details })
             .ToListAsync(ct);
-        return steps.Where(x => x.s.ReadDetails<Core.Admission.CeremonyDetails>()?.FromRegister != true)
-            .Select(x => new Ceremony(x.PersonId, x.s.CandidateId, x.s.Date)).ToList();
+        // Only the details are read for the flag (not the step's rules snapshot): the dashboard asks this on every view.
+        return steps.Where(x => new Core.Admission.StepRecord { Details = x.Details }.ReadDetails<Core.Admission.CeremonyDetails>()?.FromRegister != true)
+            .Select(x => new Ceremony(x.PersonId, x.CandidateId, x.Date)).ToList();
     }
 
     /// <summary>
