@@ -25,6 +25,8 @@ public sealed class ProbationReport
         /// <summary>The case was opened from the register for recognition (decision 0025): still admitted before the software.</summary>
         public bool CaseFromRegister { get; init; }
         public bool FromRegister => CandidateId is null || CaseFromRegister;
+        /// <summary>A recognition case can be opened from the register: no case yet and the ceremony's exact day known (as OpenRecognition requires).</summary>
+        public bool MayOpenCase { get; init; }
     }
 
     public required PlanData.Selection Selection { get; init; }
@@ -42,7 +44,7 @@ public sealed class ProbationReport
         var report = new ProbationReport { Selection = selection, Today = today };
         var cellIds = selection.CellIds;
         var members = await db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Probationary && cellIds.Contains(m.CellId))
-            .Select(m => new { m.Id, m.PersonId, m.Person.FullName, m.Person.NameSortKey, m.Person.DateOfBirth, Cell = m.Cell.Name, m.CeremonyDate })
+            .Select(m => new { m.Id, m.PersonId, m.Person.FullName, m.Person.NameSortKey, m.Person.DateOfBirth, Cell = m.Cell.Name, m.CeremonyDate, m.CeremonyDatePrecision })
             .ToListAsync(ct);
         var people = members.Select(m => m.PersonId).ToList();
         var cases = (await db.Candidates.AsNoTracking().Where(c => people.Contains(c.PersonId)).Select(c => new { c.Id, c.PersonId }).ToListAsync(ct))
@@ -67,7 +69,7 @@ public sealed class ProbationReport
                 var registerEnd = ceremony.AddMonths(book.At(ceremony).ProbationMonths);
                 var due = calendar.AddWorkingDays(registerEnd, book.At(registerEnd).RecognitionReviewDeadlineWorkingDays);
                 report.Rows.Add(new Row(m.Id, null, m.FullName, m.Cell, ceremony, registerEnd, due, null, AdmissionStepKind.RecognitionVote,
-                    calendar.WorkingDaysBetween(today, due)));
+                    calendar.WorkingDaysBetween(today, due)) { MayOpenCase = m.CeremonyDatePrecision == DatePrecision.Day });
             }
             else
             {

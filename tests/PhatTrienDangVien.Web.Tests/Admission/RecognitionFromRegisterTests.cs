@@ -261,6 +261,9 @@ public abstract class RecognitionFromRegisterTests<TApp>(TApp app) where TApp : 
         }
         (await app.WithSystemScopeAsync(db => db.Candidates.CountAsync(c => c.PersonId == official.PersonId || c.PersonId == monthOnly.PersonId || c.PersonId == noDate.PersonId)))
             .ShouldBe(0);
+        // The Probation report does not send the secretary to a button the member page will not show.
+        var (_, _, monthRow) = await ProbationRowAsync(secretary, "Phan Thị Tháng");
+        monthRow.TextContent.ShouldNotContain("Mở hồ sơ xét công nhận");
 
         // Another cell's member is not there for this secretary, by either path.
         (await secretary.GetAsync($"/Members/Details/{otherCell.Id}")).Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
