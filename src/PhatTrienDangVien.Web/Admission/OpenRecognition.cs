@@ -32,6 +32,11 @@ public sealed class OpenRecognition(AppDbContext db, Access access, AdmissionCas
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
+            // No unique index says "one case per person": two opens at once, or an open beside an undo of the import that
+            // brought the member in, would both pass the check above. The commune's register lock serialises them, and
+            // the check is made again under it.
+            await db.LockCommuneImportsAsync(ct);
+            if (await RefusalAsync(member, ct) is { } late) return Outcome<Candidate>.Invalid("", late);
             var candidate = new Candidate
             {
                 CommuneId = member.CommuneId, PersonId = member.PersonId, CellId = member.CellId, Status = CandidateStatus.Admitted,

@@ -5,8 +5,9 @@ namespace PhatTrienDangVien.Web.Data;
 public abstract partial class AppDbContext
 {
     /// <summary>
-    /// Waits for, then holds to the end of the current transaction, the lock that lets one import or one undo of an
-    /// import of the commune run at a time (its checks against the register and its writes together). PostgreSQL: an
+    /// Waits for, then holds to the end of the current transaction, the lock that lets one change of the commune's
+    /// register at a time run its checks and its writes together: an import, the undo of an import, opening a member's
+    /// recognition case from the register (the undo refuses once a case exists). PostgreSQL: an
     /// advisory transaction lock keyed on the commune. SQLite: any write takes the database's only write lock, so the
     /// commune's uploads are touched (no value changes).
     /// </summary>

@@ -222,6 +222,26 @@ public abstract class RecognitionFromRegisterTests<TApp>(TApp app) where TApp : 
     private static async Task<string> ProbationRowsAsync(Browser b) => (await b.GetAsync("/Reports/Probation")).Document.QuerySelector("#report-rows")!.TextContent;
 
     [Fact]
+    public async Task Opening_the_same_members_case_several_times_at_once_makes_one_case()
+    {
+        await ImportAsync(Row(1, "Lâm Thị Một Hồ Sơ", "04/04/1996", "Nữ", "20/12/2025", null, "Dự bị", null, null, "Chi bộ Ấp Mỹ Lợi"));
+        var member = await MemberAsync("Lâm Thị Một Hồ Sơ");
+        var clients = new List<HttpClient>();
+        for (int i = 0; i < 6; i++) clients.Add((await Browser.LoginAsync(app, i % 2 == 0 ? "office" : "secretary")).Client);
+
+        // No unique index says one case per person: the check and the write must run under one lock (without it both
+        // engines made six cases: each request checked before any had written).
+        var answers = await Task.WhenAll(clients.Select(c => OpenByApiAsync(c, member.Id)));
+        answers.Count(a => a.Status == HttpStatusCode.Created).ShouldBe(1, string.Join(" | ", answers.Select(a => a.Status)));
+        foreach (var (status, body) in answers.Where(a => a.Status != HttpStatusCode.Created))
+        {
+            status.ShouldBeOneOf(HttpStatusCode.BadRequest, HttpStatusCode.Conflict);
+            body.Str("detail").ShouldNotBeNullOrWhiteSpace();
+        }
+        (await app.WithSystemScopeAsync(db => db.Candidates.CountAsync(c => c.PersonId == member.PersonId))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task The_page_and_the_api_refuse_alike_a_member_not_probationary_without_an_exact_ceremony_date_or_out_of_scope()
     {
         var data = app.Data;
