@@ -150,7 +150,12 @@ public abstract class CandidateListTests<TApp>(TApp app) where TApp : DemoAppFac
         var tab = file[0];
         tab.Titles.ShouldContain(t => t.Contains("quá hạn", StringComparison.Ordinal));
         var header = tab.Header;
-        int Col(string name) => header.IndexOf(name).ShouldBeGreaterThan(0, name);
+        int Col(string name)
+        {
+            var index = header.IndexOf(name);
+            index.ShouldBeGreaterThan(0, name);
+            return index;
+        }
         var body = tab.Body.SkipLast(1).ToList();
         body.Count.ShouldBe(shown.Count);
         for (var i = 0; i < shown.Count; i++)
