@@ -26,6 +26,8 @@ public static class ApplicationSetup
         services.AddScoped<OpenRecognition>();
         services.AddScoped<Scans>();
         services.AddScoped<WorkList>();
+        services.AddScoped<CandidateProgress>();
+        services.AddScoped<Search.PeopleSearch>();
         services.AddScoped<Export.Exporter>();
 
         // Word forms: templates, filling, numbering and the papers kept with the steps.

@@ -10,13 +10,16 @@ using PhatTrienDangVien.Web.Authorization;
 namespace PhatTrienDangVien.Web.Pages.Candidates;
 
 [RequirePermission(Permission.ReadRecords)]
-public class DetailsModel(AppDbContext db, TimeProvider clock, People.PersonalData personal, People.ExportPersonData export) : PageModel
+public class DetailsModel(AppDbContext db, TimeProvider clock, People.PersonalData personal, People.ExportPersonData export,
+    Admission.CandidateProgress progress) : PageModel
 {
     public Candidate Candidate { get; private set; } = null!;
     public List<AuditRow> Audit { get; private set; } = [];
     /// <summary>The mentor's name, read across the commune: part of this visible case (see the candidate list).</summary>
     public string? MentorName { get; private set; }
     public DateOnly Today => Core.Common.VietnamTime.Today(clock);
+    /// <summary>The case's stage and next step with its due date, as the timeline and the work list say them.</summary>
+    public Admission.CandidateProgress.Progress? Progress { get; private set; }
 
     /// <summary>The citizen ID and phone number in full: only after "Hiện số", which the trail records.</summary>
     public bool ShowIdentifiers { get; private set; }
@@ -51,6 +54,7 @@ public class DetailsModel(AppDbContext db, TimeProvider clock, People.PersonalDa
         Candidate = c;
         if (c.MentorMemberId is { } mentor)
             MentorName = await db.Members.WholeCommune().Where(m => m.Id == mentor).Select(m => m.Person.FullName).FirstOrDefaultAsync(ct);
+        Progress = await progress.ForAsync(c.Id, c.Person.DateOfBirth, ct);
         Audit = await AuditTrail.ForAsync(db, ct, (nameof(Core.People.Candidate), c.Id), (nameof(Person), c.PersonId));
         return Page();
     }

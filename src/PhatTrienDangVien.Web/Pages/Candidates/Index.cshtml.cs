@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Admission;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Core.Text;
 using PhatTrienDangVien.Web.Data;
@@ -11,7 +12,7 @@ using PhatTrienDangVien.Web.Authorization;
 namespace PhatTrienDangVien.Web.Pages.Candidates;
 
 [RequirePermission(Permission.ReadRecords)]
-public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrail trail, People.PersonalData personal) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrail trail, People.PersonalData personal, Admission.CandidateProgress progress) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public int? CellId { get; set; }
@@ -21,11 +22,18 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
     [BindProperty(SupportsGet = true)] public int? SourceId { get; set; }
     [BindProperty(SupportsGet = true)] public bool Young { get; set; }
     [BindProperty(SupportsGet = true)] public bool NoMentor { get; set; }
+    [BindProperty(SupportsGet = true)] public AdmissionStage? Stage { get; set; }
+    /// <summary>"overdue" (quá hạn) or "soon" (đến hạn trong <see cref="Admission.CandidateProgress.DueSoonWorkingDays"/> ngày làm việc tới).</summary>
+    [BindProperty(SupportsGet = true)] public string? Due { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public ListQuery Query { get; set; } = new();
 
     public PageResult<Row> Result { get; private set; } = null!;
     public List<SelectListItem> Cells { get; private set; } = [];
     public List<SelectListItem> SourceItems { get; private set; } = [];
+    /// <summary>Each stage with the number of rows the list shows when it is chosen (the other filters kept).</summary>
+    public List<(AdmissionStage Stage, int Count)> StageCounts { get; private set; } = [];
+    public int OverdueCount { get; private set; }
+    public int DueSoonCount { get; private set; }
     public DateOnly Today => Core.Common.VietnamTime.Today(clock);
 
     public sealed record Row(int Id, string FullName, Core.Reference.Gender Gender, DateOnly DateOfBirth, string Cell, DateOnly AddedOn,
@@ -33,7 +41,16 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
         Core.People.DatePrecision DateOfBirthPrecision = Core.People.DatePrecision.Day)
     {
         public string? Mentor { get; init; }
+        public AdmissionStage Stage { get; init; }
+        /// <summary>The next step and its due date, as the work list and the timeline say it.</summary>
+        public PendingAction? Next { get; init; }
+        public bool IsOverdue => Next?.WorkingDaysLeft < 0;
+        public bool IsDueSoon => Next?.WorkingDaysLeft is >= 0 and <= Admission.CandidateProgress.DueSoonWorkingDays;
     }
+
+    /// <summary>The stages a candidate still in the source list can be at: from the start to the decision.</summary>
+    public static readonly IReadOnlyList<AdmissionStage> ListedStages =
+        [.. Enum.GetValues<AdmissionStage>().Where(s => s <= AdmissionStage.Decided)];
 
     public async Task<IActionResult> OnGetAsync([FromServices] Export.Exporter exporter, CancellationToken ct)
     {
@@ -42,10 +59,8 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
         Cells = await Lookups.CellsAsync(db, ct);
         SourceItems = (await db.SourceCategories.OrderBy(s => s.SortOrder).ToListAsync(ct))
             .Select(s => new SelectListItem(s.Name, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
-        var filtered = Filtered();
-        var total = await filtered.CountAsync(ct);
-        var items = await Sorted(filtered).Skip(Query.Skip).Take(Query.Size).Select(Project()).ToListAsync(ct);
-        Result = new PageResult<Row>(await WithMentorsAsync(items, ct), total, Query);
+        var rows = await RowsAsync(ct);
+        Result = new PageResult<Row>([.. rows.Skip(Query.Skip).Take(Query.Size)], rows.Count, Query);
         return Page();
     }
 
@@ -61,12 +76,15 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
         new("Ngày sinh", r => Dates.Cell(r.DateOfBirth, r.DateOfBirthPrecision), Export.ColumnFormat.Date), new("Chi bộ", r => r.Cell),
         new("Ngày vào nguồn", r => r.AddedOn, Export.ColumnFormat.Date), new("Đảng viên giúp đỡ", r => r.Mentor),
         new("Nguồn", r => string.Join("; ", r.Sources)),
+        new("Giai đoạn", r => StepNames.Of(r.Stage)), new("Việc tiếp theo", r => r.Next is { } n ? StepNames.Of(n.Kind) : null),
+        new("Hạn", r => r.Next?.DueDate, Export.ColumnFormat.Date),
+        new("Còn (ngày làm việc)", r => r.Next?.WorkingDaysLeft is { } d ? Dates.WorkingDaysLeft(d) : null),
     ];
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         if (!await SelectOrganisationAsync(ct)) return NotFound();
-        var rows = await WithMentorsAsync(await Sorted(Filtered()).Select(Project()).ToListAsync(ct), ct);
+        var rows = await RowsAsync(ct);
         await trail.ExportedAsync("Quần chúng ưu tú", rows.Count, ct);
         return File(Export.Exporter.Csv(Fields, rows), "text/csv", Export.Exporter.DatedName("quan-chung-uu-tu", Core.Common.VietnamTime.Today(clock), "csv"));
     }
@@ -75,7 +93,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
     public async Task<IActionResult> OnGetXlsxAsync([FromServices] Export.Exporter exporter, CancellationToken ct)
     {
         if (!await SelectOrganisationAsync(ct)) return NotFound();
-        var rows = await WithMentorsAsync(await Sorted(Filtered()).Select(Project()).ToListAsync(ct), ct);
+        var rows = await RowsAsync(ct);
         return await exporter.ListAsync(List, "quan-chung-uu-tu", await FilterTextAsync(ct), Fields, rows, ct);
     }
 
@@ -89,6 +107,8 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
         if (SourceId is { } s) parts.Add("nguồn " + await db.SourceCategories.Where(x => x.Id == s).Select(x => x.Name).FirstOrDefaultAsync(ct));
         if (Young) parts.Add("trẻ (đến 30 tuổi)");
         if (NoMentor) parts.Add("chưa có đảng viên giúp đỡ");
+        if (Stage is { } stage) parts.Add($"giai đoạn “{StepNames.Of(stage)}”");
+        if (DueText is { } due) parts.Add(due);
         if (!string.IsNullOrWhiteSpace(Search)) parts.Add($"tên có “{Search.Trim()}”");
         return parts.OfType<string>().ToList() is { Count: > 0 } p ? "Điều kiện lọc: " + string.Join("; ", p) : "Tất cả quần chúng trong nguồn";
     }
@@ -113,8 +133,56 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
         return q;
     }
 
+    /// <summary>The deadline filter in words; null when none is chosen.</summary>
+    public string? DueText => Due switch
+    {
+        "overdue" => "quá hạn",
+        "soon" => $"đến hạn trong {Admission.CandidateProgress.DueSoonWorkingDays} ngày làm việc tới",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Every row the filters keep, in the list's order: the database filters and orders by what it holds; the stage
+    /// and the next step come from the engine over all the rows' steps (one read), so their filters, counts and sorts
+    /// are applied here. A commune's source list is some hundreds of people, so all of it is read at once.
+    /// </summary>
+    private async Task<List<Row>> RowsAsync(CancellationToken ct)
+    {
+        var rows = await WithMentorsAsync(await Sorted(Filtered()).Select(Project()).ToListAsync(ct), ct);
+        var cases = await progress.ForAsync([.. rows.Select(r => (r.Id, r.DateOfBirth))], ct);
+        rows = [.. rows.Select(r => cases.TryGetValue(r.Id, out var p) ? r with { Stage = p.Stage, Next = p.Next } : r)];
+        bool DueKept(Row r) => Due switch
+        {
+            "overdue" => r.IsOverdue,
+            "soon" => r.IsDueSoon,
+            _ => true,
+        };
+        var byStage = rows.Where(DueKept).ToList();
+        StageCounts = [.. ListedStages.Union(byStage.Select(r => r.Stage)).Order().Select(s => (s, byStage.Count(r => r.Stage == s)))];
+        var byDue = Stage is { } stage ? rows.Where(r => r.Stage == stage).ToList() : rows;
+        OverdueCount = byDue.Count(r => r.IsOverdue);
+        DueSoonCount = byDue.Count(r => r.IsDueSoon);
+        var kept = byDue.Where(DueKept);
+        // Enumerable's sorts are stable: rows that tie keep the database's name order.
+        return (Query.Sort?.ToLowerInvariant(), Query.Desc) switch
+        {
+            ("stage", false) => [.. kept.OrderBy(r => r.Stage)],
+            ("stage", true) => [.. kept.OrderByDescending(r => r.Stage)],
+            ("next", false) => [.. kept.OrderBy(r => r.Next is null).ThenBy(r => r.Next?.Kind)],
+            ("next", true) => [.. kept.OrderBy(r => r.Next is null).ThenByDescending(r => r.Next?.Kind)],
+            // Cases without a due date go last either way: a list sorted by deadline is read from the top.
+            ("due", false) => [.. kept.OrderBy(r => r.Next?.DueDate is null).ThenBy(r => r.Next?.DueDate)],
+            ("due", true) => [.. kept.OrderBy(r => r.Next?.DueDate is null).ThenByDescending(r => r.Next?.DueDate)],
+            ("left", false) => [.. kept.OrderBy(r => r.Next?.WorkingDaysLeft is null).ThenBy(r => r.Next?.WorkingDaysLeft)],
+            ("left", true) => [.. kept.OrderBy(r => r.Next?.WorkingDaysLeft is null).ThenByDescending(r => r.Next?.WorkingDaysLeft)],
+            _ => [.. kept],
+        };
+    }
+
     private IQueryable<Candidate> Sorted(IQueryable<Candidate> q) => (Query.Sort?.ToLowerInvariant(), Query.Desc) switch
     {
+        // Sorted in memory after the engine (RowsAsync); the database gives the name order ties keep.
+        ("stage" or "next" or "due" or "left", _) => q.OrderBy(c => c.Person.NameSortKey).ThenBy(c => c.Id),
         ("dob", false) => q.OrderBy(c => c.Person.DateOfBirth).ThenBy(c => c.Id),
         ("dob", true) => q.OrderByDescending(c => c.Person.DateOfBirth).ThenBy(c => c.Id),
         ("cell", false) => q.OrderBy(c => c.Cell.NameFolded).ThenBy(c => c.Person.NameSortKey),
