@@ -325,6 +325,8 @@ public sealed class AuditView(AppDbContext db)
             "ProfessionalEducationCode" => ProfessionalEducationLevels.Find(text)?.Name ?? text,
             "PoliticalTheoryCode" => PoliticalTheoryLevels.Find(text)?.Name ?? text,
             "Role" => Authorization.Roles.DisplayName(text),
+            // A rule's version names its parameter by the words of the rules page, not by its code name.
+            "Key" when type == nameof(RuleParameter) => RuleBook.Defaults.Versions.FirstOrDefault(r => r.Key == text)?.Name ?? text,
             // Templates and issued papers store the form's ASCII key ("6-KND"); readers see the guidance's code.
             "FormCode" => Documents.FormCatalog.Find(text) is { } form ? $"{form.Code} {form.Title}" : text,
             _ when DateOnly.TryParseExact(text, "yyyy-MM-dd", s_invariant, DateTimeStyles.None, out var d) => d.ToString("dd/MM/yyyy", s_invariant),

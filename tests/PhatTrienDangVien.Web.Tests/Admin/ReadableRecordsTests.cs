@@ -82,7 +82,7 @@ public abstract partial class ReadableRecordsTests<TApp>(TApp app) where TApp : 
 
     /// <summary>
     /// The administrator, after changes of the kinds the demo's seeding leaves out, made once through the pages as an
-    /// office makes them: a candidate's mentor and notes, an account's e-mail, a calendar day, a rule's new version.
+    /// office makes them: a candidate's notes, an account's e-mail, a calendar day, a rule's new version.
     /// </summary>
     private async Task<Browser> AdminAsync()
     {
@@ -92,12 +92,10 @@ public abstract partial class ReadableRecordsTests<TApp>(TApp app) where TApp : 
         {
             var done = await app.WithSystemScopeAsync((db, _) => db.AuditEntries.AnyAsync(a => a.UserName == "quantri" && a.EntityType == "Candidate"));
             if (done) return admin;
-            var candidate = await app.WithSystemScopeAsync((db, _) => db.Candidates.Where(c => c.MentorMemberId != null && c.Status == Core.People.CandidateStatus.Active)
-                .OrderBy(c => c.Id).Select(c => new { c.Id, c.MentorMemberId }).FirstAsync());
-            var (_, edit) = await admin.GetAsync($"/Candidates/Edit/{candidate.Id}");
-            var other = edit.QuerySelectorAll("select[name='Candidate.MentorMemberId'] option").Select(o => o.GetAttribute("value"))
-                .First(v => !string.IsNullOrEmpty(v) && v != candidate.MentorMemberId.ToString());
-            var saved = await admin.PostFormAsync($"/Candidates/Edit/{candidate.Id}", new() { ["Candidate.MentorMemberId"] = other!, ["Candidate.Notes"] = "Đổi người giúp đỡ" });
+            // The mentor changes through a step of the case; the candidate's own fields through its form.
+            var candidate = await app.WithSystemScopeAsync((db, _) => db.Candidates.Where(c => c.Status == Core.People.CandidateStatus.Active)
+                .OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+            var saved = await admin.PostFormAsync($"/Candidates/Edit/{candidate}", new() { ["Candidate.Notes"] = "Chăm chỉ, nhiệt tình", ["Candidate.Strengths"] = "Gương mẫu" });
             saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
             var account = await app.WithSystemScopeAsync((db, _) => db.Users.Where(u => u.UserName == "giupdo").Select(u => u.Id).SingleAsync());
             var user = await admin.PostFormAsync($"/Admin/Users/Edit/{account}", new() { ["Input.Email"] = "giupdo@nhonmy.vn" });
