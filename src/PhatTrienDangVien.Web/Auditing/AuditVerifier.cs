@@ -68,21 +68,21 @@ public sealed class AuditVerifier(AppDbContext db, AuditContext who)
             rows++;
             if (r.Seq <= 0)
             {
-                Add(ChainProblemKind.Unlinked, null, r.Id, $"Dòng mã {r.Id} ({Describe(r)}) chưa được nối vào chuỗi (ghi trước khi có chuỗi hoặc ghi ngoài ứng dụng).");
+                Add(ChainProblemKind.Unlinked, null, r.Id, $"Một dòng ({Describe(r)}) chưa được nối vào chuỗi (ghi trước khi có chuỗi hoặc ghi ngoài ứng dụng).");
                 continue;
             }
             if (r.Seq > expected)
                 Add(ChainProblemKind.Missing, r.Seq, r.Id, expected == r.Seq - 1
-                    ? $"Thiếu dòng số {expected} (trước dòng mã {r.Id}): đã bị xóa."
-                    : $"Thiếu các dòng số {expected}–{r.Seq - 1} (trước dòng mã {r.Id}): đã bị xóa.");
+                    ? $"Thiếu dòng số {expected} (trước dòng {Describe(r)}): đã bị xóa."
+                    : $"Thiếu các dòng số {expected}–{r.Seq - 1} (trước dòng {Describe(r)}): đã bị xóa.");
             else if (r.Seq < expected)
-                Add(ChainProblemKind.Inserted, r.Seq, r.Id, $"Dòng mã {r.Id} ({Describe(r)}) trùng số thứ tự {r.Seq} với dòng trước: được chèn vào ngoài ứng dụng.");
+                Add(ChainProblemKind.Inserted, r.Seq, r.Id, $"Một dòng ({Describe(r)}) trùng số thứ tự {r.Seq} với dòng trước: được chèn vào ngoài ứng dụng.");
             else if (r.PrevHash != prev)
-                Add(ChainProblemKind.Inserted, r.Seq, r.Id, $"Dòng số {r.Seq} (mã {r.Id}) không nối với dòng ngay trước nó: có dòng bị chèn vào trước nó, hoặc dòng trước nó bị thay thế.");
+                Add(ChainProblemKind.Inserted, r.Seq, r.Id, $"Dòng số {r.Seq} ({Describe(r)}) không nối với dòng ngay trước nó: có dòng bị chèn vào trước nó, hoặc dòng trước nó bị thay thế.");
             else if (r.Seq == 1 && chain != 0 && !IsGenesis(r))
-                Add(ChainProblemKind.Missing, 1, r.Id, $"Nhật ký của {name} đã mất các dòng đầu: dòng số 1 (mã {r.Id}, {Describe(r)}) không phải dòng lập Đảng bộ (tạo nhiệm kỳ đầu tiên) — chuỗi đã bị xóa rồi ghi lại từ đầu.");
+                Add(ChainProblemKind.Missing, 1, r.Id, $"Nhật ký của {name} đã mất các dòng đầu: dòng số 1 ({Describe(r)}) không phải dòng lập Đảng bộ (tạo nhiệm kỳ đầu tiên) — chuỗi đã bị xóa rồi ghi lại từ đầu.");
             if (AuditChain.HashOf(r) != r.Hash)
-                Add(ChainProblemKind.Altered, r.Seq, r.Id, $"Dòng số {r.Seq} (mã {r.Id}, {Describe(r)}) đã bị sửa sau khi ghi: mã băm không khớp với nội dung.");
+                Add(ChainProblemKind.Altered, r.Seq, r.Id, $"Dòng số {r.Seq} ({Describe(r)}) đã bị sửa sau khi ghi: mã băm không khớp với nội dung.");
             prev = r.Hash;
             expected = r.Seq + 1;
             last = r;
@@ -143,14 +143,17 @@ public sealed class AuditVerifier(AppDbContext db, AuditContext who)
         foreach (var r in reports)
         {
             output.WriteLine($"Chuỗi {r.Chain} — {r.Name}: {r.Rows} dòng. {(r.Ok ? "TOÀN VẸN." : $"CÓ {r.ProblemCount} VẤN ĐỀ.")}");
-            output.WriteLine("  " + TailLine(r));
-            foreach (var p in r.Problems) output.WriteLine("  - " + p.Message);
+            output.WriteLine("  " + TailLine(r, technical: true));
+            // The technician at the command line gets the row's key too, to find it in the database.
+            foreach (var p in r.Problems) output.WriteLine("  - " + p.Message + (p.RowId is { } id ? $" (mã dòng {id})" : ""));
             if (r.ProblemCount > r.Problems.Count) output.WriteLine($"  … và {r.ProblemCount - r.Problems.Count} vấn đề khác.");
         }
     }
 
-    public static string TailLine(ChainReport r) => r.Last is { } l
-        ? $"Dòng cuối: số {l.Seq} (mã {l.Id}), {Describe(l)}, mã băm {l.Hash[..Math.Min(16, l.Hash.Length)]}…" +
+    /// <summary>The chain's last row; its database key and hash only for the command line (<paramref name="technical"/>).</summary>
+    public static string TailLine(ChainReport r, bool technical = false) => r.Last is { } l
+        ? $"Dòng cuối: số {l.Seq}{(technical ? $" (mã {l.Id})" : "")}, {Describe(l)}" +
+          (technical ? $", mã băm {l.Hash[..Math.Min(16, l.Hash.Length)]}…" : "") +
           (r.SealChecked ? " Đuôi chuỗi có niêm phong hợp lệ." : "")
         : "Chuỗi chưa có dòng nào.";
 }

@@ -15,8 +15,11 @@ namespace PhatTrienDangVien.Web.Auditing;
 /// <summary>One change of one field, as a user reads it.</summary>
 public sealed record AuditChange(string Field, string? Old, string? New);
 
-/// <summary>One audit entry as a user reads it: what kind of record, which one (by name), each field by its label.</summary>
-public sealed record AuditRow(AuditEntry Entry, string Type, string? Record, IReadOnlyList<AuditChange> Changes);
+/// <summary>
+/// One audit entry as a user reads it: what kind of record, which one (by name), each field by its label, and who
+/// did it by their full name (the login only for an account without one, or a name typed at a refused sign-in).
+/// </summary>
+public sealed record AuditRow(AuditEntry Entry, string Type, string? Record, IReadOnlyList<AuditChange> Changes, string Who);
 
 /// <summary>
 /// The audit trail in Vietnamese: the record and its fields by their names on the forms, codes and ids by the names
@@ -68,7 +71,9 @@ public sealed class AuditView(AppDbContext db)
         "Id", "CommuneId", "IsDemo", "PersonId", "StepId", "YearTargetId", "TermId", "CounterId", "Version", "RulesSnapshot", "Details",
         "Content", "RecordedAtUtc", "UploadedAtUtc", "CreatedAtUtc", "ContentType", "Length", "SmtpPasswordProtected",
         "IssuedAtUtc", "LastSentAtUtc", "LastErrorAtUtc", "LastError", "LastDigestDate", "NameFolded", "FullNameFolded", "NameSortKey",
-        "Token", "UserId", "UserName", "NormalizedUserName", "NormalizedEmail", "EmailConfirmed", "PasswordHash", "SecurityStamp", "ConcurrencyStamp",
+        "Token", "UserId", "UserName", "NormalizedUserName",
+        // Fingerprints, row keys of the access trail and the import's own working notes: the file name and the time say which.
+        "FileSha256", "Sha256", "TemplateSha256", "Attachment", "Document", "Report", "NormalizedEmail", "EmailConfirmed", "PasswordHash", "SecurityStamp", "ConcurrencyStamp",
         "PhoneNumber", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount",
     };
 
@@ -103,12 +108,12 @@ public sealed class AuditView(AppDbContext db)
         ["SmtpUserName"] = "Tài khoản SMTP", ["SenderAddress"] = "Địa chỉ người gửi", ["SenderName"] = "Tên người gửi",
         ["SendHour"] = "Giờ gửi", ["SiteUrl"] = "Địa chỉ trang", ["Role"] = "Vai trò", ["OrganisationId"] = "Chi bộ",
         ["Email"] = "Thư điện tử", ["LockoutEnd"] = "Khóa đến",
-        ["IpAddress"] = "Địa chỉ máy (IP)", ["List"] = "Danh sách", ["Rows"] = "Số dòng", ["Record"] = "Mã hồ sơ", ["Attachment"] = "Mã tệp", ["Document"] = "Mã văn bản đã lập",
+        ["IpAddress"] = "Địa chỉ máy (IP)", ["List"] = "Danh sách", ["Rows"] = "Số dòng", ["Record"] = "Hồ sơ", ["Attachment"] = "Mã tệp", ["Document"] = "Mã văn bản đã lập",
         ["Person"] = "Người", ["Via"] = "Nơi xem", ["Format"] = "Định dạng",
         ["FormCode"] = "Biểu mẫu", ["Variant"] = "Người giới thiệu thứ", ["Number"] = "Số văn bản đã cấp", ["Sha256"] = "Mã băm SHA-256 của tệp",
         ["TemplateSha256"] = "Mã băm SHA-256 của mẫu", ["IssuedBy"] = "Người lập", ["DocumentType"] = "Loại văn bản", ["LastNumber"] = "Số đã cấp gần nhất",
-        ["ImportBatchId"] = "Lần nhập từ Excel", ["DateOfBirthPrecision"] = "Ngày sinh ghi đến", ["CeremonyDatePrecision"] = "Ngày vào Đảng ghi đến",
-        ["OfficialDatePrecision"] = "Ngày chính thức ghi đến", ["FileSha256"] = "Mã SHA-256 của tệp", ["ImportedBy"] = "Người nhập",
+        ["ImportBatchId"] = "Nhập từ tệp Excel", ["DateOfBirthPrecision"] = "Mức ghi ngày sinh", ["CeremonyDatePrecision"] = "Mức ghi ngày lễ kết nạp",
+        ["OfficialDatePrecision"] = "Mức ghi ngày chính thức", ["FileSha256"] = "Mã SHA-256 của tệp", ["ImportedBy"] = "Người nhập",
         ["ImportedAtUtc"] = "Thời điểm nhập", ["RowCount"] = "Số dòng trong tệp", ["CreatedCount"] = "Số hồ sơ tạo mới",
         ["DuplicateCount"] = "Số dòng đã có (bỏ qua)", ["CreatedCellIds"] = "Chi bộ tạo khi nhập", ["UndoneAtUtc"] = "Thời điểm hoàn tác",
         ["UndoneBy"] = "Người hoàn tác", ["Mapping"] = "Cách gán cột", ["Report"] = "Báo cáo nhập", ["Columns"] = "Cách gán cột",
@@ -118,7 +123,7 @@ public sealed class AuditView(AppDbContext db)
         ["Serial"] = "Số thứ tự văn bản", ["PaperDate"] = "Ngày văn bản",
     };
 
-    private enum Ref { Organisation, Member, Hamlet, SourceCategory, Candidate }
+    private enum Ref { Organisation, Member, Hamlet, SourceCategory, Candidate, ImportBatch, Person }
 
     private static Ref? RefOf(string field) => field switch
     {
@@ -127,7 +132,17 @@ public sealed class AuditView(AppDbContext db)
         "HamletId" => Ref.Hamlet,
         "SourceCategoryId" => Ref.SourceCategory,
         "CandidateId" => Ref.Candidate,
+        "ImportBatchId" => Ref.ImportBatch,
         _ => null,
+    };
+
+    /// <summary>The record a number of the access trail stands for: the person or the case seen, by name.</summary>
+    private static Ref? RefOf(AuditEntry entry, string field, Dictionary<string, JsonElement[]> fields) => (entry.EntityType, field) switch
+    {
+        (AccessTrail.EntityType, "Person") => Ref.Person,
+        (AccessTrail.EntityType, "Record") => fields.TryGetValue("List", out var list) && list.ElementAtOrDefault(1) is { ValueKind: JsonValueKind.String } l
+            && l.GetString() == TypeNames[nameof(Member)] ? Ref.Member : Ref.Candidate,
+        _ => RefOf(field),
     };
 
     public static string TypeName(string type) => TypeNames.TryGetValue(type, out var name) ? name : "Hồ sơ khác";
@@ -141,9 +156,16 @@ public sealed class AuditView(AppDbContext db)
         foreach (var (entry, fields) in parsed)
         {
             foreach (var (field, values) in fields)
-                if (RefOf(field) is { } kind)
+            {
+                if (RefOf(entry, field, fields) is { } kind)
                     foreach (var v in values)
                         if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var id)) Want(kind, id);
+                // An import's new cells, kept as "12,13": each by its name.
+                if (field == "CreatedCellIds")
+                    foreach (var v in values.Where(v => v.ValueKind == JsonValueKind.String))
+                        foreach (var part in v.GetString()!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                            if (int.TryParse(part, NumberStyles.None, s_invariant, out var cell)) Want(Ref.Organisation, cell);
+            }
             if (int.TryParse(entry.EntityId, NumberStyles.None, s_invariant, out var own) && OwnRef(entry.EntityType) is { } ownKind) Want(ownKind, own);
         }
         var counters = await CountersAsync(parsed.Where(p => p.Entry.EntityType == nameof(Documents.DocumentCounter)).Select(p => p.Entry.EntityId), ct);
@@ -151,13 +173,73 @@ public sealed class AuditView(AppDbContext db)
         var names = await NamesAsync(wanted, ct);
         var people = await PeopleAsync(parsed.Where(p => p.Entry.EntityType == nameof(Person)).Select(p => p.Entry.EntityId), ct);
         var users = await UsersAsync(parsed.Where(p => p.Entry.EntityType == nameof(AppUser)).Select(p => p.Entry.EntityId), ct);
+        var actors = await ActorNames.OfAsync(db, parsed.Select(p => (p.Entry.UserId, p.Entry.UserName)), ct);
 
         return [.. parsed.Select(p => new AuditRow(p.Entry, TypeName(p.Entry.EntityType),
             p.Entry.EntityType == nameof(Documents.DocumentCounter) ? CounterName(p.Entry.EntityId, counters, names) : RecordName(p.Entry, names, people, users),
-            [.. p.Fields.Where(f => !Hidden.Contains(f.Key) && !IsFirstOfOne(f.Key, f.Value)).Select(f => new AuditChange(
-                Labels.TryGetValue(f.Key, out var label) ? label : "Trường khác",
-                Show(p.Entry.EntityType, f.Key, f.Value.ElementAtOrDefault(0), names),
-                Show(p.Entry.EntityType, f.Key, f.Value.ElementAtOrDefault(1), names)))]))];
+            Changes(p.Entry, p.Fields, names), ActorNames.Of(actors, p.Entry.UserId, p.Entry.UserName)))];
+    }
+
+    private static List<AuditChange> Changes(AuditEntry entry, Dictionary<string, JsonElement[]> fields, Dictionary<(Ref, int), string> names)
+    {
+        var list = new List<AuditChange>();
+        foreach (var (field, values) in fields)
+        {
+            if (Hidden.Contains(field) || IsFirstOfOne(field, values)) continue;
+            // A date kept to the year or the month reads as written ("1975", "05/1975"); its precision alone only when nothing else changed.
+            if (field.EndsWith("Precision", StringComparison.Ordinal) && fields.ContainsKey(field[..^"Precision".Length])) continue;
+            var label = Labels.TryGetValue(field, out var l) ? l : "Trường khác";
+            list.Add(new AuditChange(label, Value(0), Value(1)));
+
+            string? Value(int i)
+            {
+                var v = values.ElementAtOrDefault(i);
+                if (fields.TryGetValue(field + "Precision", out var precision) && v.ValueKind == JsonValueKind.String
+                    && DateOnly.TryParseExact(v.GetString(), "yyyy-MM-dd", s_invariant, DateTimeStyles.None, out var date))
+                {
+                    var p = precision.ElementAtOrDefault(i) is { ValueKind: JsonValueKind.Number } n && n.TryGetInt32(out var k) ? (DatePrecision)k : DatePrecision.Day;
+                    return p switch
+                    {
+                        DatePrecision.Year => date.ToString("yyyy", s_invariant),
+                        DatePrecision.Month => date.ToString("MM/yyyy", s_invariant),
+                        _ => date.ToString("dd/MM/yyyy", s_invariant),
+                    };
+                }
+                if (RefOf(entry, field, fields) is { } kind && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var id))
+                    return names.TryGetValue((kind, id), out var name) ? name : "(đã xóa)";
+                if (field == "CreatedCellIds" && v.ValueKind == JsonValueKind.String)
+                {
+                    var cells = v.GetString()!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Select(c => int.TryParse(c, NumberStyles.None, s_invariant, out var cell) ? names.GetValueOrDefault((Ref.Organisation, cell), "(đã xóa)") : c).ToList();
+                    return cells.Count == 0 ? null : string.Join(", ", cells);
+                }
+                if (field is "Mapping" or "Columns" && v.ValueKind == JsonValueKind.String) return MappingText(v.GetString()!);
+                return Show(entry.EntityType, field, v, names);
+            }
+        }
+        return list;
+    }
+
+    /// <summary>A saved column mapping (JSON) as its size: which column holds what is on the import page, not in the trail.</summary>
+    private static string MappingText(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            var root = doc.RootElement;
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("Columns", out var columns)) root = columns;
+            var count = root.ValueKind switch
+            {
+                JsonValueKind.Object => root.EnumerateObject().Count(),
+                JsonValueKind.Array => root.GetArrayLength(),
+                _ => 0,
+            };
+            return count == 0 ? "chưa gán cột nào" : $"{Numbers.Show(count)} cột đã gán";
+        }
+        catch (JsonException)
+        {
+            return "đã lưu";
+        }
     }
 
     // A paper's variant numbers the introducers of 3-KNĐ; every other form's paper is variant 0, which says nothing.
@@ -171,6 +253,7 @@ public sealed class AuditView(AppDbContext db)
         nameof(Hamlet) => Ref.Hamlet,
         nameof(SourceCategory) => Ref.SourceCategory,
         nameof(Candidate) => Ref.Candidate,
+        nameof(Import.ImportBatch) => Ref.ImportBatch,
         _ => null,
     };
 
@@ -208,7 +291,6 @@ public sealed class AuditView(AppDbContext db)
     {
         if (v.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return null;
         if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) return v.GetBoolean() ? "có" : "không";
-        if (RefOf(field) is { } kind && v.TryGetInt32(out var id)) return names.TryGetValue((kind, id), out var name) ? name : "(đã xóa)";
         if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n))
         {
             return (type, field) switch
@@ -223,7 +305,8 @@ public sealed class AuditView(AppDbContext db)
                 (nameof(Import.ImportBatch) or nameof(Import.ImportUpload) or nameof(Import.ImportMapping), "Kind") =>
                     (Import.ImportKind)n == Import.ImportKind.Members ? "Đảng viên" : "Quần chúng ưu tú",
                 (_, "DateOfBirthPrecision" or "CeremonyDatePrecision" or "OfficialDatePrecision") =>
-                    (DatePrecision)n switch { DatePrecision.Year => "năm", DatePrecision.Month => "tháng", _ => "ngày" },
+                    (DatePrecision)n switch { DatePrecision.Year => "chỉ năm", DatePrecision.Month => "tháng và năm", _ => "đủ ngày, tháng, năm" },
+                (_, "GeneralEducationGrade") => $"{n}/12",
                 (nameof(CalendarDayOverride), "Kind") => (AdjustmentKind)n == AdjustmentKind.DayOff ? "Ngày nghỉ" : "Ngày làm việc bù",
                 (_, "CellKind") => Lookups.CellKindName((CellKind)n),
                 (_, "Level") => Lookups.SchoolLevelName((SchoolLevel)n),
@@ -242,6 +325,8 @@ public sealed class AuditView(AppDbContext db)
             "ProfessionalEducationCode" => ProfessionalEducationLevels.Find(text)?.Name ?? text,
             "PoliticalTheoryCode" => PoliticalTheoryLevels.Find(text)?.Name ?? text,
             "Role" => Authorization.Roles.DisplayName(text),
+            // A rule's version names its parameter by the words of the rules page, not by its code name.
+            "Key" when type == nameof(RuleParameter) => RuleBook.Defaults.Versions.FirstOrDefault(r => r.Key == text)?.Name ?? text,
             // Templates and issued papers store the form's ASCII key ("6-KND"); readers see the guidance's code.
             "FormCode" => Documents.FormCatalog.Find(text) is { } form ? $"{form.Code} {form.Title}" : text,
             _ when DateOnly.TryParseExact(text, "yyyy-MM-dd", s_invariant, DateTimeStyles.None, out var d) => d.ToString("dd/MM/yyyy", s_invariant),
@@ -263,6 +348,10 @@ public sealed class AuditView(AppDbContext db)
                 Ref.Member => await db.Members.WholeCommune().Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, Name = m.Person.FullName }).ToListAsync(ct),
                 Ref.Candidate => await db.Candidates.WholeCommune().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, Name = c.Person.FullName }).ToListAsync(ct),
                 Ref.Hamlet => await db.Hamlets.Where(h => ids.Contains(h.Id)).Select(h => new { h.Id, h.Name }).ToListAsync(ct),
+                Ref.Person => await db.People.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, Name = p.FullName }).ToListAsync(ct),
+                // A batch reads as the file and the time it was brought in: "dang-vien.xlsx, nhập lúc 20/11/2026 10:00".
+                Ref.ImportBatch => (await db.ImportBatches.Where(b => ids.Contains(b.Id)).Select(b => new { b.Id, b.FileName, b.ImportedAtUtc }).ToListAsync(ct))
+                    .Select(b => new { b.Id, Name = $"tệp {b.FileName}, nhập lúc {Pages.Shared.AuditTrail.Local(b.ImportedAtUtc)}" }).ToList(),
                 _ => await db.SourceCategories.Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.Name }).ToListAsync(ct),
             };
             foreach (var r in rows) result[(kind, r.Id)] = r.Name;

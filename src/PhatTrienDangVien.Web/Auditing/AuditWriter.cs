@@ -123,10 +123,17 @@ internal static class AuditWriter
             Changes = JsonSerializer.Serialize(changes, s_json),
         };
 
-    /// <summary>Fills in the keys, which the database assigns to added rows only during the save.</summary>
+    /// <summary>
+    /// Fills in the keys, which the database assigns to added rows only during the save — the row's own key and the
+    /// keys it points at: a candidate added with its new person held EF's temporary (negative) person key until then.
+    /// </summary>
     public static IEnumerable<AuditEntry> Complete(List<Pending> pending) => pending.Select(p =>
     {
-        if (p.Audit.EntityId.Length == 0) p.Audit.EntityId = KeyOf(p.Entry);
+        if (p.Audit.EntityId.Length == 0)
+        {
+            p.Audit.EntityId = KeyOf(p.Entry);
+            p.Audit.Changes = JsonSerializer.Serialize(AddedChanges(p.Entry.Metadata, q => p.Entry.Property(q.Name).CurrentValue), s_json);
+        }
         return p.Audit;
     });
 

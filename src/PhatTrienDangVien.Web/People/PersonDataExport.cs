@@ -100,7 +100,7 @@ public sealed class ExportPersonData(AppDbContext db, Access access, AccessTrail
             })]),
             ["Nhật ký về người này"] = new JsonArray([.. audit.Select(r => (JsonNode)new JsonObject
             {
-                ["Thời điểm"] = Local(r.Entry.AtUtc), ["Người thực hiện"] = r.Entry.UserName, ["Thao tác"] = r.Entry.Action, ["Loại hồ sơ"] = r.Type,
+                ["Thời điểm"] = Local(r.Entry.AtUtc), ["Người thực hiện"] = r.Who, ["Thao tác"] = r.Entry.Action, ["Loại hồ sơ"] = r.Type,
                 ["Thay đổi"] = new JsonArray([.. r.Changes.Select(ch => (JsonNode)new JsonObject { ["Trường"] = ch.Field, ["Cũ"] = ch.Old, ["Mới"] = ch.New })]),
             })]),
         };

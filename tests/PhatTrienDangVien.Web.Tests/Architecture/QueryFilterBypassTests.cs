@@ -39,6 +39,7 @@ public partial class QueryFilterBypassTests
         ["src/PhatTrienDangVien.Web/Api/OrganisationApi.cs"] = 1,                  // residents per hamlet (a count)
         ["src/PhatTrienDangVien.Web/Application/ConflictDiff.cs"] = 2,             // names on the user's own form
         ["src/PhatTrienDangVien.Web/Auditing/AuditView.cs"] = 3,                   // names on the commune's own change history
+        ["src/PhatTrienDangVien.Web/Auditing/ActorNames.cs"] = 1,                  // the name of the member an account is linked to, on the trail
         ["src/PhatTrienDangVien.Web/Documents/FormValues.cs"] = 3,                 // the commune, the cell's parent, the signers named on a visible case's papers
         ["src/PhatTrienDangVien.Web/Data/AppDbContext.cs"] = 3,                    // the definition itself; a moved or re-dated member's history
         ["src/PhatTrienDangVien.Web/Organisations/DeleteOrganisation.cs"] = 6,     // anything attached, whoever's it is

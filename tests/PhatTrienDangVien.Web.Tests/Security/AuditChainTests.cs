@@ -96,7 +96,10 @@ public abstract class AuditChainTests<TApp>(TApp app) where TApp : AppFactory
             var section = broken.QuerySelector("section[data-chain]")!;
             section.GetAttribute("data-ok").ShouldBe("false");
             section.TextContent.ShouldContain("KHÔNG toàn vẹn");
-            section.QuerySelector("li[data-kind=Altered]")!.TextContent.ShouldContain($"mã {victim.Id}");
+            // The row by its place in the chain and what it says; its database key is for the command line only.
+            var altered = section.QuerySelector("li[data-kind=Altered]")!.TextContent;
+            altered.ShouldContain($"Dòng số {victim.Seq} ");
+            altered.ShouldNotContain($"mã {victim.Id}");
         }
         finally
         {

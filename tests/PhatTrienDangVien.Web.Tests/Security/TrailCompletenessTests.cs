@@ -68,7 +68,10 @@ public abstract class TrailCompletenessTests<TApp>(TApp app) where TApp : AppFac
         var admin = await Browser.LoginAsync(app, "admin");
         var (_, page) = await admin.GetAsync("/Admin/Audit?Action=" + Uri.EscapeDataString(AccessTrail.ReadByApi));
         page.Body!.TextContent.ShouldContain(AccessTrail.ReadByApi);
-        page.Body!.TextContent.ShouldContain("Mã hồ sơ");
+        // The record read by its person's name, never by its key.
+        var name = await app.WithSystemScopeAsync(db => db.Candidates.Where(c => c.Id == app.Data.CandidateA).Select(c => c.Person.FullName).SingleAsync());
+        page.Body!.TextContent.ShouldContain("Hồ sơ: ∅ → " + name);
+        page.Body!.TextContent.ShouldNotContain("Mã hồ sơ");
     }
 }
 

@@ -21,6 +21,8 @@ public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scan
     public RuleSet RulesToday { get; private set; } = null!;
     public DateOnly Today => Loaded.Context.Today;
     public Dictionary<int, string> MemberNames { get; private set; } = [];
+    /// <summary>"Người ghi" by the person's name (a step keeps the login).</summary>
+    public Dictionary<string, string> RecorderNames { get; private set; } = [];
     public ILookup<int, AttachmentRow> Attachments { get; private set; } = Enumerable.Empty<AttachmentRow>().ToLookup(a => a.StepId);
 
     public sealed record AttachmentRow(int Id, int StepId, string FileName, long Length);
@@ -57,6 +59,7 @@ public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scan
         Allowed = loaded.Case.AllowedNext(loaded.Rules, Today).Where(access.MayRecord).ToList();
         RulesToday = loaded.Rules.At(Today);
         MemberNames = await StepText.MemberNamesAsync(db, loaded.Case.Steps, ct);
+        RecorderNames = await Auditing.ActorNames.OfLoginsAsync(db, loaded.Case.Steps.Select(s => s.RecordedBy), ct);
         // A cell votes in the cell of the case; the list is the register as it stood on the vote's date.
         foreach (var vote in loaded.Case.Steps.Where(s => s.Kind is AdmissionStepKind.CellVote or AdmissionStepKind.RecognitionVote))
             Counted[vote.Id] = await register.CountedAsync(loaded.Candidate.CellId, vote.Date, ct);

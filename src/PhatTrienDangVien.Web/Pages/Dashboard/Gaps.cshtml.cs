@@ -12,7 +12,7 @@ namespace PhatTrienDangVien.Web.Pages.Dashboard;
 public class GapsModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
-    [BindProperty(SupportsGet = true)] public string Kind { get; set; } = "";
+    [BindProperty(SupportsGet = true), System.ComponentModel.DataAnnotations.Display(Name = "Loại khoảng trống")] public string Kind { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? Threshold { get; set; }
 
     public string OrgName { get; private set; } = "";

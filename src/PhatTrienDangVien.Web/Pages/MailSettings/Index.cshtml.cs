@@ -23,7 +23,7 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users) : PageModel
     /// <summary>The settings' version as read; none while the commune has no settings yet.</summary>
     [BindProperty] public int? Version { get; set; }
     /// <summary>Write-only: empty keeps the stored password.</summary>
-    [BindProperty, StringLength(500)] public string? Password { get; set; }
+    [BindProperty, StringLength(500), System.ComponentModel.DataAnnotations.Display(Name = "Mật khẩu SMTP")] public string? Password { get; set; }
     [BindProperty] public bool ClearPassword { get; set; }
     [BindProperty, Display(Name = "Gửi thư thử tới"), EmailAddress(ErrorMessage = "Địa chỉ e-mail không hợp lệ.")] public string? TestTo { get; set; }
 

@@ -12,7 +12,7 @@ namespace PhatTrienDangVien.Web.Pages.Reports;
 [RequirePermission(Permission.ViewPlan)]
 public class DevelopmentModel(AppDbContext db, Exporter exporter) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string Period { get; set; } = ReportPeriod.Year;
+    [BindProperty(SupportsGet = true), System.ComponentModel.DataAnnotations.Display(Name = "Kỳ báo cáo")] public string Period { get; set; } = ReportPeriod.Year;
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public int? Number { get; set; }
     [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }

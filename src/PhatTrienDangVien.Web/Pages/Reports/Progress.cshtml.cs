@@ -15,7 +15,7 @@ namespace PhatTrienDangVien.Web.Pages.Reports;
 [RequirePermission(Permission.ViewPlan)]
 public class ProgressModel(AppDbContext db, WorkList work) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string Period { get; set; } = "quarter";
+    [BindProperty(SupportsGet = true), System.ComponentModel.DataAnnotations.Display(Name = "Kỳ báo cáo")] public string Period { get; set; } = "quarter";
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public int? Number { get; set; }
 

@@ -45,15 +45,26 @@ public class IndexModel(RuleBookProvider provider, Access access, TimeProvider c
         InForce = Book.At(Today);
     }
 
-    /// <summary>A value as an office reads it: the deciding body by its name, numbers the Vietnamese way with their unit.</summary>
-    public static string ShowValue(RuleParameter p) => p.Key == RuleParameterKeys.DecidingBody
-        ? (DecidingBody)(int)p.Value switch
+    /// <summary>
+    /// A value as an office reads it: the deciding body by its name, an age in years and months ("18 tuổi 0 tháng",
+    /// not "216 tháng"), other numbers the Vietnamese way with their unit ("60 ngày làm việc", "12 tháng").
+    /// </summary>
+    public static string ShowValue(RuleParameter p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return p.Key switch
         {
-            DecidingBody.CommuneStandingBoard => "Ban Thường vụ Đảng ủy xã",
-            DecidingBody.CommuneExecutiveCommittee => "Ban Chấp hành Đảng bộ xã",
-            _ => Format(p.Value),
-        }
-        : $"{Format(p.Value)} {p.Unit}";
+            RuleParameterKeys.DecidingBody => (DecidingBody)(int)p.Value switch
+            {
+                DecidingBody.CommuneStandingBoard => "Ban Thường vụ Đảng ủy xã",
+                DecidingBody.CommuneExecutiveCommittee => "Ban Chấp hành Đảng bộ xã",
+                _ => Format(p.Value),
+            },
+            RuleParameterKeys.MinAgeMonths or RuleParameterKeys.MaxAgeMonths when p.Value == decimal.Truncate(p.Value) =>
+                $"{Format(decimal.Truncate(p.Value / 12))} tuổi {Format(p.Value % 12)} tháng",
+            _ => $"{Format(p.Value)} {p.Unit}",
+        };
+    }
 
     public static string Format(decimal value) => value.ToString("0.####", CultureInfo.GetCultureInfo("vi-VN"));
 

@@ -11,8 +11,8 @@ namespace PhatTrienDangVien.Web.Pages.Work;
 public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Days { get; set; } = 10;
-    [BindProperty(SupportsGet = true)] public string Show { get; set; } = "due";
-    [BindProperty(SupportsGet = true)] public string By { get; set; } = "none";
+    [BindProperty(SupportsGet = true), System.ComponentModel.DataAnnotations.Display(Name = "Việc cần xem")] public string Show { get; set; } = "due";
+    [BindProperty(SupportsGet = true), System.ComponentModel.DataAnnotations.Display(Name = "Nhóm theo")] public string By { get; set; } = "none";
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
     [BindProperty(SupportsGet = true)] public Core.Admission.AdmissionStage? Stage { get; set; }
     [BindProperty(SupportsGet = true)] public int? CellId { get; set; }

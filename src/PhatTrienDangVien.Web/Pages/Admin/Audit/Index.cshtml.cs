@@ -18,7 +18,10 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : AdminPage
 
     [BindProperty(SupportsGet = true)] public string? EntityType { get; set; }
     [BindProperty(SupportsGet = true)] public string? EntityId { get; set; }
+    /// <summary>Who: part of a full name (diacritics optional) or of a login.</summary>
     [BindProperty(SupportsGet = true)] public string? UserName { get; set; }
+    /// <summary>Any text of the change (a name, a number as stored) or part of the name of the person the record is about.</summary>
+    [BindProperty(SupportsGet = true)] public string? Text { get; set; }
     [BindProperty(SupportsGet = true, Name = "Action")] public string? Operation { get; set; }
     /// <summary>Dates in Vietnam time, both included.</summary>
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
@@ -36,9 +39,9 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : AdminPage
         if (From is { Year: < 1900 or > 2199 }) { ModelState.AddModelError(nameof(From), "“Từ ngày” không hợp lệ."); From = null; }
         if (To is { Year: < 1900 or > 2199 }) { ModelState.AddModelError(nameof(To), "“Đến ngày” không hợp lệ."); To = null; }
         if (From > To) ModelState.AddModelError(nameof(To), "“Đến ngày” phải sau hoặc bằng “Từ ngày”.");
-        var filtered = Filtered();
+        var filtered = await FilteredAsync(ct);
         var total = await filtered.CountAsync(ct);
-        var items = await Newest(filtered).Skip(Query.Skip).Take(Query.Size).ToListAsync(ct);
+        var items = await Sorted(filtered).Skip(Query.Skip).Take(Query.Size).ToListAsync(ct);
         Result = new PageResult<AuditRow>(await new AuditView(db).RowsAsync(items, ct), total, Query);
         if (Query.Print) (await exporter.PrintAsync(List, FilterText(), "bản ghi", ct)).Put(ViewData);
     }
@@ -48,14 +51,14 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : AdminPage
 
     public static readonly IReadOnlyList<Export.Field<Line>> Fields =
     [
-        new("Thời điểm", l => AuditTrail.Local(l.Row.Entry.AtUtc)), new("Người thực hiện", l => l.Row.Entry.UserName),
+        new("Thời điểm", l => AuditTrail.Local(l.Row.Entry.AtUtc)), new("Người thực hiện", l => l.Row.Who),
         new("Thao tác", l => l.Row.Entry.Action), new("Loại hồ sơ", l => l.Row.Type), new("Hồ sơ", l => l.Row.Record ?? ""),
         new("Trường", l => l.Change.Field), new("Giá trị cũ", l => l.Change.Old ?? ""), new("Giá trị mới", l => l.Change.New ?? ""),
     ];
 
     private async Task<(List<AuditRow> Rows, List<Line> Lines)> LinesAsync(CancellationToken ct)
     {
-        var rows = await new AuditView(db).RowsAsync(await Newest(Filtered()).ToListAsync(ct), ct);
+        var rows = await new AuditView(db).RowsAsync(await Sorted(await FilteredAsync(ct)).ToListAsync(ct), ct);
         var lines = rows.SelectMany(row => (row.Changes.Count == 0 ? [new AuditChange("", null, null)] : row.Changes).Select(c => new Line(row, c))).ToList();
         return (rows, lines);
     }
@@ -81,22 +84,52 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : AdminPage
     {
         var parts = new List<string>();
         if (!string.IsNullOrWhiteSpace(EntityType)) parts.Add("loại hồ sơ " + TypeName(EntityType));
-        if (!string.IsNullOrWhiteSpace(EntityId)) parts.Add("mã hồ sơ " + EntityId.Trim());
+        if (!string.IsNullOrWhiteSpace(EntityId) && RecordName is { } record) parts.Add("hồ sơ " + record);
         if (!string.IsNullOrWhiteSpace(UserName)) parts.Add("người thực hiện " + UserName.Trim());
         if (!string.IsNullOrWhiteSpace(Operation)) parts.Add("thao tác " + Operation);
+        if (!string.IsNullOrWhiteSpace(Text)) parts.Add("có chữ “" + Text.Trim() + "”");
         if (From is { } f) parts.Add("từ ngày " + Pages.Shared.Dates.Text(f));
         if (To is { } t) parts.Add("đến ngày " + Pages.Shared.Dates.Text(t));
         return parts.Count == 0 ? null : "Điều kiện lọc: " + string.Join("; ", parts);
     }
 
-    private IQueryable<AuditEntry> Filtered()
+    /// <summary>The one record the page is limited to (a link from its page), by its name; never its key.</summary>
+    public string? RecordName { get; private set; }
+
+    private async Task<IQueryable<AuditEntry>> FilteredAsync(CancellationToken ct)
     {
         if (From is { Year: < 1900 or > 2199 }) From = null;
         if (To is { Year: < 1900 or > 2199 }) To = null;
         var q = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(EntityType)) q = q.Where(a => a.EntityType == EntityType);
         if (!string.IsNullOrWhiteSpace(EntityId)) { var id = EntityId.Trim(); q = q.Where(a => a.EntityId == id); }
-        if (!string.IsNullOrWhiteSpace(UserName)) { var name = UserName.Trim(); q = q.Where(a => a.UserName.Contains(name)); }
+        if (!string.IsNullOrWhiteSpace(EntityId))
+        {
+            var one = await q.Where(a => a.EntityId == EntityId.Trim()).OrderByDescending(a => a.Id).Take(1).ToListAsync(ct);
+            RecordName = one.Count == 0 ? null : (await new AuditView(db).RowsAsync(one, ct))[0] is var r ? r.Record ?? r.Type : null;
+        }
+        if (!string.IsNullOrWhiteSpace(UserName))
+        {
+            var name = UserName.Trim();
+            var folded = Core.Text.VietnameseText.Fold(name);
+            // Accounts whose full name holds the words (with or without diacritics), and the login as typed.
+            var ids = (await db.Users.AsNoTracking().Select(u => new { u.Id, u.FullName }).ToListAsync(ct))
+                .Where(u => Core.Text.VietnameseText.Fold(u.FullName).Contains(folded, StringComparison.Ordinal)).Select(u => u.Id).ToList();
+            q = q.Where(a => a.UserName.Contains(name) || (a.UserId != null && ids.Contains(a.UserId)));
+        }
+        if (!string.IsNullOrWhiteSpace(Text))
+        {
+            var text = Text.Trim();
+            var folded = Core.Text.VietnameseText.Fold(text);
+            // The people whose name holds the words: their person, member and candidate records.
+            var people = await db.People.AsNoTracking().Where(p => p.FullNameFolded.Contains(folded)).Select(p => p.Id).Take(500).ToListAsync(ct);
+            var members = await db.Members.AsNoTracking().Where(m => people.Contains(m.PersonId)).Select(m => m.Id).ToListAsync(ct);
+            var candidates = await db.Candidates.AsNoTracking().Where(c => people.Contains(c.PersonId)).Select(c => c.Id).ToListAsync(ct);
+            var keys = people.Select(id => "Person#" + id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Concat(members.Select(id => "Member#" + id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                .Concat(candidates.Select(id => "Candidate#" + id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+            q = q.Where(a => a.Changes.Contains(text) || keys.Contains(a.EntityType + "#" + a.EntityId));
+        }
         if (!string.IsNullOrWhiteSpace(Operation)) q = q.Where(a => a.Action == Operation);
         if (From is { } from)
         {
@@ -111,5 +144,12 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : AdminPage
         return q;
     }
 
-    private static IQueryable<AuditEntry> Newest(IQueryable<AuditEntry> q) => q.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id);
+    /// <summary>Newest first unless the reader sorts by who or by the kind of record (then newest first within each).</summary>
+    private IQueryable<AuditEntry> Sorted(IQueryable<AuditEntry> q) => Query.Sort?.ToLowerInvariant() switch
+    {
+        "who" => (Query.Desc ? q.OrderByDescending(a => a.UserName) : q.OrderBy(a => a.UserName)).ThenByDescending(a => a.AtUtc).ThenByDescending(a => a.Id),
+        "type" => (Query.Desc ? q.OrderByDescending(a => a.EntityType) : q.OrderBy(a => a.EntityType)).ThenByDescending(a => a.AtUtc).ThenByDescending(a => a.Id),
+        "time" when !Query.Desc => q.OrderBy(a => a.AtUtc).ThenBy(a => a.Id),
+        _ => q.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id),
+    };
 }

@@ -15,7 +15,7 @@ public class EditModel(AppDbContext db, EditAccount edit) : AdminPageModel, IUse
 {
     [BindProperty] public UserInput Input { get; set; } = new();
     /// <summary>Identity's concurrency token as it was when the form was opened: the version of an account.</summary>
-    [BindProperty] public string ConcurrencyStamp { get; set; } = "";
+    [BindProperty, System.ComponentModel.DataAnnotations.Display(Name = "Phiên bản tài khoản")] public string ConcurrencyStamp { get; set; } = "";
 
     public UserInput Fields => Input;
     public string Id { get; private set; } = "";
