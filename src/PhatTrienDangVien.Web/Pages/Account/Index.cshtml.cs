@@ -60,6 +60,7 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users, Access acce
         RoleName = Roles.DisplayName(user.Role);
         TwoFactorEnabled = user.TwoFactorEnabled;
         TwoFactorRequired = TwoFactor.RequiredFor(user.Role);
+        // Bypass reviewed: the name of the user's own commune (a cell secretary's scope does not hold the committee).
         CommuneName = await db.Organisations.WholeCommune().Where(o => o.Kind == OrganisationKind.CommuneCommittee)
             .Select(o => o.Name).FirstOrDefaultAsync(ct);
         var scope = access.Scope;
