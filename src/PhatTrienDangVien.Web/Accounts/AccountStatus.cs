@@ -53,19 +53,51 @@ public sealed class UnlockAccount(AppDbContext db, UserManager<AppUser> users, A
     }
 }
 
-/// <summary>Sets a new password (given, or generated to be shown once) and unlocks the account.</summary>
-public sealed class ResetPassword(AppDbContext db, UserManager<AppUser> users, Access access)
+/// <summary>
+/// Sets a new password (given, or generated to be shown once) and unlocks the account. A generated password has been
+/// seen by whoever hands it over: the user must replace it at the next sign-in (<see cref="PasswordChangeGate"/>).
+/// The new security stamp ends the user's open sessions. On the access trail as "Đặt lại mật khẩu", by whom.
+/// </summary>
+public sealed class ResetPassword(AppDbContext db, UserManager<AppUser> users, Access access, AccessTrail trail)
 {
     public async Task<Outcome<AccountWithPassword>> HandleAsync(string id, string? password, CancellationToken ct)
     {
         if (!access.Has(Permission.ManageUsers)) return Outcome<AccountWithPassword>.Forbidden();
         var user = await AccountRules.FindAsync(db, access.Scope, id, ct);
         if (user is null) return Outcome<AccountWithPassword>.NotFound();
+        var generated = password is null;
         password ??= AccountRules.GeneratePassword();
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var reset = await users.ResetPasswordAsync(user, token, password);
         if (!reset.Succeeded) return Outcome<AccountWithPassword>.Invalid(AccountRules.Errors(reset));
+        // Saved by the next update below (the lockout's), after the reset succeeded.
+        user.MustChangePassword = generated;
         var unlocked = DeactivateAccount.Result(user, await users.SetLockoutEndDateAsync(user, null), await users.ResetAccessFailedCountAsync(user));
-        return unlocked.IsDone ? Outcome<AccountWithPassword>.Done(new AccountWithPassword(user, password)) : unlocked.As<AccountWithPassword>();
+        if (!unlocked.IsDone) return unlocked.As<AccountWithPassword>();
+        await trail.AccountChangedAsync(user, AccessTrail.PasswordReset, ct);
+        return Outcome<AccountWithPassword>.Done(new AccountWithPassword(user, password));
+    }
+}
+
+/// <summary>
+/// Turns off an account's second factor and forgets its key and recovery codes (a lost or changed phone): the user
+/// enrols again at the next sign-in when the role requires it, and the new security stamp ends their open sessions.
+/// An administrator's own factor is changed on their own "Xác thực hai bước" page, with their password.
+/// </summary>
+public sealed class ResetTwoFactor(AppDbContext db, UserManager<AppUser> users, Access access, AuditContext who, AccessTrail trail)
+{
+    public const string NotYourself = "Xác thực hai bước của chính bạn được đổi tại trang “Xác thực hai bước”, với mật khẩu của bạn.";
+    public const string NothingToReset = "Tài khoản này chưa bật xác thực hai bước; không có gì để xóa.";
+
+    public async Task<Outcome<AppUser>> HandleAsync(string id, CancellationToken ct)
+    {
+        if (!access.Has(Permission.ManageUsers)) return Outcome<AppUser>.Forbidden();
+        var user = await AccountRules.FindAsync(db, access.Scope, id, ct);
+        if (user is null) return Outcome<AppUser>.NotFound();
+        if (user.Id == who.UserId) return Outcome<AppUser>.Invalid("", NotYourself);
+        if (!user.TwoFactorEnabled) return Outcome<AppUser>.Invalid("", NothingToReset);
+        await TwoFactor.ResetAsync(users, user);
+        await trail.AccountChangedAsync(user, AccessTrail.TwoFactorReset, ct);
+        return Outcome<AppUser>.Done(user);
     }
 }

@@ -14,7 +14,8 @@ namespace PhatTrienDangVien.Web.Accounts;
 /// </summary>
 public sealed class CreateAccount(AppDbContext db, UserManager<AppUser> users, Access access, TimeProvider clock)
 {
-    /// <summary>Without <paramref name="password"/> a random one is generated (and returned, to be shown once).</summary>
+    /// <summary>Without <paramref name="password"/> a random one is generated (and returned, to be shown once), and the
+    /// account must change it at its first sign-in.</summary>
     public async Task<Outcome<AccountWithPassword>> HandleAsync(NewUserInput input, string? password, int? communeId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -29,6 +30,9 @@ public sealed class CreateAccount(AppDbContext db, UserManager<AppUser> users, A
         await AccountRules.CheckAsync(db, input, commune, errors, ct);
         if (errors.Any) return Outcome<AccountWithPassword>.Invalid(errors.List);
 
+        // A generated password is read by the one who hands it over: the user must replace it at the first sign-in.
+        // A password the caller chose (the setup page's own administrator, the command line, the demo) is not forced.
+        var handedOver = password is null;
         password ??= AccountRules.GeneratePassword();
         var user = new AppUser
         {
@@ -41,6 +45,7 @@ public sealed class CreateAccount(AppDbContext db, UserManager<AppUser> users, A
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             LockoutEnabled = true,
             Email = input.Email,
+            MustChangePassword = handedOver,
         };
         IdentityResult result;
         try

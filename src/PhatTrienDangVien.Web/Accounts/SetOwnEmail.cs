@@ -21,7 +21,11 @@ public sealed class SetOwnEmail(AppDbContext db, UserManager<AppUser> users, Acc
         email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
         if (email is not null && (email.Length > 256 || !new EmailAddressAttribute().IsValid(email)))
             return Outcome<AppUser>.Invalid(Field, "Địa chỉ e-mail không hợp lệ.");
-        var result = await users.SetEmailAsync(user, email);
+        // Not Identity's SetEmailAsync: it renews the security stamp (the address would reset passwords elsewhere; here
+        // it only receives the digest), and the stamp checked on every request would sign the user out of this page.
+        user.Email = email;
+        user.NormalizedEmail = users.NormalizeEmail(email);
+        var result = await users.UpdateAsync(user);
         return result.Succeeded
             ? Outcome<AppUser>.Done(user)
             : Outcome<AppUser>.Invalid(result.Errors.Select(e => new FieldError(Field, e.Description)).ToList());

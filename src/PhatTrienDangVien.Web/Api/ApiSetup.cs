@@ -47,6 +47,7 @@ public static class ApiSetup
         api.MapRecognitionApi();
         api.MapImportApi();
         api.MapSearchApi();
+        api.MapAccountApi();
         return app;
     }
 

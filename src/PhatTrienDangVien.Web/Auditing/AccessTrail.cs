@@ -29,6 +29,8 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
     public const string TwoFactorReset = "Xóa xác thực 2 bước";
     public const string RecoveryCodeUsed = "Dùng mã khôi phục";
     public const string TwoFactorRefused = "Từ chối mã xác thực";
+    public const string PasswordChanged = "Đổi mật khẩu";
+    public const string PasswordReset = "Đặt lại mật khẩu";
 
     private static readonly JsonSerializerOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -60,6 +62,12 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
     /// <paramref name="by"/> is who did it when it is not the user (the command line).</summary>
     public Task TwoFactorAsync(AppUser user, string action, string? address, CancellationToken ct, string? by = null) =>
         WriteAsync(user.CommuneId, user.Id, by ?? user.UserName ?? "", action, address is null ? [] : new() { ["IpAddress"] = address }, ct);
+
+    /// <summary>A change to <paramref name="account"/>'s password or second factor made by the signed-in user (the
+    /// account's owner, or an administrator: then the row names the account by its holder's name). Never the password.</summary>
+    public Task AccountChangedAsync(AppUser account, string action, CancellationToken ct) =>
+        WriteAsync(account.CommuneId, who.UserId, who.UserName, action,
+            who.UserId == account.Id ? [] : new() { ["FullName"] = account.FullName }, ct, entityId: account.Id);
 
     /// <summary>A list of people taken out of the application (CSV), by the signed-in user.</summary>
     public Task ExportedAsync(string list, int rows, CancellationToken ct) =>
@@ -93,12 +101,13 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
         WriteAsync(db.Scope.Unrestricted ? null : db.Scope.CommuneId, who.UserId, who.UserName, DocumentDownloaded,
             new() { ["Record"] = candidateId, ["Document"] = documentId, ["FileName"] = fileName }, ct);
 
-    private async Task WriteAsync(int? communeId, string? userId, string userName, string action, Dictionary<string, object> facts, CancellationToken ct)
+    private async Task WriteAsync(int? communeId, string? userId, string userName, string action, Dictionary<string, object> facts, CancellationToken ct,
+        string? entityId = null)
     {
         db.AuditEntries.Add(new AuditEntry
         {
             CommuneId = communeId, AtUtc = clock.GetUtcNow().UtcDateTime, UserId = userId, UserName = userName,
-            EntityType = EntityType, EntityId = userId ?? "", Action = action,
+            EntityType = EntityType, EntityId = entityId ?? userId ?? "", Action = action,
             Changes = JsonSerializer.Serialize(facts.ToDictionary(f => f.Key, f => new object?[] { null, f.Value }), s_json),
         });
         await db.SaveChangesAsync(ct);

@@ -35,4 +35,6 @@ public static class AppClaims
     public const string FullName = "ptdv:name";
     /// <summary>"1" when the user has a second factor; the cookie is re-issued whenever that changes (security stamp).</summary>
     public const string TwoFactor = "ptdv:2fa";
+    /// <summary>"1" while the user must replace a password an administrator handed over (Accounts/PasswordChangeGate).</summary>
+    public const string MustChangePassword = "ptdv:must-change-password";
 }

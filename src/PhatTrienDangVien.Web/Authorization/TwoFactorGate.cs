@@ -32,6 +32,6 @@ public sealed class TwoFactorGate(RequestDelegate next)
     }
 
     private static bool MayPass(PathString path) =>
-        path.StartsWithSegments(EnrolPath) || path.StartsWithSegments("/Account/Logout") || path.StartsWithSegments("/Account/Login")
+        path.StartsWithSegments(EnrolPath) || path.StartsWithSegments(Accounts.PasswordChangeGate.PasswordPath) || path.StartsWithSegments("/Account/Logout") || path.StartsWithSegments("/Account/Login")
         || path.StartsWithSegments("/Account/LoginTwoFactor") || path.StartsWithSegments("/Error");
 }

@@ -20,7 +20,8 @@ public static class AdminCommands
             """,
         ["reset-password"] = """
             reset-password --user TÊN [--password MẬT_KHẨU] [--reset-2fa]
-              Đặt lại mật khẩu và mở khóa tài khoản. Không cho --password thì tạo mật khẩu ngẫu nhiên và in ra.
+              Đặt lại mật khẩu và mở khóa tài khoản. Không cho --password thì tạo mật khẩu ngẫu nhiên và in ra;
+              người dùng phải đổi mật khẩu đó ở lần đăng nhập sau.
               --reset-2fa: tắt xác thực hai bước, xóa khóa và mã khôi phục (mất điện thoại); quản trị viên và
               Văn phòng Đảng ủy sẽ phải bật lại ở lần đăng nhập sau.
             """,

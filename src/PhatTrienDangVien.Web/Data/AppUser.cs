@@ -14,4 +14,7 @@ public class AppUser : IdentityUser
     public int? MemberId { get; set; }
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>The password was handed over by someone else (generated when an administrator created the account or
+    /// reset its password): until the user chooses their own, every page leads to the password page.</summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -66,6 +66,8 @@ public static class ApplicationSetup
         services.AddScoped<Accounts.UnlockAccount>();
         services.AddScoped<Accounts.ResetPassword>();
         services.AddScoped<Accounts.SetOwnEmail>();
+        services.AddScoped<Accounts.ChangeOwnPassword>();
+        services.AddScoped<Accounts.ResetTwoFactor>();
         services.AddScoped<People.SaveSourceCategory>();
         services.AddScoped<People.SetSourceCategoryActive>();
         services.AddScoped<People.DeleteSourceCategory>();

@@ -101,6 +101,7 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, IOptions<Identi
         id.AddClaim(new Claim(AppClaims.FullName, user.FullName));
         if (user.OrganisationId is { } org) id.AddClaim(new Claim(AppClaims.OrganisationId, org.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (user.TwoFactorEnabled) id.AddClaim(new Claim(AppClaims.TwoFactor, "1"));
+        if (user.MustChangePassword) id.AddClaim(new Claim(AppClaims.MustChangePassword, "1"));
         if (user.MemberId is { } m) id.AddClaim(new Claim(AppClaims.MemberId, m.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return id;
     }

@@ -115,6 +115,7 @@ public static class WebSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<ScopeMiddleware>();
+        app.UseMiddleware<Accounts.PasswordChangeGate>();
         app.UseMiddleware<TwoFactorGate>();
         app.UseAuthorization();
         return app;

@@ -34,6 +34,9 @@ public abstract class RoutePermissionTests<TApp>(TApp app) where TApp : AppFacto
     private static readonly Dictionary<string, string> s_ownAccount = new()
     {
         ["/Account/TwoFactor"] = "one's own second factor",
+        ["/Account/Index"] = "one's own account: name, role, scope, e-mail for the digest",
+        ["/Account/Password"] = "one's own password (the current one is asked)",
+        ["/api/me/password"] = "one's own password, by the API",
     };
 
     private List<(string Route, string Methods, bool NeedsValues, IReadOnlyList<object> Metadata)> Endpoints() =>

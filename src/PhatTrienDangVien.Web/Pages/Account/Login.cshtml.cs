@@ -76,7 +76,9 @@ public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock, Audit
         await throttle.ForgetAsync(typed, ct);
         await signIn.SignInAsync(user, Web.Setup.Sessions.NewProperties(clock.GetUtcNow()));
         await trail.SignedInAsync(user, ct);
-        // A user whose role requires a second factor and who has none is taken to the enrolment (TwoFactorGate).
-        return LocalRedirect(Accounts.TwoFactor.RequiredFor(user.Role) ? "/Account/TwoFactor" : returnUrl);
+        // A password an administrator handed over is replaced first (PasswordChangeGate); then a user whose role
+        // requires a second factor and who has none is taken to the enrolment (TwoFactorGate).
+        return LocalRedirect(user.MustChangePassword ? Accounts.PasswordChangeGate.PasswordPath
+            : Accounts.TwoFactor.RequiredFor(user.Role) ? "/Account/TwoFactor" : returnUrl);
     }
 }

@@ -1492,6 +1492,9 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.Property<int?>("MemberId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -2302,13 +2305,15 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("PhatTrienDangVien.Core.Admission.StepRecord", null)
+                    b.HasOne("PhatTrienDangVien.Core.Admission.StepRecord", "Step")
                         .WithMany()
                         .HasForeignKey("StepId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("Counter");
+
+                    b.Navigation("Step");
                 });
 
             modelBuilder.Entity("PhatTrienDangVien.Core.Organisations.Organisation", b =>

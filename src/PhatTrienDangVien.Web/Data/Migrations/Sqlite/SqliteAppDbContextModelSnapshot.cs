@@ -1435,6 +1435,9 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.Property<int?>("MemberId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -2229,13 +2232,15 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("PhatTrienDangVien.Core.Admission.StepRecord", null)
+                    b.HasOne("PhatTrienDangVien.Core.Admission.StepRecord", "Step")
                         .WithMany()
                         .HasForeignKey("StepId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("Counter");
+
+                    b.Navigation("Step");
                 });
 
             modelBuilder.Entity("PhatTrienDangVien.Core.Organisations.Organisation", b =>

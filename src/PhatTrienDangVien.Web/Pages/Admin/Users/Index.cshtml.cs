@@ -23,7 +23,7 @@ public class IndexModel(AppDbContext db) : AdminPageModel
     public (string UserName, string Password)? NewPassword { get; private set; }
 
     public sealed record Row(string Id, string UserName, string FullName, string Role, string? Cell, string? Member,
-        bool IsActive, bool LockedOut, DateTime CreatedAtUtc)
+        bool IsActive, bool LockedOut, DateTime CreatedAtUtc, bool TwoFactorEnabled, bool MustChangePassword)
     {
         public string RoleName => Roles.DisplayName(Role);
     }
@@ -58,8 +58,13 @@ public class IndexModel(AppDbContext db) : AdminPageModel
     {
         var outcome = await reset.HandleAsync(id, password: null, ct);
         if (outcome.Value is { } done) TempData[NewPasswordKey] = $"{done.User.UserName}\n{done.Password}";
-        return await DoneAsync(outcome, a => $"Đã đặt lại mật khẩu cho {a.User.UserName}.", ct);
+        return await DoneAsync(outcome, a => $"Đã đặt lại mật khẩu cho {a.User.UserName}; người dùng phải đổi mật khẩu ở lần đăng nhập sau.", ct);
     }
+
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(string id, [FromServices] ResetTwoFactor reset, CancellationToken ct) =>
+        await DoneAsync(await reset.HandleAsync(id, ct), u => TwoFactor.RequiredFor(u.Role)
+            ? $"Đã xóa xác thực hai bước của {u.UserName}; ở lần đăng nhập sau, người dùng phải bật lại với ứng dụng trên điện thoại mới."
+            : $"Đã xóa xác thực hai bước của {u.UserName}; người dùng đăng nhập chỉ bằng mật khẩu cho đến khi tự bật lại.", ct);
 
     private async Task<IActionResult> DoneAsync<T>(Outcome<T> outcome, Func<T, string> success, CancellationToken ct)
     {
@@ -93,7 +98,7 @@ public class IndexModel(AppDbContext db) : AdminPageModel
         var rows = list.Select(u => new Row(u.Id, u.UserName ?? "", u.FullName, u.Role,
             u.OrganisationId is { } c ? cells.GetValueOrDefault(c) : null,
             u.MemberId is { } m ? members.GetValueOrDefault(m) : null,
-            u.IsActive, u.LockoutEnd > now, u.CreatedAtUtc));
+            u.IsActive, u.LockoutEnd > now, u.CreatedAtUtc, u.TwoFactorEnabled, u.MustChangePassword));
 
         var vi = StringComparer.Create(new CultureInfo("vi-VN"), true);
         IEnumerable<Row> sorted = Query.Sort?.ToLowerInvariant() switch
