@@ -8,7 +8,9 @@ namespace PhatTrienDangVien.Web.Export;
 
 /// <summary>How a column's values are written: text, a whole number, a date (a real Excel date shown dd/MM/yyyy, so that
 /// the office can sort and filter by it), or a share (0.25 shown 25,0 %).</summary>
-public enum ColumnFormat { Text, Number, Date, Percent }
+/// <summary>How a column's numbers show: <see cref="Number"/> whole ("#,##0"), <see cref="OneDecimal"/> with one decimal
+/// (a pace of 3.5 a month is not 4), <see cref="Percent"/> a share with one decimal.</summary>
+public enum ColumnFormat { Text, Number, Date, Percent, OneDecimal }
 
 public sealed record Column(string Header, ColumnFormat Format = ColumnFormat.Text);
 
@@ -45,7 +47,8 @@ public static class Xlsx
 
     // Style indices into the stylesheet below.
     private const uint Committee = 1, Heading = 2, Subtitle = 3, Header = 4, Text = 5, Number = 6, Date = 7, Percent = 8,
-        TotalText = 9, TotalNumber = 10, TotalPercent = 11, TotalDate = 12, Party = 13;
+        TotalText = 9, TotalNumber = 10, TotalPercent = 11, TotalDate = 12, Party = 13,
+        Tenths = 14, TotalTenths = 15;
 
     public static byte[] Write(params Sheet[] sheets)
     {
@@ -208,7 +211,12 @@ public static class Xlsx
                 string text => TextCell(reference, text, total ? TotalText : Text),
                 DateOnly d => NumberCell(reference, d.ToDateTime(TimeOnly.MinValue).ToOADate(), total ? TotalDate : Date),
                 int or long or double or decimal => NumberCell(reference, Convert.ToDouble(value, CultureInfo.InvariantCulture),
-                    columns[c].Format == ColumnFormat.Percent ? (total ? TotalPercent : Percent) : (total ? TotalNumber : Number)),
+                    columns[c].Format switch
+                    {
+                        ColumnFormat.Percent => total ? TotalPercent : Percent,
+                        ColumnFormat.OneDecimal => total ? TotalTenths : Tenths,
+                        _ => total ? TotalNumber : Number,
+                    }),
                 _ => TextCell(reference, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", total ? TotalText : Text),
             });
         }
@@ -323,11 +331,12 @@ public static class Xlsx
             FontId = font, BorderId = border, FillId = fill, NumberFormatId = numFmt, ApplyFont = true, ApplyBorder = border > 0, ApplyFill = fill > 0,
             ApplyNumberFormat = numFmt > 0, ApplyAlignment = true,
         };
-        const uint date = 164, percent = 165, number = 3;
+        const uint date = 164, percent = 165, number = 3, oneDecimal = 166;
         return new Stylesheet(
             new NumberingFormats(
                 new NumberingFormat { NumberFormatId = date, FormatCode = "dd/mm/yyyy" },
-                new NumberingFormat { NumberFormatId = percent, FormatCode = "0.0%" }),
+                new NumberingFormat { NumberFormatId = percent, FormatCode = "0.0%" },
+                new NumberingFormat { NumberFormatId = oneDecimal, FormatCode = "#,##0.0" }),
             new Fonts(F(), F(bold: true), F(bold: true, size: 14), F(italic: true), F(bold: true, underline: true)),
             new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
                 new Fill(new PatternFill(new ForegroundColor { Rgb = "FFE7E6E6" }) { PatternType = PatternValues.Solid })),
@@ -346,6 +355,8 @@ public static class Xlsx
                 X(1, border: 1, numFmt: number),
                 X(1, border: 1, numFmt: percent),
                 X(1, border: 1, numFmt: date, h: HorizontalAlignmentValues.Center),
-                X(4, h: HorizontalAlignmentValues.Center, wrap: true)));
+                X(4, h: HorizontalAlignmentValues.Center, wrap: true),
+                X(0, border: 1, numFmt: oneDecimal),
+                X(1, border: 1, numFmt: oneDecimal)));
     }
 }

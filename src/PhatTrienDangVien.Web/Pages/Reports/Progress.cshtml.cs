@@ -13,7 +13,7 @@ namespace PhatTrienDangVien.Web.Pages.Reports;
 
 /// <summary>Báo cáo tiến độ for a month, a quarter or a year: what happened in the period, printable.</summary>
 [RequirePermission(Permission.ViewPlan)]
-public class ProgressModel(AppDbContext db, WorkList work) : PageModel
+public class ProgressModel(AppDbContext db, WorkList work, Web.Documents.FormSettings formSettings) : PageModel
 {
     [BindProperty(SupportsGet = true), System.ComponentModel.DataAnnotations.Display(Name = "Kỳ báo cáo")] public string Period { get; set; } = "quarter";
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -34,6 +34,11 @@ public class ProgressModel(AppDbContext db, WorkList work) : PageModel
     public int OverdueNow { get; private set; }
     public int Probationary { get; private set; }
     public DateOnly Today => work.Today;
+    /// <summary>The year's target against what has been admitted so far (the report's first section).</summary>
+    public Web.Reports.ProgressTargets Targets { get; private set; } = null!;
+    public ReportTitle Head { get; private set; } = null!;
+    public ReportSignature Signature { get; private set; } = null!;
+    public const string Heading = "Báo cáo tiến độ phát triển đảng viên";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
@@ -41,7 +46,7 @@ public class ProgressModel(AppDbContext db, WorkList work) : PageModel
     public async Task<IActionResult> OnGetXlsxAsync([FromServices] Export.Exporter exporter, CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } refused) return refused;
-        var heading = "Báo cáo tiến độ phát triển đảng viên " + Title;
+        var heading = Heading + " " + Title;
         string[] lines = [$"Từ ngày {Shared.Dates.Text(From)} đến ngày {Shared.Dates.Text(To)}"];
         var admitted = await exporter.SheetAsync("Đảng viên mới", heading, lines,
             [new("TT", Export.ColumnFormat.Number), new("Họ và tên"), new("Chi bộ"), new("Ngày kết nạp", Export.ColumnFormat.Date)], ct);
@@ -56,7 +61,21 @@ public class ProgressModel(AppDbContext db, WorkList work) : PageModel
             [new("TT", Export.ColumnFormat.Number), new("Bước"), new("Số lần", Export.ColumnFormat.Number)], ct);
         steps.Rows.AddRange(StepsByKind.Select((k, i) => new object?[] { i + 1, StepNames.Of(k.Kind), k.Count }));
         steps.Totals = [null, "Tổng cộng", StepsByKind.Sum(k => k.Count)];
-        return await exporter.FileAsync("Báo cáo tiến độ", $"bao-cao-tien-do-{Shared.Lists.Iso(From)}-den-{Shared.Lists.Iso(To)}.xlsx", Admitted.Count, ct, admitted, byCell, steps);
+        var targets = await exporter.SheetAsync("So với chỉ tiêu", heading, [.. lines, .. Targets.Notes()], TargetColumns(Targets), ct);
+        targets.Rows.AddRange(new[] { Targets.Total }.Concat(Targets.Cells).Select((r, i) => new object?[]
+            { i + 1, r.Name, r.Target, r.Admitted, r.Rate, r.Remaining, r.MonthsLeft, r.PerMonth is { } p ? Math.Round(p, 1) : null }));
+        return await exporter.FileAsync("Báo cáo tiến độ", $"bao-cao-tien-do-{Shared.Lists.Iso(From)}-den-{Shared.Lists.Iso(To)}.xlsx", Admitted.Count, ct,
+            admitted, targets, byCell, steps);
+    }
+
+    /// <summary>The target table's columns, the same headings on the page and in the file.</summary>
+    public static IReadOnlyList<Export.Column> TargetColumns(Web.Reports.ProgressTargets t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return [new("TT", Export.ColumnFormat.Number), new("Đơn vị"), new($"Chỉ tiêu năm {t.YearText}", Export.ColumnFormat.Number),
+            new($"Đã kết nạp đến {Shared.Dates.Text(t.AsOf)}", Export.ColumnFormat.Number), new("Tỷ lệ đạt", Export.ColumnFormat.Percent),
+            new("Còn lại", Export.ColumnFormat.Number), new("Số tháng còn lại", Export.ColumnFormat.Number),
+            new("Cần kết nạp bình quân mỗi tháng", Export.ColumnFormat.OneDecimal)];
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
@@ -93,6 +112,11 @@ public class ProgressModel(AppDbContext db, WorkList work) : PageModel
         Withdrawn = steps.Count(s => s.Kind == AdmissionStepKind.Withdrawal);
         foreach (var c in cells.Where(c => cellIds.Contains(c.Id)).OrderBy(c => c.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), true)))
             ByCell.Add((c.Name, newMembers.Count(n => n.CellId == c.Id), added.Count(a => a == c.Id), steps.Count(s => s.CellId == c.Id)));
+        var wholeCommune = db.Scope.Unrestricted || db.Scope.WholeCommune;
+        Targets = await Web.Reports.ProgressTargets.ComputeAsync(db, [.. cells.Where(c => cellIds.Contains(c.Id)).Select(c => (c.Id, c.Name))], wholeCommune,
+            CommuneName ?? "Đảng bộ", period, Today, ct);
+        Head = new ReportTitle(CommuneName ?? "", $"{Heading} {Title}", [$"({period.Window.ToLowerInvariant()})"], Today);
+        Signature = ReportSignature.OfCommittee(await formSettings.OfAsync(db.Scope.CommuneId, ct));
         OverdueNow = (await work.ItemsAsync(ct)).Count(i => i.IsOverdue);
         Probationary = await db.Members.CountAsync(m => m.Status == MemberStatus.Probationary, ct);
         return null;
