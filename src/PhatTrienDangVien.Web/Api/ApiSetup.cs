@@ -46,6 +46,7 @@ public static class ApiSetup
         api.MapAdmissionApi();
         api.MapRecognitionApi();
         api.MapImportApi();
+        api.MapMeApi();
         return app;
     }
 

@@ -26,6 +26,7 @@ public static class ApplicationSetup
         services.AddScoped<OpenRecognition>();
         services.AddScoped<Scans>();
         services.AddScoped<WorkList>();
+        services.AddScoped<Home.HomeTasks>();
         services.AddScoped<Export.Exporter>();
 
         // Word forms: templates, filling, numbering and the papers kept with the steps.
@@ -74,6 +75,7 @@ public static class ApplicationSetup
         services.AddScoped<SendTestMail>();
         services.AddScoped<SendDigestNow>();
         services.AddScoped<MarkNotificationsRead>();
+        services.AddScoped<NotificationDone>();
 
         // Targets and the responsibility map.
         services.AddScoped<Targets.SaveTermTarget>();
