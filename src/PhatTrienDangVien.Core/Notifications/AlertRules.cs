@@ -23,6 +23,9 @@ public enum AlertAudience
     CommuneOffice = 8,
 }
 
+/// <summary>An assessment the mentor owes; <paramref name="DueBy"/> is null while the step it serves has no date yet.</summary>
+public sealed record OwedAssessment(DateOnly? DueBy);
+
 /// <summary>What the generator knows of one open case.</summary>
 public sealed record CaseFacts(int CandidateId, string FullName, string CellName, DateOnly AddedOn, int? MentorMemberId, AdmissionCase Case);
 
@@ -112,12 +115,12 @@ public static class AlertRules
     }
 
     /// <summary>
-    /// The date by which the mentor's written assessment is owed, or null when none is. The procedure asks for the
+    /// The mentor's written assessment owed (with the date it is due by, when there is one), or null when none is. The procedure asks for the
     /// mentor's word at two moments: the file the cell votes on (from the application to the cell vote, an assessment
     /// written before the application says nothing of the applicant), and the recognition review (form 11-KNĐ, written
     /// within the probation-ending horizon). Due: the cell vote's own due date, or the end of probation.
     /// </summary>
-    public static DateOnly? AssessmentOwed(CaseFacts facts, RuleBook rules, WorkingDayCalendar calendar, DateOnly today, AlertThresholds thresholds)
+    public static OwedAssessment? AssessmentOwed(CaseFacts facts, RuleBook rules, WorkingDayCalendar calendar, DateOnly today, AlertThresholds thresholds)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(thresholds);
@@ -132,13 +135,13 @@ public static class AlertRules
         if (stage is >= S.Applied and <= S.OpinionsCollected && steps.LastOrDefault(s => s.Kind == T.Application) is { } application
             && !WrittenSince(application.Date))
         {
-            return stage == S.OpinionsCollected ? Deadlines.NextAction(facts.Case, rules, calendar, today)?.DueDate : null;
+            return new(stage == S.OpinionsCollected ? Deadlines.NextAction(facts.Case, rules, calendar, today)?.DueDate : null);
         }
 
         if (stage == S.Probation && facts.Case.ProbationEnd is { } end && end <= today.AddDays(thresholds.ProbationHorizonDays)
             && !WrittenSince(end.AddDays(-thresholds.ProbationHorizonDays)))
         {
-            return end;
+            return new(end);
         }
 
         return null;

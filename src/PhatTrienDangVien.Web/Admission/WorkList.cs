@@ -81,8 +81,8 @@ public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarSe
                 else if (alert.Kind == NotificationKind.ProbationEnding)
                     tasks.Add(Row(new PendingAction(AdmissionStepKind.RecognitionVote, alert.DueDate, null, null, alert.DueDate), WorkKind.ProbationEnding));
             }
-            if (AlertRules.AssessmentOwed(facts, book, calendar, today, thresholds) is { } owedBy)
-                tasks.Add(Row(new PendingAction(AdmissionStepKind.MentorAssessment, owedBy, null, null), WorkKind.AssessmentOwed));
+            if (AlertRules.AssessmentOwed(facts, book, calendar, today, thresholds) is { } owed)
+                tasks.Add(Row(new PendingAction(AdmissionStepKind.MentorAssessment, owed.DueBy, null, null), WorkKind.AssessmentOwed));
             // Extension point (issue 13): corrective actions after an inspection become a WorkKind of their own here,
             // with the action that closes them, once that data exists; the home page shows every kind it is given.
         }
