@@ -70,8 +70,10 @@ public static class Deadlines
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(calendar);
         AdmissionCase.State state = admissionCase.Replay();
+        // On a weekend or a holiday no working day lies between a passed due date and today: the count is 0, which
+        // read as "due today" and put yesterday's deadline in the "due soon" list. A passed date is at least one day late.
         PendingAction Due(T kind, DateOnly due, string key, DateOnly? notBefore = null) =>
-            new(kind, due, calendar.WorkingDaysBetween(today, due), key, notBefore);
+            new(kind, due, due < today ? Math.Min(-1, calendar.WorkingDaysBetween(today, due)) : calendar.WorkingDaysBetween(today, due), key, notBefore);
 
         return state.Stage switch
         {

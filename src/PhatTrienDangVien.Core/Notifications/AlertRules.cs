@@ -23,6 +23,9 @@ public enum AlertAudience
     CommuneOffice = 8,
 }
 
+/// <summary>An assessment the mentor owes; <paramref name="DueBy"/> is null while the step it serves has no date yet.</summary>
+public sealed record OwedAssessment(DateOnly? DueBy);
+
 /// <summary>What the generator knows of one open case.</summary>
 public sealed record CaseFacts(int CandidateId, string FullName, string CellName, DateOnly AddedOn, int? MentorMemberId, AdmissionCase Case);
 
@@ -109,6 +112,66 @@ public static class AlertRules
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// The mentor's written assessment owed (with the date it is due by, when there is one), or null when none is. The procedure asks for the
+    /// mentor's word at two moments: the file the cell votes on (from the application to the cell vote, an assessment
+    /// written before the application says nothing of the applicant), and the recognition review (form 11-KNĐ, written
+    /// within the probation-ending horizon). Due: the cell vote's own due date, or the end of probation.
+    /// </summary>
+    public static OwedAssessment? AssessmentOwed(CaseFacts facts, RuleBook rules, WorkingDayCalendar calendar, DateOnly today, AlertThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        if (facts.MentorMemberId is null)
+        {
+            return null;
+        }
+
+        IReadOnlyList<StepRecord> steps = facts.Case.Steps;
+        S stage = facts.Case.CurrentStage;
+        bool WrittenSince(DateOnly from) => steps.Any(s => s.Kind == T.MentorAssessment && s.Date >= from);
+        if (stage is >= S.Applied and <= S.OpinionsCollected && steps.LastOrDefault(s => s.Kind == T.Application) is { } application
+            && !WrittenSince(application.Date))
+        {
+            return new(stage == S.OpinionsCollected ? Deadlines.NextAction(facts.Case, rules, calendar, today)?.DueDate : null);
+        }
+
+        if (stage == S.Probation && facts.Case.ProbationEnd is { } end && end <= today.AddDays(thresholds.ProbationHorizonDays)
+            && !WrittenSince(end.AddDays(-thresholds.ProbationHorizonDays)))
+        {
+            return new(end);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the thing a stored notification asks for is done (or no longer asked): the step it named recorded, a
+    /// mentor assigned, the cell vote held, the recognition reviewed, the case closed. A notification of a deadline is
+    /// settled once the case's next action no longer has that due date: the step was recorded, or the deadline moved
+    /// (an extension); one that only became overdue is not.
+    /// </summary>
+    public static bool IsSettled(NotificationKind kind, DateOnly dueDate, CaseFacts facts, RuleBook rules, WorkingDayCalendar calendar, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        S stage = facts.Case.CurrentStage;
+        if (stage is S.Official or S.Removed or S.Withdrawn)
+        {
+            return true;
+        }
+
+        return kind switch
+        {
+            NotificationKind.DeadlineSoon or NotificationKind.Overdue => Deadlines.NextAction(facts.Case, rules, calendar, today)?.DueDate != dueDate,
+            NotificationKind.NoMentor => facts.MentorMemberId is not null || stage is not (S.NotStarted or S.SourcePool),
+            NotificationKind.CertificateExpiring => stage > S.OpinionsCollected
+                || facts.Case.Steps.LastOrDefault(s => s.Kind == T.AwarenessClass)?.ReadDetails<ClassDetails>() is not { } certificate
+                || certificate.CertificateDate.AddMonths(rules.At(today).CertificateValidityMonths) != dueDate,
+            NotificationKind.ProbationEnding => stage != S.Probation,
+            _ => false,
+        };
     }
 
     private static string D(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

@@ -40,8 +40,12 @@ public class Notification
     public DateTime? ReadAtUtc { get; set; }
     /// <summary>When it was first listed in an e-mail digest.</summary>
     public DateTime? EmailedAtUtc { get; set; }
+    /// <summary>When the software saw that what it asks for is done (<see cref="AlertRules.IsSettled"/>): no longer
+    /// unread, counted or mailed (docs/decisions/0026-notification-done.md).</summary>
+    public DateTime? DoneAtUtc { get; set; }
 
     public bool IsRead => ReadAtUtc is not null;
+    public bool IsDone => DoneAtUtc is not null;
 
     public static string KindName(NotificationKind kind) => kind switch
     {

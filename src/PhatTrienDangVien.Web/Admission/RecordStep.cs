@@ -17,7 +17,8 @@ namespace PhatTrienDangVien.Web.Admission;
 /// introducers, voters — never taken from the client), lets the Core engine apply the procedure's rules, applies the
 /// consequences to the candidate and member records, and saves it all at once — or changes nothing.
 /// </summary>
-public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases cases, VoterRegister register, Scans scans, Documents.DocumentNumbering numbering)
+public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases cases, VoterRegister register, Scans scans, Documents.DocumentNumbering numbering,
+    Notifications.NotificationDone notifications)
 {
     public const int MaxVotes = 10_000;
 
@@ -40,7 +41,10 @@ public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases ca
         try
         {
             var record = await BuildAsync(kind, Normalised(data), loaded, ct);
-            return Outcome<StepRecord>.Done(await ApplyAsync(loaded, record, files, ct));
+            var step = await ApplyAsync(loaded, record, files, ct);
+            // What the step settles (its deadline, the missing mentor…) stops calling for action now, not tomorrow.
+            await notifications.SettleAsync([candidateId], ct);
+            return Outcome<StepRecord>.Done(step);
         }
         catch (DomainException e)
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using PhatTrienDangVien.Core.Admission;
+using PhatTrienDangVien.Core.Notifications;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Web.Calendar;
 using PhatTrienDangVien.Web.Data;
@@ -13,20 +14,34 @@ namespace PhatTrienDangVien.Web.Admission;
 /// </summary>
 public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarService calendars, TimeProvider clock, IMemoryCache cache)
 {
+    /// <summary>
+    /// The row of a case's next step (<see cref="WorkKind.Step"/>, with its legal deadline), or of a task that has no
+    /// legal deadline but waits for someone: a mentor to assign, an assessment to write, a probation ending.
+    /// </summary>
     public sealed record Item(int CandidateId, string FullName, int CellId, string Cell, AdmissionStage Stage, PendingAction Next,
-        int? MentorId, string? Mentor, int? SecretaryId, string? Secretary, int? InChargeId, string? InCharge)
+        int? MentorId, string? Mentor, int? SecretaryId, string? Secretary, int? InChargeId, string? InCharge, WorkKind Kind = WorkKind.Step)
     {
-        public bool IsOverdue => Next.WorkingDaysLeft < 0;
+        /// <summary>Past its due date. A date that passed is overdue even on a weekend, when no working day separates it from today.</summary>
+        public bool IsOverdue => Kind == WorkKind.Step && Next.WorkingDaysLeft < 0;
+
+        /// <summary>Due from today to <paramref name="days"/> working days ahead, never overdue: the "Sắp đến hạn" tab and its count.</summary>
+        public bool IsDueWithin(int days) => Kind == WorkKind.Step && Next.WorkingDaysLeft is >= 0 and var d && d <= days;
     }
+
+    /// <summary>Everything the work list and the home page read, from one load: the open cases' next steps, the other
+    /// tasks, the commune's alert thresholds (the horizons) and the day it was computed for.</summary>
+    public sealed record Snapshot(IReadOnlyList<Item> Cases, IReadOnlyList<Item> Tasks, AlertThresholds Thresholds, DateOnly Today);
 
     public DateOnly Today => Core.Common.VietnamTime.Today(clock);
 
-    public async Task<IReadOnlyList<Item>> ItemsAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<Item>> ItemsAsync(CancellationToken ct) => (await SnapshotAsync(ct)).Cases;
+
+    public async Task<Snapshot> SnapshotAsync(CancellationToken ct)
     {
         var candidates = await db.Candidates.AsNoTracking().Where(c => c.Status != CandidateStatus.Withdrawn)
             .Select(c => new
             {
-                c.Id, c.Person.FullName, c.Person.DateOfBirth, c.CellId, Cell = c.Cell.Name, c.MentorMemberId, c.Cell.SecretaryMemberId,
+                c.Id, c.Person.FullName, c.Person.DateOfBirth, c.CellId, Cell = c.Cell.Name, c.MentorMemberId, c.Cell.SecretaryMemberId, c.AddedOn,
             }).ToListAsync(ct);
         var ids = candidates.Select(c => c.Id).ToList();
         var steps = (await db.AdmissionSteps.AsNoTracking().Where(s => ids.Contains(s.CandidateId)).ToListAsync(ct)).ToLookup(s => s.CandidateId);
@@ -40,21 +55,51 @@ public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarSe
         var inCharge = (await db.CellResponsibilities.WholeCommune()
             .Where(r => r.From <= today && (r.To == null || r.To >= today))
             .Select(r => new { r.CellId, r.MemberId }).ToListAsync(ct)).ToLookup(r => r.CellId, r => r.MemberId);
+        // The commune's own horizons, as its alerts use them: the home page and the notifications count alike.
+        var thresholds = (await db.NotificationSettings.AsNoTracking().FirstOrDefaultAsync(ct))?.Thresholds ?? AlertThresholds.Default;
 
         var book = await rules.GetAsync(ct);
         var calendar = await calendars.GetAsync(ct);
-        var items = new List<Item>();
+        var cases = new List<Item>();
+        var tasks = new List<Item>();
         foreach (var c in candidates)
         {
             var admissionCase = new AdmissionCase(c.Id, c.DateOfBirth, steps[c.Id]);
             if (Deadlines.NextAction(admissionCase, book, calendar, today) is not { } next) continue;
             int? chargeId = inCharge[c.CellId].Cast<int?>().FirstOrDefault();
-            items.Add(new Item(c.Id, c.FullName, c.CellId, c.Cell, admissionCase.CurrentStage, next, c.MentorMemberId,
+            Item Row(PendingAction action, WorkKind kind) => new(c.Id, c.FullName, c.CellId, c.Cell, admissionCase.CurrentStage, action, c.MentorMemberId,
                 c.MentorMemberId is { } mentor && names.TryGetValue(mentor, out var mn) ? mn : null,
                 c.SecretaryMemberId, c.SecretaryMemberId is { } s && names.TryGetValue(s, out var sn) ? sn : null,
-                chargeId, chargeId is { } ci && names.TryGetValue(ci, out var cn) ? cn : null));
+                chargeId, chargeId is { } ci && names.TryGetValue(ci, out var cn) ? cn : null, kind);
+            cases.Add(Row(next, WorkKind.Step));
+
+            var facts = new CaseFacts(c.Id, c.FullName, c.Cell, c.AddedOn, c.MentorMemberId, admissionCase);
+            foreach (var alert in AlertRules.For(facts, book, calendar, today, thresholds))
+            {
+                if (alert.Kind == NotificationKind.NoMentor)
+                    tasks.Add(Row(new PendingAction(AdmissionStepKind.MentorAssigned, alert.DueDate, null, null), WorkKind.NoMentor));
+                else if (alert.Kind == NotificationKind.ProbationEnding)
+                    tasks.Add(Row(new PendingAction(AdmissionStepKind.RecognitionVote, alert.DueDate, null, null, alert.DueDate), WorkKind.ProbationEnding));
+            }
+            if (AlertRules.AssessmentOwed(facts, book, calendar, today, thresholds) is { } owed)
+                tasks.Add(Row(new PendingAction(AdmissionStepKind.MentorAssessment, owed.DueBy, null, null), WorkKind.AssessmentOwed));
+            // Extension point (issue 13): corrective actions after an inspection become a WorkKind of their own here,
+            // with the action that closes them, once that data exists; the home page shows every kind it is given.
         }
-        return items;
+        return new Snapshot(cases, [.. tasks.OrderBy(t => t.Next.DueDate).ThenBy(t => t.FullName, StringComparer.Ordinal)], thresholds, today);
+    }
+
+    /// <summary>
+    /// "Chỉ việc của tôi": a row is the user's when they mentor the candidate, are the cell's secretary or the committee
+    /// member in charge, or — for a cell secretary and a committee member — when the case is in the cells they answer for.
+    /// </summary>
+    public bool IsMine(Item item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var s = db.Scope;
+        if (s.OwnMemberId is { } me && (item.MentorId == me || item.SecretaryId == me || item.InChargeId == me)) return true;
+        if (s.MentorMemberId is { } mentor && item.MentorId == mentor) return true;
+        return s.Role is Authorization.Roles.CellSecretary or Authorization.Roles.CommitteeMember && !s.WholeCommune && s.CellIds.Contains(item.CellId);
     }
 
     /// <summary>
@@ -71,4 +116,17 @@ public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarSe
         cache.Set(key, count, TimeSpan.FromMinutes(10));
         return count;
     }
+}
+
+/// <summary>What a row of the work list asks for. Stored nowhere: a filter value in the address.</summary>
+public enum WorkKind
+{
+    /// <summary>The next step of the procedure, with its legal deadline.</summary>
+    Step,
+    /// <summary>A candidate past the commune's limit without a mentor.</summary>
+    NoMentor,
+    /// <summary>The mentor's written assessment the file needs (before the cell vote, or form 11-KNĐ).</summary>
+    AssessmentOwed,
+    /// <summary>Probation ends within the commune's horizon: prepare the recognition review.</summary>
+    ProbationEnding,
 }

@@ -48,6 +48,7 @@ public static class ApiSetup
         api.MapImportApi();
         api.MapSearchApi();
         api.MapAccountApi();
+        api.MapMeApi();
         return app;
     }
 

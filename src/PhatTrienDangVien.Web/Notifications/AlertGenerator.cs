@@ -42,6 +42,7 @@ public sealed class AlertGenerator(IServiceScopeFactory scopes, TimeProvider clo
             alerts += a;
             created += c;
         }
+        using (var scope = SystemScope(out _)) await SettleAsync(scope, cancellationToken);
         var result = new Result(communes.Count, alerts, created);
         // Counts only: names and texts stay in the database.
         NotificationLog.Generated(log, today, result.Communes, result.Alerts, result.Created);
@@ -112,6 +113,10 @@ public sealed class AlertGenerator(IServiceScopeFactory scopes, TimeProvider clo
         await tx.CommitAsync(ct);
         return (alertCount, created);
     }
+
+    /// <summary>Every open notification whose thing is done is marked so, whatever changed the case.</summary>
+    private static async Task SettleAsync(IServiceScope scope, CancellationToken ct) =>
+        await scope.ServiceProvider.GetRequiredService<NotificationDone>().SettleAsync(null, ct);
 
     private IServiceScope SystemScope(out AppDbContext db)
     {

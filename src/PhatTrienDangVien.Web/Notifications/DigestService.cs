@@ -64,7 +64,7 @@ public sealed class DigestService(IServiceScopeFactory scopes, MailSender mail, 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = VietnamDate(clock.GetUtcNow());
 
-        var pending = await db.Notifications.Where(n => n.CommuneId == communeId && n.ReadAtUtc == null && n.EmailedAtUtc == null)
+        var pending = await db.Notifications.Unread().Where(n => n.CommuneId == communeId && n.EmailedAtUtc == null)
             .Select(n => n.UserId).Distinct().ToListAsync(cancellationToken);
         var users = await db.Users.Where(u => u.CommuneId == communeId && u.IsActive && u.Email != null && u.Email != "" && pending.Contains(u.Id))
             .Select(u => new { u.Id, u.FullName, Email = u.Email! }).ToListAsync(cancellationToken);
@@ -80,7 +80,7 @@ public sealed class DigestService(IServiceScopeFactory scopes, MailSender mail, 
         }
 
         var ids = users.Select(u => u.Id).ToList();
-        var unread = (await db.Notifications.AsNoTracking().Where(n => n.CommuneId == communeId && n.ReadAtUtc == null && ids.Contains(n.UserId))
+        var unread = (await db.Notifications.AsNoTracking().Unread().Where(n => n.CommuneId == communeId && ids.Contains(n.UserId))
             .OrderByDescending(n => n.CreatedAtUtc).ThenByDescending(n => n.Id).ToListAsync(cancellationToken)).ToLookup(n => n.UserId);
         int sent = 0;
         string? error = null;

@@ -34,6 +34,6 @@ public sealed class MarkNotificationsRead(AppDbContext db, Access access, AuditC
     private Task<int> MarkAsync(IQueryable<Notification> which, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return which.Where(n => n.ReadAtUtc == null).ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAtUtc, now), ct);
+        return which.Unread().ExecuteUpdateAsync(u => u.SetProperty(n => n.ReadAtUtc, now), ct);
     }
 }

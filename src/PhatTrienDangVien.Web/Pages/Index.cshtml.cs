@@ -4,12 +4,22 @@ using PhatTrienDangVien.Core.Organisations;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Home;
 
 namespace PhatTrienDangVien.Web.Pages;
 
+/// <summary>
+/// The home page: what the user must do this week (<see cref="HomeTasks"/>, the same sections as <c>GET /api/me/tasks</c>),
+/// then the figures of their own scope, each a link to the list of exactly that many rows.
+/// </summary>
 [RequirePermission(Permission.ReadRecords)]
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, HomeTasks home) : PageModel
 {
+    /// <summary>Rows shown per section; the section's link opens all of them in the work list.</summary>
+    public const int Shown = 8;
+
+    public HomeTasks.Tasks Tasks { get; private set; } = null!;
+    public bool IsMentor { get; private set; }
     public int Cells { get; private set; }
     public int Official { get; private set; }
     public int Probationary { get; private set; }
@@ -19,11 +29,24 @@ public class IndexModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Tasks = await home.ForCurrentUserAsync(ct);
+        // The scope filters make every figure the user's own: the cell, the cells in charge, the commune.
+        IsMentor = db.Scope.MentorMemberId is not null;
+        Candidates = await db.Candidates.CountAsync(c => c.Status == CandidateStatus.Active, ct);
+        Term = await db.Terms.OrderByDescending(t => t.StartYear).FirstOrDefaultAsync(ct);
+        if (IsMentor) return;
         Cells = await db.Organisations.CountAsync(o => o.Kind == OrganisationKind.Cell && o.IsActive, ct);
         Official = await db.Members.CountAsync(m => m.Status == MemberStatus.Official, ct);
         Probationary = await db.Members.CountAsync(m => m.Status == MemberStatus.Probationary, ct);
-        Candidates = await db.Candidates.CountAsync(c => c.Status == CandidateStatus.Active, ct);
         CandidatesWithoutMentor = await db.Candidates.CountAsync(c => c.Status == CandidateStatus.Active && c.MentorMemberId == null, ct);
-        Term = await db.Terms.OrderByDescending(t => t.StartYear).FirstOrDefaultAsync(ct);
     }
+
+    /// <summary>What the figures cover, in words.</summary>
+    public string ScopeText => db.Scope switch
+    {
+        { MentorMemberId: not null } => "Quần chúng đồng chí giúp đỡ",
+        { WholeCommune: true } or { Unrestricted: true } => "Toàn xã",
+        { Role: Roles.CellSecretary } => "Chi bộ của đồng chí",
+        _ => "Các chi bộ đồng chí phụ trách",
+    };
 }

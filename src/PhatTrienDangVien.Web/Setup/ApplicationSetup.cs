@@ -28,6 +28,7 @@ public static class ApplicationSetup
         services.AddScoped<WorkList>();
         services.AddScoped<CandidateProgress>();
         services.AddScoped<Search.PeopleSearch>();
+        services.AddScoped<Home.HomeTasks>();
         services.AddScoped<Export.Exporter>();
 
         // Word forms: templates, filling, numbering and the papers kept with the steps.
@@ -78,6 +79,7 @@ public static class ApplicationSetup
         services.AddScoped<SendTestMail>();
         services.AddScoped<SendDigestNow>();
         services.AddScoped<MarkNotificationsRead>();
+        services.AddScoped<NotificationDone>();
 
         // Targets and the responsibility map.
         services.AddScoped<Targets.SaveTermTarget>();

@@ -98,6 +98,20 @@ public class DecisionAndCeremonyDeadlineTests
     }
 
     [Fact]
+    public void A_due_date_passed_on_a_weekend_is_overdue_not_due_today()
+    {
+        CaseDriver driver = CellApproved();
+        driver.Decision(D("2027-02-19"));
+
+        // The ceremony is due on Friday 02/04/2027. On the Saturday after, no working day lies between the two dates:
+        // the count was 0, read as "due today", and the work list's "due soon" tab showed a passed deadline.
+        Deadlines.NextAction(driver.Case, driver.Rules, WorkingDays, D("2027-04-02"))!.WorkingDaysLeft.ShouldBe(0);
+        Deadlines.NextAction(driver.Case, driver.Rules, WorkingDays, D("2027-04-03"))!.WorkingDaysLeft.ShouldBe(-1);
+        Deadlines.NextAction(driver.Case, driver.Rules, WorkingDays, D("2027-04-04"))!.WorkingDaysLeft.ShouldBe(-1);
+        Deadlines.NextAction(driver.Case, driver.Rules, WorkingDays, D("2027-04-06"))!.WorkingDaysLeft.ShouldBe(-2);
+    }
+
+    [Fact]
     public void A_receipt_date_before_the_decision_is_refused()
     {
         CaseDriver driver = CellApproved();

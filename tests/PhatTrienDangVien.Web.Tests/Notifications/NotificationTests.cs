@@ -178,6 +178,42 @@ public abstract class NotificationTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task An_overdue_notification_is_done_once_the_step_is_recorded_and_leaves_the_unread_count_and_the_digest()
+    {
+        var today = Today;
+        // The cell voted 130 days ago: the decision (60 working days) is overdue.
+        var vote = today.AddDays(-130);
+        var id = await CaseAsync(app.Data.CellA, app.Data.MentorMemberA, vote.AddDays(-60), [.. ToOpinions(vote.AddDays(-60)), (K.CellVote, vote)]);
+        await RunAsync();
+        async Task<List<(N Kind, bool Done, int Id)>> OfCaseAsync() => (await app.WithSystemScopeAsync(db => db.Notifications.Where(n => n.CandidateId == id)
+            .Select(n => new { n.Kind, n.DoneAtUtc, n.Id }).ToListAsync())).Select(n => (n.Kind, n.DoneAtUtc != null, n.Id)).ToList();
+        var before = await OfCaseAsync();
+        before.ShouldContain(n => n.Kind == N.Overdue);
+        before.ShouldAllBe(n => !n.Done);
+        var secretary = await Browser.LoginAsync(app, "secretary");
+        var mine = await app.WithSystemScopeAsync(db => db.Notifications.Where(n => n.CandidateId == id && n.Kind == N.Overdue)
+            .Join(db.Users.Where(u => u.UserName == "secretary"), n => n.UserId, u => u.Id, (n, _) => n.Id).SingleAsync());
+        var (_, unreadBefore) = await secretary.GetAsync("/Notifications?Unread=true");
+        unreadBefore.QuerySelector($".notification.unread[data-id='{mine}']").ShouldNotBeNull();
+
+        await Steps.RecordAsync(app.Services, id, K.Decision, new() { Date = today });
+
+        // Done at once, by the command: no daily run needed.
+        (await OfCaseAsync()).Where(n => n.Kind == N.Overdue).ShouldAllBe(n => n.Done);
+        var (_, unreadAfter) = await secretary.GetAsync("/Notifications?Unread=true");
+        unreadAfter.QuerySelector($"[data-id='{mine}']").ShouldBeNull("a done notification is not unread");
+        var (_, all) = await secretary.GetAsync("/Notifications");
+        var shown = all.QuerySelector($"[data-id='{mine}']")!;
+        shown.ClassList.ShouldNotContain("unread");
+        shown.QuerySelector("[data-done]")!.TextContent.ShouldBe("Đã xong");
+        // The digest lists unread notifications only: this one is not among them.
+        (await app.WithSystemScopeAsync(db => db.Notifications.Unread().CountAsync(n => n.CandidateId == id && n.Kind == N.Overdue))).ShouldBe(0);
+        // The next daily run neither reopens it nor raises it again.
+        await RunAsync();
+        (await OfCaseAsync()).Where(n => n.Kind == N.Overdue).ShouldAllBe(n => n.Done);
+    }
+
+    [Fact]
     public async Task Running_the_generator_twice_creates_no_duplicates()
     {
         var today = Today;

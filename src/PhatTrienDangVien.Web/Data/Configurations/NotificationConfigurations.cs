@@ -11,6 +11,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         b.ToTable("Notifications");
         b.Ignore(n => n.IsRead);
+        b.Ignore(n => n.IsDone);
         b.Property(n => n.UserId).HasMaxLength(450);
         b.Property(n => n.Text).HasMaxLength(1000);
         b.Property(n => n.Link).HasMaxLength(300);

@@ -44,8 +44,9 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users) : PageModel
     private async Task LoadAsync(CancellationToken ct)
     {
         Total = await Mine.CountAsync(ct);
-        UnreadCount = await Mine.CountAsync(n => n.ReadAtUtc == null, ct);
-        var query = Unread ? Mine.Where(n => n.ReadAtUtc == null) : Mine;
+        // What is done no longer waits for anyone: it leaves the unread count and the "Chưa đọc" tab.
+        UnreadCount = await Mine.Unread().CountAsync(ct);
+        var query = Unread ? Mine.Unread() : Mine;
         Items = await query.AsNoTracking().OrderByDescending(n => n.CreatedAtUtc).ThenByDescending(n => n.Id).Take(PageSize).ToListAsync(ct);
     }
 

@@ -36,7 +36,7 @@ public sealed class LayoutInfo(AppDbContext db, IHttpContextAccessor http, Admis
         CommuneName = commune?.Name;
         Overdue = await work.OverdueCountAsync(ct);
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        Unread = await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAtUtc == null, ct);
+        Unread = await Web.Notifications.NotificationQueries.Unread(db.Notifications).CountAsync(n => n.UserId == userId, ct);
         IsDemo = commune?.IsDemo ?? false;
         if (access.Has(Permission.ManageBackups))
             BackupWarning = Backups.BackupStatus.Warning(await Backups.BackupService.LastSuccessAsync(db, ct), clock.GetUtcNow());

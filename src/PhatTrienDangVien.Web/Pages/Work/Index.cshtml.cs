@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PhatTrienDangVien.Web.Admission;
@@ -6,7 +5,10 @@ using PhatTrienDangVien.Web.Authorization;
 
 namespace PhatTrienDangVien.Web.Pages.Work;
 
-/// <summary>Việc sắp đến hạn and quá hạn across every case in the user's scope, by responsible person.</summary>
+/// <summary>
+/// Việc sắp đến hạn and quá hạn across every case in the user's scope, by responsible person, and the tasks without a
+/// legal deadline (no mentor, an assessment owed, probation ending) in their own tab: the rows the home page counts.
+/// </summary>
 [RequirePermission(Permission.ViewWork)]
 public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
 {
@@ -14,6 +16,8 @@ public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true), System.ComponentModel.DataAnnotations.Display(Name = "Việc cần xem")] public string Show { get; set; } = "due";
     [BindProperty(SupportsGet = true), System.ComponentModel.DataAnnotations.Display(Name = "Nhóm theo")] public string By { get; set; } = "none";
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
+    /// <summary>On the "Việc khác" tab: one kind of task only.</summary>
+    [BindProperty(SupportsGet = true)] public WorkKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public Core.Admission.AdmissionStage? Stage { get; set; }
     [BindProperty(SupportsGet = true)] public int? CellId { get; set; }
     /// <summary>The cells of an organisation (a sub-committee, the commune), as the dashboard counts them.</summary>
@@ -23,6 +27,7 @@ public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
     public IReadOnlyList<WorkList.Item> Items { get; private set; } = [];
     public int OverdueCount { get; private set; }
     public int DueCount { get; private set; }
+    public int TaskCount { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -34,6 +39,7 @@ public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
         var fields = new List<Export.Field<WorkList.Item>>
         {
             new("Người vào Đảng / đảng viên dự bị", i => i.FullName), new("Giai đoạn", i => Core.Admission.StepNames.Of(i.Stage)), new("Chi bộ", i => i.Cell),
+            new("Loại việc", i => Home.WorkText.KindName(i)),
             new("Việc tiếp theo", i => Core.Admission.StepNames.Of(i.Next.Kind)), new("Hạn", i => i.Next.DueDate, Export.ColumnFormat.Date),
             new("Còn (ngày làm việc)", i => i.Next.WorkingDaysLeft is { } d ? Pages.Shared.Dates.WorkingDaysLeft(d) : null),
         };
@@ -47,43 +53,52 @@ public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
     private string ByName => By switch { "mentor" => "Đảng viên giúp đỡ", "secretary" => "Bí thư chi bộ", _ => "Cấp ủy viên phụ trách" };
 
     /// <summary>What the list holds, in words, as the line above the table says it.</summary>
-    public string FilterText => (Show switch { "overdue" => "Việc quá hạn", "all" => "Hồ sơ đang mở", _ => $"Việc đến hạn trong {Days} ngày làm việc tới (chưa quá hạn)" })
+    public string FilterText => (Show switch
+        {
+            "overdue" => "Việc quá hạn", "all" => "Hồ sơ đang mở",
+            "tasks" => Kind is { } k && k != WorkKind.Step ? $"Việc khác: {Home.WorkText.KindName(k)}" : "Việc khác (không có hạn luật định)",
+            _ => $"Việc đến hạn trong {Days} ngày làm việc tới (chưa quá hạn)",
+        })
         + (Stage is { } fs ? $", giai đoạn “{Core.Admission.StepNames.Of(fs)}”" : "") + (Org is { } org ? $", {org.Described}" : "")
         + (CellId is not null ? ", một chi bộ" : "") + (Mine ? ", chỉ việc của tôi" : "");
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         Days = Math.Clamp(Days, 1, 120);
-        var all = await work.ItemsAsync(ct);
-        if (Mine && int.TryParse(User.FindFirstValue(AppClaims.MemberId), out var me))
-            all = all.Where(i => i.MentorId == me || i.SecretaryId == me || i.InChargeId == me).ToList();
-        // A stage as the dashboard's funnel counts it: probation includes the recognition steps after it.
-        if (Stage is { } stage) all = all.Where(i => Core.Planning.Funnel.RowOf(i.Stage) is var row && row >= 0
-            ? row == Core.Planning.Funnel.RowOf(stage) : i.Stage == stage).ToList();
-        if (CellId is { } cell) all = all.Where(i => i.CellId == cell).ToList();
+        var snapshot = await work.SnapshotAsync(ct);
         (var found, Org) = await Planning.PlanData.ListFilterAsync(db, OrgId, ct);
         if (!found) return false;
-        if (Org is not null)
-        {
-            var cells = Org.CellIds.ToHashSet();
-            all = all.Where(i => cells.Contains(i.CellId)).ToList();
-        }
+        var cells = Org?.CellIds.ToHashSet();
+        IEnumerable<WorkList.Item> Filtered(IEnumerable<WorkList.Item> rows) => rows.Where(i =>
+            (!Mine || work.IsMine(i))
+            // A stage as the dashboard's funnel counts it: probation includes the recognition steps after it.
+            && (Stage is not { } stage || (Core.Planning.Funnel.RowOf(i.Stage) is var row && row >= 0 ? row == Core.Planning.Funnel.RowOf(stage) : i.Stage == stage))
+            && (CellId is not { } cell || i.CellId == cell)
+            && (cells is null || cells.Contains(i.CellId)));
+        var all = Filtered(snapshot.Cases).ToList();
+        var tasks = Filtered(snapshot.Tasks).Where(t => Kind is not { } k || k == WorkKind.Step || t.Kind == k).ToList();
+        // Each tab's count is the number of its rows: one predicate for both (the due tab once counted otherwise).
         OverdueCount = all.Count(i => i.IsOverdue);
-        DueCount = all.Count(i => i.Next.WorkingDaysLeft is >= 0 and var d && d <= Days);
-        Items = (Show switch
+        DueCount = all.Count(i => i.IsDueWithin(Days));
+        TaskCount = tasks.Count;
+        Items = Show switch
         {
-            "overdue" => all.Where(i => i.IsOverdue),
-            "all" => all,
+            "overdue" => Sorted(all.Where(i => i.IsOverdue)),
+            "all" => Sorted(all),
+            "tasks" => tasks,
             // Due soon: from today to the horizon; what is overdue has its own tab.
-            _ => all.Where(i => i.Next.WorkingDaysLeft is >= 0 and var d && d <= Days),
-        }).OrderBy(i => i.Next.WorkingDaysLeft ?? int.MaxValue).ThenBy(i => i.Next.DueDate).ToList();
+            _ => Sorted(all.Where(i => i.IsDueWithin(Days))),
+        };
         return true;
     }
+
+    private static List<WorkList.Item> Sorted(IEnumerable<WorkList.Item> rows) =>
+        [.. rows.OrderBy(i => i.Next.WorkingDaysLeft ?? int.MaxValue).ThenBy(i => i.Next.DueDate)];
 
     /// <summary>The query of this list with another tab, keeping every filter.</summary>
     public string Tab(string show) =>
         $"?Show={show}&Days={Days}&By={By}&Mine={Mine}" + (Stage is { } s ? $"&Stage={s}" : "") + (CellId is { } c ? $"&CellId={c}" : "")
-        + (OrgId is { } o ? $"&OrgId={o}" : "");
+        + (OrgId is { } o ? $"&OrgId={o}" : "") + (show == "tasks" && Kind is { } k ? $"&Kind={k}" : "");
 
     public string? Responsible(WorkList.Item i) => By switch
     {

@@ -368,6 +368,9 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 

@@ -1,0 +1,40 @@
+using PhatTrienDangVien.Core.Admission;
+using PhatTrienDangVien.Web.Admission;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Home;
+
+namespace PhatTrienDangVien.Web.Api;
+
+/// <summary>The signed-in user's own work: the home page's sections (<see cref="HomeTasks"/>), every row of each.</summary>
+public static class MeApi
+{
+    public sealed record TaskDto(
+        string Kind, string KindName, int CandidateId, string FullName, int CellId, string Cell, AdmissionStage Stage, string StageName,
+        AdmissionStepKind Step, string StepName, DateOnly? DueDate, int? WorkingDaysLeft, bool IsOverdue, string Action, string Link);
+
+    public sealed record SectionDto(string Key, string Title, int Count, string ListLink, IReadOnlyList<TaskDto> Items);
+
+    public sealed record TasksDto(DateOnly Today, int DueSoonWorkingDays, IReadOnlyList<SectionDto> Sections);
+
+    public static RouteGroupBuilder MapMeApi(this RouteGroupBuilder api)
+    {
+        api.MapGroup("/me").WithTags("Việc của tôi").MapGet("/tasks", async (HomeTasks home, Access access, CancellationToken ct) =>
+            {
+                var tasks = await home.ForCurrentUserAsync(ct);
+                return Results.Ok(new TasksDto(tasks.Today, tasks.DueSoonWorkingDays, [.. tasks.Sections.Select(s => new SectionDto(
+                    s.Key, s.Title, s.Items.Count, s.ListLink, [.. s.Items.Select(i => Dto(i, access))]))]));
+            })
+            // The home page's own permission and scope: the API answers what the page shows.
+            .RequirePermission(Permission.ReadRecords)
+            .WithSummary("Việc cần làm tuần này của người đang đăng nhập, như trang chủ: quá hạn, đến hạn, nhận xét, người giúp đỡ, hết dự bị")
+            .Produces<TasksDto>();
+        return api;
+    }
+
+    private static TaskDto Dto(WorkList.Item i, Access access)
+    {
+        var action = WorkText.ActionOf(i, access);
+        return new(i.Kind.ToString(), WorkText.KindName(i), i.CandidateId, i.FullName, i.CellId, i.Cell, i.Stage, StepNames.Of(i.Stage),
+            i.Next.Kind, StepNames.Of(i.Next.Kind), i.Next.DueDate, i.Next.WorkingDaysLeft, i.IsOverdue, action.Text, action.Link);
+    }
+}

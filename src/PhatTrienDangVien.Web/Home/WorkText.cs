@@ -1,0 +1,49 @@
+using System.Globalization;
+using PhatTrienDangVien.Core.Admission;
+using PhatTrienDangVien.Web.Admission;
+using PhatTrienDangVien.Web.Authorization;
+
+namespace PhatTrienDangVien.Web.Home;
+
+/// <summary>What a work row says in words and the one button that does it, for the home page, the work list and the API.</summary>
+public static class WorkText
+{
+    public static string KindName(WorkKind kind) => kind switch
+    {
+        WorkKind.NoMentor => "Chưa có đảng viên giúp đỡ",
+        WorkKind.AssessmentOwed => "Cần nhận xét của đảng viên giúp đỡ",
+        WorkKind.ProbationEnding => "Sắp hết thời gian dự bị",
+        _ => "Bước của thủ tục",
+    };
+
+    public static string KindName(WorkList.Item item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Kind != WorkKind.Step ? KindName(item.Kind) : item.IsOverdue ? "Quá hạn" : "Bước của thủ tục";
+    }
+
+    /// <summary>A button: its words and where it leads.</summary>
+    public sealed record Action(string Text, string Link);
+
+    /// <summary>
+    /// The one button that does the row's work, when the user may do it: the step's form (the mentor to assign, the
+    /// assessment to write, the step due); otherwise the case's timeline, to read. A step that cannot be recorded yet
+    /// (the recognition vote before probation ends) opens the timeline where its documents are prepared.
+    /// </summary>
+    public static Action ActionOf(WorkList.Item item, Access access)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(access);
+        var id = item.CandidateId.ToString(CultureInfo.InvariantCulture);
+        var timeline = new Action("Xem quá trình", $"/Candidates/Timeline/{id}");
+        var kind = item.Next.Kind;
+        if (item.Next.NotBefore is not null || !access.MayRecord(kind)) return timeline;
+        var text = item.Kind switch
+        {
+            WorkKind.NoMentor => "Phân công người giúp đỡ",
+            WorkKind.AssessmentOwed => "Viết nhận xét",
+            _ => kind == AdmissionStepKind.MentorAssessment ? "Viết nhận xét" : "Ghi nhận bước này",
+        };
+        return new(text, $"/Candidates/Step/{id}?kind={kind}");
+    }
+}

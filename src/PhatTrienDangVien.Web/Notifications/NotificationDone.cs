@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Admission;
+using PhatTrienDangVien.Core.Notifications;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Web.Admission;
+using PhatTrienDangVien.Web.Calendar;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Notifications;
+
+/// <summary>
+/// Marks done the open notifications whose thing is done (<see cref="AlertRules.IsSettled"/>): at once for the case a
+/// step was just recorded on, and for the whole commune on every daily run (which catches whatever changed a case by
+/// another road: an import, a withdrawal, a corrected calendar). Decision 0026 says why it is stored, not computed.
+/// </summary>
+/// <remarks>Set directly, outside the audited save: the mark is derived from audited steps, like the notification itself.</remarks>
+public sealed class NotificationDone(AppDbContext db, RuleBookProvider rules, CalendarService calendars, TimeProvider clock)
+{
+    /// <summary>Settles the open notifications of these cases (all of the commune's when null); returns how many.</summary>
+    public async Task<int> SettleAsync(IReadOnlyCollection<int>? candidateIds, CancellationToken ct)
+    {
+        var open = db.Notifications.Where(n => n.DoneAtUtc == null);
+        if (candidateIds is not null) open = open.Where(n => candidateIds.Contains(n.CandidateId));
+        var notes = await open.AsNoTracking().Select(n => new { n.Id, n.Kind, n.CandidateId, n.DueDate }).ToListAsync(ct);
+        if (notes.Count == 0) return 0;
+        var ids = notes.Select(n => n.CandidateId).Distinct().ToList();
+        var cases = await db.Candidates.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.Person.FullName, c.Person.DateOfBirth, Cell = c.Cell.Name, c.AddedOn, c.MentorMemberId, c.Status })
+            .ToListAsync(ct);
+        var steps = (await db.AdmissionSteps.AsNoTracking().Where(s => ids.Contains(s.CandidateId)).ToListAsync(ct)).ToLookup(s => s.CandidateId);
+        var book = await rules.GetAsync(ct);
+        var calendar = await calendars.GetAsync(ct);
+        var today = Core.Common.VietnamTime.Today(clock);
+        var facts = cases.ToDictionary(c => c.Id, c => (c.Status, Facts: new CaseFacts(c.Id, c.FullName, c.Cell, c.AddedOn, c.MentorMemberId,
+            new AdmissionCase(c.Id, c.DateOfBirth, steps[c.Id]))));
+        // A case outside the reader's scope is left for the daily run, which sees the whole commune.
+        var done = notes.Where(n => facts.TryGetValue(n.CandidateId, out var f)
+            && (f.Status == CandidateStatus.Withdrawn || AlertRules.IsSettled(n.Kind, n.DueDate, f.Facts, book, calendar, today)))
+            .Select(n => n.Id).ToList();
+        if (done.Count == 0) return 0;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var settled = 0;
+        foreach (var chunk in done.Chunk(500))
+            settled += await db.Notifications.Where(n => chunk.Contains(n.Id) && n.DoneAtUtc == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(n => n.DoneAtUtc, now), ct);
+        return settled;
+    }
+}
+
+/// <summary>The notifications that count as unread: neither read nor done. The header, the page and the digest use it.</summary>
+public static class NotificationQueries
+{
+    public static IQueryable<Notification> Unread(this IQueryable<Notification> notifications) =>
+        notifications.Where(n => n.ReadAtUtc == null && n.DoneAtUtc == null);
+}
