@@ -46,6 +46,14 @@ public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scan
     public bool CanRecord => access.Has(Permission.WriteAssessment);
     public bool MayAttachTo(AdmissionStepKind kind) => access.MayRecord(kind);
 
+    /// <summary>The step behind the page's one big button (<see cref="StepForm.PrimaryKind"/>).</summary>
+    public AdmissionStepKind? Primary => StepForm.PrimaryKind(Next, Allowed);
+
+    /// <summary>Who recorded a step or issued a paper, by the account's full name (the login is stored; people know each other by name).</summary>
+    public string Recorder(string login) => _recorders.TryGetValue(login, out var name) && !string.IsNullOrWhiteSpace(name) ? name : login;
+
+    private Dictionary<string, string> _recorders = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var loaded = await cases.LoadAsync(id, ct);
@@ -66,6 +74,9 @@ public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scan
         Issued = (await db.IssuedDocuments.AsNoTracking().Where(d => d.CandidateId == id).OrderByDescending(d => d.Id)
             .Select(d => new IssuedRow(d.Id, d.StepId, d.FormCode, d.Variant, d.Number, d.FileName, d.IssuedBy, d.IssuedAtUtc)).ToListAsync(ct)).ToLookup(d => d.StepId);
         if (access.Has(Permission.IssueForms)) Proposals = await numbering.ProposalsAsync(loaded, ct);
+        var logins = loaded.Case.Steps.Select(s => s.RecordedBy).Concat(Issued.SelectMany(g => g).Select(d => d.IssuedBy)).Distinct().ToList();
+        _recorders = await db.Users.AsNoTracking().Where(u => u.CommuneId == loaded.Candidate.CommuneId && logins.Contains(u.UserName!))
+            .ToDictionaryAsync(u => u.UserName!, u => u.FullName, ct);
         return Page();
     }
 
