@@ -25,10 +25,10 @@ public sealed class PhoneJourney(DemoBrowserApp app) : IClassFixture<DemoBrowser
     [Fact]
     public async Task The_cell_secretary_records_the_next_step_in_at_most_four_taps_from_the_home_page()
     {
-        // A candidate of the secretary's cell whose next step needs only the date and the paper's number, the soonest due:
-        // the first "Ghi bước …" the home page offers.
+        // A candidate of the secretary's cell whose next step needs one number from its paper besides what the form
+        // fills in (a meeting, a ceremony, a class certificate), the soonest due: the first "Ghi bước …" the home page offers.
         var (candidate, kind) = await NextStepAsync(Roles.CellSecretary, "bithu",
-            k => StepForm.GroupOf(k) == StepForm.FieldGroup.Simple);
+            k => StepForm.GroupOf(k) is StepForm.FieldGroup.Simple or StepForm.FieldGroup.Ceremony or StepForm.FieldGroup.Class);
         var page = await PhoneAsync();
         await app.SignInAsync(page, "bithu", Web.Demo.DemoSeeder.DemoPassword);
         await page.GotoAsync(app.BaseUrl + "/");
@@ -43,7 +43,9 @@ public sealed class PhoneJourney(DemoBrowserApp app) : IClassFixture<DemoBrowser
         await NoSidewaysScrollAsync(page);
         await BrowserApp.ScreenshotAsync(page, "phone-02-secretary-step-form");
 
-        await taps.TypeAsync(page.GetByLabel("Số văn bản"), "15-BB/CB");
+        // The paper's number: the certificate's for a class (its date is filled with the step's), else the document's.
+        var number = StepForm.GroupOf(kind) == StepForm.FieldGroup.Class ? "Số giấy chứng nhận" : "Số văn bản";
+        await taps.TypeAsync(page.GetByLabel(number, new() { Exact = true }), "15-BB/CB");
         await taps.TapAsync(page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }));
         await page.WaitForURLAsync($"**/Candidates/Timeline/{candidate}");
 
@@ -52,6 +54,8 @@ public sealed class PhoneJourney(DemoBrowserApp app) : IClassFixture<DemoBrowser
         taps.Count.ShouldBeLessThanOrEqualTo(MaxTaps, string.Join(" → ", taps.Log));
         await NoSidewaysScrollAsync(page);
         await BrowserApp.ScreenshotAsync(page, "phone-03-secretary-timeline-after");
+        await ScreenAsync(page, "phone-03a-secretary-timeline-top", null);
+        await ScreenAsync(page, "phone-03b-secretary-timeline-steps", page.Locator("#steps"));
 
         // The history is a list of steps: one "Đính kèm" per step opens that step's upload, no file input shows before it.
         (await page.Locator("#steps input[type=file]").First.IsVisibleAsync()).ShouldBeFalse();
@@ -59,7 +63,7 @@ public sealed class PhoneJourney(DemoBrowserApp app) : IClassFixture<DemoBrowser
         (await attach.InnerTextAsync()).ShouldContain("Đính kèm");
         await attach.TapAsync();
         (await page.Locator("#steps tbody tr").First.Locator("input[type=file]").IsVisibleAsync()).ShouldBeTrue();
-        await BrowserApp.ScreenshotAsync(page, "phone-04-secretary-attach-open");
+        await ScreenAsync(page, "phone-04-secretary-attach-open", page.Locator("#steps tbody tr").First);
         await TouchTargetsAsync(page);
     }
 
@@ -109,16 +113,18 @@ public sealed class PhoneJourney(DemoBrowserApp app) : IClassFixture<DemoBrowser
         var cases = scope.ServiceProvider.GetRequiredService<AdmissionCases>();
         var calendar = await scope.ServiceProvider.GetRequiredService<CalendarService>().GetAsync(CancellationToken.None);
         var found = new List<(int Id, AdmissionStepKind Kind, DateOnly Due)>();
+        var seen = new List<string>();
         foreach (var id in ids)
         {
             var loaded = (await cases.LoadAsync(id, CancellationToken.None))!;
             var today = loaded.Context.Today;
             var next = Deadlines.NextAction(loaded.Case, loaded.Rules, calendar, today);
             var allowed = loaded.Case.AllowedNext(loaded.Rules, today).Where(k => PermissionTable.Allows(role, PermissionTable.ForStep(k))).ToList();
+            seen.Add($"{id}: {StepForm.PrimaryKind(next, allowed)}");
             if (StepForm.PrimaryKind(next, allowed) is { } kind && wanted(kind))
                 found.Add((id, kind, next?.DueDate ?? DateOnly.MaxValue));
         }
-        found.ShouldNotBeEmpty($"the demo gives {login} a candidate with a step to record");
+        found.ShouldNotBeEmpty($"the demo gives {login} a candidate with a step to record ({string.Join(", ", seen)})");
         var first = found.OrderBy(f => f.Due).ThenBy(f => f.Id).First();
         return (first.Id, first.Kind);
     }
@@ -134,6 +140,14 @@ public sealed class PhoneJourney(DemoBrowserApp app) : IClassFixture<DemoBrowser
         page.SetDefaultTimeout(90_000);
         page.SetDefaultNavigationTimeout(90_000);
         return page;
+    }
+
+    /// <summary>What the phone's screen shows (not the whole page) with <paramref name="at"/> at its top: one look, as a person sees it.</summary>
+    private static async Task ScreenAsync(IPage page, string name, ILocator? at)
+    {
+        if (at is null) await page.EvaluateAsync("window.scrollTo(0, 0)");
+        else await at.EvaluateAsync("e => e.scrollIntoView()");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotDirectory, name + ".png") });
     }
 
     private static async Task NoSidewaysScrollAsync(IPage page) =>

@@ -53,6 +53,8 @@ public class StepModel(AdmissionCases cases, VoterRegister register, RecordStep 
             Form.Path = IntroductionPath.TwoMembers;
         }
         if (Group == FieldGroup.Mentor) Form.MentorMemberId = Loaded.Candidate.MentorMemberId;
+        // The certificate is dated the day the class ends, the day recorded: one field less to type on a phone.
+        if (Group == FieldGroup.Class) Form.CertificateDate = Form.Date;
         return Page();
     }
 
