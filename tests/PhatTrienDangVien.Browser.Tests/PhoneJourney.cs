@@ -44,13 +44,13 @@ public sealed class PhoneJourney(DemoBrowserApp app) : IClassFixture<DemoBrowser
         await BrowserApp.ScreenshotAsync(page, "phone-02-secretary-step-form");
 
         // The paper's number: the certificate's for a class (its date is filled with the step's), else the document's.
-        var number = StepForm.GroupOf(kind) == StepForm.FieldGroup.Class ? "Số giấy chứng nhận" : "Số văn bản";
-        await taps.TypeAsync(page.GetByLabel(number, new() { Exact = true }), "15-BB/CB");
+        var (field, number) = StepForm.GroupOf(kind) == StepForm.FieldGroup.Class ? ("Số giấy chứng nhận", "15/GCN") : ("Số văn bản", "15-BB/CB");
+        await taps.TypeAsync(page.GetByLabel(field, new() { Exact = true }), number);
         await taps.TapAsync(page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }));
         await page.WaitForURLAsync($"**/Candidates/Timeline/{candidate}");
 
         (await page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Đã ghi" }).InnerTextAsync()).ShouldContain(StepNames.Of(kind));
-        (await page.Locator("#steps tbody tr").First.InnerTextAsync()).ShouldContain("15-BB/CB");
+        (await page.Locator("#steps tbody tr").First.InnerTextAsync()).ShouldContain(number);
         taps.Count.ShouldBeLessThanOrEqualTo(MaxTaps, string.Join(" → ", taps.Log));
         await NoSidewaysScrollAsync(page);
         await BrowserApp.ScreenshotAsync(page, "phone-03-secretary-timeline-after");
