@@ -92,7 +92,7 @@ public sealed class ProcedureJourney(ProcedureBrowserApp app) : IClassFixture<Pr
         await page.GetByLabel("Số tán thành").FillAsync("4");
         await page.GetByLabel("Số không tán thành").FillAsync("0");
         await page.GetByLabel("Số văn bản").FillAsync("12-NQ/CB");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ghi" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
         await page.WaitForURLAsync("**/Candidates/Timeline/*");
 
         var decisionDue = calendar.AddWorkingDays(app.Today, 60);
@@ -103,11 +103,11 @@ public sealed class ProcedureJourney(ProcedureBrowserApp app) : IClassFixture<Pr
         await page.Locator("#allowed-steps").GetByText(StepNames.Of(AdmissionStepKind.Decision)).ClickAsync();
         await page.GetByLabel("Số văn bản").FillAsync("230-QĐ/ĐU");
         await page.GetByLabel("Ngày chi bộ nhận quyết định").FillAsync(app.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ghi" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
         await page.WaitForURLAsync("**/Candidates/Timeline/*");
 
         await page.Locator("#allowed-steps").GetByText(StepNames.Of(AdmissionStepKind.Ceremony)).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ghi" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
         await page.WaitForURLAsync("**/Candidates/Timeline/*");
         (await page.Locator("#stage").InnerTextAsync()).ShouldBe(StepNames.Of(AdmissionStage.Probation));
         (await page.Locator("#probation-end").InnerTextAsync()).ShouldContain(app.Today.AddMonths(12).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.Admission;
 using PhatTrienDangVien.Web.Admission;
 using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Calendar;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
 using static PhatTrienDangVien.Web.Pages.Candidates.StepForm;
@@ -17,7 +18,7 @@ namespace PhatTrienDangVien.Web.Pages.Candidates;
 /// </summary>
 // The least any step needs; the command then checks the permission of the chosen kind (PermissionTable.ForStep).
 [RequirePermission(Permission.WriteAssessment)]
-public class StepModel(AdmissionCases cases, VoterRegister register, RecordStep recordStep, Access access, AppDbContext db) : PageModel
+public class StepModel(AdmissionCases cases, VoterRegister register, RecordStep recordStep, Access access, AppDbContext db, CalendarService calendars) : PageModel
 {
     // The relatives whose history is verified (Hướng dẫn 06-HD/TW): a row each, left empty when there is none.
     private static readonly string[] s_relatives = ["Bản thân", "Cha", "Mẹ", "Vợ/Chồng", "Cha vợ/chồng", "Mẹ vợ/chồng", "Con"];
@@ -52,6 +53,8 @@ public class StepModel(AdmissionCases cases, VoterRegister register, RecordStep 
             Form.Path = IntroductionPath.TwoMembers;
         }
         if (Group == FieldGroup.Mentor) Form.MentorMemberId = Loaded.Candidate.MentorMemberId;
+        // The certificate is dated the day the class ends, the day recorded: one field less to type on a phone.
+        if (Group == FieldGroup.Class) Form.CertificateDate = Form.Date;
         return Page();
     }
 
@@ -76,6 +79,18 @@ public class StepModel(AdmissionCases cases, VoterRegister register, RecordStep 
         var loaded = await cases.LoadAsync(id, ct);
         if (loaded is null) return NotFound();
         Loaded = loaded;
+        if (string.Equals(RequestedKind?.Trim(), NextKind, StringComparison.OrdinalIgnoreCase))
+        {
+            // A link from the home page or a notification names no kind: it opens the step to record now.
+            var today = loaded.Context.Today;
+            var next = Core.Admission.Deadlines.NextAction(loaded.Case, loaded.Rules, await calendars.GetAsync(ct), today);
+            if (PrimaryKind(next, [.. loaded.Case.AllowedNext(loaded.Rules, today).Where(access.MayRecord)]) is not { } primary)
+            {
+                TempData["Error"] = "Lúc này không có bước nào bạn ghi được cho hồ sơ này; xem các bước đã thực hiện và bước tiếp theo dưới đây.";
+                return Redirect($"/Candidates/Timeline/{id}");
+            }
+            RequestedKind = primary.ToString();
+        }
         if (!StepKinds.TryParse(RequestedKind, out var kind)) return BadRequest();
         Kind = kind;
         if (!access.MayRecord(Kind)) return Forbid();

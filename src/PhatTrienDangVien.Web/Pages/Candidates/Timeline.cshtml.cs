@@ -48,6 +48,12 @@ public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scan
     public bool CanRecord => access.Has(Permission.WriteAssessment);
     public bool MayAttachTo(AdmissionStepKind kind) => access.MayRecord(kind);
 
+    /// <summary>The step behind the page's one big button (<see cref="StepForm.PrimaryKind"/>).</summary>
+    public AdmissionStepKind? Primary => StepForm.PrimaryKind(Next, Allowed);
+
+    /// <summary>Who recorded a step or issued a paper, by the account's full name (the login is stored; people know each other by name).</summary>
+    public string Recorder(string login) => Auditing.ActorNames.Of(RecorderNames, null, login);
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var loaded = await cases.LoadAsync(id, ct);
@@ -59,7 +65,6 @@ public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scan
         Allowed = loaded.Case.AllowedNext(loaded.Rules, Today).Where(access.MayRecord).ToList();
         RulesToday = loaded.Rules.At(Today);
         MemberNames = await StepText.MemberNamesAsync(db, loaded.Case.Steps, ct);
-        RecorderNames = await Auditing.ActorNames.OfLoginsAsync(db, loaded.Case.Steps.Select(s => s.RecordedBy), ct);
         // A cell votes in the cell of the case; the list is the register as it stood on the vote's date.
         foreach (var vote in loaded.Case.Steps.Where(s => s.Kind is AdmissionStepKind.CellVote or AdmissionStepKind.RecognitionVote))
             Counted[vote.Id] = await register.CountedAsync(loaded.Candidate.CellId, vote.Date, ct);
@@ -69,6 +74,8 @@ public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scan
         Issued = (await db.IssuedDocuments.AsNoTracking().Where(d => d.CandidateId == id).OrderByDescending(d => d.Id)
             .Select(d => new IssuedRow(d.Id, d.StepId, d.FormCode, d.Variant, d.Number, d.FileName, d.IssuedBy, d.IssuedAtUtc)).ToListAsync(ct)).ToLookup(d => d.StepId);
         if (access.Has(Permission.IssueForms)) Proposals = await numbering.ProposalsAsync(loaded, ct);
+        RecorderNames = await Auditing.ActorNames.OfLoginsAsync(db,
+            loaded.Case.Steps.Select(s => s.RecordedBy).Concat(Issued.SelectMany(g => g).Select(d => d.IssuedBy)).Distinct(), ct);
         return Page();
     }
 

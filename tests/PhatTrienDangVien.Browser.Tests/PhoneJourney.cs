@@ -1,0 +1,207 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PhatTrienDangVien.Core.Admission;
+using PhatTrienDangVien.Web.Admission;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Calendar;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Pages.Candidates;
+using Shouldly;
+using Xunit;
+
+namespace PhatTrienDangVien.Browser.Tests;
+
+/// <summary>
+/// The cell secretary and the mentor on a 390×844 phone (issue 11), on the demo commune: from the home page to a
+/// recorded step and to a written assessment, every tap counted. Screenshots <c>phone-*.png</c> are kept.
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed class PhoneJourney(DemoBrowserApp app) : IClassFixture<DemoBrowserApp>
+{
+    /// <summary>The most taps from the home page to a recorded step that the issue allows.</summary>
+    private const int MaxTaps = 4;
+
+    [Fact]
+    public async Task The_cell_secretary_records_the_next_step_in_at_most_four_taps_from_the_home_page()
+    {
+        // A candidate of the secretary's cell whose next step needs one number from its paper besides what the form
+        // fills in (a meeting, a ceremony, a class certificate), the soonest due: the first "Ghi bước …" the home page offers.
+        var (candidate, kind) = await NextStepAsync(Roles.CellSecretary, "bithu",
+            k => StepForm.GroupOf(k) is StepForm.FieldGroup.Simple or StepForm.FieldGroup.Ceremony or StepForm.FieldGroup.Class);
+        var page = await PhoneAsync();
+        await app.SignInAsync(page, "bithu", Web.Demo.DemoSeeder.DemoPassword);
+        await page.GotoAsync(app.BaseUrl + "/");
+        await BrowserApp.ScreenshotAsync(page, "phone-01-secretary-home");
+
+        var taps = new Taps(page, app.BaseUrl);
+        await taps.HomeItemAsync(candidate);
+        await page.WaitForURLAsync($"**/Candidates/Step/{candidate}?kind=*");
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe(StepNames.Of(kind));
+        // Prefilled: today's date and the step; nothing else is required.
+        (await page.GetByLabel("Ngày", new() { Exact = true }).InputValueAsync()).ShouldNotBeNullOrEmpty();
+        await NoSidewaysScrollAsync(page);
+        await BrowserApp.ScreenshotAsync(page, "phone-02-secretary-step-form");
+
+        // The paper's number: the certificate's for a class (its date is filled with the step's), else the document's.
+        var (field, number) = StepForm.GroupOf(kind) == StepForm.FieldGroup.Class ? ("Số giấy chứng nhận", "15/GCN") : ("Số văn bản", "15-BB/CB");
+        await taps.TypeAsync(page.GetByLabel(field, new() { Exact = true }), number);
+        await taps.TapAsync(page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }));
+        await page.WaitForURLAsync($"**/Candidates/Timeline/{candidate}");
+
+        (await page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Đã ghi" }).InnerTextAsync()).ShouldContain(StepNames.Of(kind));
+        (await page.Locator("#steps tbody tr").First.InnerTextAsync()).ShouldContain(number);
+        taps.Count.ShouldBeLessThanOrEqualTo(MaxTaps, string.Join(" → ", taps.Log));
+        await NoSidewaysScrollAsync(page);
+        await BrowserApp.ScreenshotAsync(page, "phone-03-secretary-timeline-after");
+        await ScreenAsync(page, "phone-03a-secretary-timeline-top", null);
+        await ScreenAsync(page, "phone-03b-secretary-timeline-steps", page.Locator("#steps"));
+
+        // The history is a list of steps: one "Đính kèm" per step opens that step's upload, no file input shows before it.
+        (await page.Locator("#steps input[type=file]").First.IsVisibleAsync()).ShouldBeFalse();
+        var attach = page.Locator("#steps tbody tr").First.Locator("details.attach > summary");
+        (await attach.InnerTextAsync()).ShouldContain("Đính kèm");
+        await attach.TapAsync();
+        (await page.Locator("#steps tbody tr").First.Locator("input[type=file]").IsVisibleAsync()).ShouldBeTrue();
+        await ScreenAsync(page, "phone-04-secretary-attach-open", page.Locator("#steps tbody tr").First);
+        await TouchTargetsAsync(page);
+    }
+
+    [Fact]
+    public async Task The_mentor_writes_an_assessment_from_the_home_page()
+    {
+        var (candidate, kind) = await NextStepAsync(Roles.Mentor, "giupdo", k => k == AdmissionStepKind.MentorAssessment);
+        kind.ShouldBe(AdmissionStepKind.MentorAssessment);
+        var page = await PhoneAsync();
+        await app.SignInAsync(page, "giupdo", Web.Demo.DemoSeeder.DemoPassword);
+        await page.GotoAsync(app.BaseUrl + "/");
+        await BrowserApp.ScreenshotAsync(page, "phone-11-mentor-home");
+
+        var taps = new Taps(page, app.BaseUrl);
+        await taps.HomeItemAsync(candidate);
+        await page.WaitForURLAsync($"**/Candidates/Step/{candidate}?kind=*");
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe(StepNames.Of(AdmissionStepKind.MentorAssessment));
+        // The mentor writes in their own name: the list offers them alone, already chosen.
+        (await page.GetByLabel("Đảng viên chính thức giúp đỡ").InputValueAsync()).ShouldNotBeNullOrEmpty();
+        await NoSidewaysScrollAsync(page);
+        await BrowserApp.ScreenshotAsync(page, "phone-12-mentor-assessment-form");
+
+        await taps.TypeAsync(page.GetByLabel("Ghi chú, nhận xét"), "Tích cực tham gia sinh hoạt Đoàn, gương mẫu ở địa phương.");
+        await taps.TapAsync(page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }));
+        await page.WaitForURLAsync($"**/Candidates/Timeline/{candidate}");
+        (await page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Đã ghi" }).InnerTextAsync()).ShouldContain(StepNames.Of(AdmissionStepKind.MentorAssessment));
+        (await page.Locator("#steps tbody tr").First.InnerTextAsync()).ShouldContain("gương mẫu ở địa phương");
+        taps.Count.ShouldBeLessThanOrEqualTo(MaxTaps, string.Join(" → ", taps.Log));
+        await NoSidewaysScrollAsync(page);
+        await BrowserApp.ScreenshotAsync(page, "phone-13-mentor-timeline-after");
+        await TouchTargetsAsync(page);
+    }
+
+    /// <summary>
+    /// The candidate the home page would offer first to this account for a step of the wanted kind (the soonest due),
+    /// and that step, read through the same engine and the same choice as the timeline's big button.
+    /// </summary>
+    private async Task<(int Candidate, AdmissionStepKind Kind)> NextStepAsync(string role, string login, Func<AdmissionStepKind, bool> wanted)
+    {
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == login);
+        var query = db.Candidates.AsNoTracking().Where(c => c.CommuneId == user.CommuneId);
+        query = role == Roles.Mentor ? query.Where(c => c.MentorMemberId == user.MemberId) : query.Where(c => c.CellId == user.OrganisationId);
+        var ids = await query.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
+        var cases = scope.ServiceProvider.GetRequiredService<AdmissionCases>();
+        var calendar = await scope.ServiceProvider.GetRequiredService<CalendarService>().GetAsync(CancellationToken.None);
+        var found = new List<(int Id, AdmissionStepKind Kind, DateOnly Due)>();
+        var seen = new List<string>();
+        foreach (var id in ids)
+        {
+            var loaded = (await cases.LoadAsync(id, CancellationToken.None))!;
+            var today = loaded.Context.Today;
+            var next = Deadlines.NextAction(loaded.Case, loaded.Rules, calendar, today);
+            var allowed = loaded.Case.AllowedNext(loaded.Rules, today).Where(k => PermissionTable.Allows(role, PermissionTable.ForStep(k))).ToList();
+            seen.Add($"{id}: {StepForm.PrimaryKind(next, allowed)}");
+            if (StepForm.PrimaryKind(next, allowed) is { } kind && wanted(kind))
+                found.Add((id, kind, next?.DueDate ?? DateOnly.MaxValue));
+        }
+        found.ShouldNotBeEmpty($"the demo gives {login} a candidate with a step to record ({string.Join(", ", seen)})");
+        var first = found.OrderBy(f => f.Due).ThenBy(f => f.Id).First();
+        return (first.Id, first.Kind);
+    }
+
+    private async Task<IPage> PhoneAsync()
+    {
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "vi-VN", ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2,
+        });
+        var page = await context.NewPageAsync();
+        // The demo commune's pages read every case: on a loaded two-core machine a page can take longer than the default.
+        page.SetDefaultTimeout(90_000);
+        page.SetDefaultNavigationTimeout(90_000);
+        return page;
+    }
+
+    /// <summary>What the phone's screen shows (not the whole page) with <paramref name="at"/> at its top: one look, as a person sees it.</summary>
+    private static async Task ScreenAsync(IPage page, string name, ILocator? at)
+    {
+        if (at is null) await page.EvaluateAsync("window.scrollTo(0, 0)");
+        else await at.EvaluateAsync("e => e.scrollIntoView()");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserApp.ScreenshotDirectory, name + ".png") });
+    }
+
+    private static async Task NoSidewaysScrollAsync(IPage page) =>
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth")).ShouldBeLessThanOrEqualTo(0, page.Url);
+
+    /// <summary>Every visible button and button-like summary of the timeline's actions is at least 44 px high.</summary>
+    private static async Task TouchTargetsAsync(IPage page)
+    {
+        var small = await page.EvaluateAsync<string[]>("""
+            Array.from(document.querySelectorAll('main #record-next, main #allowed-steps summary, main #steps summary.btn, main #steps button, main .step-buttons .btn'))
+              .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
+              .map(e => e.textContent.trim() + ' ' + e.getBoundingClientRect().height)
+            """);
+        small.ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// Counts what a person does with a finger: a tap on a link or button, a tap into a field before typing. Typing
+    /// itself is not a tap.
+    /// </summary>
+    private sealed class Taps(IPage page, string baseUrl)
+    {
+        public int Count => Log.Count;
+        public List<string> Log { get; } = [];
+
+        public async Task TapAsync(ILocator target)
+        {
+            Log.Add(await target.InnerTextAsync());
+            await target.TapAsync();
+        }
+
+        public async Task TypeAsync(ILocator field, string text)
+        {
+            Log.Add("ô " + await field.GetAttributeAsync("name"));
+            await field.TapAsync();
+            await field.FillAsync(text);
+        }
+
+        /// <summary>
+        /// Tap 1: the home page's "Ghi bước …" item for the candidate. Where the home page does not carry the item yet,
+        /// the same link is followed and counted as the tap it will be (the item links to
+        /// <c>/Candidates/Step/{id}?kind=next</c> or <c>?kind=&lt;kind&gt;</c>).
+        /// </summary>
+        public async Task HomeItemAsync(int candidate)
+        {
+            new Uri(page.Url).AbsolutePath.ShouldBe("/");
+            var item = page.Locator($"main a[href^='/Candidates/Step/{candidate}?']");
+            if (await item.CountAsync() > 0)
+            {
+                await TapAsync(item.First);
+                return;
+            }
+            Log.Add("Ghi bước … (trang chủ)");
+            await page.GotoAsync($"{baseUrl}/Candidates/Step/{candidate}?kind={StepForm.NextKind}");
+        }
+    }
+}
