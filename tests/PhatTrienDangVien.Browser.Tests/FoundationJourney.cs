@@ -29,6 +29,8 @@ public sealed class FoundationJourney(BrowserApp app) : IClassFixture<BrowserApp
         await BrowserApp.ScreenshotAsync(page, "01-after-setup");
 
         // 2. Log out and log in again (password, then the app's code), as the next working day starts.
+        // "Đăng xuất" sits in the account menu.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tài khoản", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng xuất" }).ClickAsync();
         await page.WaitForURLAsync("**/Account/Login");
         await app.SignInAsync(page, "quantri", "Sen-hong-2025");

@@ -115,7 +115,7 @@ public abstract class NumbersPageTests<TApp>(TApp app) where TApp : AppFactory
         var described = after.GetElementById(next.GetAttribute("aria-describedby")!)!;
         described.TextContent.ShouldContain("không đọc được");
         var from = row.QuerySelector("input[name=startsOn]")!;
-        from.GetAttribute("value").ShouldBe("2026-08-03", "what the user typed is kept");
+        from.GetAttribute("value").ShouldBe("03/08/2026", "what the user sent is kept, shown as dd/MM/yyyy (decision 0027)");
         from.HasAttribute("aria-invalid").ShouldBeFalse("the date was fine");
         // The other rows are not marked.
         after.QuerySelectorAll("[aria-invalid]").Length.ShouldBe(1);

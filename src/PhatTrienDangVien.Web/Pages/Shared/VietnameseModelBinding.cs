@@ -70,3 +70,67 @@ public sealed class CheckboxBinderProvider : IModelBinderProvider
         }
     }
 }
+
+/// <summary>
+/// Dates on forms and in query strings are read as offices write them (dd/MM/yyyy, also d/M/yyyy with "/", "." or "-")
+/// whatever the browser's language, and as yyyy-MM-dd, which the old date inputs, saved links and other programs send.
+/// Anything else is refused with a Vietnamese message that shows the expected form, and the typed text is kept on the
+/// form so the user can mend it. The JSON API is not bound here: it stays yyyy-MM-dd (decision 0027).
+/// </summary>
+public sealed class DateBinderProvider : IModelBinderProvider
+{
+    public IModelBinder? GetBinder(ModelBinderProviderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Metadata.UnderlyingOrModelType == typeof(DateOnly) ? new Binder(context.Metadata.IsReferenceOrNullableType) : null;
+    }
+
+    private static readonly string[] s_formats =
+    [
+        "d/M/yyyy", "d.M.yyyy", "d-M-yyyy", "yyyy-M-d",
+        // Eight digits: a phone's number pad has no "/".
+        "ddMMyyyy",
+    ];
+
+    /// <summary>The text as a date, or null when it is not one of the accepted forms or not a day of the calendar.</summary>
+    public static DateOnly? Parse(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), s_formats, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var date) ? date : null;
+
+    /// <summary>What a refused date says: the field, the typed text (cut) and the expected form with an example.</summary>
+    public static string Message(string? value, string field) =>
+        $"Giá trị “{VietnameseModelBinding.Cut(value)}” không hợp lệ cho {field}: hãy nhập ngày theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 25/06/2026.";
+
+    private sealed class Binder(bool nullable) : IModelBinder
+    {
+        public Task BindModelAsync(ModelBindingContext bindingContext)
+        {
+            var result = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
+            if (result == ValueProviderResult.None) return Task.CompletedTask;
+            bindingContext.ModelState.SetModelValue(bindingContext.ModelName, result);
+            var text = result.FirstValue?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                // An empty date is "not given": the form's own check says when it is required.
+                if (nullable) bindingContext.Result = ModelBindingResult.Success(null);
+                else
+                {
+                    bindingContext.ModelState.TryAddModelError(bindingContext.ModelName,
+                        bindingContext.ModelMetadata.ModelBindingMessageProvider.ValueMustNotBeNullAccessor(text ?? ""));
+                    bindingContext.Result = ModelBindingResult.Failed();
+                }
+            }
+            else if (Parse(text) is { } date)
+            {
+                bindingContext.Result = ModelBindingResult.Success(date);
+            }
+            else
+            {
+                var field = bindingContext.ModelMetadata.DisplayName ?? bindingContext.ModelMetadata.Name ?? "ngày";
+                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, Message(text, field));
+                bindingContext.Result = ModelBindingResult.Failed();
+            }
+            return Task.CompletedTask;
+        }
+    }
+}
