@@ -44,6 +44,9 @@ echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # Each test application would watch its settings files; dozens of them exhaust the user's inotify instances (128).
 export DOTNET_hostBuilder__reloadConfigOnChange=false
+# The static files' version stamps (asp-append-version) watch wwwroot too: one inotify instance per test application,
+# and the Web tests keep more than 128 applications alive. Polling needs none.
+export DOTNET_USE_POLLING_FILE_WATCHER=1
 dotnet build PhatTrienDangVien.slnx -c Release -v q -nologo 2>&1 | tail -n 5
 if [ "${PIPESTATUS[0]}" -ne 0 ]; then echo "0 passed, 1 failed"; exit 1; fi
 

@@ -37,6 +37,9 @@ public abstract class AppFactory(Engine engine) : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Each application's static-file version stamps would hold an inotify instance (the user's limit is 128, and a run
+        // keeps more applications alive than that); the polling watcher holds none. test.sh sets it for every process too.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Engine.ToString());
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);

@@ -49,16 +49,17 @@ public abstract class CandidateListTests<TApp>(TApp app) where TApp : DemoAppFac
         var active = await app.WithSystemScopeAsync((db, _) => db.Candidates.CountAsync(c => c.Status == CandidateStatus.Active));
         list.Count.ShouldBe(Math.Min(active, 200));
         // The work list's rows by timeline link: its next step and due date come from the same engine.
-        var work = Rows(await OpenAsync(b, "/Work?Show=all")).ToDictionary(TimelineIdOfWork, r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList());
+        var work = Rows(await OpenAsync(b, "/Work?Show=all")).ToDictionary(TimelineIdOfWork);
         var compared = 0;
         foreach (var row in list)
         {
             var id = TimelineId(row);
             Cell(row, "Giai đoạn").ShouldNotBeEmpty();
             if (!work.TryGetValue(id, out var w)) continue;
-            Cell(row, "Việc tiếp theo").ShouldBe(w[2], $"candidate {id}");
-            Cell(row, "Hạn").ShouldBe(w[3], $"candidate {id}");
-            Cell(row, "Còn").ShouldBe(w[4], $"candidate {id}");
+            Cell(row, "Việc tiếp theo").ShouldBe(Cell(w, "Việc tiếp theo"), $"candidate {id}");
+            Cell(row, "Hạn").ShouldBe(Cell(w, "Hạn"), $"candidate {id}");
+            // No working days to count: the list leaves the cell empty (a card then has no line for it), the work list writes "—".
+            Cell(row, "Còn").ShouldBe(Cell(w, "Còn") == "—" ? "" : Cell(w, "Còn"), $"candidate {id}");
             compared++;
         }
         compared.ShouldBe(list.Count, "every open candidate is on the work list's 'all' tab");

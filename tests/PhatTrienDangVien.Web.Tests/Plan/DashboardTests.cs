@@ -172,7 +172,7 @@ public abstract class DashboardTests<TApp>(TApp app) : IAsyncLifetime where TApp
         q4.QuerySelector("#report-title")!.TextContent.ShouldContain("quý 4/2026");
         q4.QuerySelector("#summary")!.TextContent.ShouldContain("Quần chúng ưu tú mới đưa vào danh sách nguồn: 1");   // C on 1/10
         var (_, q3) = await b.GetAsync("/Reports/Progress?Period=quarter&Number=3&Year=2026");
-        var steps = q3.QuerySelectorAll("#steps-by-kind tr").ToDictionary(tr => Cell(tr, 0), tr => Cell(tr, 1));
+        var steps = q3.QuerySelectorAll("#steps-by-kind tbody tr").ToDictionary(tr => Cell(tr, 0), tr => Cell(tr, 1));
         steps[StepNames.Of(AdmissionStepKind.CellVote)].ShouldBe("1");         // 1/7/2026
         steps.ShouldNotContainKey(StepNames.Of(AdmissionStepKind.Opinions));    // 15/6 is in Q2
     }

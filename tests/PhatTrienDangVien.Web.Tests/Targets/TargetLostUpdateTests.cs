@@ -236,7 +236,7 @@ public abstract class TargetLostUpdateTests<TApp>(TApp app) where TApp : AppFact
 
         // The conflict page's form for that row carries the stored version and the day the user typed.
         var again = Fields(EndForm(page, id));
-        again.ShouldContain(new KeyValuePair<string, string>("endOn", "2026-11-20"));
+        again.ShouldContain(new KeyValuePair<string, string>("endOn", "20/11/2026"));
         (await PostAsync(office, url, again)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var ended = await app.WithSystemScopeAsync(db => db.CellResponsibilities.SingleAsync(r => r.Id == id));
         ended.To.ShouldBe(new DateOnly(2026, 11, 19));

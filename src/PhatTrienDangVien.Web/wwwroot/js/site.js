@@ -80,7 +80,9 @@ document.querySelectorAll('th > a.sort[data-sort]').forEach(function (a) {
     button.type = 'button';
     button.className = 'btn btn-outline-secondary date-pick' + (input.classList.contains('form-control-sm') ? ' btn-sm' : '');
     button.title = 'Chọn ngày';
-    button.setAttribute('aria-label', 'Chọn ngày' + (input.labels && input.labels.length ? ' (' + input.labels[0].textContent.trim() + ')' : ''));
+    // Its own name, not the field's: a search for the field by its label must find the field alone.
+    button.setAttribute('aria-label', 'Mở lịch chọn ngày');
+    if (input.id) { button.setAttribute('aria-controls', input.id); }
     button.innerHTML = svg;
     if (input.disabled || input.readOnly) { button.disabled = true; }
     field.appendChild(button);
