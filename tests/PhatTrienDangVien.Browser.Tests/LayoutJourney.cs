@@ -138,7 +138,7 @@ public sealed class LayoutJourney(DemoBrowserApp app) : IClassFixture<DemoBrowse
         }
         await BrowserApp.ScreenshotAsync(phone, "layout-03-phone-header");
         await unread.ClickAsync();
-        await phone.WaitForURLAsync("**/Notifications");
+        await phone.WaitForURLAsync("**/Notifications**");
 
         // The member list as cards: dates whole, pager buttons 44 px high.
         await phone.GotoAsync(app.BaseUrl + "/Members");
