@@ -252,7 +252,7 @@ public abstract class NotificationTests<TApp>(TApp app) where TApp : AppFactory
         shown.ShouldNotBeEmpty();
         shown.ShouldAllBe(id => own.Contains(id));
         shown.ShouldNotContain(officeNote);
-        Task<int> UnreadAsync() => app.WithSystemScopeAsync(db => db.Notifications.CountAsync(n => n.UserId == secretaryId && n.ReadAtUtc == null));
+        Task<int> UnreadAsync() => app.WithSystemScopeAsync(db => db.Notifications.Unread().CountAsync(n => n.UserId == secretaryId));
         int Badge(AngleSharp.Html.Dom.IHtmlDocument d) => d.QuerySelector("#unread-count") is { } e ? int.Parse(e.TextContent, CultureInfo.InvariantCulture) : 0;
         var unread = await UnreadAsync();
         unread.ShouldBeGreaterThan(1);
@@ -306,7 +306,7 @@ public abstract class NotificationTests<TApp>(TApp app) where TApp : AppFactory
         var id = await CaseAsync(app.Data.CellA, null, today.AddDays(-33), (K.SourcePool, today.AddDays(-33)));
         await RunAsync();
         var texts = await app.WithSystemScopeAsync(db => db.Notifications
-            .Where(n => n.ReadAtUtc == null).Join(db.Users.Where(u => u.UserName == "secretary"), n => n.UserId, u => u.Id, (n, _) => n.Text).ToListAsync());
+            .Unread().Join(db.Users.Where(u => u.UserName == "secretary"), n => n.UserId, u => u.Id, (n, _) => n.Text).ToListAsync());
         texts.ShouldNotBeEmpty();
 
         var result = await Digest.SendDigestsAsync(app.Data.CommuneId, TestContext.Current.CancellationToken);
