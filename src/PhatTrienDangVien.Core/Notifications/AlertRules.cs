@@ -23,8 +23,16 @@ public enum AlertAudience
     CommuneOffice = 8,
 }
 
-/// <summary>An assessment the mentor owes; <paramref name="DueBy"/> is null while the step it serves has no date yet.</summary>
-public sealed record OwedAssessment(DateOnly? DueBy);
+/// <summary>
+/// An assessment the mentor owes; <paramref name="DueBy"/> is null while the step it serves has no date yet.
+/// <paramref name="Since"/>: the day it became owed (the application, or the start of the probation-ending horizon).
+/// </summary>
+public sealed record OwedAssessment(DateOnly? DueBy, DateOnly Since)
+{
+    /// <summary>The date a notification of it is keyed by: the due date once known, else the day it became owed. When
+    /// the due date becomes known the key changes, the old notification is settled and the new one says the date.</summary>
+    public DateOnly AlertDate => DueBy ?? Since;
+}
 
 /// <summary>What the generator knows of one open case.</summary>
 public sealed record CaseFacts(int CandidateId, string FullName, string CellName, DateOnly AddedOn, int? MentorMemberId, AdmissionCase Case);
@@ -47,6 +55,8 @@ public static class AlertRules
         NotificationKind.Overdue => AlertAudience.Mentor | AlertAudience.CellSecretary | AlertAudience.CommitteeMemberInCharge | AlertAudience.CommuneOffice,
         // Nobody mentors the candidate yet: the cell and the committee member in charge must assign one.
         NotificationKind.NoMentor => AlertAudience.CellSecretary | AlertAudience.CommitteeMemberInCharge,
+        // The mentor writes it; the secretary puts it in the file the cell votes on.
+        NotificationKind.AssessmentOwed => AlertAudience.Mentor | AlertAudience.CellSecretary,
         _ => AlertAudience.Mentor | AlertAudience.CellSecretary | AlertAudience.CommitteeMemberInCharge,
     };
 
@@ -111,6 +121,16 @@ public static class AlertRules
                 $"Đảng viên dự bị {who} hết thời gian dự bị vào ngày {D(end)} (còn {end.DayNumber - today.DayNumber} ngày): chuẩn bị bản tự kiểm điểm, nhận xét của đảng viên giúp đỡ và ý kiến đoàn thể để chi bộ xét công nhận đảng viên chính thức."));
         }
 
+        if (AssessmentOwed(facts, rules, calendar, today, thresholds) is { } owed)
+        {
+            string text = stage == S.Probation
+                ? $"Cần bản nhận xét của đảng viên giúp đỡ về đảng viên dự bị {who} (mẫu 11-KNĐ) để chi bộ xét công nhận đảng viên chính thức; hết thời gian dự bị ngày {D(facts.Case.ProbationEnd!.Value)}."
+                : owed.DueBy is { } by
+                    ? $"Cần bản nhận xét của đảng viên giúp đỡ về quần chúng {who} cho hồ sơ chi bộ xét kết nạp, trước ngày {D(by)}."
+                    : $"Cần bản nhận xét của đảng viên giúp đỡ về quần chúng {who} cho hồ sơ chi bộ xét kết nạp (đơn xin vào Đảng ngày {D(owed.Since)}).";
+            list.Add(new(NotificationKind.AssessmentOwed, facts.CandidateId, owed.AlertDate, text));
+        }
+
         return list;
     }
 
@@ -135,13 +155,13 @@ public static class AlertRules
         if (stage is >= S.Applied and <= S.OpinionsCollected && steps.LastOrDefault(s => s.Kind == T.Application) is { } application
             && !WrittenSince(application.Date))
         {
-            return new(stage == S.OpinionsCollected ? Deadlines.NextAction(facts.Case, rules, calendar, today)?.DueDate : null);
+            return new(stage == S.OpinionsCollected ? Deadlines.NextAction(facts.Case, rules, calendar, today)?.DueDate : null, application.Date);
         }
 
         if (stage == S.Probation && facts.Case.ProbationEnd is { } end && end <= today.AddDays(thresholds.ProbationHorizonDays)
             && !WrittenSince(end.AddDays(-thresholds.ProbationHorizonDays)))
         {
-            return new(end);
+            return new(end, end.AddDays(-thresholds.ProbationHorizonDays));
         }
 
         return null;
@@ -153,7 +173,8 @@ public static class AlertRules
     /// settled once the case's next action no longer has that due date: the step was recorded, or the deadline moved
     /// (an extension); one that only became overdue is not.
     /// </summary>
-    public static bool IsSettled(NotificationKind kind, DateOnly dueDate, CaseFacts facts, RuleBook rules, WorkingDayCalendar calendar, DateOnly today)
+    public static bool IsSettled(NotificationKind kind, DateOnly dueDate, CaseFacts facts, RuleBook rules, WorkingDayCalendar calendar, DateOnly today,
+        AlertThresholds thresholds)
     {
         ArgumentNullException.ThrowIfNull(facts);
         S stage = facts.Case.CurrentStage;
@@ -170,6 +191,8 @@ public static class AlertRules
                 || facts.Case.Steps.LastOrDefault(s => s.Kind == T.AwarenessClass)?.ReadDetails<ClassDetails>() is not { } certificate
                 || certificate.CertificateDate.AddMonths(rules.At(today).CertificateValidityMonths) != dueDate,
             NotificationKind.ProbationEnding => stage != S.Probation,
+            // Written, or owed at another date (the cell vote's due date became known): this one no longer asks.
+            NotificationKind.AssessmentOwed => AssessmentOwed(facts, rules, calendar, today, thresholds)?.AlertDate != dueDate,
             _ => false,
         };
     }

@@ -13,6 +13,8 @@ public enum NotificationKind
     NoMentor = 4,
     /// <summary>A probationary member's 12 months end soon: the recognition review must be prepared.</summary>
     ProbationEnding = 5,
+    /// <summary>The mentor's written assessment is owed for the file the cell votes on, or for the recognition review.</summary>
+    AssessmentOwed = 6,
 }
 
 /// <summary>
@@ -54,6 +56,7 @@ public class Notification
         NotificationKind.CertificateExpiring => "Giấy chứng nhận sắp hết hạn",
         NotificationKind.NoMentor => "Chưa có đảng viên giúp đỡ",
         NotificationKind.ProbationEnding => "Sắp hết thời gian dự bị",
-        _ => kind.ToString(),
+        NotificationKind.AssessmentOwed => "Cần nhận xét của đảng viên giúp đỡ",
+        _ => "Thông báo",
     };
 }

@@ -21,7 +21,7 @@ public sealed class NotificationDone(AppDbContext db, RuleBookProvider rules, Ca
     {
         var open = db.Notifications.Where(n => n.DoneAtUtc == null);
         if (candidateIds is not null) open = open.Where(n => candidateIds.Contains(n.CandidateId));
-        var notes = await open.AsNoTracking().Select(n => new { n.Id, n.Kind, n.CandidateId, n.DueDate }).ToListAsync(ct);
+        var notes = await open.AsNoTracking().Select(n => new { n.Id, n.CommuneId, n.Kind, n.CandidateId, n.DueDate }).ToListAsync(ct);
         if (notes.Count == 0) return 0;
         var ids = notes.Select(n => n.CandidateId).Distinct().ToList();
         var cases = await db.Candidates.AsNoTracking().Where(c => ids.Contains(c.Id))
@@ -31,11 +31,16 @@ public sealed class NotificationDone(AppDbContext db, RuleBookProvider rules, Ca
         var book = await rules.GetAsync(ct);
         var calendar = await calendars.GetAsync(ct);
         var today = Core.Common.VietnamTime.Today(clock);
+        // Each commune's own horizons, as its alerts were raised with them.
+        var communes = notes.Select(n => n.CommuneId).Distinct().ToList();
+        var thresholds = await db.NotificationSettings.AsNoTracking().Where(s => communes.Contains(s.CommuneId))
+            .ToDictionaryAsync(s => s.CommuneId, s => s.Thresholds, ct);
+        AlertThresholds Of(int commune) => thresholds.GetValueOrDefault(commune) ?? AlertThresholds.Default;
         var facts = cases.ToDictionary(c => c.Id, c => (c.Status, Facts: new CaseFacts(c.Id, c.FullName, c.Cell, c.AddedOn, c.MentorMemberId,
             new AdmissionCase(c.Id, c.DateOfBirth, steps[c.Id]))));
         // A case outside the reader's scope is left for the daily run, which sees the whole commune.
         var done = notes.Where(n => facts.TryGetValue(n.CandidateId, out var f)
-            && (f.Status == CandidateStatus.Withdrawn || AlertRules.IsSettled(n.Kind, n.DueDate, f.Facts, book, calendar, today)))
+            && (f.Status == CandidateStatus.Withdrawn || AlertRules.IsSettled(n.Kind, n.DueDate, f.Facts, book, calendar, today, Of(n.CommuneId))))
             .Select(n => n.Id).ToList();
         if (done.Count == 0) return 0;
         var now = clock.GetUtcNow().UtcDateTime;

@@ -97,4 +97,69 @@ public class AlertRulesTests
         driver.Case.RecordWithdrawal(new ReasonInput { Date = D("2026-02-01"), Reason = "Chuyển nơi cư trú." }, driver.Ctx);
         Alerts(driver, D("2026-03-01"), mentor: null).ShouldBeEmpty();
     }
+
+    private static bool Settled(CaseDriver driver, Alert alert, DateOnly today, int? mentor = 7) =>
+        AlertRules.IsSettled(alert.Kind, alert.DueDate, new CaseFacts(42, "Nguyễn Văn An", "Chi bộ Ấp Mỹ Lợi", D("2026-01-05"), mentor, driver.Case),
+            driver.Rules, WorkingDays, today, AlertThresholds.Default);
+
+    [Fact]
+    public void The_mentors_assessment_owed_for_the_cell_vote_is_raised_for_the_mentor_and_the_secretary_and_settled_once_written()
+    {
+        // Application on 3/11/2026 (start + 1), opinions on 6/11: the cell vote is due; no assessment written since the application.
+        var driver = new CaseDriver(s_birth, D("2026-11-10")).ToOpinions(D("2026-11-02"));
+        var alert = Alerts(driver, D("2026-11-10")).Single(a => a.Kind == N.AssessmentOwed);
+        var due = Deadlines.NextAction(driver.Case, driver.Rules, WorkingDays, D("2026-11-10"))!.DueDate!.Value;
+        alert.DueDate.ShouldBe(due);
+        alert.Text.ShouldContain("trước ngày " + due.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        alert.Audience.ShouldBe(AlertAudience.Mentor | AlertAudience.CellSecretary);
+        Settled(driver, alert, D("2026-11-10")).ShouldBeFalse();
+
+        // Nobody mentors the case: no assessment is owed by anyone.
+        Alerts(driver, D("2026-11-10"), mentor: null).ShouldNotContain(a => a.Kind == N.AssessmentOwed);
+
+        // Written after the application: settled, and not raised again.
+        driver.Today = D("2026-11-12");
+        driver.Case.RecordMentorAssessment(new MentorInput { Date = D("2026-11-12"), MentorMemberId = 7 }, driver.Ctx);
+        Settled(driver, alert, D("2026-11-12")).ShouldBeTrue();
+        Alerts(driver, D("2026-11-12")).ShouldNotContain(a => a.Kind == N.AssessmentOwed);
+    }
+
+    [Fact]
+    public void Before_the_opinions_the_owed_assessment_is_keyed_by_the_application_and_moves_to_the_due_date_once_known()
+    {
+        var driver = new CaseDriver(s_birth, D("2026-11-04"));
+        driver.ToClassPassed(D("2026-11-02"));
+        driver.Case.RecordApplication(new SimpleStepInput { Date = D("2026-11-03") }, driver.Ctx);
+        var early = Alerts(driver, D("2026-11-04")).Single(a => a.Kind == N.AssessmentOwed);
+        early.DueDate.ShouldBe(D("2026-11-03"));
+        early.Text.ShouldContain("đơn xin vào Đảng ngày 03/11/2026");
+
+        // Through the opinions: the cell vote's due date is known, the early notification no longer asks, the new one does.
+        driver.Today = D("2026-11-06");
+        driver.Case.RecordPersonalHistory(History(D("2026-11-04")), driver.Ctx);
+        driver.Case.RecordIntroduction(new IntroductionInput
+        {
+            Date = D("2026-11-05"), Path = IntroductionPath.TwoMembers,
+            Introducers = [Official(1, D("2024-11-02")), Official(2, D("2023-11-02"))],
+        }, driver.Ctx);
+        driver.Case.RecordOpinions(new SimpleStepInput { Date = D("2026-11-06") }, driver.Ctx);
+        Settled(driver, early, D("2026-11-06")).ShouldBeTrue();
+        var later = Alerts(driver, D("2026-11-06")).Single(a => a.Kind == N.AssessmentOwed);
+        later.DueDate.ShouldNotBe(early.DueDate);
+        Settled(driver, later, D("2026-11-06")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void The_assessment_for_the_recognition_review_is_owed_within_the_probation_horizon()
+    {
+        // Ceremony on 27/11/2025: probation ends 27/11/2026; the horizon opens 28/10/2026.
+        var driver = new CaseDriver(s_birth, D("2026-01-01")).ToProbation(D("2025-11-02"));
+        Alerts(driver, D("2026-10-20")).ShouldNotContain(a => a.Kind == N.AssessmentOwed);
+        var alert = Alerts(driver, D("2026-11-07")).Single(a => a.Kind == N.AssessmentOwed);
+        alert.DueDate.ShouldBe(D("2026-11-27"));
+        alert.Text.ShouldContain("11-KNĐ");
+        driver.Today = D("2026-11-09");
+        driver.Case.RecordMentorAssessment(new MentorInput { Date = D("2026-11-09"), MentorMemberId = 7 }, driver.Ctx);
+        Settled(driver, alert, D("2026-11-09")).ShouldBeTrue();
+    }
 }

@@ -178,6 +178,26 @@ public abstract class NotificationTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task An_assessment_the_mentor_owes_reaches_the_mentor_and_the_secretary_and_is_done_once_written()
+    {
+        var today = Today;
+        // Through the opinions 8 days ago, no assessment since the application: the file for the cell vote lacks it.
+        var start = today.AddDays(-50);
+        var id = await CaseAsync(app.Data.CellA, app.Data.MentorMemberA, start, ToOpinions(start));
+        await RunAsync();
+        var list = await NotificationsAsync(id);
+        Users(list, N.AssessmentOwed).ShouldBe(["mentor", "secretary"]);
+        var (_, page) = await (await Browser.LoginAsync(app, "mentor")).GetAsync("/Notifications?Unread=true");
+        page.QuerySelectorAll(".notification.unread").Select(e => e.TextContent).ShouldContain(t => t.Contains("Cần bản nhận xét của đảng viên giúp đỡ"));
+
+        await Steps.RecordAsync(app.Services, id, K.MentorAssessment, new() { Date = today, MentorMemberId = app.Data.MentorMemberA, Note = "Tiến bộ rõ." });
+        (await app.WithSystemScopeAsync(db => db.Notifications.Where(n => n.CandidateId == id && n.Kind == N.AssessmentOwed).Select(n => n.DoneAtUtc).ToListAsync()))
+            .ShouldAllBe(d => d != null);
+        await RunAsync();
+        (await app.WithSystemScopeAsync(db => db.Notifications.Unread().CountAsync(n => n.CandidateId == id && n.Kind == N.AssessmentOwed))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task An_overdue_notification_is_done_once_the_step_is_recorded_and_leaves_the_unread_count_and_the_digest()
     {
         var today = Today;
@@ -298,9 +318,12 @@ public abstract class NotificationTests<TApp>(TApp app) where TApp : AppFactory
     {
         await using var smtp = await LoopbackSmtp.StartAsync();
         await ConfigureMailAsync(smtp.Port);
-        // The user gives the address on their own notifications page.
+        // The user gives the address on their own account page; the notifications page says where the digest goes.
         var secretary = await Browser.LoginAsync(app, "secretary");
-        (await secretary.PostFormAsync("/Notifications", new() { ["Email"] = "bithu.aplmyloi@example.vn" }, handler: "Email")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await secretary.PostFormAsync("/Account", new() { ["Email"] = "bithu.aplmyloi@example.vn" }, handler: "Email")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (_, notes) = await secretary.GetAsync("/Notifications");
+        notes.QuerySelector("#digest-address")!.TextContent.ShouldContain("bithu.aplmyloi@example.vn");
+        notes.QuerySelector("#digest-address a")!.GetAttribute("href").ShouldBe("/Account#email");
 
         var today = Today;
         var id = await CaseAsync(app.Data.CellA, null, today.AddDays(-33), (K.SourcePool, today.AddDays(-33)));

@@ -24,8 +24,8 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users) : PageModel
 
     [BindProperty(SupportsGet = true)] public bool Unread { get; set; }
 
-    [BindProperty, EmailAddress(ErrorMessage = "Địa chỉ e-mail không hợp lệ."), StringLength(256), Display(Name = "E-mail nhận bản tin hằng ngày")]
-    public string? Email { get; set; }
+    /// <summary>Where the digest goes; changed on the user's own account page (one form, <see cref="SetOwnEmail"/>).</summary>
+    public string? Email { get; private set; }
 
     public IReadOnlyList<Notification> Items { get; private set; } = [];
     public int UnreadCount { get; private set; }
@@ -70,17 +70,6 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users) : PageModel
         var outcome = await mark.AllAsync(ct);
         if (this.Show(outcome) is { } shown) return shown;
         TempData["Success"] = outcome.Value == 0 ? "Không có thông báo chưa đọc." : $"Đã đánh dấu {outcome.Value} thông báo là đã đọc.";
-        return RedirectToPage(new { Unread });
-    }
-
-    public async Task<IActionResult> OnPostEmailAsync([FromServices] SetOwnEmail set, CancellationToken ct)
-    {
-        await LoadAsync(ct);
-        if (!ModelState.IsValid) return Page();
-        var outcome = await set.HandleAsync(Email, ct);
-        if (this.Show(outcome) is { } shown) return shown;
-        var email = outcome.Value!.Email;
-        TempData["Success"] = email is null ? "Đã bỏ địa chỉ e-mail: đồng chí sẽ không nhận bản tin qua thư." : $"Bản tin hằng ngày sẽ gửi tới {email}.";
         return RedirectToPage(new { Unread });
     }
 }
