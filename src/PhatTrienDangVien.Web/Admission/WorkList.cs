@@ -26,6 +26,16 @@ public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarSe
 
         /// <summary>Due from today to <paramref name="days"/> working days ahead, never overdue: the "Sắp đến hạn" tab and its count.</summary>
         public bool IsDueWithin(int days) => Kind == WorkKind.Step && Next.WorkingDaysLeft is >= 0 and var d && d <= days;
+
+        /// <summary>A probationary member typed into the register before the software: no case yet (<see cref="CandidateId"/> 0).</summary>
+        public int? MemberId { get; init; }
+
+        public bool IsRegisterMember => MemberId is not null && CandidateId == 0;
+
+        /// <summary>Where the person's name leads: the case's timeline, or the member's page for one without a case.</summary>
+        public string PersonLink => IsRegisterMember
+            ? $"/Members/Details/{MemberId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+            : $"/Candidates/Timeline/{CandidateId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>Everything the work list and the home page read, from one load: the open cases' next steps, the other
@@ -86,7 +96,37 @@ public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarSe
             // Extension point (issue 13): corrective actions after an inspection become a WorkKind of their own here,
             // with the action that closes them, once that data exists; the home page shows every kind it is given.
         }
+        await AddRegisterProbationAsync(tasks, names, inCharge, thresholds, book, today, ct);
         return new Snapshot(cases, [.. tasks.OrderBy(t => t.Next.DueDate).ThenBy(t => t.FullName, StringComparer.Ordinal)], thresholds, today);
+    }
+
+    /// <summary>
+    /// Probationary members typed into the register before the software have no case, so no alert: their probation
+    /// ends by the register's ceremony date (<see cref="Reports.ProbationReport.RegisterEnd"/>, as the Probation report
+    /// says it). Within the commune's horizon, or already past, each is a "Sắp hết thời gian dự bị" task whose button
+    /// opens the recognition case (decision 0025). Only those whose ceremony day is known: a case needs it.
+    /// </summary>
+    private async Task AddRegisterProbationAsync(List<Item> tasks, Dictionary<int, string> names, ILookup<int, int> inCharge,
+        AlertThresholds thresholds, Core.Admission.RuleBook book, DateOnly today, CancellationToken ct)
+    {
+        // Whoever has a case (in any cell) is followed through it; the rest of the register's probationary members here.
+        // Bypass reviewed: the cell filter is lifted only to ask whether a case exists; the members read stay in scope.
+        var members = await db.Members.AsNoTracking()
+            .Where(m => m.Status == MemberStatus.Probationary && m.CeremonyDate != null && m.CeremonyDatePrecision == DatePrecision.Day
+                && !db.Candidates.WholeCommune().Any(c => c.PersonId == m.PersonId))
+            .Select(m => new { m.Id, m.Person.FullName, m.Person.DateOfBirth, m.CellId, Cell = m.Cell.Name, m.Cell.SecretaryMemberId, Ceremony = m.CeremonyDate!.Value })
+            .ToListAsync(ct);
+        var horizon = today.AddDays(thresholds.ProbationHorizonDays);
+        foreach (var m in members)
+        {
+            var end = Reports.ProbationReport.RegisterEnd(m.Ceremony, book);
+            if (end > horizon) continue;
+            int? chargeId = inCharge[m.CellId].Cast<int?>().FirstOrDefault();
+            tasks.Add(new Item(0, m.FullName, m.CellId, m.Cell, AdmissionStage.Probation,
+                new PendingAction(AdmissionStepKind.RecognitionVote, end, null, null, end), null, null,
+                m.SecretaryMemberId, m.SecretaryMemberId is { } s && names.TryGetValue(s, out var sn) ? sn : null,
+                chargeId, chargeId is { } ci && names.TryGetValue(ci, out var cn) ? cn : null, WorkKind.ProbationEnding) { MemberId = m.Id });
+        }
     }
 
     /// <summary>

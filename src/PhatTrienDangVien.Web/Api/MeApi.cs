@@ -9,7 +9,7 @@ namespace PhatTrienDangVien.Web.Api;
 public static class MeApi
 {
     public sealed record TaskDto(
-        string Kind, string KindName, int CandidateId, string FullName, int CellId, string Cell, AdmissionStage Stage, string StageName,
+        string Kind, string KindName, int? CandidateId, int? MemberId, string FullName, int CellId, string Cell, AdmissionStage Stage, string StageName,
         AdmissionStepKind Step, string StepName, DateOnly? DueDate, int? WorkingDaysLeft, bool IsOverdue, string Action, string Link);
 
     public sealed record SectionDto(string Key, string Title, int Count, string ListLink, IReadOnlyList<TaskDto> Items);
@@ -34,7 +34,7 @@ public static class MeApi
     private static TaskDto Dto(WorkList.Item i, Access access)
     {
         var action = WorkText.ActionOf(i, access);
-        return new(i.Kind.ToString(), WorkText.KindName(i), i.CandidateId, i.FullName, i.CellId, i.Cell, i.Stage, StepNames.Of(i.Stage),
+        return new(i.Kind.ToString(), WorkText.KindName(i), i.IsRegisterMember ? null : i.CandidateId, i.MemberId, i.FullName, i.CellId, i.Cell, i.Stage, StepNames.Of(i.Stage),
             i.Next.Kind, StepNames.Of(i.Next.Kind), i.Next.DueDate, i.Next.WorkingDaysLeft, i.IsOverdue, action.Text, action.Link);
     }
 }

@@ -34,6 +34,10 @@ public static class WorkText
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(access);
+        if (item.IsRegisterMember)
+            return access.MayRecord(AdmissionStepKind.RecognitionVote)
+                ? new("Mở hồ sơ xét công nhận", item.PersonLink + "#open-recognition")
+                : new("Xem hồ sơ đảng viên", item.PersonLink);
         var id = item.CandidateId.ToString(CultureInfo.InvariantCulture);
         var timeline = new Action("Xem quá trình", $"/Candidates/Timeline/{id}");
         var kind = item.Next.Kind;

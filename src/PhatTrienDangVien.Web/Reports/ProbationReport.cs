@@ -66,7 +66,7 @@ public sealed class ProbationReport
             else if (m.CeremonyDate is { } ceremony)
             {
                 // Admitted before the software: the procedure's numbers in force on the ceremony and at the end of probation.
-                var registerEnd = ceremony.AddMonths(book.At(ceremony).ProbationMonths);
+                var registerEnd = RegisterEnd(ceremony, book);
                 var due = calendar.AddWorkingDays(registerEnd, book.At(registerEnd).RecognitionReviewDeadlineWorkingDays);
                 report.Rows.Add(new Row(m.Id, null, m.FullName, m.Cell, ceremony, registerEnd, due, null, AdmissionStepKind.RecognitionVote,
                     calendar.WorkingDaysBetween(today, due)) { MayOpenCase = m.CeremonyDatePrecision == DatePrecision.Day });
@@ -81,6 +81,13 @@ public sealed class ProbationReport
         report.Rows.Clear();
         report.Rows.AddRange(ordered);
         return report;
+    }
+
+    /// <summary>The end of probation of a member admitted before the software: the months in force on the ceremony.</summary>
+    public static DateOnly RegisterEnd(DateOnly ceremony, RuleBook book)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        return ceremony.AddMonths(book.At(ceremony).ProbationMonths);
     }
 
     public static readonly IReadOnlyList<Field<Row>> Fields =

@@ -222,6 +222,49 @@ public abstract class RecognitionFromRegisterTests<TApp>(TApp app) where TApp : 
     private static async Task<string> ProbationRowsAsync(Browser b) => (await b.GetAsync("/Reports/Probation")).Document.QuerySelector("#report-rows")!.TextContent;
 
     [Fact]
+    public async Task A_register_member_whose_probation_ends_soon_is_on_the_home_page_with_the_button_that_opens_the_case()
+    {
+        var today = VietnamToday(app);
+        var ceremony = today.AddMonths(-12).AddDays(10);
+        string Day(DateOnly d) => d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        await ImportAsync(Row(1, "Tạ Thị Sắp Hết", "02/02/1997", "Nữ", Day(ceremony), null, "Dự bị", null, null, "Chi bộ Ấp Mỹ Lợi"));
+        var member = await MemberAsync("Tạ Thị Sắp Hết");
+        var secretary = await Browser.LoginAsync(app, "secretary");
+
+        async Task<JsonElement?> TaskAsync(Browser b)
+        {
+            var json = JsonDocument.Parse(await b.Client.GetStringAsync("/api/me/tasks")).RootElement.Clone();
+            return json.GetProperty("sections").EnumerateArray().Where(x => x.Str("key") == "probation")
+                .SelectMany(x => x.GetProperty("items").EnumerateArray()).Cast<JsonElement?>()
+                .FirstOrDefault(i => i!.Value.Str("fullName") == "Tạ Thị Sắp Hết");
+        }
+        var item = (await TaskAsync(secretary)).ShouldNotBeNull("no case, yet her probation ends in 10 days");
+        item.GetProperty("candidateId").ValueKind.ShouldBe(JsonValueKind.Null);
+        item.GetProperty("memberId").GetInt32().ShouldBe(member.Id);
+        item.Str("action").ShouldBe("Mở hồ sơ xét công nhận");
+        item.Str("link").ShouldBe($"/Members/Details/{member.Id}#open-recognition");
+        item.Str("dueDate").ShouldBe(ceremony.AddMonths(12).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+        // The home page shows the same row, and its section's figure is the count of the work list it links to.
+        var (_, home) = await secretary.GetAsync("/");
+        var row = home.QuerySelector($"[data-task='m{member.Id}']").ShouldNotBeNull();
+        row.QuerySelector("a")!.GetAttribute("href").ShouldBe($"/Members/Details/{member.Id}");
+        row.QuerySelector("[data-action]")!.GetAttribute("href").ShouldBe($"/Members/Details/{member.Id}#open-recognition");
+        var section = home.QuerySelector("section[data-section='probation']").ShouldNotBeNull();
+        var (_, list) = await secretary.GetAsync("/Work?Show=tasks&Kind=ProbationEnding");
+        section.GetAttribute("data-count").ShouldBe(list.QuerySelectorAll("tr[data-row]").Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        list.QuerySelectorAll("tr[data-row] a").Select(a => a.GetAttribute("href")).ShouldContain($"/Members/Details/{member.Id}");
+
+        // Once her case is opened she is followed through it: the row leads to the timeline.
+        var opened = await OpenByPageAsync(secretary, member.Id);
+        opened.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var caseId = int.Parse(opened.Headers.Location!.ToString()["/Candidates/Timeline/".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        item = (await TaskAsync(secretary)).ShouldNotBeNull();
+        item.GetProperty("candidateId").GetInt32().ShouldBe(caseId);
+        item.GetProperty("memberId").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
     public async Task Opening_the_same_members_case_several_times_at_once_makes_one_case()
     {
         await ImportAsync(Row(1, "Lâm Thị Một Hồ Sơ", "04/04/1996", "Nữ", "20/12/2025", null, "Dự bị", null, null, "Chi bộ Ấp Mỹ Lợi"));

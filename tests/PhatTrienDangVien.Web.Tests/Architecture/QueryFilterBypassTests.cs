@@ -35,7 +35,7 @@ public partial class QueryFilterBypassTests
         ["src/PhatTrienDangVien.Web/Import/ImportPlan.cs"] = 2,                   // the commune's cells by name, whether a person is already a member
         ["src/PhatTrienDangVien.Web/Import/UndoImport.cs"] = 17,                  // the batch's records and everything that may depend on them
         ["src/PhatTrienDangVien.Web/Pages/Import/Preview.cshtml.cs"] = 1,         // the commune's cells to choose from                 // the register row of an admitted person
-        ["src/PhatTrienDangVien.Web/Admission/WorkList.cs"] = 2,                   // who must act on a visible case
+        ["src/PhatTrienDangVien.Web/Admission/WorkList.cs"] = 3,                   // who must act on a visible case; whether a register member has a case
         ["src/PhatTrienDangVien.Web/Api/OrganisationApi.cs"] = 1,                  // residents per hamlet (a count)
         ["src/PhatTrienDangVien.Web/Application/ConflictDiff.cs"] = 2,             // names on the user's own form
         ["src/PhatTrienDangVien.Web/Auditing/AuditView.cs"] = 3,                   // names on the commune's own change history
