@@ -87,7 +87,13 @@ public sealed class AlertGenerator(IServiceScopeFactory scopes, TimeProvider clo
                         || (audience.HasFlag(AlertAudience.CellSecretary) && u.Role == Roles.CellSecretary && u.OrganisationId == c.CellId)
                         || (audience.HasFlag(AlertAudience.CommitteeMemberInCharge) && u.MemberId is { } m && charge.Contains(m))
                         || (audience.HasFlag(AlertAudience.CommuneOffice) && u.Role == Roles.CommuneOffice);
-                    if (responsible) rows.Add((alert, u.Id));
+                    // Only to an account that can open the case (ScopeMiddleware's scope): a mentor's account whose member
+                    // is also in charge of cells sees its own candidates only, and was sent alerts it could not open.
+                    bool sees = Roles.SeesWholeCommune(u.Role)
+                        || (u.Role == Roles.CellSecretary && u.OrganisationId == c.CellId)
+                        || (u.Role == Roles.CommitteeMember && u.MemberId is { } own && charge.Contains(own))
+                        || (u.Role == Roles.Mentor && u.MemberId is { } me && c.MentorMemberId == me);
+                    if (responsible && sees) rows.Add((alert, u.Id));
                 }
             }
         }

@@ -163,6 +163,29 @@ public abstract class NotificationTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task An_alert_reaches_only_accounts_that_can_open_the_case()
+    {
+        // A mentor's account for the member who is also in charge of cell A: its scope is the candidates it mentors.
+        await app.WithSystemScopeAsync(async db =>
+        {
+            if (await db.Users.AnyAsync(u => u.UserName == "mentorcharge")) return 0;
+            using var scope = app.Services.CreateScope();
+            scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
+            await scope.ServiceProvider.GetRequiredService<CreateAccount>().CreateAsync("mentorcharge", TestData.Password, "Giúp đỡ kiêm phụ trách",
+                Roles.Mentor, app.Data.CommuneId, memberId: app.Data.CommitteeMemberId);
+            return 1;
+        });
+        var today = Today;
+        var id = await CaseAsync(app.Data.CellA, null, today.AddDays(-40), (K.SourcePool, today.AddDays(-40)));
+        await RunAsync();
+        var users = Users(await NotificationsAsync(id), N.NoMentor);
+        users.ShouldContain("committee");
+        users.ShouldNotContain("mentorcharge", "the account could not open the case it would be told of");
+        var mentor = await Browser.LoginAsync(app, "mentorcharge");
+        (await mentor.Client.GetAsync($"/Candidates/Timeline/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_probationary_member_20_days_before_the_end_is_flagged_to_mentor_secretary_and_committee_member()
     {
         var today = Today;
