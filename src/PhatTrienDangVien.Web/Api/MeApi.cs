@@ -22,7 +22,7 @@ public static class MeApi
             {
                 var tasks = await home.ForCurrentUserAsync(ct);
                 return Results.Ok(new TasksDto(tasks.Today, tasks.DueSoonWorkingDays, [.. tasks.Sections.Select(s => new SectionDto(
-                    s.Key, s.Title, s.Items.Count, s.ListLink, [.. s.Items.Select(i => Dto(i, access))]))]));
+                    s.Key, s.Title, s.Items.Count, s.ListLink, [.. s.Items.Select(i => Dto(i, s.ActionOf(i, access)))]))]));
             })
             // The home page's own permission and scope: the API answers what the page shows.
             .RequirePermission(Permission.ReadRecords)
@@ -31,10 +31,6 @@ public static class MeApi
         return api;
     }
 
-    private static TaskDto Dto(WorkList.Item i, Access access)
-    {
-        var action = WorkText.ActionOf(i, access);
-        return new(i.Kind.ToString(), WorkText.KindName(i), i.IsRegisterMember ? null : i.CandidateId, i.MemberId, i.FullName, i.CellId, i.Cell, i.Stage, StepNames.Of(i.Stage),
+    private static TaskDto Dto(WorkList.Item i, WorkText.Action action) => new(i.Kind.ToString(), WorkText.KindName(i), i.IsRegisterMember ? null : i.CandidateId, i.MemberId, i.FullName, i.CellId, i.Cell, i.Stage, StepNames.Of(i.Stage),
             i.Next.Kind, StepNames.Of(i.Next.Kind), i.Next.DueDate, i.Next.WorkingDaysLeft, i.IsOverdue, action.Text, action.Link);
-    }
 }

@@ -9,13 +9,17 @@ namespace PhatTrienDangVien.Web.Home;
 /// The scope filters decide whose cases they are (own cell, cells in charge, commune, own candidates); the role decides
 /// which sections it is shown: those whose work it may do, and the deadlines, which everyone follows.
 /// </summary>
-public sealed class HomeTasks(WorkList work, Access access)
+public sealed class HomeTasks(WorkList work, Access access, Data.AppDbContext db)
 {
     /// <summary>One section: its key (stable, for the API and the tests), title, words when empty, rows, and the work
-    /// list that holds exactly these rows.</summary>
-    public sealed record Section(string Key, string Title, string Empty, IReadOnlyList<WorkList.Item> Items, string ListLink);
+    /// list that holds exactly these rows. <paramref name="Assess"/>: each row's button writes the mentor's assessment.</summary>
+    public sealed record Section(string Key, string Title, string Empty, IReadOnlyList<WorkList.Item> Items, string ListLink, bool Assess = false)
+    {
+        /// <summary>The row's one button, as the page and the API show it.</summary>
+        public WorkText.Action ActionOf(WorkList.Item item, Access access) => Assess ? WorkText.AssessOf(item, access) : WorkText.ActionOf(item, access);
+    }
 
-    public sealed record Tasks(DateOnly Today, int DueSoonWorkingDays, IReadOnlyList<Section> Sections);
+    public sealed record Tasks(DateOnly Today, int DueSoonWorkingDays, int NoMentorDays, IReadOnlyList<Section> Sections);
 
     public async Task<Tasks> ForCurrentUserAsync(CancellationToken ct)
     {
@@ -24,9 +28,9 @@ public sealed class HomeTasks(WorkList work, Access access)
         IReadOnlyList<WorkList.Item> Of(WorkKind kind) => [.. s.Tasks.Where(t => t.Kind == kind)];
         var sections = new List<Section>
         {
-            new("overdue", "Quá hạn", "Không có việc quá hạn.",
+            new("overdue", "Bước thủ tục quá hạn", "Không có bước thủ tục nào quá hạn.",
                 [.. s.Cases.Where(i => i.IsOverdue).OrderBy(i => i.Next.WorkingDaysLeft).ThenBy(i => i.Next.DueDate)], "/Work?Show=overdue"),
-            new("due", $"Đến hạn trong {days} ngày làm việc tới", $"Không có việc đến hạn trong {days} ngày làm việc tới.",
+            new("due", $"Bước thủ tục đến hạn trong {days} ngày làm việc tới", $"Không có bước thủ tục nào đến hạn trong {days} ngày làm việc tới.",
                 [.. s.Cases.Where(i => i.IsDueWithin(days)).OrderBy(i => i.Next.WorkingDaysLeft).ThenBy(i => i.Next.DueDate)], $"/Work?Show=due&Days={days}"),
         };
         if (access.Has(Permission.WriteAssessment))
@@ -34,13 +38,20 @@ public sealed class HomeTasks(WorkList work, Access access)
                 Of(WorkKind.AssessmentOwed), "/Work?Show=tasks&Kind=AssessmentOwed"));
         if (access.Has(Permission.RecordStep))
         {
-            sections.Add(new("no-mentor", "Quần chúng chưa có đảng viên giúp đỡ", "Không có quần chúng nào chờ phân công người giúp đỡ quá hạn.",
+            // The commune's limit is in the title: the figure under the tasks counts every candidate without a mentor.
+            sections.Add(new("no-mentor", $"Quần chúng quá {s.Thresholds.NoMentorDays} ngày chưa có đảng viên giúp đỡ",
+                $"Không có quần chúng nào quá {s.Thresholds.NoMentorDays} ngày chưa có đảng viên giúp đỡ.",
                 Of(WorkKind.NoMentor), "/Work?Show=tasks&Kind=NoMentor"));
             sections.Add(new("probation", "Sắp hết thời gian dự bị", "Không có đảng viên dự bị nào sắp hết thời gian dự bị.",
                 Of(WorkKind.ProbationEnding), "/Work?Show=tasks&Kind=ProbationEnding"));
         }
+        // A mentor's own candidates, each with the button that writes an assessment: the procedure asks for it at two
+        // moments only (above), but the mentor follows them all the time and writes when there is something to say.
+        if (db.Scope.MentorMemberId is { } mentor && access.MayRecord(Core.Admission.AdmissionStepKind.MentorAssessment))
+            sections.Add(new("mentored", "Quần chúng đồng chí đang giúp đỡ", "Không có quần chúng nào được phân công cho đồng chí giúp đỡ.",
+                [.. s.Cases.Where(i => i.MentorId == mentor).OrderBy(i => i.FullName, StringComparer.Ordinal)], "/Work?Show=all&Mine=true", Assess: true));
         // Extension point (issue 13): a "corrective actions" section joins here once inspections record them — no
         // section is shown for data the software does not hold.
-        return new Tasks(s.Today, days, sections);
+        return new Tasks(s.Today, days, s.Thresholds.NoMentorDays, sections);
     }
 }

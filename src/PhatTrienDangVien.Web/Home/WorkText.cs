@@ -50,4 +50,15 @@ public static class WorkText
         };
         return new(text, $"/Candidates/Step/{id}?kind={kind}");
     }
+
+    /// <summary>The mentor's button on their own candidate: write an assessment (the form names the step to come).</summary>
+    public static Action AssessOf(WorkList.Item item, Access access)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(access);
+        var id = item.CandidateId.ToString(CultureInfo.InvariantCulture);
+        return access.MayRecord(AdmissionStepKind.MentorAssessment)
+            ? new("Viết nhận xét", $"/Candidates/Step/{id}?kind={AdmissionStepKind.MentorAssessment}")
+            : new("Xem quá trình", $"/Candidates/Timeline/{id}");
+    }
 }

@@ -63,10 +63,11 @@ public abstract class HomeTasksTests<TApp>(TApp app) where TApp : DemoAppFactory
             "Mentor" => d.Cases.Where(c => c.MentorId == member),
             _ => d.Cases,
         };
-        int overdue = 0, due = 0, noMentor = 0, assessment = 0, probation = 0;
+        int overdue = 0, due = 0, noMentor = 0, assessment = 0, probation = 0, open = 0;
         foreach (var c in mine)
         {
             if (Deadlines.NextAction(c.Admission, d.Book, d.Calendar, today) is not { } next) continue;
+            open++;
             var stage = c.Admission.CurrentStage;
             if (next.WorkingDaysLeft < 0) overdue++;
             if (next.WorkingDaysLeft is >= 0 and var left && left <= d.DueDays) due++;
@@ -82,6 +83,8 @@ public abstract class HomeTasksTests<TApp>(TApp app) where TApp : DemoAppFactory
         }
         var counts = new Dictionary<string, int> { ["overdue"] = overdue, ["due"] = due };
         if (role != "Inspector") counts["assessment"] = assessment;
+        // The mentor's own open cases, each with "Viết nhận xét".
+        if (role == "Mentor") counts["mentored"] = open;
         if (role is not ("Inspector" or "Mentor"))
         {
             counts["no-mentor"] = noMentor;
@@ -125,6 +128,31 @@ public abstract class HomeTasksTests<TApp>(TApp app) where TApp : DemoAppFactory
             ids.Count.ShouldBe(shown[key], key);
             var onPage = page.QuerySelectorAll($"#home-{key} [data-task]").Select(li => int.Parse(li.GetAttribute("data-task")!, CultureInfo.InvariantCulture)).ToList();
             onPage.ShouldBe(ids.Take(onPage.Count).ToList(), key);
+        }
+    }
+
+    [Theory]
+    [InlineData("bithu")]
+    [InlineData("capuy")]
+    [InlineData("giupdo")]
+    [InlineData("vanphong")]
+    public async Task Each_figure_of_the_users_scope_is_the_count_of_the_list_it_opens(string user)
+    {
+        var b = await Browser.LoginAsync(app, user, Password);
+        var (_, home) = await b.GetAsync("/");
+        static int Number(string text) => int.Parse(text.Replace(".", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        var figures = home.QuerySelectorAll("a[data-figure]").ToList();
+        figures.ShouldNotBeEmpty();
+        foreach (var a in figures)
+        {
+            var key = a.GetAttribute("data-figure")!;
+            var shown = Number(System.Text.RegularExpressions.Regex.Match(a.TextContent, @"\d[\d.]*").Value);
+            var (response, list) = await b.GetAsync(a.GetAttribute("href")!);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, key);
+            var counted = key == "cells"
+                ? list.QuerySelectorAll("li[data-active-cell='1']").Length
+                : Number(System.Text.RegularExpressions.Regex.Match(list.QuerySelector("nav[aria-label='Phân trang']")?.TextContent ?? "", @"Tổng: ([\d.]+)").Groups[1].Value);
+            counted.ShouldBe(shown, $"{user}: {key} → {a.GetAttribute("href")}");
         }
     }
 
@@ -173,6 +201,7 @@ public abstract class HomeTasksTests<TApp>(TApp app) where TApp : DemoAppFactory
     [Theory]
     [InlineData("bithu")]
     [InlineData("capuy")]
+    [InlineData("giupdo")]
     [InlineData("vanphong")]
     public async Task Each_home_section_opens_a_work_list_of_exactly_its_rows_and_mine_keeps_them_for_the_cells_in_charge(string user)
     {
