@@ -28,6 +28,8 @@ public abstract class ScopeTests<TApp>(TApp app) where TApp : AppFactory
             $"/Members/Details/{D.MemberB}", $"/Members/Edit/{D.MemberB}",
             $"/Candidates/Details/{D.CandidateB}", $"/Candidates/Edit/{D.CandidateB}",
             $"/Organisations/Edit/{D.CellB}",
+            // A list filtered to a cell out of scope is not found, its exports too (not an empty file titled "all").
+            $"/Candidates?CellId={D.CellB}", $"/Candidates?handler=Xlsx&CellId={D.CellB}", $"/Candidates?handler=Export&CellId={D.CellB}",
         })
         {
             var r = await b.Client.GetAsync(url);

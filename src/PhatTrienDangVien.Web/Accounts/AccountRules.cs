@@ -14,6 +14,15 @@ namespace PhatTrienDangVien.Web.Accounts;
 /// </summary>
 internal static class AccountRules
 {
+    /// <summary>
+    /// An address a mail server can deliver to: one "@", a plain local part, a domain of dotted labels. The framework's
+    /// [EmailAddress] only asks for an "@" with something on each side, so "a@b" and quoted HTML passed.
+    /// </summary>
+    public static bool IsDeliverableEmail(string email) =>
+        email.Length <= 256 && System.Text.RegularExpressions.Regex.IsMatch(email,
+            @"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$",
+            System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+
     public const string Prefix = "Input.";
     public const string SecretaryNeedsCell = "Bí thư chi bộ phải gắn với một chi bộ.";
     public const string NeedsMemberRecord = "Tài khoản này phải gắn với hồ sơ đảng viên của người dùng.";

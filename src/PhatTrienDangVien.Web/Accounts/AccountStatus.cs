@@ -58,13 +58,18 @@ public sealed class UnlockAccount(AppDbContext db, UserManager<AppUser> users, A
 /// seen by whoever hands it over: the user must replace it at the next sign-in (<see cref="PasswordChangeGate"/>).
 /// The new security stamp ends the user's open sessions. On the access trail as "Đặt lại mật khẩu", by whom.
 /// </summary>
-public sealed class ResetPassword(AppDbContext db, UserManager<AppUser> users, Access access, AccessTrail trail)
+public sealed class ResetPassword(AppDbContext db, UserManager<AppUser> users, Access access, AuditContext who, AccessTrail trail)
 {
+    /// <summary>A reset of one's own password signs one out with a password shown nowhere: the only administrator
+    /// would be locked out. One's own password is changed with the current one.</summary>
+    public const string NotYourself = "Mật khẩu của chính bạn được đổi tại trang “Đổi mật khẩu”, với mật khẩu hiện tại.";
+
     public async Task<Outcome<AccountWithPassword>> HandleAsync(string id, string? password, CancellationToken ct)
     {
         if (!access.Has(Permission.ManageUsers)) return Outcome<AccountWithPassword>.Forbidden();
         var user = await AccountRules.FindAsync(db, access.Scope, id, ct);
         if (user is null) return Outcome<AccountWithPassword>.NotFound();
+        if (user.Id == who.UserId) return Outcome<AccountWithPassword>.Invalid("", NotYourself);
         var generated = password is null;
         password ??= AccountRules.GeneratePassword();
         var token = await users.GeneratePasswordResetTokenAsync(user);

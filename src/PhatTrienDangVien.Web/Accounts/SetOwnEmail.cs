@@ -19,7 +19,7 @@ public sealed class SetOwnEmail(AppDbContext db, UserManager<AppUser> users, Acc
         var user = await AccountRules.FindAsync(db, access.Scope, me, ct);
         if (user is null) return Outcome<AppUser>.NotFound();
         email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
-        if (email is not null && (email.Length > 256 || !new EmailAddressAttribute().IsValid(email)))
+        if (email is not null && !AccountRules.IsDeliverableEmail(email))
             return Outcome<AppUser>.Invalid(Field, "Địa chỉ e-mail không hợp lệ.");
         // Not Identity's SetEmailAsync: it renews the security stamp (the address would reset passwords elsewhere; here
         // it only receives the digest), and the stamp checked on every request would sign the user out of this page.

@@ -84,11 +84,17 @@ public sealed class VoterRegister(AppDbContext db)
     }
 
     /// <summary>Official members of the cell who may mentor or introduce (the candidate excepted), by name.</summary>
-    public async Task<List<(int Id, string FullName)>> OfficialMembersAsync(Candidate candidate, CancellationToken ct) =>
-        (await db.Members.WholeCommune()
+    /// <summary>The official members of the candidate's cell, by name; two of the same name carry their birth year, or
+    /// the list would offer two identical lines.</summary>
+    public async Task<List<(int Id, string FullName)>> OfficialMembersAsync(Candidate candidate, CancellationToken ct)
+    {
+        var members = await db.Members.WholeCommune()
             .Where(m => m.CellId == candidate.CellId && m.Status == MemberStatus.Official && m.PersonId != candidate.PersonId)
-            .OrderBy(m => m.Person.NameSortKey).Select(m => new { m.Id, m.Person.FullName }).ToListAsync(ct))
-        .Select(m => (m.Id, m.FullName)).ToList();
+            .OrderBy(m => m.Person.NameSortKey).Select(m => new { m.Id, m.Person.FullName, m.Person.DateOfBirth }).ToListAsync(ct);
+        var repeated = members.GroupBy(m => m.FullName).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        return [.. members.Select(m => (m.Id, repeated.Contains(m.FullName)
+            ? $"{m.FullName} (sinh năm {m.DateOfBirth.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)})" : m.FullName))];
+    }
 
     /// <summary>
     /// Who may mentor a candidate (plan point P6): an official member of the candidate's own cell, not the candidate.

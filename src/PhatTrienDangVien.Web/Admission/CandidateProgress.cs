@@ -12,14 +12,15 @@ namespace PhatTrienDangVien.Web.Admission;
 /// </summary>
 public sealed class CandidateProgress(AppDbContext db, RuleBookProvider rules, CalendarService calendars, TimeProvider clock)
 {
-    /// <summary>How many working days ahead "sắp đến hạn" looks, as the work list's default tab.</summary>
-    public const int DueSoonWorkingDays = 10;
-
     public sealed record Progress(AdmissionStage Stage, PendingAction? Next)
     {
         public bool IsOverdue => Next?.WorkingDaysLeft < 0;
-        public bool IsDueSoon => Next?.WorkingDaysLeft is >= 0 and <= DueSoonWorkingDays;
     }
+
+    /// <summary>How many working days ahead "sắp đến hạn" looks: the commune's own horizon, as the home page, the work
+    /// list and the alerts use it.</summary>
+    public async Task<int> DueSoonWorkingDaysAsync(CancellationToken ct) =>
+        ((await db.NotificationSettings.AsNoTracking().FirstOrDefaultAsync(ct))?.Thresholds ?? Core.Notifications.AlertThresholds.Default).DueSoonWorkingDays;
 
     public DateOnly Today => Core.Common.VietnamTime.Today(clock);
 

@@ -84,9 +84,14 @@ public static class StepKinds
     public static bool TryParse(string? text, out AdmissionStepKind kind)
     {
         kind = default;
-        // A number would silently pick a step by its stored value ("2" is a mentor, "5" an application).
-        return !string.IsNullOrWhiteSpace(text) && char.IsLetter(text.Trim()[0])
-            && Enum.TryParse(text.Trim(), ignoreCase: true, out kind) && Enum.IsDefined(kind);
+        // One name exactly: Enum.TryParse would take a number ("2" is a mentor, "5" an application) and would OR
+        // names joined by commas ("Ceremony,Decision" is 13|11 = 15, the new-member class): another step than asked.
+        var name = text?.Trim();
+        if (string.IsNullOrEmpty(name) || !name.All(char.IsAsciiLetter)) return false;
+        var match = Enum.GetNames<AdmissionStepKind>().FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+        if (match is null) return false;
+        kind = Enum.Parse<AdmissionStepKind>(match);
+        return true;
     }
 }
 

@@ -17,6 +17,11 @@ public static class ApiSetup
             var p = ctx.ProblemDetails;
             (p.Title, p.Detail) = p.Status switch
             {
+                // A request without a body failed on its address: naming the JSON body would send the reader looking
+                // for one.
+                StatusCodes.Status400BadRequest when p.Title is null or "Bad Request" && ctx.HttpContext.Request.ContentLength is null or 0
+                    && ctx.HttpContext.Request.ContentType is null =>
+                    ("Yêu cầu không hợp lệ", "Một tham số trên địa chỉ (sau dấu ?) có giá trị không đọc được: số phải là số nguyên trong giới hạn, ngày theo dạng YYYY-MM-DD. Xem mô tả API tại /ApiDocs."),
                 StatusCodes.Status400BadRequest when p.Title is null or "Bad Request" =>
                     ("Yêu cầu không hợp lệ", "Nội dung gửi lên không đọc được: JSON sai cú pháp, một trường sai kiểu hoặc một lựa chọn không có trong danh sách. Xem mô tả API tại /ApiDocs."),
                 StatusCodes.Status401Unauthorized when p.Title is null or "Unauthorized" => ("Chưa đăng nhập", p.Detail),

@@ -61,4 +61,24 @@ public static class WorkText
             ? new("Viết nhận xét", $"/Candidates/Step/{id}?kind={AdmissionStepKind.MentorAssessment}")
             : new("Xem quá trình", $"/Candidates/Timeline/{id}");
     }
+
+    /// <summary>
+    /// The "Còn" of a row in words: working days for a step of the procedure (its legal deadline); for a candidate past
+    /// the commune's limit without a mentor, how long past it (a limit the commune set, not a legal deadline, so the row
+    /// is not in the "quá hạn" count); for a probation ending, the calendar days left. Null when there is nothing to say.
+    /// </summary>
+    public static string? LeftText(WorkList.Item item, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Kind switch
+        {
+            WorkKind.Step => item.Next.WorkingDaysLeft is { } d ? Pages.Shared.Dates.WorkingDaysLeft(d) : null,
+            WorkKind.NoMentor when item.Next.DueDate is { } limit && today > limit =>
+                $"quá mức của xã {(today.DayNumber - limit.DayNumber).ToString(CultureInfo.InvariantCulture)} ngày",
+            WorkKind.ProbationEnding when item.Next.DueDate is { } end => end >= today
+                ? $"còn {(end.DayNumber - today.DayNumber).ToString(CultureInfo.InvariantCulture)} ngày"
+                : $"đã hết {(today.DayNumber - end.DayNumber).ToString(CultureInfo.InvariantCulture)} ngày",
+            _ => null,
+        };
+    }
 }

@@ -144,7 +144,7 @@ public sealed class SendTestMail(AppDbContext db, Access access, DigestService d
     {
         if (!access.Has(Permission.ManageMail)) return Outcome<TestMailResult>.Forbidden();
         to = to?.Trim();
-        if (string.IsNullOrEmpty(to) || !new EmailAddressAttribute().IsValid(to))
+        if (string.IsNullOrEmpty(to) || !Accounts.AccountRules.IsDeliverableEmail(to))
             return Outcome<TestMailResult>.Invalid(Field, "Hãy nhập một địa chỉ e-mail hợp lệ để gửi thư thử.");
         return Outcome<TestMailResult>.Done(new TestMailResult(to, await digest.SendTestAsync(db.Scope.CommuneId, to, ct)));
     }

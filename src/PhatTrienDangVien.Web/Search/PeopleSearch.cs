@@ -24,7 +24,8 @@ public sealed class PeopleSearch(AppDbContext db, Admission.CandidateProgress pr
     public const string CandidateKind = "quần chúng ưu tú";
 
     /// <summary>One person found: what they are in words, their cell, their status or stage, and the page to open.</summary>
-    public sealed record Hit(string Kind, int Id, string FullName, string Cell, string Status, string Url);
+    /// <param name="BirthYear">Tells apart two people of the same name in the same cell (a commune has several).</param>
+    public sealed record Hit(string Kind, int Id, string FullName, string Cell, string Status, string Url, int BirthYear);
 
     /// <param name="Members">The members found, at most <see cref="Limit"/>.</param>
     /// <param name="MemberTotal">How many members matched in all.</param>
@@ -44,8 +45,8 @@ public sealed class PeopleSearch(AppDbContext db, Admission.CandidateProgress pr
         var members = db.Members.AsNoTracking().Where(m => m.Person.FullNameFolded.Contains(folded));
         var memberTotal = await members.CountAsync(ct);
         var memberHits = (await members.OrderBy(m => m.Person.NameSortKey).ThenBy(m => m.Id).Take(Limit)
-                .Select(m => new { m.Id, m.Person.FullName, Cell = m.Cell.Name, m.Status }).ToListAsync(ct))
-            .Select(m => new Hit(MemberKind, m.Id, m.FullName, m.Cell, Lookups.StatusName(m.Status), $"/Members/Details/{m.Id}")).ToList();
+                .Select(m => new { m.Id, m.Person.FullName, Cell = m.Cell.Name, m.Status, m.Person.DateOfBirth }).ToListAsync(ct))
+            .Select(m => new Hit(MemberKind, m.Id, m.FullName, m.Cell, Lookups.StatusName(m.Status), $"/Members/Details/{m.Id}", m.DateOfBirth.Year)).ToList();
 
         // An admitted candidate is found as the member they became; the case stays one click away on the member page.
         var candidates = db.Candidates.AsNoTracking().Where(c => c.Status != CandidateStatus.Admitted && c.Person.FullNameFolded.Contains(folded));
@@ -54,7 +55,8 @@ public sealed class PeopleSearch(AppDbContext db, Admission.CandidateProgress pr
             .Select(c => new { c.Id, c.Person.FullName, c.Person.DateOfBirth, Cell = c.Cell.Name, c.Status }).ToListAsync(ct);
         var stages = await progress.ForAsync([.. found.Where(c => c.Status == CandidateStatus.Active).Select(c => (c.Id, c.DateOfBirth))], ct);
         var candidateHits = found.Select(c => new Hit(CandidateKind, c.Id, c.FullName, c.Cell,
-            stages.TryGetValue(c.Id, out var p) ? StepNames.Of(p.Stage) : Lookups.CandidateStatusName(c.Status), $"/Candidates/Timeline/{c.Id}")).ToList();
+            stages.TryGetValue(c.Id, out var p) ? StepNames.Of(p.Stage) : Lookups.CandidateStatusName(c.Status), $"/Candidates/Timeline/{c.Id}",
+            c.DateOfBirth.Year)).ToList();
         return new(typed, memberHits, memberTotal, candidateHits, candidateTotal, null);
     }
 }

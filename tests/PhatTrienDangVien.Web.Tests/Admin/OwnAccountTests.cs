@@ -209,6 +209,15 @@ public abstract class OwnAccountTests<TApp>(TApp app) where TApp : AppFactory
         own.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await own.Content.ReadAsStringAsync()).ShouldContain(ResetTwoFactor.NotYourself);
         (await FindUserAsync(app, "admin"))!.TwoFactorEnabled.ShouldBeTrue();
+        // Nor their own password: the new one would be shown nowhere and the session ended, locking them out.
+        var stamp = me.SecurityStamp;
+        var ownPassword = await PostHandlerAsync(admin, $"/Admin/Users?handler=ResetPassword&id={me.Id}");
+        ownPassword.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ownPassword.Content.ReadAsStringAsync()).ShouldContain(ResetPassword.NotYourself);
+        var after = (await FindUserAsync(app, "admin"))!;
+        after.SecurityStamp.ShouldBe(stamp);
+        after.MustChangePassword.ShouldBeFalse();
+        (await admin.Client.GetAsync("/Admin/Users")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // Only an administrator: the office cannot reset anyone's factor.
         var office = await Browser.LoginAsync(app, "office");
@@ -232,6 +241,14 @@ public abstract class OwnAccountTests<TApp>(TApp app) where TApp : AppFactory
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await bad.Content.ReadAsStringAsync()).ShouldContain("Địa chỉ e-mail không hợp lệ.");
         (await FindUserAsync(app, "secretary"))!.Email.ShouldBeNull();
+        // What [EmailAddress] lets through and no mail server delivers to.
+        foreach (var undeliverable in new[] { "a@b", "\"<img src=x onerror=alert(1)>\"@x.vn", "bi thu@nhonmy.vn", "bithu@nhonmy..vn" })
+        {
+            var refused = await b.PostFormAsync("/Account", new() { ["Email"] = undeliverable }, handler: "Email");
+            refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest, undeliverable);
+            (await refused.Content.ReadAsStringAsync()).ShouldContain("Địa chỉ e-mail không hợp lệ.");
+            (await FindUserAsync(app, "secretary"))!.Email.ShouldBeNull(undeliverable);
+        }
 
         var ok = await b.PostFormAsync("/Account", new() { ["Email"] = "bithu@nhonmy.vn" }, handler: "Email");
         ok.StatusCode.ShouldBe(HttpStatusCode.Redirect, await ok.Content.ReadAsStringAsync());

@@ -220,6 +220,21 @@ public abstract class AdmissionApiTests<TApp>(TApp app) where TApp : AppFactory
 
         (status, _) = await PostAsync(client, id, new { kind = "9", date = "2026-11-02" });
         status.ShouldBe(HttpStatusCode.BadRequest);
+        // Two names joined by a comma were ORed into a third step (SourcePool|MentorAssigned = 3, the assessment).
+        foreach (var joined in new[] { "SourcePool,MentorAssigned", "Ceremony, Decision", "SourcePool|Application" })
+        {
+            (status, problem) = await PostAsync(client, id, new { kind = joined, date = "2026-11-02" });
+            status.ShouldBe(HttpStatusCode.BadRequest, joined);
+            problem.Str("detail").ShouldContain("không có trong thủ tục");
+            (await client.GetAsync($"/Candidates/Step/{id}?kind={Uri.EscapeDataString(joined)}")).StatusCode.ShouldBe(HttpStatusCode.BadRequest, joined);
+        }
+        (await StepsInDbAsync(id)).ShouldBe(0);
+        // A bad value in the address is said to be in the address, not in a body there is none of.
+        var query = await client.GetAsync("/api/candidates?page=abc");
+        query.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var queryProblem = System.Text.Json.JsonDocument.Parse(await query.Content.ReadAsStringAsync()).RootElement;
+        queryProblem.Str("detail").ShouldContain("tham số trên địa chỉ");
+        queryProblem.Str("detail").ShouldNotContain("JSON");
 
         (status, problem) = await PostAsync(client, id, new { kind = "SourcePool" });
         status.ShouldBe(HttpStatusCode.BadRequest);

@@ -157,6 +157,40 @@ public abstract class HomeTasksTests<TApp>(TApp app) where TApp : DemoAppFactory
     }
 
     [Fact]
+    public async Task The_mentor_is_not_offered_lists_outside_the_candidates_followed_and_the_header_says_the_scope()
+    {
+        var b = await Browser.LoginAsync(app, "giupdo", Password);
+        var (_, home) = await b.GetAsync("/");
+        var menu = home.QuerySelectorAll("nav a.nav-link").Select(a => a.GetAttribute("href")).ToList();
+        menu.ShouldContain("/Candidates");
+        menu.ShouldNotContain("/Members");
+        menu.ShouldNotContain("/Organisations");
+        menu.ShouldNotContain("/Hamlets");
+        home.QuerySelector("#scope-line")!.TextContent.ShouldEndWith("phạm vi: quần chúng được phân công giúp đỡ");
+        var secretary = await Browser.LoginAsync(app, "bithu", Password);
+        var (_, own) = await secretary.GetAsync("/");
+        own.QuerySelectorAll("nav a.nav-link").Select(a => a.GetAttribute("href")).ShouldContain("/Members");
+        own.QuerySelector("#scope-line")!.TextContent.ShouldEndWith("phạm vi: chi bộ của đồng chí");
+    }
+
+    [Fact]
+    public async Task A_candidate_past_the_communes_mentor_limit_is_said_to_wait_not_to_be_a_late_step()
+    {
+        var b = await Browser.LoginAsync(app, "vanphong", Password);
+        var (_, home) = await b.GetAsync("/");
+        var section = home.QuerySelector("section[data-section='no-mentor']").ShouldNotBeNull();
+        section.QuerySelector("h2")!.TextContent.Trim().ShouldStartWith("Quần chúng quá 30 ngày chưa có đảng viên giúp đỡ");
+        var rows = section.QuerySelectorAll("[data-task]").ToList();
+        rows.ShouldNotBeEmpty("the demo has candidates waiting for a mentor");
+        rows.ShouldAllBe(r => r.TextContent.Contains("Vào nguồn ngày") && !r.TextContent.Contains("Quá thời hạn"));
+        home.QuerySelector("section[data-section='overdue'] h2")!.TextContent.Trim().ShouldStartWith("Bước thủ tục quá hạn");
+        var (_, list) = await b.GetAsync("/Work?Show=tasks&Kind=NoMentor");
+        var cells = list.QuerySelectorAll("tr[data-row] td[data-label='Còn']").Select(c => c.TextContent.Trim()).ToList();
+        cells.ShouldNotBeEmpty();
+        cells.ShouldAllBe(c => c.StartsWith("quá mức của xã ", StringComparison.Ordinal) && c.EndsWith(" ngày", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_commune_has_work_to_show_and_every_button_leads_to_a_page_the_user_may_open()
     {
         var demo = await LoadAsync();

@@ -117,6 +117,19 @@ public abstract class ProgressReportTests<TApp>(TApp app) : IAsyncLifetime where
     }
 
     [Fact]
+    public async Task Without_a_period_in_the_address_the_form_shows_the_quarter_the_report_is_for()
+    {
+        // Today is 20/11/2026: the fourth quarter.
+        var office = await Browser.LoginAsync(app, "office");
+        var (_, page) = await office.GetAsync("/Reports/Progress");
+        page.QuerySelector("#report-title")!.TextContent.ShouldBe("Báo cáo tiến độ phát triển đảng viên quý 4/2026");
+        page.QuerySelector("input[name='Number']")!.GetAttribute("value").ShouldBe("4");
+        page.QuerySelector("input[name='Year']")!.GetAttribute("value").ShouldBe("2026");
+        var (_, month) = await office.GetAsync("/Reports/Progress?Period=month");
+        month.QuerySelector("input[name='Number']")!.GetAttribute("value").ShouldBe("11");
+    }
+
+    [Fact]
     public async Task Printed_it_carries_the_party_head_the_recipients_and_the_committees_signature()
     {
         var office = await Browser.LoginAsync(app, "office");

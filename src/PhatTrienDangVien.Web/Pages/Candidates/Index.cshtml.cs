@@ -23,7 +23,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
     [BindProperty(SupportsGet = true)] public bool Young { get; set; }
     [BindProperty(SupportsGet = true)] public bool NoMentor { get; set; }
     [BindProperty(SupportsGet = true)] public AdmissionStage? Stage { get; set; }
-    /// <summary>"overdue" (quá hạn) or "soon" (đến hạn trong <see cref="Admission.CandidateProgress.DueSoonWorkingDays"/> ngày làm việc tới).</summary>
+    /// <summary>"overdue" (quá hạn) or "soon" (đến hạn trong <see cref="DueSoonDays"/> ngày làm việc tới).</summary>
     [BindProperty(SupportsGet = true)] public string? Due { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public ListQuery Query { get; set; } = new();
 
@@ -34,6 +34,8 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
     public List<(AdmissionStage Stage, int Count)> StageCounts { get; private set; } = [];
     public int OverdueCount { get; private set; }
     public int DueSoonCount { get; private set; }
+    /// <summary>The commune's "sắp đến hạn" horizon (working days), as the home page and the work list use it.</summary>
+    public int DueSoonDays { get; private set; } = Core.Notifications.AlertThresholds.Default.DueSoonWorkingDays;
     public DateOnly Today => Core.Common.VietnamTime.Today(clock);
 
     public sealed record Row(int Id, string FullName, Core.Reference.Gender Gender, DateOnly DateOfBirth, string Cell, DateOnly AddedOn,
@@ -45,7 +47,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
         /// <summary>The next step and its due date, as the work list and the timeline say it.</summary>
         public PendingAction? Next { get; init; }
         public bool IsOverdue => Next?.WorkingDaysLeft < 0;
-        public bool IsDueSoon => Next?.WorkingDaysLeft is >= 0 and <= Admission.CandidateProgress.DueSoonWorkingDays;
+        public bool IsDueSoonWithin(int days) => Next?.WorkingDaysLeft is >= 0 and var d && d <= days;
     }
 
     /// <summary>The stages a candidate still in the source list can be at: from the start to the decision.</summary>
@@ -67,6 +69,8 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
     private async Task<bool> SelectOrganisationAsync(CancellationToken ct)
     {
         (var found, Org) = await Planning.PlanData.ListFilterAsync(db, OrgId, ct);
+        // A cell outside the user's scope is "not found", as an organisation is: an empty list titled "all" misleads.
+        if (found && CellId is { } cell) found = await db.Organisations.AnyAsync(o => o.Id == cell, ct);
         return found;
     }
 
@@ -137,7 +141,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
     public string? DueText => Due switch
     {
         "overdue" => "quá hạn",
-        "soon" => $"đến hạn trong {Admission.CandidateProgress.DueSoonWorkingDays} ngày làm việc tới",
+        "soon" => $"đến hạn trong {DueSoonDays} ngày làm việc tới",
         _ => null,
     };
 
@@ -150,18 +154,19 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
     {
         var rows = await WithMentorsAsync(await Sorted(Filtered()).Select(Project()).ToListAsync(ct), ct);
         var cases = await progress.ForAsync([.. rows.Select(r => (r.Id, r.DateOfBirth))], ct);
+        DueSoonDays = await progress.DueSoonWorkingDaysAsync(ct);
         rows = [.. rows.Select(r => cases.TryGetValue(r.Id, out var p) ? r with { Stage = p.Stage, Next = p.Next } : r)];
         bool DueKept(Row r) => Due switch
         {
             "overdue" => r.IsOverdue,
-            "soon" => r.IsDueSoon,
+            "soon" => r.IsDueSoonWithin(DueSoonDays),
             _ => true,
         };
         var byStage = rows.Where(DueKept).ToList();
         StageCounts = [.. ListedStages.Union(byStage.Select(r => r.Stage)).Order().Select(s => (s, byStage.Count(r => r.Stage == s)))];
         var byDue = Stage is { } stage ? rows.Where(r => r.Stage == stage).ToList() : rows;
         OverdueCount = byDue.Count(r => r.IsOverdue);
-        DueSoonCount = byDue.Count(r => r.IsDueSoon);
+        DueSoonCount = byDue.Count(r => r.IsDueSoonWithin(DueSoonDays));
         var kept = byDue.Where(DueKept);
         // Enumerable's sorts are stable: rows that tie keep the database's name order.
         return (Query.Sort?.ToLowerInvariant(), Query.Desc) switch

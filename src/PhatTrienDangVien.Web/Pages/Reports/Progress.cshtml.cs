@@ -85,6 +85,14 @@ public class ProgressModel(AppDbContext db, WorkList work, Web.Documents.FormSet
             Year, Number, Today, ct, withTerm: false);
         if (period is null) return BadRequest();
         (From, To, Title) = (period.From, period.To, period.Title);
+        // The form shows the period the report is for, also when the address left it to today's.
+        Year ??= period.From.Year;
+        Number ??= period.Kind switch
+        {
+            Web.Reports.ReportPeriod.Month => period.From.Month,
+            Web.Reports.ReportPeriod.Quarter => (period.From.Month - 1) / 3 + 1,
+            _ => null,
+        };
         // Scoped users do not see the root organisation itself, but the report carries its name.
         CommuneName = await db.Organisations.WholeCommune().Where(o => o.Kind == OrganisationKind.CommuneCommittee).Select(o => o.Name).FirstOrDefaultAsync(ct);
         var cells = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Cell).Select(o => new { o.Id, o.Name }).ToListAsync(ct);

@@ -12,8 +12,10 @@ namespace PhatTrienDangVien.Web.Pages.Work;
 [RequirePermission(Permission.ViewWork)]
 public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public int Days { get; set; } = 10;
+    /// <summary>The "sắp đến hạn" horizon in working days; by default the commune's own (as the home page and the alerts).</summary>
+    [BindProperty(SupportsGet = true)] public int? Days { get; set; }
     [BindProperty(SupportsGet = true), System.ComponentModel.DataAnnotations.Display(Name = "Việc cần xem")] public string Show { get; set; } = "due";
+    public DateOnly Today => work.Today;
     [BindProperty(SupportsGet = true), System.ComponentModel.DataAnnotations.Display(Name = "Nhóm theo")] public string By { get; set; } = "none";
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
     /// <summary>On the "Việc khác" tab: one kind of task only.</summary>
@@ -41,7 +43,7 @@ public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
             new("Người vào Đảng / đảng viên dự bị", i => i.FullName), new("Giai đoạn", i => Core.Admission.StepNames.Of(i.Stage)), new("Chi bộ", i => i.Cell),
             new("Loại việc", i => Home.WorkText.KindName(i)),
             new("Việc tiếp theo", i => Core.Admission.StepNames.Of(i.Next.Kind)), new("Hạn", i => i.Next.DueDate, Export.ColumnFormat.Date),
-            new("Còn (ngày làm việc)", i => i.Next.WorkingDaysLeft is { } d ? Pages.Shared.Dates.WorkingDaysLeft(d) : null),
+            new("Còn", i => Home.WorkText.LeftText(i, work.Today)),
         };
         if (By != "none") fields.Insert(0, new(ByName, i => Responsible(i)));
         return await exporter.ListAsync("Việc cần làm", "viec-can-lam", FilterText, fields, rows, ct);
@@ -64,8 +66,8 @@ public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Days = Math.Clamp(Days, 1, 120);
         var snapshot = await work.SnapshotAsync(ct);
+        Days = Math.Clamp(Days ?? snapshot.Thresholds.DueSoonWorkingDays, 1, 120);
         (var found, Org) = await Planning.PlanData.ListFilterAsync(db, OrgId, ct);
         if (!found) return false;
         var cells = Org?.CellIds.ToHashSet();
@@ -79,7 +81,7 @@ public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
         var tasks = Filtered(snapshot.Tasks).Where(t => Kind is not { } k || k == WorkKind.Step || t.Kind == k).ToList();
         // Each tab's count is the number of its rows: one predicate for both (the due tab once counted otherwise).
         OverdueCount = all.Count(i => i.IsOverdue);
-        DueCount = all.Count(i => i.IsDueWithin(Days));
+        DueCount = all.Count(i => i.IsDueWithin(Days!.Value));
         TaskCount = tasks.Count;
         Items = Show switch
         {
@@ -87,7 +89,7 @@ public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
             "all" => Sorted(all),
             "tasks" => tasks,
             // Due soon: from today to the horizon; what is overdue has its own tab.
-            _ => Sorted(all.Where(i => i.IsDueWithin(Days))),
+            _ => Sorted(all.Where(i => i.IsDueWithin(Days!.Value))),
         };
         return true;
     }
