@@ -119,6 +119,16 @@ public abstract class AuditReadingTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task The_text_filter_finds_a_member_by_the_label_le_ket_nap_and_no_longer_needs_the_column_name()
+    {
+        var (admin, _) = await SetUpAsync();
+        // The members' entries store "CeremonyDate"; the page shows "Ngày lễ kết nạp", which is what a clerk types.
+        var (rows, _) = await ShownAsync(admin, $"?EntityType=Member&Text={Uri.EscapeDataString("Lễ kết nạp")}&q.PageSize=200");
+        rows.ShouldNotBeEmpty();
+        rows.ShouldAllBe(r => r.Contains("Ngày lễ kết nạp: (trống) → 19/05/2010", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_text_filter_finds_entries_by_a_field_label_and_by_a_kind_of_record()
     {
         var (admin, _) = await SetUpAsync();
