@@ -56,7 +56,7 @@ public abstract class RecordTests<TApp>(TApp app) where TApp : AppFactory
         var (_, page) = await b.GetAsync($"/Members/Details/{app.Data.MemberA}");
         page.Body!.TextContent.ShouldContain("Lịch sử thay đổi");
         // The trail keeps the number; the page shows it masked (docs/decisions/0017-masked-identifiers.md).
-        page.Body!.TextContent.ShouldContain("Số điện thoại: ∅ → 0912****78");
+        page.Body!.TextContent.ShouldContain("Số điện thoại: (trống) → 0912****78");
         page.Body!.TextContent.ShouldNotContain("0912345678");
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.Admission;
@@ -29,6 +30,21 @@ public sealed record AuditRow(AuditEntry Entry, string Type, string? Record, IRe
 public sealed class AuditView(AppDbContext db)
 {
     private static readonly CultureInfo s_invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>An empty old or new value, in words a clerk reads (a maths sign "∅" meant nothing to them).</summary>
+    public const string Empty = "(trống)";
+
+    /// <summary>
+    /// Columns that keep the login of whoever acted (a step's "Người ghi", a scan's "Người đính kèm"…): the record keeps
+    /// the login, which never changes meaning; a reader sees the person's full name, as for "Người thực hiện".
+    /// </summary>
+    public static readonly IReadOnlySet<string> LoginFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "RecordedBy", "UploadedBy", "IssuedBy", "ImportedBy", "UndoneBy",
+    };
+
+    /// <summary>A year column ("Year", "StartYear"…) prints as the year is written, without a thousands separator.</summary>
+    public static bool IsYear(string field) => field.EndsWith("Year", StringComparison.Ordinal);
 
     public static readonly IReadOnlyDictionary<string, string> TypeNames = new Dictionary<string, string>
     {
@@ -173,14 +189,18 @@ public sealed class AuditView(AppDbContext db)
         var names = await NamesAsync(wanted, ct);
         var people = await PeopleAsync(parsed.Where(p => p.Entry.EntityType == nameof(Person)).Select(p => p.Entry.EntityId), ct);
         var users = await UsersAsync(parsed.Where(p => p.Entry.EntityType == nameof(AppUser)).Select(p => p.Entry.EntityId), ct);
-        var actors = await ActorNames.OfAsync(db, parsed.Select(p => (p.Entry.UserId, p.Entry.UserName)), ct);
+        // The logins kept in the changes themselves are looked up with the actors, in the same query.
+        var logins = parsed.SelectMany(p => p.Fields.Where(f => LoginFields.Contains(f.Key)).SelectMany(f => f.Value))
+            .Where(v => v.ValueKind == JsonValueKind.String).Select(v => ((string?)null, v.GetString()!));
+        var actors = await ActorNames.OfAsync(db, parsed.Select(p => (p.Entry.UserId, p.Entry.UserName)).Concat(logins), ct);
 
         return [.. parsed.Select(p => new AuditRow(p.Entry, TypeName(p.Entry.EntityType),
             p.Entry.EntityType == nameof(Documents.DocumentCounter) ? CounterName(p.Entry.EntityId, counters, names) : RecordName(p.Entry, names, people, users),
-            Changes(p.Entry, p.Fields, names), ActorNames.Of(actors, p.Entry.UserId, p.Entry.UserName)))];
+            Changes(p.Entry, p.Fields, names, actors), ActorNames.Of(actors, p.Entry.UserId, p.Entry.UserName)))];
     }
 
-    private static List<AuditChange> Changes(AuditEntry entry, Dictionary<string, JsonElement[]> fields, Dictionary<(Ref, int), string> names)
+    private static List<AuditChange> Changes(AuditEntry entry, Dictionary<string, JsonElement[]> fields, Dictionary<(Ref, int), string> names,
+        Dictionary<string, string> actors)
     {
         var list = new List<AuditChange>();
         foreach (var (field, values) in fields)
@@ -214,6 +234,8 @@ public sealed class AuditView(AppDbContext db)
                     return cells.Count == 0 ? null : string.Join(", ", cells);
                 }
                 if (field is "Mapping" or "Columns" && v.ValueKind == JsonValueKind.String) return MappingText(v.GetString()!);
+                if (LoginFields.Contains(field) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } login)
+                    return ActorNames.Of(actors, null, login);
                 return Show(entry.EntityType, field, v, names);
             }
         }
@@ -292,29 +314,9 @@ public sealed class AuditView(AppDbContext db)
         if (v.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return null;
         if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) return v.GetBoolean() ? "có" : "không";
         if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n))
-        {
-            return (type, field) switch
-            {
-                (_, "Gender") => Lookups.GenderName((Gender)n),
-                (nameof(Member), "Status") => Lookups.StatusName((MemberStatus)n),
-                (nameof(Candidate), "Status") => Lookups.CandidateStatusName((CandidateStatus)n),
-                (nameof(StepRecord), "Kind") => StepNames.Of((AdmissionStepKind)n),
-                (nameof(StepRecord), "Outcome") => Pages.Candidates.StepText.Outcome((VoteOutcome)n),
-                (nameof(Organisation), "Kind") => Lookups.KindName((OrganisationKind)n, null),
-                (nameof(YearSubTarget), "Kind") => Lookups.SubTargetName((SubTargetKind)n),
-                (nameof(Import.ImportBatch) or nameof(Import.ImportUpload) or nameof(Import.ImportMapping), "Kind") =>
-                    (Import.ImportKind)n == Import.ImportKind.Members ? "Đảng viên" : "Quần chúng ưu tú",
-                (_, "DateOfBirthPrecision" or "CeremonyDatePrecision" or "OfficialDatePrecision") =>
-                    (DatePrecision)n switch { DatePrecision.Year => "chỉ năm", DatePrecision.Month => "tháng và năm", _ => "đủ ngày, tháng, năm" },
-                (_, "GeneralEducationGrade") => $"{n}/12",
-                (nameof(CalendarDayOverride), "Kind") => (AdjustmentKind)n == AdjustmentKind.DayOff ? "Ngày nghỉ" : "Ngày làm việc bù",
-                (_, "CellKind") => Lookups.CellKindName((CellKind)n),
-                (_, "Level") => Lookups.SchoolLevelName((SchoolLevel)n),
-                (_, "Positions") => n == 0 ? "không" : Lookups.PositionNames((CommitteePositions)n),
-                (_, "SmtpSecurity") => Notifications.MailSettingsInput.SecurityName((Core.Notifications.SmtpSecurity)n),
-                _ => n.ToString("N0", Lookups.Vietnamese),
-            };
-        }
+            return EnumWord(type, field, n)
+                // A year is a name of a year, not a quantity: "2026", never "2.026".
+                ?? (IsYear(field) ? n.ToString(s_invariant) : n.ToString("N0", Lookups.Vietnamese));
         var text = v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText();
         // The trail keeps the numbers; every reader sees them masked (a full number only through the person page).
         if (type == nameof(Person) && People.PersonalData.IsIdentifier(field)) return People.PersonalData.Mask(text);
@@ -335,6 +337,108 @@ public sealed class AuditView(AppDbContext db)
             _ => text,
         };
     }
+
+
+    /// <summary>The words a coded number of this field stands for (a step's kind, a member's status…); null for a plain number.</summary>
+    private static string? EnumWord(string type, string field, int n) => (type, field) switch
+    {
+        (_, "Gender") => Lookups.GenderName((Gender)n),
+        (nameof(Member), "Status") => Lookups.StatusName((MemberStatus)n),
+        (nameof(Candidate), "Status") => Lookups.CandidateStatusName((CandidateStatus)n),
+        (nameof(StepRecord), "Kind") => StepNames.Of((AdmissionStepKind)n),
+        (nameof(StepRecord), "Outcome") => Pages.Candidates.StepText.Outcome((VoteOutcome)n),
+        (nameof(Organisation), "Kind") => Lookups.KindName((OrganisationKind)n, null),
+        (nameof(YearSubTarget), "Kind") => Lookups.SubTargetName((SubTargetKind)n),
+        (nameof(Import.ImportBatch) or nameof(Import.ImportUpload) or nameof(Import.ImportMapping), "Kind") =>
+            (Import.ImportKind)n == Import.ImportKind.Members ? "Đảng viên" : "Quần chúng ưu tú",
+        (_, "DateOfBirthPrecision" or "CeremonyDatePrecision" or "OfficialDatePrecision") =>
+            (DatePrecision)n switch { DatePrecision.Year => "chỉ năm", DatePrecision.Month => "tháng và năm", _ => "đủ ngày, tháng, năm" },
+        (_, "GeneralEducationGrade") => $"{n}/12",
+        (nameof(CalendarDayOverride), "Kind") => (AdjustmentKind)n == AdjustmentKind.DayOff ? "Ngày nghỉ" : "Ngày làm việc bù",
+        (_, "CellKind") => Lookups.CellKindName((CellKind)n),
+        (_, "Level") => Lookups.SchoolLevelName((SchoolLevel)n),
+        (_, "Positions") => n == 0 ? "không" : Lookups.PositionNames((CommitteePositions)n),
+        (_, "SmtpSecurity") => Notifications.MailSettingsInput.SecurityName((Core.Notifications.SmtpSecurity)n),
+        _ => null,
+    };
+
+    /// <summary>The coded columns <see cref="EnumWord"/> names, each with the records it belongs to (null: any) and its values.</summary>
+    private static readonly (string[]? Types, string[] Fields, Type Enum)[] s_coded =
+    [
+        (null, ["Gender"], typeof(Gender)),
+        ([nameof(Member)], ["Status"], typeof(MemberStatus)),
+        ([nameof(Candidate)], ["Status"], typeof(CandidateStatus)),
+        ([nameof(StepRecord)], ["Kind"], typeof(AdmissionStepKind)),
+        ([nameof(StepRecord)], ["Outcome"], typeof(VoteOutcome)),
+        ([nameof(Organisation)], ["Kind"], typeof(OrganisationKind)),
+        ([nameof(YearSubTarget)], ["Kind"], typeof(SubTargetKind)),
+        ([nameof(Import.ImportBatch), nameof(Import.ImportUpload), nameof(Import.ImportMapping)], ["Kind"], typeof(Import.ImportKind)),
+        (null, ["DateOfBirthPrecision", "CeremonyDatePrecision", "OfficialDatePrecision"], typeof(DatePrecision)),
+        ([nameof(CalendarDayOverride)], ["Kind"], typeof(AdjustmentKind)),
+        (null, ["CellKind"], typeof(CellKind)),
+        (null, ["Level"], typeof(SchoolLevel)),
+        (null, ["SmtpSecurity"], typeof(Core.Notifications.SmtpSecurity)),
+    ];
+
+    // Past this many stored patterns a query (one or two letters) matches nearly every label anyway; the raw text still counts.
+    private const int MaxPatterns = 400;
+
+    /// <summary>
+    /// The entries a reader finds by the words the page shows them, as a database condition: the stored JSON holds the
+    /// column names and coded numbers ("CeremonyDate", "Kind":[null,12]), the page shows "Ngày lễ kết nạp" and the step's
+    /// name. So the query (diacritics optional) is matched against the labels, the kinds of record and the words of the
+    /// coded values here, and each match becomes the internal text to look for in the JSON. The raw text still matches
+    /// (a name or a number as stored), and so do the records of <paramref name="recordKeys"/> ("Person#12").
+    /// </summary>
+    public static Expression<Func<AuditEntry, bool>> Finding(string text, IReadOnlyCollection<string> recordKeys)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Expression<Func<AuditEntry, bool>> stored = a => a.Changes.Contains(text) || recordKeys.Contains(a.EntityType + "#" + a.EntityId);
+        var folded = Core.Text.VietnameseText.Fold(text.Trim());
+        if (folded.Length == 0) return stored;
+        bool Shows(string words) => Core.Text.VietnameseText.Fold(words).Contains(folded, StringComparison.Ordinal);
+
+        var a = stored.Parameters[0];
+        var changes = Expression.Property(a, nameof(AuditEntry.Changes));
+        var entityType = Expression.Property(a, nameof(AuditEntry.EntityType));
+        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+        var leaves = 0;
+        Expression Holds(string pattern)
+        {
+            leaves++;
+            return Expression.Call(changes, contains, Expression.Constant(pattern));
+        }
+        Expression Is(string type) => Expression.Equal(entityType, Expression.Constant(type));
+        var found = new List<Expression>();
+
+        var types = TypeNames.Where(t => Shows(t.Value)).Select(t => t.Key).ToList();
+        if (types.Count > 0) found.Add(Expression.Call(Expression.Constant(types), typeof(List<string>).GetMethod(nameof(List<string>.Contains))!, entityType));
+        // A column shown under a label holding the words: its name as the JSON key ("CeremonyDate":[).
+        found.AddRange(Labels.Where(l => !Hidden.Contains(l.Key) && Shows(l.Value)).Select(l => Holds($"\"{l.Key}\":[")));
+        // A coded value whose words hold the query: its number as the old value ("Kind":[12,) or as the new one after
+        // any old value the column can hold ("Kind":[null,12], "Kind":[3,12]): exact, never a number of another column.
+        foreach (var (owners, fields, kind) in s_coded)
+        {
+            var values = Enum.GetValues(kind).Cast<object>().Select(v => Convert.ToInt32(v, s_invariant)).ToList();
+            foreach (var field in fields)
+            {
+                var owner = owners?[0] ?? "";
+                var matching = values.Where(n => EnumWord(owner, field, n) is { } word && Shows(word)).ToList();
+                if (matching.Count == 0) continue;
+                var olds = values.Select(n => n.ToString(s_invariant)).Prepend("null").ToList();
+                var patterns = matching.SelectMany(n => olds.Select(o => $"\"{field}\":[{o},{n.ToString(s_invariant)}]")
+                    .Prepend($"\"{field}\":[{n.ToString(s_invariant)},")).Select(Holds).ToList();
+                var any = AnyOf(patterns);
+                found.Add(owners is null ? any : Expression.AndAlso(AnyOf([.. owners.Select(Is)]), any));
+            }
+        }
+        if (found.Count == 0 || leaves > MaxPatterns) return stored;
+        return Expression.Lambda<Func<AuditEntry, bool>>(Expression.OrElse(stored.Body, AnyOf(found)), a);
+    }
+
+    // A balanced tree of ORs: a few hundred conditions stay far below the SQL engines' limits on nesting.
+    private static Expression AnyOf(List<Expression> parts) => parts.Count == 1 ? parts[0]
+        : Expression.OrElse(AnyOf([.. parts.Take(parts.Count / 2)]), AnyOf([.. parts.Skip(parts.Count / 2)]));
 
     // Names on the commune's own trail: whatever cells the reader covers, a name is part of the change they may read.
     private async Task<Dictionary<(Ref, int), string>> NamesAsync(Dictionary<Ref, HashSet<int>> wanted, CancellationToken ct)

@@ -166,7 +166,7 @@ public abstract class MaskingTests<TApp>(TApp app) where TApp : AppFactory
         var admin = await Browser.LoginAsync(app, "admin");
         var (_, audit) = await admin.GetAsync("/Admin/Audit?EntityType=Access&Action=" + Uri.EscapeDataString(AccessTrail.ShownIdentifiers));
         audit.Body!.TextContent.ShouldContain("Xem số định danh");
-        audit.Body!.TextContent.ShouldContain("Người: ∅ → Lý Thị Che");
+        audit.Body!.TextContent.ShouldContain("Người: (trống) → Lý Thị Che");
     }
 
     [Theory]

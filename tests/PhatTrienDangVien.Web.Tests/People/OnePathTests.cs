@@ -190,9 +190,9 @@ public abstract class OnePathTests<TApp>(TApp app) where TApp : AppFactory
         var (_, doc) = await office.GetAsync($"/Members/Details/{id}");
         var history = doc.QuerySelector("details")!.TextContent;
         history.ShouldContain("Họ và tên");
-        history.ShouldContain("Giới tính: ∅ → Nam");
-        history.ShouldContain("Chi bộ: ∅ → Chi bộ Ấp Mỹ Lợi");
-        history.ShouldContain("Tình trạng: ∅ → Chính thức");
+        history.ShouldContain("Giới tính: (trống) → Nam");
+        history.ShouldContain("Chi bộ: (trống) → Chi bộ Ấp Mỹ Lợi");
+        history.ShouldContain("Tình trạng: (trống) → Chính thức");
         foreach (var raw in new[] { "FullName", "CommuneId", "CellId", "PersonId", "Gender:", "IsDemo", "-21474" })
             history.ShouldNotContain(raw);
     }

@@ -70,7 +70,7 @@ public abstract class TrailCompletenessTests<TApp>(TApp app) where TApp : AppFac
         page.Body!.TextContent.ShouldContain(AccessTrail.ReadByApi);
         // The record read by its person's name, never by its key.
         var name = await app.WithSystemScopeAsync(db => db.Candidates.Where(c => c.Id == app.Data.CandidateA).Select(c => c.Person.FullName).SingleAsync());
-        page.Body!.TextContent.ShouldContain("Hồ sơ: ∅ → " + name);
+        page.Body!.TextContent.ShouldContain("Hồ sơ: (trống) → " + name);
         page.Body!.TextContent.ShouldNotContain("Mã hồ sơ");
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Web.Auditing;
@@ -24,8 +25,8 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : AdminPage
     [BindProperty(SupportsGet = true)] public string? Text { get; set; }
     [BindProperty(SupportsGet = true, Name = "Action")] public string? Operation { get; set; }
     /// <summary>Dates in Vietnam time, both included.</summary>
-    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "Từ ngày")] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "Đến ngày")] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public ListQuery Query { get; set; } = new();
 
     public PageResult<AuditRow> Result { get; private set; } = null!;
@@ -35,10 +36,12 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : AdminPage
     {
         EntityTypes = (await db.AuditEntries.Select(a => a.EntityType).Distinct().ToListAsync(ct))
             .OrderBy(TypeName, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), true)).ToList();
-        // Dates outside the calendar the office uses are typing mistakes; they must not reach date arithmetic.
-        if (From is { Year: < 1900 or > 2199 }) { ModelState.AddModelError(nameof(From), "“Từ ngày” không hợp lệ."); From = null; }
-        if (To is { Year: < 1900 or > 2199 }) { ModelState.AddModelError(nameof(To), "“Đến ngày” không hợp lệ."); To = null; }
-        if (From > To) ModelState.AddModelError(nameof(To), "“Đến ngày” phải sau hoặc bằng “Từ ngày”.");
+        if (!DatesValid())
+        {
+            // A period the reader meant but mistyped: the whole trail would pass for its answer. Nothing until it is fixed.
+            Result = new PageResult<AuditRow>([], 0, Query);
+            return;
+        }
         var filtered = await FilteredAsync(ct);
         var total = await filtered.CountAsync(ct);
         var items = await Sorted(filtered).Skip(Query.Skip).Take(Query.Size).ToListAsync(ct);
@@ -65,6 +68,7 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : AdminPage
 
     public async Task<IActionResult> OnGetExportAsync([FromServices] TimeProvider clock, CancellationToken ct)
     {
+        if (!DatesValid()) return Refused();
         var (rows, lines) = await LinesAsync(ct);
         await trail.ExportedAsync("Nhật ký thay đổi", rows.Count, ct);
         return File(Export.Exporter.Csv(Fields, lines), "text/csv", Export.Exporter.DatedName("nhat-ky-thay-doi", Core.Common.VietnamTime.Today(clock), "csv"));
@@ -73,11 +77,39 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : AdminPage
     /// <summary>The same entries as the page (every page of it), newest first, as .xlsx.</summary>
     public async Task<IActionResult> OnGetXlsxAsync([FromServices] Export.Exporter exporter, CancellationToken ct)
     {
+        if (!DatesValid()) return Refused();
         var (_, lines) = await LinesAsync(ct);
         return await exporter.ListAsync(List, "nhat-ky-thay-doi", FilterText(), Fields, lines, ct);
     }
 
     private const string List = "Nhật ký thay đổi";
+
+    /// <summary>
+    /// Whether the period is one: a date the binder refused ("31/02/2026", "abc"), one outside the calendar the office
+    /// uses, or a "Đến ngày" before the "Từ ngày" each leave a message under its box, in Vietnamese, by the box's label.
+    /// </summary>
+    private bool DatesValid()
+    {
+        // Dates outside the calendar the office uses are typing mistakes; they must not reach date arithmetic.
+        if (From is { Year: < 1900 or > 2199 }) ModelState.AddModelError(nameof(From), "“Từ ngày” không hợp lệ: năm phải từ 1900 đến 2199.");
+        if (To is { Year: < 1900 or > 2199 }) ModelState.AddModelError(nameof(To), "“Đến ngày” không hợp lệ: năm phải từ 1900 đến 2199.");
+        if (From > To) ModelState.AddModelError(nameof(To), "“Đến ngày” phải sau hoặc bằng “Từ ngày”.");
+        return ModelState.GetFieldValidationState(nameof(From)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
+            && ModelState.GetFieldValidationState(nameof(To)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid;
+    }
+
+    /// <summary>An export asked with a date that is not one: said in words, never the whole trail in its place.</summary>
+    private ContentResult Refused()
+    {
+        var why = string.Join(" ", new[] { nameof(From), nameof(To) }.SelectMany(k => ModelState.TryGetValue(k, out var e) ? e.Errors : [])
+            .Select(e => e.ErrorMessage).Distinct());
+        return new ContentResult
+        {
+            StatusCode = StatusCodes.Status400BadRequest,
+            ContentType = "text/plain; charset=utf-8",
+            Content = "Không xuất nhật ký: ngày lọc không hợp lệ. " + why + " Hãy sửa “Từ ngày”, “Đến ngày” trên trang Nhật ký thay đổi rồi xuất lại.",
+        };
+    }
 
     /// <summary>The filters in words, for the file's title rows and the print view's head.</summary>
     private string? FilterText()
@@ -128,7 +160,8 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail) : AdminPage
             var keys = people.Select(id => "Person#" + id.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .Concat(members.Select(id => "Member#" + id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 .Concat(candidates.Select(id => "Candidate#" + id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
-            q = q.Where(a => a.Changes.Contains(text) || keys.Contains(a.EntityType + "#" + a.EntityId));
+            // The words the page shows (labels, kinds of record, a step's name) find the entries storing what they stand for.
+            q = q.Where(AuditView.Finding(text, keys));
         }
         if (!string.IsNullOrWhiteSpace(Operation)) q = q.Where(a => a.Action == Operation);
         if (From is { } from)
