@@ -184,6 +184,9 @@ public abstract class HomeTasksTests<TApp>(TApp app) where TApp : DemoAppFactory
         rows.ShouldNotBeEmpty("the demo has candidates waiting for a mentor");
         rows.ShouldAllBe(r => r.TextContent.Contains("Vào nguồn ngày") && !r.TextContent.Contains("Quá thời hạn"));
         home.QuerySelector("section[data-section='overdue'] h2")!.TextContent.Trim().ShouldStartWith("Bước thủ tục quá hạn");
+        // A dated row reads "Hạn 31/07/2031", the word and the date apart.
+        home.QuerySelectorAll("[data-task]").Select(r => r.TextContent).Where(t => t.Contains("Hạn", StringComparison.Ordinal))
+            .ShouldAllBe(t => System.Text.RegularExpressions.Regex.IsMatch(t, @"Hạn \d{2}/\d{2}/\d{4}"));
         var (_, list) = await b.GetAsync("/Work?Show=tasks&Kind=NoMentor");
         var cells = list.QuerySelectorAll("tr[data-row] td[data-label='Còn']").Select(c => c.TextContent.Trim()).ToList();
         cells.ShouldNotBeEmpty();
