@@ -14,6 +14,8 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
 # The Word forms' layout test: .docx → PDF → PNG; Liberation Serif stands in for Times New Roman with the same metrics.
 command -v libreoffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+# The Excel reports' print test converts .xlsx: Writer alone exits 0 and makes no PDF of a spreadsheet.
+dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || dpkg -s libreoffice-calc >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi "Liberation Serif" || missing+=(fonts-liberation)
 if [ ${#missing[@]} -gt 0 ]; then
