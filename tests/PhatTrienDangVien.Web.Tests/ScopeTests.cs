@@ -30,6 +30,7 @@ public abstract class ScopeTests<TApp>(TApp app) where TApp : AppFactory
             $"/Organisations/Edit/{D.CellB}",
             // A list filtered to a cell out of scope is not found, its exports too (not an empty file titled "all").
             $"/Candidates?CellId={D.CellB}", $"/Candidates?handler=Xlsx&CellId={D.CellB}", $"/Candidates?handler=Export&CellId={D.CellB}",
+            $"/Work?CellId={D.CellB}", $"/Work?handler=Xlsx&CellId={D.CellB}",
         })
         {
             var r = await b.Client.GetAsync(url);

@@ -98,6 +98,12 @@ internal static class AuditWriter
         return changes;
     }
 
+    /// <summary>The commune of a case: from the context when it is being saved with it, else from the database.</summary>
+    private static int? CommuneOfCase(AppDbContext db, int candidateId) =>
+        db.Candidates.Local.FirstOrDefault(c => c.Id == candidateId)?.CommuneId
+        // Bypass reviewed: the system writes (no scope to filter by); one column of one row, to label the audit row.
+        ?? db.Candidates.IgnoreQueryFilters().Where(c => c.Id == candidateId).Select(c => (int?)c.CommuneId).FirstOrDefault();
+
     private static AuditEntry Entry(AppDbContext db, AuditContext who, DateTime now, IEntityType type, object entity, EntityState state, string key,
         Dictionary<string, object?[]> changes) => new()
         {
@@ -105,6 +111,10 @@ internal static class AuditWriter
             {
                 CommuneEntity c => c.CommuneId,
                 AppUser u => u.CommuneId,
+                // A case's parts carry no commune of their own: the case's. Written by the system (the demo, the command
+                // line) they would otherwise have none and never show on the commune's audit page.
+                Core.Admission.StepRecord step when db.Scope.Unrestricted => CommuneOfCase(db, step.CandidateId),
+                Core.People.CandidateSource source when db.Scope.Unrestricted => CommuneOfCase(db, source.CandidateId),
                 _ => db.Scope.Unrestricted ? null : db.Scope.CommuneId,
             },
             AtUtc = now,

@@ -48,7 +48,7 @@ public sealed class HomeTasks(WorkList work, Access access, Data.AppDbContext db
         // A mentor's own candidates, each with the button that writes an assessment: the procedure asks for it at two
         // moments only (above), but the mentor follows them all the time and writes when there is something to say.
         if (db.Scope.MentorMemberId is { } mentor && access.MayRecord(Core.Admission.AdmissionStepKind.MentorAssessment))
-            sections.Add(new("mentored", "Quần chúng đồng chí đang giúp đỡ", "Không có quần chúng nào được phân công cho đồng chí giúp đỡ.",
+            sections.Add(new("mentored", "Những người đồng chí đang giúp đỡ", "Không có ai được phân công cho đồng chí giúp đỡ.",
                 [.. s.Cases.Where(i => i.MentorId == mentor).OrderBy(i => i.FullName, StringComparer.Ordinal)], "/Work?Show=all&Mine=true", Assess: true));
         // Extension point (issue 13): a "corrective actions" section joins here once inspections record them — no
         // section is shown for data the software does not hold.

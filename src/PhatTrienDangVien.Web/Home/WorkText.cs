@@ -63,21 +63,22 @@ public static class WorkText
     }
 
     /// <summary>
-    /// The "Còn" of a row in words: working days for a step of the procedure (its legal deadline); for a candidate past
-    /// the commune's limit without a mentor, how long past it (a limit the commune set, not a legal deadline, so the row
-    /// is not in the "quá hạn" count); for a probation ending, the calendar days left. Null when there is nothing to say.
+    /// The "Còn" of a row in words: working days for a step of the procedure (its legal deadline); for a candidate
+    /// without a mentor past the commune's limit, how long they have waited since entering the pool (the limit is the
+    /// commune's, not a legal deadline, so the row is not in the "quá hạn" count; the home page says the same days);
+    /// for a probation ending, the calendar days left. Null when there is nothing to say.
     /// </summary>
-    public static string? LeftText(WorkList.Item item, DateOnly today)
+    public static string? LeftText(WorkList.Item item, DateOnly today, int noMentorDays)
     {
         ArgumentNullException.ThrowIfNull(item);
         return item.Kind switch
         {
             WorkKind.Step => item.Next.WorkingDaysLeft is { } d ? Pages.Shared.Dates.WorkingDaysLeft(d) : null,
-            WorkKind.NoMentor when item.Next.DueDate is { } limit && today > limit =>
-                $"quá mức của xã {(today.DayNumber - limit.DayNumber).ToString(CultureInfo.InvariantCulture)} ngày",
+            WorkKind.NoMentor when item.Next.DueDate is { } limit =>
+                $"đã chờ {Pages.Shared.Numbers.Show(today.DayNumber - limit.AddDays(-noMentorDays).DayNumber)} ngày",
             WorkKind.ProbationEnding when item.Next.DueDate is { } end => end >= today
-                ? $"còn {(end.DayNumber - today.DayNumber).ToString(CultureInfo.InvariantCulture)} ngày"
-                : $"đã hết {(today.DayNumber - end.DayNumber).ToString(CultureInfo.InvariantCulture)} ngày",
+                ? $"còn {Pages.Shared.Numbers.Show(end.DayNumber - today.DayNumber)} ngày"
+                : $"đã hết {Pages.Shared.Numbers.Show(today.DayNumber - end.DayNumber)} ngày",
             _ => null,
         };
     }

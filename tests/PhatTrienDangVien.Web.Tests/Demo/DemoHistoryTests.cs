@@ -122,6 +122,19 @@ public abstract class DemoHistoryTests<TApp>(TApp app) where TApp : DemoAppFacto
     }
 
     [Fact]
+    public async Task Every_change_the_demo_wrote_is_on_the_communes_audit_page()
+    {
+        // The steps and the candidates' sources carry no commune of their own; written by the system, their audit rows
+        // had none and the commune's audit page, which reads its commune's rows, never showed them.
+        var orphans = await app.WithSystemScopeAsync((db, _) => db.AuditEntries.Where(a => a.CommuneId == null)
+            .GroupBy(a => a.EntityType).Select(g => g.Key + " " + g.Count()).ToListAsync());
+        orphans.ShouldBeEmpty();
+        var b = await Browser.LoginAsync(app, "kiemtra", DemoSeeder.DemoPassword);
+        var (_, page) = await b.GetAsync("/Admin/Audit?EntityType=StepRecord");
+        page.QuerySelectorAll("tr[data-row]").Length.ShouldBeGreaterThan(1);
+    }
+
+    [Fact]
     public async Task Some_cases_are_overdue()
     {
         var demo = await LoadAsync();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PhatTrienDangVien.Web.Admission;
@@ -16,6 +17,8 @@ public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public int? Days { get; set; }
     [BindProperty(SupportsGet = true), System.ComponentModel.DataAnnotations.Display(Name = "Việc cần xem")] public string Show { get; set; } = "due";
     public DateOnly Today => work.Today;
+    /// <summary>The commune's limit for assigning a mentor: a waiting row counts from the day the person entered the pool.</summary>
+    public int NoMentorDays { get; private set; }
     [BindProperty(SupportsGet = true), System.ComponentModel.DataAnnotations.Display(Name = "Nhóm theo")] public string By { get; set; } = "none";
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
     /// <summary>On the "Việc khác" tab: one kind of task only.</summary>
@@ -43,7 +46,7 @@ public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
             new("Người vào Đảng / đảng viên dự bị", i => i.FullName), new("Giai đoạn", i => Core.Admission.StepNames.Of(i.Stage)), new("Chi bộ", i => i.Cell),
             new("Loại việc", i => Home.WorkText.KindName(i)),
             new("Việc tiếp theo", i => Core.Admission.StepNames.Of(i.Next.Kind)), new("Hạn", i => i.Next.DueDate, Export.ColumnFormat.Date),
-            new("Còn", i => Home.WorkText.LeftText(i, work.Today)),
+            new("Còn", i => Home.WorkText.LeftText(i, work.Today, NoMentorDays)),
         };
         if (By != "none") fields.Insert(0, new(ByName, i => Responsible(i)));
         return await exporter.ListAsync("Việc cần làm", "viec-can-lam", FilterText, fields, rows, ct);
@@ -70,6 +73,9 @@ public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
         Days = Math.Clamp(Days ?? snapshot.Thresholds.DueSoonWorkingDays, 1, 120);
         (var found, Org) = await Planning.PlanData.ListFilterAsync(db, OrgId, ct);
         if (!found) return false;
+        // A cell outside the user's scope is "not found", as on the candidate list (not an empty list that names it).
+        if (CellId is { } asked && !await db.Organisations.AnyAsync(o => o.Id == asked, ct)) return false;
+        NoMentorDays = snapshot.Thresholds.NoMentorDays;
         var cells = Org?.CellIds.ToHashSet();
         IEnumerable<WorkList.Item> Filtered(IEnumerable<WorkList.Item> rows) => rows.Where(i =>
             (!Mine || work.IsMine(i))
