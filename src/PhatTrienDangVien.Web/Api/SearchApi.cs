@@ -20,7 +20,7 @@ public static class SearchApi
                 query = result.Query, memberTotal = result.MemberTotal, candidateTotal = result.CandidateTotal,
                 items = result.Members.Concat(result.Candidates).Select(h => new
                 {
-                    kind = h.Kind == PeopleSearch.MemberKind ? "member" : "candidate", kindName = h.Kind, h.Id, h.FullName, h.Cell, h.Status, h.Url,
+                    kind = h.Kind == PeopleSearch.MemberKind ? "member" : "candidate", kindName = h.Kind, h.Id, h.FullName, h.BirthYear, h.Cell, h.Status, h.Url,
                 }),
             });
         }).RequirePermission(Permission.ReadRecords).WithTags("Tìm kiếm");

@@ -123,8 +123,10 @@ public abstract class SearchTests<TApp>(TApp app) where TApp : DemoAppFactory
         var root = json.RootElement;
         (root.GetProperty("memberTotal").GetInt32(), root.GetProperty("candidateTotal").GetInt32()).ShouldBe(Counted(page));
         var fromApi = root.GetProperty("items").EnumerateArray()
-            .Select(i => (i.GetProperty("kind").GetString()!, i.GetProperty("url").GetString()!, i.GetProperty("fullName").GetString()!, i.GetProperty("cell").GetString()!, i.GetProperty("status").GetString()!)).ToList();
+            .Select(i => (i.GetProperty("kind").GetString()!, i.GetProperty("url").GetString()!, i.GetProperty("fullName").GetString()!,
+                i.GetProperty("birthYear").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), i.GetProperty("cell").GetString()!, i.GetProperty("status").GetString()!)).ToList();
         var fromPage = Rows(page).Select(r => (r.GetAttribute("data-kind")!, r.QuerySelector("td a")!.GetAttribute("href")!, r.QuerySelector("td a")!.TextContent,
+            r.QuerySelector("td[data-label='Năm sinh']")!.TextContent,
             r.QuerySelector("td[data-label='Chi bộ']")!.TextContent, r.QuerySelector("td[data-label='Tình trạng / giai đoạn']")!.TextContent)).ToList();
         fromApi.ShouldBe(fromPage);
         fromApi.ShouldNotBeEmpty();
