@@ -64,6 +64,12 @@ public sealed class AdmissionCase
     /// <summary>The case was opened from the member register for recognition: it starts at the ceremony.</summary>
     public bool OpenedFromRegister => Replay().FromRegister;
 
+    /// <summary>The last awareness-class certificate recorded (the one the cell's vote is checked against).</summary>
+    public ClassDetails? AwarenessCertificate => Replay().AwarenessCertificate;
+
+    /// <summary>The new-member class is recorded (needed before the recognition vote can approve).</summary>
+    public bool HasNewMemberClass => Replay().HasNewMemberClass;
+
     /// <summary>Recognition votes recorded so far.</summary>
     public int RecognitionVoteCount => _steps.Count(s => s.Kind == T.RecognitionVote);
 
@@ -87,6 +93,13 @@ public sealed class AdmissionCase
     public StepRecord RecordProbationMentorAssigned(MentorInput input, StepContext ctx) => RecordMentor(T.ProbationMentorAssigned, input, ctx);
 
     public StepRecord RecordAwarenessClass(ClassInput input, StepContext ctx) => RecordClass(T.AwarenessClass, input, ctx);
+
+    /// <summary>What the class rules ask of the case when its person is proposed for a class.</summary>
+    public Classes.ClassRules.Facts ClassFacts(string? openEnrolment)
+    {
+        State state = Replay();
+        return new(state.Stage, state.AwarenessCertificate, state.HasNewMemberClass, openEnrolment);
+    }
 
     public StepRecord RecordNewMemberClass(ClassInput input, StepContext ctx) => RecordClass(T.NewMemberClass, input, ctx);
 
@@ -401,7 +414,14 @@ public sealed class AdmissionCase
                 throw Refuse.Because(ProcedureRules.RequiredField, "Cần số và ngày cấp giấy chứng nhận (không sau ngày hôm nay).");
             }
 
-            return new StepRecord { Details = StepDetailsJson.Write(new ClassDetails { CertificateNumber = number, CertificateDate = input.CertificateDate }) };
+            return new StepRecord
+            {
+                Details = StepDetailsJson.Write(new ClassDetails
+                {
+                    CertificateNumber = number, CertificateDate = input.CertificateDate,
+                    ClassName = VietnameseText.Normalize(input.ClassName), Grade = VietnameseText.Normalize(input.Grade),
+                }),
+            };
         });
     }
 

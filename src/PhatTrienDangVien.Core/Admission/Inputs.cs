@@ -36,6 +36,8 @@ public sealed record ClassInput : StepInput
 {
     public string CertificateNumber { get; init; } = "";
     public DateOnly CertificateDate { get; init; }
+    public string? ClassName { get; init; }
+    public string? Grade { get; init; }
 }
 
 public sealed record PersonalHistoryInput : StepInput

@@ -120,6 +120,10 @@ public sealed record ClassDetails
 {
     public string CertificateNumber { get; init; } = "";
     public DateOnly CertificateDate { get; init; }
+    /// <summary>The class and centre it came from, when recorded from the class's results; null when typed on the step.</summary>
+    public string? ClassName { get; init; }
+    /// <summary>"Khá", "Giỏi"… as the certificate says.</summary>
+    public string? Grade { get; init; }
 }
 
 public enum VerificationResult

@@ -57,6 +57,8 @@ public static class AlertRules
         NotificationKind.NoMentor => AlertAudience.CellSecretary | AlertAudience.CommitteeMemberInCharge,
         // The mentor writes it; the secretary puts it in the file the cell votes on.
         NotificationKind.AssessmentOwed => AlertAudience.Mentor | AlertAudience.CellSecretary,
+        // The cell proposes them for a class; the office deals with the centre that runs it.
+        NotificationKind.NewMemberClassMissing => AlertAudience.CellSecretary | AlertAudience.CommitteeMemberInCharge | AlertAudience.CommuneOffice,
         _ => AlertAudience.Mentor | AlertAudience.CellSecretary | AlertAudience.CommitteeMemberInCharge,
     };
 
@@ -119,6 +121,16 @@ public static class AlertRules
         {
             list.Add(new(NotificationKind.ProbationEnding, facts.CandidateId, end,
                 $"Đảng viên dự bị {who} hết thời gian dự bị vào ngày {D(end)} (còn {end.DayNumber - today.DayNumber} ngày): chuẩn bị bản tự kiểm điểm, nhận xét của đảng viên giúp đỡ và ý kiến đoàn thể để chi bộ xét công nhận đảng viên chính thức."));
+        }
+
+        // The class must be taken before the cell votes to recognise (the vote is refused without it): looked for as
+        // early as an expiring certificate is, since a class is arranged with the centre months ahead.
+        if (stage == S.Probation && !facts.Case.HasNewMemberClass && facts.Case.ProbationEnd is { } classBy
+            && classBy <= today.AddDays(thresholds.CertificateHorizonDays))
+        {
+            list.Add(new(NotificationKind.NewMemberClassMissing, facts.CandidateId, classBy, classBy < today
+                ? $"Đảng viên dự bị {who} đã hết thời gian dự bị ngày {D(classBy)} mà chưa học lớp bồi dưỡng lý luận chính trị cho đảng viên mới: chi bộ chưa xét công nhận chính thức được; cần cử đi học ngay."
+                : $"Đảng viên dự bị {who} chưa học lớp bồi dưỡng lý luận chính trị cho đảng viên mới; hết thời gian dự bị ngày {D(classBy)}: cần cử đi học trước khi chi bộ xét công nhận chính thức."));
         }
 
         if (AssessmentOwed(facts, rules, calendar, today, thresholds) is { } owed)
@@ -191,6 +203,7 @@ public static class AlertRules
                 || facts.Case.Steps.LastOrDefault(s => s.Kind == T.AwarenessClass)?.ReadDetails<ClassDetails>() is not { } certificate
                 || certificate.CertificateDate.AddMonths(rules.At(today).CertificateValidityMonths) != dueDate,
             NotificationKind.ProbationEnding => stage != S.Probation,
+            NotificationKind.NewMemberClassMissing => stage != S.Probation || facts.Case.HasNewMemberClass,
             // Written, or owed at another date (the cell vote's due date became known): this one no longer asks.
             NotificationKind.AssessmentOwed => AssessmentOwed(facts, rules, calendar, today, thresholds)?.AlertDate != dueDate,
             _ => false,

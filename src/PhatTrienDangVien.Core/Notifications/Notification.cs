@@ -15,6 +15,8 @@ public enum NotificationKind
     ProbationEnding = 5,
     /// <summary>The mentor's written assessment is owed for the file the cell votes on, or for the recognition review.</summary>
     AssessmentOwed = 6,
+    /// <summary>A probationary member has not taken the new-member class and their probation ends soon.</summary>
+    NewMemberClassMissing = 7,
 }
 
 /// <summary>

@@ -58,11 +58,18 @@ public class Hamlet : CommuneEntity, IHasDerivedColumns
     public string? Notes { get; set; }
 }
 
+/// <summary>
+/// Trung tâm chính trị: a unit of its host commune's committee (<see cref="CommuneEntity.CommuneId"/>) that may serve
+/// other communes too (<see cref="Classes.CenterCommune"/>); it runs the awareness and new-member classes.
+/// </summary>
 public class PoliticalCenter : CommuneEntity
 {
     public required string Name { get; set; }
     public string? Address { get; set; }
     public string? Phone { get; set; }
+    /// <summary>Giám đốc: signs the certificates.</summary>
+    public string? DirectorName { get; set; }
+    public bool IsActive { get; set; } = true;
 }
 
 /// <summary>Nhiệm kỳ: e.g. 2025–2030 for the commune committee.</summary>

@@ -22,7 +22,18 @@ public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases ca
 {
     public const int MaxVotes = 10_000;
 
-    public async Task<Outcome<StepRecord>> HandleAsync(int candidateId, T kind, StepData data, IReadOnlyList<ScanUpload>? uploads, CancellationToken ct)
+    public Task<Outcome<StepRecord>> HandleAsync(int candidateId, T kind, StepData data, IReadOnlyList<ScanUpload>? uploads, CancellationToken ct) =>
+        RunAsync(candidateId, kind, data, uploads, null, ct);
+
+    /// <summary>The class step of a pass recorded on a class's results: the same checks, the class and grade written
+    /// with the certificate. The caller holds the transaction that makes a sheet of results all or nothing.</summary>
+    public Task<Outcome<StepRecord>> FromClassAsync(int candidateId, T kind, StepData data, ClassOrigin origin, CancellationToken ct) =>
+        RunAsync(candidateId, kind, data, null, origin, ct);
+
+    /// <summary>Where a class step's certificate came from.</summary>
+    public sealed record ClassOrigin(string ClassName, string? Grade);
+
+    private async Task<Outcome<StepRecord>> RunAsync(int candidateId, T kind, StepData data, IReadOnlyList<ScanUpload>? uploads, ClassOrigin? origin, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(data);
         // JSON may set the lists to null; a form never does.
@@ -40,7 +51,7 @@ public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases ca
 
         try
         {
-            var record = await BuildAsync(kind, Normalised(data), loaded, ct);
+            var record = await BuildAsync(kind, Normalised(data), loaded, origin, ct);
             var step = await ApplyAsync(loaded, record, files, ct);
             // What the step settles (its deadline, the missing mentor…) stops calling for action now, not tomorrow.
             await notifications.SettleAsync([candidateId], ct);
@@ -204,7 +215,7 @@ public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases ca
     };
 
     /// <summary>The Core call for the kind, with what the register knows looked up here.</summary>
-    private async Task<Func<AdmissionCase, StepContext, StepRecord>> BuildAsync(T kind, StepData d, LoadedCase loaded, CancellationToken ct)
+    private async Task<Func<AdmissionCase, StepContext, StepRecord>> BuildAsync(T kind, StepData d, LoadedCase loaded, ClassOrigin? origin, CancellationToken ct)
     {
         var candidate = loaded.Candidate;
         var date = d.Date!.Value;
@@ -219,7 +230,10 @@ public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases ca
             case T.RecognitionDecision: return (c, ctx) => c.RecordRecognitionDecision(With(new SimpleStepInput()), ctx);
             case T.AwarenessClass or T.NewMemberClass:
             {
-                var input = With(new ClassInput { CertificateNumber = d.CertificateNumber!, CertificateDate = d.CertificateDate!.Value });
+                var input = With(new ClassInput
+                {
+                    CertificateNumber = d.CertificateNumber!, CertificateDate = d.CertificateDate!.Value, ClassName = origin?.ClassName, Grade = origin?.Grade,
+                });
                 return kind == T.NewMemberClass ? (c, ctx) => c.RecordNewMemberClass(input, ctx) : (c, ctx) => c.RecordAwarenessClass(input, ctx);
             }
             case T.DecisionExtension or T.Removal or T.Withdrawal:

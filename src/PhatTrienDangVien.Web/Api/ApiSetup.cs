@@ -50,6 +50,7 @@ public static class ApiSetup
         api.MapPeopleApi();
         api.MapAdmissionApi();
         api.MapRecognitionApi();
+        api.MapClassApi();
         api.MapImportApi();
         api.MapSearchApi();
         api.MapAccountApi();

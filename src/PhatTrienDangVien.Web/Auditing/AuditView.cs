@@ -40,7 +40,7 @@ public sealed class AuditView(AppDbContext db)
     /// </summary>
     public static readonly IReadOnlySet<string> LoginFields = new HashSet<string>(StringComparer.Ordinal)
     {
-        "RecordedBy", "UploadedBy", "IssuedBy", "ImportedBy", "UndoneBy",
+        "RecordedBy", "UploadedBy", "IssuedBy", "ImportedBy", "UndoneBy", "ProposedBy", "DecidedBy",
     };
 
     /// <summary>A year column ("Year", "StartYear"…) prints as the year is written, without a thousands separator.</summary>
@@ -52,6 +52,10 @@ public sealed class AuditView(AppDbContext db)
         [nameof(Hamlet)] = "Ấp",
         [nameof(School)] = "Trường học",
         [nameof(PoliticalCenter)] = "Trung tâm Chính trị",
+        [nameof(Core.Classes.CenterCommune)] = "Xã được trung tâm chính trị phục vụ",
+        [nameof(Core.Classes.PartyClass)] = "Lớp bồi dưỡng",
+        [nameof(Core.Classes.ClassQuota)] = "Chỉ tiêu của xã trong lớp",
+        [nameof(Core.Classes.ClassEnrolment)] = "Đề cử, kết quả học lớp",
         [nameof(Term)] = "Nhiệm kỳ",
         [nameof(Person)] = "Nhân thân",
         [nameof(Member)] = "Đảng viên",
@@ -84,7 +88,7 @@ public sealed class AuditView(AppDbContext db)
     /// <summary>Columns a user has no use for (keys, derived, technical or secret); never shown.</summary>
     public static readonly IReadOnlySet<string> Hidden = new HashSet<string>
     {
-        "Id", "CommuneId", "IsDemo", "PersonId", "StepId", "YearTargetId", "TermId", "CounterId", "Version", "RulesSnapshot", "Details",
+        "Id", "CommuneId", "IsDemo", "CenterId", "ClassId", "ProposedAtUtc", "DecidedAtUtc", "PersonId", "StepId", "YearTargetId", "TermId", "CounterId", "Version", "RulesSnapshot", "Details",
         "Content", "RecordedAtUtc", "UploadedAtUtc", "CreatedAtUtc", "ContentType", "Length", "SmtpPasswordProtected",
         "IssuedAtUtc", "LastSentAtUtc", "LastErrorAtUtc", "LastError", "LastDigestDate", "NameFolded", "FullNameFolded", "NameSortKey",
         "Token", "UserId", "UserName", "NormalizedUserName",
@@ -119,7 +123,7 @@ public sealed class AuditView(AppDbContext db)
         ["FileName"] = "Tệp", ["UploadedBy"] = "Người đính kèm", ["Key"] = "Tham số", ["Value"] = "Giá trị", ["Unit"] = "Đơn vị",
         ["Citation"] = "Căn cứ", ["IsConfirmed"] = "Đã xác nhận với văn bản", ["EffectiveFrom"] = "Áp dụng từ ngày",
         ["DueSoonWorkingDays"] = "Báo trước hạn (ngày làm việc)", ["NoMentorDays"] = "Báo chưa có người giúp đỡ sau (ngày)",
-        ["CertificateHorizonDays"] = "Báo giấy chứng nhận sắp hết hạn trước (ngày)", ["ProbationHorizonDays"] = "Báo sắp hết dự bị trước (ngày)",
+        ["CertificateHorizonDays"] = "Báo giấy chứng nhận hết hạn, dự bị chưa học lớp đảng viên mới trước (ngày)", ["ProbationHorizonDays"] = "Báo sắp hết dự bị trước (ngày)",
         ["MailEnabled"] = "Gửi thư điện tử", ["SmtpHost"] = "Máy chủ SMTP", ["SmtpPort"] = "Cổng SMTP", ["SmtpSecurity"] = "Mã hóa",
         ["SmtpUserName"] = "Tài khoản SMTP", ["SenderAddress"] = "Địa chỉ người gửi", ["SenderName"] = "Tên người gửi",
         ["SendHour"] = "Giờ gửi", ["SiteUrl"] = "Địa chỉ trang", ["Role"] = "Vai trò", ["OrganisationId"] = "Chi bộ",
@@ -137,6 +141,12 @@ public sealed class AuditView(AppDbContext db)
         ["PlaceName"] = "Địa danh ghi trước ngày tháng",
         ["StartsOn"] = "Đánh số trên phần mềm từ ngày", ["LatestPaperDate"] = "Ngày văn bản mới nhất đã đánh số",
         ["Serial"] = "Số thứ tự văn bản", ["PaperDate"] = "Ngày văn bản",
+        ["DirectorName"] = "Giám đốc trung tâm", ["OpensOn"] = "Ngày khai giảng", ["ClosesOn"] = "Ngày bế giảng", ["Place"] = "Địa điểm",
+        ["Capacity"] = "Sĩ số tối đa", ["Topics"] = "Chuyên đề", ["Lecturers"] = "Giảng viên", ["ResultScale"] = "Thang xếp loại",
+        ["Seats"] = "Chỉ tiêu (số chỗ)", ["ProposedBy"] = "Người đề cử", ["DecidedBy"] = "Người duyệt", ["StatusReason"] = "Lý do",
+        ["Attendance"] = "Điểm danh (1 có mặt, 0 vắng, theo từng ngày)", ["Score"] = "Điểm bài thu hoạch", ["Result"] = "Kết quả học",
+        ["Grade"] = "Xếp loại", ["FailReason"] = "Lý do không đạt", ["CertificateNumber"] = "Số giấy chứng nhận",
+        ["CertificateDate"] = "Ngày cấp giấy chứng nhận",
     };
 
     private enum Ref { Organisation, Member, Hamlet, SourceCategory, Candidate, ImportBatch, Person }
@@ -359,6 +369,9 @@ public sealed class AuditView(AppDbContext db)
         (_, "Level") => Lookups.SchoolLevelName((SchoolLevel)n),
         (_, "Positions") => n == 0 ? "không" : Lookups.PositionNames((CommitteePositions)n),
         (_, "SmtpSecurity") => Notifications.MailSettingsInput.SecurityName((Core.Notifications.SmtpSecurity)n),
+        (nameof(Core.Classes.PartyClass), "Kind") => Classes.ClassWords.Kind((Core.Classes.ClassKind)n),
+        (nameof(Core.Classes.ClassEnrolment), "Status") => Classes.ClassWords.Status((Core.Classes.EnrolmentStatus)n),
+        (nameof(Core.Classes.ClassEnrolment), "Result") => Classes.ClassWords.Result((Core.Classes.ClassResult)n),
         _ => null,
     };
 
@@ -378,6 +391,9 @@ public sealed class AuditView(AppDbContext db)
         (null, ["CellKind"], typeof(CellKind)),
         (null, ["Level"], typeof(SchoolLevel)),
         (null, ["SmtpSecurity"], typeof(Core.Notifications.SmtpSecurity)),
+        ([nameof(Core.Classes.PartyClass)], ["Kind"], typeof(Core.Classes.ClassKind)),
+        ([nameof(Core.Classes.ClassEnrolment)], ["Status"], typeof(Core.Classes.EnrolmentStatus)),
+        ([nameof(Core.Classes.ClassEnrolment)], ["Result"], typeof(Core.Classes.ClassResult)),
     ];
 
     // Past this many stored patterns a query (one or two letters) matches nearly every label anyway; the raw text still counts.

@@ -58,6 +58,12 @@ public enum Permission
     ManageFormTemplates,
     /// <summary>Bring the member register or the candidate pool in from an Excel file, and undo such an import.</summary>
     ImportRegister,
+    /// <summary>Political centres, their classes and seats; approving the commune's list; the results and certificates.</summary>
+    ManageClasses,
+    /// <summary>Propose people of one's cells for a class (or take a proposal back before the office decides).</summary>
+    NominateForClass,
+    /// <summary>Write the sessions of propaganda and education work held by one's cells and the mass organisations.</summary>
+    RecordPropaganda,
 }
 
 /// <summary>The one table from roles to permissions (shown to administrators on /Admin/Permissions).</summary>
@@ -66,7 +72,8 @@ public static class PermissionTable
     private static readonly Permission[] s_everyone = [Permission.ReadRecords, Permission.ViewWork, Permission.ReadNotifications, Permission.ReadRules];
 
     private static readonly Permission[] s_cellWork =
-        [.. s_everyone, Permission.EditPerson, Permission.RecordStep, Permission.WriteAssessment, Permission.ViewPlan, Permission.IssueForms];
+        [.. s_everyone, Permission.EditPerson, Permission.RecordStep, Permission.WriteAssessment, Permission.ViewPlan, Permission.IssueForms,
+            Permission.NominateForClass, Permission.RecordPropaganda];
 
     private static readonly Dictionary<string, HashSet<Permission>> s_table = new()
     {
@@ -80,6 +87,8 @@ public static class PermissionTable
             Permission.ManageFormTemplates,
             // Bringing a whole register in sets hundreds of citizen IDs at once: the office that checks them against papers.
             Permission.ImportRegister,
+            // The office deals with the political centre: its classes, the commune's approved list, the results sheet.
+            Permission.ManageClasses,
         ],
         [Roles.CommitteeMember] = [.. s_cellWork],
         [Roles.CellSecretary] = [.. s_cellWork],
@@ -126,6 +135,9 @@ public static class PermissionTable
         Permission.ViewPersonalIdentifiers => "Xem đầy đủ số CCCD, số điện thoại (khi bấm “Hiện số”, có ghi nhật ký); xuất dữ liệu của một người",
         Permission.IssueForms => "Lập biểu mẫu Word của các bước kết nạp, danh sách cấp giấy chứng nhận",
         Permission.ManageFormTemplates => "Thay mẫu biểu mẫu Word, trở lại mẫu mặc định",
+        Permission.ManageClasses => "Quản lý trung tâm chính trị, lớp học, chỉ tiêu; duyệt danh sách học; ghi kết quả và giấy chứng nhận",
+        Permission.NominateForClass => "Đề cử người của chi bộ đi học lớp bồi dưỡng",
+        Permission.RecordPropaganda => "Ghi buổi tuyên truyền, giáo dục của chi bộ, đoàn thể",
         _ => p.ToString(),
     };
 

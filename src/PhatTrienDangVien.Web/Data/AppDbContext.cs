@@ -31,6 +31,10 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
     public DbSet<Hamlet> Hamlets => Set<Hamlet>();
     public DbSet<School> Schools => Set<School>();
     public DbSet<PoliticalCenter> PoliticalCenters => Set<PoliticalCenter>();
+    public DbSet<Core.Classes.CenterCommune> CenterCommunes => Set<Core.Classes.CenterCommune>();
+    public DbSet<Core.Classes.PartyClass> PartyClasses => Set<Core.Classes.PartyClass>();
+    public DbSet<Core.Classes.ClassQuota> ClassQuotas => Set<Core.Classes.ClassQuota>();
+    public DbSet<Core.Classes.ClassEnrolment> ClassEnrolments => Set<Core.Classes.ClassEnrolment>();
     public DbSet<Term> Terms => Set<Term>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Member> Members => Set<Member>();
@@ -106,7 +110,15 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         CommuneFilter<Person>(builder);
         CommuneFilter<Hamlet>(builder);
         CommuneFilter<School>(builder);
-        CommuneFilter<PoliticalCenter>(builder);
+        // A centre, and its classes, are seen by its host commune and by the communes it serves (a class: those with seats in it).
+        builder.Entity<PoliticalCenter>().HasQueryFilter(QueryFilters.Commune, e => ScopeUnrestricted || e.CommuneId == ScopeCommuneId
+            || CenterCommunes.Any(c => c.CenterId == e.Id && c.CommuneId == ScopeCommuneId));
+        builder.Entity<Core.Classes.PartyClass>().HasQueryFilter(QueryFilters.Commune, e => ScopeUnrestricted || e.CommuneId == ScopeCommuneId
+            || ClassQuotas.Any(q => q.ClassId == e.Id && q.CommuneId == ScopeCommuneId));
+        // A class's seats and a centre's communes are read through the class or the centre: every commune sharing them sees all.
+        // A nomination is its person's: the commune's and the cell's filters, as the candidate's.
+        CommuneFilter<Core.Classes.ClassEnrolment>(builder);
+        builder.Entity<Core.Classes.ClassEnrolment>().HasQueryFilter(QueryFilters.Cells, e => ScopeUnrestricted || ScopeWholeCommune || ScopeCellIds.Contains(e.CellId));
         CommuneFilter<Term>(builder);
         CommuneFilter<SourceCategory>(builder);
         CommuneFilter<TermTarget>(builder);

@@ -15,7 +15,7 @@ public sealed class MailSettingsInput
     public int DueSoonWorkingDays { get; set; } = AlertThresholds.Default.DueSoonWorkingDays;
     [Display(Name = "Chưa có đảng viên giúp đỡ quá (ngày)"), Range(1, 365, ErrorMessage = "Từ 1 đến 365 ngày.")]
     public int NoMentorDays { get; set; } = AlertThresholds.Default.NoMentorDays;
-    [Display(Name = "Báo giấy chứng nhận hết hạn trước (ngày)"), Range(1, 365, ErrorMessage = "Từ 1 đến 365 ngày.")]
+    [Display(Name = "Báo giấy chứng nhận hết hạn, dự bị chưa học lớp đảng viên mới trước (ngày)"), Range(1, 365, ErrorMessage = "Từ 1 đến 365 ngày.")]
     public int CertificateHorizonDays { get; set; } = AlertThresholds.Default.CertificateHorizonDays;
     [Display(Name = "Báo hết thời gian dự bị trước (ngày)"), Range(1, 120, ErrorMessage = "Từ 1 đến 120 ngày.")]
     public int ProbationHorizonDays { get; set; } = AlertThresholds.Default.ProbationHorizonDays;

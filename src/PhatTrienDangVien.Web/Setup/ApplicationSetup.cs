@@ -81,6 +81,17 @@ public static class ApplicationSetup
         services.AddScoped<MarkNotificationsRead>();
         services.AddScoped<NotificationDone>();
 
+        // Classes with the political centre: centres, classes and seats, nominations, results.
+        services.AddScoped<Classes.CommuneDirectory>();
+        services.AddScoped<Classes.SaveCenter>();
+        services.AddScoped<Classes.SaveClass>();
+        services.AddScoped<Classes.ClassPool>();
+        services.AddScoped<Classes.NominateForClass>();
+        services.AddScoped<Classes.DecideNominations>();
+        services.AddScoped<Classes.WithdrawNomination>();
+        services.AddScoped<Classes.RecordClassResults>();
+        services.AddScoped<Classes.ClassNeeds>();
+
         // Targets and the responsibility map.
         services.AddScoped<Targets.SaveTermTarget>();
         services.AddScoped<Targets.SaveYearTarget>();

@@ -113,6 +113,8 @@ public abstract class RoutePermissionTests<TApp>(TApp app) where TApp : AppFacto
         ["Candidates.DetailsModel.OnPostRevealAsync"] = "/Candidates/Details/1?handler=Reveal",
         ["Candidates.DetailsModel.OnPostExportPersonAsync"] = "/Candidates/Details/1?handler=ExportPerson",
         ["Candidates.TimelineModel.OnPostIssueAsync"] = "/Candidates/Timeline/1?handler=Issue",
+        ["Classes.DetailsModel.OnPostDecideAsync"] = "/Classes/Details/1?handler=Decide",
+        ["Classes.DetailsModel.OnPostWithdrawAsync"] = "/Classes/Details/1?handler=Withdraw&enrolmentId=1",
     };
 
     [Theory, MemberData(nameof(AllRoles))]

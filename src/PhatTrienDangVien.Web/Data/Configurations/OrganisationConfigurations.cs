@@ -49,6 +49,7 @@ internal sealed class PoliticalCenterConfiguration : IEntityTypeConfiguration<Po
         b.Property(e => e.Name).HasMaxLength(200);
         b.Property(e => e.Address).HasMaxLength(300);
         b.Property(e => e.Phone).HasMaxLength(20);
+        b.Property(e => e.DirectorName).HasMaxLength(100);
     }
 }
 

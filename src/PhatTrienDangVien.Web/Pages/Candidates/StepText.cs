@@ -21,14 +21,22 @@ public static class StepText
             .Select(m => new { m.Id, m.Person.FullName }).ToDictionaryAsync(m => m.Id, m => m.FullName, ct);
     }
 
-    public static string Describe(StepRecord s, IReadOnlyDictionary<int, string> names)
+    /// <param name="s">The step.</param>
+    /// <param name="names">Members' names by id (mentors, introducers).</param>
+    /// <param name="certificateValidityMonths">The validity in force today: an awareness-class certificate says until when
+    /// the cell may vote on it, as the engine checks it.</param>
+    public static string Describe(StepRecord s, IReadOnlyDictionary<int, string> names, int? certificateValidityMonths = null)
     {
         string Name(int id) => names.TryGetValue(id, out var n) ? n : "(không còn trong danh sách đảng viên)";
         var type = StepDetailTypes.Of(s.Kind);
         if (s.DetailsUnreadable) return "Chi tiết đã lưu không hợp lệ (không đọc được); hãy báo quản trị hệ thống.";
         if (type == typeof(MentorDetails) && s.ReadDetails<MentorDetails>() is { } m) return "Đảng viên giúp đỡ: " + Name(m.MentorMemberId);
         if (type == typeof(ClassDetails) && s.ReadDetails<ClassDetails>() is { } c)
-            return $"Giấy chứng nhận số {c.CertificateNumber}, ngày {c.CertificateDate:dd/MM/yyyy}";
+            return $"Giấy chứng nhận số {c.CertificateNumber}, ngày {c.CertificateDate:dd/MM/yyyy}"
+                + (c.Grade is null ? "" : $", xếp loại {c.Grade}")
+                + (c.ClassName is null ? "" : $"; {c.ClassName}")
+                + (s.Kind == AdmissionStepKind.AwarenessClass && certificateValidityMonths is { } months
+                    ? $"; có giá trị để chi bộ xét đến ngày {Core.Classes.ClassRules.ValidThrough(c.CertificateDate, months):dd/MM/yyyy}" : "");
         if (type == typeof(VerificationDetails) && s.ReadDetails<VerificationDetails>() is { } v)
             return string.Join("; ", v.People.Select(p => $"{p.Relationship} {p.FullName}: " + p.Result switch
             {

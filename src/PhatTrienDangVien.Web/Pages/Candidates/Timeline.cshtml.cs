@@ -21,6 +21,11 @@ public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scan
     public RuleSet RulesToday { get; private set; } = null!;
     public DateOnly Today => Loaded.Context.Today;
     public Dictionary<int, string> MemberNames { get; private set; } = [];
+    /// <summary>The classes the person was proposed for or took, newest first.</summary>
+    public List<ClassRow> Classes { get; private set; } = [];
+
+    public sealed record ClassRow(int ClassId, string ClassName, DateOnly OpensOn, DateOnly ClosesOn, Core.Classes.EnrolmentStatus Status, string? StatusReason,
+        Core.Classes.ClassResult Result, string? Grade, string? FailReason, string? CertificateNumber);
     /// <summary>"Người ghi" by the person's name (a step keeps the login).</summary>
     public Dictionary<string, string> RecorderNames { get; private set; } = [];
     public ILookup<int, AttachmentRow> Attachments { get; private set; } = Enumerable.Empty<AttachmentRow>().ToLookup(a => a.StepId);
@@ -74,6 +79,9 @@ public class TimelineModel(AdmissionCases cases, CalendarService calendars, Scan
         Issued = (await db.IssuedDocuments.AsNoTracking().Where(d => d.CandidateId == id).OrderByDescending(d => d.Id)
             .Select(d => new IssuedRow(d.Id, d.StepId, d.FormCode, d.Variant, d.Number, d.FileName, d.IssuedBy, d.IssuedAtUtc)).ToListAsync(ct)).ToLookup(d => d.StepId);
         if (access.Has(Permission.IssueForms)) Proposals = await numbering.ProposalsAsync(loaded, ct);
+        Classes = await db.ClassEnrolments.AsNoTracking().Where(e => e.CandidateId == id).OrderByDescending(e => e.Class.OpensOn)
+            .Select(e => new ClassRow(e.ClassId, e.Class.Name, e.Class.OpensOn, e.Class.ClosesOn, e.Status, e.StatusReason, e.Result, e.Grade, e.FailReason, e.CertificateNumber))
+            .ToListAsync(ct);
         RecorderNames = await Auditing.ActorNames.OfLoginsAsync(db,
             loaded.Case.Steps.Select(s => s.RecordedBy).Concat(Issued.SelectMany(g => g).Select(d => d.IssuedBy)).Distinct(), ct);
         return Page();
