@@ -77,10 +77,51 @@ public static class ClassApi
                 (await decide.HandleAsync(id, body, ct)).ToResult(n => Results.Ok(new { Decided = n }), "Không duyệt được"))
             .RequirePermission(Permission.ManageClasses).WithTags("Lớp bồi dưỡng");
         api.MapPost("/classes/{id:int}/results", async (int id, ResultsWrite body, RecordClassResults record, CancellationToken ct) =>
-                (await record.HandleAsync(id, body.Rows, ct)).ToResult(s => Results.Ok(s), "Không ghi được kết quả"))
+                (await record.HandleAsync(id, body.Rows, false, ct)).ToResult(s => Results.Ok(s), "Không ghi được kết quả"))
             .RequirePermission(Permission.ManageClasses).WithTags("Lớp bồi dưỡng");
+        api.MapGet("/classes/{id:int}/sheet", async (int id, ClassPapers papers, CancellationToken ct) => Give(await papers.SheetAsync(id, ct)))
+            .RequirePermission(Permission.ManageClasses).WithTags("Lớp bồi dưỡng").WithSummary("Danh sách học viên được duyệt (.xlsx) gửi trung tâm; trung tâm điền kết quả rồi gửi lại");
+        api.MapGet("/classes/{id:int}/letter", async (int id, ClassPapers papers, CancellationToken ct) => Give(await papers.LetterAsync(id, ct)))
+            .RequirePermission(Permission.ManageClasses).WithTags("Lớp bồi dưỡng").WithSummary("Danh sách học viên (.docx) theo thể thức văn bản của Đảng");
+        api.MapGet("/classes/{id:int}/certificates", async (int id, ClassPapers papers, CancellationToken ct) => Give(await papers.CertificatesAsync(id, ct)))
+            .RequirePermission(Permission.ManageClasses).WithTags("Lớp bồi dưỡng").WithSummary("Giấy chứng nhận của những người đạt (.docx, mỗi người một trang)");
+        api.MapPost("/classes/{id:int}/results-sheet", async (int id, bool? commit, HttpRequest request, ImportClassResults import, CancellationToken ct) =>
+            {
+                var (bytes, problem) = await ImportApi.ReadXlsxAsync(request, ct);
+                if (problem is not null) return problem;
+                return (await import.HandleAsync(id, bytes, commit == true, ct)).ToResult(p => Results.Ok(new
+                {
+                    p.Written, p.StepsToRecord, Lines = p.Lines.Select(l => new { Line = l.Number, l.FullName, l.Summary }),
+                }), "Không đọc được tệp kết quả");
+            })
+            .RequirePermission(Permission.ManageClasses).WithTags("Lớp bồi dưỡng")
+            .WithSummary("Tệp kết quả trung tâm gửi về (.xlsx): commit=false xem trước (không ghi gì), commit=true ghi; tệp có lỗi thì không ghi gì");
+        api.MapGet("/propaganda-sessions", async (int? year, AppDbContext db, CancellationToken ct) =>
+                (await db.PropagandaSessions.AsNoTracking().Include(x => x.Attendees).Where(x => year == null || x.Date.Year == year)
+                    .OrderByDescending(x => x.Date).ToListAsync(ct))
+                .Select(x => new { x.Id, x.Version, Input = Education.PropagandaInput.From(x), Organiser = Education.PropagandaWords.Organiser(x.Organiser) }))
+            .RequirePermission(Permission.ReadRecords).WithTags("Tuyên truyền, giáo dục");
+        api.MapPost("/propaganda-sessions", async (PropagandaWrite body, Education.SavePropagandaSession save, CancellationToken ct) =>
+                (await save.HandleAsync(null, body.Input ?? new(), 0, ct)).ToResult(x => Results.Created($"/api/propaganda-sessions/{x.Id}", new { x.Id, x.Version }), "Không lưu được buổi tuyên truyền"))
+            .RequirePermission(Permission.RecordPropaganda).WithTags("Tuyên truyền, giáo dục");
+        api.MapPut("/propaganda-sessions/{id:int}", async (int id, PropagandaWrite body, Education.SavePropagandaSession save, CancellationToken ct) =>
+                (await save.HandleAsync(id, body.Input ?? new(), body.Version, ct)).ToResult(x => Results.Ok(new { x.Id, x.Version }), "Không lưu được buổi tuyên truyền"))
+            .RequirePermission(Permission.RecordPropaganda).WithTags("Tuyên truyền, giáo dục");
+        api.MapDelete("/propaganda-sessions/{id:int}", async (int id, Education.DeletePropagandaSession delete, CancellationToken ct) =>
+                (await delete.HandleAsync(id, ct)).ToResult(_ => Results.NoContent(), "Không xóa được buổi tuyên truyền"))
+            .RequirePermission(Permission.RecordPropaganda).WithTags("Tuyên truyền, giáo dục");
+        api.MapGet("/propaganda-summary", async (int? year, Education.PropagandaSummary summary, TimeProvider clock, CancellationToken ct) =>
+                year is { } y && y is < 2000 or > 2199
+                    ? ApiSetup.Problem(StatusCodes.Status400BadRequest, "Dữ liệu không hợp lệ", "Năm phải từ 2000 đến 2199.")
+                    : Results.Ok(await summary.ForAsync(year ?? Core.Common.VietnamTime.Today(clock).Year, ct)))
+            .RequirePermission(Permission.ReadRecords).WithTags("Tuyên truyền, giáo dục");
         return api;
     }
+
+    public sealed record PropagandaWrite(Education.PropagandaInput Input, int Version);
+
+    private static IResult Give(Application.Outcome<ClassPapers.Paper> outcome) =>
+        outcome.ToResult(p => Results.File(p.Content, p.ContentType, p.FileName), "Không lập được tệp");
 
     private static ClassDto ToDto(PartyClass c, int commune) => new(c.Id, ClassWords.Kind(c.Kind), c.Name, c.Center.Name, c.OpensOn, c.ClosesOn, c.Place, c.Capacity,
         c.Quotas.FirstOrDefault(q => q.CommuneId == commune)?.Seats, c.Topics, c.Lecturers, ClassRules.Grades(c.ResultScale), c.CommuneId == commune, c.Version);

@@ -26,19 +26,9 @@ public static class ImportApi
             if (!Enum.TryParse<ImportKind>(kind, ignoreCase: true, out var which) || !Enum.IsDefined(which) || !kind!.All(char.IsAsciiLetter))
                 return ApiSetup.Problem(StatusCodes.Status400BadRequest, "Dữ liệu không hợp lệ",
                     "Tham số kind phải là Members (danh sách đảng viên) hoặc Candidates (danh sách quần chúng ưu tú).");
-            if (request.ContentType?.Split(';')[0].Trim().ToLowerInvariant() is not (XlsxType or "application/octet-stream"))
-                return ApiSetup.Problem(StatusCodes.Status415UnsupportedMediaType, "Hãy gửi tệp .xlsx làm nội dung yêu cầu",
-                    $"Content-Type: {XlsxType} (hoặc application/octet-stream).");
-            if (request.ContentLength > RegisterSheet.MaxBytes) return ApiSetup.Problem(StatusCodes.Status400BadRequest, "Dữ liệu không hợp lệ", RegisterSheet.TooLarge);
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-            {
-                if (buffer.Length + read > RegisterSheet.MaxBytes) return ApiSetup.Problem(StatusCodes.Status400BadRequest, "Dữ liệu không hợp lệ", RegisterSheet.TooLarge);
-                buffer.Write(chunk, 0, read);
-            }
-            var staged = await stage.HandleAsync(which, fileName ?? "tep.xlsx", buffer.ToArray(), ct);
+            var (bytes, problem) = await ReadXlsxAsync(request, ct);
+            if (problem is not null) return problem;
+            var staged = await stage.HandleAsync(which, fileName ?? "tep.xlsx", bytes!, ct);
             if (!staged.IsDone) return staged.ToResult(_ => Results.Ok());
             return (await previews.HandleAsync(staged.Value!.Token, ct)).ToResult(p => Results.Created($"/api/imports/{p.Upload.Token}", ToDto(p)));
         }).RequirePermission(Permission.ImportRegister);
@@ -59,4 +49,22 @@ public static class ImportApi
 
     private static BatchDto ToDto(ImportBatch b) =>
         new(b.Id, b.FileName, b.FileSha256, b.RowCount, b.CreatedCount, b.DuplicateCount, b.UndoneAtUtc is not null);
+
+    /// <summary>An .xlsx sent as the request's body (the register import, a class's results sheet), within the size limit.</summary>
+    internal static async Task<(byte[]? Bytes, IResult? Problem)> ReadXlsxAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentType?.Split(';')[0].Trim().ToLowerInvariant() is not (XlsxType or "application/octet-stream"))
+            return (null, ApiSetup.Problem(StatusCodes.Status415UnsupportedMediaType, "Hãy gửi tệp .xlsx làm nội dung yêu cầu",
+                $"Content-Type: {XlsxType} (hoặc application/octet-stream)."));
+        if (request.ContentLength > RegisterSheet.MaxBytes) return (null, ApiSetup.Problem(StatusCodes.Status400BadRequest, "Dữ liệu không hợp lệ", RegisterSheet.TooLarge));
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > RegisterSheet.MaxBytes) return (null, ApiSetup.Problem(StatusCodes.Status400BadRequest, "Dữ liệu không hợp lệ", RegisterSheet.TooLarge));
+            buffer.Write(chunk, 0, read);
+        }
+        return (buffer.ToArray(), null);
+    }
 }

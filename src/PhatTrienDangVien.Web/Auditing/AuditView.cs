@@ -56,6 +56,8 @@ public sealed class AuditView(AppDbContext db)
         [nameof(Core.Classes.PartyClass)] = "Lớp bồi dưỡng",
         [nameof(Core.Classes.ClassQuota)] = "Chỉ tiêu của xã trong lớp",
         [nameof(Core.Classes.ClassEnrolment)] = "Đề cử, kết quả học lớp",
+        [nameof(Core.Education.PropagandaSession)] = "Buổi tuyên truyền, giáo dục",
+        [nameof(Core.Education.PropagandaAttendee)] = "Quần chúng dự buổi tuyên truyền",
         [nameof(Term)] = "Nhiệm kỳ",
         [nameof(Person)] = "Nhân thân",
         [nameof(Member)] = "Đảng viên",
@@ -88,7 +90,7 @@ public sealed class AuditView(AppDbContext db)
     /// <summary>Columns a user has no use for (keys, derived, technical or secret); never shown.</summary>
     public static readonly IReadOnlySet<string> Hidden = new HashSet<string>
     {
-        "Id", "CommuneId", "IsDemo", "CenterId", "ClassId", "ProposedAtUtc", "DecidedAtUtc", "PersonId", "StepId", "YearTargetId", "TermId", "CounterId", "Version", "RulesSnapshot", "Details",
+        "Id", "CommuneId", "IsDemo", "CenterId", "ClassId", "ProposedAtUtc", "DecidedAtUtc", "SessionId", "PersonId", "StepId", "YearTargetId", "TermId", "CounterId", "Version", "RulesSnapshot", "Details",
         "Content", "RecordedAtUtc", "UploadedAtUtc", "CreatedAtUtc", "ContentType", "Length", "SmtpPasswordProtected",
         "IssuedAtUtc", "LastSentAtUtc", "LastErrorAtUtc", "LastError", "LastDigestDate", "NameFolded", "FullNameFolded", "NameSortKey",
         "Token", "UserId", "UserName", "NormalizedUserName",
@@ -147,6 +149,8 @@ public sealed class AuditView(AppDbContext db)
         ["Attendance"] = "Điểm danh (1 có mặt, 0 vắng, theo từng ngày)", ["Score"] = "Điểm bài thu hoạch", ["Result"] = "Kết quả học",
         ["Grade"] = "Xếp loại", ["FailReason"] = "Lý do không đạt", ["CertificateNumber"] = "Số giấy chứng nhận",
         ["CertificateDate"] = "Ngày cấp giấy chứng nhận",
+        ["Organiser"] = "Đơn vị tổ chức", ["OrganiserName"] = "Tên đơn vị tổ chức", ["Topic"] = "Chủ đề", ["AudienceCategoryId"] = "Đối tượng (nguồn)",
+        ["Audience"] = "Đối tượng", ["Headcount"] = "Số người dự",
     };
 
     private enum Ref { Organisation, Member, Hamlet, SourceCategory, Candidate, ImportBatch, Person }
@@ -156,7 +160,7 @@ public sealed class AuditView(AppDbContext db)
         "CellId" or "ParentId" or "OrganisationId" => Ref.Organisation,
         "MentorMemberId" or "MemberId" or "SecretaryMemberId" => Ref.Member,
         "HamletId" => Ref.Hamlet,
-        "SourceCategoryId" => Ref.SourceCategory,
+        "SourceCategoryId" or "AudienceCategoryId" => Ref.SourceCategory,
         "CandidateId" => Ref.Candidate,
         "ImportBatchId" => Ref.ImportBatch,
         _ => null,
@@ -372,6 +376,7 @@ public sealed class AuditView(AppDbContext db)
         (nameof(Core.Classes.PartyClass), "Kind") => Classes.ClassWords.Kind((Core.Classes.ClassKind)n),
         (nameof(Core.Classes.ClassEnrolment), "Status") => Classes.ClassWords.Status((Core.Classes.EnrolmentStatus)n),
         (nameof(Core.Classes.ClassEnrolment), "Result") => Classes.ClassWords.Result((Core.Classes.ClassResult)n),
+        (nameof(Core.Education.PropagandaSession), "Organiser") => Education.PropagandaWords.Organiser((Core.Education.Organiser)n),
         _ => null,
     };
 
@@ -394,6 +399,7 @@ public sealed class AuditView(AppDbContext db)
         ([nameof(Core.Classes.PartyClass)], ["Kind"], typeof(Core.Classes.ClassKind)),
         ([nameof(Core.Classes.ClassEnrolment)], ["Status"], typeof(Core.Classes.EnrolmentStatus)),
         ([nameof(Core.Classes.ClassEnrolment)], ["Result"], typeof(Core.Classes.ClassResult)),
+        ([nameof(Core.Education.PropagandaSession)], ["Organiser"], typeof(Core.Education.Organiser)),
     ];
 
     // Past this many stored patterns a query (one or two letters) matches nearly every label anyway; the raw text still counts.

@@ -42,7 +42,11 @@ public sealed class RecordClassResults(AppDbContext db, Access access, RecordSte
 {
     public sealed record Saved(int Rows, int StepsRecorded);
 
-    public async Task<Outcome<Saved>> HandleAsync(int classId, IReadOnlyList<ResultInput>? rows, CancellationToken ct)
+    /// <param name="classId">The class.</param>
+    /// <param name="rows">One row per person.</param>
+    /// <param name="dryRun">Check everything, the steps' engine included, then roll it all back: the preview of a returned sheet.</param>
+    /// <param name="ct">Cancellation.</param>
+    public async Task<Outcome<Saved>> HandleAsync(int classId, IReadOnlyList<ResultInput>? rows, bool dryRun, CancellationToken ct)
     {
         if (!access.Has(Permission.ManageClasses)) return Outcome<Saved>.Forbidden();
         var cls = await db.VisibleAsync(classId, ct);
@@ -154,7 +158,12 @@ public sealed class RecordClassResults(AppDbContext db, Access access, RecordSte
                 e.StepId = outcome.Value!.Id;
             }
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            if (dryRun)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+            else await tx.CommitAsync(ct);
             return Outcome<Saved>.Done(new Saved(list.Count, passes.Count));
         }
         catch (DbUpdateConcurrencyException)

@@ -35,6 +35,8 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
     public DbSet<Core.Classes.PartyClass> PartyClasses => Set<Core.Classes.PartyClass>();
     public DbSet<Core.Classes.ClassQuota> ClassQuotas => Set<Core.Classes.ClassQuota>();
     public DbSet<Core.Classes.ClassEnrolment> ClassEnrolments => Set<Core.Classes.ClassEnrolment>();
+    public DbSet<Core.Education.PropagandaSession> PropagandaSessions => Set<Core.Education.PropagandaSession>();
+    public DbSet<Core.Education.PropagandaAttendee> PropagandaAttendees => Set<Core.Education.PropagandaAttendee>();
     public DbSet<Term> Terms => Set<Term>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Member> Members => Set<Member>();
@@ -119,6 +121,11 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         // A nomination is its person's: the commune's and the cell's filters, as the candidate's.
         CommuneFilter<Core.Classes.ClassEnrolment>(builder);
         builder.Entity<Core.Classes.ClassEnrolment>().HasQueryFilter(QueryFilters.Cells, e => ScopeUnrestricted || ScopeWholeCommune || ScopeCellIds.Contains(e.CellId));
+        // A session of a cell (or of its hamlet's organisations) is the cell's; a commune-wide organisation's, the commune's.
+        CommuneFilter<Core.Education.PropagandaSession>(builder);
+        builder.Entity<Core.Education.PropagandaSession>().HasQueryFilter(QueryFilters.Cells, e => ScopeUnrestricted || ScopeWholeCommune
+            || (e.CellId != null && ScopeCellIds.Contains(e.CellId.Value)));
+        CommuneFilter<Core.Education.PropagandaAttendee>(builder);
         CommuneFilter<Term>(builder);
         CommuneFilter<SourceCategory>(builder);
         CommuneFilter<TermTarget>(builder);

@@ -40,15 +40,7 @@ public sealed class CertificateList(AppDbContext db, Access access, FormTemplate
         var form = FormCatalog.Find(FormCatalog.CertificateListKey)!;
         var communeId = access.Scope.CommuneId;
         var commune = await values.CommuneAsync(communeId, ct);
-        var v = Placeholders.Meaning.Keys.ToDictionary(k => k, _ => FormCatalog.Dots);
-        v["dia_danh"] = commune.Place;
-        FormValues.DateParts(v, Core.Common.VietnamTime.Today(clock));
-        v["cap_tren"] = commune.Superior;
-        v["co_quan"] = FormValues.Upper(commune.Committee);
-        v["dang_uy"] = commune.Committee;
-        v["ky_thay_mat"] = commune.Signing;
-        v["ky_chuc_vu"] = commune.SignerTitle;
-        v["ky_ho_ten_dang_uy"] = commune.SignerName;
+        var v = FormValues.CommitteePaper(commune, Core.Common.VietnamTime.Today(clock));
         v["tu_ngay"] = FormValues.Date(from);
         v["den_ngay"] = FormValues.Date(to);
         v["so_nguoi"] = rows.Count.ToString(CultureInfo.InvariantCulture);

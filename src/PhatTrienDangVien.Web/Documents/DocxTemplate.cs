@@ -86,6 +86,34 @@ public static partial class DocxTemplate
     }
 
     /// <summary>
+    /// One page per item (the class's certificates): the template filled for each, the bodies put one after another in
+    /// one document, each from a new page. The template's section (paper, margins) and side parts are the first copy's.
+    /// </summary>
+    public static byte[] FillPages(byte[] docx, IReadOnlyList<IReadOnlyDictionary<string, string>> pages)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        if (pages.Count == 0) throw new ArgumentException("No page to fill.", nameof(pages));
+        var filled = pages.Select(p => Fill(docx, p)).ToList();
+        return WithBody(filled[0], true, root =>
+        {
+            if (root is not Body body) return;
+            var section = body.Elements<SectionProperties>().LastOrDefault();
+            void Add(OpenXmlElement e)
+            {
+                if (section is null) body.Append(e);
+                else section.InsertBeforeSelf(e);
+            }
+            foreach (var next in filled.Skip(1))
+            {
+                using var stream = new MemoryStream(next, writable: false);
+                using var doc = WordprocessingDocument.Open(stream, false);
+                Add(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+                foreach (var e in doc.MainDocumentPart!.Document!.Body!.Elements().Where(e => e is not SectionProperties)) Add(e.CloneNode(true));
+            }
+        });
+    }
+
+    /// <summary>
     /// Replaces each placeholder where it stands: inside one run it keeps that run's formatting and its neighbours';
     /// cut across runs, the value goes into the run where the placeholder begins and the rest of it is removed from
     /// the runs it ran into. Each run's new text is built in one pass over the paragraph: rebuilding a run's whole text

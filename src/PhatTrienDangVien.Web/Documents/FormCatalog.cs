@@ -237,9 +237,33 @@ public static class FormCatalog
             .Gap()
             .P("Danh sách gồm {{so_nguoi}} người.", false)
             .Signature(["Trung tâm Chính trị " + Dots + ";", "Các chi bộ có tên;", "Lưu Văn phòng Đảng ủy."], s_committeeSign, "{{ky_ho_ten_dang_uy}}")),
+
+        new(ClassListKey, "Danh sách học viên", "Danh sách học viên đề nghị dự lớp bồi dưỡng (gửi trung tâm chính trị)", null, FormIssuer.Committee, null, false, w => w
+            .PartyHeader(numbered: false)
+            .Title("DANH SÁCH", "học viên đề nghị dự {{ten_lop}}")
+            .P("Kính gửi: {{trung_tam}}.", false)
+            .P("{{dang_uy}} gửi danh sách {{so_nguoi}} học viên đề nghị dự {{ten_lop}}, từ ngày {{tu_ngay}} đến ngày {{den_ngay}}, tại {{dia_diem}}, như sau:")
+            .ListTable([("STT", "{{stt}}", 700), ("Họ và tên", "{{ho_ten}}", 2100), ("Ngày sinh", "{{ngay_sinh}}", 1300), ("Chi bộ", "{{chi_bo}}", 1500), ("Ấp", "{{ap}}", 1200), ("Trình độ", "{{trinh_do_hoc_van}}", 1000), ("Nguồn", "{{nguon}}", DocxWriter.TextWidth - 7800)])
+            .Gap()
+            .P("Đề nghị {{trung_tam}} tổ chức lớp học và gửi kết quả, giấy chứng nhận về {{dang_uy}} khi kết thúc lớp.")
+            .Signature(["Như trên;", "Các chi bộ có tên;", "Lưu Văn phòng Đảng ủy."], s_committeeSign, "{{ky_ho_ten_dang_uy}}")),
+
+        new(ClassCertificateKey, "GCN", "Giấy chứng nhận hoàn thành lớp bồi dưỡng (mỗi người một trang)", null, FormIssuer.Committee, null, false, w => w
+            .OrganisationHeader("{{co_quan}}", "{{trung_tam_in_hoa}}", "{{so_giay_chung_nhan}}", ["ĐẢNG CỘNG SẢN VIỆT NAM"])
+            .Title("GIẤY CHỨNG NHẬN")
+            .Center("GIÁM ĐỐC {{trung_tam_in_hoa}} CHỨNG NHẬN", new DocxWriter.Style(14, Bold: true))
+            .Gap()
+            .P("Đồng chí: **{{ho_ten}}**; sinh ngày {{ngay_sinh}}.")
+            .P("Chức vụ, nghề nghiệp: {{nghe_nghiep}}; đơn vị: {{noi_lam_viec}}.")
+            .P("Là {{tu_cach}} của {{chi_bo}}, {{dang_uy}}.")
+            .P("Đã hoàn thành chương trình {{ten_lop}}, từ ngày {{tu_ngay}} đến ngày {{den_ngay}}.")
+            .P("Đạt loại: **{{xep_loai}}**.")
+            .Signature([], ["GIÁM ĐỐC"], "{{giam_doc}}")),
     ];
 
     public const string CertificateListKey = "DS-GCN";
+    public const string ClassListKey = "DS-HV";
+    public const string ClassCertificateKey = "GCN";
 
     public static FormDefinition? Find(string? key) => All.FirstOrDefault(f => f.Key == key);
 

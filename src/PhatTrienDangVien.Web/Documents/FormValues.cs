@@ -33,6 +33,25 @@ public sealed class FormValues(AppDbContext db, CalendarService calendars)
         return WithSettings(CommuneOf(root.Name, root.AdmissionAuthority), settings);
     }
 
+    /// <summary>
+    /// A committee's list paper not tied to one case (the class certificate list, the class's papers): every placeholder
+    /// dotted, then the commune's header, place, date and signature.
+    /// </summary>
+    public static Dictionary<string, string> CommitteePaper(Commune commune, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(commune);
+        var v = Placeholders.Meaning.Keys.ToDictionary(k => k, _ => FormCatalog.Dots);
+        v["dia_danh"] = commune.Place;
+        DateParts(v, today);
+        v["cap_tren"] = commune.Superior;
+        v["co_quan"] = Upper(commune.Committee);
+        v["dang_uy"] = commune.Committee;
+        v["ky_thay_mat"] = commune.Signing;
+        v["ky_chuc_vu"] = commune.SignerTitle;
+        v["ky_ho_ten_dang_uy"] = commune.SignerName;
+        return v;
+    }
+
     /// <summary>The commune's papers with what was set on /Documents; what is not set stays dotted.</summary>
     public static Commune WithSettings(Commune commune, FormSetting? settings)
     {

@@ -63,10 +63,19 @@ public static class Placeholders
         ["ngay_het_du_bi"] = "Ngày hết 12 tháng dự bị",
         ["ngay_chinh_thuc"] = "Ngày công nhận đảng viên chính thức",
         ["nguoi_giup_do"] = "Họ tên đảng viên chính thức giúp đỡ",
-        ["tu_ngay"] = "Danh sách giấy chứng nhận: từ ngày",
-        ["den_ngay"] = "Danh sách giấy chứng nhận: đến ngày",
+        ["tu_ngay"] = "Danh sách giấy chứng nhận: từ ngày; lớp học: ngày khai giảng",
+        ["den_ngay"] = "Danh sách giấy chứng nhận: đến ngày; lớp học: ngày bế giảng",
         ["stt"] = "Danh sách giấy chứng nhận: số thứ tự (dòng bảng có chỗ điền này được lặp lại cho mỗi người)",
-        ["so_nguoi"] = "Danh sách giấy chứng nhận: số người",
+        ["so_nguoi"] = "Danh sách giấy chứng nhận, danh sách học viên: số người",
+        ["ten_lop"] = "Tên lớp bồi dưỡng, ví dụ Lớp bồi dưỡng nhận thức về Đảng khóa I năm 2027",
+        ["trung_tam"] = "Tên trung tâm chính trị mở lớp",
+        ["trung_tam_in_hoa"] = "Tên trung tâm chính trị, chữ in hoa (giấy chứng nhận)",
+        ["dia_diem"] = "Địa điểm học",
+        ["ap"] = "Ấp nơi cư trú của học viên",
+        ["nguon"] = "Nguồn của quần chúng (đoàn viên, dân quân, giáo viên…)",
+        ["xep_loai"] = "Xếp loại kết quả học (Giỏi, Khá…)",
+        ["giam_doc"] = "Họ tên giám đốc trung tâm chính trị (người ký giấy chứng nhận)",
+        ["tu_cach"] = "“cảm tình Đảng” (lớp nhận thức về Đảng) hoặc “đảng viên dự bị” (lớp đảng viên mới)",
     };
 
     /// <summary>The placeholders of the form's default template, in order: what the templates page lists for it.</summary>
@@ -86,7 +95,7 @@ public static class Placeholders
         ArgumentNullException.ThrowIfNull(form);
         var required = new List<string> { "ho_ten" };
         if (form.NumberType is not null) required.Add("so");
-        if (form.Key == FormCatalog.CertificateListKey) required.Add("stt");
+        if (form.Key is FormCatalog.CertificateListKey or FormCatalog.ClassListKey) required.Add("stt");
         return required;
     }
 

@@ -91,6 +91,11 @@ public static class ApplicationSetup
         services.AddScoped<Classes.WithdrawNomination>();
         services.AddScoped<Classes.RecordClassResults>();
         services.AddScoped<Classes.ClassNeeds>();
+        services.AddScoped<Classes.ImportClassResults>();
+        services.AddScoped<Classes.ClassPapers>();
+        services.AddScoped<Education.SavePropagandaSession>();
+        services.AddScoped<Education.DeletePropagandaSession>();
+        services.AddScoped<Education.PropagandaSummary>();
 
         // Targets and the responsibility map.
         services.AddScoped<Targets.SaveTermTarget>();

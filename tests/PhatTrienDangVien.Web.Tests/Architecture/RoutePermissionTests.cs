@@ -115,6 +115,7 @@ public abstract class RoutePermissionTests<TApp>(TApp app) where TApp : AppFacto
         ["Candidates.TimelineModel.OnPostIssueAsync"] = "/Candidates/Timeline/1?handler=Issue",
         ["Classes.DetailsModel.OnPostDecideAsync"] = "/Classes/Details/1?handler=Decide",
         ["Classes.DetailsModel.OnPostWithdrawAsync"] = "/Classes/Details/1?handler=Withdraw&enrolmentId=1",
+        ["Propaganda.IndexModel.OnPostDeleteAsync"] = "/Propaganda?handler=Delete&id=1",
     };
 
     [Theory, MemberData(nameof(AllRoles))]

@@ -235,6 +235,131 @@ public abstract class ClassTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task The_centres_sheet_goes_out_and_comes_back_a_sheet_with_one_bad_row_writes_nothing_and_the_papers_open_in_word()
+    {
+        var t0 = VietnamToday(app);
+        string At(int days) => Iso(t0.AddDays(days));
+        string Vn(int days) => t0.AddDays(days).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var office = (await Browser.LoginAsync(app, "office")).Client;
+        var secretary = (await Browser.LoginAsync(app, "secretary")).Client;
+        var (s, center) = await SendAsync(office, HttpMethod.Post, "/api/political-centers",
+            new { input = new { name = "Trung tâm Chính trị xã Giao Thoa", directorName = "Trịnh Văn Đốc" }, version = 0 });
+        s.ShouldBe(HttpStatusCode.Created, center.ToString());
+        (s, var created) = await SendAsync(office, HttpMethod.Post, "/api/classes", new
+        {
+            input = new
+            {
+                centerId = center.GetProperty("id").GetInt32(), kind = "Awareness", name = "Lớp nhận thức khóa III", opensOn = At(2), closesOn = At(4),
+                place = "Nhà văn hóa xã", capacity = 30, resultScale = "Giỏi; Khá; Trung bình", quotas = new[] { new { communeId = app.Data.CommuneId, seats = 5 } },
+            },
+            version = 0,
+        });
+        s.ShouldBe(HttpStatusCode.Created, created.ToString());
+        var classId = created.GetProperty("id").GetInt32();
+        var ids = new List<int>();
+        foreach (var (name, id) in new[] { ("Lý Văn Khoa", "089200000121"), ("Tạ Thị Lan", "089300000122"), ("Hà Văn Minh", "089200000123") })
+            ids.Add(await CandidateAsync(secretary, name, id, t0.AddDays(-40)));
+        (await SendAsync(secretary, HttpMethod.Post, $"/api/classes/{classId}/nominations", new { candidateIds = ids })).Status.ShouldBe(HttpStatusCode.OK);
+        var cls = await ClassAsync(office, classId);
+        (await SendAsync(office, HttpMethod.Post, $"/api/classes/{classId}/decisions",
+            new { approve = cls.GetProperty("people").EnumerateArray().Select(p => p.GetProperty("id").GetInt32()).ToArray() })).Status.ShouldBe(HttpStatusCode.OK);
+
+        // The approved list, as the centre gets it: .xlsx and the Word letter.
+        var sheet = await office.GetAsync($"/api/classes/{classId}/sheet");
+        sheet.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var file = await sheet.Content.ReadAsByteArrayAsync();
+        var tab = Reports.XlsxFile.Read(file).Tabs.Single();
+        tab.Header.ShouldContain("Họ và tên");
+        tab.Header.ShouldContain("Ngày " + t0.AddDays(2).ToString("dd/MM", System.Globalization.CultureInfo.InvariantCulture));
+        tab.Header.ShouldContain("Số giấy chứng nhận");
+        tab.Column(1).ShouldContain("Tạ Thị Lan");
+        var letter = await office.GetAsync($"/api/classes/{classId}/letter");
+        letter.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var letterText = Web.Documents.DocxTemplate.PlainText(await letter.Content.ReadAsByteArrayAsync());
+        letterText.ShouldContain("Kính gửi: Trung tâm Chính trị xã Giao Thoa.");
+        letterText.ShouldContain("gửi danh sách 3 học viên đề nghị dự Lớp nhận thức khóa III");
+        letterText.ShouldContain("Hà Văn Minh");
+        letterText.ShouldNotContain("{{");
+
+        Today(app, t0.AddDays(6));
+        office = (await Browser.LoginAsync(app, "office")).Client;
+        var officeBrowser = await Browser.LoginAsync(app, "office");
+        var days = Enumerable.Range(2, 3).Select(d => "Ngày " + t0.AddDays(d).ToString("dd/MM", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        (string, string, object?)[] Results(string minhGrade) =>
+        [
+            .. days.Select(d => ("Lý Văn Khoa", d, (object?)"x")), ("Lý Văn Khoa", "Điểm bài thu hoạch", 8.5), ("Lý Văn Khoa", "Kết quả (Đạt/Không đạt)", "Đạt"),
+            ("Lý Văn Khoa", "Xếp loại", "Giỏi"), ("Lý Văn Khoa", "Số giấy chứng nhận", "51/CN"), ("Lý Văn Khoa", "Ngày cấp giấy chứng nhận", Vn(4)),
+            ("Tạ Thị Lan", days[0], "x"), ("Tạ Thị Lan", "Kết quả (Đạt/Không đạt)", "Không đạt"), ("Tạ Thị Lan", "Lý do không đạt", "Vắng 2 ngày."),
+            ("Hà Văn Minh", "Kết quả (Đạt/Không đạt)", "đạt"), ("Hà Văn Minh", "Xếp loại", minhGrade), ("Hà Văn Minh", "Số giấy chứng nhận", "52/CN"),
+            ("Hà Văn Minh", "Ngày cấp giấy chứng nhận", Vn(4)),
+        ];
+        async Task<(HttpStatusCode, JsonElement)> Upload(byte[] content, bool commit)
+        {
+            using var body = new ByteArrayContent(content);
+            body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(Web.Api.ImportApi.XlsxType);
+            var r = await office.PostAsync($"/api/classes/{classId}/results-sheet?commit={(commit ? "true" : "false")}", body);
+            var text = await r.Content.ReadAsStringAsync();
+            return (r.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
+        }
+        var steps = await Task.WhenAll(ids.Select(async id => (await TimelineAsync(office, id)).StepCount()));
+
+        // One bad row (a grade not on the class's scale): refused by line and name, nothing written.
+        var (status, refused) = await Upload(SheetEdit.Set(file, Results("Xuất sắc")), commit: true);
+        status.ShouldBe(HttpStatusCode.BadRequest, refused.ToString());
+        Errors(refused).ShouldContain("Hà Văn Minh: hãy chọn xếp loại trong thang của lớp (Giỏi, Khá, Trung bình)");
+        Errors(refused).ShouldMatch(@".*Dòng \d+: Hà Văn Minh.*");
+        (await ClassAsync(office, classId)).GetProperty("people").EnumerateArray().ShouldAllBe(p => p.GetProperty("result").GetString() == "Chưa có kết quả");
+        (await Task.WhenAll(ids.Select(async id => (await TimelineAsync(office, id)).StepCount()))).ShouldBe(steps);
+        // A row naming someone not on the list is refused too.
+        (status, refused) = await Upload(SheetEdit.Set(file, ("Hà Văn Minh", "Họ và tên", "Hà Văn Mạnh")), commit: false);
+        status.ShouldBe(HttpStatusCode.BadRequest, refused.ToString());
+        Errors(refused).ShouldContain("Hà Văn Mạnh): không có người này");
+
+        // The fixed sheet: the page's preview fills the results page and writes nothing; then it is recorded.
+        var good = SheetEdit.Set(file, Results("Khá"));
+        var token = (await officeBrowser.GetAsync($"/Classes/Results/{classId}")).Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using (var form = new MultipartFormDataContent())
+        {
+            form.Add(new StringContent(token), "__RequestVerificationToken");
+            var part = new ByteArrayContent(good);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(Web.Api.ImportApi.XlsxType);
+            form.Add(part, "file", "ket-qua.xlsx");
+            var preview = await officeBrowser.Client.PostAsync($"/Classes/Results/{classId}?handler=Sheet", form);
+            var html = await preview.Content.ReadAsStringAsync();
+            preview.StatusCode.ShouldBe(HttpStatusCode.OK, html);
+            html.ShouldContain("Đã đọc 3 dòng từ tệp của trung tâm, không có lỗi.");
+            html.ShouldContain("Đạt, loại Giỏi, giấy chứng nhận số 51/CN");
+        }
+        (await ClassAsync(office, classId)).GetProperty("people").EnumerateArray().ShouldAllBe(p => p.GetProperty("result").GetString() == "Chưa có kết quả");
+        (status, var saved) = await Upload(good, commit: true);
+        status.ShouldBe(HttpStatusCode.OK, saved.ToString());
+        saved.GetProperty("stepsToRecord").GetInt32().ShouldBe(2);
+        cls = await ClassAsync(office, classId);
+        Person(cls, ids[0]).Str("attendance").ShouldBe("111");
+        Person(cls, ids[0]).GetProperty("score").GetDecimal().ShouldBe(8.5m);
+        Person(cls, ids[1]).Str("attendance").ShouldBe("100");
+        Person(cls, ids[1]).Str("failReason").ShouldBe("Vắng 2 ngày.");
+        (await TimelineAsync(office, ids[2])).LastStep().Str("kind").ShouldBe("AwarenessClass");
+
+        // The certificates of the two passes, one page each, from the template.
+        var certificates = await office.GetAsync($"/api/classes/{classId}/certificates");
+        certificates.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var docx = await certificates.Content.ReadAsByteArrayAsync();
+        var text = Web.Documents.DocxTemplate.PlainText(docx);
+        text.ShouldContain("GIÁM ĐỐC TRUNG TÂM CHÍNH TRỊ XÃ GIAO THOA CHỨNG NHẬN");
+        text.ShouldContain("Lý Văn Khoa");
+        text.ShouldContain("Hà Văn Minh");
+        text.ShouldNotContain("Tạ Thị Lan");
+        text.ShouldContain("Là cảm tình Đảng của Chi bộ");
+        text.ShouldContain("Trịnh Văn Đốc");
+        text.ShouldNotContain("{{");
+        using var stream = new MemoryStream(docx);
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
+        word.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Break>()
+            .Count(b => b.Type?.Value == DocumentFormat.OpenXml.Wordprocessing.BreakValues.Page).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Roles_without_the_permission_are_refused_and_the_pages_read_for_every_role_that_reads_records()
     {
         var inspector = (await Browser.LoginAsync(app, "inspector")).Client;

@@ -65,3 +65,29 @@ internal sealed class ClassEnrolmentConfiguration : IEntityTypeConfiguration<Cla
         b.HasIndex(e => new { e.CandidateId, e.Status });
     }
 }
+
+internal sealed class PropagandaSessionConfiguration : IEntityTypeConfiguration<Core.Education.PropagandaSession>
+{
+    public void Configure(EntityTypeBuilder<Core.Education.PropagandaSession> b)
+    {
+        b.ConfigureCommuneEntity();
+        b.Property(e => e.OrganiserName).HasMaxLength(200);
+        b.Property(e => e.Topic).HasMaxLength(500);
+        b.Property(e => e.Audience).HasMaxLength(200);
+        b.Property(e => e.Notes).HasMaxLength(1000);
+        b.HasOne<Core.Organisations.Organisation>().WithMany().HasForeignKey(e => e.CellId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Core.People.SourceCategory>().WithMany().HasForeignKey(e => e.AudienceCategoryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(e => e.Attendees).WithOne().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(e => new { e.CommuneId, e.Date });
+    }
+}
+
+internal sealed class PropagandaAttendeeConfiguration : IEntityTypeConfiguration<Core.Education.PropagandaAttendee>
+{
+    public void Configure(EntityTypeBuilder<Core.Education.PropagandaAttendee> b)
+    {
+        b.ConfigureCommuneEntity();
+        b.HasOne<Core.People.Candidate>().WithMany().HasForeignKey(e => e.CandidateId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => new { e.SessionId, e.CandidateId }).IsUnique();
+    }
+}

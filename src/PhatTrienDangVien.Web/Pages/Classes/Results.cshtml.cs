@@ -41,6 +41,46 @@ public class ResultsModel(AppDbContext db, TimeProvider clock) : PageModel
     public bool Closed => Today >= Class.ClosesOn;
 
     [BindProperty] public List<RowForm> Rows { get; set; } = [];
+    /// <summary>The lines read from the centre's sheet, when one was just uploaded (nothing is written yet).</summary>
+    public IReadOnlyList<ImportClassResults.Line> FromSheet { get; private set; } = [];
+
+    /// <summary>
+    /// The centre's results sheet: read and checked in full (the class steps included, then rolled back); the page comes
+    /// back filled with it for a last look, and "Lưu" records it as typed results are. A sheet with a problem fills nothing.
+    /// </summary>
+    public async Task<IActionResult> OnPostSheetAsync(int id, IFormFile? file, [FromServices] ImportClassResults import, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("", "Hãy chọn tệp Excel kết quả mà trung tâm gửi về.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        using var buffer = new MemoryStream();
+        if (file.Length > Web.Import.RegisterSheet.MaxBytes) ModelState.AddModelError("", Web.Import.RegisterSheet.TooLarge);
+        else await file.CopyToAsync(buffer, ct);
+        var outcome = ModelState.IsValid ? await import.HandleAsync(id, buffer.ToArray(), commit: false, ct) : null;
+        if (outcome is null || this.Show(outcome) is { } shown)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Rows = [];
+            return Page();
+        }
+        FromSheet = outcome.Value!.Lines;
+        Rows = [.. FromSheet.Select(l => l.Input!).Select(r => new RowForm
+        {
+            EnrolmentId = r.EnrolmentId, Score = r.Score?.ToString("0.##", Lookups.Vietnamese), Result = r.Result, Grade = r.Grade, FailReason = r.FailReason,
+            CertificateNumber = r.CertificateNumber, CertificateDate = r.CertificateDate,
+            Present = r.Attendance is { Length: > 0 } a ? [.. Enumerable.Range(1, Class.Days).Where(d => a[d - 1] == '1')] : [.. Enumerable.Range(1, Class.Days)],
+        })];
+        // People the sheet leaves out keep what is recorded.
+        foreach (var p in People.Where(p => Rows.All(r => r.EnrolmentId != p.Id)))
+            Rows.Add(new RowForm { EnrolmentId = p.Id, Result = p.Result, Grade = p.Grade, FailReason = p.FailReason, CertificateNumber = p.CertificateNumber,
+                CertificateDate = p.CertificateDate, Score = p.Score?.ToString("0.##", Lookups.Vietnamese),
+                Present = p.Attendance.Length == 0 ? [.. Enumerable.Range(1, Class.Days)] : [.. Enumerable.Range(1, Class.Days).Where(d => p.Attendance[d - 1] == '1')] });
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -74,7 +114,7 @@ public class ResultsModel(AppDbContext db, TimeProvider clock) : PageModel
             CertificateNumber = r.CertificateNumber, CertificateDate = r.CertificateDate,
             Attendance = started ? new string([.. Enumerable.Range(1, Class.Days).Select(d => r.Present.Contains(d) ? '1' : '0')]) : "",
         }).ToList();
-        var outcome = await record.HandleAsync(id, rows, ct);
+        var outcome = await record.HandleAsync(id, rows, false, ct);
         if (this.Show(outcome) is { } shown) return shown;
         TempData["Success"] = outcome.Value!.StepsRecorded > 0
             ? $"Đã ghi kết quả của {outcome.Value.Rows} người; {outcome.Value.StepsRecorded} người đạt đã được ghi bước học lớp vào quá trình kết nạp."

@@ -19,7 +19,7 @@ namespace PhatTrienDangVien.Web.Pages.Dashboard;
 /// stands, where the gaps are, and what is due.
 /// </summary>
 [RequirePermission(Permission.ViewPlan)]
-public class IndexModel(AppDbContext db, WorkList work) : PageModel
+public class IndexModel(AppDbContext db, WorkList work, Education.PropagandaSummary propaganda) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Threshold { get; set; }
@@ -42,6 +42,8 @@ public class IndexModel(AppDbContext db, WorkList work) : PageModel
     }
     public List<CellRow> Cells { get; } = [];
     public ForecastResult? ForecastSummary { get; private set; }
+    /// <summary>The calendar year's propaganda and education beside the pool (the user's scope, as /Propaganda shows it).</summary>
+    public Education.PropagandaSummary.Year? EducationYear { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -71,6 +73,7 @@ public class IndexModel(AppDbContext db, WorkList work) : PageModel
         var cellNames = orgs.ToDictionary(o => o.Id, o => o.Name);
         Structure = NewMemberStructure.Compute(newMembers, id => cellNames.GetValueOrDefault(id, "?"));
         SourceNames = await db.SourceCategories.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, ct);
+        EducationYear = await propaganda.ForAsync(Today.Year, ct);
         // Where we are behind: each cell's allocation for this year against its admissions, pool and overdue steps.
         var allocations = await db.CellTargets.AsNoTracking().Where(a => a.Year == Today.Year && CellIds.Contains(a.CellId))
             .ToDictionaryAsync(a => a.CellId, a => a.Count, ct);

@@ -573,6 +573,102 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.ToTable("PartyClasses");
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Core.Education.PropagandaAttendee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("SessionId", "CandidateId")
+                        .IsUnique();
+
+                    b.ToTable("PropagandaAttendees");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Education.PropagandaSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("AudienceCategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CellId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Organiser")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrganiserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AudienceCategoryId");
+
+                    b.HasIndex("CellId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("CommuneId", "Date");
+
+                    b.ToTable("PropagandaSessions");
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Core.Notifications.Notification", b =>
                 {
                     b.Property<int>("Id")
@@ -2336,6 +2432,34 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.Navigation("Center");
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Core.Education.PropagandaAttendee", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.People.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PhatTrienDangVien.Core.Education.PropagandaSession", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Education.PropagandaSession", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.People.SourceCategory", null)
+                        .WithMany()
+                        .HasForeignKey("AudienceCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Core.Notifications.Notification", b =>
                 {
                     b.HasOne("PhatTrienDangVien.Core.People.Candidate", null)
@@ -2610,6 +2734,11 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
             modelBuilder.Entity("PhatTrienDangVien.Core.Classes.PartyClass", b =>
                 {
                     b.Navigation("Quotas");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Education.PropagandaSession", b =>
+                {
+                    b.Navigation("Attendees");
                 });
 
             modelBuilder.Entity("PhatTrienDangVien.Core.Organisations.Organisation", b =>

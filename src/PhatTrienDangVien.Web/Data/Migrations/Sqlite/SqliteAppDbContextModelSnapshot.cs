@@ -546,6 +546,98 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.ToTable("PartyClasses");
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Core.Education.PropagandaAttendee", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("SessionId", "CandidateId")
+                        .IsUnique();
+
+                    b.ToTable("PropagandaAttendees");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Education.PropagandaSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AudienceCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CellId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Organiser")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganiserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AudienceCategoryId");
+
+                    b.HasIndex("CellId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("CommuneId", "Date");
+
+                    b.ToTable("PropagandaSessions");
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Core.Notifications.Notification", b =>
                 {
                     b.Property<int>("Id")
@@ -2255,6 +2347,34 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.Navigation("Center");
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Core.Education.PropagandaAttendee", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.People.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PhatTrienDangVien.Core.Education.PropagandaSession", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Education.PropagandaSession", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.People.SourceCategory", null)
+                        .WithMany()
+                        .HasForeignKey("AudienceCategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Core.Notifications.Notification", b =>
                 {
                     b.HasOne("PhatTrienDangVien.Core.People.Candidate", null)
@@ -2529,6 +2649,11 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("PhatTrienDangVien.Core.Classes.PartyClass", b =>
                 {
                     b.Navigation("Quotas");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Education.PropagandaSession", b =>
+                {
+                    b.Navigation("Attendees");
                 });
 
             modelBuilder.Entity("PhatTrienDangVien.Core.Organisations.Organisation", b =>

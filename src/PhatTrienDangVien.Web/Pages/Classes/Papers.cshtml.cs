@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PhatTrienDangVien.Web.Application;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Classes;
+
+namespace PhatTrienDangVien.Web.Pages.Classes;
+
+/// <summary>The files exchanged with the centre (<see cref="ClassPapers"/>); a refusal goes back to the class with its message.</summary>
+[RequirePermission(Permission.ManageClasses)]
+public class PapersModel(ClassPapers papers) : PageModel
+{
+    public IActionResult OnGet(int id) => Redirect($"/Classes/Details/{id}");
+
+    public async Task<IActionResult> OnGetSheetAsync(int id, CancellationToken ct) => Give(id, await papers.SheetAsync(id, ct));
+
+    public async Task<IActionResult> OnGetLetterAsync(int id, CancellationToken ct) => Give(id, await papers.LetterAsync(id, ct));
+
+    public async Task<IActionResult> OnGetCertificatesAsync(int id, CancellationToken ct) => Give(id, await papers.CertificatesAsync(id, ct));
+
+    private IActionResult Give(int id, Outcome<ClassPapers.Paper> outcome)
+    {
+        switch (outcome.Status)
+        {
+            case OutcomeStatus.Done:
+                return File(outcome.Value!.Content, outcome.Value.ContentType, outcome.Value.FileName);
+            case OutcomeStatus.NotFound:
+                return NotFound();
+            case OutcomeStatus.Forbidden:
+                return Forbid();
+            default:
+                TempData["Error"] = outcome.Message ?? string.Join(" ", outcome.Errors.Select(e => e.Message));
+                return Redirect($"/Classes/Details/{id}");
+        }
+    }
+}
