@@ -20,7 +20,7 @@ public sealed partial class AxeSweep(DemoBrowserApp app) : IClassFixture<DemoBro
     private static readonly (int Width, int Height, string Name)[] s_screens = [(1366, 900, "desktop"), (390, 844, "phone")];
 
     /// <summary>A record of each kind, found on the pages the role visits; the first link of each is checked.</summary>
-    [GeneratedRegex(@"^/(Members/Details|Candidates/Timeline|Candidates/Details|Organisations/Edit|Hamlets/Edit|Schools/Edit)/\d+$|^/Targets/(Year|Term|Cells)(\?.*)?$")]
+    [GeneratedRegex(@"^/(Members/Details|Candidates/Timeline|Candidates/Details|Organisations/Edit|Hamlets/Edit|Schools/Edit|Classes/Details|Classes/Nominate|Classes/Results|Propaganda/Edit)/\d+$|^/Targets/(Year|Term|Cells)(\?.*)?$")]
     private static partial Regex DetailPage();
 
     [Theory, MemberData(nameof(Roles))]

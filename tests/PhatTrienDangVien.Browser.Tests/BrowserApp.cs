@@ -65,14 +65,21 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(new ShiftedClock(Start));
+            services.AddSingleton<TimeProvider>(_clock);
         });
     }
+
+    private readonly ShiftedClock _clock = new(Start);
+
+    /// <summary>Moves the application's clock on (a class's days pass); sign-in cookies may expire with it.</summary>
+    public void Advance(TimeSpan by) => _clock.Advance(by);
 
     /// <summary>Real time moved to <paramref name="start"/> when the application starts.</summary>
     private sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
     {
-        private readonly TimeSpan _shift = start - System.GetUtcNow();
+        private TimeSpan _shift = start - System.GetUtcNow();
+
+        public void Advance(TimeSpan by) => _shift += by;
 
         public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _shift;
     }

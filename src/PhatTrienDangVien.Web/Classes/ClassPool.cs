@@ -15,6 +15,9 @@ namespace PhatTrienDangVien.Web.Classes;
 /// </summary>
 public sealed class ClassPool(AppDbContext db, RuleBookProvider rules)
 {
+    /// <summary>The refusal of someone already on this class's list (the approval of that very place ignores it).</summary>
+    public const string AlreadyHere = "đã có trong danh sách của lớp này";
+
     public sealed record Entry(int CandidateId, string FullName, string NameSortKey, DateOnly DateOfBirth, DatePrecision BirthPrecision,
         int CellId, string Cell, AdmissionStage Stage, string? Refusal);
 
@@ -45,7 +48,8 @@ public sealed class ClassPool(AppDbContext db, RuleBookProvider rules)
             var admissionCase = new AdmissionCase(p.Id, p.DateOfBirth, steps[p.Id]);
             var openHere = open[p.Id].FirstOrDefault(e => e.ClassId == cls.Id);
             var openElsewhere = open[p.Id].FirstOrDefault(e => e.ClassId != cls.Id);
-            var refusal = openHere is not null ? "đã có trong danh sách của lớp này"
+            // Down for another class first: approving here too would give the person two places.
+            var refusal = openElsewhere is null && openHere is not null ? AlreadyHere
                 : ClassRules.NominationRefusal(cls.Kind, admissionCase.ClassFacts(openElsewhere?.Name), cls.ClosesOn, months);
             result.Add(new Entry(p.Id, p.FullName, p.NameSortKey, p.DateOfBirth, p.DateOfBirthPrecision, p.CellId, p.Cell, admissionCase.CurrentStage, refusal));
         }

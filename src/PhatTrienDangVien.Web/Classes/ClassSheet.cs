@@ -165,9 +165,22 @@ public static class ClassSheet
         var anyDay = false;
         for (var d = 0; d < cls.Days; d++)
         {
-            var mark = cell(DayHeader(cls.OpensOn.AddDays(d)));
+            var day = cls.OpensOn.AddDays(d);
+            var mark = cell(DayHeader(day));
             anyDay |= mark is not null;
-            attendance[d] = mark is null ? '0' : '1';
+            switch (mark is null ? "" : VietnameseText.Fold(mark))
+            {
+                case "" or "0" or "v" or "vang" or "-" or "k" or "khong":
+                    attendance[d] = '0';
+                    break;
+                case "x" or "1" or "co" or "co mat" or "c" or "+" or "\u2713" or "\u2714":
+                    attendance[d] = '1';
+                    break;
+                default:
+                    attendance[d] = '0';
+                    problems.Add($"ngày {day:dd/MM}: “{Pages.Shared.VietnameseModelBinding.Cut(mark)}” không rõ có mặt hay vắng (ghi “{Present}” khi có mặt, để trống khi vắng)");
+                    break;
+            }
         }
         decimal? score = null;
         if (raw(ResultHeaders[0]) is { } s)
@@ -175,7 +188,6 @@ public static class ClassSheet
             if (s is double or int or long or decimal) score = Convert.ToDecimal(s, CultureInfo.InvariantCulture);
             else if (decimal.TryParse(Text(s)!.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed)) score = parsed;
             else problems.Add($"điểm “{Pages.Shared.VietnameseModelBinding.Cut(Text(s))}” không phải là số");
-            if (score is { } x) score = decimal.Round(x, 2);
         }
         var resultText = cell(ResultHeaders[1]);
         var result = resultText is null ? ClassResult.None

@@ -27,7 +27,7 @@ public sealed partial class ImportClassResults(AppDbContext db, Access access, R
         var people = await ClassSheet.PeopleAsync(db, classId, ct);
         var (rows, error) = ClassSheet.Read(content ?? [], cls, people, Core.Common.VietnamTime.Today(clock));
         if (error is not null) return Outcome<Preview>.Invalid("File", error);
-        var problems = rows.Where(r => r.Problems.Count > 0).Select(r => new FieldError("File", $"Dòng {r.Line} ({r.FullName}): {string.Join("; ", r.Problems)}.")).ToList();
+        var problems = rows.Where(r => r.Problems.Count > 0).Select(r => new FieldError("File", $"Dòng {r.Line}, {r.FullName}: {string.Join("; ", r.Problems)}.")).ToList();
         if (problems.Count > 0) return Outcome<Preview>.Invalid(problems);
 
         var inputs = rows.Select(r => r.Input!).ToList();
@@ -35,7 +35,7 @@ public sealed partial class ImportClassResults(AppDbContext db, Access access, R
         if (outcome.Status != OutcomeStatus.Done && outcome.Status != OutcomeStatus.Invalid) return outcome.As<Preview>();
         if (!outcome.IsDone)
             return Outcome<Preview>.Invalid([.. outcome.Errors.Select(e => RowIndex().Match(e.Field) is { Success: true } m && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var i && i < rows.Count
-                ? new FieldError("File", $"Dòng {rows[i].Line}: {e.Message}")
+                ? new FieldError("File", $"Dòng {rows[i].Line}, {e.Message}")
                 : new FieldError("File", e.Message))]);
         return Outcome<Preview>.Done(new Preview([.. rows.Select(r => new Line(r.Line, r.FullName, Summary(r.Input!, cls.Days), r.Input))], outcome.Value!.StepsRecorded, commit));
     }

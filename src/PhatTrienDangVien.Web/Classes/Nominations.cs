@@ -38,10 +38,16 @@ public sealed class NominateForClass(AppDbContext db, Access access, ClassPool p
         var today = Core.Common.VietnamTime.Today(clock);
         if (ids.Count == 0) return Outcome<int>.Invalid("CandidateIds", "Hãy chọn ít nhất một người để đề cử.");
         if (ids.Count > MaxAtOnce) return Outcome<int>.Invalid("CandidateIds", $"Mỗi lần đề cử tối đa {MaxAtOnce} người.");
-        if (today >= cls.OpensOn) return Outcome<int>.Invalid("CandidateIds", $"Lớp đã khai giảng ngày {cls.OpensOn:dd/MM/yyyy}: không đề cử thêm.");
+        // Once the class has opened the cells' proposals are closed; the office may still add people (a late place, or a
+        // class held before the software, recorded afterwards).
+        if (today >= cls.OpensOn && !access.Has(Permission.ManageClasses))
+            return Outcome<int>.Invalid("CandidateIds", $"Lớp đã khai giảng ngày {cls.OpensOn:dd/MM/yyyy}: chi bộ không đề cử thêm; văn phòng đảng ủy ghi bổ sung nếu cần.");
         if (cls.Quotas.All(q => q.CommuneId != access.Scope.CommuneId))
             return Outcome<int>.Invalid("CandidateIds", "Lớp này chưa có chỉ tiêu cho xã: văn phòng đảng ủy hãy nhập chỉ tiêu trước.");
 
+        // The checks and the writes under the commune's class lock: the same person cannot be proposed twice at once.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.LockClassPlacesAsync(cls.Id, ct);
         var entries = (await pool.ForAsync(cls, null, ids, ct)).ToDictionary(e => e.CandidateId);
         var errors = new Errors();
         for (var i = 0; i < ids.Count; i++)
@@ -76,6 +82,7 @@ public sealed class NominateForClass(AppDbContext db, Access access, ClassPool p
         try
         {
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
@@ -119,9 +126,11 @@ public sealed class DecideNominations(AppDbContext db, Access access, ClassPool 
         if (approve.Count + refuse.Count == 0) return Outcome<int>.Invalid("Approve", "Hãy chọn người để duyệt hoặc không duyệt.");
         if (approve.Intersect(refuse.Select(r => r.EnrolmentId)).Any()) return Outcome<int>.Invalid("Approve", "Một người vừa được chọn duyệt vừa không duyệt.");
         var today = Core.Common.VietnamTime.Today(clock);
-        if (approve.Count > 0 && today > cls.ClosesOn) return Outcome<int>.Invalid("Approve", $"Lớp đã bế giảng ngày {cls.ClosesOn:dd/MM/yyyy}: không duyệt thêm.");
 
         var wanted = approve.Concat(refuse.Select(r => r.EnrolmentId)).ToList();
+        // The seats are counted and taken under the commune's class lock: two approvals at once cannot both take the last one.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.LockClassPlacesAsync(cls.Id, ct);
         var rows = await db.ClassEnrolments.Include(e => e.Candidate).ThenInclude(c => c.Person)
             .Where(e => e.ClassId == cls.Id && wanted.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         var errors = new Errors();
@@ -129,6 +138,8 @@ public sealed class DecideNominations(AppDbContext db, Access access, ClassPool 
             errors.Add("Approve", "Có người được chọn không còn trong danh sách đề cử của lớp; hãy tải lại trang.");
         for (var i = 0; i < refuse.Count; i++)
         {
+            // Control characters and direction overrides are refused here as in every other field.
+            errors.Annotations(refuse[i], $"Refuse[{i}].");
             refuse[i].Reason = VietnameseText.Normalize(refuse[i].Reason);
             if (!rows.TryGetValue(refuse[i].EnrolmentId, out var r)) continue;
             var name = r.Candidate.Person.FullName;
@@ -143,7 +154,7 @@ public sealed class DecideNominations(AppDbContext db, Access access, ClassPool 
         // The case may have moved since the cell proposed them (withdrawn, a certificate recorded…): asked again now.
         var entries = (await pool.ForAsync(cls, null, [.. toApprove.Select(r => r.CandidateId)], ct)).ToDictionary(e => e.CandidateId);
         foreach (var r in toApprove)
-            if (entries.TryGetValue(r.CandidateId, out var e) && e.Refusal is { } why && why != "đã có trong danh sách của lớp này")
+            if (entries.TryGetValue(r.CandidateId, out var e) && e.Refusal is { } why && why != ClassPool.AlreadyHere)
                 errors.Add("Approve", $"{e.FullName}: {why}.");
         if (toApprove.Count > 0)
         {
@@ -176,6 +187,7 @@ public sealed class DecideNominations(AppDbContext db, Access access, ClassPool 
         try
         {
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -72,6 +72,8 @@ public sealed class RecordClassResults(AppDbContext db, Access access, RecordSte
                 continue;
             }
             var who = e.Candidate.Person.FullName;
+            // Control characters and direction overrides are refused here as in every other field.
+            errors.Annotations(r, at);
             if (ids.Count(x => x == r.EnrolmentId) > 1) errors.Add(at + nameof(r.EnrolmentId), $"{who}: có hai dòng kết quả.");
             if (e.Status != EnrolmentStatus.Approved) errors.Add(at + nameof(r.Result), $"{who}: chưa được duyệt vào lớp.");
             r.Attendance = (r.Attendance ?? "").Trim();
@@ -120,8 +122,28 @@ public sealed class RecordClassResults(AppDbContext db, Access access, RecordSte
         }
         if (errors.Any) return Outcome<Saved>.Invalid(errors.List);
 
-        // The rows and the steps of the passes: all or nothing.
+        // The rows and the steps of the passes: all or nothing, under the commune's class lock (a certificate number is
+        // checked against those already given and taken in one go).
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.LockClassPlacesAsync(cls.Id, ct);
+        // "101/cn" is the number "101/CN": compared in capitals.
+        var wanted = list.Where(r => r.Result == ClassResult.Passed).Select(r => r.CertificateNumber!.ToUpperInvariant()).ToList();
+        // Bypass reviewed: the centre's certificate numbers already given, in every commune it serves; a holder's name is
+        // shown only when the user may see that person.
+        var given = await db.ClassEnrolments.IgnoreQueryFilters().AsNoTracking()
+            .Where(x => x.Class.CenterId == cls.CenterId && x.CertificateNumber != null && wanted.Contains(x.CertificateNumber.ToUpper()) && !ids.Contains(x.Id))
+            .Select(x => new { x.CertificateNumber, x.CandidateId, Class = x.Class.Name }).ToListAsync(ct);
+        if (given.Count > 0)
+        {
+            var visible = await db.Candidates.Where(c => given.Select(g => g.CandidateId).Contains(c.Id)).Select(c => new { c.Id, c.Person.FullName }).ToDictionaryAsync(c => c.Id, c => c.FullName, ct);
+            foreach (var g in given)
+            {
+                var i = list.FindIndex(r => string.Equals(r.CertificateNumber, g.CertificateNumber, StringComparison.OrdinalIgnoreCase));
+                errors.Add($"Rows[{i}].{nameof(ResultInput.CertificateNumber)}",
+                    $"{enrolments[list[i].EnrolmentId].Candidate.Person.FullName}: số giấy chứng nhận {g.CertificateNumber} trung tâm đã cấp cho {(visible.TryGetValue(g.CandidateId, out var n) ? n : "người khác")} ({g.Class}).");
+            }
+            return Outcome<Saved>.Invalid(errors.List);
+        }
         var note = $"{cls.Name}, {cls.Center.Name}, từ {cls.OpensOn:dd/MM/yyyy} đến {cls.ClosesOn:dd/MM/yyyy}";
         var passes = new List<(ClassEnrolment Enrolment, ResultInput Row, string Name, int CandidateId)>();
         foreach (var r in list)

@@ -110,7 +110,7 @@ public sealed class SaveClass(AppDbContext db, Access access, ConflictDiff diff)
             if (center is not null && !served.Contains(q.CommuneId)) errors.Add($"{P}Quotas[{i}].Seats", "Trung tâm không phục vụ xã này: hãy thêm xã vào trung tâm trước.");
         }
         errors.Require(input.Quotas.Select(q => q.CommuneId).Distinct().Count() == input.Quotas.Count, P + nameof(input.Quotas), "Mỗi xã chỉ có một chỉ tiêu.");
-        errors.Require(input.Quotas.Sum(q => (long)q.Seats) <= input.Capacity, P + nameof(input.Quotas),
+        errors.Require(input.Capacity < 1 || input.Quotas.Sum(q => (long)q.Seats) <= input.Capacity, P + nameof(input.Quotas),
             $"Tổng chỉ tiêu các xã ({input.Quotas.Sum(q => (long)q.Seats)}) vượt sĩ số tối đa của lớp ({input.Capacity}).");
 
         if (c is not null)

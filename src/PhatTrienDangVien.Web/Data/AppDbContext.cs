@@ -120,7 +120,8 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         // A class's seats and a centre's communes are read through the class or the centre: every commune sharing them sees all.
         // A nomination is its person's: the commune's and the cell's filters, as the candidate's.
         CommuneFilter<Core.Classes.ClassEnrolment>(builder);
-        builder.Entity<Core.Classes.ClassEnrolment>().HasQueryFilter(QueryFilters.Cells, e => ScopeUnrestricted || ScopeWholeCommune || ScopeCellIds.Contains(e.CellId));
+        // Seen by whoever sees its candidate (a mentor follows their candidates' classes too); the candidate's filters apply inside.
+        builder.Entity<Core.Classes.ClassEnrolment>().HasQueryFilter(QueryFilters.Cells, e => ScopeUnrestricted || ScopeWholeCommune || Candidates.Any(c => c.Id == e.CandidateId));
         // A session of a cell (or of its hamlet's organisations) is the cell's; a commune-wide organisation's, the commune's.
         CommuneFilter<Core.Education.PropagandaSession>(builder);
         builder.Entity<Core.Education.PropagandaSession>().HasQueryFilter(QueryFilters.Cells, e => ScopeUnrestricted || ScopeWholeCommune

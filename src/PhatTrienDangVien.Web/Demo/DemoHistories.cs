@@ -65,6 +65,9 @@ internal sealed class DemoHistories(
 {
     public const string Actor = "dữ liệu mẫu";
 
+    /// <summary>The classes the class steps belong to (planned before the steps are recorded).</summary>
+    public DemoClasses? Classes { get; set; }
+
     /// <summary>The last number written in each series of the demo (body, type); steps are recorded in date order.</summary>
     private readonly Dictionary<(int Body, string Type), int> _numbers = [];
 
@@ -331,7 +334,13 @@ internal sealed class DemoHistories(
             }
             case T.AwarenessClass or T.NewMemberClass:
             {
-                var input = new ClassInput { Date = date, CertificateDate = date, CertificateNumber = $"{random.Next(100, 999)}/CN-TTCT" };
+                // The number is drawn whether or not the class gives one, so the rest of the demo stays as it was.
+                var drawn = $"{random.Next(100, 999)}/CN-TTCT";
+                var placed = Classes?.Of(c, p);
+                var input = new ClassInput
+                {
+                    Date = date, CertificateDate = date, CertificateNumber = placed?.Number ?? drawn, ClassName = placed?.ClassName, Grade = placed?.Grade,
+                };
                 record = p.Kind == T.AwarenessClass ? (a, _) => a.RecordAwarenessClass(input, ctx) : (a, _) => a.RecordNewMemberClass(input, ctx);
                 break;
             }

@@ -89,7 +89,8 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var commune = await CommuneSetup.CreateAsync(db, "Đảng bộ xã Nhơn Mỹ", 2025, 2030, isDemo: true, ct);
         var c = commune.Id;
-        db.PoliticalCenters.Add(new PoliticalCenter { CommuneId = c, Name = "Trung tâm Chính trị xã Chợ Mới", Address = "Xã Chợ Mới, tỉnh An Giang" });
+        var center = new PoliticalCenter { CommuneId = c, Name = "Trung tâm Chính trị xã Chợ Mới", Address = "Xã Chợ Mới, tỉnh An Giang", DirectorName = "Huỳnh Văn Lực" };
+        db.PoliticalCenters.Add(center);
 
         var hamlets = s_hamlets.Select(n =>
         {
@@ -279,7 +280,15 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        // The classes of the class steps first, so that each step names its class; their enrolments once the steps exist.
+        // A generator of their own: the histories draw as they did before the classes existed.
+        var classes = new DemoClasses(db, new Random(12_2025), today, c);
+        await classes.PlanAsync(cases, center, ct);
+        db.ChangeTracker.Clear();
+        histories.Classes = classes;
         await histories.RecordAsync(cases, ct);
+        await classes.CompleteAsync(cases, center.Id, sources, ct);
+        db.ChangeTracker.Clear();
         var candidates = cases.Select(x => x.Candidate).ToList();
 
         await CreateDemoAccountsAsync(c, cells.Select(x => x.Cell).ToList(), membersByCell, committee, candidates, ct);

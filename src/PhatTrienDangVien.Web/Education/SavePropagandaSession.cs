@@ -89,7 +89,7 @@ public sealed class SavePropagandaSession(AppDbContext db, Access access, Confli
         if (input.AudienceCategoryId is { } category && !await db.SourceCategories.AnyAsync(c => c.Id == category, ct))
             errors.Add(P + nameof(input.AudienceCategoryId), "Nguồn không có trong danh mục của xã.");
         errors.Require(input.CandidateIds.Count <= MaxCandidates, P + nameof(input.CandidateIds), $"Tối đa {MaxCandidates} quần chúng trong một buổi.");
-        errors.Require(input.Headcount == 0 || input.CandidateIds.Count <= input.Headcount, P + nameof(input.CandidateIds),
+        errors.Require(input.Headcount < 1 || input.CandidateIds.Count <= input.Headcount, P + nameof(input.CandidateIds),
             $"Đã chọn {input.CandidateIds.Count} quần chúng ưu tú, nhiều hơn số người dự ({input.Headcount}).");
         var ids = input.CandidateIds;
         var seen = await db.Candidates.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
@@ -113,7 +113,15 @@ public sealed class SavePropagandaSession(AppDbContext db, Access access, Confli
         }
         foreach (var add in ids.Where(i => record.Attendees.All(a => a.CandidateId != i)))
             record.Attendees.Add(new PropagandaAttendee { CommuneId = record.CommuneId, CandidateId = add });
-        return await db.AddOrEditAsync(diff, record, s is null, version, input, PropagandaInput.From, ct);
+        if (s is null) db.PropagandaSessions.Add(record);
+        else db.ExpectVersion(record, version);
+        var key = record.Id;
+        // The other version with its attendees: the conflict table compares who came too.
+        return await db.SaveAsync(record, async token =>
+        {
+            var current = await db.PropagandaSessions.AsNoTracking().Include(x => x.Attendees).FirstOrDefaultAsync(x => x.Id == key, token);
+            return current is null ? (null, []) : (current, await diff.CompareAsync(input, PropagandaInput.From(current), token));
+        }, ct);
     }
 }
 

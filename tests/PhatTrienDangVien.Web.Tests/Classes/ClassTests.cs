@@ -134,7 +134,7 @@ public abstract class ClassTests<TApp>(TApp app) where TApp : AppFactory
         secretary = (await Browser.LoginAsync(app, "secretary")).Client;
         (s, var late) = await SendAsync(secretary, HttpMethod.Post, $"/api/classes/{classId}/nominations", new { candidateIds = new[] { cuong } });
         s.ShouldBe(HttpStatusCode.BadRequest, late.ToString());
-        Errors(late).ShouldContain($"Lớp đã khai giảng ngày {Vn(17)}");
+        Errors(late).ShouldContain($"Lớp đã khai giảng ngày {Vn(17)}: chi bộ không đề cử thêm");
 
         Today(app, t0.AddDays(24));
         office = (await Browser.LoginAsync(app, "office")).Client;
@@ -185,6 +185,13 @@ public abstract class ClassTests<TApp>(TApp app) where TApp : AppFactory
         (s, var changed) = await SendAsync(office, HttpMethod.Post, $"/api/classes/{classId}/results", new { rows = new object[] { Pass(Enrolment(an), "102/CN") } });
         s.ShouldBe(HttpStatusCode.BadRequest);
         Errors(changed).ShouldContain("đã ghi vào quá trình kết nạp");
+        // A number the centre already gave is refused, in a later sheet too.
+        (s, var twice) = await SendAsync(office, HttpMethod.Post, $"/api/classes/{classId}/results", new { rows = new object[] { Pass(Enrolment(binh), "101/cn") } });
+        s.ShouldBe(HttpStatusCode.BadRequest);
+        Errors(twice).ShouldContain("Lê Thị Bình: số giấy chứng nhận 101/cn trung tâm đã cấp cho Trần Văn An");
+        // The mentor follows his candidates' classes.
+        var mentor = (await Browser.LoginAsync(app, "mentor")).Client;
+        Person(await ClassAsync(mentor, classId), an).Str("result").ShouldBe("Đạt");
     }
 
     [Fact]
@@ -289,7 +296,7 @@ public abstract class ClassTests<TApp>(TApp app) where TApp : AppFactory
         [
             .. days.Select(d => ("Lý Văn Khoa", d, (object?)"x")), ("Lý Văn Khoa", "Điểm bài thu hoạch", 8.5), ("Lý Văn Khoa", "Kết quả (Đạt/Không đạt)", "Đạt"),
             ("Lý Văn Khoa", "Xếp loại", "Giỏi"), ("Lý Văn Khoa", "Số giấy chứng nhận", "51/CN"), ("Lý Văn Khoa", "Ngày cấp giấy chứng nhận", Vn(4)),
-            ("Tạ Thị Lan", days[0], "x"), ("Tạ Thị Lan", "Kết quả (Đạt/Không đạt)", "Không đạt"), ("Tạ Thị Lan", "Lý do không đạt", "Vắng 2 ngày."),
+            ("Tạ Thị Lan", days[0], "x"), ("Tạ Thị Lan", days[1], "vắng"), ("Tạ Thị Lan", "Kết quả (Đạt/Không đạt)", "Không đạt"), ("Tạ Thị Lan", "Lý do không đạt", "Vắng 2 ngày."),
             ("Hà Văn Minh", "Kết quả (Đạt/Không đạt)", "đạt"), ("Hà Văn Minh", "Xếp loại", minhGrade), ("Hà Văn Minh", "Số giấy chứng nhận", "52/CN"),
             ("Hà Văn Minh", "Ngày cấp giấy chứng nhận", Vn(4)),
         ];
@@ -307,13 +314,17 @@ public abstract class ClassTests<TApp>(TApp app) where TApp : AppFactory
         var (status, refused) = await Upload(SheetEdit.Set(file, Results("Xuất sắc")), commit: true);
         status.ShouldBe(HttpStatusCode.BadRequest, refused.ToString());
         Errors(refused).ShouldContain("Hà Văn Minh: hãy chọn xếp loại trong thang của lớp (Giỏi, Khá, Trung bình)");
-        Errors(refused).ShouldMatch(@".*Dòng \d+: Hà Văn Minh.*");
+        Errors(refused).ShouldMatch(@".*Dòng \d+, Hà Văn Minh: .*");
         (await ClassAsync(office, classId)).GetProperty("people").EnumerateArray().ShouldAllBe(p => p.GetProperty("result").GetString() == "Chưa có kết quả");
         (await Task.WhenAll(ids.Select(async id => (await TimelineAsync(office, id)).StepCount()))).ShouldBe(steps);
         // A row naming someone not on the list is refused too.
         (status, refused) = await Upload(SheetEdit.Set(file, ("Hà Văn Minh", "Họ và tên", "Hà Văn Mạnh")), commit: false);
         status.ShouldBe(HttpStatusCode.BadRequest, refused.ToString());
-        Errors(refused).ShouldContain("Hà Văn Mạnh): không có người này");
+        Errors(refused).ShouldContain("Hà Văn Mạnh: không có người này");
+        // A mark that says neither present nor absent is not guessed.
+        (status, refused) = await Upload(SheetEdit.Set(file, ("Hà Văn Minh", days[0], "nửa buổi")), commit: false);
+        status.ShouldBe(HttpStatusCode.BadRequest, refused.ToString());
+        Errors(refused).ShouldContain("“nửa buổi” không rõ có mặt hay vắng");
 
         // The fixed sheet: the page's preview fills the results page and writes nothing; then it is recorded.
         var good = SheetEdit.Set(file, Results("Khá"));
@@ -357,6 +368,36 @@ public abstract class ClassTests<TApp>(TApp app) where TApp : AppFactory
         using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
         word.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Break>()
             .Count(b => b.Type?.Value == DocumentFormat.OpenXml.Wordprocessing.BreakValues.Page).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Approvals_sent_at_once_never_take_more_than_the_seats()
+    {
+        var t0 = VietnamToday(app);
+        var office = (await Browser.LoginAsync(app, "office")).Client;
+        var secretary = (await Browser.LoginAsync(app, "secretary")).Client;
+        var (s, center) = await SendAsync(office, HttpMethod.Post, "/api/political-centers", new { input = new { name = "Trung tâm Chính trị xã Đồng Thời" }, version = 0 });
+        s.ShouldBe(HttpStatusCode.Created, center.ToString());
+        (s, var created) = await SendAsync(office, HttpMethod.Post, "/api/classes", new
+        {
+            input = new
+            {
+                centerId = center.GetProperty("id").GetInt32(), kind = "Awareness", name = "Lớp một chỗ", opensOn = Iso(t0.AddDays(30)), closesOn = Iso(t0.AddDays(34)),
+                capacity = 10, quotas = new[] { new { communeId = app.Data.CommuneId, seats = 1 } },
+            },
+            version = 0,
+        });
+        s.ShouldBe(HttpStatusCode.Created, created.ToString());
+        var classId = created.GetProperty("id").GetInt32();
+        var ids = new List<int>();
+        foreach (var (name, id) in new[] { ("Cao Văn Nhất", "089200000131"), ("Cao Thị Nhì", "089300000132"), ("Cao Văn Ba", "089200000133") })
+            ids.Add(await CandidateAsync(secretary, name, id, t0.AddDays(-30)));
+        (await SendAsync(secretary, HttpMethod.Post, $"/api/classes/{classId}/nominations", new { candidateIds = ids })).Status.ShouldBe(HttpStatusCode.OK);
+        var places = (await ClassAsync(office, classId)).GetProperty("people").EnumerateArray().Select(p => p.GetProperty("id").GetInt32()).ToList();
+        var answers = await Task.WhenAll(places.Select(p => SendAsync(office, HttpMethod.Post, $"/api/classes/{classId}/decisions", new { approve = new[] { p } })));
+        answers.Count(a => a.Status == HttpStatusCode.OK).ShouldBe(1, string.Join("\n", answers.Select(a => a.Body.ToString())));
+        answers.Where(a => a.Status != HttpStatusCode.OK).ShouldAllBe(a => a.Status == HttpStatusCode.BadRequest);
+        (await ClassAsync(office, classId)).GetProperty("people").EnumerateArray().Count(p => p.GetProperty("status").GetString() == "Đã duyệt").ShouldBe(1);
     }
 
     [Fact]

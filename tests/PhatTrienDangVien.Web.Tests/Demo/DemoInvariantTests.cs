@@ -311,6 +311,67 @@ public abstract class DemoInvariantTests<TApp>(TApp app) where TApp : DemoAppFac
         decisions.ShouldNotBeEmpty();
         decisions.ShouldAllBe(s => papers.Any(p => p.StepId == s.Id));
     }
+
+    [Fact]
+    public async Task Every_class_step_has_its_class_and_passed_place_and_the_coming_classes_hold_people_who_may_go()
+    {
+        var (demo, classes, enrolments, sessions) = await app.WithSystemScopeAsync(async (db, _) =>
+        {
+            var d = await LoadAsync();
+            return (d,
+                await db.PartyClasses.Include(x => x.Quotas).Where(x => x.CommuneId == d.CommuneId).ToListAsync(),
+                await db.ClassEnrolments.Where(x => x.CommuneId == d.CommuneId).ToListAsync(),
+                await db.PropagandaSessions.Include(x => x.Attendees).Where(x => x.CommuneId == d.CommuneId).ToListAsync());
+        });
+        var classOf = classes.ToDictionary(x => x.Id);
+        var classSteps = demo.Steps.Values.SelectMany(x => x).Where(x => x.Kind is T.AwarenessClass or T.NewMemberClass).ToList();
+        classSteps.Count.ShouldBeGreaterThan(20);
+        foreach (var step in classSteps)
+        {
+            var place = enrolments.Where(e => e.StepId == step.Id).ToList().ShouldHaveSingleItem($"step {step.Id}");
+            var cls = classOf[place.ClassId];
+            var certificate = step.ReadDetails<ClassDetails>()!;
+            place.CandidateId.ShouldBe(step.CandidateId);
+            place.Result.ShouldBe(Core.Classes.ClassResult.Passed);
+            place.CertificateNumber.ShouldBe(certificate.CertificateNumber);
+            place.CertificateDate.ShouldBe(step.Date);
+            certificate.ClassName.ShouldStartWith(cls.Name);
+            certificate.Grade.ShouldBe(place.Grade);
+            Core.Classes.ClassRules.Grades(cls.ResultScale).ShouldContain(place.Grade!);
+            (cls.Kind == Core.Classes.ClassKind.Awareness).ShouldBe(step.Kind == T.AwarenessClass);
+            cls.ClosesOn.ShouldBeLessThanOrEqualTo(step.Date, $"{cls.Name}: the certificate of {step.Date} comes after the class");
+        }
+        foreach (var e in enrolments)
+        {
+            var cls = classOf[e.ClassId];
+            if (e.Result != Core.Classes.ClassResult.None)
+            {
+                cls.ClosesOn.ShouldBeLessThan(Today, cls.Name);
+                e.Attendance.Length.ShouldBe(cls.Days);
+                (e.Result == Core.Classes.ClassResult.Failed).ShouldBe(e.FailReason is not null);
+                continue;
+            }
+            // Not taught yet: a coming class, and the person may still go to it by the class rules, as the cell proposed.
+            cls.OpensOn.ShouldBeGreaterThan(Today, cls.Name);
+            var person = demo.Candidates.Single(c => c.Id == e.CandidateId);
+            var facts = new AdmissionCase(person.Id, person.Person.DateOfBirth, demo.StepsOf(person)).ClassFacts(null);
+            Core.Classes.ClassRules.NominationRefusal(cls.Kind, facts, cls.ClosesOn, 60).ShouldBeNull($"{person.Person.FullName} in {cls.Name}");
+        }
+        enrolments.Count(e => e.Result == Core.Classes.ClassResult.Failed).ShouldBeGreaterThan(0);
+        enrolments.Count(e => e.Result == Core.Classes.ClassResult.None).ShouldBeGreaterThan(5);
+        foreach (var cls in classes)
+            enrolments.Count(e => e.ClassId == cls.Id && e.Status == Core.Classes.EnrolmentStatus.Approved).ShouldBeLessThanOrEqualTo(cls.Quotas.Sum(q => q.Seats), cls.Name);
+
+        // The propaganda log: in the past, those who came no more than the headcount, people of the commune's pool.
+        sessions.Count.ShouldBeGreaterThan(20);
+        var pool = demo.Candidates.Select(c => c.Id).ToHashSet();
+        foreach (var session in sessions)
+        {
+            session.Date.ShouldBeLessThanOrEqualTo(Today);
+            session.Attendees.Count.ShouldBeLessThanOrEqualTo(session.Headcount);
+            session.Attendees.ShouldAllBe(a => pool.Contains(a.CandidateId));
+        }
+    }
 }
 
 public sealed class DemoInvariantTests_Sqlite(DemoSqliteApp app) : DemoInvariantTests<DemoSqliteApp>(app), IClassFixture<DemoSqliteApp>;

@@ -30,9 +30,11 @@ public class DetailsModel(AppDbContext db, Access access, CommuneDirectory commu
     public Dictionary<int, string> CommuneNames { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public int? MySeats => Class.Quotas.FirstOrDefault(q => q.CommuneId == access.Scope.CommuneId)?.Seats;
+    /// <summary>The commune's places approved and proposed, every cell counted (a cell secretary sees only her cell's people).</summary>
+    public (int Approved, int Proposed) CommuneCounts { get; private set; }
     public bool IsHost => Class.CommuneId == access.Scope.CommuneId;
-    public bool MayNominate => access.Has(Permission.NominateForClass) && Today < Class.OpensOn && MySeats is not null;
-    public bool MayDecide => access.Has(Permission.ManageClasses) && Today <= Class.ClosesOn;
+    public bool MayNominate => access.Has(Permission.NominateForClass) && (Today < Class.OpensOn || access.Has(Permission.ManageClasses)) && MySeats is not null;
+    public bool MayDecide => access.Has(Permission.ManageClasses);
     public bool MayRecordResults => access.Has(Permission.ManageClasses) && Today >= Class.OpensOn && People.Any(p => p.Status == EnrolmentStatus.Approved);
 
     [BindProperty] public List<DecisionRow> Decisions { get; set; } = [];
@@ -70,6 +72,9 @@ public class DetailsModel(AppDbContext db, Access access, CommuneDirectory commu
         if (await db.VisibleAsync(id, ct) is not { } c) return false;
         Class = c;
         People = await ClassRoster.PeopleAsync(db, id, ct);
+        // Counts only, of every cell: the seats are the commune's.
+        var counts = await db.ClassEnrolments.WholeCommune().Where(e => e.ClassId == id).GroupBy(e => e.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        CommuneCounts = (counts.Where(c => c.Key == EnrolmentStatus.Approved).Sum(c => c.Count), counts.Where(c => c.Key == EnrolmentStatus.Proposed).Sum(c => c.Count));
         CommuneNames = (await communes.AllAsync(ct)).ToDictionary(x => x.Id, x => x.Name);
         return true;
     }
