@@ -109,15 +109,15 @@ public sealed class ClassJourney(ClassBrowserApp app) : IClassFixture<ClassBrows
         await app.SignInAsync(office, "vanphong", "Sen-hong-2025");
         await office.GotoAsync(details);
         await office.GetByRole(AriaRole.Link, new() { Name = "Điểm danh, ghi kết quả" }).ClickAsync();
-        await office.GetByLabel("Kết quả").SelectOptionAsync(new SelectOptionValue { Label = "Đạt" });
+        await office.GetByLabel("Kết quả", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Đạt" });
         await office.GetByLabel("Xếp loại (khi đạt)").SelectOptionAsync(new SelectOptionValue { Label = "Khá" });
         await office.GetByLabel("Điểm (0–10)").FillAsync("8,5");
-        await office.GetByLabel("Số giấy chứng nhận").FillAsync("77/CN-TTCT");
-        (await office.GetByLabel("Ngày cấp").InputValueAsync()).ShouldBe(Vn(closes));
+        await office.GetByLabel("Số giấy chứng nhận", new() { Exact = true }).FillAsync("77/CN-TTCT");
+        (await office.GetByLabel("Ngày cấp", new() { Exact = true }).InputValueAsync()).ShouldBe(Vn(closes));
         await BrowserApp.ScreenshotAsync(office, "31-class-results");
         await office.GetByRole(AriaRole.Button, new() { Name = "Lưu điểm danh và kết quả" }).ClickAsync();
         await office.WaitForURLAsync("**/Classes/Details/*");
-        (await office.Locator("[role=status]").InnerTextAsync()).ShouldContain("1 người đạt đã được ghi bước học lớp vào quá trình kết nạp");
+        (await office.Locator(".alert-success").InnerTextAsync()).ShouldContain("1 người đạt đã được ghi bước học lớp vào quá trình kết nạp");
 
         // The candidate's timeline: the class step done, with the certificate, the class, the grade and its validity.
         await office.GotoAsync($"{app.BaseUrl}/Candidates/Timeline/{app.CandidateId}");

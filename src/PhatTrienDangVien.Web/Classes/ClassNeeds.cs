@@ -27,7 +27,11 @@ public sealed class ClassNeeds(AppDbContext db, RuleBookProvider rules, TimeProv
     }
 
     public sealed record Need(int CandidateId, string FullName, string NameSortKey, int CellId, string Cell, NeedKind Kind, S Stage,
-        ClassDetails? Certificate, DateOnly? ValidThrough, DateOnly? ProbationEnd, string? Enrolled, bool Urgent);
+        ClassDetails? Certificate, DateOnly? ValidThrough, DateOnly? ProbationEnd, string? Enrolled, bool Urgent)
+    {
+        /// <summary>The last class that gave no certificate (refused, withdrawn, failed), with its reason.</summary>
+        public string? Before { get; init; }
+    }
 
     public DateOnly Today => Core.Common.VietnamTime.Today(clock);
 
@@ -43,10 +47,14 @@ public sealed class ClassNeeds(AppDbContext db, RuleBookProvider rules, TimeProv
             .ToListAsync(ct);
         var ids = people.Select(p => p.Id).ToList();
         var steps = (await db.AdmissionSteps.AsNoTracking().Where(s => ids.Contains(s.CandidateId)).ToListAsync(ct)).ToLookup(s => s.CandidateId);
-        var open = (await db.ClassEnrolments.AsNoTracking()
-                .Where(e => ids.Contains(e.CandidateId) && (e.Status == EnrolmentStatus.Proposed || e.Status == EnrolmentStatus.Approved) && e.Result == ClassResult.None)
-                .Select(e => new { e.CandidateId, e.Status, e.Class.Name, e.Class.OpensOn }).ToListAsync(ct))
+        var places = (await db.ClassEnrolments.AsNoTracking().Where(e => ids.Contains(e.CandidateId))
+                .Select(e => new { e.CandidateId, e.Status, e.Result, e.StatusReason, e.FailReason, e.Class.Name, e.Class.OpensOn }).ToListAsync(ct))
             .ToLookup(e => e.CandidateId);
+        var open = places.SelectMany(g => g).Where(e => e.Status is EnrolmentStatus.Proposed or EnrolmentStatus.Approved && e.Result == ClassResult.None).ToLookup(e => e.CandidateId);
+        // What became of the last place that did not lead to a certificate: a refusal, a withdrawal or a fail, with its reason.
+        string? Last(int id) => places[id].Where(e => e.Status is EnrolmentStatus.Refused or EnrolmentStatus.Withdrawn || e.Result == ClassResult.Failed)
+            .OrderByDescending(e => e.OpensOn).Select(e => $"{e.Name}: " + (e.Result == ClassResult.Failed ? "không đạt" : ClassWords.Status(e.Status).ToLower(Documents.FormValues.Vietnamese))
+                + ((e.FailReason ?? e.StatusReason) is { } why ? " — " + why : "")).FirstOrDefault();
         var horizon = today.AddMonths(ClassRules.RetakeWindowMonths);
         var list = new List<Need>();
         foreach (var p in people)
@@ -58,13 +66,13 @@ public sealed class ClassNeeds(AppDbContext db, RuleBookProvider rules, TimeProv
             {
                 var cert = c.AwarenessCertificate;
                 if (cert is null)
-                    list.Add(new(p.Id, p.FullName, p.NameSortKey, p.CellId, p.Cell, NeedKind.Awareness, stage, null, null, null, enrolled, false));
+                    list.Add(new(p.Id, p.FullName, p.NameSortKey, p.CellId, p.Cell, NeedKind.Awareness, stage, null, null, null, enrolled, false) { Before = Last(p.Id) });
                 else if (ClassRules.ValidThrough(cert.CertificateDate, months) is var through && through <= horizon)
-                    list.Add(new(p.Id, p.FullName, p.NameSortKey, p.CellId, p.Cell, NeedKind.Expiring, stage, cert, through, null, enrolled, through < today));
+                    list.Add(new(p.Id, p.FullName, p.NameSortKey, p.CellId, p.Cell, NeedKind.Expiring, stage, cert, through, null, enrolled, through < today) { Before = Last(p.Id) });
             }
             else if (stage == S.Probation && !c.HasNewMemberClass && c.ProbationEnd is { } end)
                 list.Add(new(p.Id, p.FullName, p.NameSortKey, p.CellId, p.Cell, NeedKind.NewMember, stage, null, null, end, enrolled,
-                    end <= today.AddDays(thresholds.CertificateHorizonDays)));
+                    end <= today.AddDays(thresholds.CertificateHorizonDays)) { Before = Last(p.Id) });
         }
         var byName = StringComparer.Ordinal;
         return [.. list.OrderBy(n => n.Kind).ThenBy(n => n.ValidThrough ?? n.ProbationEnd ?? DateOnly.MaxValue).ThenBy(n => n.NameSortKey, byName)];

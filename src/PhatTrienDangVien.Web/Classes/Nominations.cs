@@ -143,7 +143,8 @@ public sealed class DecideNominations(AppDbContext db, Access access, ClassPool 
             refuse[i].Reason = VietnameseText.Normalize(refuse[i].Reason);
             if (!rows.TryGetValue(refuse[i].EnrolmentId, out var r)) continue;
             var name = r.Candidate.Person.FullName;
-            if (refuse[i].Reason is null) errors.Add($"Refuse[{i}].Reason", $"{name}: hãy ghi lý do không duyệt.");
+            if (refuse[i].Reason is null)
+                errors.Add($"Refuse[{i}].Reason", $"{name}: hãy ghi lý do {(r.Status == EnrolmentStatus.Approved ? "rút khỏi danh sách" : "không duyệt")}.");
             else if (refuse[i].Reason!.Length > 500) errors.Add($"Refuse[{i}].Reason", $"{name}: lý do tối đa 500 ký tự.");
             if (r.Status is not (EnrolmentStatus.Proposed or EnrolmentStatus.Approved) || r.Result != ClassResult.None)
                 errors.Add($"Refuse[{i}].Reason", $"{name}: {(r.Result != ClassResult.None ? "đã có kết quả học" : "không còn chờ duyệt")}.");

@@ -89,7 +89,7 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var commune = await CommuneSetup.CreateAsync(db, "Đảng bộ xã Nhơn Mỹ", 2025, 2030, isDemo: true, ct);
         var c = commune.Id;
-        var center = new PoliticalCenter { CommuneId = c, Name = "Trung tâm Chính trị xã Chợ Mới", Address = "Xã Chợ Mới, tỉnh An Giang", DirectorName = "Huỳnh Văn Lực" };
+        var center = new PoliticalCenter { CommuneId = c, Name = "Trung tâm Chính trị xã Nhơn Mỹ", Address = "Ấp Nhơn Hòa, xã Nhơn Mỹ, tỉnh An Giang", DirectorName = "Huỳnh Văn Lực" };
         db.PoliticalCenters.Add(center);
 
         var hamlets = s_hamlets.Select(n =>

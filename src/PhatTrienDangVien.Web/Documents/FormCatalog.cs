@@ -243,7 +243,7 @@ public static class FormCatalog
             .Title("DANH SÁCH", "học viên đề nghị dự {{ten_lop}}")
             .P("Kính gửi: {{trung_tam}}.", false)
             .P("{{dang_uy}} gửi danh sách {{so_nguoi}} học viên đề nghị dự {{ten_lop}}, từ ngày {{tu_ngay}} đến ngày {{den_ngay}}, tại {{dia_diem}}, như sau:")
-            .ListTable([("STT", "{{stt}}", 700), ("Họ và tên", "{{ho_ten}}", 2100), ("Ngày sinh", "{{ngay_sinh}}", 1300), ("Chi bộ", "{{chi_bo}}", 1500), ("Ấp", "{{ap}}", 1200), ("Trình độ", "{{trinh_do_hoc_van}}", 1000), ("Nguồn", "{{nguon}}", DocxWriter.TextWidth - 7800)])
+            .ListTable([("STT", "{{stt}}", 800), ("Họ và tên", "{{ho_ten}}", 2000), ("Ngày sinh", "{{ngay_sinh}}", 1450), ("Chi bộ", "{{chi_bo}}", 1500), ("Ấp", "{{ap}}", 1100), ("Học vấn", "{{trinh_do_hoc_van}}", 900), ("Nguồn", "{{nguon}}", DocxWriter.TextWidth - 7750)])
             .Gap()
             .P("Đề nghị {{trung_tam}} tổ chức lớp học và gửi kết quả, giấy chứng nhận về {{dang_uy}} khi kết thúc lớp.")
             .Signature(["Như trên;", "Các chi bộ có tên;", "Lưu Văn phòng Đảng ủy."], s_committeeSign, "{{ky_ho_ten_dang_uy}}")),

@@ -23,7 +23,7 @@ public class NeedsModel(AppDbContext db, ClassNeeds needs) : PageModel
         new("Giai đoạn", r => Core.Admission.StepNames.Of(r.Stage)),
         new("Giấy chứng nhận", r => r.Certificate is { } c ? $"Số {c.CertificateNumber}, ngày {c.CertificateDate:dd/MM/yyyy}" : null),
         new("Còn giá trị đến", r => r.ValidThrough, Export.ColumnFormat.Date), new("Hết thời gian dự bị", r => r.ProbationEnd, Export.ColumnFormat.Date),
-        new("Đã đề cử vào lớp", r => r.Enrolled),
+        new("Đã đề cử vào lớp", r => r.Enrolled), new("Lần trước", r => r.Before),
     ];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
