@@ -20,7 +20,7 @@ public sealed class CandidateProgress(AppDbContext db, RuleBookProvider rules, C
     /// <summary>How many working days ahead "sắp đến hạn" looks: the commune's own horizon, as the home page, the work
     /// list and the alerts use it.</summary>
     public async Task<int> DueSoonWorkingDaysAsync(CancellationToken ct) =>
-        ((await db.NotificationSettings.AsNoTracking().FirstOrDefaultAsync(ct))?.Thresholds ?? Core.Notifications.AlertThresholds.Default).DueSoonWorkingDays;
+        (await Notifications.CommuneThresholds.ForAsync(db, null, ct)).DueSoonWorkingDays;
 
     public DateOnly Today => Core.Common.VietnamTime.Today(clock);
 

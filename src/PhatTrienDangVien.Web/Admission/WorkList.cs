@@ -66,7 +66,7 @@ public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarSe
             .Where(r => r.From <= today && (r.To == null || r.To >= today))
             .Select(r => new { r.CellId, r.MemberId }).ToListAsync(ct)).ToLookup(r => r.CellId, r => r.MemberId);
         // The commune's own horizons, as its alerts use them: the home page and the notifications count alike.
-        var thresholds = (await db.NotificationSettings.AsNoTracking().FirstOrDefaultAsync(ct))?.Thresholds ?? AlertThresholds.Default;
+        var thresholds = await Notifications.CommuneThresholds.ForAsync(db, null, ct);
 
         var book = await rules.GetAsync(ct);
         var calendar = await calendars.GetAsync(ct);

@@ -40,7 +40,7 @@ public sealed class ClassNeeds(AppDbContext db, RuleBookProvider rules, TimeProv
         var today = Today;
         var book = await rules.GetAsync(ct);
         var months = book.At(today).CertificateValidityMonths;
-        var thresholds = (await db.NotificationSettings.AsNoTracking().FirstOrDefaultAsync(ct))?.Thresholds ?? Core.Notifications.AlertThresholds.Default;
+        var thresholds = await Notifications.CommuneThresholds.ForAsync(db, null, ct);
         var people = await db.Candidates.AsNoTracking()
             .Where(c => (c.Status == CandidateStatus.Active || c.Status == CandidateStatus.Admitted) && (cellId == null || c.CellId == cellId))
             .Select(c => new { c.Id, c.Status, c.Person.FullName, c.Person.NameSortKey, c.Person.DateOfBirth, c.CellId, Cell = c.Cell.Name })

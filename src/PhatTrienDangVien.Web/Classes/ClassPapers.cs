@@ -23,6 +23,7 @@ public sealed class ClassPapers(AppDbContext db, Access access, FormTemplates te
 
     public async Task<Outcome<Paper>> SheetAsync(int classId, CancellationToken ct)
     {
+        if (!access.Has(Permission.ManageClasses)) return Outcome<Paper>.Forbidden();
         if (await ClassAsync(classId, ct) is not { } cls) return Outcome<Paper>.NotFound();
         var people = await ClassSheet.PeopleAsync(db, classId, ct);
         if (people.Count == 0) return Outcome<Paper>.Invalid("", "Lớp chưa có học viên nào được duyệt trong phạm vi được giao.");

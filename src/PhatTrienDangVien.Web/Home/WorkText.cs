@@ -68,14 +68,23 @@ public static class WorkText
     /// commune's, not a legal deadline, so the row is not in the "quá hạn" count; the home page says the same days);
     /// for a probation ending, the calendar days left. Null when there is nothing to say.
     /// </summary>
+    /// <summary>The day a candidate without a mentor entered the pool: the row's date is the commune's limit after it.</summary>
+    public static DateOnly? EnteredPool(WorkList.Item item, int noMentorDays)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Kind == WorkKind.NoMentor && item.Next.DueDate is { } limit ? limit.AddDays(-noMentorDays) : null;
+    }
+
+    /// <summary>"đã chờ N ngày": how long since entering the pool, as the home page and the work list both say it.</summary>
+    public static string Waited(DateOnly entered, DateOnly today) => $"đã chờ {Pages.Shared.Numbers.Show(today.DayNumber - entered.DayNumber)} ngày";
+
     public static string? LeftText(WorkList.Item item, DateOnly today, int noMentorDays)
     {
         ArgumentNullException.ThrowIfNull(item);
         return item.Kind switch
         {
             WorkKind.Step => item.Next.WorkingDaysLeft is { } d ? Pages.Shared.Dates.WorkingDaysLeft(d) : null,
-            WorkKind.NoMentor when item.Next.DueDate is { } limit =>
-                $"đã chờ {Pages.Shared.Numbers.Show(today.DayNumber - limit.AddDays(-noMentorDays).DayNumber)} ngày",
+            WorkKind.NoMentor when EnteredPool(item, noMentorDays) is { } entered => Waited(entered, today),
             WorkKind.ProbationEnding when item.Next.DueDate is { } end => end >= today
                 ? $"còn {Pages.Shared.Numbers.Show(end.DayNumber - today.DayNumber)} ngày"
                 : $"đã hết {Pages.Shared.Numbers.Show(today.DayNumber - end.DayNumber)} ngày",

@@ -52,8 +52,7 @@ public sealed class AlertGenerator(IServiceScopeFactory scopes, TimeProvider clo
     private async Task<(int Alerts, int Created)> RunCommuneAsync(int communeId, DateOnly today, CancellationToken ct)
     {
         using var scope = SystemScope(out var db);
-        var thresholds = (await db.NotificationSettings.AsNoTracking().FirstOrDefaultAsync(s => s.CommuneId == communeId, ct))?.Thresholds
-            ?? AlertThresholds.Default;
+        var thresholds = await CommuneThresholds.ForAsync(db, communeId, ct);
         var open = db.Candidates.Where(c => c.CommuneId == communeId && c.Status != CandidateStatus.Withdrawn);
         var candidates = await open.Select(c => new
         {

@@ -191,9 +191,9 @@ public abstract class HomeTasksTests<TApp>(TApp app) where TApp : DemoAppFactory
         var cells = list.QuerySelectorAll("tr[data-row] td[data-label='Còn']").Select(c => c.TextContent.Trim()).ToList();
         cells.ShouldNotBeEmpty();
         cells.ShouldAllBe(c => c.StartsWith("đã chờ ", StringComparison.Ordinal) && c.EndsWith(" ngày", StringComparison.Ordinal));
-        // The same days as the home page's row ("Vào nguồn ngày …, đã N ngày"), for the same person.
+        // The same days as the home page's row ("Vào nguồn ngày …, đã chờ N ngày"), for the same person.
         // Both lists are in the snapshot's order; the home page shows the first rows.
-        var homeDays = rows.Select(r => System.Text.RegularExpressions.Regex.Match(r.TextContent, @"đã ([\d.]+) ngày").Groups[1].Value).ToList();
+        var homeDays = rows.Select(r => System.Text.RegularExpressions.Regex.Match(r.TextContent, @"đã chờ ([\d.]+) ngày").Groups[1].Value).ToList();
         cells.Take(homeDays.Count).Select(c => c["đã chờ ".Length..^" ngày".Length]).ShouldBe(homeDays);
     }
 

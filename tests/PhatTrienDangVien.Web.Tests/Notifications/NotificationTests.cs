@@ -78,16 +78,19 @@ public abstract class NotificationTests<TApp>(TApp app) where TApp : AppFactory
     private static List<string> Users(IEnumerable<(string User, N Kind, DateOnly Due)> list, N kind) =>
         list.Where(n => n.Kind == kind).Select(n => n.User).Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>A second cell secretary, of cell B: the one who must never hear of cell A's cases.</summary>
-    private Task<int> EnsureSecretaryOfCellBAsync() => app.WithSystemScopeAsync(async db =>
+    /// <summary>An account of the test commune, created once (the tests of this class share the application).</summary>
+    private Task<int> EnsureAccountAsync(string userName, string fullName, string role, int? cellId = null, int? memberId = null) => app.WithSystemScopeAsync(async db =>
     {
-        if (await db.Users.AnyAsync(u => u.UserName == "secretaryb")) return 0;
+        if (await db.Users.AnyAsync(u => u.UserName == userName)) return 0;
         using var scope = app.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
-        await scope.ServiceProvider.GetRequiredService<CreateAccount>().CreateAsync("secretaryb", TestData.Password, "Bí thư chi bộ B",
-            Roles.CellSecretary, app.Data.CommuneId, organisationId: app.Data.CellB);
+        await scope.ServiceProvider.GetRequiredService<CreateAccount>().CreateAsync(userName, TestData.Password, fullName,
+            role, app.Data.CommuneId, organisationId: cellId, memberId: memberId);
         return 1;
     });
+
+    /// <summary>A second cell secretary, of cell B: the one who must never hear of cell A's cases.</summary>
+    private Task<int> EnsureSecretaryOfCellBAsync() => EnsureAccountAsync("secretaryb", "Bí thư chi bộ B", Roles.CellSecretary, cellId: app.Data.CellB);
 
     private Task<int> SetEmailAsync(string userName, string? email) => app.WithSystemScopeAsync(async db =>
     {
@@ -166,15 +169,7 @@ public abstract class NotificationTests<TApp>(TApp app) where TApp : AppFactory
     public async Task An_alert_reaches_only_accounts_that_can_open_the_case()
     {
         // A mentor's account for the member who is also in charge of cell A: its scope is the candidates it mentors.
-        await app.WithSystemScopeAsync(async db =>
-        {
-            if (await db.Users.AnyAsync(u => u.UserName == "mentorcharge")) return 0;
-            using var scope = app.Services.CreateScope();
-            scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
-            await scope.ServiceProvider.GetRequiredService<CreateAccount>().CreateAsync("mentorcharge", TestData.Password, "Giúp đỡ kiêm phụ trách",
-                Roles.Mentor, app.Data.CommuneId, memberId: app.Data.CommitteeMemberId);
-            return 1;
-        });
+        await EnsureAccountAsync("mentorcharge", "Giúp đỡ kiêm phụ trách", Roles.Mentor, memberId: app.Data.CommitteeMemberId);
         var today = Today;
         var id = await CaseAsync(app.Data.CellA, null, today.AddDays(-40), (K.SourcePool, today.AddDays(-40)));
         await RunAsync();

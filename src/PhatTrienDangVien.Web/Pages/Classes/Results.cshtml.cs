@@ -72,13 +72,13 @@ public class ResultsModel(AppDbContext db, TimeProvider clock) : PageModel
         {
             EnrolmentId = r.EnrolmentId, Score = r.Score?.ToString("0.##", Lookups.Vietnamese), Result = r.Result, Grade = r.Grade, FailReason = r.FailReason,
             CertificateNumber = r.CertificateNumber, CertificateDate = r.CertificateDate,
-            Present = r.Attendance is { Length: > 0 } a ? [.. Enumerable.Range(1, Class.Days).Where(d => a[d - 1] == '1')] : [.. Enumerable.Range(1, Class.Days)],
+            Present = PresentDays(r.Attendance),
         })];
         // People the sheet leaves out keep what is recorded.
         foreach (var p in People.Where(p => Rows.All(r => r.EnrolmentId != p.Id)))
             Rows.Add(new RowForm { EnrolmentId = p.Id, Result = p.Result, Grade = p.Grade, FailReason = p.FailReason, CertificateNumber = p.CertificateNumber,
                 CertificateDate = p.CertificateDate, Score = p.Score?.ToString("0.##", Lookups.Vietnamese),
-                Present = p.Attendance.Length == 0 ? [.. Enumerable.Range(1, Class.Days)] : [.. Enumerable.Range(1, Class.Days).Where(d => p.Attendance[d - 1] == '1')] });
+                Present = PresentDays(p.Attendance) });
         return Page();
     }
 
@@ -89,8 +89,7 @@ public class ResultsModel(AppDbContext db, TimeProvider clock) : PageModel
         {
             EnrolmentId = p.Id, Score = p.Score?.ToString("0.##", Lookups.Vietnamese), Result = p.Result, Grade = p.Grade, FailReason = p.FailReason,
             CertificateNumber = p.CertificateNumber, CertificateDate = p.CertificateDate ?? (Closed ? Class.ClosesOn : null),
-            // Not taken yet: everyone present, the clerk unticks the absent.
-            Present = p.Attendance.Length == 0 ? [.. Enumerable.Range(1, Class.Days)] : [.. Enumerable.Range(1, Class.Days).Where(d => p.Attendance[d - 1] == '1')],
+            Present = PresentDays(p.Attendance),
         })];
         return Page();
     }
@@ -121,6 +120,11 @@ public class ResultsModel(AppDbContext db, TimeProvider clock) : PageModel
             : $"Đã ghi kết quả của {outcome.Value.Rows} người.";
         return Redirect($"/Classes/Details/{id}");
     }
+
+    /// <summary>The days ticked on the form: those marked present, or every day while attendance is not taken (the clerk unticks the absent).</summary>
+    private List<int> PresentDays(string? attendance) => attendance is { Length: > 0 } a && a.Length == Class.Days
+        ? [.. Enumerable.Range(1, Class.Days).Where(d => a[d - 1] == '1')]
+        : [.. Enumerable.Range(1, Class.Days)];
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
