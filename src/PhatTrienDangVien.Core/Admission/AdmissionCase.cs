@@ -31,15 +31,20 @@ public sealed class AdmissionCase
     private readonly List<StepRecord> _steps;
 
     /// <param name="steps">The candidate's recorded steps, in any order (sorted by date, then id).</param>
-    public AdmissionCase(int candidateId, DateOnly applicantDateOfBirth, IEnumerable<StepRecord>? steps = null)
+    /// <param name="priorExit">The applicant had been a member and left the party: the vote is a re-admission.</param>
+    public AdmissionCase(int candidateId, DateOnly applicantDateOfBirth, IEnumerable<StepRecord>? steps = null, PriorExit? priorExit = null)
     {
         CandidateId = candidateId;
         ApplicantDateOfBirth = applicantDateOfBirth;
+        PriorExit = priorExit;
         _steps = [.. (steps ?? []).OrderBy(s => s.Date).ThenBy(s => s.Id == 0 ? int.MaxValue : s.Id)];
     }
 
     public int CandidateId { get; }
     public DateOnly ApplicantDateOfBirth { get; }
+
+    /// <summary>How the applicant last left the party, when they had been a member (Quy định 294-QĐ/TW point 3.5).</summary>
+    public PriorExit? PriorExit { get; }
     public IReadOnlyList<StepRecord> Steps => _steps;
 
     public AdmissionStage CurrentStage => Replay().Stage;
@@ -225,6 +230,9 @@ public sealed class AdmissionCase
                     $"Ngày chi bộ xét ({input.Date:dd/MM/yyyy}) người vào Đảng đã {Describe(ageMonths)}, quá {rules.MaxAgeMonths / 12} tuổi: cần văn bản đồng ý của Ban Thường vụ Tỉnh ủy.");
             }
 
+            string? readmissionConsent = VietnameseText.Normalize(input.ReadmissionConsentDocument);
+            if (PriorExit is { } prior) CheckReadmission(prior, input.Date, readmissionConsent, rules);
+
             ClassDetails certificate = state.AwarenessCertificate!;
             DateOnly validUntil = certificate.CertificateDate.AddMonths(rules.CertificateValidityMonths);
             if (input.Date > validUntil)
@@ -245,10 +253,51 @@ public sealed class AdmissionCase
                 For = vote.For, Against = vote.Against, Present = vote.Present, Members = vote.Members,
                 ExcludedAbsent = vote.ExcludedAbsent, Denominator = vote.Denominator, VotesNeeded = vote.VotesNeeded,
                 ApplicantAgeMonths = ageMonths, Over60ConsentDocument = over60Consent,
+                ReadmissionConsentDocument = PriorExit is null ? null : readmissionConsent, LeftPartyOn = PriorExit?.LeftOn,
                 AwarenessCertificateDate = certificate.CertificateDate, HasSubCommittee = roster.HasSubCommittee,
             };
             return new StepRecord { Outcome = outcome, Details = StepDetailsJson.Write(details) };
         });
+    }
+
+    /// <summary>
+    /// Re-admission (Quy định 294-QĐ/TW point 3.5): never for the barred ways of leaving nor a second time; only after
+    /// the waiting period, counted from the day the person left to the vote; and with the provincial standing board's
+    /// written consent.
+    /// </summary>
+    private static void CheckReadmission(PriorExit prior, DateOnly voteDate, string? consent, RuleSet rules)
+    {
+        if (prior.Barred)
+        {
+            throw Refuse.Because(ProcedureRules.ReadmissionBarred,
+                $"Người này đã ra khỏi Đảng ({prior.How}) thuộc trường hợp không xem xét kết nạp lại.");
+        }
+
+        if (prior.TimesLeft > 1)
+        {
+            throw Refuse.Because(ProcedureRules.ReadmissionBarred,
+                $"Người này đã ra khỏi Đảng {prior.TimesLeft} lần: chỉ được kết nạp lại một lần.");
+        }
+
+        if (prior.LeftOn is not { } left)
+        {
+            throw Refuse.Because(rules[RuleParameterKeys.ReadmissionWaitMonths],
+                $"Người này đã từng là đảng viên ({prior.How}) nhưng chưa rõ ngày ra khỏi Đảng: hãy ghi ngày đó trên hồ sơ đảng viên trước khi chi bộ xét kết nạp lại.");
+        }
+
+        DateOnly from = left.AddMonths(rules.ReadmissionWaitMonths);
+        if (voteDate < from)
+        {
+            int months = voteDate < left ? 0 : Age.FullMonths(left, voteDate);
+            throw Refuse.Because(rules[RuleParameterKeys.ReadmissionWaitMonths],
+                $"Người này ra khỏi Đảng ngày {left:dd/MM/yyyy} ({prior.How}), đến ngày chi bộ xét ({voteDate:dd/MM/yyyy}) mới {months} tháng: chỉ xét kết nạp lại từ ngày {from:dd/MM/yyyy}.");
+        }
+
+        if (consent is null)
+        {
+            throw Refuse.Because(ProcedureRules.ReadmissionConsent,
+                "Người này đã từng ra khỏi Đảng: hãy ghi số văn bản đồng ý của Ban Thường vụ Tỉnh ủy cho kết nạp lại.");
+        }
     }
 
     private static void RefuseBelowTwoThirds(VoteOutcome outcome, VoteDetails vote, RuleSet rules, string voters)

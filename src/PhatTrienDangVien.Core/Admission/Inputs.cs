@@ -78,6 +78,8 @@ public sealed record CellVoteInput : VoteInput
 {
     /// <summary>Provincial standing board's written consent, for an applicant over 60.</summary>
     public string? Over60ConsentDocument { get; init; }
+    /// <summary>Provincial standing board's written consent, for a person who had left the party (re-admission).</summary>
+    public string? ReadmissionConsentDocument { get; init; }
 }
 
 /// <summary>

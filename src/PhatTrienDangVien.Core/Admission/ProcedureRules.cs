@@ -41,6 +41,11 @@ public static class ProcedureRules
         "Chỉ dừng xem xét kết nạp trước lễ kết nạp", Procedure);
     public static ProcedureRule MentorEligibility { get; } = new(nameof(MentorEligibility),
         "Đảng viên giúp đỡ là đảng viên chính thức của chi bộ, do chi bộ phân công; người giúp đỡ ghi nhận xét của chính mình", "Quy định 294-QĐ/TW; Hướng dẫn 06-HD/TW");
+    public static ProcedureRule ReadmissionBarred { get; } = new(nameof(ReadmissionBarred),
+        "Không xem xét kết nạp lại người đã ra khỏi Đảng vì tự bỏ sinh hoạt đảng, xin ra khỏi Đảng (trừ lý do gia đình đặc biệt khó khăn), gây mất đoàn kết nội bộ nghiêm trọng, bị kết án về tội tham nhũng hoặc tội nghiêm trọng trở lên; chỉ kết nạp lại một lần",
+        "Quy định 294-QĐ/TW, điểm 3.5.2–3.5.3");
+    public static ProcedureRule ReadmissionConsent { get; } = new(nameof(ReadmissionConsent),
+        "Kết nạp lại phải được Ban Thường vụ Tỉnh ủy đồng ý bằng văn bản", "Quy định 294-QĐ/TW, điểm 3.5.1");
     public static ProcedureRule RequiredField { get; } = new(nameof(RequiredField),
         "Thông tin bắt buộc của bước", "Hướng dẫn 12-HD/BTCTW (biểu mẫu)");
 }

@@ -132,6 +132,9 @@ public sealed class RuleBook
         P(K.MaxRecognitionVotes, 3, "lần",
             "Chi bộ xét công nhận tối đa 3 lần không đạt 2/3 (tán thành hoặc không tán thành); sau đó cấp ủy cấp trên quyết định",
             $"{Reg294}; {Guide06}", true, s_regulation294),
+        P(K.ReadmissionWaitMonths, 36, "tháng",
+            "Kết nạp lại: ít nhất 36 tháng kể từ khi ra khỏi Đảng (người bị án hình sự về tội ít nghiêm trọng: 60 tháng từ khi được xóa án tích)",
+            $"{Reg294}, điểm 3.5.1", true, s_regulation294),
     ]);
 
     private static RuleParameter P(string key, decimal value, string unit, string name, string citation, bool confirmed, DateOnly from) =>

@@ -49,6 +49,7 @@ public static class RuleParameterKeys
     public const string RecognitionDecisionDeadlineWorkingDays = nameof(RecognitionDecisionDeadlineWorkingDays);
     public const string RecognitionDecisionExtensionWorkingDays = nameof(RecognitionDecisionExtensionWorkingDays);
     public const string MaxRecognitionVotes = nameof(MaxRecognitionVotes);
+    public const string ReadmissionWaitMonths = nameof(ReadmissionWaitMonths);
 
     /// <summary>
     /// The largest value a key may take: beyond it a value is a typing error, and the engine's date arithmetic would
@@ -56,7 +57,7 @@ public static class RuleParameterKeys
     /// </summary>
     public static int MaxValue(string key) => key switch
     {
-        MinAgeMonths or MaxAgeMonths or CertificateValidityMonths or IntroducerMinMonthsTogether or ProbationMonths => 1200,
+        MinAgeMonths or MaxAgeMonths or CertificateValidityMonths or IntroducerMinMonthsTogether or ProbationMonths or ReadmissionWaitMonths => 1200,
         YouthMaxAge => 100,
         VoteNumerator or VoteDenominator => 100,
         MinOfficialMembersToVote => 1000,
@@ -72,7 +73,7 @@ public static class RuleParameterKeys
         VoteNumerator, VoteDenominator, MinOfficialMembersToVote, DecidingBody,
         DecisionDeadlineWorkingDays, DecisionExtensionWorkingDays, CeremonyDeadlineWorkingDays, ProbationMonths,
         RecognitionReviewDeadlineWorkingDays, RecognitionDecisionDeadlineWorkingDays,
-        RecognitionDecisionExtensionWorkingDays, MaxRecognitionVotes,
+        RecognitionDecisionExtensionWorkingDays, MaxRecognitionVotes, ReadmissionWaitMonths,
     ];
 }
 

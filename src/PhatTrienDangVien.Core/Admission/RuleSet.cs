@@ -36,6 +36,7 @@ public sealed class RuleSet
     public int RecognitionDecisionDeadlineWorkingDays => Int(K.RecognitionDecisionDeadlineWorkingDays);
     public int RecognitionDecisionExtensionWorkingDays => Int(K.RecognitionDecisionExtensionWorkingDays);
     public int MaxRecognitionVotes => Int(K.MaxRecognitionVotes);
+    public int ReadmissionWaitMonths => Int(K.ReadmissionWaitMonths);
 
     /// <summary>
     /// Votes needed out of <paramref name="denominator"/>: the smallest whole number ≥ numerator/denominator of it

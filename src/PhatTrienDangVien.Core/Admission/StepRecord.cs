@@ -189,6 +189,9 @@ public sealed record CellVoteDetails : VoteDetails
 {
     public int ApplicantAgeMonths { get; init; }
     public string? Over60ConsentDocument { get; init; }
+    /// <summary>A re-admission: the provincial standing board's consent, and the day the person had left the party.</summary>
+    public string? ReadmissionConsentDocument { get; init; }
+    public DateOnly? LeftPartyOn { get; init; }
     public DateOnly AwarenessCertificateDate { get; init; }
     /// <summary>The cell is under a sub-committee, whose vote is then required before the decision.</summary>
     public bool HasSubCommittee { get; init; }

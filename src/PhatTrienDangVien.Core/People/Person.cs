@@ -52,6 +52,20 @@ public enum MemberStatus
     Removed = 2,
     TransferredOut = 3,
     Deceased = 4,
+    /// <summary>Khai trừ: the heaviest discipline, decided on the inspection side and recorded here as an exit.</summary>
+    Expelled = 5,
+    /// <summary>Cho ra khỏi Đảng: a member's request to leave, accepted by the competent committee.</summary>
+    LeftParty = 6,
+}
+
+public static class MemberStatuses
+{
+    /// <summary>No longer on the commune's roll (every status from <see cref="MemberStatus.Removed"/> on); the
+    /// queries compare <c>Status &gt;= Removed</c>, so a new way of leaving must take a value above it.</summary>
+    public static bool HasLeft(MemberStatus s) => s >= MemberStatus.Removed;
+
+    /// <summary>Left the party (not moved elsewhere, not deceased): re-admission is then possible only after the waiting period.</summary>
+    public static bool LeftTheParty(MemberStatus s) => s is MemberStatus.Removed or MemberStatus.Expelled or MemberStatus.LeftParty;
 }
 
 [Flags]

@@ -21,7 +21,29 @@ public sealed class AdmissionCases(AppDbContext db, RuleBookProvider rules, Cale
         var steps = await db.AdmissionSteps.Where(s => s.CandidateId == candidateId).OrderBy(s => s.Date).ThenBy(s => s.Id).ToListAsync(ct);
         var book = await rules.GetAsync(ct);
         var context = StepContext.From(book, await calendar.GetAsync(ct), clock, who.UserName);
-        return new LoadedCase(candidate, new AdmissionCase(candidateId, candidate.Person.DateOfBirth, steps), book, context);
+        var prior = await PriorExitAsync(candidate.PersonId, ct);
+        return new LoadedCase(candidate, new AdmissionCase(candidateId, candidate.Person.DateOfBirth, steps, prior), book, context);
+    }
+
+    /// <summary>
+    /// The person's past in the party when they had left it (Quy định 294-QĐ/TW point 3.5), read across the commune:
+    /// the decided exits that left the party (not a transfer), or, for a register brought in without them, the
+    /// register's status and date. Null for someone who never left. Once re-admitted (probation started) the row is
+    /// on the roll again and the rule no longer applies.
+    /// </summary>
+    public async Task<PriorExit?> PriorExitAsync(int personId, CancellationToken ct)
+    {
+        var member = await db.Members.WholeCommune().AsNoTracking().Where(m => m.PersonId == personId)
+            .Select(m => new { m.Id, m.Status, m.StatusDate }).FirstOrDefaultAsync(ct);
+        if (member is null || !MemberStatuses.LeftTheParty(member.Status)) return null;
+        var exits = await db.MemberExits.WholeCommune().AsNoTracking()
+            .Where(e => e.MemberId == member.Id && e.Status == ExitStatus.Decided
+                && (e.Kind == ExitKind.RemovedFromRoll || e.Kind == ExitKind.Expelled || e.Kind == ExitKind.LeftParty))
+            .Select(e => new { e.Kind, e.EffectiveOn, e.BarsReadmission }).ToListAsync(ct);
+        var last = exits.OrderBy(e => e.EffectiveOn).LastOrDefault();
+        return last is null
+            ? new PriorExit(member.StatusDate, Pages.Shared.Lookups.StatusName(member.Status).ToLowerInvariant(), false, 1)
+            : new PriorExit(last.EffectiveOn, Exits.ExitWords.Kind(last.Kind).ToLowerInvariant(), exits.Any(e => e.BarsReadmission), exits.Count);
     }
 }
 
@@ -41,8 +63,7 @@ public sealed class VoterRegister(AppDbContext db)
             db.CellMemberships.WholeCommune().Any(p => p.MemberId == m.Id && p.CellId == cellId && p.From <= on && (p.To == null || p.To >= on))
             // An official member entered without the date they became official counts as official since ever.
             && (m.OfficialDate != null ? m.OfficialDate <= on : m.Status == MemberStatus.Official)
-            && !((m.Status == MemberStatus.Removed || m.Status == MemberStatus.TransferredOut || m.Status == MemberStatus.Deceased)
-                && (m.StatusDate == null || m.StatusDate <= on))
+            && !(m.Status >= MemberStatus.Removed && (m.StatusDate == null || m.StatusDate <= on))
             // Official from the end of probation, but only once recognised: before the recognition decision the member
             // was still probationary and did not vote (a vote between the two, entered or shown later, leaves them out).
             && !db.AdmissionSteps.WholeCommune().Any(s => s.Kind == AdmissionStepKind.RecognitionDecision && s.Date > on

@@ -179,6 +179,7 @@ public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases ca
                 }
                 e.Require(d.ExcludedAbsent is null or (>= 0 and <= MaxVotes), nameof(d.ExcludedAbsent), "Số đảng viên miễn sinh hoạt vắng mặt phải từ 0 đến 10.000.");
                 e.MaxLength(d.Over60ConsentDocument, 100, nameof(d.Over60ConsentDocument), "Văn bản đồng ý");
+                e.MaxLength(d.ReadmissionConsentDocument, 100, nameof(d.ReadmissionConsentDocument), "Văn bản đồng ý kết nạp lại");
                 break;
             case T.Decision:
                 e.Require(d.ReceivedByCellOn is null || d.ReceivedByCellOn.Value.Year is >= 1900 and <= 2199, nameof(d.ReceivedByCellOn), "Ngày chi bộ nhận quyết định không hợp lệ.");
@@ -210,6 +211,7 @@ public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases ca
         OrganisationResolutionNumber = VietnameseText.Normalize(d.OrganisationResolutionNumber),
         For = d.For, Against = d.Against, Present = d.Present, ExcludedAbsent = d.ExcludedAbsent,
         Over60ConsentDocument = VietnameseText.Normalize(d.Over60ConsentDocument),
+        ReadmissionConsentDocument = VietnameseText.Normalize(d.ReadmissionConsentDocument),
         ReceivedByCellOn = d.ReceivedByCellOn, DecidingBody = VietnameseText.Normalize(d.DecidingBody),
         LateConsentDocument = VietnameseText.Normalize(d.LateConsentDocument), Reason = VietnameseText.Normalize(d.Reason),
     };
@@ -293,6 +295,7 @@ public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases ca
                 var input = With(new CellVoteInput
                 {
                     For = d.For!.Value, Against = d.Against!.Value, Present = d.Present!.Value, Over60ConsentDocument = d.Over60ConsentDocument,
+                    ReadmissionConsentDocument = d.ReadmissionConsentDocument,
                 });
                 return (c, ctx) => c.RecordCellVote(input, roster, ctx);
             }
@@ -372,6 +375,13 @@ public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases ca
             case T.Removal:
                 if (await MemberOfAsync(candidate, ct) is { } removed)
                 {
+                    // The exits list and the membership figures read this removal like any other: one exit, written here.
+                    db.MemberExits.Add(new MemberExit
+                    {
+                        CommuneId = removed.CommuneId, Member = removed, Kind = ExitKind.RemovedFromRoll, Ground = RemovalGround.NotRecognised,
+                        Reason = step.ReadDetails<ReasonDetails>()?.Reason, Status = ExitStatus.Decided, DecidedOn = step.Date, EffectiveOn = step.Date,
+                        DecisionNumber = step.DocumentNumber, PreviousStatus = removed.Status, PreviousStatusDate = removed.StatusDate, Step = step,
+                    });
                     removed.Status = MemberStatus.Removed;
                     removed.StatusDate = step.Date;
                 }

@@ -45,6 +45,8 @@ public class StepData
     public int? ExcludedAbsent { get; set; }
     [Display(Name = "Văn bản đồng ý của Ban Thường vụ Tỉnh ủy (trên 60 tuổi)")]
     public string? Over60ConsentDocument { get; set; }
+    [Display(Name = "Văn bản đồng ý kết nạp lại của Ban Thường vụ Tỉnh ủy")]
+    public string? ReadmissionConsentDocument { get; set; }
 
     [Display(Name = "Ngày chi bộ nhận quyết định")]
     public DateOnly? ReceivedByCellOn { get; set; }

@@ -51,6 +51,7 @@ public static class ApiSetup
         api.MapAdmissionApi();
         api.MapRecognitionApi();
         api.MapClassApi();
+        api.MapExitApi();
         api.MapImportApi();
         api.MapSearchApi();
         api.MapAccountApi();

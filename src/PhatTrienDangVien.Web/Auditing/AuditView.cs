@@ -58,6 +58,7 @@ public sealed class AuditView(AppDbContext db)
         [nameof(Core.Classes.ClassEnrolment)] = "Đề cử, kết quả học lớp",
         [nameof(Core.Education.PropagandaSession)] = "Buổi tuyên truyền, giáo dục",
         [nameof(Core.Education.PropagandaAttendee)] = "Quần chúng dự buổi tuyên truyền",
+        [nameof(MemberExit)] = "Xóa tên, ra khỏi Đảng, chuyển đi",
         [nameof(Term)] = "Nhiệm kỳ",
         [nameof(Person)] = "Nhân thân",
         [nameof(Member)] = "Đảng viên",
@@ -151,6 +152,10 @@ public sealed class AuditView(AppDbContext db)
         ["CertificateDate"] = "Ngày cấp giấy chứng nhận",
         ["Organiser"] = "Đơn vị tổ chức", ["OrganiserName"] = "Tên đơn vị tổ chức", ["Topic"] = "Chủ đề", ["AudienceCategoryId"] = "Đối tượng (nguồn)",
         ["Audience"] = "Đối tượng", ["Headcount"] = "Số người dự",
+        ["Ground"] = "Căn cứ xóa tên", ["Reason"] = "Lý do, sự việc", ["ProposedOn"] = "Ngày chi bộ đề nghị", ["ProposalNumber"] = "Số nghị quyết của chi bộ",
+        ["DecidedOn"] = "Ngày quyết định", ["DecisionNumber"] = "Số quyết định", ["DecidingBody"] = "Cấp quyết định",
+        ["EffectiveOn"] = "Ngày ra khỏi danh sách", ["Destination"] = "Nơi chuyển đến", ["BarsReadmission"] = "Không xem xét kết nạp lại",
+        ["PreviousStatus"] = "Tình trạng trước đó", ["PreviousStatusDate"] = "Ngày của tình trạng trước đó",
     };
 
     private enum Ref { Organisation, Member, Hamlet, SourceCategory, Candidate, ImportBatch, Person }
@@ -377,6 +382,10 @@ public sealed class AuditView(AppDbContext db)
         (nameof(Core.Classes.ClassEnrolment), "Status") => Classes.ClassWords.Status((Core.Classes.EnrolmentStatus)n),
         (nameof(Core.Classes.ClassEnrolment), "Result") => Classes.ClassWords.Result((Core.Classes.ClassResult)n),
         (nameof(Core.Education.PropagandaSession), "Organiser") => Education.PropagandaWords.Organiser((Core.Education.Organiser)n),
+        (nameof(MemberExit), "Kind") => Exits.ExitWords.Kind((ExitKind)n),
+        (nameof(MemberExit), "Status") => Exits.ExitWords.Status((ExitStatus)n),
+        (nameof(MemberExit), "Ground") => Exits.ExitWords.Ground((RemovalGround)n),
+        (nameof(MemberExit), "PreviousStatus") => Lookups.StatusName((MemberStatus)n),
         _ => null,
     };
 
@@ -400,6 +409,10 @@ public sealed class AuditView(AppDbContext db)
         ([nameof(Core.Classes.ClassEnrolment)], ["Status"], typeof(Core.Classes.EnrolmentStatus)),
         ([nameof(Core.Classes.ClassEnrolment)], ["Result"], typeof(Core.Classes.ClassResult)),
         ([nameof(Core.Education.PropagandaSession)], ["Organiser"], typeof(Core.Education.Organiser)),
+        ([nameof(MemberExit)], ["Kind"], typeof(ExitKind)),
+        ([nameof(MemberExit)], ["Status"], typeof(ExitStatus)),
+        ([nameof(MemberExit)], ["Ground"], typeof(RemovalGround)),
+        ([nameof(MemberExit)], ["PreviousStatus"], typeof(MemberStatus)),
     ];
 
     // Past this many stored patterns a query (one or two letters) matches nearly every label anyway; the raw text still counts.

@@ -64,6 +64,10 @@ public enum Permission
     NominateForClass,
     /// <summary>Write the sessions of propaganda and education work held by one's cells and the mass organisations.</summary>
     RecordPropaganda,
+    /// <summary>Propose xóa tên or a request to leave for a member of one's cells (or take the proposal back before the decision).</summary>
+    ProposeExit,
+    /// <summary>Record the competent body's decision on an exit, a khai trừ, a transfer out or a death; correct or undo them.</summary>
+    DecideExit,
 }
 
 /// <summary>The one table from roles to permissions (shown to administrators on /Admin/Permissions).</summary>
@@ -73,7 +77,7 @@ public static class PermissionTable
 
     private static readonly Permission[] s_cellWork =
         [.. s_everyone, Permission.EditPerson, Permission.RecordStep, Permission.WriteAssessment, Permission.ViewPlan, Permission.IssueForms,
-            Permission.NominateForClass, Permission.RecordPropaganda];
+            Permission.NominateForClass, Permission.RecordPropaganda, Permission.ProposeExit];
 
     private static readonly Dictionary<string, HashSet<Permission>> s_table = new()
     {
@@ -89,6 +93,8 @@ public static class PermissionTable
             Permission.ImportRegister,
             // The office deals with the political centre: its classes, the commune's approved list, the results sheet.
             Permission.ManageClasses,
+            // The office writes the committee's decisions on the roll: who left, how and when.
+            Permission.DecideExit,
         ],
         [Roles.CommitteeMember] = [.. s_cellWork],
         [Roles.CellSecretary] = [.. s_cellWork],
@@ -138,6 +144,8 @@ public static class PermissionTable
         Permission.ManageClasses => "Quản lý trung tâm chính trị, lớp học, chỉ tiêu; duyệt danh sách học; ghi kết quả và giấy chứng nhận",
         Permission.NominateForClass => "Đề cử người của chi bộ đi học lớp bồi dưỡng",
         Permission.RecordPropaganda => "Ghi buổi tuyên truyền, giáo dục của chi bộ, đoàn thể",
+        Permission.ProposeExit => "Đề nghị xóa tên, cho ra khỏi Đảng đảng viên của chi bộ",
+        Permission.DecideExit => "Ghi quyết định xóa tên, khai trừ, cho ra khỏi Đảng; chuyển sinh hoạt đi, từ trần",
         _ => p.ToString(),
     };
 

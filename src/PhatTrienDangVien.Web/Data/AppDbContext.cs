@@ -40,6 +40,7 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
     public DbSet<Term> Terms => Set<Term>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Member> Members => Set<Member>();
+    public DbSet<MemberExit> MemberExits => Set<MemberExit>();
     public DbSet<Candidate> Candidates => Set<Candidate>();
     public DbSet<SourceCategory> SourceCategories => Set<SourceCategory>();
     public DbSet<CandidateSource> CandidateSources => Set<CandidateSource>();
@@ -127,6 +128,9 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         builder.Entity<Core.Education.PropagandaSession>().HasQueryFilter(QueryFilters.Cells, e => ScopeUnrestricted || ScopeWholeCommune
             || (e.CellId != null && ScopeCellIds.Contains(e.CellId.Value)));
         CommuneFilter<Core.Education.PropagandaAttendee>(builder);
+        // An exit is its member's: seen by whoever sees the member (the member's cell).
+        CommuneFilter<MemberExit>(builder);
+        builder.Entity<MemberExit>().HasQueryFilter(QueryFilters.Cells, e => ScopeUnrestricted || ScopeWholeCommune || Members.Any(m => m.Id == e.MemberId));
         CommuneFilter<Term>(builder);
         CommuneFilter<SourceCategory>(builder);
         CommuneFilter<TermTarget>(builder);

@@ -237,6 +237,7 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
             .Concat(cells.Where(x => x.Cell.CellKind == CellKind.Hamlet).Take(8).Select(x => membersByCell[x.Cell.Id][1]))
             .ToList();
         foreach (var m in committee) m.Positions |= CommitteePositions.CommuneCommitteeMember;
+        SeedExits(c, membersByCell, today);
         var termStart = Congress;
         for (var i = 0; i < cells.Count; i++)
             db.CellResponsibilities.Add(new CellResponsibility { CommuneId = c, MemberId = committee[i % committee.Count].Id, CellId = cells[i].Cell.Id, From = termStart });
@@ -451,6 +452,74 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
         member.Status = status;
         member.StatusDate = from.AddDays(_random.Next(Math.Max(1, today.DayNumber - from.DayNumber)));
         member.Notes = status == MemberStatus.Deceased ? "Từ trần." : "Chuyển sinh hoạt đảng chính thức đến đảng bộ khác.";
+        // The exit behind the status, as the office records it (no draw from the generator: the rest of the demo is unchanged).
+        db.MemberExits.Add(new MemberExit
+        {
+            CommuneId = member.CommuneId, Member = member, Kind = status == MemberStatus.Deceased ? ExitKind.Deceased : ExitKind.TransferredOut,
+            Status = ExitStatus.Decided, DecidedOn = member.StatusDate, EffectiveOn = member.StatusDate, PreviousStatus = MemberStatus.Official,
+            PreviousStatusDate = member.OfficialDate, IsDemo = true,
+            DecisionNumber = status == MemberStatus.TransferredOut ? $"{member.StatusDate!.Value.DayOfYear}-GGT/ĐU" : null,
+            DecidingBody = status == MemberStatus.TransferredOut ? "Văn phòng Đảng ủy xã" : null,
+            Destination = status == MemberStatus.TransferredOut ? (member.StatusDate!.Value.Day % 3) switch
+            {
+                0 => "Đảng bộ phường Long Xuyên, tỉnh An Giang",
+                1 => "Đảng bộ xã Bình Hòa, tỉnh An Giang",
+                _ => "Đảng bộ phường Tân Định, Thành phố Hồ Chí Minh",
+            } : null,
+        });
+    }
+
+    /// <summary>
+    /// Screening (plan point P10): a few xóa tên a year (about 0.2% of the roll, what communes report), one proposal of
+    /// a cell awaiting the committee's decision and one the committee did not approve. Members who hold no office, drawn
+    /// before the cases are, so that no case takes a removed member as mentor or introducer; a generator of their own.
+    /// </summary>
+    private void SeedExits(int communeId, Dictionary<int, List<Member>> membersByCell, DateOnly today)
+    {
+        var random = new Random(13_2025);
+        var pool = membersByCell.Values.SelectMany(l => l.Skip(3))
+            .Where(m => m.Status == MemberStatus.Official && m.Positions == CommitteePositions.None && m.OfficialDate < s_flowStart
+                && m.Person.DateOfBirth.AddYears(60) > today)
+            .OrderBy(m => m.Id).ToList();
+        MemberExit Pick(DateOnly proposed)
+        {
+            var m = pool[random.Next(pool.Count)];
+            pool.Remove(m);
+            var ground = random.NextDouble() < 0.7 ? RemovalGround.AbsentOrUnpaidDues : RemovalGround.NoProgressAfterHelp;
+            return new MemberExit
+            {
+                CommuneId = communeId, Member = m, Kind = ExitKind.RemovedFromRoll, Ground = ground, IsDemo = true, ProposedOn = proposed,
+                ProposalNumber = $"{random.Next(2, 20):00}-NQ/CB",
+                Reason = ground == RemovalGround.AbsentOrUnpaidDues
+                    ? $"Không sinh hoạt chi bộ và không đóng đảng phí các tháng {proposed.AddMonths(-5).Month}, {proposed.AddMonths(-4).Month}, {proposed.AddMonths(-3).Month} năm {proposed.AddMonths(-3).Year}; chi bộ đã gặp gỡ, nhắc nhở hai lần."
+                    : "Chi bộ đã giúp đỡ 12 tháng nhưng không tiến bộ, không làm nhiệm vụ đảng viên.",
+                BarsReadmission = ground == RemovalGround.AbsentOrUnpaidDues,
+            };
+        }
+        for (var day = s_flowStart.AddDays(random.Next(60, 200)); day < today.AddDays(-60); day = day.AddDays(random.Next(120, 240)))
+        {
+            var e = Pick(day);
+            var decided = day.AddDays(random.Next(20, 45));
+            e.Status = ExitStatus.Decided;
+            e.DecidedOn = e.EffectiveOn = decided;
+            e.DecisionNumber = $"{random.Next(100, 999)}-QĐ/ĐU";
+            e.DecidingBody = "Ban Thường vụ Đảng ủy xã";
+            e.PreviousStatus = MemberStatus.Official;
+            e.PreviousStatusDate = e.Member.StatusDate;
+            e.Member.Status = MemberStatus.Removed;
+            e.Member.StatusDate = decided;
+            // Off the cell's lists the cases draw mentors and introducers from, as a member who moved is.
+            membersByCell[e.Member.CellId].Remove(e.Member);
+            db.MemberExits.Add(e);
+        }
+        var refused = Pick(today.AddMonths(-8));
+        refused.Status = ExitStatus.NotApproved;
+        refused.DecidedOn = refused.ProposedOn!.Value.AddDays(30);
+        refused.DecisionNumber = $"{random.Next(100, 999)}-TB/ĐU";
+        refused.DecidingBody = "Ban Thường vụ Đảng ủy xã";
+        refused.Reason += " Ban Thường vụ đề nghị chi bộ tiếp tục giúp đỡ thêm 6 tháng.";
+        db.MemberExits.Add(refused);
+        db.MemberExits.Add(Pick(today.AddDays(-12)));
     }
 
     /// <summary>Four schools; one has no party cell yet (a gap the plan asks to close).</summary>

@@ -675,6 +675,8 @@ public sealed class ImportPlanner(AppDbContext db, RuleBookProvider rules, Calen
         "chuyen di" or "da chuyen di" or "chuyen sinh hoat" or "da chuyen sinh hoat" => MemberStatus.TransferredOut,
         "tu tran" or "da tu tran" or "da mat" => MemberStatus.Deceased,
         "xoa ten" or "da xoa ten" => MemberStatus.Removed,
+        "khai tru" or "bi khai tru" or "da khai tru" => MemberStatus.Expelled,
+        "ra khoi dang" or "da ra khoi dang" or "cho ra khoi dang" => MemberStatus.LeftParty,
         _ => null,
     };
 

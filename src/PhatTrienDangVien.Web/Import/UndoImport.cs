@@ -49,6 +49,7 @@ public sealed class UndoImport(AppDbContext db, Access access, AuditContext who,
         await Name(members.Where(m => db.CellResponsibilities.WholeCommune().Any(r => r.MemberId == m.Id)).Select(m => m.Person.FullName), "được phân công phụ trách chi bộ");
         await Name(members.Where(m => db.Organisations.WholeCommune().Any(o => o.SecretaryMemberId == m.Id)).Select(m => m.Person.FullName), "là bí thư chi bộ");
         await Name(members.Where(m => db.Users.Any(u => u.MemberId == m.Id)).Select(m => m.Person.FullName), "có tài khoản gắn với hồ sơ");
+        await Name(members.Where(m => db.MemberExits.WholeCommune().Any(e => e.MemberId == m.Id)).Select(m => m.Person.FullName), "đã có hồ sơ xóa tên, ra khỏi Đảng, chuyển đi");
         // A probationary member's recognition case opened from the register (OpenRecognition) is a candidate record
         // of the same person made after the import, not by it.
         await Name(people.Where(p => db.Candidates.WholeCommune().Any(c => c.PersonId == p.Id && c.ImportBatchId != batchId)).Select(p => p.FullName),

@@ -110,6 +110,15 @@ public sealed class MemberInput
         }
         if (!Enum.IsDefined(Status)) errors.Add(prefix + nameof(Status), "Tình trạng không hợp lệ.");
         if (existing is null) return;
+        // Leaving the roll has its grounds, proposal and decision (Exits/SaveExit), and the status follows them.
+        if (Status != existing.Status && (MemberStatuses.HasLeft(existing.Status) || MemberStatuses.HasLeft(Status)))
+        {
+            errors.Add(prefix + nameof(Status), ExitsPageMessage);
+            return;
+        }
+        if (StatusDate != existing.StatusDate && MemberStatuses.HasLeft(existing.Status)
+            && await db.MemberExits.WholeCommune().AnyAsync(e => e.MemberId == existing.Id && e.Status == ExitStatus.Decided, ct))
+            errors.Add(prefix + nameof(StatusDate), ExitsPageMessage);
         // A member admitted through the procedure: the case is the record of the decision, the ceremony, probation
         // and recognition; the register shows what it wrote and the form cannot tell another story.
         var admittedByCase = await db.Candidates.WholeCommune()
@@ -124,6 +133,9 @@ public sealed class MemberInput
             errors.Add(prefix + nameof(Status),
                 "Thời kỳ dự bị, công nhận chính thức và xóa tên của đảng viên này ghi ở quá trình kết nạp, không sửa trực tiếp.");
     }
+
+    public const string ExitsPageMessage =
+        "Xóa tên, khai trừ, cho ra khỏi Đảng, chuyển sinh hoạt đi, từ trần ghi ở trang “Biến động đảng viên” (nút “Ghi ra khỏi danh sách” trên hồ sơ đảng viên) cùng căn cứ và quyết định; không sửa trực tiếp tình trạng ở đây.";
 
     public void ApplyTo(Member m)
     {

@@ -94,6 +94,8 @@ public static class ApplicationSetup
         services.AddScoped<Classes.ImportClassResults>();
         services.AddScoped<Classes.ClassPapers>();
         services.AddScoped<Education.SavePropagandaSession>();
+        services.AddScoped<Exits.SaveExit>();
+        services.AddScoped<Exits.DeleteExit>();
         services.AddScoped<Education.DeletePropagandaSession>();
         services.AddScoped<Education.PropagandaSummary>();
 

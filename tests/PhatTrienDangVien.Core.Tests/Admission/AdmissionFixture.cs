@@ -10,9 +10,9 @@ internal sealed class CaseDriver
 {
     public static readonly WorkingDayCalendar WorkingDays = new();
 
-    public CaseDriver(DateOnly birth, DateOnly today, RuleBook? rules = null)
+    public CaseDriver(DateOnly birth, DateOnly today, RuleBook? rules = null, PriorExit? priorExit = null)
     {
-        Case = new AdmissionCase(42, birth);
+        Case = new AdmissionCase(42, birth, null, priorExit);
         Today = today;
         Rules = rules ?? RuleBook.Defaults;
     }
@@ -64,11 +64,11 @@ internal sealed class CaseDriver
     }
 
     public StepRecord CellVote(DateOnly date, int forVotes = 9, int officialMembers = 10, int excluded = 0, bool subCommittee = false,
-        string? over60Consent = null, int? present = null) =>
+        string? over60Consent = null, int? present = null, string? readmissionConsent = null) =>
         Case.RecordCellVote(new CellVoteInput
         {
             Date = date, DocumentNumber = "01-NQ/CB", For = forVotes, Against = 0,
-            Present = present ?? officialMembers - excluded, Over60ConsentDocument = over60Consent,
+            Present = present ?? officialMembers - excluded, Over60ConsentDocument = over60Consent, ReadmissionConsentDocument = readmissionConsent,
         }, new CellRoster(officialMembers, excluded, subCommittee), Ctx);
 
     public StepRecord Decision(DateOnly date, DateOnly? received = null) =>

@@ -300,7 +300,7 @@ public abstract class AdmissionApiTests<TApp>(TApp app) where TApp : AppFactory
         var rules = await client.GetFromJsonAsync<JsonElement>("/api/rules");
         rules.Date("date").ShouldBe(D("2026-11-20"));
         var inForce = rules.GetProperty("inForce").EnumerateArray().ToDictionary(r => r.Str("key"));
-        inForce.Count.ShouldBe(17);
+        inForce.Count.ShouldBe(18);
         inForce["DecisionDeadlineWorkingDays"].GetProperty("value").GetDecimal().ShouldBe(60m);
         inForce["DecisionDeadlineWorkingDays"].GetProperty("isConfirmed").GetBoolean().ShouldBeFalse();
         inForce["DecisionDeadlineWorkingDays"].Str("citation").ShouldContain("294-QĐ/TW");
@@ -308,7 +308,7 @@ public abstract class AdmissionApiTests<TApp>(TApp app) where TApp : AppFactory
         inForce["MinAgeMonths"].GetProperty("isConfirmed").GetBoolean().ShouldBeTrue();
         inForce["ProbationMonths"].Str("unit").ShouldBe("tháng");
         inForce["ProbationMonths"].Str("citation").ShouldBe("Điều lệ Đảng, Điều 5");
-        rules.GetProperty("versions").GetArrayLength().ShouldBeGreaterThanOrEqualTo(17);
+        rules.GetProperty("versions").GetArrayLength().ShouldBeGreaterThanOrEqualTo(18);
     }
 }
 

@@ -25,7 +25,7 @@ public abstract class RulesAndApiPagesTests<TApp>(TApp app) where TApp : AppFact
         var mentor = await Browser.LoginAsync(app, "mentor");
         var (r, doc) = await mentor.GetAsync("/Rules");
         r.StatusCode.ShouldBe(HttpStatusCode.OK);
-        doc.QuerySelectorAll("#in-force tbody tr").Length.ShouldBe(17);
+        doc.QuerySelectorAll("#in-force tbody tr").Length.ShouldBe(18);
         var probation = doc.QuerySelector("#in-force tr[data-key=ProbationMonths]")!.TextContent;
         probation.ShouldContain("Thời kỳ dự bị 12 tháng");
         probation.ShouldContain("Điều lệ Đảng, Điều 5");

@@ -44,6 +44,8 @@ public class IndexModel(AppDbContext db, WorkList work, Education.PropagandaSumm
     public ForecastResult? ForecastSummary { get; private set; }
     /// <summary>The calendar year's propaganda and education beside the pool (the user's scope, as /Propaganda shows it).</summary>
     public Education.PropagandaSummary.Year? EducationYear { get; private set; }
+    /// <summary>Admissions, exits and net change of the term, the same figures as /Exits for this organisation.</summary>
+    public Web.Exits.ExitReads.Figures? Membership { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -74,6 +76,7 @@ public class IndexModel(AppDbContext db, WorkList work, Education.PropagandaSumm
         Structure = NewMemberStructure.Compute(newMembers, id => cellNames.GetValueOrDefault(id, "?"));
         SourceNames = await db.SourceCategories.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, ct);
         EducationYear = await propaganda.ForAsync(Today.Year, ct);
+        Membership = await Web.Exits.ExitReads.FiguresAsync(db, CellIds, Today, ct);
         // Where we are behind: each cell's allocation for this year against its admissions, pool and overdue steps.
         var allocations = await db.CellTargets.AsNoTracking().Where(a => a.Year == Today.Year && CellIds.Contains(a.CellId))
             .ToDictionaryAsync(a => a.CellId, a => a.Count, ct);

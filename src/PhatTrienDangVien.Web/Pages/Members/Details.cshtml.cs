@@ -14,6 +14,8 @@ public class DetailsModel(AppDbContext db, People.PersonalData personal, People.
 {
     public Member Member { get; private set; } = null!;
     public List<AuditRow> Audit { get; private set; } = [];
+    /// <summary>The member's exits from the roll: proposals, decisions, not approved.</summary>
+    public List<Core.People.MemberExit> Exits { get; private set; } = [];
     /// <summary>The admission case that made this person a member, when it was run in the application.</summary>
     public int? CaseId { get; private set; }
 
@@ -68,6 +70,7 @@ public class DetailsModel(AppDbContext db, People.PersonalData personal, People.
             .Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
         MayOpenRecognition = CaseId is null && access.MayRecord(Core.Admission.AdmissionStepKind.RecognitionVote)
             && await openRecognition.RefusalAsync(m, ct) is null;
+        Exits = await db.MemberExits.AsNoTracking().Where(e => e.MemberId == m.Id).OrderBy(e => e.ProposedOn ?? e.DecidedOn).ThenBy(e => e.Id).ToListAsync(ct);
         Audit = await AuditTrail.ForAsync(db, ct, (nameof(Core.People.Member), m.Id), (nameof(Person), m.PersonId));
         return Page();
     }

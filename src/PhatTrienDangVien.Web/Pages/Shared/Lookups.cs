@@ -62,6 +62,8 @@ public static class Lookups
         MemberStatus.Removed => "Đã xóa tên",
         MemberStatus.TransferredOut => "Đã chuyển đi",
         MemberStatus.Deceased => "Từ trần",
+        MemberStatus.Expelled => "Bị khai trừ",
+        MemberStatus.LeftParty => "Đã ra khỏi Đảng",
         _ => Invalid,
     };
 

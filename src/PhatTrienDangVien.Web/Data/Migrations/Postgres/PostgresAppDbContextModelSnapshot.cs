@@ -1286,6 +1286,96 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.ToTable("Members");
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Core.People.MemberExit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("BarsReadmission")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecidingBody")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Destination")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Ground")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PreviousStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PreviousStatusDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ProposalNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly?>("ProposedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StepId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_MemberExits_OnePending")
+                        .HasFilter("\"Status\" = 0");
+
+                    b.HasIndex("StepId")
+                        .IsUnique();
+
+                    b.HasIndex("CommuneId", "EffectiveOn");
+
+                    b.HasIndex("MemberId", "Status");
+
+                    b.ToTable("MemberExits");
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Core.People.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -2617,6 +2707,24 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.Navigation("Cell");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.People.MemberExit", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.People.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PhatTrienDangVien.Core.Admission.StepRecord", "Step")
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Member");
+
+                    b.Navigation("Step");
                 });
 
             modelBuilder.Entity("PhatTrienDangVien.Core.People.Person", b =>
