@@ -128,10 +128,6 @@ public static class ExitRules
         if (!NeedsDecision(kind) && !decided)
             throw new DomainException("Chuyển sinh hoạt đi và từ trần ghi khi đã xảy ra: hãy nhập ngày.", "ExitDate", Citation24);
     }
-
-    /// <summary>The grounds that, per Quy định 294-QĐ/TW point 3.5.2, close the door to re-admission by default (the office may untick).</summary>
-    public static bool BarsReadmissionByDefault(ExitKind kind, RemovalGround? ground) =>
-        kind == ExitKind.LeftParty || (kind == ExitKind.RemovedFromRoll && ground == RemovalGround.AbsentOrUnpaidDues);
 }
 
 /// <summary>

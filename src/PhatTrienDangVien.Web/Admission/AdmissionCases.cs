@@ -43,7 +43,7 @@ public sealed class AdmissionCases(AppDbContext db, RuleBookProvider rules, Cale
         var last = exits.OrderBy(e => e.EffectiveOn).LastOrDefault();
         return last is null
             ? new PriorExit(member.StatusDate, Pages.Shared.Lookups.StatusName(member.Status).ToLowerInvariant(), false, 1)
-            : new PriorExit(last.EffectiveOn, Exits.ExitWords.Kind(last.Kind).ToLowerInvariant(), exits.Any(e => e.BarsReadmission), exits.Count);
+            : new PriorExit(last.EffectiveOn, Exits.ExitWords.KindInSentence(last.Kind), exits.Any(e => e.BarsReadmission), exits.Count);
     }
 }
 

@@ -93,6 +93,12 @@ public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases ca
         IReadOnlyList<StepAttachment> files, CancellationToken ct)
     {
         var step = record(loaded.Case, loaded.Context);
+        // Probation of a member who left the roll meanwhile (a transfer, a death, a request to leave): the exit owns the
+        // status now, and no step of the procedure may write over it.
+        if (loaded.Candidate.Status == CandidateStatus.Admitted && await MemberOfAsync(loaded.Candidate, ct) is { } gone && MemberStatuses.HasLeft(gone.Status))
+            throw new DomainException(
+                $"Đảng viên này đã ra khỏi danh sách ({Pages.Shared.Lookups.StatusName(gone.Status).ToLowerInvariant()}{(gone.StatusDate is { } left ? $" ngày {left:dd/MM/yyyy}" : "")}): không ghi tiếp quá trình kết nạp. Nếu ghi nhầm, sửa ở trang “Biến động đảng viên”.",
+                "MemberLeft", ExitRules.Citation24);
         db.AdmissionSteps.Add(step);
         // Every step raises the candidate's version: two people recording on the same case at once cannot both pass
         // the order check against the same history; the second gets a conflict and records nothing.

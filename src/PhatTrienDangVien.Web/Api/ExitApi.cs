@@ -42,6 +42,9 @@ public static class ExitApi
         api.MapDelete("/member-exits/{id:int}", async (int id, DeleteExit delete, CancellationToken ct) =>
                 (await delete.HandleAsync(id, ct)).ToResult(_ => Results.NoContent(), "Không xóa được"))
             .RequirePermission(Permission.ProposeExit).WithTags("Biến động đảng viên");
+        api.MapPost("/members/{id:int}/readmission-case", async (int id, OpenReadmission open, CancellationToken ct) =>
+                (await open.HandleAsync(id, ct)).ToResult(c => Results.Created($"/api/candidates/{c.Id}", new { c.Id }), "Không mở được hồ sơ kết nạp lại"))
+            .RequirePermission(Permission.EditPerson).WithTags("Biến động đảng viên");
         api.MapGet("/membership-figures", async (int? orgId, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
                 var selection = await PlanData.SelectAsync(db, orgId, ct, allInScope: true);

@@ -16,6 +16,13 @@ public static class ExitWords
         _ => Lookups.Invalid,
     };
 
+    /// <summary>The way of leaving inside a sentence: first letter lowered, "Đảng" kept.</summary>
+    public static string KindInSentence(ExitKind k) => Kind(k) is { Length: > 0 } w ? char.ToLower(w[0], Lookups.Vietnamese) + w[1..] : "";
+
+    /// <summary>The state of an exit as a user reads it: a transfer or a death is simply recorded, not decided.</summary>
+    public static string Status(ExitStatus s, ExitKind k) =>
+        s == ExitStatus.Decided && !ExitRules.NeedsDecision(k) ? "Đã ghi nhận" : Status(s);
+
     public static string Ground(RemovalGround g) => g switch
     {
         RemovalGround.AbsentOrUnpaidDues => "Bỏ sinh hoạt đảng hoặc không đóng đảng phí 3 tháng trong năm không có lý do chính đáng",

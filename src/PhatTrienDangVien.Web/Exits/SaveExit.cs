@@ -20,7 +20,8 @@ public sealed class ExitInput
     public RemovalGround? Ground { get; set; }
     [Display(Name = "Lý do, sự việc cụ thể"), StringLength(1000, ErrorMessage = "Lý do tối đa 1000 ký tự.")]
     public string? Reason { get; set; }
-    [Display(Name = "Tình trạng"), Required(ErrorMessage = "Hãy chọn tình trạng.")]
+    /// <summary>Needed for the ways that are proposed and decided; a transfer or a death is recorded as decided.</summary>
+    [Display(Name = "Tình trạng")]
     public ExitStatus? Status { get; set; }
     [Display(Name = "Ngày chi bộ đề nghị")]
     public DateOnly? ProposedOn { get; set; }
@@ -67,11 +68,11 @@ public sealed class SaveExit(AppDbContext db, Access access, ConflictDiff diff, 
         if (id is not null && (e = await db.MemberExits.Include(x => x.Member).FirstOrDefaultAsync(x => x.Id == id, ct)) is null)
             return Outcome<MemberExit>.NotFound();
         if (e?.StepId is not null)
-            return Outcome<MemberExit>.Forbidden("Việc xóa tên này do bước “Xóa tên” của quá trình kết nạp ghi: xem và sửa ở trang Quá trình kết nạp.");
+            return Outcome<MemberExit>.Invalid("", ProcedureOwned);
         bool decides = access.Has(Permission.DecideExit);
         // A cell's proposal stays the cell's until the office takes it up; what the office recorded, only the office changes.
         if (e is not null && !decides && e.Status != ExitStatus.Proposed)
-            return Outcome<MemberExit>.Forbidden("Đề nghị này đã có quyết định: chỉ văn phòng Đảng ủy sửa.");
+            return Outcome<MemberExit>.Invalid("", "Đề nghị này đã có quyết định: chỉ văn phòng Đảng ủy sửa.");
 
         input.Reason = VietnameseText.Normalize(input.Reason);
         input.ProposalNumber = VietnameseText.Normalize(input.ProposalNumber);
@@ -82,7 +83,22 @@ public sealed class SaveExit(AppDbContext db, Access access, ConflictDiff diff, 
         errors.Annotations(input, P);
         if (errors.Any) return Outcome<MemberExit>.Invalid(errors.List);
         var kind = input.Kind!.Value;
-        var status = input.Status!.Value;
+        // A transfer or a death is recorded when it happened: there is no proposal to wait on, and no cell resolution.
+        if (!ExitRules.NeedsDecision(kind) && Enum.IsDefined(kind))
+        {
+            input.Status = ExitStatus.Decided;
+            input.ProposedOn = null;
+            input.ProposalNumber = null;
+        }
+        if (input.Status == ExitStatus.Proposed && (input.DecidedOn is not null || input.DecisionNumber is not null || input.DecidingBody is not null))
+            errors.Add(P + nameof(input.Status), "Đã nhập quyết định: hãy chọn tình trạng “Đã quyết định” hoặc “Cấp trên không đồng ý” (hoặc xóa các ô của quyết định).");
+        if (kind != ExitKind.TransferredOut && input.Destination is not null)
+            errors.Add(P + nameof(input.Destination), "Nơi chuyển đến chỉ ghi khi chuyển sinh hoạt đi.");
+        if (errors.Any) return Outcome<MemberExit>.Invalid(errors.List);
+        // What belongs to another way of leaving (a ground chosen before the form switched to a death) is not kept.
+        if (kind != ExitKind.RemovedFromRoll) input.Ground = null;
+        if (input.Status is null) return Outcome<MemberExit>.Invalid(P + nameof(input.Status), "Hãy chọn tình trạng.");
+        var status = input.Status.Value;
         errors.Require(Enum.IsDefined(kind), P + nameof(input.Kind), "Hình thức không hợp lệ.");
         errors.Require(Enum.IsDefined(status), P + nameof(input.Status), "Tình trạng không hợp lệ.");
         errors.Require(input.Ground is null || Enum.IsDefined(input.Ground.Value), P + nameof(input.Ground), "Căn cứ không hợp lệ.");
@@ -91,7 +107,7 @@ public sealed class SaveExit(AppDbContext db, Access access, ConflictDiff diff, 
             return Outcome<MemberExit>.Invalid(P + nameof(input.MemberId), "Không đổi được đảng viên của một hồ sơ đã ghi: hãy xóa đề nghị này và ghi đề nghị mới.");
 
         if (!decides && (status != ExitStatus.Proposed || !ExitRules.ProposedByCell(kind)))
-            return Outcome<MemberExit>.Forbidden("Chi bộ đề nghị xóa tên hoặc cho ra khỏi Đảng; quyết định, khai trừ, chuyển sinh hoạt đi và từ trần do văn phòng Đảng ủy ghi.");
+            return Outcome<MemberExit>.Invalid("", "Chi bộ đề nghị xóa tên hoặc cho ra khỏi Đảng; quyết định, khai trừ, chuyển sinh hoạt đi và từ trần do văn phòng Đảng ủy ghi.");
 
         var member = e?.Member ?? await db.Members.Include(m => m.Person).FirstOrDefaultAsync(m => m.Id == input.MemberId, ct);
         if (member is null) return Outcome<MemberExit>.Invalid(P + nameof(input.MemberId), "Đảng viên không có trong phạm vi được giao.");
@@ -101,6 +117,12 @@ public sealed class SaveExit(AppDbContext db, Access access, ConflictDiff diff, 
         var today = VietnamTime.Today(clock);
         // The member as they were before this exit: for an exit already decided, what the decision replaced.
         var before = e is { Status: ExitStatus.Decided, PreviousStatus: { } ps } ? ps : member.Status;
+        // A decided exit is changed only while the member is as it left them: a later exit or the procedure may have
+        // written the status since, and putting back what this one replaced would undo theirs.
+        if (e is { Status: ExitStatus.Decided } && !StillAsDecided(e, member))
+            return Outcome<MemberExit>.Invalid("", Stale(member));
+        // Answering a proposal "not approved" records nothing about the member: allowed whatever became of them since.
+        if (e is { Status: ExitStatus.Proposed } && status == ExitStatus.NotApproved && MemberStatuses.HasLeft(before)) before = MemberStatus.Official;
         try
         {
             ExitRules.Check(kind, input.Ground, before, status == ExitStatus.Decided);
@@ -115,9 +137,9 @@ public sealed class SaveExit(AppDbContext db, Access access, ConflictDiff diff, 
             errors.Add(P + nameof(input.Reason), "Hãy ghi lý do, sự việc cụ thể.");
         if (kind == ExitKind.TransferredOut && input.Destination is null)
             errors.Add(P + nameof(input.Destination), "Hãy ghi nơi chuyển sinh hoạt đến.");
-        if (await db.MemberExits.WholeCommune().AnyAsync(x => x.MemberId == member.Id && x.Status == ExitStatus.Proposed && x.Id != (id ?? 0), ct)
-            && status == ExitStatus.Proposed)
-            errors.Add(P + nameof(input.Status), PendingMessage);
+        if (await db.MemberExits.WholeCommune().AnyAsync(x => x.MemberId == member.Id && x.Status == ExitStatus.Proposed && x.Id != (id ?? 0), ct))
+            errors.Add(P + nameof(input.Status), status == ExitStatus.Proposed ? PendingMessage
+                : "Đảng viên này có một đề nghị đang chờ quyết định: hãy ghi quyết định (hoặc “không đồng ý”) cho đề nghị đó, hoặc xóa nó, trước.");
         if (errors.Any) return Outcome<MemberExit>.Invalid(errors.List);
 
         var record = e ?? new MemberExit { CommuneId = member.CommuneId, MemberId = member.Id, Member = member };
@@ -166,6 +188,13 @@ public sealed class SaveExit(AppDbContext db, Access access, ConflictDiff diff, 
     }
 
     private const string PendingMessage = "Đảng viên này đã có một đề nghị đang chờ quyết định.";
+    internal const string ProcedureOwned = "Việc xóa tên này do bước “Xóa tên” của quá trình kết nạp ghi: không sửa, không xóa ở đây.";
+
+    /// <summary>The member still has the status and date this decided exit gave them.</summary>
+    internal static bool StillAsDecided(MemberExit e, Member m) => m.Status == ExitRules.StatusFor(e.Kind) && m.StatusDate == e.EffectiveOn;
+
+    internal static string Stale(Member m) =>
+        $"Tình trạng của đảng viên đã thay đổi sau quyết định này (hiện là “{Pages.Shared.Lookups.StatusName(m.Status)}”{(m.StatusDate is { } d ? $" từ {d:dd/MM/yyyy}" : "")}): không sửa, không hoàn tác được hồ sơ này.";
 
     private static void Dates(ExitInput input, ExitKind kind, ExitStatus status, Member member, DateOnly today, Errors errors)
     {
@@ -204,10 +233,10 @@ public sealed class DeleteExit(AppDbContext db, Access access)
         if (!access.Has(Permission.ProposeExit) && !access.Has(Permission.DecideExit)) return Outcome<MemberExit>.Forbidden();
         var e = await db.MemberExits.Include(x => x.Member).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (e is null) return Outcome<MemberExit>.NotFound();
-        if (e.StepId is not null)
-            return Outcome<MemberExit>.Forbidden("Việc xóa tên này do bước “Xóa tên” của quá trình kết nạp ghi: không xóa ở đây.");
+        if (e.StepId is not null) return Outcome<MemberExit>.Invalid("", SaveExit.ProcedureOwned);
         if (e.Status != ExitStatus.Proposed && !access.Has(Permission.DecideExit))
-            return Outcome<MemberExit>.Forbidden("Đề nghị này đã có quyết định: chỉ văn phòng Đảng ủy xóa.");
+            return Outcome<MemberExit>.Invalid("", "Đề nghị này đã có quyết định: chỉ văn phòng Đảng ủy xóa.");
+        if (e.Status == ExitStatus.Decided && !SaveExit.StillAsDecided(e, e.Member)) return Outcome<MemberExit>.Invalid("", SaveExit.Stale(e.Member));
         if (e.Status == ExitStatus.Decided)
         {
             e.Member.Status = e.PreviousStatus ?? MemberStatus.Official;

@@ -109,7 +109,16 @@ public sealed class MemberInput
             Positions = Enum.GetValues<CommitteePositions>().Where(p => p != CommitteePositions.None && kept.HasFlag(p)).ToList();
         }
         if (!Enum.IsDefined(Status)) errors.Add(prefix + nameof(Status), "Tình trạng không hợp lệ.");
-        if (existing is null) return;
+        if (existing is null)
+        {
+            // Someone already gone is not entered by hand: the figures would count an exit with no papers (the register
+            // import brings the members of old, gone or not, with its own checks).
+            if (MemberStatuses.HasLeft(Status)) errors.Add(prefix + nameof(Status), ExitsPageMessage);
+            return;
+        }
+        // A member who left is counted in their last cell: that cell does not change afterwards.
+        if (MemberStatuses.HasLeft(existing.Status) && CellId != existing.CellId)
+            errors.Add(prefix + nameof(CellId), "Đảng viên đã ra khỏi danh sách: không chuyển chi bộ (số liệu biến động tính ở chi bộ cuối cùng).");
         // Leaving the roll has its grounds, proposal and decision (Exits/SaveExit), and the status follows them.
         if (Status != existing.Status && (MemberStatuses.HasLeft(existing.Status) || MemberStatuses.HasLeft(Status)))
         {

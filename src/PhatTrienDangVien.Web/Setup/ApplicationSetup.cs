@@ -96,6 +96,7 @@ public static class ApplicationSetup
         services.AddScoped<Education.SavePropagandaSession>();
         services.AddScoped<Exits.SaveExit>();
         services.AddScoped<Exits.DeleteExit>();
+        services.AddScoped<Exits.OpenReadmission>();
         services.AddScoped<Evaluations.CellDevelopment>();
         services.AddScoped<Education.DeletePropagandaSession>();
         services.AddScoped<Education.PropagandaSummary>();

@@ -110,6 +110,7 @@ public abstract class RoutePermissionTests<TApp>(TApp app) where TApp : AppFacto
         ["Members.DetailsModel.OnPostRevealAsync"] = "/Members/Details/1?handler=Reveal",
         ["Members.DetailsModel.OnPostExportPersonAsync"] = "/Members/Details/1?handler=ExportPerson",
         ["Members.DetailsModel.OnPostOpenRecognitionAsync"] = "/Members/Details/1?handler=OpenRecognition",
+        ["Members.DetailsModel.OnPostReadmitAsync"] = "/Members/Details/1?handler=Readmit",
         ["Candidates.DetailsModel.OnPostRevealAsync"] = "/Candidates/Details/1?handler=Reveal",
         ["Candidates.DetailsModel.OnPostExportPersonAsync"] = "/Candidates/Details/1?handler=ExportPerson",
         ["Candidates.TimelineModel.OnPostIssueAsync"] = "/Candidates/Timeline/1?handler=Issue",

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -71,7 +72,8 @@ public abstract class ExitTests<TApp>(TApp app) where TApp : AppFactory
         s.ShouldBe(HttpStatusCode.BadRequest);
         body.ShouldContain("không có trong phạm vi được giao");
         (s, body, _) = await WriteAsync(secretary, removal with { status = "Decided" });
-        s.ShouldBe(HttpStatusCode.Forbidden);
+        s.ShouldBe(HttpStatusCode.BadRequest);
+        body.ShouldContain("quyết định, khai trừ, chuyển sinh hoạt đi và từ trần do văn phòng Đảng ủy ghi");
         (s, body, _) = await WriteAsync(secretary, new { memberId = x1, kind = "RemovedFromRoll", status = "Proposed", proposedOn = "2026-10-01", proposalNumber = "05-NQ/CB", reason = "X" });
         ((int)s).ShouldBeInRange(400, 422);
         body.ShouldContain("phải nêu căn cứ");
@@ -102,7 +104,7 @@ public abstract class ExitTests<TApp>(TApp app) where TApp : AppFactory
         (s, body, _) = await WriteAsync(office, decided, exitId);
         s.ShouldBe(HttpStatusCode.OK, body);
         (await StatusAsync(x1)).ShouldBe(MemberStatus.Removed);
-        (await WriteAsync(secretary, removal, exitId, 1)).Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await WriteAsync(secretary, removal, exitId, 1)).Body.ShouldContain("chỉ văn phòng Đảng ủy sửa");
 
         // The office records a transfer (where to is required) and a death; the member form no longer changes a status off the roll.
         (s, body, _) = await WriteAsync(office, new { memberId = x2, kind = "TransferredOut", status = "Decided", decidedOn = "2026-05-05" });
@@ -166,36 +168,103 @@ public abstract class ExitTests<TApp>(TApp app) where TApp : AppFactory
     public async Task A_person_who_left_is_voted_on_again_only_after_the_waiting_period_with_the_provinces_consent()
     {
         var d = app.Data;
-        // Candidate A had been a member and was removed on 1/8/2023: the cell's vote of 1/7/2026 falls a month short of 36 months.
-        await app.WithSystemScopeAsync(async db =>
+        // Lâm Thị Y, an official member of cell A, removed (xóa tên) by the committee's decision of 1/8/2023.
+        var y = await app.WithSystemScopeAsync(async db =>
         {
-            var personId = await db.Candidates.Where(c => c.Id == d.CandidateA).Select(c => c.PersonId).SingleAsync();
-            var member = new Member
+            var m = new Member
             {
-                CommuneId = d.CommuneId, CellId = d.CellA, PersonId = personId, Status = MemberStatus.Removed, StatusDate = new DateOnly(2023, 8, 1),
-                CeremonyDate = new DateOnly(2020, 5, 1), OfficialDate = new DateOnly(2021, 5, 1),
+                CommuneId = d.CommuneId, CellId = d.CellA, Status = MemberStatus.Official, CeremonyDate = new DateOnly(2015, 5, 1), OfficialDate = new DateOnly(2016, 5, 1),
+                Person = TestData.NewPerson(d.CommuneId, "Lâm Thị Y", "089185001201", null, 1985, Gender.Female),
             };
-            db.Members.Add(member);
+            db.Members.Add(m);
             await db.SaveChangesAsync();
-            db.MemberExits.Add(new MemberExit
-            {
-                CommuneId = d.CommuneId, MemberId = member.Id, Kind = ExitKind.RemovedFromRoll, Ground = RemovalGround.NoProgressAfterHelp, Status = ExitStatus.Decided,
-                DecidedOn = new DateOnly(2023, 8, 1), EffectiveOn = new DateOnly(2023, 8, 1), Reason = "Không tiến bộ.",
-            });
-            return await db.SaveChangesAsync();
+            return m.Id;
         });
-        var refused = await Should.ThrowAsync<InvalidOperationException>(() => Steps.CandidateAApprovedByCellAsync(app.Services, d));
-        refused.Message.ShouldContain("chỉ xét kết nạp lại từ ngày 01/08/2026");
+        var office = (await Browser.LoginAsync(app, "office")).Client;
+        (await WriteAsync(office, new { memberId = y, kind = "RemovedFromRoll", ground = "NoProgressAfterHelp", status = "Decided", proposedOn = "2023-07-15", proposalNumber = "04-NQ/CB",
+            reason = "Chi bộ giúp đỡ 12 tháng không tiến bộ.", decidedOn = "2023-08-01", decisionNumber = "77-QĐ/ĐU", decidingBody = "Ban Thường vụ Đảng ủy xã" })).Status.ShouldBe(HttpStatusCode.Created);
+
+        // The office opens her case for re-admission, on the same person record; once.
+        var opened = await office.PostAsync($"/api/members/{y}/readmission-case", null);
+        opened.StatusCode.ShouldBe(HttpStatusCode.Created, await opened.Content.ReadAsStringAsync());
+        var candidate = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var again = await office.PostAsync($"/api/members/{y}/readmission-case", null);
+        again.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await again.Content.ReadAsStringAsync()).ShouldContain("đã có hồ sơ đang xem xét");
+
+        Task Step(Core.Admission.AdmissionStepKind kind, Web.Admission.StepData data) => Steps.RecordAsync(app.Services, candidate, kind, data);
+        await Step(Core.Admission.AdmissionStepKind.SourcePool, new() { Date = Steps.D("2026-01-05") });
+        await Step(Core.Admission.AdmissionStepKind.MentorAssigned, new() { Date = Steps.D("2026-01-10"), MentorMemberId = d.MentorMemberA });
+        await Step(Core.Admission.AdmissionStepKind.AwarenessClass, new() { Date = Steps.D("2026-03-06"), CertificateNumber = "9/CN", CertificateDate = Steps.D("2026-03-06") });
+        await Step(Core.Admission.AdmissionStepKind.Application, new() { Date = Steps.D("2026-04-01") });
+        await Step(Core.Admission.AdmissionStepKind.PersonalHistory, new() { Date = Steps.D("2026-05-04"),
+            People = [new() { Relationship = "Cha", FullName = "Lâm Văn Hai", Result = Core.Admission.VerificationResult.Verified }] });
+        await Step(Core.Admission.AdmissionStepKind.Introduction, new()
+        {
+            Date = Steps.D("2026-06-01"), Path = Core.Admission.IntroductionPath.TwoMembers,
+            Introducers = [new() { MemberId = d.MemberA, TogetherSince = Steps.D("2020-01-01") }, new() { MemberId = d.CommitteeMemberId, TogetherSince = Steps.D("2020-01-01") }],
+        });
+        await Step(Core.Admission.AdmissionStepKind.Opinions, new() { Date = Steps.D("2026-06-15") });
+
+        // Every official member of the cell that day votes for (how many depends on what else this class's tests recorded).
+        int voters;
+        using (var scope = app.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Web.Authorization.CurrentScope>().Set(Web.Authorization.DataScope.System);
+            voters = (await scope.ServiceProvider.GetRequiredService<Web.Admission.VoterRegister>().CellAsync(d.CellA, Steps.D("2026-08-03"), CancellationToken.None)).Official;
+        }
+        // A month short of 36 months: refused. After it, without the province's consent: refused. With it: recorded.
+        var early = await Should.ThrowAsync<InvalidOperationException>(() => Step(Core.Admission.AdmissionStepKind.CellVote,
+            new() { Date = Steps.D("2026-07-01"), For = voters, Against = 0, Present = voters, ReadmissionConsentDocument = "512-CV/TU" }));
+        early.Message.ShouldContain("chỉ xét kết nạp lại từ ngày 01/08/2026");
+        (await Should.ThrowAsync<InvalidOperationException>(() => Step(Core.Admission.AdmissionStepKind.CellVote,
+            new() { Date = Steps.D("2026-08-03"), For = voters, Against = 0, Present = voters }))).Message.ShouldContain("Ban Thường vụ Tỉnh ủy");
         var browser = await Browser.LoginAsync(app, "secretary");
-        var (page, doc) = await browser.GetAsync($"/Candidates/Step/{d.CandidateA}?kind=CellVote");
+        var (page, doc) = await browser.GetAsync($"/Candidates/Step/{candidate}?kind=CellVote");
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         doc.QuerySelector("#readmission")!.TextContent.ShouldContain("01/08/2023");
-        // After the wait, with the consent, the vote is recorded.
-        await Steps.RecordAsync(app.Services, d.CandidateA, Core.Admission.AdmissionStepKind.CellVote,
-            new Web.Admission.StepData { Date = Steps.D("2026-08-03"), For = 3, Against = 0, Present = 3, ReadmissionConsentDocument = "512-CV/TU" });
+        await Step(Core.Admission.AdmissionStepKind.CellVote, new() { Date = Steps.D("2026-08-03"), For = voters, Against = 0, Present = voters, ReadmissionConsentDocument = "512-CV/TU" });
+    }
+}
+
+/// <summary>An exit and the procedure: a member who left is not carried on by the procedure, and a decision is undone only while it stands.</summary>
+public abstract class ExitProcedureTests<TApp>(TApp app) where TApp : AppFactory
+{
+    [Fact]
+    public async Task The_procedure_stops_for_a_member_who_left_and_an_exit_is_undone_only_while_the_member_is_as_it_left_them()
+    {
+        var d = app.Data;
+        await Steps.CandidateAApprovedByCellAsync(app.Services, d);
+        await Steps.RecordAsync(app.Services, d.CandidateA, Core.Admission.AdmissionStepKind.Decision,
+            new Web.Admission.StepData { Date = Steps.D("2026-08-10"), DocumentNumber = "112-QĐ/ĐU", ReceivedByCellOn = Steps.D("2026-08-12") });
+        await Steps.RecordAsync(app.Services, d.CandidateA, Core.Admission.AdmissionStepKind.Ceremony, new Web.Admission.StepData { Date = Steps.D("2026-09-10") });
+        var member = await app.WithSystemScopeAsync(db => db.Members.Where(m => m.Person.FullName == "Võ Minh Đức").Select(m => m.Id).SingleAsync());
+        var office = (await Browser.LoginAsync(app, "office")).Client;
+        var r = await office.PostAsJsonAsync("/api/member-exits", new { input = new { memberId = member, kind = "TransferredOut", decidedOn = "2026-10-01", destination = "Đảng bộ xã Bình Hòa" }, version = 0 });
+        r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        var exit = (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+
+        var refused = await Should.ThrowAsync<InvalidOperationException>(() => Steps.RecordAsync(app.Services, d.CandidateA, Core.Admission.AdmissionStepKind.NewMemberClass,
+            new Web.Admission.StepData { Date = Steps.D("2026-10-15"), CertificateNumber = "3/CN", CertificateDate = Steps.D("2026-10-15") }));
+        refused.Message.ShouldContain("đã ra khỏi danh sách");
+
+        // Something else wrote the member's status since (here by hand): the transfer is no longer undone.
+        await app.WithSystemScopeAsync(async db =>
+        {
+            var m = await db.Members.SingleAsync(x => x.Id == member);
+            m.StatusDate = new DateOnly(2026, 10, 2);
+            return await db.SaveChangesAsync();
+        });
+        var delete = await office.DeleteAsync($"/api/member-exits/{exit}");
+        delete.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await delete.Content.ReadAsStringAsync()).ShouldContain("đã thay đổi sau quyết định này");
     }
 }
 
 public sealed class ExitTests_Sqlite(SqliteApp app) : ExitTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class ExitTests_Postgres(PostgresApp app) : ExitTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class ExitProcedureTests_Sqlite(SqliteApp app) : ExitProcedureTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class ExitProcedureTests_Postgres(PostgresApp app) : ExitProcedureTests<PostgresApp>(app), IClassFixture<PostgresApp>;

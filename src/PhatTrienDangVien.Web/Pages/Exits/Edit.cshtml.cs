@@ -22,6 +22,8 @@ public class EditModel(AppDbContext db, Access access, SaveExit save, TimeProvid
     /// <summary>Members still on the roll, by cell, for a new record; the member's name for an existing one.</summary>
     public List<(int Id, string Name, string Cell, MemberStatus Status)> Members { get; private set; } = [];
     public string? MemberName { get; private set; }
+    /// <summary>The chosen member is probationary: xóa tên goes through their case (this is its timeline).</summary>
+    public int? ProbationCaseId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, int? memberId, CancellationToken ct)
     {
@@ -31,17 +33,16 @@ public class EditModel(AppDbContext db, Access access, SaveExit save, TimeProvid
             Input.MemberId = memberId;
             Input.Status = ExitStatus.Proposed;
             Input.Kind = ExitKind.RemovedFromRoll;
-            Input.ProposedOn = Core.Common.VietnamTime.Today(clock);
+            if (!Decides) Input.ProposedOn = Core.Common.VietnamTime.Today(clock);
         }
         else
         {
             var e = await db.MemberExits.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
             if (e is null) return NotFound();
-            if (e.StepId is not null) return Redirect($"/Members/Details/{e.MemberId}");
+            // Written by the procedure, or decided and so the office's: the member's page shows it, read only.
+            if (e.StepId is not null || (!Decides && e.Status != ExitStatus.Proposed)) return Redirect($"/Members/Details/{e.MemberId}#exits");
             Input = ExitInput.From(e);
             Version = e.Version;
-            // The office opening a proposal is there to write the decision.
-            if (Decides && e.Status == ExitStatus.Proposed) Input.DecidedOn ??= Core.Common.VietnamTime.Today(clock);
         }
         return await LoadAsync(ct) ? Page() : NotFound();
     }
@@ -59,7 +60,9 @@ public class EditModel(AppDbContext db, Access access, SaveExit save, TimeProvid
         }
         if (this.Show(outcome, conflicts: Conflicts) is { } shown) return shown;
         var saved = outcome.Value!;
-        TempData["Success"] = $"Đã lưu: {ExitWords.Kind(saved.Kind).ToLowerInvariant()} — {MemberName ?? "đảng viên"} ({ExitWords.Status(saved.Status).ToLowerInvariant()}).";
+        TempData["Success"] = saved.Status == ExitStatus.Proposed
+            ? $"Đã ghi đề nghị {ExitWords.KindInSentence(saved.Kind)} — {MemberName ?? "đảng viên"}; văn phòng Đảng ủy sẽ ghi quyết định của cấp có thẩm quyền."
+            : $"Đã lưu: {ExitWords.KindInSentence(saved.Kind)} — {MemberName ?? "đảng viên"} ({ExitWords.Status(saved.Status, saved.Kind).ToLowerInvariant()}).";
         return Redirect(saved.Status == ExitStatus.Proposed ? "/Exits?Show=Pending" : $"/Members/Details/{saved.MemberId}");
     }
 
@@ -72,10 +75,12 @@ public class EditModel(AppDbContext db, Access access, SaveExit save, TimeProvid
             await LoadAsync(ct);
             return shown;
         }
-        TempData["Success"] = outcome.Value!.Status == ExitStatus.Decided
-            ? "Đã xóa hồ sơ ra khỏi danh sách; đảng viên trở lại tình trạng trước đó."
-            : "Đã xóa đề nghị.";
-        return Redirect("/Exits?Show=Pending");
+        var gone = outcome.Value!;
+        var who = await db.Members.AsNoTracking().Where(m => m.Id == gone.MemberId).Select(m => new { m.Person.FullName, m.Status }).FirstOrDefaultAsync(ct);
+        TempData["Success"] = gone.Status == ExitStatus.Decided
+            ? $"Đã xóa hồ sơ {ExitWords.KindInSentence(gone.Kind)} của {who?.FullName}; đồng chí trở lại tình trạng {Lookups.StatusName(who?.Status ?? MemberStatus.Official).ToLowerInvariant()}."
+            : $"Đã xóa đề nghị {ExitWords.KindInSentence(gone.Kind)} của {who?.FullName}.";
+        return Redirect($"/Members/Details/{gone.MemberId}");
     }
 
     /// <summary>The member's name, or the members to choose from; false when the member asked for is not one the user sees.</summary>
@@ -83,18 +88,21 @@ public class EditModel(AppDbContext db, Access access, SaveExit save, TimeProvid
     {
         if (Input.MemberId is { } m)
         {
-            var member = await db.Members.AsNoTracking().Where(x => x.Id == m).Select(x => new { x.Person.FullName, Cell = x.Cell.Name }).FirstOrDefaultAsync(ct);
+            var member = await db.Members.AsNoTracking().Where(x => x.Id == m)
+                .Select(x => new { x.Person.FullName, x.Person.DateOfBirth, Cell = x.Cell.Name, x.Status, x.PersonId }).FirstOrDefaultAsync(ct);
             if (member is not null)
             {
-                MemberName = $"{member.FullName} ({member.Cell})";
+                MemberName = $"{member.FullName}, sinh năm {member.DateOfBirth.Year} ({member.Cell})";
+                if (member.Status == MemberStatus.Probationary)
+                    ProbationCaseId = await db.Candidates.WholeCommune().Where(c => c.PersonId == member.PersonId).Select(c => (int?)c.Id).MaxAsync(ct);
                 return true;
             }
             if (Request.Method == HttpMethods.Get) return false;
         }
         Members = [.. (await db.Members.AsNoTracking().Where(x => x.Status < MemberStatus.Removed)
-                .Select(x => new { x.Id, x.Person.FullName, x.Person.NameSortKey, Cell = x.Cell.Name, x.Status }).ToListAsync(ct))
+                .Select(x => new { x.Id, x.Person.FullName, x.Person.NameSortKey, x.Person.DateOfBirth, Cell = x.Cell.Name, x.Status }).ToListAsync(ct))
             .OrderBy(x => x.Cell, Lookups.Collator).ThenBy(x => x.NameSortKey, StringComparer.Ordinal)
-            .Select(x => (x.Id, x.FullName, x.Cell, x.Status))];
+            .Select(x => (x.Id, $"{x.FullName}, sinh năm {x.DateOfBirth.Year}", x.Cell, x.Status))];
         return true;
     }
 }

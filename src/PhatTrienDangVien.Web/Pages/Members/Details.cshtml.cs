@@ -14,6 +14,8 @@ public class DetailsModel(AppDbContext db, People.PersonalData personal, People.
 {
     public Member Member { get; private set; } = null!;
     public List<AuditRow> Audit { get; private set; } = [];
+    /// <summary>The person left the party and has no case open: the office may open one for re-admission.</summary>
+    public bool MayReadmit { get; private set; }
     /// <summary>The member's exits from the roll: proposals, decisions, not approved.</summary>
     public List<Core.People.MemberExit> Exits { get; private set; } = [];
     /// <summary>The admission case that made this person a member, when it was run in the application.</summary>
@@ -60,14 +62,30 @@ public class DetailsModel(AppDbContext db, People.PersonalData personal, People.
         return page is PageResult ? this.Show(outcome) ?? page : page;
     }
 
+    [RequireHandlerPermission(Permission.EditPerson)]
+    public async Task<IActionResult> OnPostReadmitAsync(int id, [FromServices] Web.Exits.OpenReadmission open, CancellationToken ct)
+    {
+        var outcome = await open.HandleAsync(id, ct);
+        if (outcome.IsDone)
+        {
+            TempData["Success"] = "Đã mở hồ sơ xin kết nạp lại. " + string.Join(" ", outcome.Warnings);
+            return Redirect($"/Candidates/Timeline/{outcome.Value!.Id}");
+        }
+        var page = await LoadAsync(id, ct);
+        return page is PageResult ? this.Show(outcome) ?? page : page;
+    }
+
     private async Task<IActionResult> LoadAsync(int id, CancellationToken ct)
     {
         var m = await db.Members.AsNoTracking().Include(x => x.Person).ThenInclude(p => p.Hamlet).Include(x => x.Cell)
             .FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return NotFound();
         Member = m;
-        CaseId = await db.Candidates.WholeCommune().Where(c => c.PersonId == m.PersonId)
+        // The latest case: a person re-admitted has the old one and the new one.
+        CaseId = await db.Candidates.WholeCommune().Where(c => c.PersonId == m.PersonId).OrderByDescending(c => c.Id)
             .Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+        MayReadmit = Core.People.MemberStatuses.LeftTheParty(m.Status) && access.Has(Permission.EditPerson)
+            && !await db.Candidates.WholeCommune().AnyAsync(c => c.PersonId == m.PersonId && c.Status == CandidateStatus.Active, ct);
         MayOpenRecognition = CaseId is null && access.MayRecord(Core.Admission.AdmissionStepKind.RecognitionVote)
             && await openRecognition.RefusalAsync(m, ct) is null;
         Exits = await db.MemberExits.AsNoTracking().Where(e => e.MemberId == m.Id).OrderBy(e => e.ProposedOn ?? e.DecidedOn).ThenBy(e => e.Id).ToListAsync(ct);

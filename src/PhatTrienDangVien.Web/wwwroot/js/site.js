@@ -193,3 +193,21 @@ document.querySelectorAll('.table-responsive:not([tabindex])').forEach(function 
   box.setAttribute('role', 'region');
   if (!box.hasAttribute('aria-label')) { box.setAttribute('aria-label', 'Bảng (cuộn ngang để xem hết)'); }
 });
+
+// Fields that matter for some choices only: an element with data-show-for="selectId:A,B" shows when that select holds A or B.
+(function () {
+  var parts = Array.prototype.slice.call(document.querySelectorAll('[data-show-for]'));
+  var sync = function () {
+    parts.forEach(function (el) {
+      var spec = el.getAttribute('data-show-for').split(':');
+      var select = document.getElementById(spec[0]);
+      if (!select) return;
+      el.hidden = spec[1].split(',').indexOf(select.value) < 0;
+    });
+  };
+  parts.forEach(function (el) {
+    var select = document.getElementById(el.getAttribute('data-show-for').split(':')[0]);
+    if (select && !select.hasAttribute('data-show-bound')) { select.setAttribute('data-show-bound', ''); select.addEventListener('change', sync); }
+  });
+  sync();
+})();
