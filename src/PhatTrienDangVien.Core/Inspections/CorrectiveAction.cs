@@ -35,23 +35,23 @@ public static class CorrectiveActions
     public static bool IsOverdue(ActionStatus status, DateOnly due, DateOnly today) => !IsClosed(status) && due < today;
 
     /// <summary>
-    /// Refuses a change the rules do not allow, in Vietnamese. <paramref name="from"/> is null for a new action.
+    /// Refuses a change the rules do not allow, in Vietnamese; the exception's rule names the field it is about. <paramref name="from"/> is null for a new action.
     /// </summary>
     public static void Check(ActionStatus? from, ActionStatus to, string? owner, DateOnly? due, DateOnly? doneOn, string? evidence, string? cancelReason,
         DateOnly today, DateOnly findingDate)
     {
-        if (!Enum.IsDefined(to)) throw new DomainException("Tình trạng không hợp lệ.");
-        if (string.IsNullOrWhiteSpace(owner)) throw new DomainException("Hãy ghi người (đơn vị) chịu trách nhiệm khắc phục.");
-        if (due is not { } d) throw new DomainException("Hãy nhập hạn khắc phục.");
-        if (d < findingDate) throw new DomainException($"Hạn khắc phục không thể trước ngày kiểm tra ({findingDate:dd/MM/yyyy}).");
-        if (from is null && IsClosed(to)) throw new DomainException("Một việc khắc phục mới bắt đầu ở “Chưa thực hiện” hoặc “Đang thực hiện”.");
+        if (!Enum.IsDefined(to)) throw new DomainException("Tình trạng không hợp lệ.", "Status");
+        if (string.IsNullOrWhiteSpace(owner)) throw new DomainException("Hãy ghi người (đơn vị) chịu trách nhiệm khắc phục.", "Owner");
+        if (due is not { } d) throw new DomainException("Hãy nhập hạn khắc phục.", "DueDate");
+        if (d < findingDate) throw new DomainException($"Hạn khắc phục không thể trước ngày kiểm tra ({findingDate:dd/MM/yyyy}).", "DueDate");
+        if (from is null && IsClosed(to)) throw new DomainException("Một việc khắc phục mới bắt đầu ở “Chưa thực hiện” hoặc “Đang thực hiện”.", "Status");
         if (to == ActionStatus.Done)
         {
-            if (string.IsNullOrWhiteSpace(evidence)) throw new DomainException("Đã khắc phục: hãy ghi kết quả và văn bản, hồ sơ chứng minh.");
-            if (doneOn is not { } done) throw new DomainException("Đã khắc phục: hãy nhập ngày hoàn thành.");
-            if (done > today) throw new DomainException($"Ngày hoàn thành không thể sau hôm nay ({today:dd/MM/yyyy}).");
-            if (done < findingDate) throw new DomainException($"Ngày hoàn thành không thể trước ngày kiểm tra ({findingDate:dd/MM/yyyy}).");
+            if (string.IsNullOrWhiteSpace(evidence)) throw new DomainException("Đã khắc phục: hãy ghi kết quả và văn bản, hồ sơ chứng minh.", "Evidence");
+            if (doneOn is not { } done) throw new DomainException("Đã khắc phục: hãy nhập ngày hoàn thành.", "DoneOn");
+            if (done > today) throw new DomainException($"Ngày hoàn thành không thể sau hôm nay ({today:dd/MM/yyyy}).", "DoneOn");
+            if (done < findingDate) throw new DomainException($"Ngày hoàn thành không thể trước ngày kiểm tra ({findingDate:dd/MM/yyyy}).", "DoneOn");
         }
-        if (to == ActionStatus.Cancelled && string.IsNullOrWhiteSpace(cancelReason)) throw new DomainException("Hủy việc khắc phục phải ghi lý do.");
+        if (to == ActionStatus.Cancelled && string.IsNullOrWhiteSpace(cancelReason)) throw new DomainException("Hủy việc khắc phục phải ghi lý do.", "CancelReason");
     }
 }

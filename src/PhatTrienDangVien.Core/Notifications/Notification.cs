@@ -17,6 +17,8 @@ public enum NotificationKind
     AssessmentOwed = 6,
     /// <summary>A probationary member has not taken the new-member class and their probation ends soon.</summary>
     NewMemberClassMissing = 7,
+    /// <summary>A corrective action after an inspection is past its due date and still open (about an action, not a case).</summary>
+    CorrectiveActionOverdue = 8,
 }
 
 /// <summary>
@@ -34,7 +36,10 @@ public class Notification
     /// <summary>The Identity user it is for.</summary>
     public string UserId { get; set; } = "";
     public NotificationKind Kind { get; set; }
-    public int CandidateId { get; set; }
+    /// <summary>The case it is about; null for an alert about a corrective action (<see cref="ActionId"/>).</summary>
+    public int? CandidateId { get; set; }
+    /// <summary>The corrective action it is about (<see cref="NotificationKind.CorrectiveActionOverdue"/>).</summary>
+    public int? ActionId { get; set; }
     /// <summary>The date the alert is about (step due date, certificate expiry, probation end, mentor limit).</summary>
     public DateOnly DueDate { get; set; }
     public string Text { get; set; } = "";
@@ -59,6 +64,8 @@ public class Notification
         NotificationKind.NoMentor => "Chưa có đảng viên giúp đỡ",
         NotificationKind.ProbationEnding => "Sắp hết thời gian dự bị",
         NotificationKind.AssessmentOwed => "Cần nhận xét của đảng viên giúp đỡ",
+        NotificationKind.NewMemberClassMissing => "Dự bị chưa học lớp đảng viên mới",
+        NotificationKind.CorrectiveActionOverdue => "Việc khắc phục quá hạn",
         _ => "Thông báo",
     };
 }

@@ -52,6 +52,7 @@ public static class ApiSetup
         api.MapRecognitionApi();
         api.MapClassApi();
         api.MapExitApi();
+        api.MapInspectionApi();
         api.MapImportApi();
         api.MapSearchApi();
         api.MapAccountApi();

@@ -59,6 +59,10 @@ public sealed class AuditView(AppDbContext db)
         [nameof(Core.Education.PropagandaSession)] = "Buổi tuyên truyền, giáo dục",
         [nameof(Core.Education.PropagandaAttendee)] = "Quần chúng dự buổi tuyên truyền",
         [nameof(MemberExit)] = "Xóa tên, ra khỏi Đảng, chuyển đi",
+        [nameof(Core.Inspections.InspectionPlanItem)] = "Kế hoạch kiểm tra, giám sát",
+        [nameof(Core.Inspections.InspectionSession)] = "Buổi kiểm tra, giám sát",
+        [nameof(Core.Inspections.InspectionFinding)] = "Phát hiện qua kiểm tra, giám sát",
+        [nameof(Core.Inspections.CorrectiveAction)] = "Việc khắc phục sau kiểm tra",
         [nameof(Term)] = "Nhiệm kỳ",
         [nameof(Person)] = "Nhân thân",
         [nameof(Member)] = "Đảng viên",
@@ -95,6 +99,8 @@ public sealed class AuditView(AppDbContext db)
         "Content", "RecordedAtUtc", "UploadedAtUtc", "CreatedAtUtc", "ContentType", "Length", "SmtpPasswordProtected",
         "IssuedAtUtc", "LastSentAtUtc", "LastErrorAtUtc", "LastError", "LastDigestDate", "NameFolded", "FullNameFolded", "NameSortKey",
         "Token", "UserId", "UserName", "NormalizedUserName",
+        // An inspection's links to its plan line and finding, and the figures and breaches stored whole (the page shows them).
+        "PlanItemId", "FindingId", "SnapshotJson", "BreachesJson",
         // Fingerprints, row keys of the access trail and the import's own working notes: the file name and the time say which.
         "FileSha256", "Sha256", "TemplateSha256", "Attachment", "Document", "Report", "NormalizedEmail", "EmailConfirmed", "PasswordHash", "SecurityStamp", "ConcurrencyStamp",
         "PhoneNumber", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount",
@@ -156,6 +162,9 @@ public sealed class AuditView(AppDbContext db)
         ["DecidedOn"] = "Ngày quyết định", ["DecisionNumber"] = "Số quyết định", ["DecidingBody"] = "Cấp quyết định",
         ["EffectiveOn"] = "Ngày ra khỏi danh sách", ["Destination"] = "Nơi chuyển đến", ["BarsReadmission"] = "Không xem xét kết nạp lại",
         ["PreviousStatus"] = "Tình trạng trước đó", ["PreviousStatusDate"] = "Ngày của tình trạng trước đó",
+        ["Team"] = "Đoàn kiểm tra, giám sát", ["Conclusion"] = "Kết luận", ["CheckedOn"] = "Ngày chạy bảng kiểm", ["Text"] = "Nội dung phát hiện",
+        ["Check"] = "Mục bảng kiểm", ["Task"] = "Việc khắc phục", ["Owner"] = "Người chịu trách nhiệm", ["DoneOn"] = "Ngày hoàn thành",
+        ["Evidence"] = "Kết quả, văn bản chứng minh", ["CancelReason"] = "Lý do hủy",
     };
 
     private enum Ref { Organisation, Member, Hamlet, SourceCategory, Candidate, ImportBatch, Person }
@@ -386,6 +395,9 @@ public sealed class AuditView(AppDbContext db)
         (nameof(MemberExit), "Status") => Exits.ExitWords.Status((ExitStatus)n),
         (nameof(MemberExit), "Ground") => Exits.ExitWords.Ground((RemovalGround)n),
         (nameof(MemberExit), "PreviousStatus") => Lookups.StatusName((MemberStatus)n),
+        (nameof(Core.Inspections.InspectionPlanItem), "Kind") => Core.Inspections.InspectionWords.Kind((Core.Inspections.InspectionKind)n),
+        (nameof(Core.Inspections.InspectionFinding), "Check") => Core.Inspections.CaseChecklist.Name((Core.Inspections.CheckKind)n),
+        (nameof(Core.Inspections.CorrectiveAction), "Status") => Core.Inspections.CorrectiveActions.Name((Core.Inspections.ActionStatus)n),
         _ => null,
     };
 
@@ -413,6 +425,9 @@ public sealed class AuditView(AppDbContext db)
         ([nameof(MemberExit)], ["Status"], typeof(ExitStatus)),
         ([nameof(MemberExit)], ["Ground"], typeof(RemovalGround)),
         ([nameof(MemberExit)], ["PreviousStatus"], typeof(MemberStatus)),
+        ([nameof(Core.Inspections.InspectionPlanItem)], ["Kind"], typeof(Core.Inspections.InspectionKind)),
+        ([nameof(Core.Inspections.InspectionFinding)], ["Check"], typeof(Core.Inspections.CheckKind)),
+        ([nameof(Core.Inspections.CorrectiveAction)], ["Status"], typeof(Core.Inspections.ActionStatus)),
     ];
 
     // Past this many stored patterns a query (one or two letters) matches nearly every label anyway; the raw text still counts.

@@ -68,6 +68,10 @@ public enum Permission
     ProposeExit,
     /// <summary>Record the competent body's decision on an exit, a khai trừ, a transfer out or a death; correct or undo them.</summary>
     DecideExit,
+    /// <summary>The year's inspection and supervision plan, and the corrective actions after a finding (the commune office).</summary>
+    PlanInspections,
+    /// <summary>Hold an inspection or supervision session: its record, the checklist run over the cell's cases, the findings (the inspection committee).</summary>
+    RecordInspection,
 }
 
 /// <summary>The one table from roles to permissions (shown to administrators on /Admin/Permissions).</summary>
@@ -95,13 +99,15 @@ public static class PermissionTable
             Permission.ManageClasses,
             // The office writes the committee's decisions on the roll: who left, how and when.
             Permission.DecideExit,
+            // The office drafts the committee's inspection plan and follows up what the findings asked for.
+            Permission.PlanInspections,
         ],
         [Roles.CommitteeMember] = [.. s_cellWork],
         [Roles.CellSecretary] = [.. s_cellWork],
         // A mentor follows their candidates: reads them and writes assessments, nothing of the plan.
         [Roles.Mentor] = [.. s_everyone, Permission.WriteAssessment],
-        // The inspection committee reads everything, the audit trail included, and changes nothing.
-        [Roles.Inspector] = [.. s_everyone, Permission.ViewPlan, Permission.ReadAudit],
+        // The inspection committee reads everything, the audit trail included, and writes only its inspections.
+        [Roles.Inspector] = [.. s_everyone, Permission.ViewPlan, Permission.ReadAudit, Permission.RecordInspection],
     };
 
     public static bool Allows(string role, Permission permission) =>
@@ -146,6 +152,8 @@ public static class PermissionTable
         Permission.RecordPropaganda => "Ghi buổi tuyên truyền, giáo dục của chi bộ, đoàn thể",
         Permission.ProposeExit => "Đề nghị xóa tên, cho ra khỏi Đảng đảng viên của chi bộ",
         Permission.DecideExit => "Ghi quyết định xóa tên, khai trừ, cho ra khỏi Đảng; chuyển sinh hoạt đi, từ trần",
+        Permission.PlanInspections => "Lập kế hoạch kiểm tra, giám sát; giao và theo dõi việc khắc phục",
+        Permission.RecordInspection => "Ghi buổi kiểm tra, giám sát, chạy bảng kiểm hồ sơ, ghi phát hiện",
         _ => p.ToString(),
     };
 

@@ -41,6 +41,10 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
     public DbSet<Person> People => Set<Person>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberExit> MemberExits => Set<MemberExit>();
+    public DbSet<Core.Inspections.InspectionPlanItem> InspectionPlanItems => Set<Core.Inspections.InspectionPlanItem>();
+    public DbSet<Core.Inspections.InspectionSession> InspectionSessions => Set<Core.Inspections.InspectionSession>();
+    public DbSet<Core.Inspections.InspectionFinding> InspectionFindings => Set<Core.Inspections.InspectionFinding>();
+    public DbSet<Core.Inspections.CorrectiveAction> CorrectiveActions => Set<Core.Inspections.CorrectiveAction>();
     public DbSet<Candidate> Candidates => Set<Candidate>();
     public DbSet<SourceCategory> SourceCategories => Set<SourceCategory>();
     public DbSet<CandidateSource> CandidateSources => Set<CandidateSource>();
@@ -131,6 +135,15 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         // An exit is its member's: seen by whoever sees the member (the member's cell).
         CommuneFilter<MemberExit>(builder);
         builder.Entity<MemberExit>().HasQueryFilter(QueryFilters.Cells, e => ScopeUnrestricted || ScopeWholeCommune || Members.Any(m => m.Id == e.MemberId));
+        // The inspection of a cell, what it found and what is done about it: the cell's (each row carries the cell).
+        CommuneFilter<Core.Inspections.InspectionPlanItem>(builder);
+        builder.Entity<Core.Inspections.InspectionPlanItem>().HasQueryFilter(QueryFilters.Cells, e => ScopeUnrestricted || ScopeWholeCommune || ScopeCellIds.Contains(e.CellId));
+        CommuneFilter<Core.Inspections.InspectionSession>(builder);
+        builder.Entity<Core.Inspections.InspectionSession>().HasQueryFilter(QueryFilters.Cells, e => ScopeUnrestricted || ScopeWholeCommune || ScopeCellIds.Contains(e.CellId));
+        CommuneFilter<Core.Inspections.InspectionFinding>(builder);
+        builder.Entity<Core.Inspections.InspectionFinding>().HasQueryFilter(QueryFilters.Cells, e => ScopeUnrestricted || ScopeWholeCommune || ScopeCellIds.Contains(e.CellId));
+        CommuneFilter<Core.Inspections.CorrectiveAction>(builder);
+        builder.Entity<Core.Inspections.CorrectiveAction>().HasQueryFilter(QueryFilters.Cells, e => ScopeUnrestricted || ScopeWholeCommune || ScopeCellIds.Contains(e.CellId));
         CommuneFilter<Term>(builder);
         CommuneFilter<SourceCategory>(builder);
         CommuneFilter<TermTarget>(builder);

@@ -24,7 +24,7 @@ namespace PhatTrienDangVien.Web.Demo;
 /// Deterministic (fixed seed) so that screenshots and tests agree.
 /// </summary>
 public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsoft.AspNetCore.Identity.UserManager<AppUser> users, TimeProvider clock, RecordStep recorder, VoterRegister register,
-    RuleBookProvider ruleBooks, CalendarService calendars)
+    RuleBookProvider ruleBooks, CalendarService calendars, Inspections.InspectionChecklist inspectionChecklist)
 {
     public const string DemoPassword = "NhonMy-2025";
 
@@ -289,6 +289,9 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
         histories.Classes = classes;
         await histories.RecordAsync(cases, ct);
         await classes.CompleteAsync(cases, center.Id, sources, ct);
+        db.ChangeTracker.Clear();
+        // The inspections read the recorded steps (the checklist) and the cells' figures on each session's day.
+        await new DemoInspections(db, inspectionChecklist, today, c).SeedAsync([.. cells.Select(x => x.Cell)], ct);
         db.ChangeTracker.Clear();
         var candidates = cases.Select(x => x.Candidate).ToList();
 

@@ -58,7 +58,8 @@ public sealed class AlertGenerator(IServiceScopeFactory scopes, TimeProvider clo
         {
             c.Id, c.Person.FullName, c.Person.DateOfBirth, c.CellId, Cell = c.Cell.Name, c.AddedOn, c.MentorMemberId,
         }).ToListAsync(ct);
-        if (candidates.Count == 0) return (0, 0);
+        var (actionAlerts, actionCreated) = await RunActionsAsync(db, communeId, today, ct);
+        if (candidates.Count == 0) return (actionAlerts, actionCreated);
         var steps = (await db.AdmissionSteps.AsNoTracking().Where(s => open.Any(c => c.Id == s.CandidateId)).ToListAsync(ct))
             .ToLookup(s => s.CandidateId);
         var inCharge = (await db.CellResponsibilities
@@ -96,11 +97,11 @@ public sealed class AlertGenerator(IServiceScopeFactory scopes, TimeProvider clo
                 }
             }
         }
-        if (rows.Count == 0) return (alertCount, 0);
+        if (rows.Count == 0) return (alertCount + actionAlerts, actionCreated);
 
         var alerted = rows.Select(r => r.Alert.CandidateId).Distinct().ToList();
-        var existing = (await db.Notifications.Where(n => n.CommuneId == communeId && alerted.Contains(n.CandidateId))
-            .Select(n => new { n.UserId, n.Kind, n.CandidateId, n.DueDate }).ToListAsync(ct))
+        var existing = (await db.Notifications.Where(n => n.CommuneId == communeId && n.CandidateId != null && alerted.Contains(n.CandidateId.Value))
+            .Select(n => new { n.UserId, n.Kind, CandidateId = n.CandidateId!.Value, n.DueDate }).ToListAsync(ct))
             .Select(n => (n.UserId, n.Kind, n.CandidateId, n.DueDate)).ToHashSet();
         var now = clock.GetUtcNow().UtcDateTime;
         int created = 0;
@@ -116,7 +117,53 @@ public sealed class AlertGenerator(IServiceScopeFactory scopes, TimeProvider clo
                 """, ct);
         }
         await tx.CommitAsync(ct);
-        return (alertCount, created);
+        return (alertCount + actionAlerts, created + actionCreated);
+    }
+
+    /// <summary>
+    /// Corrective actions past their due date and still open (issue 13): to the commune office, which follows them up,
+    /// and to the cell's secretary and the committee member in charge, whose cell must do them. One alert per action and
+    /// due date; a new due date alerts again once it too has passed.
+    /// </summary>
+    private async Task<(int Alerts, int Created)> RunActionsAsync(AppDbContext db, int communeId, DateOnly today, CancellationToken ct)
+    {
+        var overdue = await db.CorrectiveActions.Where(a => a.CommuneId == communeId && a.DueDate < today
+                && (a.Status == Core.Inspections.ActionStatus.Open || a.Status == Core.Inspections.ActionStatus.InProgress))
+            .Join(db.InspectionFindings, a => a.FindingId, f => f.Id, (a, f) => new { a.Id, a.CellId, a.Task, a.DueDate, f.SessionId })
+            .ToListAsync(ct);
+        if (overdue.Count == 0) return (0, 0);
+        var cells = overdue.Select(a => a.CellId).Distinct().ToList();
+        var names = await db.Organisations.Where(o => cells.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var inCharge = (await db.CellResponsibilities
+            .Where(r => r.CommuneId == communeId && r.From <= today && (r.To == null || r.To >= today))
+            .Select(r => new { r.CellId, r.MemberId }).ToListAsync(ct)).ToLookup(r => r.CellId, r => r.MemberId);
+        var users = await db.Users.Where(u => u.CommuneId == communeId && u.IsActive)
+            .Select(u => new Recipient(u.Id, u.Role, u.OrganisationId, u.MemberId)).ToListAsync(ct);
+        var ids = overdue.Select(a => a.Id).ToList();
+        var existing = (await db.Notifications.Where(n => n.CommuneId == communeId && n.ActionId != null && ids.Contains(n.ActionId.Value))
+            .Select(n => new { n.UserId, ActionId = n.ActionId!.Value, n.DueDate }).ToListAsync(ct)).Select(n => (n.UserId, n.ActionId, n.DueDate)).ToHashSet();
+        var now = clock.GetUtcNow().UtcDateTime;
+        int kind = (int)NotificationKind.CorrectiveActionOverdue, created = 0;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var a in overdue)
+        {
+            var charge = inCharge[a.CellId].ToHashSet();
+            var text = $"Việc khắc phục sau kiểm tra ở {names.GetValueOrDefault(a.CellId)} đã quá hạn {a.DueDate:dd/MM/yyyy}: {a.Task}";
+            if (text.Length > 1000) text = text[..999] + "…";
+            var link = $"/Inspections/Session/{a.SessionId}#action-{a.Id}";
+            foreach (var u in users.Where(u => u.Role == Roles.CommuneOffice || (u.Role == Roles.CellSecretary && u.OrganisationId == a.CellId)
+                || (u.Role == Roles.CommitteeMember && u.MemberId is { } m && charge.Contains(m))))
+            {
+                if (!existing.Add((u.Id, a.Id, a.DueDate))) continue;
+                created += await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "Notifications" ("CommuneId", "UserId", "Kind", "ActionId", "DueDate", "Text", "Link", "CreatedAtUtc")
+                    VALUES ({communeId}, {u.Id}, {kind}, {a.Id}, {a.DueDate}, {text}, {link}, {now})
+                    ON CONFLICT ("UserId", "Kind", "ActionId", "DueDate") WHERE "ActionId" IS NOT NULL DO NOTHING
+                    """, ct);
+            }
+        }
+        await tx.CommitAsync(ct);
+        return (overdue.Count, created);
     }
 
     /// <summary>Every open notification whose thing is done is marked so, whatever changed the case.</summary>

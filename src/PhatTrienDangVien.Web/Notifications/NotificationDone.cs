@@ -19,10 +19,11 @@ public sealed class NotificationDone(AppDbContext db, RuleBookProvider rules, Ca
     /// <summary>Settles the open notifications of these cases (all of the commune's when null); returns how many.</summary>
     public async Task<int> SettleAsync(IReadOnlyCollection<int>? candidateIds, CancellationToken ct)
     {
-        var open = db.Notifications.Where(n => n.DoneAtUtc == null);
-        if (candidateIds is not null) open = open.Where(n => candidateIds.Contains(n.CandidateId));
-        var notes = await open.AsNoTracking().Select(n => new { n.Id, n.CommuneId, n.Kind, n.CandidateId, n.DueDate }).ToListAsync(ct);
-        if (notes.Count == 0) return 0;
+        var open = db.Notifications.Where(n => n.DoneAtUtc == null && n.CandidateId != null);
+        if (candidateIds is not null) open = open.Where(n => candidateIds.Contains(n.CandidateId!.Value));
+        var notes = await open.AsNoTracking().Select(n => new { n.Id, n.CommuneId, n.Kind, CandidateId = n.CandidateId!.Value, n.DueDate }).ToListAsync(ct);
+        var done = candidateIds is null ? await SettledActionsAsync(ct) : [];
+        if (notes.Count == 0 && done.Count == 0) return 0;
         var ids = notes.Select(n => n.CandidateId).Distinct().ToList();
         var cases = await db.Candidates.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, c.Person.FullName, c.Person.DateOfBirth, Cell = c.Cell.Name, c.AddedOn, c.MentorMemberId, c.Status })
@@ -39,9 +40,9 @@ public sealed class NotificationDone(AppDbContext db, RuleBookProvider rules, Ca
         var facts = cases.ToDictionary(c => c.Id, c => (c.Status, Facts: new CaseFacts(c.Id, c.FullName, c.Cell, c.AddedOn, c.MentorMemberId,
             new AdmissionCase(c.Id, c.DateOfBirth, steps[c.Id]))));
         // A case outside the reader's scope is left for the daily run, which sees the whole commune.
-        var done = notes.Where(n => facts.TryGetValue(n.CandidateId, out var f)
+        done.AddRange(notes.Where(n => facts.TryGetValue(n.CandidateId, out var f)
             && (f.Status == CandidateStatus.Withdrawn || AlertRules.IsSettled(n.Kind, n.DueDate, f.Facts, book, calendar, today, Of(n.CommuneId))))
-            .Select(n => n.Id).ToList();
+            .Select(n => n.Id));
         if (done.Count == 0) return 0;
         var now = clock.GetUtcNow().UtcDateTime;
         var settled = 0;
@@ -50,6 +51,13 @@ public sealed class NotificationDone(AppDbContext db, RuleBookProvider rules, Ca
                 .ExecuteUpdateAsync(u => u.SetProperty(n => n.DoneAtUtc, now), ct);
         return settled;
     }
+
+    /// <summary>Open alerts about corrective actions that are closed now, or whose due date moved (a new alert follows if still late).</summary>
+    private async Task<List<int>> SettledActionsAsync(CancellationToken ct) =>
+        await db.Notifications.Where(n => n.DoneAtUtc == null && n.ActionId != null
+                && !db.CorrectiveActions.Any(a => a.Id == n.ActionId && a.DueDate == n.DueDate
+                    && (a.Status == Core.Inspections.ActionStatus.Open || a.Status == Core.Inspections.ActionStatus.InProgress)))
+            .Select(n => n.Id).ToListAsync(ct);
 }
 
 /// <summary>The notifications that count as unread: neither read nor done. The header, the page and the digest use it.</summary>

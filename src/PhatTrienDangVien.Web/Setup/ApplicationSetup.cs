@@ -98,6 +98,15 @@ public static class ApplicationSetup
         services.AddScoped<Exits.DeleteExit>();
         services.AddScoped<Exits.OpenReadmission>();
         services.AddScoped<Evaluations.CellDevelopment>();
+        services.AddScoped<Inspections.InspectionChecklist>();
+        services.AddScoped<Inspections.SavePlanItem>();
+        services.AddScoped<Inspections.DeletePlanItem>();
+        services.AddScoped<Inspections.SaveSession>();
+        services.AddScoped<Inspections.RunChecklist>();
+        services.AddScoped<Inspections.DeleteSession>();
+        services.AddScoped<Inspections.SaveFinding>();
+        services.AddScoped<Inspections.DeleteFinding>();
+        services.AddScoped<Inspections.SaveAction>();
         services.AddScoped<Education.DeletePropagandaSession>();
         services.AddScoped<Education.PropagandaSummary>();
 

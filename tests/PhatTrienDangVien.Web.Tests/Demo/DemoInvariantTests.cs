@@ -313,6 +313,43 @@ public abstract class DemoInvariantTests<TApp>(TApp app) where TApp : DemoAppFac
     }
 
     [Fact]
+    public async Task Inspections_are_held_in_their_plan_year_and_their_actions_agree_with_their_dates()
+    {
+        var demo = await LoadAsync();
+        var (plan, sessions, findings, actions) = await app.WithSystemScopeAsync(async (db, _) => (
+            await db.InspectionPlanItems.Where(p => p.CommuneId == demo.CommuneId).ToListAsync(),
+            await db.InspectionSessions.Where(p => p.CommuneId == demo.CommuneId).ToListAsync(),
+            await db.InspectionFindings.Where(p => p.CommuneId == demo.CommuneId).ToListAsync(),
+            await db.CorrectiveActions.Where(p => p.CommuneId == demo.CommuneId).ToListAsync()));
+        // Four cells a year since the congress; each past quarter's line held, with its figures and checklist of the day.
+        plan.GroupBy(p => p.Year).ShouldAllBe(g => g.Count() == 4);
+        plan.Select(p => p.Year).Distinct().Order().ShouldBe(Enumerable.Range(2025, Today.Year - 2024));
+        plan.ShouldAllBe(p => p.From.Year == p.Year && p.To >= p.From && demo.Cells.Any(c => c.Id == p.CellId));
+        sessions.ShouldNotBeEmpty();
+        foreach (var s in sessions)
+        {
+            var line = plan.Single(p => p.Id == s.PlanItemId);
+            s.CellId.ShouldBe(line.CellId);
+            s.Date.ShouldBeInRange(line.From, Today.AddDays(-1));
+            s.CheckedOn.ShouldBe(s.Date);
+            s.SnapshotJson.ShouldNotBeNullOrEmpty();
+        }
+        findings.ShouldAllBe(f => sessions.Any(s => s.Id == f.SessionId && s.CellId == f.CellId));
+        findings.Where(f => f.CandidateId != null).ShouldAllBe(f => demo.Candidates.Any(c => c.Id == f.CandidateId && c.CellId == f.CellId));
+        foreach (var a in actions)
+        {
+            var session = sessions.Single(s => s.Id == findings.Single(f => f.Id == a.FindingId).SessionId);
+            a.DueDate.ShouldBeGreaterThanOrEqualTo(session.Date);
+            if (a.Status == Core.Inspections.ActionStatus.Done)
+            {
+                a.DoneOn!.Value.ShouldBeInRange(session.Date, Today);
+                a.Evidence.ShouldNotBeNullOrWhiteSpace();
+            }
+            else a.DoneOn.ShouldBeNull();
+        }
+    }
+
+    [Fact]
     public async Task Every_class_step_has_its_class_and_passed_place_and_the_coming_classes_hold_people_who_may_go()
     {
         var (demo, classes, enrolments, sessions) = await app.WithSystemScopeAsync(async (db, _) =>

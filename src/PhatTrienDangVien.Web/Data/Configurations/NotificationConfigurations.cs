@@ -19,6 +19,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.HasOne<Candidate>().WithMany().HasForeignKey(n => n.CandidateId).OnDelete(DeleteBehavior.Cascade);
         // The deduplication key: the generator inserts with ON CONFLICT DO NOTHING against this index.
         b.HasIndex(n => new { n.UserId, n.Kind, n.CandidateId, n.DueDate }).IsUnique().HasDatabaseName(NotificationDb.DedupIndex);
+        // The same key for an alert about a corrective action (its CandidateId is null, which a unique index never matches).
+        b.HasOne<Core.Inspections.CorrectiveAction>().WithMany().HasForeignKey(n => n.ActionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(n => new { n.UserId, n.Kind, n.ActionId, n.DueDate }).IsUnique().HasFilter("\"ActionId\" IS NOT NULL").HasDatabaseName(NotificationDb.ActionDedupIndex);
         b.HasIndex(n => new { n.UserId, n.ReadAtUtc });
         b.HasIndex(n => n.CommuneId);
     }
@@ -45,4 +48,5 @@ internal sealed class NotificationSettingsConfiguration : IEntityTypeConfigurati
 internal static class NotificationDb
 {
     public const string DedupIndex = "IX_Notifications_Dedup";
+    public const string ActionDedupIndex = "IX_Notifications_ActionDedup";
 }

@@ -33,6 +33,8 @@ public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
     public int OverdueCount { get; private set; }
     public int DueCount { get; private set; }
     public int TaskCount { get; private set; }
+    /// <summary>Corrective actions after an inspection, still open, of the cells in the list's scope (every plan year).</summary>
+    public List<Web.Inspections.InspectionReads.ActionRow> Corrections { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -89,6 +91,8 @@ public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
         OverdueCount = all.Count(i => i.IsOverdue);
         DueCount = all.Count(i => i.IsDueWithin(Days!.Value));
         TaskCount = tasks.Count;
+        Corrections = [.. (await Web.Inspections.InspectionReads.ActionsAsync(db, null, null, Web.Inspections.InspectionReads.ActionFilter.Open, Today, ct))
+            .Where(a => (CellId is not { } c || a.Action.CellId == c) && (cells is null || cells.Contains(a.Action.CellId)))];
         Items = Show switch
         {
             "overdue" => Sorted(all.Where(i => i.IsOverdue)),

@@ -669,6 +669,232 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.ToTable("PropagandaSessions");
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Core.Inspections.CorrectiveAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("FindingId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Task")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CellId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("FindingId");
+
+                    b.HasIndex("CommuneId", "Status", "DueDate");
+
+                    b.ToTable("CorrectiveActions");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Inspections.InspectionFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Check")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("CellId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("InspectionFindings");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Inspections.InspectionPlanItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CellId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("CommuneId", "Year");
+
+                    b.ToTable("InspectionPlanItems");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Inspections.InspectionSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BreachesJson")
+                        .HasColumnType("text");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("CheckedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PlanItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SnapshotJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CellId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("PlanItemId");
+
+                    b.ToTable("InspectionSessions");
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Core.Notifications.Notification", b =>
                 {
                     b.Property<int>("Id")
@@ -677,7 +903,10 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("CandidateId")
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CandidateId")
                         .HasColumnType("integer");
 
                     b.Property<int>("CommuneId")
@@ -718,11 +947,18 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActionId");
+
                     b.HasIndex("CandidateId");
 
                     b.HasIndex("CommuneId");
 
                     b.HasIndex("UserId", "ReadAtUtc");
+
+                    b.HasIndex("UserId", "Kind", "ActionId", "DueDate")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Notifications_ActionDedup")
+                        .HasFilter("\"ActionId\" IS NOT NULL");
 
                     b.HasIndex("UserId", "Kind", "CandidateId", "DueDate")
                         .IsUnique()
@@ -2550,13 +2786,64 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("PhatTrienDangVien.Core.Notifications.Notification", b =>
+            modelBuilder.Entity("PhatTrienDangVien.Core.Inspections.CorrectiveAction", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Inspections.InspectionFinding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Inspections.InspectionFinding", b =>
                 {
                     b.HasOne("PhatTrienDangVien.Core.People.Candidate", null)
                         .WithMany()
                         .HasForeignKey("CandidateId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PhatTrienDangVien.Core.Inspections.InspectionSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Inspections.InspectionPlanItem", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Inspections.InspectionSession", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PhatTrienDangVien.Core.Inspections.InspectionPlanItem", null)
+                        .WithMany()
+                        .HasForeignKey("PlanItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Inspections.CorrectiveAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("PhatTrienDangVien.Core.People.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("PhatTrienDangVien.Web.Data.AppUser", null)
                         .WithMany()

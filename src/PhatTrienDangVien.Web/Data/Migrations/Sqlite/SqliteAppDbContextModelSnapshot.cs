@@ -638,13 +638,234 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.ToTable("PropagandaSessions");
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Core.Inspections.CorrectiveAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Task")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CellId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("FindingId");
+
+                    b.HasIndex("CommuneId", "Status", "DueDate");
+
+                    b.ToTable("CorrectiveActions");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Inspections.InspectionFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Check")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("CellId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("InspectionFindings");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Inspections.InspectionPlanItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CellId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("CommuneId", "Year");
+
+                    b.ToTable("InspectionPlanItems");
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Inspections.InspectionSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BreachesJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Conclusion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SnapshotJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CellId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("PlanItemId");
+
+                    b.ToTable("InspectionSessions");
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Core.Notifications.Notification", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("CandidateId")
+                    b.Property<int?>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CandidateId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("CommuneId")
@@ -685,11 +906,18 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActionId");
+
                     b.HasIndex("CandidateId");
 
                     b.HasIndex("CommuneId");
 
                     b.HasIndex("UserId", "ReadAtUtc");
+
+                    b.HasIndex("UserId", "Kind", "ActionId", "DueDate")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Notifications_ActionDedup")
+                        .HasFilter("\"ActionId\" IS NOT NULL");
 
                     b.HasIndex("UserId", "Kind", "CandidateId", "DueDate")
                         .IsUnique()
@@ -2463,13 +2691,64 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("PhatTrienDangVien.Core.Notifications.Notification", b =>
+            modelBuilder.Entity("PhatTrienDangVien.Core.Inspections.CorrectiveAction", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Inspections.InspectionFinding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Inspections.InspectionFinding", b =>
                 {
                     b.HasOne("PhatTrienDangVien.Core.People.Candidate", null)
                         .WithMany()
                         .HasForeignKey("CandidateId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PhatTrienDangVien.Core.Inspections.InspectionSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Inspections.InspectionPlanItem", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Inspections.InspectionSession", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PhatTrienDangVien.Core.Inspections.InspectionPlanItem", null)
+                        .WithMany()
+                        .HasForeignKey("PlanItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Inspections.CorrectiveAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("PhatTrienDangVien.Core.People.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("PhatTrienDangVien.Web.Data.AppUser", null)
                         .WithMany()

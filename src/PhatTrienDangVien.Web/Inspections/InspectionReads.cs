@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Inspections;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Pages.Shared;
+
+namespace PhatTrienDangVien.Web.Inspections;
+
+/// <summary>
+/// What the inspection pages, the API, the work list and the alerts read: the year's plan lines with what became of
+/// them, the findings and the corrective actions. One reader, so a figure and the list it links to count alike.
+/// </summary>
+public static class InspectionReads
+{
+    /// <summary>Which corrective actions a list shows.</summary>
+    public enum ActionFilter
+    {
+        /// <summary>Not done and not cancelled (overdue ones included).</summary>
+        Open = 0,
+        Overdue = 1,
+        Done = 2,
+        Cancelled = 3,
+        All = 4,
+    }
+
+    public sealed record PlanRow(InspectionPlanItem Item, string Cell, IReadOnlyList<InspectionSession> Sessions, int Findings, int OpenActions, int OverdueActions)
+    {
+        public bool Held => Sessions.Count > 0;
+    }
+
+    public sealed record ActionRow(CorrectiveAction Action, string Cell, int SessionId, DateOnly SessionDate, string Finding, int Year)
+    {
+        public bool IsOverdue(DateOnly today) => CorrectiveActions.IsOverdue(Action.Status, Action.DueDate, today);
+    }
+
+    public sealed record FindingRow(InspectionFinding Finding, string Cell, DateOnly SessionDate, string? CaseName, IReadOnlyList<CorrectiveAction> Actions);
+
+    public sealed record Figures(int Planned, int Held, int Sessions, int Findings, int Open, int Overdue, int Done);
+
+    public static async Task<List<PlanRow>> PlanAsync(AppDbContext db, IReadOnlyCollection<int> cellIds, int year, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var items = await db.InspectionPlanItems.AsNoTracking().Where(p => p.Year == year && cellIds.Contains(p.CellId)).ToListAsync(ct);
+        var ids = items.Select(i => i.Id).ToList();
+        var sessions = (await db.InspectionSessions.AsNoTracking().Where(s => ids.Contains(s.PlanItemId)).ToListAsync(ct)).ToLookup(s => s.PlanItemId);
+        var sessionIds = sessions.SelectMany(s => s).Select(s => s.Id).ToList();
+        var findings = await db.InspectionFindings.AsNoTracking().Where(f => sessionIds.Contains(f.SessionId)).Select(f => new { f.Id, f.SessionId }).ToListAsync(ct);
+        var findingIds = findings.Select(f => f.Id).ToList();
+        var actions = await db.CorrectiveActions.AsNoTracking().Where(a => findingIds.Contains(a.FindingId)).Select(a => new { a.FindingId, a.Status, a.DueDate }).ToListAsync(ct);
+        var cells = await CellNamesAsync(db, items.Select(i => i.CellId), ct);
+        return [.. items.Select(i =>
+        {
+            var mine = sessions[i.Id].OrderBy(s => s.Date).ToList();
+            var mySessions = mine.Select(s => s.Id).ToHashSet();
+            var myFindings = findings.Where(f => mySessions.Contains(f.SessionId)).Select(f => f.Id).ToHashSet();
+            var myActions = actions.Where(a => myFindings.Contains(a.FindingId)).ToList();
+            return new PlanRow(i, cells.GetValueOrDefault(i.CellId, ""), mine, myFindings.Count,
+                myActions.Count(a => !CorrectiveActions.IsClosed(a.Status)), myActions.Count(a => CorrectiveActions.IsOverdue(a.Status, a.DueDate, today)));
+        }).OrderBy(r => r.Item.From).ThenBy(r => r.Cell, Lookups.Collator)];
+    }
+
+    /// <summary>
+    /// The corrective actions of the cells' findings, of one plan year (null: every year, as the work list reads them).
+    /// </summary>
+    public static async Task<List<ActionRow>> ActionsAsync(AppDbContext db, IReadOnlyCollection<int>? cellIds, int? year, ActionFilter filter, DateOnly today,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var q = db.CorrectiveActions.AsNoTracking();
+        if (cellIds is not null) q = q.Where(a => cellIds.Contains(a.CellId));
+        q = filter switch
+        {
+            ActionFilter.Open => q.Where(a => a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress),
+            ActionFilter.Overdue => q.Where(a => (a.Status == ActionStatus.Open || a.Status == ActionStatus.InProgress) && a.DueDate < today),
+            ActionFilter.Done => q.Where(a => a.Status == ActionStatus.Done),
+            ActionFilter.Cancelled => q.Where(a => a.Status == ActionStatus.Cancelled),
+            _ => q,
+        };
+        var rows = await q.Join(db.InspectionFindings.AsNoTracking(), a => a.FindingId, f => f.Id, (a, f) => new { a, f })
+            .Join(db.InspectionSessions.AsNoTracking(), x => x.f.SessionId, s => s.Id, (x, s) => new { x.a, x.f, s })
+            .Join(db.InspectionPlanItems.AsNoTracking(), x => x.s.PlanItemId, p => p.Id, (x, p) => new { x.a, Finding = x.f.Text, SessionId = x.s.Id, SessionDate = x.s.Date, p.Year })
+            .Where(x => year == null || x.Year == year)
+            .ToListAsync(ct);
+        var cells = await CellNamesAsync(db, rows.Select(r => r.a.CellId), ct);
+        return [.. rows.Select(r => new ActionRow(r.a, cells.GetValueOrDefault(r.a.CellId, ""), r.SessionId, r.SessionDate, r.Finding, r.Year))
+            .OrderBy(r => r.Action.DueDate).ThenBy(r => r.Cell, Lookups.Collator).ThenBy(r => r.Action.Id)];
+    }
+
+    public static async Task<List<FindingRow>> FindingsAsync(AppDbContext db, IReadOnlyCollection<int> cellIds, int year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.InspectionFindings.AsNoTracking().Where(f => cellIds.Contains(f.CellId))
+            .Join(db.InspectionSessions.AsNoTracking(), f => f.SessionId, s => s.Id, (f, s) => new { f, s })
+            .Join(db.InspectionPlanItems.AsNoTracking().Where(p => p.Year == year), x => x.s.PlanItemId, p => p.Id, (x, p) => new { x.f, SessionDate = x.s.Date })
+            .ToListAsync(ct);
+        return await WithActionsAsync(db, rows.Select(r => (r.f, r.SessionDate)).ToList(), ct);
+    }
+
+    public static async Task<List<FindingRow>> FindingsOfSessionAsync(AppDbContext db, InspectionSession session, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(session);
+        var rows = await db.InspectionFindings.AsNoTracking().Where(f => f.SessionId == session.Id).ToListAsync(ct);
+        return await WithActionsAsync(db, rows.Select(f => (f, session.Date)).ToList(), ct);
+    }
+
+    private static async Task<List<FindingRow>> WithActionsAsync(AppDbContext db, List<(InspectionFinding F, DateOnly SessionDate)> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.F.Id).ToList();
+        var actions = (await db.CorrectiveActions.AsNoTracking().Where(a => ids.Contains(a.FindingId)).ToListAsync(ct)).ToLookup(a => a.FindingId);
+        var cases = rows.Select(r => r.F.CandidateId).OfType<int>().Distinct().ToList();
+        var names = await db.Candidates.AsNoTracking().Where(c => cases.Contains(c.Id)).Select(c => new { c.Id, c.Person.FullName }).ToDictionaryAsync(c => c.Id, c => c.FullName, ct);
+        var cells = await CellNamesAsync(db, rows.Select(r => r.F.CellId), ct);
+        return [.. rows.Select(r => new FindingRow(r.F, cells.GetValueOrDefault(r.F.CellId, ""), r.SessionDate,
+                r.F.CandidateId is { } c ? names.GetValueOrDefault(c) : null, [.. actions[r.F.Id].OrderBy(a => a.DueDate).ThenBy(a => a.Id)]))
+            .OrderBy(r => r.SessionDate).ThenBy(r => r.Finding.Id)];
+    }
+
+    public static Figures Count(IReadOnlyList<PlanRow> plan, IReadOnlyList<ActionRow> actions, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(actions);
+        return new Figures(plan.Count, plan.Count(p => p.Held), plan.Sum(p => p.Sessions.Count), plan.Sum(p => p.Findings),
+            actions.Count(a => !CorrectiveActions.IsClosed(a.Action.Status)), actions.Count(a => a.IsOverdue(today)),
+            actions.Count(a => a.Action.Status == ActionStatus.Done));
+    }
+
+    /// <summary>The active cells the user sees, by name: the plan form's choices and the list's filter.</summary>
+    public static async Task<List<(int Id, string Name)>> CellsAsync(AppDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return [.. (await db.Organisations.AsNoTracking().Where(o => o.Kind == Core.Organisations.OrganisationKind.Cell && o.IsActive).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
+            .OrderBy(o => o.Name, Lookups.Collator).Select(o => (o.Id, o.Name))];
+    }
+
+    private static async Task<Dictionary<int, string>> CellNamesAsync(AppDbContext db, IEnumerable<int> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().ToList();
+        return await db.Organisations.AsNoTracking().Where(o => list.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+    }
+}

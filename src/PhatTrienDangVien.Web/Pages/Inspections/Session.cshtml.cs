@@ -1,0 +1,184 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Inspections;
+using PhatTrienDangVien.Web.Application;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Inspections;
+using PhatTrienDangVien.Web.Pages.Shared;
+
+namespace PhatTrienDangVien.Web.Pages.Inspections;
+
+/// <summary>
+/// An inspection or supervision session: the record (the inspection committee writes it), the cell's figures and the
+/// checklist's breaches taken on the day, the findings and what is done about each. A new session is this page with
+/// the plan line and no id.
+/// </summary>
+[RequirePermission(Permission.ViewPlan)]
+public class SessionModel(AppDbContext db, Access access, TimeProvider clock) : PageModel
+{
+    [BindProperty] public SessionInput Input { get; set; } = new();
+    [BindProperty] public FindingInput Finding { get; set; } = new();
+    [BindProperty] public int Version { get; set; }
+    [BindProperty] public int FindingVersion { get; set; }
+    [BindProperty(SupportsGet = true)] public int? PlanItemId { get; set; }
+
+    public int? Id { get; private set; }
+    public InspectionSession? Record { get; private set; }
+    public InspectionPlanItem Plan { get; private set; } = null!;
+    public string Cell { get; private set; } = "";
+    public InspectionSnapshot? Snapshot { get; private set; }
+    public IReadOnlyList<CheckedBreach> Breaches { get; private set; } = [];
+    public List<InspectionReads.FindingRow> Findings { get; private set; } = [];
+    /// <summary>The finding being edited, when the form is for an existing one.</summary>
+    public int? EditFindingId { get; private set; }
+    public List<(int Id, string Name)> Cases { get; private set; } = [];
+    public List<FieldConflict> Conflicts { get; } = [];
+    public DateOnly Today => Core.Common.VietnamTime.Today(clock);
+    public bool Records => access.Has(Permission.RecordInspection);
+    public bool Plans => access.Has(Permission.PlanInspections);
+
+    public async Task<IActionResult> OnGetAsync(int? id, int? editFinding, CancellationToken ct)
+    {
+        Id = id;
+        if (!await LoadAsync(ct)) return NotFound();
+        // Only the inspection committee records a session: anyone else asking for the form is shown the plan.
+        if (id is null && !Records) return Redirect($"/Inspections?Year={Plan.Year}");
+        if (Record is not null)
+        {
+            Input = SessionInput.From(Record);
+            Version = Record.Version;
+            if (editFinding is { } fid && Findings.FirstOrDefault(f => f.Finding.Id == fid) is { } f)
+            {
+                EditFindingId = fid;
+                Finding = FindingInput.From(f.Finding);
+                FindingVersion = f.Finding.Version;
+            }
+        }
+        else Input = new SessionInput { Date = Core.Common.VietnamTime.Today(clock), Team = Plan.Team };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, [FromServices] SaveSession save, CancellationToken ct)
+    {
+        Id = id;
+        Only(nameof(Input));
+        if (!await LoadAsync(ct)) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        var outcome = await save.HandleAsync(id, PlanItemId ?? Plan.Id, Input, Version, ct);
+        if (outcome.Status == OutcomeStatus.Conflict && outcome.Value is { } current)
+        {
+            ModelState.Remove(nameof(Version));
+            Version = current.Version;
+        }
+        if (this.Show(outcome, conflicts: Conflicts) is { } shown) return shown;
+        var saved = outcome.Value!;
+        TempData["Success"] = id is null
+            ? $"Đã ghi buổi kiểm tra ngày {saved.Date:dd/MM/yyyy}; số liệu của chi bộ và bảng kiểm hồ sơ đã được lấy kèm."
+            : "Đã lưu biên bản buổi kiểm tra.";
+        return Redirect($"/Inspections/Session/{saved.Id}");
+    }
+
+    public async Task<IActionResult> OnPostChecklistAsync(int id, [FromServices] RunChecklist run, CancellationToken ct)
+    {
+        var outcome = await run.HandleAsync(id, ct);
+        if (outcome.Status == OutcomeStatus.Forbidden) return Forbid();
+        if (outcome.Status == OutcomeStatus.NotFound) return NotFound();
+        TempData["Success"] = $"Đã chạy lại bảng kiểm: {InspectionChecklist.BreachesOf(outcome.Value!).Count} vi phạm.";
+        return Redirect($"/Inspections/Session/{id}#checklist");
+    }
+
+    public async Task<IActionResult> OnPostFindingAsync(int id, int? findingId, [FromServices] SaveFinding save, CancellationToken ct)
+    {
+        Id = id;
+        EditFindingId = findingId;
+        Only(nameof(Finding));
+        if (!await LoadAsync(ct)) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        var outcome = await save.HandleAsync(findingId, id, Finding, FindingVersion, ct);
+        if (outcome.Status == OutcomeStatus.Conflict && outcome.Value is { } current)
+        {
+            ModelState.Remove(nameof(FindingVersion));
+            FindingVersion = current.Version;
+        }
+        if (this.Show(outcome, "", Conflicts) is { } shown) return shown;
+        TempData["Success"] = Plans ? "Đã ghi phát hiện; giao việc khắc phục ở dưới." : "Đã ghi phát hiện; văn phòng Đảng ủy sẽ giao việc khắc phục.";
+        return Redirect($"/Inspections/Session/{id}#finding-{outcome.Value!.Id}");
+    }
+
+    /// <summary>A breach the checklist found, written as a finding with its case and item (the inspector's one click).</summary>
+    public async Task<IActionResult> OnPostBreachAsync(int id, int index, [FromServices] SaveFinding save, CancellationToken ct)
+    {
+        Id = id;
+        Only("-");
+        if (!await LoadAsync(ct)) return NotFound();
+        if (index < 0 || index >= Breaches.Count) return NotFound();
+        var b = Breaches[index];
+        var outcome = await save.HandleAsync(null, id, new FindingInput { Text = $"{b.FullName}: {b.Message}", CandidateId = b.CandidateId, Check = b.Check }, 0, ct);
+        if (this.Show(outcome, "Finding.") is { } shown) return shown;
+        TempData["Success"] = "Đã ghi vi phạm thành phát hiện.";
+        return Redirect($"/Inspections/Session/{id}#finding-{outcome.Value!.Id}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteFindingAsync(int id, int findingId, [FromServices] DeleteFinding delete, CancellationToken ct)
+    {
+        Id = id;
+        Only("-");
+        var outcome = await delete.HandleAsync(findingId, ct);
+        if (this.Show(outcome) is { } shown)
+        {
+            if (!await LoadAsync(ct)) return NotFound();
+            return shown;
+        }
+        TempData["Success"] = "Đã xóa phát hiện.";
+        return Redirect($"/Inspections/Session/{id}#findings");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, [FromServices] DeleteSession delete, CancellationToken ct)
+    {
+        Id = id;
+        Only("-");
+        var outcome = await delete.HandleAsync(id, ct);
+        if (this.Show(outcome) is { } shown)
+        {
+            if (!await LoadAsync(ct)) return NotFound();
+            return shown;
+        }
+        TempData["Success"] = "Đã xóa buổi kiểm tra.";
+        return Redirect($"/Inspections?Year={Plan?.Year}");
+    }
+
+    /// <summary>One form is posted at a time: the other form's empty fields are not errors.</summary>
+    private void Only(string keep)
+    {
+        // An unposted form's object binds with no prefix ("Text"), and is itself required: only the posted form's keys count.
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(keep + ".", StringComparison.Ordinal)).ToList())
+            ModelState.Remove(key);
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (Id is { } id)
+        {
+            Record = await db.InspectionSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
+            if (Record is null) return false;
+            PlanItemId = Record.PlanItemId;
+        }
+        if (PlanItemId is not { } planId) return false;
+        var plan = await db.InspectionPlanItems.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, ct);
+        if (plan is null) return false;
+        Plan = plan;
+        Cell = await db.Organisations.AsNoTracking().Where(o => o.Id == plan.CellId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "";
+        if (Record is not null)
+        {
+            Snapshot = InspectionChecklist.SnapshotOf(Record);
+            Breaches = InspectionChecklist.BreachesOf(Record);
+            Findings = await InspectionReads.FindingsOfSessionAsync(db, Record, ct);
+            if (Records)
+                Cases = [.. (await db.Candidates.AsNoTracking().Where(c => c.CellId == plan.CellId).Select(c => new { c.Id, c.Person.FullName, c.Person.NameSortKey }).ToListAsync(ct))
+                    .OrderBy(c => c.NameSortKey, StringComparer.Ordinal).Select(c => (c.Id, c.FullName))];
+        }
+        return true;
+    }
+}
