@@ -15,24 +15,41 @@ public static class InspectionApi
     public sealed record FindingWrite(int SessionId, FindingInput Input, int Version);
     public sealed record ActionWrite(int FindingId, ActionInput Input, int Version);
 
-    public sealed record SessionDto(int Id, DateOnly Date, string Team, string? Conclusion, DateOnly? CheckedOn, InspectionSnapshot? Snapshot,
-        IReadOnlyList<CheckedBreach> Breaches, int Version);
+    public sealed record SessionDto(int Id, int PlanItemId, DateOnly Date, string Team, string? Conclusion, DateOnly? CheckedOn, InspectionSnapshot? Snapshot,
+        IReadOnlyList<CheckedBreach> Breaches, IReadOnlyList<FindingDto> Findings, int Version);
+    public sealed record FindingDto(int Id, string Text, int? CandidateId, string? CaseName, CheckKind? Check, IReadOnlyList<ActionDto> Actions, int Version);
     public sealed record PlanDto(int Id, int Year, InspectionKind Kind, string KindText, int CellId, string Cell, string Topic, DateOnly From, DateOnly To, string Team,
         string? Notes, int Findings, int OpenActions, int OverdueActions, IReadOnlyList<SessionDto> Sessions, int Version);
     public sealed record ActionDto(int Id, int FindingId, string Finding, int SessionId, string Cell, string Task, string Owner, DateOnly DueDate, ActionStatus Status,
         string StatusText, bool Overdue, DateOnly? DoneOn, string? Evidence, string? CancelReason, int Version);
+
+    /// <summary>The cells asked for: an organisation's, or all the user sees (closed cells with inspections included).</summary>
+    private static async Task<IReadOnlyCollection<int>?> CellsAsync(AppDbContext db, int? orgId, CancellationToken ct)
+    {
+        if (orgId is null) return [.. (await InspectionReads.CellsAsync(db, ct, withInspected: true)).Select(c => c.Id)];
+        return (await PlanData.SelectAsync(db, orgId, ct, allInScope: true))?.CellIds;
+    }
 
     public static RouteGroupBuilder MapInspectionApi(this RouteGroupBuilder api)
     {
         const string tag = "Kiểm tra, giám sát";
         api.MapGet("/inspections", async (int? year, int? orgId, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
-                var selection = await PlanData.SelectAsync(db, orgId, ct, allInScope: true);
-                if (selection is null) return orgId is null ? Results.Ok(Array.Empty<PlanDto>()) : ApiSetup.NotFoundProblem();
+                if (await CellsAsync(db, orgId, ct) is not { } cells) return ApiSetup.NotFoundProblem();
                 var today = Core.Common.VietnamTime.Today(clock);
-                var rows = await InspectionReads.PlanAsync(db, selection.CellIds, year ?? today.Year, today, ct);
-                return Results.Ok(rows.Select(r => new PlanDto(r.Item.Id, r.Item.Year, r.Item.Kind, InspectionWords.Kind(r.Item.Kind), r.Item.CellId, r.Cell, r.Item.Topic,
-                    r.Item.From, r.Item.To, r.Item.Team, r.Item.Notes, r.Findings, r.OpenActions, r.OverdueActions, [.. r.Sessions.Select(Dto)], r.Item.Version)));
+                var rows = await InspectionReads.PlanAsync(db, cells, year ?? today.Year, today, ct);
+                return Results.Ok(rows.Select(r => Dto(r, [], today)));
+            })
+            .RequirePermission(Permission.ViewPlan).WithTags(tag);
+        api.MapGet("/inspections/{id:int}", async (int id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+            {
+                var item = await db.InspectionPlanItems.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+                if (item is null) return ApiSetup.NotFoundProblem();
+                var today = Core.Common.VietnamTime.Today(clock);
+                var row = (await InspectionReads.PlanAsync(db, [item.CellId], item.Year, today, ct)).Single(r => r.Item.Id == id);
+                var findings = new List<InspectionReads.FindingRow>();
+                foreach (var s in row.Sessions) findings.AddRange(await InspectionReads.FindingsOfSessionAsync(db, s, ct));
+                return Results.Ok(Dto(row, findings, today));
             })
             .RequirePermission(Permission.ViewPlan).WithTags(tag);
         api.MapPost("/inspections", async (PlanWrite body, SavePlanItem save, CancellationToken ct) =>
@@ -45,8 +62,10 @@ public static class InspectionApi
                 (await delete.HandleAsync(id, ct)).ToResult(_ => Results.NoContent(), "Không xóa được"))
             .RequirePermission(Permission.PlanInspections).WithTags(tag);
 
-        api.MapGet("/inspection-sessions/{id:int}", async (int id, AppDbContext db, CancellationToken ct) =>
-                await db.InspectionSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is { } s ? Results.Ok(Dto(s)) : ApiSetup.NotFoundProblem())
+        api.MapGet("/inspection-sessions/{id:int}", async (int id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                await db.InspectionSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct) is { } s
+                    ? Results.Ok(Dto(s, await InspectionReads.FindingsOfSessionAsync(db, s, ct), Core.Common.VietnamTime.Today(clock)))
+                    : ApiSetup.NotFoundProblem())
             .RequirePermission(Permission.ViewPlan).WithTags(tag);
         api.MapPost("/inspection-sessions", async (SessionWrite body, SaveSession save, CancellationToken ct) =>
                 (await save.HandleAsync(null, body.PlanItemId, body.Input ?? new(), 0, ct)).ToResult(s => Results.Created($"/api/inspection-sessions/{s.Id}", new { s.Id, s.Version }), "Không lưu được"))
@@ -55,7 +74,7 @@ public static class InspectionApi
                 (await save.HandleAsync(id, body.PlanItemId, body.Input ?? new(), body.Version, ct)).ToResult(s => Results.Ok(new { s.Id, s.Version }), "Không lưu được"))
             .RequirePermission(Permission.RecordInspection).WithTags(tag);
         api.MapPost("/inspection-sessions/{id:int}/checklist", async (int id, RunChecklist run, CancellationToken ct) =>
-                (await run.HandleAsync(id, ct)).ToResult(s => Results.Ok(Dto(s)), "Không chạy được bảng kiểm"))
+                (await run.HandleAsync(id, ct)).ToResult(s => Results.Ok(new { s.Id, s.CheckedOn, Snapshot = InspectionChecklist.SnapshotOf(s), Breaches = InspectionChecklist.BreachesOf(s), s.Version }), "Không chạy được bảng kiểm"))
             .RequirePermission(Permission.RecordInspection).WithTags(tag);
         api.MapDelete("/inspection-sessions/{id:int}", async (int id, DeleteSession delete, CancellationToken ct) =>
                 (await delete.HandleAsync(id, ct)).ToResult(_ => Results.NoContent(), "Không xóa được"))
@@ -73,13 +92,18 @@ public static class InspectionApi
 
         api.MapGet("/corrective-actions", async (int? year, int? orgId, InspectionReads.ActionFilter? show, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
-                var selection = await PlanData.SelectAsync(db, orgId, ct, allInScope: true);
-                if (selection is null) return orgId is null ? Results.Ok(Array.Empty<ActionDto>()) : ApiSetup.NotFoundProblem();
+                if (show is { } sh && !Enum.IsDefined(sh)) return ApiSetup.Problem(StatusCodes.Status400BadRequest, "Danh sách không có: Open, Overdue, Done, Cancelled hoặc All.");
+                if (await CellsAsync(db, orgId, ct) is not { } cells) return ApiSetup.NotFoundProblem();
                 var today = Core.Common.VietnamTime.Today(clock);
-                var rows = await InspectionReads.ActionsAsync(db, selection.CellIds, year, show ?? InspectionReads.ActionFilter.All, today, ct);
-                return Results.Ok(rows.Select(r => new ActionDto(r.Action.Id, r.Action.FindingId, r.Finding, r.SessionId, r.Cell, r.Action.Task, r.Action.Owner,
-                    r.Action.DueDate, r.Action.Status, CorrectiveActions.Name(r.Action.Status), r.IsOverdue(today), r.Action.DoneOn, r.Action.Evidence,
-                    r.Action.CancelReason, r.Action.Version)));
+                var rows = await InspectionReads.ActionsAsync(db, cells, year, show ?? InspectionReads.ActionFilter.All, today, ct);
+                return Results.Ok(rows.Select(r => Dto(r.Action, r.Finding, r.SessionId, r.Cell, today)));
+            })
+            .RequirePermission(Permission.ViewPlan).WithTags(tag);
+        api.MapGet("/corrective-actions/{id:int}", async (int id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+            {
+                var today = Core.Common.VietnamTime.Today(clock);
+                var row = (await InspectionReads.ActionsAsync(db, null, null, InspectionReads.ActionFilter.All, today, ct)).FirstOrDefault(r => r.Action.Id == id);
+                return row is null ? ApiSetup.NotFoundProblem() : Results.Ok(Dto(row.Action, row.Finding, row.SessionId, row.Cell, today));
             })
             .RequirePermission(Permission.ViewPlan).WithTags(tag);
         api.MapPost("/corrective-actions", async (ActionWrite body, SaveAction save, CancellationToken ct) =>
@@ -91,6 +115,16 @@ public static class InspectionApi
         return api;
     }
 
-    private static SessionDto Dto(InspectionSession s) =>
-        new(s.Id, s.Date, s.Team, s.Conclusion, s.CheckedOn, InspectionChecklist.SnapshotOf(s), InspectionChecklist.BreachesOf(s), s.Version);
+    private static ActionDto Dto(CorrectiveAction a, string finding, int sessionId, string cell, DateOnly today) =>
+        new(a.Id, a.FindingId, finding, sessionId, cell, a.Task, a.Owner, a.DueDate, a.Status, CorrectiveActions.Name(a.Status),
+            CorrectiveActions.IsOverdue(a.Status, a.DueDate, today), a.DoneOn, a.Evidence, a.CancelReason, a.Version);
+
+    private static SessionDto Dto(InspectionSession s, IReadOnlyList<InspectionReads.FindingRow> findings, DateOnly today) =>
+        new(s.Id, s.PlanItemId, s.Date, s.Team, s.Conclusion, s.CheckedOn, InspectionChecklist.SnapshotOf(s), InspectionChecklist.BreachesOf(s),
+            [.. findings.Where(f => f.Finding.SessionId == s.Id).Select(f => new FindingDto(f.Finding.Id, f.Finding.Text, f.Finding.CandidateId, f.CaseName, f.Finding.Check,
+                [.. f.Actions.Select(a => Dto(a, f.Finding.Text, s.Id, f.Cell, today))], f.Finding.Version))], s.Version);
+
+    private static PlanDto Dto(InspectionReads.PlanRow r, IReadOnlyList<InspectionReads.FindingRow> findings, DateOnly today) =>
+        new(r.Item.Id, r.Item.Year, r.Item.Kind, InspectionWords.Kind(r.Item.Kind), r.Item.CellId, r.Cell, r.Item.Topic, r.Item.From, r.Item.To, r.Item.Team,
+            r.Item.Notes, r.Findings, r.OpenActions, r.OverdueActions, [.. r.Sessions.Select(s => Dto(s, findings, today))], r.Item.Version);
 }

@@ -167,7 +167,7 @@ public sealed class AuditView(AppDbContext db)
         ["Evidence"] = "Kết quả, văn bản chứng minh", ["CancelReason"] = "Lý do hủy",
     };
 
-    private enum Ref { Organisation, Member, Hamlet, SourceCategory, Candidate, ImportBatch, Person }
+    private enum Ref { Organisation, Member, Hamlet, SourceCategory, Candidate, ImportBatch, Person, InspectionPlan, InspectionSession, InspectionFinding, CorrectiveAction }
 
     private static Ref? RefOf(string field) => field switch
     {
@@ -304,8 +304,15 @@ public sealed class AuditView(AppDbContext db)
         nameof(SourceCategory) => Ref.SourceCategory,
         nameof(Candidate) => Ref.Candidate,
         nameof(Import.ImportBatch) => Ref.ImportBatch,
+        nameof(Core.Inspections.InspectionPlanItem) => Ref.InspectionPlan,
+        nameof(Core.Inspections.InspectionSession) => Ref.InspectionSession,
+        nameof(Core.Inspections.InspectionFinding) => Ref.InspectionFinding,
+        nameof(Core.Inspections.CorrectiveAction) => Ref.CorrectiveAction,
         _ => null,
     };
+
+    /// <summary>A text cut to a length a table cell holds.</summary>
+    private static string Short(string text) => text.Length <= 60 ? text : text[..59] + "…";
 
     private static string? RecordName(AuditEntry e, Dictionary<(Ref, int), string> names, Dictionary<string, string> people, Dictionary<string, string> users)
     {
@@ -506,6 +513,19 @@ public sealed class AuditView(AppDbContext db)
                 // A batch reads as the file and the time it was brought in: "dang-vien.xlsx, nhập lúc 20/11/2026 10:00".
                 Ref.ImportBatch => (await db.ImportBatches.Where(b => ids.Contains(b.Id)).Select(b => new { b.Id, b.FileName, b.ImportedAtUtc }).ToListAsync(ct))
                     .Select(b => new { b.Id, Name = $"tệp {b.FileName}, nhập lúc {Pages.Shared.AuditTrail.Local(b.ImportedAtUtc)}" }).ToList(),
+                // Inspection records read as their cell and day (readers of the trail see the whole commune; within the filters): "Chi bộ Ấp Mỹ Lợi, năm 2026: Kiểm tra …".
+                Ref.InspectionPlan => (await db.InspectionPlanItems.Where(x => ids.Contains(x.Id))
+                        .Join(db.Organisations, x => x.CellId, o => o.Id, (x, o) => new { x.Id, Cell = o.Name, x.Year, x.Topic }).ToListAsync(ct))
+                    .Select(x => new { x.Id, Name = $"{x.Cell}, năm {x.Year}: {Short(x.Topic)}" }).ToList(),
+                Ref.InspectionSession => (await db.InspectionSessions.Where(x => ids.Contains(x.Id))
+                        .Join(db.Organisations, x => x.CellId, o => o.Id, (x, o) => new { x.Id, Cell = o.Name, x.Date }).ToListAsync(ct))
+                    .Select(x => new { x.Id, Name = $"{x.Cell}, buổi kiểm tra ngày {x.Date.ToString("dd/MM/yyyy", s_invariant)}" }).ToList(),
+                Ref.InspectionFinding => (await db.InspectionFindings.Where(x => ids.Contains(x.Id))
+                        .Join(db.Organisations, x => x.CellId, o => o.Id, (x, o) => new { x.Id, Cell = o.Name, x.Text }).ToListAsync(ct))
+                    .Select(x => new { x.Id, Name = $"{x.Cell}: {Short(x.Text)}" }).ToList(),
+                Ref.CorrectiveAction => (await db.CorrectiveActions.Where(x => ids.Contains(x.Id))
+                        .Join(db.Organisations, x => x.CellId, o => o.Id, (x, o) => new { x.Id, Cell = o.Name, x.Task }).ToListAsync(ct))
+                    .Select(x => new { x.Id, Name = $"{x.Cell}: {Short(x.Task)}" }).ToList(),
                 _ => await db.SourceCategories.Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.Name }).ToListAsync(ct),
             };
             foreach (var r in rows) result[(kind, r.Id)] = r.Name;

@@ -19,7 +19,7 @@ public static class Roles
         CommitteeMember => "Cấp ủy viên phụ trách",
         CellSecretary => "Bí thư chi bộ",
         Mentor => "Đảng viên giúp đỡ",
-        Inspector => "Ủy ban Kiểm tra (chỉ xem)",
+        Inspector => "Ủy ban Kiểm tra",
         _ => role,
     };
 

@@ -59,7 +59,7 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
         ("capuy", Roles.CommitteeMember, "cấp ủy viên phụ trách các chi bộ được giao"),
         ("bithu", Roles.CellSecretary, "Bí thư Chi bộ ấp Nhơn Hòa"),
         ("giupdo", Roles.Mentor, "đảng viên giúp đỡ quần chúng"),
-        ("kiemtra", Roles.Inspector, "Ủy ban Kiểm tra: chỉ xem"),
+        ("kiemtra", Roles.Inspector, "Ủy ban Kiểm tra: xem tất cả, ghi kiểm tra, giám sát"),
     ];
 
     private static readonly string[] s_hamlets =
@@ -290,14 +290,15 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
         await histories.RecordAsync(cases, ct);
         await classes.CompleteAsync(cases, center.Id, sources, ct);
         db.ChangeTracker.Clear();
-        // The inspections read the recorded steps (the checklist) and the cells' figures on each session's day.
-        await new DemoInspections(db, inspectionChecklist, today, c).SeedAsync([.. cells.Select(x => x.Cell)], ct);
-        db.ChangeTracker.Clear();
         var candidates = cases.Select(x => x.Candidate).ToList();
 
         await CreateDemoAccountsAsync(c, cells.Select(x => x.Cell).ToList(), membersByCell, committee, candidates, ct);
         await SeedTargetsAsync(c, cells.Select(x => (x.Cell, x.Size)).ToList(), today, ct);
         await SeedSchoolsAsync(c, cells.Select(x => x.Cell).ToList(), hamlets, ct);
+        // The inspections read the recorded steps (the checklist) and the cells' figures, targets included, on each session's day.
+        db.ChangeTracker.Clear();
+        await new DemoInspections(db, inspectionChecklist, today, c).SeedAsync([.. cells.Select(x => x.Cell)], ct);
+        db.ChangeTracker.Clear();
         await tx.CommitAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         return true;

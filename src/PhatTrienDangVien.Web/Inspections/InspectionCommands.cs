@@ -31,7 +31,7 @@ public sealed class SavePlanItem(AppDbContext db, Access access, ConflictDiff di
         if (errors.Any) return Outcome<InspectionPlanItem>.Invalid(errors.List);
         errors.Require(Enum.IsDefined(input.Kind!.Value), P + nameof(input.Kind), "Hình thức không hợp lệ.");
         if (input.To < input.From) errors.Add(P + nameof(input.To), "Ngày kết thúc không thể trước ngày bắt đầu.");
-        if (input.From!.Value.Year != input.Year && input.To!.Value.Year != input.Year)
+        if (input.From!.Value.Year != input.Year || input.To!.Value.Year != input.Year)
             errors.Add(P + nameof(input.From), $"Thời gian kiểm tra, giám sát phải nằm trong năm {input.Year} của kế hoạch.");
         var cell = input.CellId!.Value;
         if (!await db.Organisations.AnyAsync(o => o.Id == cell && o.Kind == OrganisationKind.Cell, ct) || !access.Scope.CoversCell(cell))
@@ -40,6 +40,10 @@ public sealed class SavePlanItem(AppDbContext db, Access access, ConflictDiff di
             errors.Add(P + nameof(input.CellId), "Đã có buổi kiểm tra theo kế hoạch này: không đổi được chi bộ (hãy lập kế hoạch mới cho chi bộ khác).");
         if (p is not null && p.Year != input.Year && await db.InspectionSessions.AnyAsync(s => s.PlanItemId == p.Id, ct))
             errors.Add(P + nameof(input.Year), "Đã có buổi kiểm tra theo kế hoạch này: không đổi được năm.");
+        if (p is not null && p.Kind != input.Kind && await db.InspectionSessions.AnyAsync(s => s.PlanItemId == p.Id, ct))
+            errors.Add(P + nameof(input.Kind), "Đã có buổi kiểm tra, giám sát theo kế hoạch này: không đổi được hình thức.");
+        if (p is not null && await db.InspectionSessions.Where(s => s.PlanItemId == p.Id).Select(s => (DateOnly?)s.Date).MinAsync(ct) is { } held && held < input.From)
+            errors.Add(P + nameof(input.From), $"Đã có buổi làm việc ngày {held:dd/MM/yyyy}: thời gian của kế hoạch phải bắt đầu từ ngày đó trở về trước.");
         if (errors.Any) return Outcome<InspectionPlanItem>.Invalid(errors.List);
 
         var record = p ?? new InspectionPlanItem { CommuneId = access.Scope.CommuneId, Topic = input.Topic, Team = input.Team };
@@ -92,6 +96,7 @@ public sealed class SaveSession(AppDbContext db, Access access, ConflictDiff dif
         if (!access.Has(Permission.RecordInspection)) return Outcome<InspectionSession>.Forbidden();
         InspectionSession? s = null;
         if (id is not null && (s = await db.InspectionSessions.FirstOrDefaultAsync(x => x.Id == id, ct)) is null) return Outcome<InspectionSession>.NotFound();
+        if (s is not null && planItemId != 0 && planItemId != s.PlanItemId) return Outcome<InspectionSession>.Invalid("", "Buổi kiểm tra này thuộc kế hoạch khác: không chuyển sang kế hoạch khác được.");
         var plan = await db.InspectionPlanItems.AsNoTracking().FirstOrDefaultAsync(x => x.Id == (s == null ? planItemId : s.PlanItemId), ct);
         if (plan is null) return Outcome<InspectionSession>.NotFound();
         input.Team = VietnameseText.Normalize(input.Team) ?? "";
@@ -101,11 +106,21 @@ public sealed class SaveSession(AppDbContext db, Access access, ConflictDiff dif
         if (errors.Any) return Outcome<InspectionSession>.Invalid(errors.List);
         var today = VietnamTime.Today(clock);
         if (input.Date > today) errors.Add(P + nameof(input.Date), $"Ngày kiểm tra không thể sau hôm nay ({today:dd/MM/yyyy}): ghi buổi làm việc khi đã diễn ra.");
-        if (input.Date!.Value.Year < plan.Year) errors.Add(P + nameof(input.Date), $"Ngày kiểm tra không thể trước năm {plan.Year} của kế hoạch.");
+        if (input.Date < plan.From || input.Date > plan.To.AddMonths(3))
+            errors.Add(P + nameof(input.Date), $"Ngày làm việc phải từ ngày bắt đầu của kế hoạch ({plan.From:dd/MM/yyyy}) đến chậm nhất 3 tháng sau ngày kết thúc ({plan.To.AddMonths(3):dd/MM/yyyy}).");
+        // Its findings' actions were dated from the session: the day cannot move past them.
+        if (s is not null)
+        {
+            var actions = await db.CorrectiveActions.Where(a => db.InspectionFindings.Any(f => f.Id == a.FindingId && f.SessionId == s.Id))
+                .Select(a => new { a.DueDate, a.DoneOn }).ToListAsync(ct);
+            var earliest = actions.SelectMany(a => new[] { (DateOnly?)a.DueDate, a.DoneOn }).OfType<DateOnly>().DefaultIfEmpty(DateOnly.MaxValue).Min();
+            if (input.Date > earliest)
+                errors.Add(P + nameof(input.Date), $"Đã có việc khắc phục tính từ buổi này (hạn hoặc ngày hoàn thành {earliest:dd/MM/yyyy}): ngày làm việc không thể sau ngày đó.");
+        }
         if (errors.Any) return Outcome<InspectionSession>.Invalid(errors.List);
 
         var record = s ?? new InspectionSession { CommuneId = plan.CommuneId, PlanItemId = plan.Id, CellId = plan.CellId, Team = input.Team };
-        record.Date = input.Date.Value;
+        record.Date = input.Date!.Value;
         record.Team = input.Team;
         record.Conclusion = input.Conclusion;
         if (s is null)
@@ -165,6 +180,7 @@ public sealed class SaveFinding(AppDbContext db, Access access, ConflictDiff dif
         if (!access.Has(Permission.RecordInspection)) return Outcome<InspectionFinding>.Forbidden();
         InspectionFinding? f = null;
         if (id is not null && (f = await db.InspectionFindings.FirstOrDefaultAsync(x => x.Id == id, ct)) is null) return Outcome<InspectionFinding>.NotFound();
+        if (f is not null && sessionId != 0 && sessionId != f.SessionId) return Outcome<InspectionFinding>.Invalid("", "Phát hiện này thuộc buổi kiểm tra khác: không chuyển sang buổi khác được.");
         var session = await db.InspectionSessions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == (f == null ? sessionId : f.SessionId), ct);
         if (session is null) return Outcome<InspectionFinding>.NotFound();
         input.Text = VietnameseText.Normalize(input.Text) ?? "";
@@ -220,6 +236,7 @@ public sealed class SaveAction(AppDbContext db, Access access, ConflictDiff diff
         if (!access.Has(Permission.PlanInspections)) return Outcome<CorrectiveAction>.Forbidden();
         CorrectiveAction? a = null;
         if (id is not null && (a = await db.CorrectiveActions.FirstOrDefaultAsync(x => x.Id == id, ct)) is null) return Outcome<CorrectiveAction>.NotFound();
+        if (a is not null && findingId != 0 && findingId != a.FindingId) return Outcome<CorrectiveAction>.Invalid("", "Việc khắc phục này thuộc phát hiện khác: không chuyển sang phát hiện khác được.");
         var finding = await db.InspectionFindings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == (a == null ? findingId : a.FindingId), ct);
         if (finding is null) return Outcome<CorrectiveAction>.NotFound();
         var sessionDate = await db.InspectionSessions.Where(s => s.Id == finding.SessionId).Select(s => s.Date).FirstAsync(ct);
@@ -229,6 +246,9 @@ public sealed class SaveAction(AppDbContext db, Access access, ConflictDiff diff
         input.CancelReason = VietnameseText.Normalize(input.CancelReason);
         var errors = new Errors();
         errors.Annotations(input, P);
+        if (errors.Any) return Outcome<CorrectiveAction>.Invalid(errors.List);
+        if (input.DueDate is { } dd && dd > sessionDate.AddYears(2))
+            errors.Add(P + nameof(input.DueDate), $"Hạn khắc phục tối đa 2 năm sau ngày kiểm tra ({sessionDate.AddYears(2):dd/MM/yyyy}).");
         if (errors.Any) return Outcome<CorrectiveAction>.Invalid(errors.List);
         // What belongs to another status is not kept: evidence only when done, a reason only when cancelled.
         if (input.Status != ActionStatus.Done) { input.DoneOn = null; input.Evidence = null; }
@@ -242,6 +262,7 @@ public sealed class SaveAction(AppDbContext db, Access access, ConflictDiff diff
         {
             return Outcome<CorrectiveAction>.Invalid(P + (x.Rule ?? nameof(ActionInput.Status)), x.Message);
         }
+        var wasClosed = a is not null && CorrectiveActions.IsClosed(a.Status);
         var record = a ?? new CorrectiveAction { CommuneId = finding.CommuneId, FindingId = finding.Id, CellId = finding.CellId, Task = input.Task, Owner = input.Owner! };
         record.Task = input.Task;
         record.Owner = input.Owner!;
@@ -258,6 +279,9 @@ public sealed class SaveAction(AppDbContext db, Access access, ConflictDiff diff
             var current = await db.CorrectiveActions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == key, token);
             return current is null ? (null, []) : (current, await diff.CompareAsync(input, ActionInput.From(current), token));
         }, ct);
+        if (outcome.IsDone && a is not null && wasClosed && !CorrectiveActions.IsClosed(record.Status))
+            // Reopened: its answered alerts go (derived data), so that the daily run alerts again if it is late.
+            await db.Notifications.Where(n => n.ActionId == key && n.DoneAtUtc != null).ExecuteDeleteAsync(ct);
         if (outcome.IsDone && a is not null)
         {
             // Its overdue alerts are answered once it is closed or given a new date (derived data: set outside the audited save).

@@ -124,12 +124,17 @@ public static class InspectionReads
             actions.Count(a => a.Action.Status == ActionStatus.Done));
     }
 
-    /// <summary>The active cells the user sees, by name: the plan form's choices and the list's filter.</summary>
-    public static async Task<List<(int Id, string Name)>> CellsAsync(AppDbContext db, CancellationToken ct)
+    /// <summary>
+    /// The cells the user sees, by name: the active ones, and (<paramref name="withInspected"/>) a closed or merged cell
+    /// that has inspections, so that its record stays readable on the list and its figures count.
+    /// </summary>
+    public static async Task<List<(int Id, string Name)>> CellsAsync(AppDbContext db, CancellationToken ct, bool withInspected = false)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return [.. (await db.Organisations.AsNoTracking().Where(o => o.Kind == Core.Organisations.OrganisationKind.Cell && o.IsActive).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
-            .OrderBy(o => o.Name, Lookups.Collator).Select(o => (o.Id, o.Name))];
+        return [.. (await db.Organisations.AsNoTracking().Where(o => o.Kind == Core.Organisations.OrganisationKind.Cell
+                    && (o.IsActive || (withInspected && db.InspectionPlanItems.Any(p => p.CellId == o.Id))))
+                .Select(o => new { o.Id, o.Name, o.IsActive }).ToListAsync(ct))
+            .OrderBy(o => o.Name, Lookups.Collator).Select(o => (o.Id, o.IsActive ? o.Name : o.Name + " (đã giải thể, sáp nhập)"))];
     }
 
     private static async Task<Dictionary<int, string>> CellNamesAsync(AppDbContext db, IEnumerable<int> ids, CancellationToken ct)

@@ -172,7 +172,7 @@ public sealed class DigestService(IServiceScopeFactory scopes, MailSender mail, 
             text.Append(++i).Append(". [").Append(kind).Append("] ").Append(n.Text).Append('\n')
                 .Append("   Ngày: ").Append(D(n.DueDate)).Append(" — ").Append(Url(n.Link)).Append("\n\n");
             html.Append("<li><b>").Append(enc.Encode(kind)).Append("</b>: ").Append(enc.Encode(n.Text))
-                .Append(" <a href=\"").Append(enc.Encode(Url(n.Link))).Append("\">Xem hồ sơ</a></li>");
+                .Append(" <a href=\"").Append(enc.Encode(Url(n.Link))).Append(n.Kind == NotificationKind.CorrectiveActionOverdue ? "\">Xem buổi kiểm tra</a></li>" : "\">Xem hồ sơ</a></li>");
         }
         html.Append("</ol>");
         if (unread.Count > listed.Count)

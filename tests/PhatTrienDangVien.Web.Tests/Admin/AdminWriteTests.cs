@@ -74,7 +74,7 @@ public abstract class AdminWriteTests<TApp>(TApp app) where TApp : AppFactory
         var page = await DocumentAsync(conflict);
         var rows = ConflictRows(page);
         rows.ShouldContain(("Họ và tên", "Tên quản trị một đặt", "Tên quản trị hai đặt"));
-        rows.ShouldContain(("Vai trò", "Bí thư chi bộ", "Ủy ban Kiểm tra (chỉ xem)"));
+        rows.ShouldContain(("Vai trò", "Bí thư chi bộ", "Ủy ban Kiểm tra"));
         rows.ShouldContain(("Chi bộ (với Bí thư chi bộ)", "Chi bộ Ấp Mỹ Lợi", ""));
         NoRawIds(rows, D.CellA);
         var stored = (await FindUserAsync(app, "hai.ban.sua"))!;

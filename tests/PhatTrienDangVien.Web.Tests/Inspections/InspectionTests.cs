@@ -117,12 +117,16 @@ public abstract class InspectionTests<TApp>(TApp app) where TApp : AppFactory
         work.QuerySelector("#corrections")!.TextContent.ShouldContain("quá hạn");
 
         // The cell reads its own cell's inspections only; the office reads both.
-        (await secretary.GetFromJsonAsync<JsonElement>("/api/inspections?year=2026", ct)).EnumerateArray().Select(p => p.GetProperty("id").GetInt32()).ShouldBe([planA]);
-        (await office.GetFromJsonAsync<JsonElement>("/api/inspections?year=2026", ct)).EnumerateArray().Select(p => p.GetProperty("id").GetInt32()).Order().ShouldBe([planA, planB]);
+        var theirs = (await secretary.GetFromJsonAsync<JsonElement>("/api/inspections?year=2026", ct)).EnumerateArray().ToList();
+        theirs.ShouldContain(p => p.GetProperty("id").GetInt32() == planA);
+        theirs.ShouldAllBe(p => p.GetProperty("cellId").GetInt32() == d.CellA);
+        var all = (await office.GetFromJsonAsync<JsonElement>("/api/inspections?year=2026", ct)).EnumerateArray().Select(p => p.GetProperty("id").GetInt32()).ToList();
+        all.ShouldContain(planA);
+        all.ShouldContain(planB);
         (await secretary.GetAsync($"/api/inspection-sessions/{sessionA}", ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // Done only with the evidence and its date; then the alerts are answered and nothing is overdue.
-        var version = (await office.GetFromJsonAsync<JsonElement>("/api/corrective-actions?year=2026", ct)).EnumerateArray().Single().GetProperty("version").GetInt32();
+        var version = (await office.GetFromJsonAsync<JsonElement>($"/api/corrective-actions/{actionId}", ct)).GetProperty("version").GetInt32();
         (s, body, _) = await SendAsync(office, HttpMethod.Put, $"/api/corrective-actions/{actionId}", new { findingId = finding, input = action with { status = "Done" }, version });
         s.ShouldBe(HttpStatusCode.BadRequest);
         body.ShouldContain("hãy ghi kết quả");
@@ -130,12 +134,12 @@ public abstract class InspectionTests<TApp>(TApp app) where TApp : AppFactory
             new { findingId = finding, input = new { action.task, action.owner, action.dueDate, status = "Done", doneOn = "2026-11-20", evidence = "Đã bổ sung Quyết định số 40-QĐ/ĐU; chi bộ kiểm điểm tại Nghị quyết 12-NQ/CB." }, version });
         s.ShouldBe(HttpStatusCode.OK, body);
         (await app.WithSystemScopeAsync(db => db.Notifications.CountAsync(n => n.ActionId == actionId && n.DoneAtUtc == null, ct))).ShouldBe(0);
-        (await office.GetFromJsonAsync<JsonElement>("/api/corrective-actions?year=2026&show=Overdue", ct)).GetArrayLength().ShouldBe(0);
+        (await office.GetFromJsonAsync<JsonElement>("/api/corrective-actions?year=2026&show=Overdue", ct)).EnumerateArray().ShouldNotContain(a => a.GetProperty("id").GetInt32() == actionId);
 
         // The page's figures equal the lists they link to.
         var officeBrowser = new Browser(office);
-        var (_, page) = await officeBrowser.GetAsync("/Inspections?Year=2026");
-        page.QuerySelector("[data-figure=planned] .fs-4")!.TextContent.Trim().ShouldBe("2");
+        var (_, page) = await officeBrowser.GetAsync($"/Inspections?Year=2026&CellId={d.CellA}");
+        page.QuerySelector("[data-figure=planned] .fs-4")!.TextContent.Trim().ShouldBe("1");
         page.QuerySelector("[data-figure=held] .fs-4")!.TextContent.Trim().ShouldBe("1");
         page.QuerySelector("[data-figure=done] .fs-4")!.TextContent.Trim().ShouldBe("1");
         foreach (var figure in new[] { "planned", "held", "not-held", "findings", "open", "overdue", "done" })
@@ -191,6 +195,85 @@ public abstract class InspectionTests<TApp>(TApp app) where TApp : AppFactory
         Denied((await secretary.GetAsync($"/Inspections/Plan/{planId}")).Response);
         var (_, list) = await secretary.GetAsync("/Inspections?Year=2025");
         list.QuerySelectorAll($"[data-plan='{planId}']").Length.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_record_stays_whole_when_a_change_would_break_it_and_a_reopened_action_alerts_again()
+    {
+        var d = app.Data;
+        var ct = TestContext.Current.CancellationToken;
+        var office = await Browser.LoginAsync(app, "office");
+        var inspector = (await Browser.LoginAsync(app, "inspector")).Client;
+        // A year that is no year: the form opens on this year, no error page.
+        (await office.GetAsync("/Inspections/Plan?year=0")).Response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var (s, body, plan) = await SendAsync(office.Client, HttpMethod.Post, "/api/inspections", new { input = new { year = 2026, kind = "Supervision", cellId = d.CellB,
+            topic = "Giám sát việc phân công đảng viên giúp đỡ", from = "2026-10-01", to = "2026-10-31", team = "Tổ giám sát" }, version = 0 });
+        s.ShouldBe(HttpStatusCode.Created, body);
+        (s, body, var session) = await SendAsync(inspector, HttpMethod.Post, "/api/inspection-sessions", new { planItemId = plan, input = new { date = "2026-10-20", team = "Tổ giám sát" }, version = 0 });
+        s.ShouldBe(HttpStatusCode.Created, body);
+        (s, _, var finding) = await SendAsync(inspector, HttpMethod.Post, "/api/inspection-findings", new { sessionId = session, input = new { text = "Hai quần chúng chưa có người giúp đỡ." }, version = 0 });
+        s.ShouldBe(HttpStatusCode.Created);
+        var action = new { task = "Phân công đảng viên giúp đỡ", owner = "Chi bộ ấp B", dueDate = "2026-11-05", status = "Open" };
+        (s, _, var actionId) = await SendAsync(office.Client, HttpMethod.Post, "/api/corrective-actions", new { findingId = finding, input = action, version = 0 });
+        s.ShouldBe(HttpStatusCode.Created);
+
+        // The session's day cannot pass its action's due date; a finding does not move to another session.
+        (s, body, _) = await SendAsync(inspector, HttpMethod.Put, $"/api/inspection-sessions/{session}", new { planItemId = plan, input = new { date = "2026-11-10", team = "Tổ giám sát" }, version = 0 });
+        s.ShouldBe(HttpStatusCode.BadRequest);
+        body.ShouldContain("ngày làm việc không thể sau ngày đó");
+        (s, _, _) = await SendAsync(inspector, HttpMethod.Put, $"/api/inspection-findings/{finding}", new { sessionId = session + 1000, input = new { text = "X" }, version = 0 });
+        s.ShouldBe(HttpStatusCode.BadRequest);
+
+        // A refused delete shows the line as stored, not an empty form.
+        var refused = await office.PostRawAsync($"/Inspections/Plan/{plan}?handler=Delete", [], $"/Inspections/Plan/{plan}");
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var form = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync(ct));
+        form.QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("đã có buổi kiểm tra, giám sát được ghi");
+        form.QuerySelectorAll(".validation-summary-errors li").Length.ShouldBe(1);
+        form.QuerySelector("#Input_Topic")!.GetAttribute("value").ShouldBe("Giám sát việc phân công đảng viên giúp đỡ");
+
+        // Late: alerted; closed: answered; reopened: alerted again by the next run.
+        var generator = app.Services.GetRequiredService<AlertGenerator>();
+        await generator.RunAsync(new DateOnly(2026, 11, 20), ct);
+        Task<int> OpenAlertsAsync() => app.WithSystemScopeAsync(db => db.Notifications.CountAsync(n => n.ActionId == actionId && n.DoneAtUtc == null, ct));
+        (await OpenAlertsAsync()).ShouldBeGreaterThan(0);
+        (s, body, _) = await SendAsync(office.Client, HttpMethod.Put, $"/api/corrective-actions/{actionId}", new { findingId = finding, input = action with { status = "Cancelled" } , version = 0 });
+        s.ShouldBe(HttpStatusCode.BadRequest);
+        body.ShouldContain("phải ghi lý do");
+        (s, body, _) = await SendAsync(office.Client, HttpMethod.Put, $"/api/corrective-actions/{actionId}",
+            new { findingId = finding, input = new { action.task, action.owner, action.dueDate, status = "Cancelled", cancelReason = "Ghi nhầm" }, version = 0 });
+        s.ShouldBe(HttpStatusCode.OK, body);
+        (await OpenAlertsAsync()).ShouldBe(0);
+        (s, body, _) = await SendAsync(office.Client, HttpMethod.Put, $"/api/corrective-actions/{actionId}", new { findingId = finding, input = action with { status = "InProgress" }, version = 1 });
+        s.ShouldBe(HttpStatusCode.OK, body);
+        await generator.RunAsync(new DateOnly(2026, 11, 20), ct);
+        (await OpenAlertsAsync()).ShouldBeGreaterThan(0);
+        var one = await office.Client.GetFromJsonAsync<JsonElement>($"/api/corrective-actions/{actionId}", ct);
+        one.GetProperty("overdue").GetBoolean().ShouldBeTrue();
+        (await office.Client.GetAsync("/api/corrective-actions?show=9", ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var full = await office.Client.GetFromJsonAsync<JsonElement>($"/api/inspection-sessions/{session}", ct);
+        full.GetProperty("findings")[0].GetProperty("actions")[0].GetProperty("id").GetInt32().ShouldBe(actionId);
+
+        // A cell closed since keeps its inspections on the list.
+        await app.WithSystemScopeAsync(async db =>
+        {
+            (await db.Organisations.SingleAsync(o => o.Id == d.CellB, ct)).IsActive = false;
+            return await db.SaveChangesAsync(ct);
+        });
+        try
+        {
+            (await office.Client.GetFromJsonAsync<JsonElement>("/api/inspections?year=2026", ct)).EnumerateArray().ShouldContain(p => p.GetProperty("id").GetInt32() == plan);
+            var (_, list) = await office.GetAsync("/Inspections?Year=2026");
+            list.QuerySelectorAll($"[data-plan='{plan}']").Length.ShouldBe(1);
+        }
+        finally
+        {
+            await app.WithSystemScopeAsync(async db =>
+            {
+                (await db.Organisations.SingleAsync(o => o.Id == d.CellB, ct)).IsActive = true;
+                return await db.SaveChangesAsync(ct);
+            });
+        }
     }
 }
 

@@ -88,7 +88,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             InspectionReads.ActionFilter.All => "Tất cả việc khắc phục",
             _ => "Việc khắc phục chưa xong",
         },
-        View.Findings => "Phát hiện qua kiểm tra, giám sát",
+        View.Findings => "Phát hiện kiểm tra, giám sát",
         _ => Held switch { true => "Chi bộ đã được kiểm tra, giám sát", false => "Kế hoạch chưa thực hiện", _ => "Kế hoạch kiểm tra, giám sát" },
     };
 
@@ -104,7 +104,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         if (TheYear is < 2000 or > 2100) { FilterError = $"Năm {TheYear} không hợp lệ; dưới đây là năm {Today.Year}."; TheYear = Today.Year; }
         if (!Enum.IsDefined(Show)) { FilterError = "Danh sách trong địa chỉ không có; dưới đây là kế hoạch."; Show = View.Plan; }
         if (!Enum.IsDefined(Actions)) { FilterError = "Danh sách trong địa chỉ không có; dưới đây là việc khắc phục chưa xong."; Actions = InspectionReads.ActionFilter.Open; }
-        Cells = await InspectionReads.CellsAsync(db, ct);
+        Cells = await InspectionReads.CellsAsync(db, ct, withInspected: true);
         if (CellId is { } cell && Cells.All(c => c.Id != cell)) { FilterError = "Chi bộ trong địa chỉ không có trong phạm vi được giao; dưới đây là tất cả."; CellId = null; }
         IReadOnlyCollection<int> cellIds = CellId is { } one ? [one] : [.. Cells.Select(c => c.Id)];
         Plan = await InspectionReads.PlanAsync(db, cellIds, TheYear, Today, ct);

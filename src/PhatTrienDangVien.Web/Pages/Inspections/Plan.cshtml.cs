@@ -26,7 +26,8 @@ public class PlanModel(AppDbContext db, SavePlanItem save, TimeProvider clock) :
         Id = id;
         if (id is null)
         {
-            var y = year ?? Core.Common.VietnamTime.Today(clock).Year;
+            var thisYear = Core.Common.VietnamTime.Today(clock).Year;
+            var y = year is >= 2000 and <= 2100 ? year.Value : thisYear;
             Input = new PlanItemInput { Year = y, Kind = InspectionKind.Inspection, CellId = cellId, Topic = "Công tác phát triển đảng viên", From = new DateOnly(y, 1, 1), To = new DateOnly(y, 12, 31) };
         }
         else
@@ -61,10 +62,17 @@ public class PlanModel(AppDbContext db, SavePlanItem save, TimeProvider clock) :
     {
         Id = id;
         var outcome = await delete.HandleAsync(id, ct);
-        if (this.Show(outcome) is { } shown)
+        if (!outcome.IsDone)
         {
+            // The form was not posted with the delete button: show the line as stored, with the refusal only.
+            ModelState.Clear();
+            if (await db.InspectionPlanItems.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) is { } p)
+            {
+                Input = PlanItemInput.Of(p);
+                Version = p.Version;
+            }
             await LoadAsync(ct);
-            return shown;
+            return this.Show(outcome)!;
         }
         TempData["Success"] = "Đã xóa nội dung khỏi kế hoạch.";
         return Redirect($"/Inspections?Year={outcome.Value!.Year}");
@@ -72,7 +80,7 @@ public class PlanModel(AppDbContext db, SavePlanItem save, TimeProvider clock) :
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Cells = await InspectionReads.CellsAsync(db, ct);
+        Cells = await InspectionReads.CellsAsync(db, ct, withInspected: Id is not null);
         if (Id is { } id) HasSessions = await db.InspectionSessions.AnyAsync(s => s.PlanItemId == id, ct);
     }
 }

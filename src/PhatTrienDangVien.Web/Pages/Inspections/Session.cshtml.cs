@@ -95,6 +95,10 @@ public class SessionModel(AppDbContext db, Access access, TimeProvider clock) : 
         EditFindingId = findingId;
         Only(nameof(Finding));
         if (!await LoadAsync(ct)) return NotFound();
+        // A finding of this session only: the address names the session.
+        if (findingId is { } f && Findings.All(x => x.Finding.Id != f)) return NotFound();
+        Input = SessionInput.From(Record!);
+        Version = Record!.Version;
         if (!ModelState.IsValid) return Page();
         var outcome = await save.HandleAsync(findingId, id, Finding, FindingVersion, ct);
         if (outcome.Status == OutcomeStatus.Conflict && outcome.Value is { } current)
@@ -116,6 +120,8 @@ public class SessionModel(AppDbContext db, Access access, TimeProvider clock) : 
         if (index < 0 || index >= Breaches.Count) return NotFound();
         var b = Breaches[index];
         var outcome = await save.HandleAsync(null, id, new FindingInput { Text = $"{b.FullName}: {b.Message}", CandidateId = b.CandidateId, Check = b.Check }, 0, ct);
+        Input = SessionInput.From(Record!);
+        Version = Record!.Version;
         if (this.Show(outcome, "Finding.") is { } shown) return shown;
         TempData["Success"] = "Đã ghi vi phạm thành phát hiện.";
         return Redirect($"/Inspections/Session/{id}#finding-{outcome.Value!.Id}");
@@ -125,11 +131,14 @@ public class SessionModel(AppDbContext db, Access access, TimeProvider clock) : 
     {
         Id = id;
         Only("-");
+        if (!await LoadAsync(ct)) return NotFound();
+        if (Findings.All(x => x.Finding.Id != findingId)) return NotFound();
         var outcome = await delete.HandleAsync(findingId, ct);
-        if (this.Show(outcome) is { } shown)
+        if (!outcome.IsDone)
         {
-            if (!await LoadAsync(ct)) return NotFound();
-            return shown;
+            Input = SessionInput.From(Record!);
+            Version = Record!.Version;
+            return this.Show(outcome)!;
         }
         TempData["Success"] = "Đã xóa phát hiện.";
         return Redirect($"/Inspections/Session/{id}#findings");
@@ -139,14 +148,16 @@ public class SessionModel(AppDbContext db, Access access, TimeProvider clock) : 
     {
         Id = id;
         Only("-");
+        if (!await LoadAsync(ct)) return NotFound();
         var outcome = await delete.HandleAsync(id, ct);
-        if (this.Show(outcome) is { } shown)
+        if (!outcome.IsDone)
         {
-            if (!await LoadAsync(ct)) return NotFound();
-            return shown;
+            Input = SessionInput.From(Record!);
+            Version = Record!.Version;
+            return this.Show(outcome)!;
         }
         TempData["Success"] = "Đã xóa buổi kiểm tra.";
-        return Redirect($"/Inspections?Year={Plan?.Year}");
+        return Redirect($"/Inspections?Year={Plan.Year}&CellId={Plan.CellId}");
     }
 
     /// <summary>One form is posted at a time: the other form's empty fields are not errors.</summary>
