@@ -53,6 +53,7 @@ public static class ApiSetup
         api.MapClassApi();
         api.MapExitApi();
         api.MapInspectionApi();
+        api.MapRatingApi();
         api.MapImportApi();
         api.MapSearchApi();
         api.MapAccountApi();

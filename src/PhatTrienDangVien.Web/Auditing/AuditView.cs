@@ -63,6 +63,8 @@ public sealed class AuditView(AppDbContext db)
         [nameof(Core.Inspections.InspectionSession)] = "Buổi kiểm tra, giám sát",
         [nameof(Core.Inspections.InspectionFinding)] = "Phát hiện qua kiểm tra, giám sát",
         [nameof(Core.Inspections.CorrectiveAction)] = "Việc khắc phục sau kiểm tra",
+        [nameof(Core.Evaluations.QualityRatingRecord)] = "Đánh giá, xếp loại chất lượng",
+        [nameof(Core.Evaluations.RatingSettings)] = "Tiêu chí, ngưỡng điểm đánh giá, xếp loại",
         [nameof(Term)] = "Nhiệm kỳ",
         [nameof(Person)] = "Nhân thân",
         [nameof(Member)] = "Đảng viên",
@@ -100,7 +102,7 @@ public sealed class AuditView(AppDbContext db)
         "IssuedAtUtc", "LastSentAtUtc", "LastErrorAtUtc", "LastError", "LastDigestDate", "NameFolded", "FullNameFolded", "NameSortKey",
         "Token", "UserId", "UserName", "NormalizedUserName",
         // An inspection's links to its plan line and finding, and the figures and breaches stored whole (the page shows them).
-        "PlanItemId", "FindingId", "SnapshotJson", "BreachesJson",
+        "PlanItemId", "FindingId", "SnapshotJson", "BreachesJson", "DevelopmentJson",
         // Fingerprints, row keys of the access trail and the import's own working notes: the file name and the time say which.
         "FileSha256", "Sha256", "TemplateSha256", "Attachment", "Document", "Report", "NormalizedEmail", "EmailConfirmed", "PasswordHash", "SecurityStamp", "ConcurrencyStamp",
         "PhoneNumber", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount",
@@ -165,6 +167,13 @@ public sealed class AuditView(AppDbContext db)
         ["Team"] = "Đoàn kiểm tra, giám sát", ["Conclusion"] = "Kết luận", ["CheckedOn"] = "Ngày chạy bảng kiểm", ["Text"] = "Nội dung phát hiện",
         ["Check"] = "Mục bảng kiểm", ["Task"] = "Việc khắc phục", ["Owner"] = "Người chịu trách nhiệm", ["DoneOn"] = "Ngày hoàn thành",
         ["Evidence"] = "Kết quả, văn bản chứng minh", ["CancelReason"] = "Lý do hủy",
+        ["Form"] = "Mẫu bản kiểm điểm", ["SelfLevel"] = "Tự xếp loại", ["SelfAssessment"] = "Tự đánh giá", ["ExcellentConditionsMet"] = "Đạt điều kiện mức xuất sắc",
+        ["LevelFromScore"] = "Mức theo điểm", ["OverrideReason"] = "Lý do xếp loại khác mức theo điểm", ["Explanation"] = "Cách xếp loại",
+        ["ExcellentMin"] = "Xuất sắc từ (điểm)", ["GoodMin"] = "Hoàn thành tốt từ (điểm)", ["CompleteMin"] = "Hoàn thành từ (điểm)",
+        ["ExcellentCapPercent"] = "Xuất sắc tối đa (% số hoàn thành tốt)", ["CapAppliesToOrganisations"] = "Tỷ lệ tối đa áp dụng cho tổ chức",
+        ["CapAppliesToMembers"] = "Tỷ lệ tối đa áp dụng cho đảng viên", ["WeightTargetReached"] = "Điểm tiêu chí đạt chỉ tiêu kết nạp",
+        ["WeightCandidatesTrained"] = "Điểm tiêu chí đã học lớp nhận thức", ["WeightNoOverdueSteps"] = "Điểm tiêu chí không có bước quá hạn",
+        ["WeightEveryoneMentored"] = "Điểm tiêu chí có người giúp đỡ", ["Criteria"] = "Tiêu chí của Đảng bộ",
     };
 
     private enum Ref { Organisation, Member, Hamlet, SourceCategory, Candidate, ImportBatch, Person, InspectionPlan, InspectionSession, InspectionFinding, CorrectiveAction }
@@ -405,6 +414,9 @@ public sealed class AuditView(AppDbContext db)
         (nameof(Core.Inspections.InspectionPlanItem), "Kind") => Core.Inspections.InspectionWords.Kind((Core.Inspections.InspectionKind)n),
         (nameof(Core.Inspections.InspectionFinding), "Check") => Core.Inspections.CaseChecklist.Name((Core.Inspections.CheckKind)n),
         (nameof(Core.Inspections.CorrectiveAction), "Status") => Core.Inspections.CorrectiveActions.Name((Core.Inspections.ActionStatus)n),
+        (nameof(Core.Evaluations.QualityRatingRecord), "Kind") => Core.Evaluations.RatingWords.Kind((Core.Evaluations.RatedKind)n),
+        (nameof(Core.Evaluations.QualityRatingRecord), "Form") => Core.Evaluations.RatingWords.Form((Core.Evaluations.SelfAssessmentForm)n),
+        (nameof(Core.Evaluations.QualityRatingRecord), "SelfLevel" or "Level" or "LevelFromScore") => Core.Evaluations.QualityRatings.Name((Core.Evaluations.RatingLevel)n),
         _ => null,
     };
 
@@ -435,6 +447,9 @@ public sealed class AuditView(AppDbContext db)
         ([nameof(Core.Inspections.InspectionPlanItem)], ["Kind"], typeof(Core.Inspections.InspectionKind)),
         ([nameof(Core.Inspections.InspectionFinding)], ["Check"], typeof(Core.Inspections.CheckKind)),
         ([nameof(Core.Inspections.CorrectiveAction)], ["Status"], typeof(Core.Inspections.ActionStatus)),
+        ([nameof(Core.Evaluations.QualityRatingRecord)], ["Kind"], typeof(Core.Evaluations.RatedKind)),
+        ([nameof(Core.Evaluations.QualityRatingRecord)], ["Form"], typeof(Core.Evaluations.SelfAssessmentForm)),
+        ([nameof(Core.Evaluations.QualityRatingRecord)], ["SelfLevel", "Level", "LevelFromScore"], typeof(Core.Evaluations.RatingLevel)),
     ];
 
     // Past this many stored patterns a query (one or two letters) matches nearly every label anyway; the raw text still counts.

@@ -72,6 +72,10 @@ public enum Permission
     PlanInspections,
     /// <summary>Hold an inspection or supervision session: its record, the checklist run over the cell's cases, the findings (the inspection committee).</summary>
     RecordInspection,
+    /// <summary>The annual quality rating: scores, levels and overrides of cells and members; the commune's settings (the office).</summary>
+    RateQuality,
+    /// <summary>The self-assessment of one's cells and their members in the annual rating (level proposed and text).</summary>
+    SelfAssess,
 }
 
 /// <summary>The one table from roles to permissions (shown to administrators on /Admin/Permissions).</summary>
@@ -81,7 +85,7 @@ public static class PermissionTable
 
     private static readonly Permission[] s_cellWork =
         [.. s_everyone, Permission.EditPerson, Permission.RecordStep, Permission.WriteAssessment, Permission.ViewPlan, Permission.IssueForms,
-            Permission.NominateForClass, Permission.RecordPropaganda, Permission.ProposeExit];
+            Permission.NominateForClass, Permission.RecordPropaganda, Permission.ProposeExit, Permission.SelfAssess];
 
     private static readonly Dictionary<string, HashSet<Permission>> s_table = new()
     {
@@ -101,6 +105,8 @@ public static class PermissionTable
             Permission.DecideExit,
             // The office drafts the committee's inspection plan and follows up what the findings asked for.
             Permission.PlanInspections,
+            // The office records the committee's rating of its cells and members, and the commune's criteria.
+            Permission.RateQuality,
         ],
         [Roles.CommitteeMember] = [.. s_cellWork],
         [Roles.CellSecretary] = [.. s_cellWork],
@@ -154,6 +160,8 @@ public static class PermissionTable
         Permission.DecideExit => "Ghi quyết định xóa tên, khai trừ, cho ra khỏi Đảng; chuyển sinh hoạt đi, từ trần",
         Permission.PlanInspections => "Lập kế hoạch kiểm tra, giám sát; giao và theo dõi việc khắc phục",
         Permission.RecordInspection => "Ghi buổi kiểm tra, giám sát, chạy bảng kiểm hồ sơ, ghi phát hiện",
+        Permission.RateQuality => "Chấm điểm, xếp loại chất lượng chi bộ và đảng viên; sửa tiêu chí, ngưỡng điểm, trọng số",
+        Permission.SelfAssess => "Ghi tự đánh giá, tự xếp loại của chi bộ và đảng viên trong chi bộ",
         _ => p.ToString(),
     };
 

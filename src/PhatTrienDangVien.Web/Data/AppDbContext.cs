@@ -45,6 +45,8 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
     public DbSet<Core.Inspections.InspectionSession> InspectionSessions => Set<Core.Inspections.InspectionSession>();
     public DbSet<Core.Inspections.InspectionFinding> InspectionFindings => Set<Core.Inspections.InspectionFinding>();
     public DbSet<Core.Inspections.CorrectiveAction> CorrectiveActions => Set<Core.Inspections.CorrectiveAction>();
+    public DbSet<Core.Evaluations.QualityRatingRecord> QualityRatings => Set<Core.Evaluations.QualityRatingRecord>();
+    public DbSet<Core.Evaluations.RatingSettings> RatingSettings => Set<Core.Evaluations.RatingSettings>();
     public DbSet<Candidate> Candidates => Set<Candidate>();
     public DbSet<SourceCategory> SourceCategories => Set<SourceCategory>();
     public DbSet<CandidateSource> CandidateSources => Set<CandidateSource>();
@@ -144,6 +146,10 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         builder.Entity<Core.Inspections.InspectionFinding>().HasQueryFilter(QueryFilters.Cells, e => ScopeUnrestricted || ScopeWholeCommune || ScopeCellIds.Contains(e.CellId));
         CommuneFilter<Core.Inspections.CorrectiveAction>(builder);
         builder.Entity<Core.Inspections.CorrectiveAction>().HasQueryFilter(QueryFilters.Cells, e => ScopeUnrestricted || ScopeWholeCommune || ScopeCellIds.Contains(e.CellId));
+        // A cell's rating and its members' are the cell's; the commune's settings are everyone's of the commune.
+        CommuneFilter<Core.Evaluations.QualityRatingRecord>(builder);
+        builder.Entity<Core.Evaluations.QualityRatingRecord>().HasQueryFilter(QueryFilters.Cells, e => ScopeUnrestricted || ScopeWholeCommune || ScopeCellIds.Contains(e.CellId));
+        CommuneFilter<Core.Evaluations.RatingSettings>(builder);
         CommuneFilter<Term>(builder);
         CommuneFilter<SourceCategory>(builder);
         CommuneFilter<TermTarget>(builder);

@@ -24,7 +24,7 @@ namespace PhatTrienDangVien.Web.Demo;
 /// Deterministic (fixed seed) so that screenshots and tests agree.
 /// </summary>
 public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsoft.AspNetCore.Identity.UserManager<AppUser> users, TimeProvider clock, RecordStep recorder, VoterRegister register,
-    RuleBookProvider ruleBooks, CalendarService calendars, Inspections.InspectionChecklist inspectionChecklist)
+    RuleBookProvider ruleBooks, CalendarService calendars, Inspections.InspectionChecklist inspectionChecklist, Evaluations.CellDevelopment development)
 {
     public const string DemoPassword = "NhonMy-2025";
 
@@ -298,6 +298,8 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
         // The inspections read the recorded steps (the checklist) and the cells' figures, targets included, on each session's day.
         db.ChangeTracker.Clear();
         await new DemoInspections(db, inspectionChecklist, today, c).SeedAsync([.. cells.Select(x => x.Cell)], ct);
+        db.ChangeTracker.Clear();
+        await new DemoRatings(db, development, today, c).SeedAsync([.. cells.Select(x => x.Cell)], ct);
         db.ChangeTracker.Clear();
         await tx.CommitAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;

@@ -98,6 +98,9 @@ public static class ApplicationSetup
         services.AddScoped<Exits.DeleteExit>();
         services.AddScoped<Exits.OpenReadmission>();
         services.AddScoped<Evaluations.CellDevelopment>();
+        services.AddScoped<Evaluations.RatingReads>();
+        services.AddScoped<Evaluations.SaveRating>();
+        services.AddScoped<Evaluations.SaveRatingSettings>();
         services.AddScoped<Inspections.InspectionChecklist>();
         services.AddScoped<Inspections.SavePlanItem>();
         services.AddScoped<Inspections.DeletePlanItem>();

@@ -350,6 +350,30 @@ public abstract class DemoInvariantTests<TApp>(TApp app) where TApp : DemoAppFac
     }
 
     [Fact]
+    public async Task The_closed_years_are_rated_by_the_bands_within_the_cap_and_an_override_has_its_reason()
+    {
+        var demo = await LoadAsync();
+        var ratings = await app.WithSystemScopeAsync((db, _) => db.QualityRatings.Where(r => r.CommuneId == demo.CommuneId).ToListAsync());
+        var years = Enumerable.Range(2025, Math.Max(0, Today.Year - 2025 + (Today >= new DateOnly(Today.Year, 12, 21) ? 1 : 0))).ToList();
+        ratings.Select(r => r.Year).Distinct().Order().ShouldBe(years);
+        foreach (var year in years)
+        {
+            var cells = ratings.Where(r => r.Year == year && r.MemberId == null).ToList();
+            cells.Select(r => r.CellId).Order().ShouldBe(demo.Cells.Select(c => c.Id).Order());
+            Core.Evaluations.QualityRatings.CapBreach(cells.Select(r => r.Level!.Value), Core.Evaluations.RatingScale.Default, members: false).ShouldBeNull();
+            cells.ShouldAllBe(r => r.DevelopmentJson != null);
+            ratings.Count(r => r.Year == year && r.MemberId != null).ShouldBeGreaterThan(demo.Members.Count / 2);
+        }
+        foreach (var r in ratings)
+        {
+            var fromScore = Core.Evaluations.QualityRatings.Decide(r.Score!.Value, r.ExcellentConditionsMet, Core.Evaluations.RatingScale.Default).Level;
+            r.LevelFromScore.ShouldBe(fromScore);
+            (r.Level == r.LevelFromScore).ShouldBe(r.OverrideReason is null);
+            r.DecidedOn!.Value.Year.ShouldBe(r.Year);
+        }
+    }
+
+    [Fact]
     public async Task Every_class_step_has_its_class_and_passed_place_and_the_coming_classes_hold_people_who_may_go()
     {
         var (demo, classes, enrolments, sessions) = await app.WithSystemScopeAsync(async (db, _) =>

@@ -669,6 +669,168 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.ToTable("PropagandaSessions");
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Core.Evaluations.QualityRatingRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecidingBody")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DevelopmentJson")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("ExcellentConditionsMet")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(1500)
+                        .HasColumnType("character varying(1500)");
+
+                    b.Property<int?>("Form")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LevelFromScore")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<string>("SelfAssessment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("SelfLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CellId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("Year", "CellId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_QualityRatings_OnePerCell")
+                        .HasFilter("\"MemberId\" IS NULL");
+
+                    b.HasIndex("Year", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_QualityRatings_OnePerMember")
+                        .HasFilter("\"MemberId\" IS NOT NULL");
+
+                    b.HasIndex("CommuneId", "Year", "Kind");
+
+                    b.ToTable("QualityRatings", (string)null);
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Evaluations.RatingSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("CapAppliesToMembers")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("CapAppliesToOrganisations")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("CompleteMin")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<string>("Criteria")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ExcellentCapPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ExcellentMin")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<decimal>("GoodMin")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("WeightCandidatesTrained")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<decimal>("WeightEveryoneMentored")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<decimal>("WeightNoOverdueSteps")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<decimal>("WeightTargetReached")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId")
+                        .IsUnique();
+
+                    b.ToTable("RatingSettings");
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Core.Inspections.CorrectiveAction", b =>
                 {
                     b.Property<int>("Id")
@@ -2783,6 +2945,20 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.HasOne("PhatTrienDangVien.Core.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Evaluations.QualityRatingRecord", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PhatTrienDangVien.Core.People.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -638,6 +638,164 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.ToTable("PropagandaSessions");
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Core.Evaluations.QualityRatingRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CellId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidingBody")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DevelopmentJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ExcellentConditionsMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(1500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Form")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LevelFromScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SelfAssessment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SelfLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CellId");
+
+                    b.HasIndex("CommuneId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("Year", "CellId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_QualityRatings_OnePerCell")
+                        .HasFilter("\"MemberId\" IS NULL");
+
+                    b.HasIndex("Year", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_QualityRatings_OnePerMember")
+                        .HasFilter("\"MemberId\" IS NOT NULL");
+
+                    b.HasIndex("CommuneId", "Year", "Kind");
+
+                    b.ToTable("QualityRatings", (string)null);
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Evaluations.RatingSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CapAppliesToMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CapAppliesToOrganisations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommuneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("CompleteMin")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criteria")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExcellentCapPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ExcellentMin")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("GoodMin")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("WeightCandidatesTrained")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("WeightEveryoneMentored")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("WeightNoOverdueSteps")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("WeightTargetReached")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneId")
+                        .IsUnique();
+
+                    b.ToTable("RatingSettings");
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Core.Inspections.CorrectiveAction", b =>
                 {
                     b.Property<int>("Id")
@@ -2688,6 +2846,20 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.HasOne("PhatTrienDangVien.Core.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("PhatTrienDangVien.Core.Evaluations.QualityRatingRecord", b =>
+                {
+                    b.HasOne("PhatTrienDangVien.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("CellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PhatTrienDangVien.Core.People.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Evaluations;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Pages.Shared;
+
+namespace PhatTrienDangVien.Web.Evaluations;
+
+/// <summary>
+/// What the rating pages, the API and the summary read: each cell of the year with its development results (now, and
+/// as stored when rated) and its rating; each member on the roll that year with theirs. One reader for the page, the
+/// API and the summary by level, so a count and its list agree.
+/// </summary>
+public sealed class RatingReads(AppDbContext db, CellDevelopment development)
+{
+    public sealed record CellRow(int CellId, string Cell, CellDevelopment.Row? Development, IReadOnlyList<CriterionScore> Criteria, decimal Points, QualityRatingRecord? Rating);
+
+    public sealed record MemberRow(int MemberId, string FullName, string NameSortKey, int CellId, string Cell, MemberStatus Status, QualityRatingRecord? Rating);
+
+    public async Task<RatingSettings> SettingsAsync(CancellationToken ct) =>
+        await db.RatingSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new RatingSettings();
+
+    public async Task<List<CellRow>> CellsAsync(IReadOnlyCollection<int> cellIds, int year, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(cellIds);
+        var settings = await SettingsAsync(ct);
+        var rows = await development.ForYearAsync(cellIds, year, today, ct);
+        var ratings = await db.QualityRatings.AsNoTracking().Where(r => r.Year == year && r.MemberId == null && cellIds.Contains(r.CellId)).ToDictionaryAsync(r => r.CellId, ct);
+        return [.. rows.Select(r =>
+        {
+            var criteria = DevelopmentScore.Compute(r.Facts, settings.Weights);
+            return new CellRow(r.CellId, r.Cell, r, criteria, DevelopmentScore.Total(criteria), ratings.GetValueOrDefault(r.CellId));
+        })];
+    }
+
+    /// <summary>Members on the roll some day of the year (admitted by its end, not gone before it began), in the cells.</summary>
+    public async Task<List<MemberRow>> MembersAsync(IReadOnlyCollection<int> cellIds, int year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(cellIds);
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 31);
+        var members = await db.Members.AsNoTracking().Where(m => cellIds.Contains(m.CellId)
+                && (m.CeremonyDate == null || m.CeremonyDate <= last)
+                && (m.Status < MemberStatus.Removed || m.StatusDate == null || m.StatusDate >= first))
+            .Select(m => new { m.Id, m.Person.FullName, m.Person.NameSortKey, m.CellId, Cell = m.Cell.Name, m.Status }).ToListAsync(ct);
+        var ids = members.Select(m => m.Id).ToList();
+        var ratings = await db.QualityRatings.AsNoTracking().Where(r => r.Year == year && r.MemberId != null && ids.Contains(r.MemberId.Value))
+            .ToDictionaryAsync(r => r.MemberId!.Value, ct);
+        return [.. members.Select(m => new MemberRow(m.Id, m.FullName, m.NameSortKey, m.CellId, m.Cell, m.Status, ratings.GetValueOrDefault(m.Id)))
+            .OrderBy(m => m.Cell, Lookups.Collator).ThenBy(m => m.NameSortKey, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The summary upward: how many at each level, and how many not yet rated.</summary>
+    public static (IReadOnlyList<(RatingLevel Level, int Count)> ByLevel, int NotRated) Summary(IEnumerable<QualityRatingRecord?> ratings)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        var list = ratings.ToList();
+        return (QualityRatings.Summary(list.Where(r => r?.Level is not null).Select(r => r!.Level!.Value)), list.Count(r => r?.Level is null));
+    }
+}

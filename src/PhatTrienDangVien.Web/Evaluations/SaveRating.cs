@@ -1,0 +1,265 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Common;
+using PhatTrienDangVien.Core.Evaluations;
+using PhatTrienDangVien.Core.Organisations;
+using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Core.Text;
+using PhatTrienDangVien.Web.Application;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Evaluations;
+
+/// <summary>A year's rating of a cell or a member as the form and the API write it.</summary>
+public sealed class RatingInput
+{
+    [Display(Name = "Mẫu bản kiểm điểm")]
+    public SelfAssessmentForm? Form { get; set; }
+    [Display(Name = "Tự xếp loại")]
+    public RatingLevel? SelfLevel { get; set; }
+    [Display(Name = "Tự đánh giá (ưu điểm, hạn chế, khuyết điểm)"), StringLength(4000, ErrorMessage = "Tự đánh giá tối đa 4000 ký tự.")]
+    public string? SelfAssessment { get; set; }
+    [Display(Name = "Điểm (thang 100)")]
+    public decimal? Score { get; set; }
+    [Display(Name = "Đạt các điều kiện của mức hoàn thành xuất sắc")]
+    public bool ExcellentConditionsMet { get; set; }
+    /// <summary>The level decided when it differs from the score's; null keeps the score's.</summary>
+    [Display(Name = "Cấp ủy xếp loại")]
+    public RatingLevel? Level { get; set; }
+    [Display(Name = "Lý do xếp loại khác mức theo điểm"), StringLength(1000, ErrorMessage = "Lý do tối đa 1000 ký tự.")]
+    public string? OverrideReason { get; set; }
+    [Display(Name = "Cấp quyết định"), StringLength(200, ErrorMessage = "Cấp quyết định tối đa 200 ký tự.")]
+    public string? DecidingBody { get; set; }
+    [Display(Name = "Ngày quyết định")]
+    public DateOnly? DecidedOn { get; set; }
+    [Display(Name = "Ghi chú"), StringLength(1000, ErrorMessage = "Ghi chú tối đa 1000 ký tự.")]
+    public string? Notes { get; set; }
+
+    public static RatingInput From(QualityRatingRecord r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new()
+        {
+            Form = r.Form, SelfLevel = r.SelfLevel, SelfAssessment = r.SelfAssessment, Score = r.Score, ExcellentConditionsMet = r.ExcellentConditionsMet,
+            Level = r.Level is { } l && l != r.LevelFromScore ? l : null, OverrideReason = r.OverrideReason, DecidingBody = r.DecidingBody, DecidedOn = r.DecidedOn, Notes = r.Notes,
+        };
+    }
+}
+
+/// <summary>A cell's development results stored beside its score: the facts of the year and each criterion's points.</summary>
+public sealed record StoredDevelopment(DateOnly On, DevelopmentFacts Facts, int LateSteps, IReadOnlyList<CriterionScore> Criteria, decimal Points);
+
+/// <summary>
+/// Writes a year's rating of a cell or a member (plan point P12). The cell (secretary, committee member in charge)
+/// writes the self-assessment; the office records the score, the level it gives and any other level the committee
+/// decided, with its reason. A cell's development results of the year are computed and stored beside its score. The
+/// cap on "excellent" is a warning, not a refusal: the committee may keep its decision, the summary shows the breach.
+/// One command for the page and the API.
+/// </summary>
+public sealed class SaveRating(AppDbContext db, Access access, ConflictDiff diff, CellDevelopment development, TimeProvider clock)
+{
+    private const string P = "Input.";
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+
+    public async Task<Outcome<QualityRatingRecord>> HandleAsync(int year, RatedKind kind, int subjectId, RatingInput input, int version, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        bool rates = access.Has(Permission.RateQuality);
+        if (!rates && !access.Has(Permission.SelfAssess)) return Outcome<QualityRatingRecord>.Forbidden();
+        var today = VietnamTime.Today(clock);
+        if (year < 2000 || year > today.Year) return Outcome<QualityRatingRecord>.Invalid("", $"Năm đánh giá phải từ 2000 đến {today.Year}.");
+        if (!Enum.IsDefined(kind)) return Outcome<QualityRatingRecord>.Invalid("", "Đối tượng đánh giá không hợp lệ.");
+
+        int cellId;
+        int? memberId = null;
+        if (kind == RatedKind.Cell)
+        {
+            if (!await db.Organisations.AnyAsync(o => o.Id == subjectId && o.Kind == OrganisationKind.Cell, ct)) return Outcome<QualityRatingRecord>.NotFound();
+            cellId = subjectId;
+        }
+        else
+        {
+            var m = await db.Members.AsNoTracking().Where(x => x.Id == subjectId).Select(x => new { x.CellId, x.Status, x.StatusDate, x.CeremonyDate }).FirstOrDefaultAsync(ct);
+            if (m is null) return Outcome<QualityRatingRecord>.NotFound();
+            if (m.CeremonyDate is { } c && c.Year > year)
+                return Outcome<QualityRatingRecord>.Invalid("", $"Đồng chí được kết nạp năm {c.Year}: chưa đánh giá năm {year}.");
+            if (MemberStatuses.HasLeft(m.Status) && m.StatusDate is { } left && left.Year < year)
+                return Outcome<QualityRatingRecord>.Invalid("", $"Đồng chí đã ra khỏi danh sách năm {left.Year}: không đánh giá năm {year}.");
+            cellId = m.CellId;
+            memberId = subjectId;
+        }
+        if (!access.Scope.CoversCell(cellId)) return Outcome<QualityRatingRecord>.NotFound();
+
+        var record = await db.QualityRatings.FirstOrDefaultAsync(r => r.Year == year && (memberId == null ? r.MemberId == null && r.CellId == cellId : r.MemberId == memberId), ct);
+        input.SelfAssessment = VietnameseText.Normalize(input.SelfAssessment);
+        input.OverrideReason = VietnameseText.Normalize(input.OverrideReason);
+        input.DecidingBody = VietnameseText.Normalize(input.DecidingBody);
+        input.Notes = VietnameseText.Normalize(input.Notes);
+        var errors = new Errors();
+        errors.Annotations(input, P);
+        errors.Require(input.Form is null || (kind == RatedKind.Member && Enum.IsDefined(input.Form.Value)), P + nameof(input.Form),
+            kind == RatedKind.Cell ? "Mẫu bản kiểm điểm 2A, 2B, 2C là của đảng viên; chi bộ dùng báo cáo kiểm điểm tập thể (mẫu 01)." : "Mẫu bản kiểm điểm không hợp lệ.");
+        errors.Require(input.SelfLevel is null || Enum.IsDefined(input.SelfLevel.Value), P + nameof(input.SelfLevel), "Mức tự xếp loại không hợp lệ.");
+        errors.Require(input.Level is null || Enum.IsDefined(input.Level.Value), P + nameof(input.Level), "Mức xếp loại không hợp lệ.");
+        if (errors.Any) return Outcome<QualityRatingRecord>.Invalid(errors.List);
+
+        // The cell writes its self-assessment; what the committee decided stays as the office recorded it.
+        if (!rates)
+        {
+            var stored = record is null ? new RatingInput() : RatingInput.From(record);
+            if (input.Score != stored.Score || input.Level != stored.Level || input.ExcellentConditionsMet != stored.ExcellentConditionsMet
+                || input.OverrideReason != stored.OverrideReason || input.DecidingBody != stored.DecidingBody || input.DecidedOn != stored.DecidedOn)
+                return Outcome<QualityRatingRecord>.Invalid("", "Chi bộ ghi phần tự đánh giá; điểm và mức xếp loại do văn phòng Đảng ủy ghi theo quyết định của cấp ủy.");
+            if (record?.Level is not null)
+                return Outcome<QualityRatingRecord>.Invalid("", "Cấp ủy đã xếp loại năm này: phần tự đánh giá không sửa được nữa (hãy liên hệ văn phòng Đảng ủy).");
+        }
+
+        var settings = await db.RatingSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new RatingSettings();
+        var scale = settings.Scale;
+        RatingOutcome? outcome = null;
+        if (input.Score is { } score)
+        {
+            try
+            {
+                outcome = QualityRatings.Decide(score, input.ExcellentConditionsMet, scale, input.Level, input.OverrideReason);
+            }
+            catch (DomainException x)
+            {
+                return Outcome<QualityRatingRecord>.Invalid(P + (x.Rule == "RatingOverride" ? nameof(input.OverrideReason) : x.Rule == "RatingLevel" ? nameof(input.Level) : nameof(input.Score)), x.Message);
+            }
+            if (input.DecidedOn is not { } on) errors.Add(P + nameof(input.DecidedOn), "Hãy nhập ngày cấp ủy quyết định xếp loại.");
+            else if (on > today) errors.Add(P + nameof(input.DecidedOn), $"Ngày quyết định không thể sau hôm nay ({today:dd/MM/yyyy}).");
+            else if (on.Year < year || on.Year > year + 1) errors.Add(P + nameof(input.DecidedOn), $"Xếp loại năm {year} được quyết định trong năm {year} hoặc đầu năm {year + 1}.");
+            if (input.DecidingBody is null) errors.Add(P + nameof(input.DecidingBody), "Hãy ghi cấp quyết định (ví dụ: Ban Thường vụ Đảng ủy xã).");
+        }
+        else if (input.Level is not null || input.DecidedOn is not null)
+            errors.Add(P + nameof(input.Score), "Hãy nhập điểm: mức xếp loại được tính từ điểm (và ghi lý do nếu cấp ủy xếp khác).");
+        if (input.OverrideReason is not null && outcome is not { Overridden: true })
+            errors.Add(P + nameof(input.OverrideReason), "Chỉ ghi lý do khi cấp ủy xếp loại khác mức theo điểm.");
+        if (errors.Any) return Outcome<QualityRatingRecord>.Invalid(errors.List);
+
+        record ??= new QualityRatingRecord { CommuneId = access.Scope.CommuneId, Year = year, Kind = kind, CellId = cellId, MemberId = memberId };
+        if (record.Id == 0) db.QualityRatings.Add(record);
+        else db.ExpectVersion(record, version);
+        record.CellId = cellId;
+        record.Form = input.Form;
+        record.SelfLevel = input.SelfLevel;
+        record.SelfAssessment = input.SelfAssessment;
+        record.Notes = input.Notes;
+        if (rates)
+        {
+            record.Score = input.Score;
+            record.ExcellentConditionsMet = input.ExcellentConditionsMet;
+            record.LevelFromScore = outcome?.FromScore;
+            record.Level = outcome?.Level;
+            record.OverrideReason = outcome is { Overridden: true } ? input.OverrideReason : null;
+            record.Explanation = outcome?.Explanation;
+            record.DecidingBody = input.DecidingBody;
+            record.DecidedOn = input.DecidedOn;
+            if (kind == RatedKind.Cell && outcome is not null)
+            {
+                var rows = await development.ForYearAsync([cellId], year, today, ct);
+                if (rows.Count > 0)
+                {
+                    var row = rows[0];
+                    var criteria = DevelopmentScore.Compute(row.Facts, settings.Weights);
+                    record.DevelopmentJson = JsonSerializer.Serialize(new StoredDevelopment(today, row.Facts, row.LateSteps, criteria, DevelopmentScore.Total(criteria)), s_json);
+                }
+            }
+        }
+        var key = record.Id;
+        var saved = await db.SaveAsync(record, async token =>
+        {
+            var current = await db.QualityRatings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == key, token);
+            return current is null ? (null, []) : (current, await diff.CompareAsync(input, RatingInput.From(current), token));
+        }, ct, duplicate: new FieldError("", "Người khác vừa ghi đánh giá năm này cho đối tượng này: hãy mở lại trang."));
+        if (!saved.IsDone || record.Level is null) return saved;
+        // The cap on "excellent", over the commune's cells (or members) of the year as they now stand.
+        var levels = await db.QualityRatings.WholeCommune().Where(r => r.Year == year && r.Kind == kind && r.Level != null).Select(r => r.Level!.Value).ToListAsync(ct);
+        return QualityRatings.CapBreach(levels, scale, kind == RatedKind.Member) is { } breach
+            ? Outcome<QualityRatingRecord>.Done(record, [$"Lưu ý: {breach}"])
+            : saved;
+    }
+
+    public static StoredDevelopment? DevelopmentOf(QualityRatingRecord r) =>
+        string.IsNullOrEmpty(r?.DevelopmentJson) ? null : JsonSerializer.Deserialize<StoredDevelopment>(r.DevelopmentJson, s_json);
+}
+
+/// <summary>The commune's settings of the rating: bands, cap, development weights, criteria in words (the office).</summary>
+public sealed class SaveRatingSettings(AppDbContext db, Access access)
+{
+    public sealed class SettingsInput
+    {
+        [Display(Name = "Hoàn thành xuất sắc từ (điểm)")] public decimal ExcellentMin { get; set; } = RatingScale.Default.ExcellentMin;
+        [Display(Name = "Hoàn thành tốt từ (điểm)")] public decimal GoodMin { get; set; } = RatingScale.Default.GoodMin;
+        [Display(Name = "Hoàn thành từ (điểm)")] public decimal CompleteMin { get; set; } = RatingScale.Default.CompleteMin;
+        [Display(Name = "Xuất sắc tối đa (% số hoàn thành tốt)")] public int ExcellentCapPercent { get; set; } = RatingScale.Default.ExcellentCapPercent;
+        [Display(Name = "Áp dụng tỷ lệ tối đa cho tổ chức đảng")] public bool CapAppliesToOrganisations { get; set; } = true;
+        [Display(Name = "Áp dụng tỷ lệ tối đa cho đảng viên")] public bool CapAppliesToMembers { get; set; }
+        [Display(Name = "Đạt chỉ tiêu kết nạp (điểm)")] public decimal WeightTargetReached { get; set; } = 5;
+        [Display(Name = "Quần chúng đã học lớp nhận thức (điểm)")] public decimal WeightCandidatesTrained { get; set; } = 2;
+        [Display(Name = "Không có bước quá hạn (điểm)")] public decimal WeightNoOverdueSteps { get; set; } = 2;
+        [Display(Name = "Quần chúng có người giúp đỡ (điểm)")] public decimal WeightEveryoneMentored { get; set; } = 1;
+        [Display(Name = "Tiêu chí của Đảng bộ (chấm điểm chi bộ, đảng viên)"), StringLength(4000, ErrorMessage = "Tiêu chí tối đa 4000 ký tự.")]
+        public string? Criteria { get; set; }
+
+        public static SettingsInput From(RatingSettings s)
+        {
+            ArgumentNullException.ThrowIfNull(s);
+            return new()
+            {
+                ExcellentMin = s.ExcellentMin, GoodMin = s.GoodMin, CompleteMin = s.CompleteMin, ExcellentCapPercent = s.ExcellentCapPercent,
+                CapAppliesToOrganisations = s.CapAppliesToOrganisations, CapAppliesToMembers = s.CapAppliesToMembers, WeightTargetReached = s.WeightTargetReached,
+                WeightCandidatesTrained = s.WeightCandidatesTrained, WeightNoOverdueSteps = s.WeightNoOverdueSteps, WeightEveryoneMentored = s.WeightEveryoneMentored,
+                Criteria = s.Criteria,
+            };
+        }
+    }
+
+    public async Task<Outcome<RatingSettings>> HandleAsync(SettingsInput input, int? version, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!access.Has(Permission.RateQuality)) return Outcome<RatingSettings>.Forbidden();
+        input.Criteria = VietnameseText.Normalize(input.Criteria);
+        var errors = new Errors();
+        errors.Annotations(input, "Input.");
+        var scale = new RatingScale { ExcellentMin = input.ExcellentMin, GoodMin = input.GoodMin, CompleteMin = input.CompleteMin, ExcellentCapPercent = input.ExcellentCapPercent };
+        try
+        {
+            scale.Validate();
+        }
+        catch (DomainException x)
+        {
+            errors.Add(x.Rule == "RatingCap" ? "Input." + nameof(input.ExcellentCapPercent) : "Input." + nameof(input.ExcellentMin), x.Message);
+        }
+        var weights = new[] { input.WeightTargetReached, input.WeightCandidatesTrained, input.WeightNoOverdueSteps, input.WeightEveryoneMentored };
+        if (weights.Any(w => w < 0)) errors.Add("Input." + nameof(input.WeightTargetReached), "Điểm của tiêu chí không thể âm.");
+        else if (weights.Sum() > scale.MaxScore) errors.Add("Input." + nameof(input.WeightTargetReached), $"Các tiêu chí phát triển đảng viên cộng lại tối đa {scale.MaxScore:0} điểm.");
+        if (errors.Any) return Outcome<RatingSettings>.Invalid(errors.List);
+        var s = await db.RatingSettings.FirstOrDefaultAsync(ct);
+        if (s is null)
+        {
+            s = new RatingSettings { CommuneId = access.Scope.CommuneId };
+            db.RatingSettings.Add(s);
+        }
+        else db.ExpectVersion(s, version);
+        s.ExcellentMin = input.ExcellentMin;
+        s.GoodMin = input.GoodMin;
+        s.CompleteMin = input.CompleteMin;
+        s.ExcellentCapPercent = input.ExcellentCapPercent;
+        s.CapAppliesToOrganisations = input.CapAppliesToOrganisations;
+        s.CapAppliesToMembers = input.CapAppliesToMembers;
+        s.WeightTargetReached = input.WeightTargetReached;
+        s.WeightCandidatesTrained = input.WeightCandidatesTrained;
+        s.WeightNoOverdueSteps = input.WeightNoOverdueSteps;
+        s.WeightEveryoneMentored = input.WeightEveryoneMentored;
+        s.Criteria = input.Criteria;
+        return await db.SaveAsync(s, async token =>
+        {
+            var current = await db.RatingSettings.AsNoTracking().FirstOrDefaultAsync(token);
+            return current is null ? (null, []) : (current, []);
+        }, ct);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using PhatTrienDangVien.Web.Tests.Infrastructure;
+using Shouldly;
+using Xunit;
+
+namespace PhatTrienDangVien.Web.Tests.Evaluations;
+
+/// <summary>
+/// The annual quality rating (plan point P12) by API and page: the cell's self-assessment, the office's score and level
+/// (bands, conditions, override with its reason), the development results stored beside a cell's score, the members'
+/// rating, the commune's settings, the cap, and the summary by level equal to its lists.
+/// </summary>
+public abstract class RatingTests<TApp>(TApp app) where TApp : AppFactory
+{
+    private static async Task<(HttpStatusCode Status, string Body)> PutAsync(HttpClient client, string url, object body)
+    {
+        var r = await client.PutAsJsonAsync(url, body);
+        return (r.StatusCode, await r.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<JsonElement> RowAsync(HttpClient client, string kind, Func<JsonElement, bool> which) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/ratings?year=2026&kind={kind}")).EnumerateArray().Single(which);
+
+    [Fact]
+    public async Task A_cell_assesses_itself_the_office_scores_and_the_level_follows_the_bands_with_any_override_and_its_reason()
+    {
+        var d = app.Data;
+        await app.WithSystemScopeAsync(async db =>
+        {
+            db.CellTargets.Add(new Core.Targets.CellTarget { CommuneId = d.CommuneId, CellId = d.CellA, Year = 2026, Count = 3 });
+            return await db.SaveChangesAsync();
+        });
+        var office = (await Browser.LoginAsync(app, "office")).Client;
+        var secretary = (await Browser.LoginAsync(app, "secretary")).Client;
+        var inspector = (await Browser.LoginAsync(app, "inspector")).Client;
+        string Cell(int id) => $"/api/ratings/2026/Cell/{id}";
+
+        // The cell writes its self-assessment, for its own cell only, and nothing of the committee's part.
+        var self = new { selfLevel = "Good", selfAssessment = "Chi bộ hoàn thành tốt nhiệm vụ; kết nạp 2/3 chỉ tiêu." };
+        (await PutAsync(secretary, Cell(d.CellA), new { input = self, version = 0 })).Status.ShouldBe(HttpStatusCode.OK);
+        (await PutAsync(secretary, Cell(d.CellB), new { input = self, version = 0 })).Status.ShouldBe(HttpStatusCode.NotFound);
+        var (s, body) = await PutAsync(secretary, Cell(d.CellA), new { input = new { self.selfLevel, self.selfAssessment, score = 95 }, version = 1 });
+        s.ShouldBe(HttpStatusCode.BadRequest);
+        body.ShouldContain("điểm và mức xếp loại do văn phòng Đảng ủy ghi");
+        (await PutAsync(inspector, Cell(d.CellA), new { input = self, version = 1 })).Status.ShouldBe(HttpStatusCode.Forbidden);
+
+        // The office scores: the bands give the level; "excellent" needs its conditions; another level needs a reason.
+        object Scored(decimal score, bool conditions = false, string? level = null, string? reason = null) => new
+        {
+            self.selfLevel, self.selfAssessment, score, excellentConditionsMet = conditions, level, overrideReason = reason,
+            decidingBody = "Ban Thường vụ Đảng ủy xã", decidedOn = "2026-11-15",
+        };
+        (s, body) = await PutAsync(office, Cell(d.CellA), new { input = Scored(85), version = 0 });
+        s.ShouldBe(HttpStatusCode.OK, body);
+        var row = await RowAsync(office, "Cell", r => r.GetProperty("cellId").GetInt32() == d.CellA);
+        row.GetProperty("level").GetString().ShouldBe("Good");
+        row.GetProperty("levelText").GetString().ShouldBe("Hoàn thành tốt nhiệm vụ");
+        (s, _) = await PutAsync(office, Cell(d.CellA), new { input = Scored(92), version = 1 });
+        s.ShouldBe(HttpStatusCode.OK);
+        row = await RowAsync(office, "Cell", r => r.GetProperty("cellId").GetInt32() == d.CellA);
+        row.GetProperty("level").GetString().ShouldBe("Good");
+        row.GetProperty("explanation").GetString()!.ShouldContain("chưa đạt các điều kiện của mức xuất sắc");
+        (s, body) = await PutAsync(office, Cell(d.CellA), new { input = Scored(92, true, "Complete"), version = 3 });
+        s.ShouldBe(HttpStatusCode.BadRequest);
+        body.ShouldContain("phải ghi rõ lý do");
+        (s, body) = await PutAsync(office, Cell(d.CellA), new { input = Scored(101), version = 3 });
+        s.ShouldBe(HttpStatusCode.BadRequest);
+        body.ShouldContain("Điểm phải từ 0 đến 100");
+        (s, _) = await PutAsync(office, Cell(d.CellA), new { input = Scored(92, true, "Complete", "Để xảy ra kết nạp người chưa đủ tiêu chuẩn (kết luận kiểm tra)."), version = 2 });
+        s.ShouldBe(HttpStatusCode.OK);
+        row = await RowAsync(office, "Cell", r => r.GetProperty("cellId").GetInt32() == d.CellA);
+        row.GetProperty("levelFromScore").GetString().ShouldBe("Excellent");
+        row.GetProperty("level").GetString().ShouldBe("Complete");
+        row.GetProperty("overrideReason").GetString()!.ShouldContain("chưa đủ tiêu chuẩn");
+        // The development results beside the score: the cell's target of the year.
+        row.GetProperty("development").GetProperty("target").GetInt32().ShouldBe(3);
+        var stored = await app.WithSystemScopeAsync(db => Task.FromResult(db.QualityRatings.Single(r => r.CellId == d.CellA && r.MemberId == null && r.Year == 2026).DevelopmentJson));
+        stored.ShouldNotBeNull();
+        JsonDocument.Parse(stored).RootElement.GetProperty("facts").GetProperty("target").GetInt32().ShouldBe(3);
+
+        // Once the committee has rated, the cell's self-assessment stays as it was.
+        (s, body) = await PutAsync(secretary, Cell(d.CellA), new { input = new { selfLevel = "Excellent", self.selfAssessment }, version = 3 });
+        s.ShouldBe(HttpStatusCode.BadRequest);
+
+        // A member: the form of the self-assessment and the score; the cap on "excellent" warns on the page.
+        (s, body) = await PutAsync(office, $"/api/ratings/2026/Member/{d.MemberA}",
+            new { input = new { form = "OutsideSystem", selfLevel = "Good", score = 75, decidingBody = "Chi bộ ấp A", decidedOn = "2026-11-10" }, version = 0 });
+        s.ShouldBe(HttpStatusCode.OK, body);
+        (await RowAsync(office, "Member", r => r.GetProperty("memberId").GetInt32() == d.MemberA)).GetProperty("level").GetString().ShouldBe("Good");
+        (s, _) = await PutAsync(office, Cell(d.CellB), new { input = Scored(95, true), version = 0 });
+        s.ShouldBe(HttpStatusCode.OK);
+
+        var browser = new Browser(office);
+        var (_, page) = await browser.GetAsync("/Ratings?Year=2026");
+        page.QuerySelector("#cell-cap")!.TextContent.ShouldContain("vượt 20%");
+        foreach (var figure in new[] { "cells-1", "cells-3", "cells-0", "members-2", "members-0" })
+        {
+            var link = page.QuerySelector($"[data-figure={figure}]")!;
+            var (r, list) = await browser.GetAsync(link.GetAttribute("href")!);
+            r.StatusCode.ShouldBe(HttpStatusCode.OK, figure);
+            list.QuerySelector("#list-count")!.TextContent.Trim().ShouldBe(link.TextContent.Trim(), figure);
+        }
+        page.QuerySelector("[data-figure=cells-1]")!.TextContent.ShouldBe("1");
+        page.QuerySelector("[data-figure=cells-3]")!.TextContent.ShouldBe("1");
+    }
+
+    [Fact]
+    public async Task The_commune_sets_its_bands_and_weights_and_a_band_that_does_not_climb_is_refused()
+    {
+        var office = (await Browser.LoginAsync(app, "office")).Client;
+        var secretary = (await Browser.LoginAsync(app, "secretary")).Client;
+        var input = new { excellentMin = 90, goodMin = 70, completeMin = 50, excellentCapPercent = 20, capAppliesToOrganisations = true, capAppliesToMembers = true,
+            weightTargetReached = 6, weightCandidatesTrained = 2, weightNoOverdueSteps = 1, weightEveryoneMentored = 1, criteria = "Chi bộ: 30 điểm lãnh đạo…" };
+        (await PutAsync(secretary, "/api/rating-settings", new { input, version = (int?)null })).Status.ShouldBe(HttpStatusCode.Forbidden);
+        var (s, body) = await PutAsync(office, "/api/rating-settings", new { input = input with { goodMin = 95 }, version = (int?)null });
+        s.ShouldBe(HttpStatusCode.BadRequest);
+        body.ShouldContain("phải tăng dần");
+        (s, body) = await PutAsync(office, "/api/rating-settings", new { input = input with { weightTargetReached = -1 }, version = (int?)null });
+        s.ShouldBe(HttpStatusCode.BadRequest);
+        body.ShouldContain("không thể âm");
+        var current = await office.GetFromJsonAsync<JsonElement>("/api/rating-settings");
+        int? version = current.GetProperty("version").ValueKind == JsonValueKind.Null ? null : current.GetProperty("version").GetInt32();
+        (s, body) = await PutAsync(office, "/api/rating-settings", new { input, version });
+        s.ShouldBe(HttpStatusCode.OK, body);
+        current = await office.GetFromJsonAsync<JsonElement>("/api/rating-settings");
+        current.GetProperty("input").GetProperty("weightTargetReached").GetDecimal().ShouldBe(6);
+        current.GetProperty("input").GetProperty("capAppliesToMembers").GetBoolean().ShouldBeTrue();
+    }
+}
+
+public sealed class RatingTests_Sqlite(SqliteApp app) : RatingTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class RatingTests_Postgres(PostgresApp app) : RatingTests<PostgresApp>(app), IClassFixture<PostgresApp>;
