@@ -54,7 +54,7 @@ public sealed class InspectionBrowserApp : BrowserApp
 /// <summary>
 /// Issue 13's inspection journey in Chromium: the office plans an inspection of the cell; the inspection committee
 /// records the session, the checklist runs over the cell's cases and the late ceremony becomes a finding in one click;
-/// the office assigns the corrective action and closes it with its evidence.
+/// the office assigns the corrective action and closes it with its evidence; then rates the cell for the year.
 /// </summary>
 [Trait("Category", "Browser")]
 public sealed class InspectionJourney(InspectionBrowserApp app) : IClassFixture<InspectionBrowserApp>
@@ -124,5 +124,22 @@ public sealed class InspectionJourney(InspectionBrowserApp app) : IClassFixture<
         (await office.Locator("[data-figure=held] .fs-4").InnerTextAsync()).ShouldBe("1");
         (await office.Locator("[data-figure=done] .fs-4").InnerTextAsync()).ShouldBe("1");
         (await AxeCheck.ProblemsAsync(office, "inspections")).ShouldBeEmpty();
+
+        // Then the year's rating of the cell: its development results beside the score, the level from the bands.
+        await office.SetViewportSizeAsync(1366, 900);
+        await office.GotoAsync($"{app.BaseUrl}/Ratings?Year=2026");
+        await office.GetByRole(AriaRole.Link, new() { Name = "Đánh giá Chi bộ Ấp Mỹ Lợi" }).ClickAsync();
+        await office.WaitForURLAsync("**/Ratings/Edit?*");
+        (await office.Locator("#criteria").InnerTextAsync()).ShouldContain("Cộng");
+        await office.GetByLabel("Tự xếp loại").SelectOptionAsync(new SelectOptionValue { Label = "Hoàn thành tốt nhiệm vụ" });
+        await office.GetByLabel("Điểm (thang 100)").FillAsync("82,5");
+        await office.GetByLabel("Ngày quyết định").FillAsync(Vn(BrowserApp.StartDay));
+        await BrowserApp.ScreenshotAsync(office, "43-rating-cell");
+        (await AxeCheck.ProblemsAsync(office, "rating-edit")).ShouldBeEmpty();
+        await office.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        await office.WaitForURLAsync("**/Ratings?Year=2026&Show=Cells");
+        (await office.Locator("[data-cell]").InnerTextAsync()).ShouldContain("Hoàn thành tốt nhiệm vụ");
+        (await office.Locator("[data-figure=cells-2]").InnerTextAsync()).ShouldBe("1");
+        (await AxeCheck.ProblemsAsync(office, "ratings")).ShouldBeEmpty();
     }
 }

@@ -93,5 +93,14 @@ public static class RatingWords
         _ => "(không hợp lệ)",
     };
 
+    /// <summary>The form's code as the guidance prints it: "2A", "2B", "2C".</summary>
+    public static string Code(SelfAssessmentForm f) => f switch
+    {
+        SelfAssessmentForm.Leader => "2A",
+        SelfAssessmentForm.Staff => "2B",
+        SelfAssessmentForm.OutsideSystem => "2C",
+        _ => "(không hợp lệ)",
+    };
+
     public static string Kind(RatedKind k) => k == RatedKind.Cell ? "Chi bộ" : "Đảng viên";
 }

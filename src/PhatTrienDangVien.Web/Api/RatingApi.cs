@@ -33,6 +33,15 @@ public static class RatingApi
                 (await save.HandleAsync(year, kind, id, body.Input ?? new(), body.Version, ct))
                     .ToResult(r => Results.Ok(new { r.Id, r.Version, r.Level, r.LevelFromScore, r.Explanation }), "Không lưu được"))
             .RequirePermission(Permission.SelfAssess).WithTags(tag);
+        // The Word papers: the cell's report (form 01), a member's self-review (2A/2B/2C), the summary by level.
+        api.MapGet("/ratings/{year:int}/Cell/{id:int}/paper", async (int year, int id, RatingPapers papers, CancellationToken ct) =>
+                Give(await papers.CellReportAsync(year, id, ct)))
+            .RequirePermission(Permission.SelfAssess).WithTags(tag);
+        api.MapGet("/ratings/{year:int}/Member/{id:int}/paper", async (int year, int id, SelfAssessmentForm? form, RatingPapers papers, CancellationToken ct) =>
+                Give(await papers.MemberReviewAsync(year, id, form, ct)))
+            .RequirePermission(Permission.SelfAssess).WithTags(tag);
+        api.MapGet("/ratings/{year:int}/summary-paper", async (int year, RatingPapers papers, CancellationToken ct) => Give(await papers.SummaryAsync(year, ct)))
+            .RequirePermission(Permission.RateQuality).WithTags(tag);
         api.MapGet("/rating-settings", async (RatingReads reads, CancellationToken ct) => Results.Ok(await reads.SettingsAsync(ct) is var s
                 ? new { Input = SaveRatingSettings.SettingsInput.From(s), Version = s.Id == 0 ? (int?)null : s.Version } : null))
             .RequirePermission(Permission.ViewPlan).WithTags(tag);
@@ -41,6 +50,9 @@ public static class RatingApi
             .RequirePermission(Permission.RateQuality).WithTags(tag);
         return api;
     }
+
+    private static IResult Give(Application.Outcome<Classes.ClassPapers.Paper> outcome) =>
+        outcome.ToResult(p => Results.File(p.Content, p.ContentType, p.FileName), "Không lập được tệp");
 
     private static RatingDto Dto(RatedKind kind, int cellId, string cell, int? memberId, string? name, QualityRatingRecord? r, DevelopmentFacts? facts, decimal? points) =>
         new(kind, cellId, cell, memberId, name, r?.Form, r?.SelfLevel, r?.SelfAssessment, r?.Score, r?.ExcellentConditionsMet ?? false, r?.LevelFromScore, r?.Level,

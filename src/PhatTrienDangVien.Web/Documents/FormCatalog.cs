@@ -259,7 +259,80 @@ public static class FormCatalog
             .P("Đã hoàn thành chương trình {{ten_lop}}, từ ngày {{tu_ngay}} đến ngày {{den_ngay}}.")
             .P("Đạt loại: **{{xep_loai}}**.")
             .Signature([], ["GIÁM ĐỐC"], "{{giam_doc}}")),
+
+        new(CellReportKey, "Mẫu 01", "Báo cáo kiểm điểm tập thể chi bộ (đánh giá, xếp loại chất lượng hằng năm)", null, FormIssuer.Cell, null, false, w => w
+            .PartyHeader(numbered: false)
+            .Title("BÁO CÁO", "kiểm điểm tập thể {{chi_bo}} năm {{nam_danh_gia}}")
+            .P("Thực hiện Quy định số 366-QĐ/TW, ngày 30/8/2025 của Bộ Chính trị và Hướng dẫn số 43-HD/BTCTW, ngày 31/10/2025 của Ban Tổ chức Trung ương về kiểm điểm, đánh giá, xếp loại chất lượng hằng năm, {{chi_bo}} báo cáo kết quả kiểm điểm năm {{nam_danh_gia}} như sau:")
+            .P("**I. ƯU ĐIỂM, KẾT QUẢ ĐẠT ĐƯỢC**", false)
+            .P("1. Việc lãnh đạo thực hiện nhiệm vụ chính trị được giao: " + HandWritten)
+            .P("2. Công tác xây dựng Đảng; công tác phát triển đảng viên năm {{nam_danh_gia}}: chỉ tiêu kết nạp {{chi_tieu}}, đã kết nạp {{da_ket_nap}}; quần chúng ưu tú trong nguồn {{so_quan_chung}}, đã học lớp bồi dưỡng nhận thức về Đảng {{da_hoc_lop}}; hồ sơ đang làm {{so_ho_so}}, trong đó quá hạn {{buoc_qua_han}}; quần chúng chưa được phân công đảng viên giúp đỡ {{chua_nguoi_giup_do}}.")
+            .P("3. Tự đánh giá của chi bộ: {{tu_danh_gia}}")
+            .P("**II. HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN** " + HandWritten, false)
+            .P("**III. KẾT QUẢ KHẮC PHỤC NHỮNG HẠN CHẾ, KHUYẾT ĐIỂM ĐÃ ĐƯỢC CẤP CÓ THẨM QUYỀN KẾT LUẬN HOẶC ĐƯỢC CHỈ RA Ở CÁC KỲ KIỂM ĐIỂM TRƯỚC** " + HandWritten, false)
+            .P("**IV. PHƯƠNG HƯỚNG, BIỆN PHÁP KHẮC PHỤC HẠN CHẾ, KHUYẾT ĐIỂM** " + HandWritten, false)
+            .P("**V. TỰ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG**", false)
+            .P("Chi bộ tự nhận mức xếp loại: **{{tu_xep_loai}}**.")
+            .Signature(["{{dang_uy}};", "Lưu chi bộ."], s_cellSign, "{{ky_ho_ten}}")),
+
+        SelfReview(LeaderReviewKey, "Mẫu 2A", "Bản kiểm điểm cá nhân (cán bộ lãnh đạo, quản lý)", "dùng cho cán bộ lãnh đạo, quản lý",
+            "2. Việc thực hiện chức trách, nhiệm vụ được giao; kết quả thực hiện các chỉ tiêu, nhiệm vụ của cơ quan, đơn vị được giao lãnh đạo, quản lý: ",
+            "**IV. LÀM RÕ TRÁCH NHIỆM CỦA CÁ NHÂN ĐỐI VỚI NHỮNG HẠN CHẾ, KHUYẾT ĐIỂM CỦA TẬP THỂ (NẾU CÓ)** "),
+        SelfReview(StaffReviewKey, "Mẫu 2B", "Bản kiểm điểm cá nhân (cán bộ, công chức, viên chức, người lao động)", "dùng cho cán bộ, công chức, viên chức, người lao động không giữ chức vụ lãnh đạo, quản lý",
+            "2. Việc thực hiện chức trách, nhiệm vụ được giao: ", null),
+        SelfReview(MemberReviewKey, "Mẫu 2C", "Bản kiểm điểm đảng viên (không làm việc trong hệ thống chính trị)", "dùng cho đảng viên không làm việc trong hệ thống chính trị",
+            "2. Việc thực hiện nhiệm vụ đảng viên, nhiệm vụ chi bộ phân công; nghĩa vụ công dân và quy định nơi cư trú: ", null),
+
+        new(RatingSummaryKey, "Tổng hợp xếp loại", "Báo cáo tổng hợp kết quả xếp loại chất lượng chi bộ, đảng viên (báo cáo cấp trên)", null, FormIssuer.Committee, null, false, w => w
+            .PartyHeader(numbered: false)
+            .Title("BÁO CÁO", "kết quả đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên năm {{nam_danh_gia}}")
+            .P("{{dang_uy}} báo cáo kết quả đánh giá, xếp loại chất lượng năm {{nam_danh_gia}} của {{tong_chi_bo}} chi bộ và {{tong_dang_vien}} đảng viên như sau:")
+            .ListTable([("STT", "{{stt}}", 800), ("Mức xếp loại", "{{muc_xep_loai}}", 3271), ("Chi bộ", "{{so_chi_bo}}", 1300), ("Tỷ lệ", "{{ty_le_chi_bo}}", 1200), ("Đảng viên", "{{so_dang_vien}}", 1300), ("Tỷ lệ", "{{ty_le_dang_vien}}", DocxWriter.TextWidth - 7871)])
+            .Gap()
+            .P("Tỷ lệ tính trên tổng số chi bộ, đảng viên phải đánh giá trong năm (kể cả chưa xếp loại).")
+            .Signature(["Ban Tổ chức cấp ủy cấp trên;", "Lưu Văn phòng Đảng ủy."], s_committeeSign, "{{ky_ho_ten_dang_uy}}")),
     ];
+
+    /// <summary>
+    /// A member's self-review (forms 2A, 2B, 2C of Hướng dẫn 43-HD/BTCTW): the same parts, with the second point and
+    /// the leader's own part (responsibility for the collective's shortcomings) as the form has them; after the
+    /// member's signature, the cell's assessment and the competent committee's level.
+    /// </summary>
+    private static FormDefinition SelfReview(string key, string code, string title, string use, string duties, string? leaderPart) =>
+        new(key, code, title, null, FormIssuer.Person, null, false, w =>
+        {
+            w.PersonalHeader()
+                .Title("BẢN KIỂM ĐIỂM " + (key == MemberReviewKey ? "ĐẢNG VIÊN" : "CÁ NHÂN"), "Năm {{nam_danh_gia}}")
+                .Center("(" + use + ")", new DocxWriter.Style(13, Italic: true))
+                .P("Họ và tên: **{{ho_ten}}**; ngày sinh: {{ngay_sinh}}.", false)
+                .P("Chức vụ đảng: " + Dots + "; chức vụ chính quyền, đoàn thể: " + Dots + ".", false)
+                .P("Nghề nghiệp, đơn vị công tác: {{nghe_nghiep}}; {{noi_lam_viec}}.", false)
+                .P("Sinh hoạt tại: {{chi_bo}}, {{dang_uy}}.", false)
+                .P("**I. ƯU ĐIỂM, KẾT QUẢ ĐẠT ĐƯỢC**", false)
+                .P("1. Về tư tưởng chính trị; phẩm chất đạo đức, lối sống; ý thức tổ chức kỷ luật; tác phong, lề lối làm việc: " + HandWritten)
+                .P(duties + HandWritten)
+                .P("3. Việc thực hiện cam kết tu dưỡng, rèn luyện, phấn đấu hằng năm: " + HandWritten)
+                .P("Tự đánh giá: {{tu_danh_gia}}")
+                .P("**II. HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN** " + HandWritten, false)
+                .P("**III. KẾT QUẢ KHẮC PHỤC NHỮNG HẠN CHẾ, KHUYẾT ĐIỂM ĐÃ ĐƯỢC CẤP CÓ THẨM QUYỀN KẾT LUẬN HOẶC ĐƯỢC CHỈ RA Ở CÁC KỲ KIỂM ĐIỂM TRƯỚC** " + HandWritten, false);
+            if (leaderPart is not null) w.P(leaderPart + HandWritten, false);
+            var n = leaderPart is null ? "IV" : "V";
+            var m = leaderPart is null ? "V" : "VI";
+            w.P($"**{n}. PHƯƠNG HƯỚNG, BIỆN PHÁP KHẮC PHỤC HẠN CHẾ, KHUYẾT ĐIỂM** " + HandWritten, false)
+                .P($"**{m}. TỰ NHẬN MỨC XẾP LOẠI CHẤT LƯỢNG**", false)
+                .P("Xếp loại chất lượng đảng viên: **{{tu_xep_loai}}**.")
+                .Signature([], ["NGƯỜI TỰ KIỂM ĐIỂM"], "{{ho_ten}}")
+                .Gap()
+                .P("**NHẬN XÉT, ĐÁNH GIÁ CỦA CHI ỦY (CHI BỘ)** " + HandWritten, false)
+                .P("**ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CỦA CẤP CÓ THẨM QUYỀN:** {{xep_loai_chat_luong}}.", false)
+                .P("Cấp quyết định: {{cap_xep_loai}}; ngày {{ngay_xep_loai}}.", false);
+        });
+
+    public const string CellReportKey = "01-KD";
+    public const string LeaderReviewKey = "2A-KD";
+    public const string StaffReviewKey = "2B-KD";
+    public const string MemberReviewKey = "2C-KD";
+    public const string RatingSummaryKey = "TH-XL";
 
     public const string CertificateListKey = "DS-GCN";
     public const string ClassListKey = "DS-HV";

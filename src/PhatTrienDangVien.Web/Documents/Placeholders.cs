@@ -75,6 +75,26 @@ public static class Placeholders
         ["nguon"] = "Nguồn của quần chúng (đoàn viên, dân quân, giáo viên…)",
         ["xep_loai"] = "Xếp loại kết quả học (Giỏi, Khá…)",
         ["giam_doc"] = "Họ tên giám đốc trung tâm chính trị (người ký giấy chứng nhận)",
+        ["nam_danh_gia"] = "Năm kiểm điểm, đánh giá, xếp loại chất lượng",
+        ["tu_danh_gia"] = "Phần tự đánh giá chi bộ, đảng viên đã ghi (ưu điểm, hạn chế, khuyết điểm)",
+        ["tu_xep_loai"] = "Mức chi bộ, đảng viên tự nhận (Hoàn thành tốt nhiệm vụ…)",
+        ["xep_loai_chat_luong"] = "Mức xếp loại cấp có thẩm quyền đã quyết định, kèm số điểm",
+        ["cap_xep_loai"] = "Cấp quyết định xếp loại, ví dụ Ban Thường vụ Đảng ủy xã",
+        ["ngay_xep_loai"] = "Ngày quyết định xếp loại",
+        ["chi_tieu"] = "Báo cáo kiểm điểm chi bộ: chỉ tiêu kết nạp của năm",
+        ["da_ket_nap"] = "Báo cáo kiểm điểm chi bộ: số đã kết nạp trong năm",
+        ["so_quan_chung"] = "Báo cáo kiểm điểm chi bộ: số quần chúng ưu tú trong nguồn",
+        ["da_hoc_lop"] = "Báo cáo kiểm điểm chi bộ: số quần chúng có giấy chứng nhận lớp nhận thức về Đảng còn giá trị",
+        ["so_ho_so"] = "Báo cáo kiểm điểm chi bộ: số hồ sơ kết nạp, công nhận đang làm",
+        ["buoc_qua_han"] = "Báo cáo kiểm điểm chi bộ: số hồ sơ có bước quá hạn",
+        ["chua_nguoi_giup_do"] = "Báo cáo kiểm điểm chi bộ: số quần chúng chưa có đảng viên giúp đỡ",
+        ["muc_xep_loai"] = "Báo cáo tổng hợp: mức xếp loại của dòng (dòng có chỗ điền này được lặp lại cho mỗi mức)",
+        ["so_chi_bo"] = "Báo cáo tổng hợp: số chi bộ ở mức của dòng",
+        ["ty_le_chi_bo"] = "Báo cáo tổng hợp: tỷ lệ chi bộ ở mức của dòng",
+        ["so_dang_vien"] = "Báo cáo tổng hợp: số đảng viên ở mức của dòng",
+        ["ty_le_dang_vien"] = "Báo cáo tổng hợp: tỷ lệ đảng viên ở mức của dòng",
+        ["tong_chi_bo"] = "Báo cáo tổng hợp: tổng số chi bộ phải đánh giá",
+        ["tong_dang_vien"] = "Báo cáo tổng hợp: tổng số đảng viên phải đánh giá",
         ["tu_cach"] = "“cảm tình Đảng” (lớp nhận thức về Đảng) hoặc “đảng viên dự bị” (lớp đảng viên mới)",
     };
 
@@ -87,15 +107,16 @@ public static class Placeholders
 
     /// <summary>
     /// The placeholders a replacement template of the form must keep: the person's name (every form is about one
-    /// person, or lists people in rows), the number when the software numbers the paper (it is spent on issue), and the
+    /// person, or lists people in rows; the cell's report its cell, the summary its level rows), the number when the software numbers the paper (it is spent on issue), and the
     /// certificate list's row counter (it marks the row repeated per person). Every default template holds them.
     /// </summary>
     public static IReadOnlyList<string> Required(FormDefinition form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var required = new List<string> { "ho_ten" };
+        // The cell's report and the summary are about an organisation, not a person: they keep its name or the row.
+        var required = new List<string> { form.Key switch { FormCatalog.CellReportKey => "chi_bo", FormCatalog.RatingSummaryKey => "muc_xep_loai", _ => "ho_ten" } };
         if (form.NumberType is not null) required.Add("so");
-        if (form.Key is FormCatalog.CertificateListKey or FormCatalog.ClassListKey) required.Add("stt");
+        if (form.Key is FormCatalog.CertificateListKey or FormCatalog.ClassListKey or FormCatalog.RatingSummaryKey) required.Add("stt");
         return required;
     }
 

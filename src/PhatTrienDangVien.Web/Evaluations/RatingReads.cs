@@ -13,6 +13,12 @@ namespace PhatTrienDangVien.Web.Evaluations;
 /// </summary>
 public sealed class RatingReads(AppDbContext db, CellDevelopment development)
 {
+    /// <summary>How many at each level, and how many not yet rated.</summary>
+    public readonly record struct Summarised(IReadOnlyList<(RatingLevel Level, int Count)> ByLevel, int NotRated)
+    {
+        public int Of(RatingLevel level) => ByLevel.FirstOrDefault(x => x.Level == level).Count;
+    }
+
     public sealed record CellRow(int CellId, string Cell, CellDevelopment.Row? Development, IReadOnlyList<CriterionScore> Criteria, decimal Points, QualityRatingRecord? Rating);
 
     public sealed record MemberRow(int MemberId, string FullName, string NameSortKey, int CellId, string Cell, MemberStatus Status, QualityRatingRecord? Rating);
@@ -50,11 +56,27 @@ public sealed class RatingReads(AppDbContext db, CellDevelopment development)
             .OrderBy(m => m.Cell, Lookups.Collator).ThenBy(m => m.NameSortKey, StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// The year's summary of the cells and of their members (the dashboard's card): the same rows as
+    /// <see cref="CellsAsync"/> and <see cref="MembersAsync"/> count, without the development results.
+    /// </summary>
+    public async Task<(Summarised Cells, Summarised Members)> SummariesAsync(IReadOnlyCollection<int> cellIds, int year, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(cellIds);
+        var cells = await db.Organisations.AsNoTracking().Where(o => cellIds.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct);
+        var ratings = await db.QualityRatings.AsNoTracking().Where(r => r.Year == year && r.MemberId == null && cellIds.Contains(r.CellId)).ToDictionaryAsync(r => r.CellId, ct);
+        return (Summary(cells.Select(ratings.GetValueOrDefault)), Summary((await MembersAsync(cellIds, year, ct)).Select(m => m.Rating)));
+    }
+
+    /// <summary>The year the dashboard shows: the latest up to <paramref name="today"/>'s with a level decided in these cells.</summary>
+    public Task<int?> LatestYearAsync(IReadOnlyCollection<int> cellIds, DateOnly today, CancellationToken ct) =>
+        db.QualityRatings.AsNoTracking().Where(r => r.Level != null && r.Year <= today.Year && cellIds.Contains(r.CellId)).MaxAsync(r => (int?)r.Year, ct);
+
     /// <summary>The summary upward: how many at each level, and how many not yet rated.</summary>
-    public static (IReadOnlyList<(RatingLevel Level, int Count)> ByLevel, int NotRated) Summary(IEnumerable<QualityRatingRecord?> ratings)
+    public static Summarised Summary(IEnumerable<QualityRatingRecord?> ratings)
     {
         ArgumentNullException.ThrowIfNull(ratings);
         var list = ratings.ToList();
-        return (QualityRatings.Summary(list.Where(r => r?.Level is not null).Select(r => r!.Level!.Value)), list.Count(r => r?.Level is null));
+        return new Summarised(QualityRatings.Summary(list.Where(r => r?.Level is not null).Select(r => r!.Level!.Value)), list.Count(r => r?.Level is null));
     }
 }

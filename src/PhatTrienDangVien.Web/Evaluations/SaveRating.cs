@@ -176,7 +176,7 @@ public sealed class SaveRating(AppDbContext db, Access access, ConflictDiff diff
             return current is null ? (null, []) : (current, await diff.CompareAsync(input, RatingInput.From(current), token));
         }, ct, duplicate: new FieldError("", "Người khác vừa ghi đánh giá năm này cho đối tượng này: hãy mở lại trang."));
         if (!saved.IsDone || record.Level is null) return saved;
-        // The cap on "excellent", over the commune's cells (or members) of the year as they now stand.
+        // Bypass reviewed: the cap on "excellent" counts the commune's cells (or members) of the year, levels only.
         var levels = await db.QualityRatings.WholeCommune().Where(r => r.Year == year && r.Kind == kind && r.Level != null).Select(r => r.Level!.Value).ToListAsync(ct);
         return QualityRatings.CapBreach(levels, scale, kind == RatedKind.Member) is { } breach
             ? Outcome<QualityRatingRecord>.Done(record, [$"Lưu ý: {breach}"])

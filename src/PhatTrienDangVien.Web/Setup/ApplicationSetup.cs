@@ -101,6 +101,7 @@ public static class ApplicationSetup
         services.AddScoped<Evaluations.RatingReads>();
         services.AddScoped<Evaluations.SaveRating>();
         services.AddScoped<Evaluations.SaveRatingSettings>();
+        services.AddScoped<Evaluations.RatingPapers>();
         services.AddScoped<Inspections.InspectionChecklist>();
         services.AddScoped<Inspections.SavePlanItem>();
         services.AddScoped<Inspections.DeletePlanItem>();

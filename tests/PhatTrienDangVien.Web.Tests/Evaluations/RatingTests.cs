@@ -106,6 +106,88 @@ public abstract class RatingTests<TApp>(TApp app) where TApp : AppFactory
         page.QuerySelector("[data-figure=cells-3]")!.TextContent.ShouldBe("1");
     }
 
+    private static async Task<(HttpStatusCode Status, string Text)> PaperAsync(HttpClient client, string url)
+    {
+        var r = await client.GetAsync(url);
+        if (r.StatusCode != HttpStatusCode.OK) return (r.StatusCode, await r.Content.ReadAsStringAsync());
+        r.Content.Headers.ContentType!.MediaType.ShouldBe(Web.Classes.ClassPapers.DocxType);
+        return (r.StatusCode, Web.Documents.DocxTemplate.PlainText(await r.Content.ReadAsByteArrayAsync()));
+    }
+
+    [Fact]
+    public async Task The_cell_report_the_members_self_reviews_and_the_summary_upward_come_as_Word_papers_with_what_was_recorded()
+    {
+        var d = app.Data;
+        var office = (await Browser.LoginAsync(app, "office")).Client;
+        var secretary = (await Browser.LoginAsync(app, "secretary")).Client;
+        var inspector = (await Browser.LoginAsync(app, "inspector")).Client;
+        (await PutAsync(secretary, $"/api/ratings/2025/Cell/{d.CellA}",
+            new { input = new { selfLevel = "Good", selfAssessment = "Chi bộ duy trì sinh hoạt đều; kết nạp đủ chỉ tiêu." }, version = 0 })).Status.ShouldBe(HttpStatusCode.OK);
+        var cellName = (await CellRowsAsync(office)).Single(r => r.GetProperty("cellId").GetInt32() == d.CellA).GetProperty("cell").GetString()!;
+
+        // Form 01: the cell's report with its self-assessment, its self-level and its development results of the year.
+        var (s, text) = await PaperAsync(secretary, $"/api/ratings/2025/Cell/{d.CellA}/paper");
+        s.ShouldBe(HttpStatusCode.OK, text);
+        text.ShouldContain($"kiểm điểm tập thể {cellName} năm 2025");
+        text.ShouldContain("Chi bộ duy trì sinh hoạt đều; kết nạp đủ chỉ tiêu.");
+        text.ShouldContain("Chi bộ tự nhận mức xếp loại: Hoàn thành tốt nhiệm vụ.");
+        text.ShouldContain("công tác phát triển đảng viên năm 2025: chỉ tiêu kết nạp");
+        text.ShouldContain("quần chúng ưu tú trong nguồn");
+        text.ShouldNotContain("{{");
+        (await PaperAsync(secretary, $"/api/ratings/2025/Cell/{d.CellB}/paper")).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await PaperAsync(inspector, $"/api/ratings/2025/Cell/{d.CellA}/paper")).Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await PaperAsync(office, $"/api/ratings/1999/Cell/{d.CellA}/paper")).Status.ShouldBe(HttpStatusCode.BadRequest);
+
+        // A member's self-review: none chosen yet → the form must be named; each form has its own parts.
+        var member = $"/api/ratings/2025/Member/{d.MemberA}/paper";
+        (s, text) = await PaperAsync(office, member);
+        s.ShouldBe(HttpStatusCode.BadRequest);
+        text.ShouldContain("Chưa chọn mẫu bản kiểm điểm");
+        (s, text) = await PaperAsync(office, member + "?form=Leader");
+        s.ShouldBe(HttpStatusCode.OK, text);
+        text.ShouldContain("BẢN KIỂM ĐIỂM CÁ NHÂN");
+        text.ShouldContain("LÀM RÕ TRÁCH NHIỆM CỦA CÁ NHÂN");
+        (s, text) = await PaperAsync(office, member + "?form=OutsideSystem");
+        text.ShouldContain("BẢN KIỂM ĐIỂM ĐẢNG VIÊN");
+        text.ShouldNotContain("LÀM RÕ TRÁCH NHIỆM");
+        (await PutAsync(office, $"/api/ratings/2025/Member/{d.MemberA}",
+            new { input = new { form = "Staff", selfLevel = "Good", selfAssessment = "Hoàn thành công việc được giao.", score = 80, decidingBody = "Ban Thường vụ Đảng ủy xã", decidedOn = "2025-12-10" }, version = 0 }))
+            .Status.ShouldBe(HttpStatusCode.OK);
+        (s, text) = await PaperAsync(secretary, member);
+        s.ShouldBe(HttpStatusCode.OK, text);
+        text.ShouldContain("dùng cho cán bộ, công chức, viên chức, người lao động");
+        text.ShouldContain("Tự đánh giá: Hoàn thành công việc được giao.");
+        text.ShouldContain("Hoàn thành tốt nhiệm vụ (80 điểm)");
+        text.ShouldContain("Ban Thường vụ Đảng ủy xã; ngày 10/12/2025");
+
+        // The summary upward: each level's counts are the page's figures (each the count of its list).
+        (await PaperAsync(secretary, "/api/ratings/2025/summary-paper")).Status.ShouldBe(HttpStatusCode.Forbidden);
+        (s, text) = await PaperAsync(office, "/api/ratings/2025/summary-paper");
+        s.ShouldBe(HttpStatusCode.OK, text);
+        var lines = text.Split('\n', StringSplitOptions.TrimEntries);
+        var (_, page) = await new Browser(office).GetAsync("/Ratings?Year=2025");
+        foreach (var (name, level) in new[] { ("Hoàn thành tốt nhiệm vụ", 2), ("Chưa xếp loại", 0) })
+        {
+            var at = Array.IndexOf(lines, name);
+            at.ShouldBeGreaterThan(0, name);
+            lines[at + 1].ShouldBe(page.QuerySelector($"[data-figure=cells-{level}]")!.TextContent.Trim(), name);
+            lines[at + 3].ShouldBe(page.QuerySelector($"[data-figure=members-{level}]")!.TextContent.Trim(), name);
+        }
+        lines[Array.IndexOf(lines, "Hoàn thành tốt nhiệm vụ") + 3].ShouldBe("1");
+
+        // The pages give the same files; a refusal goes back with its message.
+        var browser = new Browser(office);
+        var r = await office.GetAsync($"/Ratings/Papers?handler=Cell&Year=2025&Id={d.CellA}");
+        r.Content.Headers.ContentType!.MediaType.ShouldBe(Web.Classes.ClassPapers.DocxType);
+        var (_, edit) = await browser.GetAsync($"/Ratings/Edit?Year=2025&Kind=Member&Id={d.MemberB}");
+        var links = edit.QuerySelectorAll("#papers a[data-paper]").Select(a => a.GetAttribute("href")!).ToList();
+        links.Count.ShouldBe(3);
+        (await office.GetAsync(links[2])).Content.Headers.ContentType!.MediaType.ShouldBe(Web.Classes.ClassPapers.DocxType);
+
+        static async Task<List<JsonElement>> CellRowsAsync(HttpClient c) =>
+            [.. (await c.GetFromJsonAsync<JsonElement>("/api/ratings?year=2025&kind=Cell")).EnumerateArray()];
+    }
+
     [Fact]
     public async Task The_commune_sets_its_bands_and_weights_and_a_band_that_does_not_climb_is_refused()
     {

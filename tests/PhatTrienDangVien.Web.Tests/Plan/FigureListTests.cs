@@ -22,7 +22,7 @@ namespace PhatTrienDangVien.Web.Tests.Plan;
 /// </summary>
 public static partial class FigureLinks
 {
-    private static readonly string[] s_lists = ["/Dashboard/Admitted", "/Candidates", "/Work", "/Dashboard/Gaps", "/Members"];
+    private static readonly string[] s_lists = ["/Dashboard/Admitted", "/Candidates", "/Work", "/Dashboard/Gaps", "/Members", "/Inspections", "/Ratings"];
 
     public sealed record Checked(string Page, string Href, int Figure, int Rows);
 
@@ -239,6 +239,9 @@ public abstract class DemoFigureListTests<TApp>(TApp app) where TApp : DemoAppFa
         all.AddRange(await FigureLinks.CheckPageAsync(b, "/Organisations"));
         FigureLinks.ShouldAllMatch(all);
         all.Where(c => c.Href.StartsWith("/Dashboard/Admitted", StringComparison.Ordinal)).Max(c => c.Figure).ShouldBeGreaterThan(10);
+        // The cards of inspections and of the rating were checked, with figures that are not all zero.
+        all.Where(c => c.Href.StartsWith("/Inspections", StringComparison.Ordinal)).Max(c => c.Figure).ShouldBeGreaterThan(0);
+        all.Where(c => c.Href.StartsWith("/Ratings", StringComparison.Ordinal)).Max(c => c.Figure).ShouldBeGreaterThan(100);
     }
 }
 

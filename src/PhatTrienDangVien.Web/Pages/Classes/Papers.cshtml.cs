@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using PhatTrienDangVien.Web.Application;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Classes;
+using PhatTrienDangVien.Web.Pages.Shared;
 
 namespace PhatTrienDangVien.Web.Pages.Classes;
 
@@ -18,19 +19,5 @@ public class PapersModel(ClassPapers papers) : PageModel
 
     public async Task<IActionResult> OnGetCertificatesAsync(int id, CancellationToken ct) => Give(id, await papers.CertificatesAsync(id, ct));
 
-    private IActionResult Give(int id, Outcome<ClassPapers.Paper> outcome)
-    {
-        switch (outcome.Status)
-        {
-            case OutcomeStatus.Done:
-                return File(outcome.Value!.Content, outcome.Value.ContentType, outcome.Value.FileName);
-            case OutcomeStatus.NotFound:
-                return NotFound();
-            case OutcomeStatus.Forbidden:
-                return Forbid();
-            default:
-                TempData["Error"] = outcome.Message ?? string.Join(" ", outcome.Errors.Select(e => e.Message));
-                return Redirect($"/Classes/Details/{id}");
-        }
-    }
+    private IActionResult Give(int id, Outcome<ClassPapers.Paper> outcome) => this.GiveFile(outcome, $"/Classes/Details/{id}");
 }

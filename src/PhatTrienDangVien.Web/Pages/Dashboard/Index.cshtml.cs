@@ -19,7 +19,7 @@ namespace PhatTrienDangVien.Web.Pages.Dashboard;
 /// stands, where the gaps are, and what is due.
 /// </summary>
 [RequirePermission(Permission.ViewPlan)]
-public class IndexModel(AppDbContext db, WorkList work, Education.PropagandaSummary propaganda) : PageModel
+public class IndexModel(AppDbContext db, WorkList work, Education.PropagandaSummary propaganda, Evaluations.RatingReads ratings) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Threshold { get; set; }
@@ -46,6 +46,10 @@ public class IndexModel(AppDbContext db, WorkList work, Education.PropagandaSumm
     public Education.PropagandaSummary.Year? EducationYear { get; private set; }
     /// <summary>Admissions, exits and net change of the term, the same figures as /Exits for this organisation.</summary>
     public Web.Exits.ExitReads.Figures? Membership { get; private set; }
+    /// <summary>This year's inspections of these cells, the same figures as /Inspections for this organisation.</summary>
+    public Web.Inspections.InspectionReads.Figures Inspections { get; private set; } = null!;
+    /// <summary>The latest year rated, and its summary by level, the same as /Ratings for this organisation.</summary>
+    public (int Year, Evaluations.RatingReads.Summarised Cells, Evaluations.RatingReads.Summarised Members)? Rating { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -77,6 +81,13 @@ public class IndexModel(AppDbContext db, WorkList work, Education.PropagandaSumm
         SourceNames = await db.SourceCategories.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, ct);
         EducationYear = await propaganda.ForAsync(Today.Year, ct);
         Membership = await Web.Exits.ExitReads.FiguresAsync(db, CellIds, Today, ct);
+        Inspections = Web.Inspections.InspectionReads.Count(await Web.Inspections.InspectionReads.PlanAsync(db, CellIds, Today.Year, Today, ct),
+            await Web.Inspections.InspectionReads.ActionsAsync(db, CellIds, Today.Year, Web.Inspections.InspectionReads.ActionFilter.All, Today, ct), Today);
+        if (await ratings.LatestYearAsync(CellIds, Today, ct) is { } rated)
+        {
+            var (cellLevels, memberLevels) = await ratings.SummariesAsync(CellIds, rated, ct);
+            Rating = (rated, cellLevels, memberLevels);
+        }
         // Where we are behind: each cell's allocation for this year against its admissions, pool and overdue steps.
         var allocations = await db.CellTargets.AsNoTracking().Where(a => a.Year == Today.Year && CellIds.Contains(a.CellId))
             .ToDictionaryAsync(a => a.CellId, a => a.Count, ct);

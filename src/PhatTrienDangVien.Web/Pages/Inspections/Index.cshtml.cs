@@ -21,6 +21,9 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public int? CellId { get; set; }
+    /// <summary>A sub-committee (or the commune) the dashboard's figures were counted for: its cells only.</summary>
+    [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
+    public Planning.PlanData.OrgFilter? Org { get; private set; }
     [BindProperty(SupportsGet = true)] public View Show { get; set; }
     /// <summary>Plan lines held (true), not yet held (false) or all.</summary>
     [BindProperty(SupportsGet = true)] public bool? Held { get; set; }
@@ -29,7 +32,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public int TheYear { get; private set; }
     public DateOnly Today { get; private set; }
     public List<(int Id, string Name)> Cells { get; private set; } = [];
-    public string Scope => CellId is { } c ? Cells.FirstOrDefault(x => x.Id == c).Name ?? "" : "các chi bộ";
+    public string Scope => CellId is { } c ? Cells.FirstOrDefault(x => x.Id == c).Name ?? "" : Org?.Described ?? "các chi bộ";
     public InspectionReads.Figures Figures { get; private set; } = null!;
     public List<InspectionReads.PlanRow> Plan { get; private set; } = [];
     public List<InspectionReads.FindingRow> FindingRows { get; private set; } = [];
@@ -94,7 +97,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     /// <summary>The address of a list on this page, keeping the year and the cell.</summary>
     public string Link(View show, bool? held = null, InspectionReads.ActionFilter? actions = null) =>
-        $"/Inspections?Year={TheYear}" + (CellId is { } c ? $"&CellId={c}" : "") + $"&Show={show}"
+        $"/Inspections?Year={TheYear}" + (CellId is { } c ? $"&CellId={c}" : OrgId is { } o ? $"&OrgId={o}" : "") + $"&Show={show}"
         + (held is { } h ? $"&Held={(h ? "true" : "false")}" : "") + (actions is { } a ? $"&Actions={a}" : "");
 
     private async Task LoadAsync(CancellationToken ct)
@@ -106,7 +109,9 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         if (!Enum.IsDefined(Actions)) { FilterError = "Danh sách trong địa chỉ không có; dưới đây là việc khắc phục chưa xong."; Actions = InspectionReads.ActionFilter.Open; }
         Cells = await InspectionReads.CellsAsync(db, ct, withInspected: true);
         if (CellId is { } cell && Cells.All(c => c.Id != cell)) { FilterError = "Chi bộ trong địa chỉ không có trong phạm vi được giao; dưới đây là tất cả."; CellId = null; }
-        IReadOnlyCollection<int> cellIds = CellId is { } one ? [one] : [.. Cells.Select(c => c.Id)];
+        (var found, Org) = await Planning.PlanData.ListFilterAsync(db, CellId is null ? OrgId : null, ct);
+        if (!found) { FilterError = "Tổ chức trong địa chỉ không có trong phạm vi được giao; dưới đây là tất cả."; OrgId = null; }
+        IReadOnlyCollection<int> cellIds = CellId is { } one ? [one] : [.. Cells.Select(c => c.Id).Where(c => Org is null || Org.CellIds.Contains(c))];
         Plan = await InspectionReads.PlanAsync(db, cellIds, TheYear, Today, ct);
         var allActions = await InspectionReads.ActionsAsync(db, cellIds, TheYear, InspectionReads.ActionFilter.All, Today, ct);
         Figures = InspectionReads.Count(Plan, allActions, Today);

@@ -20,6 +20,9 @@ public class IndexModel(AppDbContext db, RatingReads reads, TimeProvider clock) 
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public View Show { get; set; }
     [BindProperty(SupportsGet = true)] public int? CellId { get; set; }
+    /// <summary>A sub-committee (or the commune) the dashboard's figures were counted for: its cells only.</summary>
+    [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
+    public Planning.PlanData.OrgFilter? Org { get; private set; }
     /// <summary>One level only; "0" for those not yet rated.</summary>
     [BindProperty(SupportsGet = true)] public int? Level { get; set; }
 
@@ -28,8 +31,8 @@ public class IndexModel(AppDbContext db, RatingReads reads, TimeProvider clock) 
     public RatingSettings Settings { get; private set; } = new();
     public List<RatingReads.CellRow> CellRows { get; private set; } = [];
     public List<RatingReads.MemberRow> MemberRows { get; private set; } = [];
-    public (IReadOnlyList<(RatingLevel Level, int Count)> ByLevel, int NotRated) CellSummary { get; private set; }
-    public (IReadOnlyList<(RatingLevel Level, int Count)> ByLevel, int NotRated) MemberSummary { get; private set; }
+    public RatingReads.Summarised CellSummary { get; private set; }
+    public RatingReads.Summarised MemberSummary { get; private set; }
     public string? CellCap { get; private set; }
     public string? MemberCap { get; private set; }
     public string? FilterError { get; private set; }
@@ -70,7 +73,8 @@ public class IndexModel(AppDbContext db, RatingReads reads, TimeProvider clock) 
     public string? LevelText => Level switch { null => null, 0 => "chưa xếp loại", var l => Enum.IsDefined((RatingLevel)l!.Value) ? QualityRatings.Name((RatingLevel)l.Value).ToLowerInvariant() : null };
 
     public string Link(View show, int? level) =>
-        $"/Ratings?Year={TheYear}&Show={show}" + (level is { } l ? $"&Level={l}" : "") + (show == View.Members && CellId is { } c ? $"&CellId={c}" : "");
+        $"/Ratings?Year={TheYear}&Show={show}" + (level is { } l ? $"&Level={l}" : "") + (show == View.Members && CellId is { } c ? $"&CellId={c}" : "")
+        + (OrgId is { } o ? $"&OrgId={o}" : "");
 
     private bool Keeps(QualityRatingRecord? r) => Level switch
     {
@@ -89,7 +93,9 @@ public class IndexModel(AppDbContext db, RatingReads reads, TimeProvider clock) 
         Cells = await InspectionReads.CellsAsync(db, ct);
         if (CellId is { } cell && Cells.All(c => c.Id != cell)) { FilterError = "Chi bộ trong địa chỉ không có trong phạm vi được giao; dưới đây là tất cả."; CellId = null; }
         Settings = await reads.SettingsAsync(ct);
-        IReadOnlyCollection<int> all = [.. Cells.Select(c => c.Id)];
+        (var found, Org) = await Planning.PlanData.ListFilterAsync(db, OrgId, ct);
+        if (!found) { FilterError = "Tổ chức trong địa chỉ không có trong phạm vi được giao; dưới đây là tất cả."; OrgId = null; }
+        IReadOnlyCollection<int> all = [.. Cells.Select(c => c.Id).Where(c => Org is null || Org.CellIds.Contains(c))];
         var cells = await reads.CellsAsync(all, TheYear, today, ct);
         CellSummary = RatingReads.Summary(cells.Select(c => c.Rating));
         CellCap = QualityRatings.CapBreach(cells.Where(c => c.Rating?.Level is not null).Select(c => c.Rating!.Level!.Value), Settings.Scale, members: false);

@@ -9,6 +9,28 @@ namespace PhatTrienDangVien.Web.Pages.Shared;
 public static class Outcomes
 {
     /// <summary>
+    /// A paper a command made (Word, Excel) as the download; a refusal goes back to <paramref name="back"/> with its
+    /// message on top, as the file's page cannot show a form.
+    /// </summary>
+    public static IActionResult GiveFile(this PageModel page, Outcome<Web.Classes.ClassPapers.Paper> outcome, string back)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(outcome);
+        switch (outcome.Status)
+        {
+            case OutcomeStatus.Done:
+                return new FileContentResult(outcome.Value!.Content, outcome.Value.ContentType) { FileDownloadName = outcome.Value.FileName };
+            case OutcomeStatus.NotFound:
+                return page.NotFound();
+            case OutcomeStatus.Forbidden:
+                return page.Forbid();
+            default:
+                page.TempData["Error"] = outcome.Message ?? string.Join(" ", outcome.Errors.Select(e => e.Message));
+                return new RedirectResult(back);
+        }
+    }
+
+    /// <summary>
     /// Null when the command is done (the page redirects); otherwise what the handler returns: the form again with
     /// the errors (400 for wrong fields, as the API; 422 when a rule refused, 409 on a conflict, whose rows go into <paramref name="conflicts"/>), or 404/403.
     /// <paramref name="prefix"/> is the bound property's name ("Form.") that the command's field names sit under.
