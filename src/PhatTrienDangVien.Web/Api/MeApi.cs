@@ -14,7 +14,9 @@ public static class MeApi
 
     public sealed record SectionDto(string Key, string Title, int Count, string ListLink, IReadOnlyList<TaskDto> Items);
 
-    public sealed record TasksDto(DateOnly Today, int DueSoonWorkingDays, IReadOnlyList<SectionDto> Sections);
+    public sealed record CorrectionDto(int Id, int CellId, string Cell, string Task, string Owner, DateOnly DueDate, bool IsOverdue, string Finding, string Link);
+
+    public sealed record TasksDto(DateOnly Today, int DueSoonWorkingDays, IReadOnlyList<SectionDto> Sections, IReadOnlyList<CorrectionDto> Corrections);
 
     public static RouteGroupBuilder MapMeApi(this RouteGroupBuilder api)
     {
@@ -22,11 +24,13 @@ public static class MeApi
             {
                 var tasks = await home.ForCurrentUserAsync(ct);
                 return Results.Ok(new TasksDto(tasks.Today, tasks.DueSoonWorkingDays, [.. tasks.Sections.Select(s => new SectionDto(
-                    s.Key, s.Title, s.Items.Count, s.ListLink, [.. s.Items.Select(i => Dto(i, s.ActionOf(i, access)))]))]));
+                    s.Key, s.Title, s.Items.Count, s.ListLink, [.. s.Items.Select(i => Dto(i, s.ActionOf(i, access)))]))],
+                    [.. tasks.Corrections.Select(a => new CorrectionDto(a.Action.Id, a.Action.CellId, a.Cell, a.Action.Task, a.Action.Owner, a.Action.DueDate,
+                        a.IsOverdue(tasks.Today), a.Finding, $"/Inspections/Session/{a.SessionId}#action-{a.Action.Id}"))]));
             })
             // The home page's own permission and scope: the API answers what the page shows.
             .RequirePermission(Permission.ReadRecords)
-            .WithSummary("Việc cần làm tuần này của người đang đăng nhập, như trang chủ: quá hạn, đến hạn, nhận xét, người giúp đỡ, hết dự bị")
+            .WithSummary("Việc cần làm tuần này của người đang đăng nhập, như trang chủ: quá hạn, đến hạn, nhận xét, người giúp đỡ, hết dự bị, việc khắc phục sau kiểm tra")
             .Produces<TasksDto>();
         return api;
     }

@@ -21,9 +21,11 @@ public static class RatingApi
         const string tag = "Đánh giá, xếp loại";
         api.MapGet("/ratings", async (int year, RatedKind? kind, int? orgId, AppDbContext db, RatingReads reads, TimeProvider clock, CancellationToken ct) =>
             {
+                var today = Core.Common.VietnamTime.Today(clock);
+                if (year < 2000 || year > today.Year) return ApiSetup.Problem(StatusCodes.Status400BadRequest, "Không đọc được", $"Năm đánh giá phải từ 2000 đến {today.Year}.");
+                if (kind is { } k && !Enum.IsDefined(k)) return ApiSetup.Problem(StatusCodes.Status400BadRequest, "Không đọc được", "Đối tượng đánh giá phải là Cell (chi bộ) hoặc Member (đảng viên).");
                 var selection = await PlanData.SelectAsync(db, orgId, ct, allInScope: true);
                 if (selection is null) return orgId is null ? Results.Ok(Array.Empty<RatingDto>()) : ApiSetup.NotFoundProblem();
-                var today = Core.Common.VietnamTime.Today(clock);
                 if (kind == RatedKind.Member)
                     return Results.Ok((await reads.MembersAsync(selection.CellIds, year, ct)).Select(m => Dto(RatedKind.Member, m.CellId, m.Cell, m.MemberId, m.FullName, m.Rating, null, null)));
                 return Results.Ok((await reads.CellsAsync(selection.CellIds, year, today, ct)).Select(c => Dto(RatedKind.Cell, c.CellId, c.Cell, null, null, c.Rating, c.Development?.Facts, c.Points)));

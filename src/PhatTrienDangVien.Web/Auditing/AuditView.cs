@@ -108,6 +108,13 @@ public sealed class AuditView(AppDbContext db)
         "PhoneNumber", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount",
     };
 
+    /// <summary>A column whose name another record uses for something else ("Level", "Score"): its own label here.</summary>
+    private static readonly Dictionary<(string, string), string> s_recordLabels = new()
+    {
+        [(nameof(Core.Evaluations.QualityRatingRecord), "Level")] = "Xếp loại",
+        [(nameof(Core.Evaluations.QualityRatingRecord), "Score")] = "Điểm",
+    };
+
     /// <summary>The label of each column, as the forms name it.</summary>
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
@@ -245,7 +252,7 @@ public sealed class AuditView(AppDbContext db)
             if (Hidden.Contains(field) || IsFirstOfOne(field, values)) continue;
             // A date kept to the year or the month reads as written ("1975", "05/1975"); its precision alone only when nothing else changed.
             if (field.EndsWith("Precision", StringComparison.Ordinal) && fields.ContainsKey(field[..^"Precision".Length])) continue;
-            var label = Labels.TryGetValue(field, out var l) ? l : "Trường khác";
+            var label = s_recordLabels.TryGetValue((entry.EntityType, field), out var own) ? own : Labels.TryGetValue(field, out var l) ? l : "Trường khác";
             list.Add(new AuditChange(label, Value(0), Value(1)));
 
             string? Value(int i)
@@ -400,6 +407,7 @@ public sealed class AuditView(AppDbContext db)
         (_, "GeneralEducationGrade") => $"{n}/12",
         (nameof(CalendarDayOverride), "Kind") => (AdjustmentKind)n == AdjustmentKind.DayOff ? "Ngày nghỉ" : "Ngày làm việc bù",
         (_, "CellKind") => Lookups.CellKindName((CellKind)n),
+        (nameof(Core.Evaluations.QualityRatingRecord), "SelfLevel" or "Level" or "LevelFromScore") => Core.Evaluations.QualityRatings.Name((Core.Evaluations.RatingLevel)n),
         (_, "Level") => Lookups.SchoolLevelName((SchoolLevel)n),
         (_, "Positions") => n == 0 ? "không" : Lookups.PositionNames((CommitteePositions)n),
         (_, "SmtpSecurity") => Notifications.MailSettingsInput.SecurityName((Core.Notifications.SmtpSecurity)n),
@@ -416,7 +424,6 @@ public sealed class AuditView(AppDbContext db)
         (nameof(Core.Inspections.CorrectiveAction), "Status") => Core.Inspections.CorrectiveActions.Name((Core.Inspections.ActionStatus)n),
         (nameof(Core.Evaluations.QualityRatingRecord), "Kind") => Core.Evaluations.RatingWords.Kind((Core.Evaluations.RatedKind)n),
         (nameof(Core.Evaluations.QualityRatingRecord), "Form") => Core.Evaluations.RatingWords.Form((Core.Evaluations.SelfAssessmentForm)n),
-        (nameof(Core.Evaluations.QualityRatingRecord), "SelfLevel" or "Level" or "LevelFromScore") => Core.Evaluations.QualityRatings.Name((Core.Evaluations.RatingLevel)n),
         _ => null,
     };
 

@@ -30,7 +30,7 @@ public sealed class CellDevelopment(AppDbContext db, WorkList work, RuleBookProv
         var window = term is not null && term.Start.Year <= year && year <= term.End.Year
             ? PlanTerm.Of(term, 0).CalendarYears().Single(y => y.Year == year)
             : new TermYear(year, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        var names = await db.Organisations.AsNoTracking().Where(o => cellIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var names = await db.Organisations.AsNoTracking().Where(o => cellIds.Contains(o.Id) && o.Kind == Core.Organisations.OrganisationKind.Cell).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var targets = await db.CellTargets.AsNoTracking().Where(t => t.Year == year && cellIds.Contains(t.CellId)).ToDictionaryAsync(t => t.CellId, t => t.Count, ct);
         var admitted = (await PlanData.AdmittedIn(db.Members.AsNoTracking(), cellIds, window.First, window.Last).Select(m => m.CellId).ToListAsync(ct))
             .GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());

@@ -63,7 +63,7 @@ public sealed class RatingReads(AppDbContext db, CellDevelopment development)
     public async Task<(Summarised Cells, Summarised Members)> SummariesAsync(IReadOnlyCollection<int> cellIds, int year, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cellIds);
-        var cells = await db.Organisations.AsNoTracking().Where(o => cellIds.Contains(o.Id)).Select(o => o.Id).ToListAsync(ct);
+        var cells = await db.Organisations.AsNoTracking().Where(o => cellIds.Contains(o.Id) && o.Kind == Core.Organisations.OrganisationKind.Cell).Select(o => o.Id).ToListAsync(ct);
         var ratings = await db.QualityRatings.AsNoTracking().Where(r => r.Year == year && r.MemberId == null && cellIds.Contains(r.CellId)).ToDictionaryAsync(r => r.CellId, ct);
         return (Summary(cells.Select(ratings.GetValueOrDefault)), Summary((await MembersAsync(cellIds, year, ct)).Select(m => m.Rating)));
     }

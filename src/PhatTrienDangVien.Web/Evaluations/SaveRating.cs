@@ -21,7 +21,7 @@ public sealed class RatingInput
     public RatingLevel? SelfLevel { get; set; }
     [Display(Name = "Tự đánh giá (ưu điểm, hạn chế, khuyết điểm)"), StringLength(4000, ErrorMessage = "Tự đánh giá tối đa 4000 ký tự.")]
     public string? SelfAssessment { get; set; }
-    [Display(Name = "Điểm (thang 100)")]
+    [Display(Name = "Điểm (thang 100)"), Microsoft.AspNetCore.Mvc.ModelBinder(typeof(Pages.Shared.ScoreBinder))]
     public decimal? Score { get; set; }
     [Display(Name = "Đạt các điều kiện của mức hoàn thành xuất sắc")]
     public bool ExcellentConditionsMet { get; set; }
@@ -63,6 +63,11 @@ public sealed class SaveRating(AppDbContext db, Access access, ConflictDiff diff
     private const string P = "Input.";
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>A self-assessment keeps its paragraphs: each line normalised, runs of empty lines made one.</summary>
+    private static string? Paragraphs(string? text) =>
+        VietnameseText.Normalize(text) is null ? null
+            : string.Join("\n", text!.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(VietnameseText.Normalize).Where(l => l is not null));
+
     public async Task<Outcome<QualityRatingRecord>> HandleAsync(int year, RatedKind kind, int subjectId, RatingInput input, int version, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -93,7 +98,7 @@ public sealed class SaveRating(AppDbContext db, Access access, ConflictDiff diff
         if (!access.Scope.CoversCell(cellId)) return Outcome<QualityRatingRecord>.NotFound();
 
         var record = await db.QualityRatings.FirstOrDefaultAsync(r => r.Year == year && (memberId == null ? r.MemberId == null && r.CellId == cellId : r.MemberId == memberId), ct);
-        input.SelfAssessment = VietnameseText.Normalize(input.SelfAssessment);
+        input.SelfAssessment = Paragraphs(input.SelfAssessment);
         input.OverrideReason = VietnameseText.Normalize(input.OverrideReason);
         input.DecidingBody = VietnameseText.Normalize(input.DecidingBody);
         input.Notes = VietnameseText.Normalize(input.Notes);
@@ -119,11 +124,18 @@ public sealed class SaveRating(AppDbContext db, Access access, ConflictDiff diff
         var settings = await db.RatingSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new RatingSettings();
         var scale = settings.Scale;
         RatingOutcome? outcome = null;
+        // A decided level saved again with the same score, conditions and override (a note added, the date corrected)
+        // stays as decided, with the results it was decided on: bands changed since for a later year do not re-grade it.
+        var kept = rates && record is { Level: { } keptLevel, LevelFromScore: { } keptFromScore } && RatingInput.From(record) is var was
+            && was.Score == input.Score && was.ExcellentConditionsMet == input.ExcellentConditionsMet && was.Level == input.Level && was.OverrideReason == input.OverrideReason
+            ? new RatingOutcome(keptFromScore, keptLevel, record.Explanation ?? "", keptLevel != keptFromScore) : null;
         if (input.Score is { } score)
         {
+            if (decimal.Round(score, 2) != score)
+                return Outcome<QualityRatingRecord>.Invalid(P + nameof(input.Score), "Điểm ghi tối đa hai chữ số thập phân, ví dụ 85,5.");
             try
             {
-                outcome = QualityRatings.Decide(score, input.ExcellentConditionsMet, scale, input.Level, input.OverrideReason);
+                outcome = kept ?? QualityRatings.Decide(score, input.ExcellentConditionsMet, scale, input.Level, input.OverrideReason);
             }
             catch (DomainException x)
             {
@@ -158,7 +170,7 @@ public sealed class SaveRating(AppDbContext db, Access access, ConflictDiff diff
             record.Explanation = outcome?.Explanation;
             record.DecidingBody = input.DecidingBody;
             record.DecidedOn = input.DecidedOn;
-            if (kind == RatedKind.Cell && outcome is not null)
+            if (kind == RatedKind.Cell && outcome is not null && kept is null)
             {
                 var rows = await development.ForYearAsync([cellId], year, today, ct);
                 if (rows.Count > 0)

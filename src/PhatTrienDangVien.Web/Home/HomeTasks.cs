@@ -19,7 +19,10 @@ public sealed class HomeTasks(WorkList work, Access access, Data.AppDbContext db
         public WorkText.Action ActionOf(WorkList.Item item, Access access) => Assess ? WorkText.AssessOf(item, access) : WorkText.ActionOf(item, access);
     }
 
-    public sealed record Tasks(DateOnly Today, int DueSoonWorkingDays, int NoMentorDays, IReadOnlyList<Section> Sections);
+    /// <param name="Corrections">The open corrective actions of the user's cells after an inspection, overdue first: the
+    /// same rows as the work list's "Việc khắc phục" table (<c>/Work#corrections</c>).</param>
+    public sealed record Tasks(DateOnly Today, int DueSoonWorkingDays, int NoMentorDays, IReadOnlyList<Section> Sections,
+        IReadOnlyList<Inspections.InspectionReads.ActionRow> Corrections);
 
     public async Task<Tasks> ForCurrentUserAsync(CancellationToken ct)
     {
@@ -50,8 +53,9 @@ public sealed class HomeTasks(WorkList work, Access access, Data.AppDbContext db
         if (db.Scope.MentorMemberId is { } mentor && access.MayRecord(Core.Admission.AdmissionStepKind.MentorAssessment))
             sections.Add(new("mentored", "Những người đồng chí đang giúp đỡ", "Không có ai được phân công cho đồng chí giúp đỡ.",
                 [.. s.Cases.Where(i => i.MentorId == mentor).OrderBy(i => i.FullName, StringComparer.Ordinal)], "/Work?Show=all&Mine=true", Assess: true));
-        // Extension point (issue 13): a "corrective actions" section joins here once inspections record them — no
-        // section is shown for data the software does not hold.
-        return new Tasks(s.Today, days, s.Thresholds.NoMentorDays, sections);
+        // What an inspection left to correct: not a case's step, so not a section of work-list items; its own rows.
+        var corrections = (await Inspections.InspectionReads.ActionsAsync(db, null, null, Inspections.InspectionReads.ActionFilter.Open, s.Today, ct))
+            .OrderByDescending(a => a.IsOverdue(s.Today)).ThenBy(a => a.Action.DueDate).ToList();
+        return new Tasks(s.Today, days, s.Thresholds.NoMentorDays, sections, corrections);
     }
 }

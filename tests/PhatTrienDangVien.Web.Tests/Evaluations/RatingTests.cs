@@ -189,6 +189,69 @@ public abstract class RatingTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task A_score_with_a_dot_is_read_as_decimals_a_saved_level_stays_when_only_a_note_changes_and_the_trail_names_the_fields()
+    {
+        var d = app.Data;
+        var office = new Browser((await Browser.LoginAsync(app, "office")).Client);
+        var secretary = new Browser((await Browser.LoginAsync(app, "secretary")).Client);
+        const string Url = "/Ratings/Edit?Year=2024&Kind=Cell&Id={0}";
+        var url = string.Format(System.Globalization.CultureInfo.InvariantCulture, Url, d.CellA);
+        var self = new Dictionary<string, string> { ["Input.SelfAssessment"] = "Ưu điểm: sinh hoạt đều.\r\n\r\nHạn chế: còn một hồ sơ trễ hạn." };
+        (await secretary.PostFormAsync(url, self)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        // "9.5" is nine and a half, not 95; "abc" is refused in Vietnamese and nothing changes.
+        var r = await office.PostFormAsync(url, new() { ["Input.Score"] = "abc", ["Input.DecidedOn"] = "10/12/2024" });
+        r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await r.Content.ReadAsStringAsync()).ShouldContain("không hợp lệ: hãy nhập một số");
+        (await office.PostFormAsync(url, new() { ["Input.Score"] = "9.5", ["Input.DecidedOn"] = "10/12/2024", ["Input.DecidingBody"] = "Ban Thường vụ Đảng ủy xã" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var row = (await office.Client.GetFromJsonAsync<JsonElement>("/api/ratings?year=2024&kind=Cell")).EnumerateArray().Single(x => x.GetProperty("cellId").GetInt32() == d.CellA);
+        row.GetProperty("score").GetDecimal().ShouldBe(9.5m);
+        row.GetProperty("level").GetString().ShouldBe("NotComplete");
+        // The paragraphs of the self-assessment are kept.
+        row.GetProperty("selfAssessment").GetString().ShouldBe("Ưu điểm: sinh hoạt đều.\nHạn chế: còn một hồ sơ trễ hạn.");
+        (await office.PostFormAsync(url, new() { ["Input.Score"] = "85,25" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (s, body) = await PutAsync(office.Client, $"/api/ratings/2024/Cell/{d.CellA}",
+            new { input = new { score = 85.125m, decidingBody = "Ban Thường vụ Đảng ủy xã", decidedOn = "2024-12-10" }, version = row.GetProperty("version").GetInt32() + 1 });
+        s.ShouldBe(HttpStatusCode.BadRequest);
+        body.ShouldContain("tối đa hai chữ số thập phân");
+
+        // The bands change for a later year: the 2024 level saved again with a note stays as decided.
+        var before = await office.Client.GetFromJsonAsync<JsonElement>("/api/rating-settings");
+        int? settingsVersion = before.GetProperty("version").ValueKind == JsonValueKind.Number ? before.GetProperty("version").GetInt32() : null;
+        (await PutAsync(office.Client, "/api/rating-settings", new { input = new { excellentMin = 95, goodMin = 86, completeMin = 60, excellentCapPercent = 20,
+            capAppliesToOrganisations = true, weightTargetReached = 5, weightCandidatesTrained = 2, weightNoOverdueSteps = 2, weightEveryoneMentored = 1 }, version = settingsVersion }))
+            .Status.ShouldBe(HttpStatusCode.OK);
+        try
+        {
+            (await office.PostFormAsync(url, new() { ["Input.Notes"] = "Bổ sung biên bản." })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            row = (await office.Client.GetFromJsonAsync<JsonElement>("/api/ratings?year=2024&kind=Cell")).EnumerateArray().Single(x => x.GetProperty("cellId").GetInt32() == d.CellA);
+            row.GetProperty("level").GetString().ShouldBe("Good");
+            row.GetProperty("explanation").GetString()!.ShouldContain("85,25");
+        }
+        finally
+        {
+            var current = await office.Client.GetFromJsonAsync<JsonElement>("/api/rating-settings");
+            (await PutAsync(office.Client, "/api/rating-settings", new { input = new { excellentMin = 90, goodMin = 70, completeMin = 50, excellentCapPercent = 20,
+                capAppliesToOrganisations = true, weightTargetReached = 5, weightCandidatesTrained = 2, weightNoOverdueSteps = 2, weightEveryoneMentored = 1 },
+                version = current.GetProperty("version").GetInt32() })).Status.ShouldBe(HttpStatusCode.OK);
+        }
+
+        // The secretary's form says it is closed before anything is typed; the commune committee is not a cell.
+        var (_, locked) = await secretary.GetAsync(url);
+        locked.QuerySelector("#locked").ShouldNotBeNull();
+        locked.QuerySelector("#rating-form button[type=submit]").ShouldBeNull();
+        (await office.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, Url, d.CommuneId))).Response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await office.Client.GetAsync($"/api/ratings/2024/Cell/{d.CommuneId}/paper")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await office.Client.GetAsync("/api/ratings?year=0")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        // The trail names the decided level and the score as the rating's, not a school's level or a class mark.
+        var (_, trail) = await new Browser((await Browser.LoginAsync(app, "admin")).Client).GetAsync("/Admin/Audit?EntityType=QualityRatingRecord");
+        trail.Body!.TextContent.ShouldContain("Xếp loại");
+        trail.Body.TextContent.ShouldNotContain("Cấp học");
+        trail.Body.TextContent.ShouldNotContain("Điểm bài thu hoạch");
+    }
+
+    [Fact]
     public async Task The_commune_sets_its_bands_and_weights_and_a_band_that_does_not_climb_is_refused()
     {
         var office = (await Browser.LoginAsync(app, "office")).Client;

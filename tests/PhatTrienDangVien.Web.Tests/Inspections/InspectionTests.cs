@@ -115,6 +115,13 @@ public abstract class InspectionTests<TApp>(TApp app) where TApp : AppFactory
         var (_, work) = await new Browser(secretary).GetAsync("/Work");
         work.QuerySelector("#corrections-count")!.TextContent.ShouldBe("1");
         work.QuerySelector("#corrections")!.TextContent.ShouldContain("quá hạn");
+        // The home page and the API of "my tasks" show the same open action, overdue.
+        var (_, home) = await new Browser(secretary).GetAsync("/");
+        home.QuerySelector("#home-corrections")!.GetAttribute("data-count").ShouldBe("1");
+        home.QuerySelector($"#home-corrections [data-correction='{actionId}']")!.TextContent.ShouldContain("quá hạn");
+        var mine = (await secretary.GetFromJsonAsync<JsonElement>("/api/me/tasks", ct)).GetProperty("corrections").EnumerateArray().ToList();
+        mine.Single().GetProperty("id").GetInt32().ShouldBe(actionId);
+        mine.Single().GetProperty("isOverdue").GetBoolean().ShouldBeTrue();
 
         // The cell reads its own cell's inspections only; the office reads both.
         var theirs = (await secretary.GetFromJsonAsync<JsonElement>("/api/inspections?year=2026", ct)).EnumerateArray().ToList();

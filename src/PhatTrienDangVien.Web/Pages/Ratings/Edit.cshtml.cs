@@ -27,6 +27,11 @@ public class EditModel(AppDbContext db, Access access, RatingReads reads, SaveRa
     public RatingSettings Settings { get; private set; } = new();
     public List<FieldConflict> Conflicts { get; } = [];
     public bool Rates => access.Has(Permission.RateQuality);
+    /// <summary>The cell's self-assessment is closed once the committee has rated: the form says so before anything is typed.</summary>
+    public bool Locked => !Rates && Stored?.Level is not null;
+    /// <summary>The list this rating was opened from: a member's goes back to their cell's members, not to every member of the commune.</summary>
+    public string Back => Kind == RatedKind.Member ? $"/Ratings?Year={Year}&Show=Members&CellId={MemberCellId}" : $"/Ratings?Year={Year}&Show=Cells";
+    public int MemberCellId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -61,7 +66,7 @@ public class EditModel(AppDbContext db, Access access, RatingReads reads, SaveRa
         var saved = outcome.Value!;
         TempData["Success"] = (saved.Level is { } l ? $"Đã lưu: {Subject} — {QualityRatings.Name(l).ToLowerInvariant()} năm {Year}." : $"Đã lưu phần tự đánh giá năm {Year} của {Subject}.")
             + string.Concat(outcome.Warnings.Select(w => " " + w));
-        return Redirect($"/Ratings?Year={Year}&Show={(Kind == RatedKind.Member ? "Members" : "Cells")}");
+        return Redirect(Back);
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
@@ -81,8 +86,9 @@ public class EditModel(AppDbContext db, Access access, RatingReads reads, SaveRa
         }
         else
         {
-            var m = await db.Members.AsNoTracking().Where(x => x.Id == Id).Select(x => new { x.Person.FullName, Cell = x.Cell.Name }).FirstOrDefaultAsync(ct);
+            var m = await db.Members.AsNoTracking().Where(x => x.Id == Id).Select(x => new { x.Person.FullName, x.CellId, Cell = x.Cell.Name }).FirstOrDefaultAsync(ct);
             if (m is null) return false;
+            MemberCellId = m.CellId;
             Subject = $"{m.FullName} ({m.Cell})";
             Stored = await db.QualityRatings.AsNoTracking().FirstOrDefaultAsync(r => r.Year == Year && r.MemberId == Id, ct);
         }

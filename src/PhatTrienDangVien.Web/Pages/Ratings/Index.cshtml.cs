@@ -98,10 +98,12 @@ public class IndexModel(AppDbContext db, RatingReads reads, TimeProvider clock) 
         IReadOnlyCollection<int> all = [.. Cells.Select(c => c.Id).Where(c => Org is null || Org.CellIds.Contains(c))];
         var cells = await reads.CellsAsync(all, TheYear, today, ct);
         CellSummary = RatingReads.Summary(cells.Select(c => c.Rating));
-        CellCap = QualityRatings.CapBreach(cells.Where(c => c.Rating?.Level is not null).Select(c => c.Rating!.Level!.Value), Settings.Scale, members: false);
+        // The cap is the commune's (saving checks it over every cell): a part of it says nothing, so only the whole shows it.
+        var whole = (db.Scope.WholeCommune || db.Scope.Unrestricted) && Org is null;
+        CellCap = !whole ? null : QualityRatings.CapBreach(cells.Where(c => c.Rating?.Level is not null).Select(c => c.Rating!.Level!.Value), Settings.Scale, members: false);
         var members = await reads.MembersAsync(CellId is { } one ? [one] : all, TheYear, ct);
         MemberSummary = RatingReads.Summary(members.Select(m => m.Rating));
-        MemberCap = QualityRatings.CapBreach(members.Where(m => m.Rating?.Level is not null).Select(m => m.Rating!.Level!.Value), Settings.Scale, members: true);
+        MemberCap = !whole || CellId is not null ? null : QualityRatings.CapBreach(members.Where(m => m.Rating?.Level is not null).Select(m => m.Rating!.Level!.Value), Settings.Scale, members: true);
         CellRows = [.. cells.Where(c => Keeps(c.Rating))];
         MemberRows = [.. members.Where(m => Keeps(m.Rating))];
     }

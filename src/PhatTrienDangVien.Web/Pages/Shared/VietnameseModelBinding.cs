@@ -134,3 +134,33 @@ public sealed class DateBinderProvider : IModelBinderProvider
         }
     }
 }
+
+/// <summary>
+/// A score typed on a form: "85,5" and "85.5" are both eighty-five and a half. The culture's binder reads the dot as the
+/// thousands separator ("9.5" became 95 and the level followed from it), and a score never has thousands.
+/// </summary>
+public sealed partial class ScoreBinder : IModelBinder
+{
+    public Task BindModelAsync(ModelBindingContext bindingContext)
+    {
+        ArgumentNullException.ThrowIfNull(bindingContext);
+        var result = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
+        if (result == ValueProviderResult.None) return Task.CompletedTask;
+        bindingContext.ModelState.SetModelValue(bindingContext.ModelName, result);
+        var text = result.FirstValue?.Trim();
+        if (string.IsNullOrEmpty(text)) bindingContext.Result = ModelBindingResult.Success(null);
+        else if (Number().IsMatch(text)
+                 && decimal.TryParse(text.Replace(',', '.'), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var score))
+            bindingContext.Result = ModelBindingResult.Success(score);
+        else
+        {
+            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName,
+                $"Điểm “{VietnameseModelBinding.Cut(text)}” không hợp lệ: hãy nhập một số, ví dụ 85 hoặc 85,5.");
+            bindingContext.Result = ModelBindingResult.Failed();
+        }
+        return Task.CompletedTask;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,4}([.,]\d+)?$")]
+    private static partial System.Text.RegularExpressions.Regex Number();
+}
