@@ -47,9 +47,7 @@ public static class InspectionApi
                 if (item is null) return ApiSetup.NotFoundProblem();
                 var today = Core.Common.VietnamTime.Today(clock);
                 var row = (await InspectionReads.PlanAsync(db, [item.CellId], item.Year, today, ct)).Single(r => r.Item.Id == id);
-                var findings = new List<InspectionReads.FindingRow>();
-                foreach (var s in row.Sessions) findings.AddRange(await InspectionReads.FindingsOfSessionAsync(db, s, ct));
-                return Results.Ok(Dto(row, findings, today));
+                return Results.Ok(Dto(row, await InspectionReads.FindingsOfSessionsAsync(db, row.Sessions, ct), today));
             })
             .RequirePermission(Permission.ViewPlan).WithTags(tag);
         api.MapPost("/inspections", async (PlanWrite body, SavePlanItem save, CancellationToken ct) =>

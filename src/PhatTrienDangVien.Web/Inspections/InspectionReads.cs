@@ -22,7 +22,9 @@ public static class InspectionReads
         All = 4,
     }
 
-    public sealed record PlanRow(InspectionPlanItem Item, string Cell, IReadOnlyList<InspectionSession> Sessions, int Findings, int OpenActions, int OverdueActions)
+    /// <param name="FindingsWithoutAction">Findings no corrective action was assigned to yet (the office's to do).</param>
+    public sealed record PlanRow(InspectionPlanItem Item, string Cell, IReadOnlyList<InspectionSession> Sessions, int Findings, int OpenActions, int OverdueActions,
+        int FindingsWithoutAction)
     {
         public bool Held => Sessions.Count > 0;
     }
@@ -34,7 +36,7 @@ public static class InspectionReads
 
     public sealed record FindingRow(InspectionFinding Finding, string Cell, DateOnly SessionDate, string? CaseName, IReadOnlyList<CorrectiveAction> Actions);
 
-    public sealed record Figures(int Planned, int Held, int Sessions, int Findings, int Open, int Overdue, int Done);
+    public sealed record Figures(int Planned, int Held, int Sessions, int Findings, int Open, int Overdue, int Done, int Unassigned);
 
     public static async Task<List<PlanRow>> PlanAsync(AppDbContext db, IReadOnlyCollection<int> cellIds, int year, DateOnly today, CancellationToken ct)
     {
@@ -54,7 +56,8 @@ public static class InspectionReads
             var myFindings = findings.Where(f => mySessions.Contains(f.SessionId)).Select(f => f.Id).ToHashSet();
             var myActions = actions.Where(a => myFindings.Contains(a.FindingId)).ToList();
             return new PlanRow(i, cells.GetValueOrDefault(i.CellId, ""), mine, myFindings.Count,
-                myActions.Count(a => !CorrectiveActions.IsClosed(a.Status)), myActions.Count(a => CorrectiveActions.IsOverdue(a.Status, a.DueDate, today)));
+                myActions.Count(a => !CorrectiveActions.IsClosed(a.Status)), myActions.Count(a => CorrectiveActions.IsOverdue(a.Status, a.DueDate, today)),
+                myFindings.Count(f => !myActions.Any(a => a.FindingId == f)));
         }).OrderBy(r => r.Item.From).ThenBy(r => r.Cell, Lookups.Collator)];
     }
 
@@ -95,12 +98,18 @@ public static class InspectionReads
         return await WithActionsAsync(db, rows.Select(r => (r.f, r.SessionDate)).ToList(), ct);
     }
 
-    public static async Task<List<FindingRow>> FindingsOfSessionAsync(AppDbContext db, InspectionSession session, CancellationToken ct)
+    public static Task<List<FindingRow>> FindingsOfSessionAsync(AppDbContext db, InspectionSession session, CancellationToken ct) =>
+        FindingsOfSessionsAsync(db, [session], ct);
+
+    /// <summary>The findings of these sessions (a plan line's), with their actions: one query for all of them.</summary>
+    public static async Task<List<FindingRow>> FindingsOfSessionsAsync(AppDbContext db, IReadOnlyCollection<InspectionSession> sessions, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(session);
-        var rows = await db.InspectionFindings.AsNoTracking().Where(f => f.SessionId == session.Id).ToListAsync(ct);
-        return await WithActionsAsync(db, rows.Select(f => (f, session.Date)).ToList(), ct);
+        ArgumentNullException.ThrowIfNull(sessions);
+        var dates = sessions.ToDictionary(s => s.Id, s => s.Date);
+        var ids = dates.Keys.ToList();
+        var rows = await db.InspectionFindings.AsNoTracking().Where(f => ids.Contains(f.SessionId)).ToListAsync(ct);
+        return await WithActionsAsync(db, rows.Select(f => (f, dates[f.SessionId])).ToList(), ct);
     }
 
     private static async Task<List<FindingRow>> WithActionsAsync(AppDbContext db, List<(InspectionFinding F, DateOnly SessionDate)> rows, CancellationToken ct)
@@ -121,7 +130,7 @@ public static class InspectionReads
         ArgumentNullException.ThrowIfNull(actions);
         return new Figures(plan.Count, plan.Count(p => p.Held), plan.Sum(p => p.Sessions.Count), plan.Sum(p => p.Findings),
             actions.Count(a => !CorrectiveActions.IsClosed(a.Action.Status)), actions.Count(a => a.IsOverdue(today)),
-            actions.Count(a => a.Action.Status == ActionStatus.Done));
+            actions.Count(a => a.Action.Status == ActionStatus.Done), plan.Sum(p => p.FindingsWithoutAction));
     }
 
     /// <summary>

@@ -143,13 +143,19 @@ public abstract class InspectionTests<TApp>(TApp app) where TApp : AppFactory
         (await app.WithSystemScopeAsync(db => db.Notifications.CountAsync(n => n.ActionId == actionId && n.DoneAtUtc == null, ct))).ShouldBe(0);
         (await office.GetFromJsonAsync<JsonElement>("/api/corrective-actions?year=2026&show=Overdue", ct)).EnumerateArray().ShouldNotContain(a => a.GetProperty("id").GetInt32() == actionId);
 
+        // A finding nobody has assigned an action to yet is counted apart.
+        (s, body, _) = await SendAsync(inspector, HttpMethod.Post, "/api/inspection-findings",
+            new { sessionId = sessionA, input = new { text = "Sổ theo dõi quần chúng ưu tú chưa cập nhật." }, version = 0 });
+        s.ShouldBe(HttpStatusCode.Created, body);
+
         // The page's figures equal the lists they link to.
         var officeBrowser = new Browser(office);
         var (_, page) = await officeBrowser.GetAsync($"/Inspections?Year=2026&CellId={d.CellA}");
         page.QuerySelector("[data-figure=planned] .fs-4")!.TextContent.Trim().ShouldBe("1");
         page.QuerySelector("[data-figure=held] .fs-4")!.TextContent.Trim().ShouldBe("1");
         page.QuerySelector("[data-figure=done] .fs-4")!.TextContent.Trim().ShouldBe("1");
-        foreach (var figure in new[] { "planned", "held", "not-held", "findings", "open", "overdue", "done" })
+        page.QuerySelector("[data-figure=unassigned] .fs-4")!.TextContent.Trim().ShouldBe("1");
+        foreach (var figure in new[] { "planned", "held", "not-held", "findings", "unassigned", "open", "overdue", "done" })
         {
             var link = page.QuerySelector($"[data-figure={figure}]")!;
             var (r, list) = await officeBrowser.GetAsync(link.GetAttribute("href")!);

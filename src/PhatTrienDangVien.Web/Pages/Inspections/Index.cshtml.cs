@@ -27,6 +27,8 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true)] public View Show { get; set; }
     /// <summary>Plan lines held (true), not yet held (false) or all.</summary>
     [BindProperty(SupportsGet = true)] public bool? Held { get; set; }
+    /// <summary>Findings only that no corrective action was assigned to.</summary>
+    [BindProperty(SupportsGet = true)] public bool Unassigned { get; set; }
     [BindProperty(SupportsGet = true)] public InspectionReads.ActionFilter Actions { get; set; }
 
     public int TheYear { get; private set; }
@@ -91,14 +93,14 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             InspectionReads.ActionFilter.All => "Tất cả việc khắc phục",
             _ => "Việc khắc phục chưa xong",
         },
-        View.Findings => "Phát hiện kiểm tra, giám sát",
+        View.Findings => Unassigned ? "Phát hiện chưa giao việc khắc phục" : "Phát hiện kiểm tra, giám sát",
         _ => Held switch { true => "Chi bộ đã được kiểm tra, giám sát", false => "Kế hoạch chưa thực hiện", _ => "Kế hoạch kiểm tra, giám sát" },
     };
 
     /// <summary>The address of a list on this page, keeping the year and the cell.</summary>
-    public string Link(View show, bool? held = null, InspectionReads.ActionFilter? actions = null) =>
+    public string Link(View show, bool? held = null, InspectionReads.ActionFilter? actions = null, bool unassigned = false) =>
         $"/Inspections?Year={TheYear}" + (CellId is { } c ? $"&CellId={c}" : OrgId is { } o ? $"&OrgId={o}" : "") + $"&Show={show}"
-        + (held is { } h ? $"&Held={(h ? "true" : "false")}" : "") + (actions is { } a ? $"&Actions={a}" : "");
+        + (held is { } h ? $"&Held={(h ? "true" : "false")}" : "") + (actions is { } a ? $"&Actions={a}" : "") + (unassigned ? "&Unassigned=true" : "");
 
     private async Task LoadAsync(CancellationToken ct)
     {
@@ -124,6 +126,6 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
             InspectionReads.ActionFilter.Done => [.. allActions.Where(a => a.Action.Status == ActionStatus.Done)],
             _ => [.. allActions.Where(a => a.Action.Status == ActionStatus.Cancelled)],
         };
-        if (Show == View.Findings) FindingRows = await InspectionReads.FindingsAsync(db, cellIds, TheYear, ct);
+        if (Show == View.Findings) FindingRows = [.. (await InspectionReads.FindingsAsync(db, cellIds, TheYear, ct)).Where(f => !Unassigned || f.Actions.Count == 0)];
     }
 }
