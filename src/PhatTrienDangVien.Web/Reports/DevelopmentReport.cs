@@ -1,3 +1,4 @@
+using PhatTrienDangVien.Core.People;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.Organisations;
@@ -37,6 +38,9 @@ public sealed class DevelopmentReport
     public List<Count> Sources { get; } = [];
     public List<Count> Hamlets { get; } = [];
     public List<Count> Occupations { get; } = [];
+    /// <summary>Who left the roll in the period, by way of leaving (the same definition as /Exits); the facet is the kind.</summary>
+    public List<Count> Left { get; } = [];
+    public int Net => Total.Admitted - Left.Sum(l => l.Value);
 
     public static async Task<DevelopmentReport> ComputeAsync(AppDbContext db, PlanData.Selection selection, ReportPeriod period, CancellationToken ct)
     {
@@ -76,6 +80,8 @@ public sealed class DevelopmentReport
         report.Occupations.AddRange(facts.GroupBy(f => string.IsNullOrWhiteSpace(f.Occupation) ? null : f.Occupation.Trim(), StringComparer.OrdinalIgnoreCase)
             .OrderBy(g => g.Key is null).ThenByDescending(g => g.Count()).ThenBy(g => g.Key ?? "", Pages.Shared.Lookups.Collator)
             .Select(g => new Count(g.Key ?? "Chưa ghi nghề nghiệp", g.Count(), null)));
+        var left = await Exits.ExitReads.LeftIn(db.Members.AsNoTracking(), cellIds, period.From, period.To).Select(m => m.Status).ToListAsync(ct);
+        report.Left.AddRange(Enum.GetValues<ExitKind>().Select(k => new Count(Exits.ExitWords.Kind(k), left.Count(st => Exits.ExitReads.KindOf(st) == k), k.ToString())));
         return report;
     }
 
@@ -152,7 +158,12 @@ public sealed class DevelopmentReport
         Fill(hamlets, Hamlets);
         var jobs = await exporter.SheetAsync("Theo nghề nghiệp", $"Đảng viên mới theo nghề nghiệp {Period.Title}", subtitles, CountColumns("Nghề nghiệp"), ct);
         Fill(jobs, Occupations);
-        return [cells, sources, hamlets, jobs];
+        var change = await exporter.SheetAsync("Biến động", $"Biến động đảng viên {Period.Title}", subtitles,
+            [new("TT", ColumnFormat.Number), new("Nội dung"), new("Số người", ColumnFormat.Number)], ct);
+        change.Rows.Add([1, "Kết nạp", Total.Admitted]);
+        change.Rows.AddRange(Left.Select((l, i) => new object?[] { i + 2, "Ra khỏi danh sách: " + l.Label.ToLower(Pages.Shared.Lookups.Vietnamese), l.Value }));
+        change.Totals = [null, "Tăng (+) / giảm (−)", Net];
+        return [cells, sources, hamlets, jobs, change];
     }
 
     private static IReadOnlyList<Column> CountColumns(string what) =>

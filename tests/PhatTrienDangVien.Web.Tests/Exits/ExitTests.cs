@@ -147,6 +147,22 @@ public abstract class ExitTests<TApp>(TApp app) where TApp : AppFactory
             list.QuerySelector("#list-count")!.TextContent.Trim().ShouldBe(link.TextContent.Trim(), link.GetAttribute("href"));
         }
         doc.QuerySelector("#membership tr[data-period='2026'] [data-figure='left']")!.TextContent.Trim().ShouldBe("3");
+        // The year's development report has the same change, each figure its list, and the same in its workbook.
+        var (_, report) = await browser.GetAsync("/Reports/Development?Period=year&Year=2026");
+        var change = report.QuerySelector("#membership-change")!;
+        change.QuerySelector("[data-figure=left]")!.TextContent.Trim().ShouldBe("3");
+        change.QuerySelector("[data-figure=left-TransferredOut]")!.TextContent.Trim().ShouldBe("2");
+        change.TextContent.ShouldContain("−2");
+        foreach (var link in change.QuerySelectorAll("a[data-figure]"))
+        {
+            var (_, list) = await browser.GetAsync(link.GetAttribute("href")!);
+            list.QuerySelector("#list-count")!.TextContent.Trim().ShouldBe(link.TextContent.Trim(), link.GetAttribute("href"));
+        }
+        var xlsx = await browser.Client.GetByteArrayAsync("/Reports/Development?handler=Xlsx&Period=year&Year=2026");
+        var tab = Reports.XlsxFile.Read(xlsx).Tabs.Single(t => t.Name == "Biến động");
+        var net = tab.Rows.Values.Single(r => r.Contains("Tăng (+) / giảm (−)"));
+        net[net.IndexOf("Tăng (+) / giảm (−)") + 1].ShouldBe("-2");
+        tab.Rows.Values.Single(r => r.Contains("Ra khỏi danh sách: chuyển sinh hoạt đi")).ShouldContain("2");
         var (_, left2026) = await browser.GetAsync("/Exits?From=2026-01-01&To=2026-12-31");
         left2026.Body!.TextContent.ShouldContain("Từ sổ đảng viên");
         left2026.Body.TextContent.ShouldContain("Đảng bộ phường Long Xuyên");
