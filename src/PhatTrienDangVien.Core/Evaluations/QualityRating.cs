@@ -41,7 +41,7 @@ public sealed record RatingScale
     public void Validate()
     {
         if (!(0 <= CompleteMin && CompleteMin < GoodMin && GoodMin < ExcellentMin && ExcellentMin <= MaxScore))
-            throw new DomainException($"Các ngưỡng điểm phải tăng dần: hoàn thành < hoàn thành tốt < xuất sắc ≤ {MaxScore:0.#}.", "RatingBands", Citation);
+            throw new DomainException(string.Create(QualityRatings.Vi, $"Các ngưỡng điểm phải tăng dần: hoàn thành < hoàn thành tốt < xuất sắc ≤ {MaxScore:0.#}."), "RatingBands", Citation);
         if (ExcellentCapPercent is < 0 or > 100)
             throw new DomainException("Tỷ lệ xuất sắc tối đa phải từ 0 đến 100%.", "RatingCap", Citation);
     }
@@ -53,6 +53,9 @@ public sealed record RatingOutcome(RatingLevel FromScore, RatingLevel Level, str
 /// <summary>The rules of the rating that need no database: score to level, conditions, override, the cap.</summary>
 public static class QualityRatings
 {
+    /// <summary>Scores are written as the papers write them: "98,7", whatever the thread's culture.</summary>
+    internal static readonly System.Globalization.CultureInfo Vi = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+
     public static string Name(RatingLevel level) => level switch
     {
         RatingLevel.Excellent => "Hoàn thành xuất sắc nhiệm vụ",
@@ -71,22 +74,22 @@ public static class QualityRatings
     {
         ArgumentNullException.ThrowIfNull(scale);
         if (score < 0 || score > scale.MaxScore)
-            throw new DomainException($"Điểm phải từ 0 đến {scale.MaxScore:0.#}.", "RatingScore", RatingScale.Citation);
+            throw new DomainException(string.Create(Vi, $"Điểm phải từ 0 đến {scale.MaxScore:0.#}."), "RatingScore", RatingScale.Citation);
         if (overrideLevel is { } o && !Enum.IsDefined(o))
             throw new DomainException("Mức xếp loại không hợp lệ.", "RatingLevel", RatingScale.Citation);
 
         RatingLevel fromScore;
         string why;
         if (score >= scale.ExcellentMin && excellentConditionsMet)
-            (fromScore, why) = (RatingLevel.Excellent, $"{score:0.##} điểm (từ {scale.ExcellentMin:0.#}) và đạt các điều kiện của mức xuất sắc");
+            (fromScore, why) = (RatingLevel.Excellent, string.Create(Vi, $"{score:0.##} điểm (từ {scale.ExcellentMin:0.#}) và đạt các điều kiện của mức xuất sắc"));
         else if (score >= scale.ExcellentMin)
-            (fromScore, why) = (RatingLevel.Good, $"{score:0.##} điểm nhưng chưa đạt các điều kiện của mức xuất sắc");
+            (fromScore, why) = (RatingLevel.Good, string.Create(Vi, $"{score:0.##} điểm nhưng chưa đạt các điều kiện của mức xuất sắc"));
         else if (score >= scale.GoodMin)
-            (fromScore, why) = (RatingLevel.Good, $"{score:0.##} điểm (từ {scale.GoodMin:0.#} đến dưới {scale.ExcellentMin:0.#})");
+            (fromScore, why) = (RatingLevel.Good, string.Create(Vi, $"{score:0.##} điểm (từ {scale.GoodMin:0.#} đến dưới {scale.ExcellentMin:0.#})"));
         else if (score >= scale.CompleteMin)
-            (fromScore, why) = (RatingLevel.Complete, $"{score:0.##} điểm (từ {scale.CompleteMin:0.#} đến dưới {scale.GoodMin:0.#})");
+            (fromScore, why) = (RatingLevel.Complete, string.Create(Vi, $"{score:0.##} điểm (từ {scale.CompleteMin:0.#} đến dưới {scale.GoodMin:0.#})"));
         else
-            (fromScore, why) = (RatingLevel.NotComplete, $"{score:0.##} điểm (dưới {scale.CompleteMin:0.#})");
+            (fromScore, why) = (RatingLevel.NotComplete, string.Create(Vi, $"{score:0.##} điểm (dưới {scale.CompleteMin:0.#})"));
 
         if (overrideLevel is not { } level || level == fromScore) return new RatingOutcome(fromScore, fromScore, why, false);
         var reason = overrideReason?.Trim();

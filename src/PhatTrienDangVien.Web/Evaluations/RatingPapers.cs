@@ -56,7 +56,7 @@ public sealed class RatingPapers(AppDbContext db, Access access, RatingReads rea
             v["chua_nguoi_giup_do"] = Count(facts.WithoutMentor);
         }
         Rated(v, row.Rating);
-        return await FillAsync(FormCatalog.CellReportKey, v, null, "bao-cao-kiem-diem-chi-bo", $"Báo cáo kiểm điểm tập thể {row.Cell} năm {year}", 1, ct);
+        return await FillAsync(FormCatalog.CellReportKey, v, null, $"bao-cao-kiem-diem-chi-bo-{year}", $"Báo cáo kiểm điểm tập thể {row.Cell} năm {year}", 1, ct);
     }
 
     /// <summary>A member's self-review of the year, in the form chosen on the rating (or <paramref name="form"/>).</summary>
@@ -78,7 +78,7 @@ public sealed class RatingPapers(AppDbContext db, Access access, RatingReads rea
         v["nghe_nghiep"] = Or(member.Occupation);
         v["noi_lam_viec"] = Or(member.Workplace);
         Rated(v, rating);
-        return await FillAsync(KeyOf(chosen), v, null, "ban-kiem-diem", $"Bản kiểm điểm năm {year}", 1, ct);
+        return await FillAsync(KeyOf(chosen), v, null, $"ban-kiem-diem-{year}", $"Bản kiểm điểm năm {year} của {member.FullName}", 1, ct);
     }
 
     /// <summary>The summary by level of the cells and members in the user's scope, for the report upward.</summary>
@@ -102,7 +102,7 @@ public sealed class RatingPapers(AppDbContext db, Access access, RatingReads rea
                 ["so_chi_bo"] = Count(x.Item2), ["ty_le_chi_bo"] = FormValues.Percent(x.Item2, cellTotal),
                 ["so_dang_vien"] = Count(x.Item3), ["ty_le_dang_vien"] = FormValues.Percent(x.Item3, memberTotal),
             }).ToList();
-        return await FillAsync(FormCatalog.RatingSummaryKey, v, lines, "tong-hop-xep-loai", $"Tổng hợp xếp loại chất lượng năm {year}", cellTotal + memberTotal, ct);
+        return await FillAsync(FormCatalog.RatingSummaryKey, v, lines, $"tong-hop-xep-loai-{year}", $"Tổng hợp xếp loại chất lượng năm {year}", cellTotal + memberTotal, ct);
     }
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
@@ -116,6 +116,7 @@ public sealed class RatingPapers(AppDbContext db, Access access, RatingReads rea
         v["tu_xep_loai"] = r?.SelfLevel is { } s ? QualityRatings.Name(s) : FormCatalog.Dots;
         v["xep_loai_chat_luong"] = r?.Level is { } l
             ? QualityRatings.Name(l) + (r.Score is { } score ? $" ({score.ToString("0.##", FormValues.Vietnamese)} điểm)" : "")
+              + (r.OverrideReason is { } why ? $"; lý do xếp loại khác mức theo điểm: {why}" : "")
             : FormCatalog.Dots;
         v["cap_xep_loai"] = r?.Level is not null ? Or(r.DecidingBody) : FormCatalog.Dots;
         v["ngay_xep_loai"] = r?.Level is not null ? FormValues.Date(r.DecidedOn) : FormCatalog.Dots;
