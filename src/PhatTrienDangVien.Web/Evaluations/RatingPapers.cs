@@ -69,7 +69,7 @@ public sealed class RatingPapers(AppDbContext db, Access access, RatingReads rea
             .Select(m => new { m.CellId, m.Person.FullName, m.Person.DateOfBirth, m.Person.DateOfBirthPrecision, m.Person.Occupation, m.Person.Workplace })
             .FirstOrDefaultAsync(ct);
         if (member is null) return Outcome<ClassPapers.Paper>.NotFound();
-        var rating = await db.QualityRatings.AsNoTracking().FirstOrDefaultAsync(r => r.Year == year && r.MemberId == memberId, ct);
+        var rating = await RatingReads.OfMembers(db).AsNoTracking().FirstOrDefaultAsync(r => r.Year == year && r.MemberId == memberId, ct);
         if ((form ?? rating?.Form) is not { } chosen)
             return Outcome<ClassPapers.Paper>.Invalid("Form", "Chưa chọn mẫu bản kiểm điểm của đảng viên này: hãy chọn 2A, 2B hoặc 2C.");
         var v = await CommonAsync(member.CellId, year, ct);

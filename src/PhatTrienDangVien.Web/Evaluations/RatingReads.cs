@@ -23,6 +23,14 @@ public sealed class RatingReads(AppDbContext db, CellDevelopment development)
 
     public sealed record MemberRow(int MemberId, string FullName, string NameSortKey, int CellId, string Cell, MemberStatus Status, QualityRatingRecord? Rating);
 
+    /// <summary>
+    /// Members' ratings, whichever cell each was saved in: a member who moved keeps the year's record, and the new cell
+    /// (which now sees the member) sees and continues it. Every caller first reads the member through the filters.
+    /// </summary>
+    public static IQueryable<QualityRatingRecord> OfMembers(AppDbContext db) =>
+        // Bypass reviewed: a visible member's own rating of the year, saved when they sat in another cell.
+        db.QualityRatings.WholeCommune().Where(r => r.MemberId != null);
+
     public async Task<RatingSettings> SettingsAsync(CancellationToken ct) =>
         await db.RatingSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new RatingSettings();
 
@@ -50,7 +58,7 @@ public sealed class RatingReads(AppDbContext db, CellDevelopment development)
                 && (m.Status < MemberStatus.Removed || m.StatusDate == null || m.StatusDate >= first))
             .Select(m => new { m.Id, m.Person.FullName, m.Person.NameSortKey, m.CellId, Cell = m.Cell.Name, m.Status }).ToListAsync(ct);
         var ids = members.Select(m => m.Id).ToList();
-        var ratings = await db.QualityRatings.AsNoTracking().Where(r => r.Year == year && r.MemberId != null && ids.Contains(r.MemberId.Value))
+        var ratings = await OfMembers(db).AsNoTracking().Where(r => r.Year == year && ids.Contains(r.MemberId!.Value))
             .ToDictionaryAsync(r => r.MemberId!.Value, ct);
         return [.. members.Select(m => new MemberRow(m.Id, m.FullName, m.NameSortKey, m.CellId, m.Cell, m.Status, ratings.GetValueOrDefault(m.Id)))
             .OrderBy(m => m.Cell, Lookups.Collator).ThenBy(m => m.NameSortKey, StringComparer.Ordinal)];

@@ -97,7 +97,9 @@ public sealed class SaveRating(AppDbContext db, Access access, ConflictDiff diff
         }
         if (!access.Scope.CoversCell(cellId)) return Outcome<QualityRatingRecord>.NotFound();
 
-        var record = await db.QualityRatings.FirstOrDefaultAsync(r => r.Year == year && (memberId == null ? r.MemberId == null && r.CellId == cellId : r.MemberId == memberId), ct);
+        var record = memberId is { } member
+            ? await RatingReads.OfMembers(db).FirstOrDefaultAsync(r => r.Year == year && r.MemberId == member, ct)
+            : await db.QualityRatings.FirstOrDefaultAsync(r => r.Year == year && r.MemberId == null && r.CellId == cellId, ct);
         input.SelfAssessment = Paragraphs(input.SelfAssessment);
         input.OverrideReason = VietnameseText.Normalize(input.OverrideReason);
         input.DecidingBody = VietnameseText.Normalize(input.DecidingBody);
@@ -184,7 +186,7 @@ public sealed class SaveRating(AppDbContext db, Access access, ConflictDiff diff
         var key = record.Id;
         var saved = await db.SaveAsync(record, async token =>
         {
-            var current = await db.QualityRatings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == key, token);
+            var current = await (memberId is null ? db.QualityRatings.AsQueryable() : RatingReads.OfMembers(db)).AsNoTracking().FirstOrDefaultAsync(x => x.Id == key, token);
             return current is null ? (null, []) : (current, await diff.CompareAsync(input, RatingInput.From(current), token));
         }, ct, duplicate: new FieldError("", "Người khác vừa ghi đánh giá năm này cho đối tượng này: hãy mở lại trang."));
         if (!saved.IsDone || record.Level is null) return saved;

@@ -58,7 +58,8 @@ public partial class QueryFilterBypassTests
         ["src/PhatTrienDangVien.Web/Auditing/ActorNames.cs"] = 1,                  // the name of the member an account is linked to, on the trail
         ["src/PhatTrienDangVien.Web/Documents/FormValues.cs"] = 3,
         ["src/PhatTrienDangVien.Web/Evaluations/RatingPapers.cs"] = 2,            // the cell's parent and secretary named on its rating papers
-        ["src/PhatTrienDangVien.Web/Evaluations/SaveRating.cs"] = 1,              // the year's levels of every cell or member, for the cap on "excellent"                 // the commune, the cell's parent, the signers named on a visible case's papers
+        ["src/PhatTrienDangVien.Web/Evaluations/SaveRating.cs"] = 1,
+        ["src/PhatTrienDangVien.Web/Evaluations/RatingReads.cs"] = 1,             // a visible member's rating saved in their former cell              // the year's levels of every cell or member, for the cap on "excellent"                 // the commune, the cell's parent, the signers named on a visible case's papers
         ["src/PhatTrienDangVien.Web/Data/AppDbContext.cs"] = 3,                    // the definition itself; a moved or re-dated member's history
         ["src/PhatTrienDangVien.Web/Organisations/DeleteOrganisation.cs"] = 6,     // anything attached, whoever's it is
         ["src/PhatTrienDangVien.Web/Organisations/SaveOrganisation.cs"] = 1,       // the secretary is of that cell

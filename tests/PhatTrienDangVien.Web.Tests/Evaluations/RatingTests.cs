@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -249,6 +250,45 @@ public abstract class RatingTests<TApp>(TApp app) where TApp : AppFactory
         trail.Body!.TextContent.ShouldContain("Xếp loại");
         trail.Body.TextContent.ShouldNotContain("Cấp học");
         trail.Body.TextContent.ShouldNotContain("Điểm bài thu hoạch");
+    }
+
+    [Fact]
+    public async Task A_member_who_moved_cells_keeps_the_years_rating_and_the_new_cell_continues_it()
+    {
+        var d = app.Data;
+        var office = (await Browser.LoginAsync(app, "office")).Client;
+        var secretary = (await Browser.LoginAsync(app, "secretary")).Client;
+        (await PutAsync(office, $"/api/ratings/2023/Member/{d.MemberB}", new { input = new { form = "OutsideSystem", selfLevel = "Good" }, version = 0 }))
+            .Status.ShouldBe(HttpStatusCode.OK);
+        (await PutAsync(secretary, $"/api/ratings/2023/Member/{d.MemberB}", new { input = new { selfLevel = "Good" }, version = 1 })).Status.ShouldBe(HttpStatusCode.NotFound);
+        var cellB = await app.WithSystemScopeAsync(async db =>
+        {
+            var m = await db.Members.SingleAsync(x => x.Id == d.MemberB);
+            var was = m.CellId;
+            m.CellId = d.CellA;
+            await db.SaveChangesAsync();
+            return was;
+        });
+        try
+        {
+            // The new cell sees the member with the year's record and writes on it: no second record, no false conflict.
+            var row = (await secretary.GetFromJsonAsync<JsonElement>("/api/ratings?year=2023&kind=Member")).EnumerateArray()
+                .Single(r => r.GetProperty("memberId").GetInt32() == d.MemberB);
+            row.GetProperty("selfLevel").GetString().ShouldBe("Good");
+            var (s, body) = await PutAsync(secretary, $"/api/ratings/2023/Member/{d.MemberB}",
+                new { input = new { form = "OutsideSystem", selfLevel = "Complete", selfAssessment = "Chuyển sinh hoạt về chi bộ mới giữa năm." }, version = row.GetProperty("version").GetInt32() });
+            s.ShouldBe(HttpStatusCode.OK, body);
+            (await app.WithSystemScopeAsync(db => db.QualityRatings.Where(r => r.Year == 2023 && r.MemberId == d.MemberB).Select(r => r.CellId).ToListAsync()))
+                .ShouldBe([d.CellA]);
+        }
+        finally
+        {
+            await app.WithSystemScopeAsync(async db =>
+            {
+                (await db.Members.SingleAsync(x => x.Id == d.MemberB)).CellId = cellB;
+                return await db.SaveChangesAsync();
+            });
+        }
     }
 
     [Fact]

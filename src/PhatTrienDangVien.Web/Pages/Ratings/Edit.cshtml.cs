@@ -90,7 +90,7 @@ public class EditModel(AppDbContext db, Access access, RatingReads reads, SaveRa
             if (m is null) return false;
             MemberCellId = m.CellId;
             Subject = $"{m.FullName} ({m.Cell})";
-            Stored = await db.QualityRatings.AsNoTracking().FirstOrDefaultAsync(r => r.Year == Year && r.MemberId == Id, ct);
+            Stored = await RatingReads.OfMembers(db).AsNoTracking().FirstOrDefaultAsync(r => r.Year == Year && r.MemberId == Id, ct);
         }
         return true;
     }
