@@ -21,7 +21,7 @@ public sealed class RatingInput
     public RatingLevel? SelfLevel { get; set; }
     [Display(Name = "Tự đánh giá (ưu điểm, hạn chế, khuyết điểm)"), StringLength(4000, ErrorMessage = "Tự đánh giá tối đa 4000 ký tự.")]
     public string? SelfAssessment { get; set; }
-    [Display(Name = "Điểm (thang 100)"), Microsoft.AspNetCore.Mvc.ModelBinder(typeof(Pages.Shared.ScoreBinder))]
+    [Display(Name = "Điểm (thang 100)")]
     public decimal? Score { get; set; }
     [Display(Name = "Đạt các điều kiện của mức hoàn thành xuất sắc")]
     public bool ExcellentConditionsMet { get; set; }

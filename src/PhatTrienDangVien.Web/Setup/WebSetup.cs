@@ -23,6 +23,7 @@ public static class WebSetup
             o.ModelMetadataDetailsProviders.Add(new Application.VietnameseValidation.MetadataProvider());
             o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
             o.ModelBinderProviders.Insert(0, new DateBinderProvider());
+            o.ModelBinderProviders.Insert(0, new DecimalBinderProvider());
             o.Filters.Add<HandlerPermissionFilter>();
             o.Filters.Add<InvalidFormStatusFilter>();
             // The record a URL names is the one acted on: a posted field of the same name ("id") never overrides it.

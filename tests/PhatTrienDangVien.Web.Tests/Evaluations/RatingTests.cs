@@ -203,7 +203,7 @@ public abstract class RatingTests<TApp>(TApp app) where TApp : AppFactory
         // "9.5" is nine and a half, not 95; "abc" is refused in Vietnamese and nothing changes.
         var r = await office.PostFormAsync(url, new() { ["Input.Score"] = "abc", ["Input.DecidedOn"] = "10/12/2024" });
         r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await r.Content.ReadAsStringAsync()).ShouldContain("không hợp lệ: hãy nhập một số");
+        (await r.Content.ReadAsStringAsync()).ShouldContain("hãy nhập một số, ví dụ 85 hoặc 85,5");
         (await office.PostFormAsync(url, new() { ["Input.Score"] = "9.5", ["Input.DecidedOn"] = "10/12/2024", ["Input.DecidingBody"] = "Ban Thường vụ Đảng ủy xã" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var row = (await office.Client.GetFromJsonAsync<JsonElement>("/api/ratings?year=2024&kind=Cell")).EnumerateArray().Single(x => x.GetProperty("cellId").GetInt32() == d.CellA);
         row.GetProperty("score").GetDecimal().ShouldBe(9.5m);
@@ -312,6 +312,18 @@ public abstract class RatingTests<TApp>(TApp app) where TApp : AppFactory
         current = await office.GetFromJsonAsync<JsonElement>("/api/rating-settings");
         current.GetProperty("input").GetProperty("weightTargetReached").GetDecimal().ShouldBe(6);
         current.GetProperty("input").GetProperty("capAppliesToMembers").GetBoolean().ShouldBeTrue();
+
+        // On the page a weight or band is read with a dot or a comma alike ("1.5" is not fifteen); thousands are refused.
+        var page = new Browser(office);
+        var r = await page.PostFormAsync("/Ratings/Settings", new() { ["Input.WeightTargetReached"] = "1.000,5" });
+        r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await r.Content.ReadAsStringAsync()).ShouldContain("hãy nhập một số, ví dụ 85 hoặc 85,5");
+        (await page.PostFormAsync("/Ratings/Settings", new() { ["Input.WeightTargetReached"] = "1.5", ["Input.GoodMin"] = "70,5" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        current = await office.GetFromJsonAsync<JsonElement>("/api/rating-settings");
+        current.GetProperty("input").GetProperty("weightTargetReached").GetDecimal().ShouldBe(1.5m);
+        current.GetProperty("input").GetProperty("goodMin").GetDecimal().ShouldBe(70.5m);
+        (s, body) = await PutAsync(office, "/api/rating-settings", new { input, version = current.GetProperty("version").GetInt32() });
+        s.ShouldBe(HttpStatusCode.OK, body);
     }
 }
 

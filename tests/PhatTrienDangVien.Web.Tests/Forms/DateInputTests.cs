@@ -36,6 +36,24 @@ public sealed class DateInputTests(SqliteApp app) : IClassFixture<SqliteApp>
     public void Other_text_is_not_a_date(string text) => DateBinderProvider.Parse(text).ShouldBeNull();
 
     [Theory]
+    [InlineData("85", "85")]
+    [InlineData("85,5", "85.5")]
+    [InlineData("85.5", "85.5")]  // not 855: a dot is a decimal mark here, whatever the browser's language
+    [InlineData(" 9.25 ", "9.25")]
+    [InlineData("-1", "-1")]      // read, so that the form's own check says it cannot be negative
+    public void Decimals_take_a_comma_or_a_dot(string text, string value) =>
+        DecimalBinderProvider.Parse(text).ShouldBe(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
+
+    [Theory]
+    [InlineData("1.000,5")]       // thousands are not guessed
+    [InlineData("85,")]
+    [InlineData("8 5")]
+    [InlineData("1e3")]
+    [InlineData("abc")]
+    [InlineData("")]
+    public void Other_text_is_not_a_decimal(string text) => DecimalBinderProvider.Parse(text).ShouldBeNull();
+
+    [Theory]
     [InlineData("02/09/1978")]
     [InlineData("1978-09-02")]
     public async Task A_form_takes_the_date_as_typed_or_as_an_old_client_sends_it(string typed)

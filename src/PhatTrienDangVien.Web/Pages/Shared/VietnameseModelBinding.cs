@@ -82,7 +82,8 @@ public sealed class DateBinderProvider : IModelBinderProvider
     public IModelBinder? GetBinder(ModelBinderProviderContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Metadata.UnderlyingOrModelType == typeof(DateOnly) ? new Binder(context.Metadata.IsReferenceOrNullableType) : null;
+        return context.Metadata.UnderlyingOrModelType == typeof(DateOnly)
+            ? new TypedTextBinder(context.Metadata.IsReferenceOrNullableType, t => Parse(t), Message, "ngày") : null;
     }
 
     private static readonly string[] s_formats =
@@ -100,67 +101,75 @@ public sealed class DateBinderProvider : IModelBinderProvider
     /// <summary>What a refused date says: the field, the typed text (cut) and the expected form with an example.</summary>
     public static string Message(string? value, string field) =>
         $"Giá trị “{VietnameseModelBinding.Cut(value)}” không hợp lệ cho {field}: hãy nhập ngày theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 25/06/2026.";
-
-    private sealed class Binder(bool nullable) : IModelBinder
-    {
-        public Task BindModelAsync(ModelBindingContext bindingContext)
-        {
-            var result = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
-            if (result == ValueProviderResult.None) return Task.CompletedTask;
-            bindingContext.ModelState.SetModelValue(bindingContext.ModelName, result);
-            var text = result.FirstValue?.Trim();
-            if (string.IsNullOrEmpty(text))
-            {
-                // An empty date is "not given": the form's own check says when it is required.
-                if (nullable) bindingContext.Result = ModelBindingResult.Success(null);
-                else
-                {
-                    bindingContext.ModelState.TryAddModelError(bindingContext.ModelName,
-                        bindingContext.ModelMetadata.ModelBindingMessageProvider.ValueMustNotBeNullAccessor(text ?? ""));
-                    bindingContext.Result = ModelBindingResult.Failed();
-                }
-            }
-            else if (Parse(text) is { } date)
-            {
-                bindingContext.Result = ModelBindingResult.Success(date);
-            }
-            else
-            {
-                var field = bindingContext.ModelMetadata.DisplayName ?? bindingContext.ModelMetadata.Name ?? "ngày";
-                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, Message(text, field));
-                bindingContext.Result = ModelBindingResult.Failed();
-            }
-            return Task.CompletedTask;
-        }
-    }
 }
 
 /// <summary>
-/// A score typed on a form: "85,5" and "85.5" are both eighty-five and a half. The culture's binder reads the dot as the
-/// thousands separator ("9.5" became 95 and the level followed from it), and a score never has thousands.
+/// Decimals typed on a form (a rating's score, the bands and weights of the rating settings, a class mark): "85,5" and
+/// "85.5" are both eighty-five and a half, whatever the browser's language. The culture's binder reads the dot as the
+/// thousands separator ("9.5" became 95 and a level followed from it), and none of these numbers has thousands.
+/// Anything else is refused with a Vietnamese message and the typed text stays on the form. The JSON API is not bound
+/// here: its numbers are JSON numbers.
 /// </summary>
-public sealed partial class ScoreBinder : IModelBinder
+public sealed partial class DecimalBinderProvider : IModelBinderProvider
+{
+    public IModelBinder? GetBinder(ModelBinderProviderContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Metadata.UnderlyingOrModelType == typeof(decimal)
+            ? new TypedTextBinder(context.Metadata.IsReferenceOrNullableType, t => Parse(t), Message, "số") : null;
+    }
+
+    /// <summary>The text as a number, with a comma or a dot as its decimal mark, or null when it is not one.</summary>
+    public static decimal? Parse(string? text)
+    {
+        text = text?.Trim();
+        return text is not null && Number().IsMatch(text)
+               && decimal.TryParse(text.Replace(',', '.'), System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
+                   System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value : null;
+    }
+
+    public static string Message(string? value, string field) =>
+        $"Giá trị “{VietnameseModelBinding.Cut(value)}” không hợp lệ cho {field}: hãy nhập một số, ví dụ 85 hoặc 85,5.";
+
+    // A sign, at most nine digits, then one decimal mark and its digits: "1.000,5" (thousands) is refused, not guessed.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[+-]?\d{1,9}([.,]\d+)?$")]
+    private static partial System.Text.RegularExpressions.Regex Number();
+}
+
+/// <summary>
+/// A typed value read by our own rule (a date, a decimal): empty is "not given" (the form's own check says when it is
+/// required), a value that does not read is refused with the field's Vietnamese message, and the typed text is kept on
+/// the form so the user can mend it.
+/// </summary>
+internal sealed class TypedTextBinder(bool nullable, Func<string, object?> parse, Func<string?, string, string> message, string fieldWord) : IModelBinder
 {
     public Task BindModelAsync(ModelBindingContext bindingContext)
     {
-        ArgumentNullException.ThrowIfNull(bindingContext);
         var result = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
         if (result == ValueProviderResult.None) return Task.CompletedTask;
         bindingContext.ModelState.SetModelValue(bindingContext.ModelName, result);
         var text = result.FirstValue?.Trim();
-        if (string.IsNullOrEmpty(text)) bindingContext.Result = ModelBindingResult.Success(null);
-        else if (Number().IsMatch(text)
-                 && decimal.TryParse(text.Replace(',', '.'), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var score))
-            bindingContext.Result = ModelBindingResult.Success(score);
+        if (string.IsNullOrEmpty(text))
+        {
+            if (nullable) bindingContext.Result = ModelBindingResult.Success(null);
+            else
+            {
+                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName,
+                    bindingContext.ModelMetadata.ModelBindingMessageProvider.ValueMustNotBeNullAccessor(text ?? ""));
+                bindingContext.Result = ModelBindingResult.Failed();
+            }
+        }
+        else if (parse(text) is { } value)
+        {
+            bindingContext.Result = ModelBindingResult.Success(value);
+        }
         else
         {
-            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName,
-                $"Điểm “{VietnameseModelBinding.Cut(text)}” không hợp lệ: hãy nhập một số, ví dụ 85 hoặc 85,5.");
+            var field = bindingContext.ModelMetadata.DisplayName ?? bindingContext.ModelMetadata.Name ?? fieldWord;
+            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, message(text, field));
             bindingContext.Result = ModelBindingResult.Failed();
         }
         return Task.CompletedTask;
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,4}([.,]\d+)?$")]
-    private static partial System.Text.RegularExpressions.Regex Number();
 }
