@@ -112,13 +112,18 @@ public sealed class SaveRating(AppDbContext db, Access access, ConflictDiff diff
         errors.Require(input.Level is null || Enum.IsDefined(input.Level.Value), P + nameof(input.Level), "Mức xếp loại không hợp lệ.");
         if (errors.Any) return Outcome<QualityRatingRecord>.Invalid(errors.List);
 
-        // The cell writes its self-assessment; what the committee decided stays as the office recorded it.
+        // The cell writes its self-assessment and nothing of the committee's part, whoever calls: a committee field left
+        // out (the cell's form has none) is taken as stored; one sent as stored (an API client's read-then-write) is
+        // accepted; one sent different is refused rather than dropped without a word.
         if (!rates)
         {
             var stored = record is null ? new RatingInput() : RatingInput.From(record);
-            if (input.Score != stored.Score || input.Level != stored.Level || input.ExcellentConditionsMet != stored.ExcellentConditionsMet
-                || input.OverrideReason != stored.OverrideReason || input.DecidingBody != stored.DecidingBody || input.DecidedOn != stored.DecidedOn)
+            static bool Differs<T>(T? sent, T? kept) => sent is not null && !EqualityComparer<T?>.Default.Equals(sent, kept);
+            if (Differs(input.Score, stored.Score) || Differs(input.Level, stored.Level) || (input.ExcellentConditionsMet && !stored.ExcellentConditionsMet)
+                || Differs(input.OverrideReason, stored.OverrideReason) || Differs(input.DecidingBody, stored.DecidingBody) || Differs(input.DecidedOn, stored.DecidedOn))
                 return Outcome<QualityRatingRecord>.Invalid("", "Chi bộ ghi phần tự đánh giá; điểm và mức xếp loại do văn phòng Đảng ủy ghi theo quyết định của cấp ủy.");
+            (input.Score, input.Level, input.ExcellentConditionsMet, input.OverrideReason, input.DecidingBody, input.DecidedOn) =
+                (stored.Score, stored.Level, stored.ExcellentConditionsMet, stored.OverrideReason, stored.DecidingBody, stored.DecidedOn);
             if (record?.Level is not null)
                 return Outcome<QualityRatingRecord>.Invalid("", "Cấp ủy đã xếp loại năm này: phần tự đánh giá không sửa được nữa (hãy liên hệ văn phòng Đảng ủy).");
         }

@@ -48,13 +48,6 @@ public class EditModel(AppDbContext db, Access access, RatingReads reads, SaveRa
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        // The cell's form has no committee fields: what the office recorded is kept as it is.
-        if (!Rates && Stored is not null)
-        {
-            var kept = RatingInput.From(Stored);
-            (Input.Score, Input.Level, Input.ExcellentConditionsMet, Input.OverrideReason, Input.DecidingBody, Input.DecidedOn) =
-                (kept.Score, kept.Level, kept.ExcellentConditionsMet, kept.OverrideReason, kept.DecidingBody, kept.DecidedOn);
-        }
         if (!ModelState.IsValid) return Page();
         var outcome = await save.HandleAsync(Year, Kind, Id, Input, Version, ct);
         if (outcome.Status == OutcomeStatus.Conflict && outcome.Value is { } current)
