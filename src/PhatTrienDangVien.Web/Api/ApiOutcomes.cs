@@ -6,6 +6,10 @@ namespace PhatTrienDangVien.Web.Api;
 /// <summary>A command's outcome as HTTP: the same decision the page shows, as a status and RFC 7807 problem details.</summary>
 public static class ApiOutcomes
 {
+    /// <summary>A paper a command made, as the download; a refusal as its problem.</summary>
+    public static IResult ToFile(this Outcome<Documents.Paper> outcome) =>
+        outcome.ToResult(p => Results.File(p.Content, p.ContentType, p.FileName), "Không lập được tệp");
+
     public static IResult ToResult<T>(this Outcome<T> outcome, Func<T, IResult> done, string? refusedTitle = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);

@@ -79,11 +79,11 @@ public static class ClassApi
         api.MapPost("/classes/{id:int}/results", async (int id, ResultsWrite body, RecordClassResults record, CancellationToken ct) =>
                 (await record.HandleAsync(id, body.Rows, false, ct)).ToResult(s => Results.Ok(s), "Không ghi được kết quả"))
             .RequirePermission(Permission.ManageClasses).WithTags("Lớp bồi dưỡng");
-        api.MapGet("/classes/{id:int}/sheet", async (int id, ClassPapers papers, CancellationToken ct) => Give(await papers.SheetAsync(id, ct)))
+        api.MapGet("/classes/{id:int}/sheet", async (int id, ClassPapers papers, CancellationToken ct) => (await papers.SheetAsync(id, ct)).ToFile())
             .RequirePermission(Permission.ManageClasses).WithTags("Lớp bồi dưỡng").WithSummary("Danh sách học viên được duyệt (.xlsx) gửi trung tâm; trung tâm điền kết quả rồi gửi lại");
-        api.MapGet("/classes/{id:int}/letter", async (int id, ClassPapers papers, CancellationToken ct) => Give(await papers.LetterAsync(id, ct)))
+        api.MapGet("/classes/{id:int}/letter", async (int id, ClassPapers papers, CancellationToken ct) => (await papers.LetterAsync(id, ct)).ToFile())
             .RequirePermission(Permission.ManageClasses).WithTags("Lớp bồi dưỡng").WithSummary("Danh sách học viên (.docx) theo thể thức văn bản của Đảng");
-        api.MapGet("/classes/{id:int}/certificates", async (int id, ClassPapers papers, CancellationToken ct) => Give(await papers.CertificatesAsync(id, ct)))
+        api.MapGet("/classes/{id:int}/certificates", async (int id, ClassPapers papers, CancellationToken ct) => (await papers.CertificatesAsync(id, ct)).ToFile())
             .RequirePermission(Permission.ManageClasses).WithTags("Lớp bồi dưỡng").WithSummary("Giấy chứng nhận của những người đạt (.docx, mỗi người một trang)");
         api.MapPost("/classes/{id:int}/results-sheet", async (int id, bool? commit, HttpRequest request, ImportClassResults import, CancellationToken ct) =>
             {
@@ -119,9 +119,6 @@ public static class ClassApi
     }
 
     public sealed record PropagandaWrite(Education.PropagandaInput Input, int Version);
-
-    private static IResult Give(Application.Outcome<ClassPapers.Paper> outcome) =>
-        outcome.ToResult(p => Results.File(p.Content, p.ContentType, p.FileName), "Không lập được tệp");
 
     private static ClassDto ToDto(PartyClass c, int commune) => new(c.Id, ClassWords.Kind(c.Kind), c.Name, c.Center.Name, c.OpensOn, c.ClosesOn, c.Place, c.Capacity,
         c.Quotas.FirstOrDefault(q => q.CommuneId == commune)?.Seats, c.Topics, c.Lecturers, ClassRules.Grades(c.ResultScale), c.CommuneId == commune, c.Version);

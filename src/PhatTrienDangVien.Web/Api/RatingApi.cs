@@ -37,12 +37,12 @@ public static class RatingApi
             .RequirePermission(Permission.SelfAssess).WithTags(tag);
         // The Word papers: the cell's report (form 01), a member's self-review (2A/2B/2C), the summary by level.
         api.MapGet("/ratings/{year:int}/Cell/{id:int}/paper", async (int year, int id, RatingPapers papers, CancellationToken ct) =>
-                Give(await papers.CellReportAsync(year, id, ct)))
+                (await papers.CellReportAsync(year, id, ct)).ToFile())
             .RequirePermission(Permission.SelfAssess).WithTags(tag);
         api.MapGet("/ratings/{year:int}/Member/{id:int}/paper", async (int year, int id, SelfAssessmentForm? form, RatingPapers papers, CancellationToken ct) =>
-                Give(await papers.MemberReviewAsync(year, id, form, ct)))
+                (await papers.MemberReviewAsync(year, id, form, ct)).ToFile())
             .RequirePermission(Permission.SelfAssess).WithTags(tag);
-        api.MapGet("/ratings/{year:int}/summary-paper", async (int year, RatingPapers papers, CancellationToken ct) => Give(await papers.SummaryAsync(year, ct)))
+        api.MapGet("/ratings/{year:int}/summary-paper", async (int year, RatingPapers papers, CancellationToken ct) => (await papers.SummaryAsync(year, ct)).ToFile())
             .RequirePermission(Permission.RateQuality).WithTags(tag);
         api.MapGet("/rating-settings", async (RatingReads reads, CancellationToken ct) => Results.Ok(await reads.SettingsAsync(ct) is var s
                 ? new { Input = SaveRatingSettings.SettingsInput.From(s), Version = s.Id == 0 ? (int?)null : s.Version } : null))
@@ -53,8 +53,6 @@ public static class RatingApi
         return api;
     }
 
-    private static IResult Give(Application.Outcome<Classes.ClassPapers.Paper> outcome) =>
-        outcome.ToResult(p => Results.File(p.Content, p.ContentType, p.FileName), "Không lập được tệp");
 
     private static RatingDto Dto(RatedKind kind, int cellId, string cell, int? memberId, string? name, QualityRatingRecord? r, DevelopmentFacts? facts, decimal? points) =>
         new(kind, cellId, cell, memberId, name, r?.Form, r?.SelfLevel, r?.SelfAssessment, r?.Score, r?.ExcellentConditionsMet ?? false, r?.LevelFromScore, r?.Level,

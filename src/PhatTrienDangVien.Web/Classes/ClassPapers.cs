@@ -2,7 +2,6 @@ using System.Globalization;
 using PhatTrienDangVien.Core.Classes;
 using PhatTrienDangVien.Core.Reference;
 using PhatTrienDangVien.Web.Application;
-using PhatTrienDangVien.Web.Auditing;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Documents;
@@ -15,12 +14,8 @@ namespace PhatTrienDangVien.Web.Classes;
 /// back), the list as a Word letter in the party layout, and the certificates of the passes, one page each, from the
 /// replaceable templates (Mẫu biểu mẫu Word). Each download is on the access trail. One class for the page and the API.
 /// </summary>
-public sealed class ClassPapers(AppDbContext db, Access access, FormTemplates templates, FormValues values, AccessTrail trail, Exporter exporter, TimeProvider clock)
+public sealed class ClassPapers(AppDbContext db, Access access, FormValues values, PaperFiller filler, Exporter exporter, TimeProvider clock)
 {
-    public sealed record Paper(byte[] Content, string FileName, string ContentType);
-
-    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
     public async Task<Outcome<Paper>> SheetAsync(int classId, CancellationToken ct)
     {
         if (!access.Has(Permission.ManageClasses)) return Outcome<Paper>.Forbidden();
@@ -46,7 +41,7 @@ public sealed class ClassPapers(AppDbContext db, Access access, FormTemplates te
             ["chi_bo"] = p.Cell, ["ap"] = p.Hamlet ?? FormCatalog.Dots, ["trinh_do_hoc_van"] = p.Grade is { } g ? EducationLevels.FormatGeneral(g) : FormCatalog.Dots,
             ["nguon"] = p.Sources.Length > 0 ? p.Sources : FormCatalog.Dots,
         }).ToList();
-        return await FillAsync(FormCatalog.ClassListKey, v, rows, null, "danh-sach-hoc-vien", "Danh sách học viên gửi trung tâm chính trị", people.Count, ct);
+        return await filler.FillAsync(FormCatalog.ClassListKey, v, rows, null, "danh-sach-hoc-vien", "Danh sách học viên gửi trung tâm chính trị", people.Count, ct);
     }
 
     public async Task<Outcome<Paper>> CertificatesAsync(int classId, CancellationToken ct)
@@ -66,7 +61,7 @@ public sealed class ClassPapers(AppDbContext db, Access access, FormTemplates te
             ["thang"] = p.CertificateDate?.Month.ToString("00", CultureInfo.InvariantCulture) ?? v["thang"],
             ["nam"] = p.CertificateDate?.Year.ToString(CultureInfo.InvariantCulture) ?? v["nam"],
         }).ToList();
-        return await FillAsync(FormCatalog.ClassCertificateKey, v, null, pages, "giay-chung-nhan", "Giấy chứng nhận hoàn thành lớp bồi dưỡng", passed.Count, ct);
+        return await filler.FillAsync(FormCatalog.ClassCertificateKey, v, null, pages, "giay-chung-nhan", "Giấy chứng nhận hoàn thành lớp bồi dưỡng", passed.Count, ct);
     }
 
     private DateOnly Today => Core.Common.VietnamTime.Today(clock);
@@ -86,18 +81,5 @@ public sealed class ClassPapers(AppDbContext db, Access access, FormTemplates te
         v["den_ngay"] = FormValues.Date(cls.ClosesOn);
         v["tu_cach"] = cls.Kind == ClassKind.Awareness ? "cảm tình Đảng" : "đảng viên dự bị";
         return v;
-    }
-
-    private async Task<Outcome<Paper>> FillAsync(string key, Dictionary<string, string> v, List<IReadOnlyDictionary<string, string>>? rows,
-        List<IReadOnlyDictionary<string, string>>? pages, string stem, string list, int count, CancellationToken ct)
-    {
-        var form = FormCatalog.Find(key)!;
-        var template = await templates.CurrentAsync(access.Scope.CommuneId, form, ct);
-        // A template stored before packages were checked may still hold what is now refused: it is not filled.
-        if (DocxPackage.Problem(template.Content) is { } unsafeTemplate)
-            return Outcome<Paper>.Invalid("Template", unsafeTemplate + " (mẫu đang dùng; văn phòng hãy thay hoặc về mẫu mặc định.)");
-        var bytes = pages is not null ? DocxTemplate.FillPages(template.Content, pages) : DocxTemplate.Fill(template.Content, v, "stt", rows);
-        await trail.ExportedAsync(list, count, ct);
-        return Outcome<Paper>.Done(new Paper(bytes, exporter.Dated(stem, "docx"), DocxType));
     }
 }

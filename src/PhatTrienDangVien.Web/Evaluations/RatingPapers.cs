@@ -3,12 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.Evaluations;
 using PhatTrienDangVien.Core.Organisations;
 using PhatTrienDangVien.Web.Application;
-using PhatTrienDangVien.Web.Auditing;
 using PhatTrienDangVien.Web.Authorization;
-using PhatTrienDangVien.Web.Classes;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Documents;
-using PhatTrienDangVien.Web.Export;
 
 namespace PhatTrienDangVien.Web.Evaluations;
 
@@ -18,8 +15,7 @@ namespace PhatTrienDangVien.Web.Evaluations;
 /// decided, and the summary by level for the report upward. What the record does not hold stays dotted, to be written
 /// by hand. Each download is on the access trail. One class for the page and the API.
 /// </summary>
-public sealed class RatingPapers(AppDbContext db, Access access, RatingReads reads, FormTemplates templates, FormValues values, AccessTrail trail,
-    Exporter exporter, TimeProvider clock)
+public sealed class RatingPapers(AppDbContext db, Access access, RatingReads reads, FormValues values, PaperFiller filler, TimeProvider clock)
 {
     public static string KeyOf(SelfAssessmentForm form) => form switch
     {
@@ -35,12 +31,12 @@ public sealed class RatingPapers(AppDbContext db, Access access, RatingReads rea
     private string? YearProblem(int year) => year < 2000 || year > Today.Year ? $"Năm đánh giá phải từ 2000 đến {Today.Year}." : null;
 
     /// <summary>The cell's collective report (form 01) of the year.</summary>
-    public async Task<Outcome<ClassPapers.Paper>> CellReportAsync(int year, int cellId, CancellationToken ct)
+    public async Task<Outcome<Paper>> CellReportAsync(int year, int cellId, CancellationToken ct)
     {
-        if (!MayWrite) return Outcome<ClassPapers.Paper>.Forbidden();
-        if (YearProblem(year) is { } bad) return Outcome<ClassPapers.Paper>.Invalid("Year", bad);
+        if (!MayWrite) return Outcome<Paper>.Forbidden();
+        if (YearProblem(year) is { } bad) return Outcome<Paper>.Invalid("Year", bad);
         var rows = await reads.CellsAsync([cellId], year, Today, ct);
-        if (rows.Count == 0) return Outcome<ClassPapers.Paper>.NotFound();
+        if (rows.Count == 0) return Outcome<Paper>.NotFound();
         var row = rows[0];
         var v = await CommonAsync(row.CellId, year, ct);
         // The paper states the results the cell was rated on when it was rated; before that, today's.
@@ -56,36 +52,36 @@ public sealed class RatingPapers(AppDbContext db, Access access, RatingReads rea
             v["chua_nguoi_giup_do"] = Count(facts.WithoutMentor);
         }
         Rated(v, row.Rating);
-        return await FillAsync(FormCatalog.CellReportKey, v, null, $"bao-cao-kiem-diem-chi-bo-{year}", $"Báo cáo kiểm điểm tập thể {row.Cell} năm {year}", 1, ct);
+        return await filler.FillAsync(FormCatalog.CellReportKey, v, null, null, $"bao-cao-kiem-diem-chi-bo-{year}", $"Báo cáo kiểm điểm tập thể {row.Cell} năm {year}", 1, ct);
     }
 
     /// <summary>A member's self-review of the year, in the form chosen on the rating (or <paramref name="form"/>).</summary>
-    public async Task<Outcome<ClassPapers.Paper>> MemberReviewAsync(int year, int memberId, SelfAssessmentForm? form, CancellationToken ct)
+    public async Task<Outcome<Paper>> MemberReviewAsync(int year, int memberId, SelfAssessmentForm? form, CancellationToken ct)
     {
-        if (!MayWrite) return Outcome<ClassPapers.Paper>.Forbidden();
-        if (YearProblem(year) is { } bad) return Outcome<ClassPapers.Paper>.Invalid("Year", bad);
-        if (form is { } f && !Enum.IsDefined(f)) return Outcome<ClassPapers.Paper>.Invalid("Form", "Mẫu bản kiểm điểm không hợp lệ: chọn 2A, 2B hoặc 2C.");
+        if (!MayWrite) return Outcome<Paper>.Forbidden();
+        if (YearProblem(year) is { } bad) return Outcome<Paper>.Invalid("Year", bad);
+        if (form is { } f && !Enum.IsDefined(f)) return Outcome<Paper>.Invalid("Form", "Mẫu bản kiểm điểm không hợp lệ: chọn 2A, 2B hoặc 2C.");
         var member = await db.Members.AsNoTracking().Where(m => m.Id == memberId)
             .Select(m => new { m.CellId, m.Person.FullName, m.Person.DateOfBirth, m.Person.DateOfBirthPrecision, m.Person.Occupation, m.Person.Workplace })
             .FirstOrDefaultAsync(ct);
-        if (member is null) return Outcome<ClassPapers.Paper>.NotFound();
+        if (member is null) return Outcome<Paper>.NotFound();
         var rating = await RatingReads.OfMembers(db).AsNoTracking().FirstOrDefaultAsync(r => r.Year == year && r.MemberId == memberId, ct);
         if ((form ?? rating?.Form) is not { } chosen)
-            return Outcome<ClassPapers.Paper>.Invalid("Form", "Chưa chọn mẫu bản kiểm điểm của đảng viên này: hãy chọn 2A, 2B hoặc 2C.");
+            return Outcome<Paper>.Invalid("Form", "Chưa chọn mẫu bản kiểm điểm của đảng viên này: hãy chọn 2A, 2B hoặc 2C.");
         var v = await CommonAsync(member.CellId, year, ct);
         v["ho_ten"] = member.FullName;
         v["ngay_sinh"] = FormValues.Date(member.DateOfBirth, member.DateOfBirthPrecision);
         v["nghe_nghiep"] = Or(member.Occupation);
         v["noi_lam_viec"] = Or(member.Workplace);
         Rated(v, rating);
-        return await FillAsync(KeyOf(chosen), v, null, $"ban-kiem-diem-{year}", $"Bản kiểm điểm năm {year} của {member.FullName}", 1, ct);
+        return await filler.FillAsync(KeyOf(chosen), v, null, null, $"ban-kiem-diem-{year}", $"Bản kiểm điểm năm {year} của {member.FullName}", 1, ct);
     }
 
     /// <summary>The summary by level of the cells and members in the user's scope, for the report upward.</summary>
-    public async Task<Outcome<ClassPapers.Paper>> SummaryAsync(int year, CancellationToken ct)
+    public async Task<Outcome<Paper>> SummaryAsync(int year, CancellationToken ct)
     {
-        if (!access.Has(Permission.RateQuality)) return Outcome<ClassPapers.Paper>.Forbidden();
-        if (YearProblem(year) is { } bad) return Outcome<ClassPapers.Paper>.Invalid("Year", bad);
+        if (!access.Has(Permission.RateQuality)) return Outcome<Paper>.Forbidden();
+        if (YearProblem(year) is { } bad) return Outcome<Paper>.Invalid("Year", bad);
         IReadOnlyCollection<int> cellIds = [.. (await Inspections.InspectionReads.CellsAsync(db, ct)).Select(c => c.Id)];
         var (cells, members) = await reads.SummariesAsync(cellIds, year, ct);
         int cellTotal = cells.ByLevel.Sum(x => x.Count) + cells.NotRated, memberTotal = members.ByLevel.Sum(x => x.Count) + members.NotRated;
@@ -102,7 +98,7 @@ public sealed class RatingPapers(AppDbContext db, Access access, RatingReads rea
                 ["so_chi_bo"] = Count(x.Item2), ["ty_le_chi_bo"] = FormValues.Percent(x.Item2, cellTotal),
                 ["so_dang_vien"] = Count(x.Item3), ["ty_le_dang_vien"] = FormValues.Percent(x.Item3, memberTotal),
             }).ToList();
-        return await FillAsync(FormCatalog.RatingSummaryKey, v, lines, $"tong-hop-xep-loai-{year}", $"Tổng hợp xếp loại chất lượng năm {year}", cellTotal + memberTotal, ct);
+        return await filler.FillAsync(FormCatalog.RatingSummaryKey, v, lines, null, $"tong-hop-xep-loai-{year}", $"Tổng hợp xếp loại chất lượng năm {year}", cellTotal + memberTotal, ct);
     }
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
@@ -141,18 +137,5 @@ public sealed class RatingPapers(AppDbContext db, Access access, RatingReads rea
         v["ky_ho_ten"] = secretary ?? FormCatalog.Dots;
         v["nam_danh_gia"] = year.ToString(CultureInfo.InvariantCulture);
         return v;
-    }
-
-    private async Task<Outcome<ClassPapers.Paper>> FillAsync(string key, Dictionary<string, string> v, List<IReadOnlyDictionary<string, string>>? rows,
-        string stem, string list, int count, CancellationToken ct)
-    {
-        var form = FormCatalog.Find(key)!;
-        var template = await templates.CurrentAsync(access.Scope.CommuneId, form, ct);
-        // A template stored before packages were checked may still hold what is now refused: it is not filled.
-        if (DocxPackage.Problem(template.Content) is { } unsafeTemplate)
-            return Outcome<ClassPapers.Paper>.Invalid("Template", unsafeTemplate + " (mẫu đang dùng; văn phòng hãy thay hoặc về mẫu mặc định.)");
-        var bytes = DocxTemplate.Fill(template.Content, v, rows is null ? null : "stt", rows);
-        await trail.ExportedAsync(list, count, ct);
-        return Outcome<ClassPapers.Paper>.Done(new ClassPapers.Paper(bytes, exporter.Dated(stem, "docx"), ClassPapers.DocxType));
     }
 }

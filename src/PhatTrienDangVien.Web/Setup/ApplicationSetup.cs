@@ -33,6 +33,7 @@ public static class ApplicationSetup
 
         // Word forms: templates, filling, numbering and the papers kept with the steps.
         services.AddScoped<Documents.FormTemplates>();
+        services.AddScoped<Documents.PaperFiller>();
         services.AddScoped<Documents.FormSettings>();
         services.AddScoped<Documents.FormValues>();
         services.AddScoped<Documents.IssueForm>();

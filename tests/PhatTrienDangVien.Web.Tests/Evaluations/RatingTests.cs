@@ -121,7 +121,7 @@ public abstract class RatingTests<TApp>(TApp app) where TApp : AppFactory
     {
         var r = await client.GetAsync(url);
         if (r.StatusCode != HttpStatusCode.OK) return (r.StatusCode, await r.Content.ReadAsStringAsync());
-        r.Content.Headers.ContentType!.MediaType.ShouldBe(Web.Classes.ClassPapers.DocxType);
+        r.Content.Headers.ContentType!.MediaType.ShouldBe(Web.Documents.Paper.DocxType);
         return (r.StatusCode, Web.Documents.DocxTemplate.PlainText(await r.Content.ReadAsByteArrayAsync()));
     }
 
@@ -189,11 +189,11 @@ public abstract class RatingTests<TApp>(TApp app) where TApp : AppFactory
         // The pages give the same files; a refusal goes back with its message.
         var browser = new Browser(office);
         var r = await office.GetAsync($"/Ratings/Papers?handler=Cell&Year=2025&Id={d.CellA}");
-        r.Content.Headers.ContentType!.MediaType.ShouldBe(Web.Classes.ClassPapers.DocxType);
+        r.Content.Headers.ContentType!.MediaType.ShouldBe(Web.Documents.Paper.DocxType);
         var (_, edit) = await browser.GetAsync($"/Ratings/Edit?Year=2025&Kind=Member&Id={d.MemberB}");
         var links = edit.QuerySelectorAll("#papers a[data-paper]").Select(a => a.GetAttribute("href")!).ToList();
         links.Count.ShouldBe(3);
-        (await office.GetAsync(links[2])).Content.Headers.ContentType!.MediaType.ShouldBe(Web.Classes.ClassPapers.DocxType);
+        (await office.GetAsync(links[2])).Content.Headers.ContentType!.MediaType.ShouldBe(Web.Documents.Paper.DocxType);
 
         static async Task<List<JsonElement>> CellRowsAsync(HttpClient c) =>
             [.. (await c.GetFromJsonAsync<JsonElement>("/api/ratings?year=2025&kind=Cell")).EnumerateArray()];

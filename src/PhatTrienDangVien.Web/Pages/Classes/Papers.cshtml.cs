@@ -19,5 +19,5 @@ public class PapersModel(ClassPapers papers) : PageModel
 
     public async Task<IActionResult> OnGetCertificatesAsync(int id, CancellationToken ct) => Give(id, await papers.CertificatesAsync(id, ct));
 
-    private IActionResult Give(int id, Outcome<ClassPapers.Paper> outcome) => this.GiveFile(outcome, $"/Classes/Details/{id}");
+    private IActionResult Give(int id, Outcome<Web.Documents.Paper> outcome) => this.GiveFile(outcome, $"/Classes/Details/{id}");
 }

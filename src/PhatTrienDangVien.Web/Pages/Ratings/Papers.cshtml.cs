@@ -24,5 +24,5 @@ public class PapersModel(RatingPapers papers) : PageModel
     public async Task<IActionResult> OnGetSummaryAsync(int year, CancellationToken ct) =>
         Give(await papers.SummaryAsync(year, ct), $"/Ratings?Year={year}");
 
-    private IActionResult Give(Outcome<ClassPapers.Paper> outcome, string back) => this.GiveFile(outcome, back);
+    private IActionResult Give(Outcome<Web.Documents.Paper> outcome, string back) => this.GiveFile(outcome, back);
 }

@@ -12,7 +12,7 @@ public static class Outcomes
     /// A paper a command made (Word, Excel) as the download; a refusal goes back to <paramref name="back"/> with its
     /// message on top, as the file's page cannot show a form.
     /// </summary>
-    public static IActionResult GiveFile(this PageModel page, Outcome<Web.Classes.ClassPapers.Paper> outcome, string back)
+    public static IActionResult GiveFile(this PageModel page, Outcome<Web.Documents.Paper> outcome, string back)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(outcome);
