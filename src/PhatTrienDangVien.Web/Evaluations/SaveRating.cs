@@ -159,7 +159,10 @@ public sealed class SaveRating(AppDbContext db, Access access, ConflictDiff diff
             errors.Add(P + nameof(input.OverrideReason), "Chỉ ghi lý do khi cấp ủy xếp loại khác mức theo điểm.");
         if (errors.Any) return Outcome<QualityRatingRecord>.Invalid(errors.List);
 
-        record ??= new QualityRatingRecord { CommuneId = access.Scope.CommuneId, Year = year, Kind = kind, CellId = cellId, MemberId = memberId };
+        // A new record starts at version 1, so that "nothing was there when I opened the form" (version 0) is told apart
+        // from the record someone else created meanwhile: two first saves of one rating conflict instead of the second
+        // silently replacing the first. (Records stored at version 0 before this still take 0 for their next save.)
+        record ??= new QualityRatingRecord { CommuneId = access.Scope.CommuneId, Year = year, Kind = kind, CellId = cellId, MemberId = memberId, Version = 1 };
         if (record.Id == 0) db.QualityRatings.Add(record);
         else db.ExpectVersion(record, version);
         record.CellId = cellId;

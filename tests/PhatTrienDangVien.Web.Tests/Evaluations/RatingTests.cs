@@ -41,20 +41,22 @@ public abstract class RatingTests<TApp>(TApp app) where TApp : AppFactory
         // The cell writes its self-assessment, for its own cell only, and nothing of the committee's part.
         var self = new { selfLevel = "Good", selfAssessment = "Chi bộ hoàn thành tốt nhiệm vụ; kết nạp 2/3 chỉ tiêu." };
         (await PutAsync(secretary, Cell(d.CellA), new { input = self, version = 0 })).Status.ShouldBe(HttpStatusCode.OK);
+        // A second first save (the form was opened before the record existed) conflicts instead of replacing it.
+        (await PutAsync(office, Cell(d.CellA), new { input = new { selfAssessment = "Bản khác" }, version = 0 })).Status.ShouldBe(HttpStatusCode.Conflict);
         (await PutAsync(secretary, Cell(d.CellB), new { input = self, version = 0 })).Status.ShouldBe(HttpStatusCode.NotFound);
-        var (s, body) = await PutAsync(secretary, Cell(d.CellA), new { input = new { self.selfLevel, self.selfAssessment, score = 95 }, version = 1 });
+        var (s, body) = await PutAsync(secretary, Cell(d.CellA), new { input = new { self.selfLevel, self.selfAssessment, score = 95 }, version = 2 });
         s.ShouldBe(HttpStatusCode.BadRequest);
         body.ShouldContain("điểm và mức xếp loại do văn phòng Đảng ủy ghi");
-        (await PutAsync(inspector, Cell(d.CellA), new { input = self, version = 1 })).Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await PutAsync(inspector, Cell(d.CellA), new { input = self, version = 2 })).Status.ShouldBe(HttpStatusCode.Forbidden);
 
         // The office notes the deciding body before any score; the cell's next write, with or without it, keeps it.
-        (s, body) = await PutAsync(office, Cell(d.CellA), new { input = new { self.selfLevel, self.selfAssessment, decidingBody = "Ban Thường vụ Đảng ủy xã" }, version = 0 });
+        (s, body) = await PutAsync(office, Cell(d.CellA), new { input = new { self.selfLevel, self.selfAssessment, decidingBody = "Ban Thường vụ Đảng ủy xã" }, version = 1 });
         s.ShouldBe(HttpStatusCode.OK, body);
-        (s, body) = await PutAsync(secretary, Cell(d.CellA), new { input = new { self.selfLevel, selfAssessment = self.selfAssessment + " Đã bổ sung." }, version = 1 });
+        (s, body) = await PutAsync(secretary, Cell(d.CellA), new { input = new { self.selfLevel, selfAssessment = self.selfAssessment + " Đã bổ sung." }, version = 2 });
         s.ShouldBe(HttpStatusCode.OK, body);
-        (s, body) = await PutAsync(secretary, Cell(d.CellA), new { input = new { self.selfLevel, self.selfAssessment, decidingBody = "Ban Thường vụ Đảng ủy xã" }, version = 2 });
+        (s, body) = await PutAsync(secretary, Cell(d.CellA), new { input = new { self.selfLevel, self.selfAssessment, decidingBody = "Ban Thường vụ Đảng ủy xã" }, version = 3 });
         s.ShouldBe(HttpStatusCode.OK, body);
-        (await PutAsync(secretary, Cell(d.CellA), new { input = new { self.selfLevel, self.selfAssessment, decidingBody = "Chi bộ tự quyết" }, version = 3 })).Status.ShouldBe(HttpStatusCode.BadRequest);
+        (await PutAsync(secretary, Cell(d.CellA), new { input = new { self.selfLevel, self.selfAssessment, decidingBody = "Chi bộ tự quyết" }, version = 4 })).Status.ShouldBe(HttpStatusCode.BadRequest);
         (await RowAsync(office, "Cell", r => r.GetProperty("cellId").GetInt32() == d.CellA)).GetProperty("decidingBody").GetString().ShouldBe("Ban Thường vụ Đảng ủy xã");
 
         // The office scores: the bands give the level; "excellent" needs its conditions; another level needs a reason.
@@ -63,23 +65,23 @@ public abstract class RatingTests<TApp>(TApp app) where TApp : AppFactory
             self.selfLevel, self.selfAssessment, score, excellentConditionsMet = conditions, level, overrideReason = reason,
             decidingBody = "Ban Thường vụ Đảng ủy xã", decidedOn = "2026-11-15",
         };
-        (s, body) = await PutAsync(office, Cell(d.CellA), new { input = Scored(85), version = 3 });
+        (s, body) = await PutAsync(office, Cell(d.CellA), new { input = Scored(85), version = 4 });
         s.ShouldBe(HttpStatusCode.OK, body);
         var row = await RowAsync(office, "Cell", r => r.GetProperty("cellId").GetInt32() == d.CellA);
         row.GetProperty("level").GetString().ShouldBe("Good");
         row.GetProperty("levelText").GetString().ShouldBe("Hoàn thành tốt nhiệm vụ");
-        (s, _) = await PutAsync(office, Cell(d.CellA), new { input = Scored(92), version = 4 });
+        (s, _) = await PutAsync(office, Cell(d.CellA), new { input = Scored(92), version = 5 });
         s.ShouldBe(HttpStatusCode.OK);
         row = await RowAsync(office, "Cell", r => r.GetProperty("cellId").GetInt32() == d.CellA);
         row.GetProperty("level").GetString().ShouldBe("Good");
         row.GetProperty("explanation").GetString()!.ShouldContain("chưa đạt các điều kiện của mức xuất sắc");
-        (s, body) = await PutAsync(office, Cell(d.CellA), new { input = Scored(92, true, "Complete"), version = 6 });
+        (s, body) = await PutAsync(office, Cell(d.CellA), new { input = Scored(92, true, "Complete"), version = 7 });
         s.ShouldBe(HttpStatusCode.BadRequest);
         body.ShouldContain("phải ghi rõ lý do");
-        (s, body) = await PutAsync(office, Cell(d.CellA), new { input = Scored(101), version = 6 });
+        (s, body) = await PutAsync(office, Cell(d.CellA), new { input = Scored(101), version = 7 });
         s.ShouldBe(HttpStatusCode.BadRequest);
         body.ShouldContain("Điểm phải từ 0 đến 100");
-        (s, _) = await PutAsync(office, Cell(d.CellA), new { input = Scored(92, true, "Complete", "Để xảy ra kết nạp người chưa đủ tiêu chuẩn (kết luận kiểm tra)."), version = 5 });
+        (s, _) = await PutAsync(office, Cell(d.CellA), new { input = Scored(92, true, "Complete", "Để xảy ra kết nạp người chưa đủ tiêu chuẩn (kết luận kiểm tra)."), version = 6 });
         s.ShouldBe(HttpStatusCode.OK);
         row = await RowAsync(office, "Cell", r => r.GetProperty("cellId").GetInt32() == d.CellA);
         row.GetProperty("levelFromScore").GetString().ShouldBe("Excellent");
@@ -92,7 +94,7 @@ public abstract class RatingTests<TApp>(TApp app) where TApp : AppFactory
         JsonDocument.Parse(stored).RootElement.GetProperty("facts").GetProperty("target").GetInt32().ShouldBe(3);
 
         // Once the committee has rated, the cell's self-assessment stays as it was.
-        (s, body) = await PutAsync(secretary, Cell(d.CellA), new { input = new { selfLevel = "Excellent", self.selfAssessment }, version = 6 });
+        (s, body) = await PutAsync(secretary, Cell(d.CellA), new { input = new { selfLevel = "Excellent", self.selfAssessment }, version = 7 });
         s.ShouldBe(HttpStatusCode.BadRequest);
 
         // A member: the form of the self-assessment and the score; the cap on "excellent" warns on the page.
