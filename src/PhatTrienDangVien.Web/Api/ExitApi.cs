@@ -42,8 +42,12 @@ public static class ExitApi
         api.MapDelete("/member-exits/{id:int}", async (int id, DeleteExit delete, CancellationToken ct) =>
                 (await delete.HandleAsync(id, ct)).ToResult(_ => Results.NoContent(), "Không xóa được"))
             .RequirePermission(Permission.ProposeExit).WithTags("Biến động đảng viên");
+        // The warnings (barred from re-admission, the date from which the cell may consider it) come back as the page shows them.
         api.MapPost("/members/{id:int}/readmission-case", async (int id, OpenReadmission open, CancellationToken ct) =>
-                (await open.HandleAsync(id, ct)).ToResult(c => Results.Created($"/api/candidates/{c.Id}", new { c.Id }), "Không mở được hồ sơ kết nạp lại"))
+            {
+                var o = await open.HandleAsync(id, ct);
+                return o.ToResult(c => Results.Created($"/api/candidates/{c.Id}", new { c.Id, o.Warnings }), "Không mở được hồ sơ kết nạp lại");
+            })
             .RequirePermission(Permission.EditPerson).WithTags("Biến động đảng viên");
         api.MapGet("/membership-figures", async (int? orgId, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
             {

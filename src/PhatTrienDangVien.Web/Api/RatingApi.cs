@@ -32,8 +32,11 @@ public static class RatingApi
             })
             .RequirePermission(Permission.ViewPlan).WithTags(tag);
         api.MapPut("/ratings/{year:int}/{kind}/{id:int}", async (int year, RatedKind kind, int id, RatingWrite body, SaveRating save, CancellationToken ct) =>
-                (await save.HandleAsync(year, kind, id, body.Input ?? new(), body.Version, ct))
-                    .ToResult(r => Results.Ok(new { r.Id, r.Version, r.Level, r.LevelFromScore, r.Explanation }), "Không lưu được"))
+            {
+                // The cap on "excellent" is a warning, not a refusal: it comes back as the page shows it.
+                var o = await save.HandleAsync(year, kind, id, body.Input ?? new(), body.Version, ct);
+                return o.ToResult(r => Results.Ok(new { r.Id, r.Version, r.Level, r.LevelFromScore, r.Explanation, o.Warnings }), "Không lưu được");
+            })
             .RequirePermission(Permission.SelfAssess).WithTags(tag);
         // The Word papers: the cell's report (form 01), a member's self-review (2A/2B/2C), the summary by level.
         api.MapGet("/ratings/{year:int}/Cell/{id:int}/paper", async (int year, int id, RatingPapers papers, CancellationToken ct) =>

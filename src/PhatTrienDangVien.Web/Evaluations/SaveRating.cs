@@ -210,7 +210,7 @@ public sealed class SaveRating(AppDbContext db, Access access, ConflictDiff diff
 }
 
 /// <summary>The commune's settings of the rating: bands, cap, development weights, criteria in words (the office).</summary>
-public sealed class SaveRatingSettings(AppDbContext db, Access access)
+public sealed class SaveRatingSettings(AppDbContext db, Access access, ConflictDiff diff)
 {
     public sealed class SettingsInput
     {
@@ -257,6 +257,11 @@ public sealed class SaveRatingSettings(AppDbContext db, Access access)
             errors.Add(x.Rule == "RatingCap" ? "Input." + nameof(input.ExcellentCapPercent) : "Input." + nameof(input.ExcellentMin), x.Message);
         }
         var weights = new[] { input.WeightTargetReached, input.WeightCandidatesTrained, input.WeightNoOverdueSteps, input.WeightEveryoneMentored };
+        // Scores are written with two decimals at most: a band with a third (90,001) would leave no score that reaches it.
+        if (new[] { input.ExcellentMin, input.GoodMin, input.CompleteMin }.Any(b => decimal.Round(b, 2) != b))
+            errors.Add("Input." + nameof(input.ExcellentMin), "Mốc điểm ghi tối đa hai chữ số thập phân, như điểm, ví dụ 89,5.");
+        if (weights.Any(w => decimal.Round(w, 2) != w))
+            errors.Add("Input." + nameof(input.WeightTargetReached), "Điểm của tiêu chí ghi tối đa hai chữ số thập phân, ví dụ 2,5.");
         if (weights.Any(w => w < 0)) errors.Add("Input." + nameof(input.WeightTargetReached), "Điểm của tiêu chí không thể âm.");
         else if (weights.Sum() > scale.MaxScore) errors.Add("Input." + nameof(input.WeightTargetReached), $"Các tiêu chí phát triển đảng viên cộng lại tối đa {scale.MaxScore:0} điểm.");
         if (errors.Any) return Outcome<RatingSettings>.Invalid(errors.List);
@@ -281,7 +286,7 @@ public sealed class SaveRatingSettings(AppDbContext db, Access access)
         return await db.SaveAsync(s, async token =>
         {
             var current = await db.RatingSettings.AsNoTracking().FirstOrDefaultAsync(token);
-            return current is null ? (null, []) : (current, []);
+            return current is null ? (null, []) : (current, await diff.CompareAsync(input, SettingsInput.From(current), token));
         }, ct);
     }
 }

@@ -121,6 +121,8 @@ public sealed class SaveExit(AppDbContext db, Access access, ConflictDiff diff, 
         // written the status since, and putting back what this one replaced would undo theirs.
         if (e is { Status: ExitStatus.Decided } && !StillAsDecided(e, member))
             return Outcome<MemberExit>.Invalid("", Stale(member));
+        if (e is { Status: ExitStatus.Decided } && input.Status != ExitStatus.Decided && await ReadmissionOpenAsync(db, member.PersonId, ct))
+            return Outcome<MemberExit>.Invalid("", ReadmissionOpen);
         // Answering a proposal "not approved" records nothing about the member: allowed whatever became of them since.
         if (e is { Status: ExitStatus.Proposed } && status == ExitStatus.NotApproved && MemberStatuses.HasLeft(before)) before = MemberStatus.Official;
         try
@@ -188,6 +190,14 @@ public sealed class SaveExit(AppDbContext db, Access access, ConflictDiff diff, 
     }
 
     private const string PendingMessage = "Đảng viên này đã có một đề nghị đang chờ quyết định.";
+    internal const string ReadmissionOpen =
+        "Người này đang có hồ sơ xin kết nạp lại (quần chúng): hãy đóng hồ sơ đó trước khi hủy quyết định ra khỏi Đảng, để một người không vừa là đảng viên vừa là quần chúng.";
+
+    /// <summary>Whether the person has an open case (a re-admission opened after the exit): undoing the exit would make them both.</summary>
+    internal static Task<bool> ReadmissionOpenAsync(AppDbContext db, int personId, CancellationToken ct) =>
+        // Bypass reviewed: whether the person has an open case anywhere in the commune, a yes or no only.
+        db.Candidates.WholeCommune().AnyAsync(c => c.PersonId == personId && c.Status == CandidateStatus.Active, ct);
+
     internal const string ProcedureOwned = "Việc xóa tên này do bước “Xóa tên” của quá trình kết nạp ghi: không sửa, không xóa ở đây.";
 
     /// <summary>The member still has the status and date this decided exit gave them.</summary>
@@ -237,6 +247,7 @@ public sealed class DeleteExit(AppDbContext db, Access access)
         if (e.Status != ExitStatus.Proposed && !access.Has(Permission.DecideExit))
             return Outcome<MemberExit>.Invalid("", "Đề nghị này đã có quyết định: chỉ văn phòng Đảng ủy xóa.");
         if (e.Status == ExitStatus.Decided && !SaveExit.StillAsDecided(e, e.Member)) return Outcome<MemberExit>.Invalid("", SaveExit.Stale(e.Member));
+        if (e.Status == ExitStatus.Decided && await SaveExit.ReadmissionOpenAsync(db, e.Member.PersonId, ct)) return Outcome<MemberExit>.Invalid("", SaveExit.ReadmissionOpen);
         if (e.Status == ExitStatus.Decided)
         {
             e.Member.Status = e.PreviousStatus ?? MemberStatus.Official;

@@ -13,7 +13,7 @@ namespace PhatTrienDangVien.Web.Inspections;
 /// Writes a line of the year's inspection and supervision plan (the commune office). The cell of a line that has a
 /// session stays: the session's figures are that cell's. One command for the page and the API.
 /// </summary>
-public sealed class SavePlanItem(AppDbContext db, Access access, ConflictDiff diff)
+public sealed class SavePlanItem(AppDbContext db, Access access, ConflictDiff diff, TimeProvider clock)
 {
     private const string P = "Input.";
 
@@ -30,6 +30,9 @@ public sealed class SavePlanItem(AppDbContext db, Access access, ConflictDiff di
         errors.Annotations(input, P);
         if (errors.Any) return Outcome<InspectionPlanItem>.Invalid(errors.List);
         errors.Require(Enum.IsDefined(input.Kind!.Value), P + nameof(input.Kind), "Hình thức không hợp lệ.");
+        // A plan is made for this year or the next (a year's plan is adopted late in the year before).
+        var thisYear = Core.Common.VietnamTime.Today(clock).Year;
+        if (input.Year > thisYear + 1) errors.Add(P + nameof(input.Year), $"Kế hoạch lập cho năm nay hoặc năm sau, chậm nhất năm {thisYear + 1}.");
         if (input.To < input.From) errors.Add(P + nameof(input.To), "Ngày kết thúc không thể trước ngày bắt đầu.");
         if (input.From!.Value.Year != input.Year || input.To!.Value.Year != input.Year)
             errors.Add(P + nameof(input.From), $"Thời gian kiểm tra, giám sát phải nằm trong năm {input.Year} của kế hoạch.");
@@ -44,6 +47,10 @@ public sealed class SavePlanItem(AppDbContext db, Access access, ConflictDiff di
             errors.Add(P + nameof(input.Kind), "Đã có buổi kiểm tra, giám sát theo kế hoạch này: không đổi được hình thức.");
         if (p is not null && await db.InspectionSessions.Where(s => s.PlanItemId == p.Id).Select(s => (DateOnly?)s.Date).MinAsync(ct) is { } held && held < input.From)
             errors.Add(P + nameof(input.From), $"Đã có buổi làm việc ngày {held:dd/MM/yyyy}: thời gian của kế hoạch phải bắt đầu từ ngày đó trở về trước.");
+        // A session may be held up to three months after the plan's end (as a session's own check says): the end may not
+        // move so early that a session already held falls outside, which would leave it unsavable.
+        if (p is not null && input.To is { } to && await db.InspectionSessions.Where(s => s.PlanItemId == p.Id).Select(s => (DateOnly?)s.Date).MaxAsync(ct) is { } last && last > to.AddMonths(3))
+            errors.Add(P + nameof(input.To), $"Đã có buổi làm việc ngày {last:dd/MM/yyyy}: ngày kết thúc của kế hoạch phải từ {last.AddMonths(-3):dd/MM/yyyy} trở về sau.");
         if (errors.Any) return Outcome<InspectionPlanItem>.Invalid(errors.List);
 
         var record = p ?? new InspectionPlanItem { CommuneId = access.Scope.CommuneId, Topic = input.Topic, Team = input.Team };
@@ -263,6 +270,11 @@ public sealed class SaveAction(AppDbContext db, Access access, ConflictDiff diff
             return Outcome<CorrectiveAction>.Invalid(P + (x.Rule ?? nameof(ActionInput.Status)), x.Message);
         }
         var wasClosed = a is not null && CorrectiveActions.IsClosed(a.Status);
+        // A closed action stays what was closed: its task, owner and due date change only after it is reopened (the
+        // evidence, the day and the reason may still be corrected), so a deadline cannot be moved past the closing.
+        if (wasClosed && CorrectiveActions.IsClosed(input.Status) && (input.Task != a!.Task || input.Owner != a.Owner || input.DueDate != a.DueDate))
+            return Outcome<CorrectiveAction>.Invalid(P + nameof(input.Status),
+                "Việc khắc phục đã đóng: muốn sửa nội dung, người chịu trách nhiệm hay hạn, hãy mở lại (chọn “Đang thực hiện”) rồi lưu.");
         var record = a ?? new CorrectiveAction { CommuneId = finding.CommuneId, FindingId = finding.Id, CellId = finding.CellId, Task = input.Task, Owner = input.Owner! };
         record.Task = input.Task;
         record.Owner = input.Owner!;

@@ -42,7 +42,7 @@ public partial class QueryFilterBypassTests
         ["src/PhatTrienDangVien.Web/Exits/OpenReadmission.cs"] = 1,                // one open case per person, whichever cell holds it
         ["src/PhatTrienDangVien.Web/Pages/Exits/Edit.cshtml.cs"] = 1,              // a probationary member's case, for the link to it
         ["src/PhatTrienDangVien.Web/Exits/ExitReads.cs"] = 1,                      // the case of a removal recorded by the procedure (link)
-        ["src/PhatTrienDangVien.Web/Exits/SaveExit.cs"] = 1,                       // one proposal awaiting a decision per member
+        ["src/PhatTrienDangVien.Web/Exits/SaveExit.cs"] = 2,                       // one proposal awaiting a decision per member; an open re-admission case before undoing an exit
         ["src/PhatTrienDangVien.Web/Admission/AdmissionCases.cs"] = 12,            // voters (their cell history, their recognition), mentors, introducers of a cell; the applicant's past exits (re-admission)
         ["src/PhatTrienDangVien.Web/Admission/RecordStep.cs"] = 1,
         ["src/PhatTrienDangVien.Web/Admission/OpenRecognition.cs"] = 1,            // whether the person already has a case anywhere in the commune

@@ -317,6 +317,9 @@ public abstract class RatingTests<TApp>(TApp app) where TApp : AppFactory
         (s, body) = await PutAsync(office, "/api/rating-settings", new { input = input with { weightTargetReached = -1 }, version = (int?)null });
         s.ShouldBe(HttpStatusCode.BadRequest);
         body.ShouldContain("không thể âm");
+        (s, body) = await PutAsync(office, "/api/rating-settings", new { input = new { excellentMin = 90.001m, goodMin = 70, completeMin = 50, excellentCapPercent = 20 }, version = (int?)null });
+        s.ShouldBe(HttpStatusCode.BadRequest);
+        body.ShouldContain("Mốc điểm ghi tối đa hai chữ số thập phân");
         var current = await office.GetFromJsonAsync<JsonElement>("/api/rating-settings");
         int? version = current.GetProperty("version").ValueKind == JsonValueKind.Null ? null : current.GetProperty("version").GetInt32();
         (s, body) = await PutAsync(office, "/api/rating-settings", new { input, version });
@@ -334,6 +337,10 @@ public abstract class RatingTests<TApp>(TApp app) where TApp : AppFactory
         current = await office.GetFromJsonAsync<JsonElement>("/api/rating-settings");
         current.GetProperty("input").GetProperty("weightTargetReached").GetDecimal().ShouldBe(1.5m);
         current.GetProperty("input").GetProperty("goodMin").GetDecimal().ShouldBe(70.5m);
+        // Saved over by someone else meanwhile: the conflict names the field that differs.
+        (s, body) = await PutAsync(office, "/api/rating-settings", new { input, version = current.GetProperty("version").GetInt32() - 1 });
+        s.ShouldBe(HttpStatusCode.Conflict);
+        body.ShouldContain("Đạt chỉ tiêu kết nạp (điểm)");
         (s, body) = await PutAsync(office, "/api/rating-settings", new { input, version = current.GetProperty("version").GetInt32() });
         s.ShouldBe(HttpStatusCode.OK, body);
     }

@@ -197,16 +197,25 @@ public abstract class ExitTests<TApp>(TApp app) where TApp : AppFactory
             return m.Id;
         });
         var office = (await Browser.LoginAsync(app, "office")).Client;
-        (await WriteAsync(office, new { memberId = y, kind = "RemovedFromRoll", ground = "NoProgressAfterHelp", status = "Decided", proposedOn = "2023-07-15", proposalNumber = "04-NQ/CB",
-            reason = "Chi bộ giúp đỡ 12 tháng không tiến bộ.", decidedOn = "2023-08-01", decisionNumber = "77-QĐ/ĐU", decidingBody = "Ban Thường vụ Đảng ủy xã" })).Status.ShouldBe(HttpStatusCode.Created);
+        var exit = await WriteAsync(office, new { memberId = y, kind = "RemovedFromRoll", ground = "NoProgressAfterHelp", status = "Decided", proposedOn = "2023-07-15", proposalNumber = "04-NQ/CB",
+            reason = "Chi bộ giúp đỡ 12 tháng không tiến bộ.", decidedOn = "2023-08-01", decisionNumber = "77-QĐ/ĐU", decidingBody = "Ban Thường vụ Đảng ủy xã" });
+        exit.Status.ShouldBe(HttpStatusCode.Created);
 
-        // The office opens her case for re-admission, on the same person record; once.
+        // The office opens her case for re-admission, on the same person record; once. The API gives the page's warnings.
         var opened = await office.PostAsync($"/api/members/{y}/readmission-case", null);
         opened.StatusCode.ShouldBe(HttpStatusCode.Created, await opened.Content.ReadAsStringAsync());
-        var candidate = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var openedBody = await opened.Content.ReadFromJsonAsync<JsonElement>();
+        var candidate = openedBody.GetProperty("id").GetInt32();
+        openedBody.GetProperty("warnings").ValueKind.ShouldBe(JsonValueKind.Array);
         var again = await office.PostAsync($"/api/members/{y}/readmission-case", null);
         again.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await again.Content.ReadAsStringAsync()).ShouldContain("đã có hồ sơ đang xem xét");
+        // While that case is open, the exit cannot be undone: she would be a member and a candidate at once.
+        var undo = await office.DeleteAsync($"/api/member-exits/{exit.Id}");
+        undo.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await undo.Content.ReadAsStringAsync()).ShouldContain("đang có hồ sơ xin kết nạp lại");
+        (await WriteAsync(office, new { memberId = y, kind = "RemovedFromRoll", ground = "NoProgressAfterHelp", status = "NotApproved", proposedOn = "2023-07-15", proposalNumber = "04-NQ/CB",
+            reason = "Chi bộ giúp đỡ 12 tháng không tiến bộ.", decidedOn = "2023-08-01", decisionNumber = "77-QĐ/ĐU", decidingBody = "Ban Thường vụ Đảng ủy xã" }, exit.Id, 0)).Body.ShouldContain("đang có hồ sơ xin kết nạp lại");
 
         Task Step(Core.Admission.AdmissionStepKind kind, Web.Admission.StepData data) => Steps.RecordAsync(app.Services, candidate, kind, data);
         await Step(Core.Admission.AdmissionStepKind.SourcePool, new() { Date = Steps.D("2026-01-05") });

@@ -69,6 +69,13 @@ public abstract class InspectionTests<TApp>(TApp app) where TApp : AppFactory
         body.ShouldContain("không thể sau hôm nay");
         (s, _, var sessionA) = await SendAsync(inspector, HttpMethod.Post, "/api/inspection-sessions", new { planItemId = planA, input = session, version = 0 });
         s.ShouldBe(HttpStatusCode.Created);
+        // The plan cannot then be moved so that the session held falls outside it; nor planned beyond next year.
+        (s, body, _) = await SendAsync(office, HttpMethod.Put, $"/api/inspections/{planA}", new { input = plan with { from = "2026-01-01", to = "2026-01-31" }, version = 0 });
+        s.ShouldBe(HttpStatusCode.BadRequest);
+        body.ShouldContain("Đã có buổi làm việc ngày 18/11/2026");
+        (s, body, _) = await SendAsync(office, HttpMethod.Post, "/api/inspections", new { input = plan with { year = 2100, from = "2100-01-01", to = "2100-01-31" }, version = 0 });
+        s.ShouldBe(HttpStatusCode.BadRequest);
+        body.ShouldContain("chậm nhất năm 2027");
 
         // The cell's figures and the checklist were taken on the day: candidate A in the pool with a mentor, the two faults found.
         var read = await inspector.GetFromJsonAsync<JsonElement>($"/api/inspection-sessions/{sessionA}", ct);
@@ -142,6 +149,15 @@ public abstract class InspectionTests<TApp>(TApp app) where TApp : AppFactory
         s.ShouldBe(HttpStatusCode.OK, body);
         (await app.WithSystemScopeAsync(db => db.Notifications.CountAsync(n => n.ActionId == actionId && n.DoneAtUtc == null, ct))).ShouldBe(0);
         (await office.GetFromJsonAsync<JsonElement>("/api/corrective-actions?year=2026&show=Overdue", ct)).EnumerateArray().ShouldNotContain(a => a.GetProperty("id").GetInt32() == actionId);
+        // Closed, its due date and task stay as they were closed; the evidence may still be corrected.
+        const string Evidence = "Đã bổ sung Quyết định số 40-QĐ/ĐU; chi bộ kiểm điểm tại Nghị quyết 12-NQ/CB.";
+        (s, body, _) = await SendAsync(office, HttpMethod.Put, $"/api/corrective-actions/{actionId}",
+            new { findingId = finding, input = new { action.task, action.owner, dueDate = "2027-11-15", status = "Done", doneOn = "2026-11-20", evidence = Evidence }, version = version + 1 });
+        s.ShouldBe(HttpStatusCode.BadRequest);
+        body.ShouldContain("hãy mở lại");
+        (s, body, _) = await SendAsync(office, HttpMethod.Put, $"/api/corrective-actions/{actionId}",
+            new { findingId = finding, input = new { action.task, action.owner, action.dueDate, status = "Done", doneOn = "2026-11-20", evidence = Evidence }, version = version + 1 });
+        s.ShouldBe(HttpStatusCode.OK, body);
 
         // A finding nobody has assigned an action to yet is counted apart.
         (s, body, _) = await SendAsync(inspector, HttpMethod.Post, "/api/inspection-findings",
