@@ -38,15 +38,16 @@ public static class RatingApi
                 return o.ToResult(r => Results.Ok(new { r.Id, r.Version, r.Level, r.LevelFromScore, r.Explanation, o.Warnings }), "Không lưu được");
             })
             .RequirePermission(Permission.SelfAssess).WithTags(tag);
-        // The Word papers: the cell's report (form 01), a member's self-review (2A/2B/2C), the summary by level.
+        // The Word papers: the cell's report (form 01), a member's self-review (2A/2B/2C), the summary by level. Read by
+        // whoever reads the plan in scope (the inspection committee too); the command says who may have the summary.
         api.MapGet("/ratings/{year:int}/Cell/{id:int}/paper", async (int year, int id, RatingPapers papers, CancellationToken ct) =>
                 (await papers.CellReportAsync(year, id, ct)).ToFile())
-            .RequirePermission(Permission.SelfAssess).WithTags(tag);
+            .RequirePermission(Permission.ViewPlan).WithTags(tag);
         api.MapGet("/ratings/{year:int}/Member/{id:int}/paper", async (int year, int id, SelfAssessmentForm? form, RatingPapers papers, CancellationToken ct) =>
                 (await papers.MemberReviewAsync(year, id, form, ct)).ToFile())
-            .RequirePermission(Permission.SelfAssess).WithTags(tag);
+            .RequirePermission(Permission.ViewPlan).WithTags(tag);
         api.MapGet("/ratings/{year:int}/summary-paper", async (int year, RatingPapers papers, CancellationToken ct) => (await papers.SummaryAsync(year, ct)).ToFile())
-            .RequirePermission(Permission.RateQuality).WithTags(tag);
+            .RequirePermission(Permission.ViewPlan).WithTags(tag);
         api.MapGet("/rating-settings", async (RatingReads reads, CancellationToken ct) => Results.Ok(await reads.SettingsAsync(ct) is var s
                 ? new { Input = SaveRatingSettings.SettingsInput.From(s), Version = s.Id == 0 ? (int?)null : s.Version } : null))
             .RequirePermission(Permission.ViewPlan).WithTags(tag);

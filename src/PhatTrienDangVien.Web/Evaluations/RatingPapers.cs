@@ -26,14 +26,15 @@ public sealed class RatingPapers(AppDbContext db, Access access, RatingReads rea
 
     private DateOnly Today => Core.Common.VietnamTime.Today(clock);
 
-    private bool MayWrite => access.Has(Permission.RateQuality) || access.Has(Permission.SelfAssess);
+    /// <summary>Whoever reads the plan reads its ratings' papers, in scope: the cell, the office, the inspection committee.</summary>
+    private bool MayRead => access.Has(Permission.ViewPlan);
 
     private string? YearProblem(int year) => year < 2000 || year > Today.Year ? $"Năm đánh giá phải từ 2000 đến {Today.Year}." : null;
 
     /// <summary>The cell's collective report (form 01) of the year.</summary>
     public async Task<Outcome<Paper>> CellReportAsync(int year, int cellId, CancellationToken ct)
     {
-        if (!MayWrite) return Outcome<Paper>.Forbidden();
+        if (!MayRead) return Outcome<Paper>.Forbidden();
         if (YearProblem(year) is { } bad) return Outcome<Paper>.Invalid("Year", bad);
         var rows = await reads.CellsAsync([cellId], year, Today, ct);
         if (rows.Count == 0) return Outcome<Paper>.NotFound();
@@ -58,7 +59,7 @@ public sealed class RatingPapers(AppDbContext db, Access access, RatingReads rea
     /// <summary>A member's self-review of the year, in the form chosen on the rating (or <paramref name="form"/>).</summary>
     public async Task<Outcome<Paper>> MemberReviewAsync(int year, int memberId, SelfAssessmentForm? form, CancellationToken ct)
     {
-        if (!MayWrite) return Outcome<Paper>.Forbidden();
+        if (!MayRead) return Outcome<Paper>.Forbidden();
         if (YearProblem(year) is { } bad) return Outcome<Paper>.Invalid("Year", bad);
         if (form is { } f && !Enum.IsDefined(f)) return Outcome<Paper>.Invalid("Form", "Mẫu bản kiểm điểm không hợp lệ: chọn 2A, 2B hoặc 2C.");
         var member = await db.Members.AsNoTracking().Where(m => m.Id == memberId)
@@ -80,7 +81,8 @@ public sealed class RatingPapers(AppDbContext db, Access access, RatingReads rea
     /// <summary>The summary by level of the cells and members in the user's scope, for the report upward.</summary>
     public async Task<Outcome<Paper>> SummaryAsync(int year, CancellationToken ct)
     {
-        if (!access.Has(Permission.RateQuality)) return Outcome<Paper>.Forbidden();
+        // The summary upward is the committee's report: the office that rates, and the inspection committee that checks it.
+        if (!access.Has(Permission.RateQuality) && !access.Has(Permission.RecordInspection)) return Outcome<Paper>.Forbidden();
         if (YearProblem(year) is { } bad) return Outcome<Paper>.Invalid("Year", bad);
         IReadOnlyCollection<int> cellIds = [.. (await Inspections.InspectionReads.CellsAsync(db, ct)).Select(c => c.Id)];
         var (cells, members) = await reads.SummariesAsync(cellIds, year, ct);

@@ -148,7 +148,16 @@ public abstract class RatingTests<TApp>(TApp app) where TApp : AppFactory
         text.ShouldContain("quần chúng ưu tú trong nguồn");
         text.ShouldNotContain("{{");
         (await PaperAsync(secretary, $"/api/ratings/2025/Cell/{d.CellB}/paper")).Status.ShouldBe(HttpStatusCode.NotFound);
-        (await PaperAsync(inspector, $"/api/ratings/2025/Cell/{d.CellA}/paper")).Status.ShouldBe(HttpStatusCode.Forbidden);
+        // The inspection committee reads everything: the paper, and the rating's page without a form to save.
+        (await PaperAsync(inspector, $"/api/ratings/2025/Cell/{d.CellA}/paper")).Status.ShouldBe(HttpStatusCode.OK);
+        var inspectorPage = new Browser(inspector);
+        var (read, readPage) = await inspectorPage.GetAsync($"/Ratings/Edit?Year=2025&Kind=Cell&Id={d.CellA}");
+        read.StatusCode.ShouldBe(HttpStatusCode.OK);
+        readPage.QuerySelector("#locked")!.TextContent.ShouldContain("Chỉ xem");
+        readPage.QuerySelector("#rating-form button[type=submit]").ShouldBeNull();
+        var denied = await inspectorPage.PostFormAsync($"/Ratings/Edit?Year=2025&Kind=Cell&Id={d.CellA}", new() { ["Input.SelfAssessment"] = "x" });
+        denied.Headers.Location!.ToString().ShouldContain("Denied");
+        (await CellRowsAsync(office)).Single(r => r.GetProperty("cellId").GetInt32() == d.CellA).GetProperty("selfAssessment").GetString().ShouldBe("Chi bộ duy trì sinh hoạt đều; kết nạp đủ chỉ tiêu.");
         (await PaperAsync(office, $"/api/ratings/1999/Cell/{d.CellA}/paper")).Status.ShouldBe(HttpStatusCode.BadRequest);
 
         // A member's self-review: none chosen yet → the form must be named; each form has its own parts.

@@ -10,8 +10,11 @@ using PhatTrienDangVien.Web.Pages.Shared;
 
 namespace PhatTrienDangVien.Web.Pages.Ratings;
 
-/// <summary>A year's rating of one cell or member: the self-assessment (the cell) and the committee's score and level (the office).</summary>
-[RequirePermission(Permission.SelfAssess)]
+/// <summary>
+/// A year's rating of one cell or member: the self-assessment (the cell) and the committee's score and level (the
+/// office). Whoever reads the plan may read it (the inspection committee reads everything); the command says who writes.
+/// </summary>
+[RequirePermission(Permission.ViewPlan)]
 public class EditModel(AppDbContext db, Access access, RatingReads reads, SaveRating save, TimeProvider clock) : PageModel
 {
     [BindProperty] public RatingInput Input { get; set; } = new();
@@ -27,8 +30,10 @@ public class EditModel(AppDbContext db, Access access, RatingReads reads, SaveRa
     public RatingSettings Settings { get; private set; } = new();
     public List<FieldConflict> Conflicts { get; } = [];
     public bool Rates => access.Has(Permission.RateQuality);
+    /// <summary>Reads only: neither the cell's part nor the committee's is theirs to write (the inspection committee).</summary>
+    public bool ReadsOnly => !Rates && !access.Has(Permission.SelfAssess);
     /// <summary>The cell's self-assessment is closed once the committee has rated: the form says so before anything is typed.</summary>
-    public bool Locked => !Rates && Stored?.Level is not null;
+    public bool Locked => ReadsOnly || (!Rates && Stored?.Level is not null);
     /// <summary>The list this rating was opened from: a member's goes back to their cell's members, not to every member of the commune.</summary>
     public string Back => Kind == RatedKind.Member ? $"/Ratings?Year={Year}&Show=Members&CellId={MemberCellId}" : $"/Ratings?Year={Year}&Show=Cells";
     public int MemberCellId { get; private set; }
@@ -48,6 +53,7 @@ public class EditModel(AppDbContext db, Access access, RatingReads reads, SaveRa
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
+        if (ReadsOnly) return Forbid();
         if (!ModelState.IsValid) return Page();
         var outcome = await save.HandleAsync(Year, Kind, Id, Input, Version, ct);
         if (outcome.Status == OutcomeStatus.Conflict && outcome.Value is { } current)

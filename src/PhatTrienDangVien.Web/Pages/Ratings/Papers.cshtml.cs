@@ -10,7 +10,7 @@ using PhatTrienDangVien.Web.Pages.Shared;
 namespace PhatTrienDangVien.Web.Pages.Ratings;
 
 /// <summary>The rating's Word papers (<see cref="RatingPapers"/>); a refusal goes back to the page it came from with its message.</summary>
-[RequirePermission(Permission.SelfAssess)]
+[RequirePermission(Permission.ViewPlan)]
 public class PapersModel(RatingPapers papers) : PageModel
 {
     public IActionResult OnGet(int year) => Redirect($"/Ratings?Year={year}");
