@@ -115,6 +115,28 @@ public sealed class PhoneJourney(DemoBrowserApp app) : IClassFixture<DemoBrowser
         await TouchTargetsAsync(page);
     }
 
+    [Fact]
+    public async Task The_committee_member_taps_the_dashboards_inspection_and_rating_figures_and_the_lists_on_a_phone()
+    {
+        var page = await PhoneAsync();
+        await app.SignInAsync(page, "capuy", Web.Demo.DemoSeeder.DemoPassword);
+        foreach (var (path, shot) in new[] { ("/Dashboard", "phone-21-committee-dashboard"), ("/Inspections?Show=Actions", "phone-22-committee-inspections"), ("/Ratings?Year=2025", "phone-23-committee-ratings") })
+        {
+            await page.GotoAsync(app.BaseUrl + path);
+            await NoSidewaysScrollAsync(page);
+            await BrowserApp.ScreenshotAsync(page, shot);
+            // Each figure that opens a list, and each link of a list's card, is a 44-px target.
+            var small = await page.EvaluateAsync<string[]>("""
+                Array.from(document.querySelectorAll('main a[data-figure]:not(.card), main table.list-cards td a'))
+                  .filter(e => e.offsetParent !== null && (e.getBoundingClientRect().height < 44 || e.getBoundingClientRect().width < 24))
+                  .map(e => e.textContent.trim() + ' ' + Math.round(e.getBoundingClientRect().width) + '×' + Math.round(e.getBoundingClientRect().height))
+                """);
+            small.ShouldBeEmpty(path);
+            (await AxeCheck.ProblemsAsync(page, shot)).ShouldBeEmpty();
+        }
+        (await page.Locator("main a[data-figure]").CountAsync()).ShouldBeGreaterThan(0);
+    }
+
     /// <summary>
     /// The candidate the home page would offer first to this account for a step of the wanted kind (the soonest due),
     /// and that step, read through the same engine and the same choice as the timeline's big button.

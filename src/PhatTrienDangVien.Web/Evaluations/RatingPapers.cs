@@ -75,7 +75,7 @@ public sealed class RatingPapers(AppDbContext db, Access access, RatingReads rea
         v["nghe_nghiep"] = Or(member.Occupation);
         v["noi_lam_viec"] = Or(member.Workplace);
         Rated(v, rating);
-        return await filler.FillAsync(KeyOf(chosen), v, null, null, $"ban-kiem-diem-{year}", $"Bản kiểm điểm năm {year} của {member.FullName}", 1, ct);
+        return await filler.FillAsync(KeyOf(chosen), v, null, null, $"ban-kiem-diem-{year}-{FileWords(member.FullName)}", $"Bản kiểm điểm năm {year} của {member.FullName}", 1, ct);
     }
 
     /// <summary>The summary by level of the cells and members in the user's scope, for the report upward.</summary>
@@ -103,7 +103,12 @@ public sealed class RatingPapers(AppDbContext db, Access access, RatingReads rea
         return await filler.FillAsync(FormCatalog.RatingSummaryKey, v, lines, null, $"tong-hop-xep-loai-{year}", $"Tổng hợp xếp loại chất lượng năm {year}", cellTotal + memberTotal, ct);
     }
 
-    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+    /// <summary>A name as a file name's words: "Nguyễn Văn Đức" → "nguyen-van-duc" (letters and digits only).</summary>
+    private static string FileWords(string name) =>
+        string.Join('-', Core.Text.VietnameseText.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => new string([.. w.Where(char.IsAsciiLetterOrDigit)])).Where(w => w.Length > 0));
+
+    private static string Count(int n) => Pages.Shared.Numbers.Show(n);
 
     private static string Or(string? s) => string.IsNullOrWhiteSpace(s) ? FormCatalog.Dots : s.Trim();
 

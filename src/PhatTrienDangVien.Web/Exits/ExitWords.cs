@@ -17,7 +17,10 @@ public static class ExitWords
     };
 
     /// <summary>The way of leaving inside a sentence: first letter lowered, "Đảng" kept.</summary>
-    public static string KindInSentence(ExitKind k) => Kind(k) is { Length: > 0 } w ? char.ToLower(w[0], Lookups.Vietnamese) + w[1..] : "";
+    public static string KindInSentence(ExitKind k) => InSentence(Kind(k));
+
+    /// <summary>A label inside a sentence: only its first letter lowered, so "Đảng" keeps its capital.</summary>
+    public static string InSentence(string label) => label is { Length: > 0 } w ? char.ToLower(w[0], Lookups.Vietnamese) + w[1..] : "";
 
     /// <summary>The state of an exit as a user reads it: a transfer or a death is simply recorded, not decided.</summary>
     public static string Status(ExitStatus s, ExitKind k) =>

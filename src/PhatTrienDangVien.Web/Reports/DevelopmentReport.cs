@@ -161,7 +161,7 @@ public sealed class DevelopmentReport
         var change = await exporter.SheetAsync("Biến động", $"Biến động đảng viên {Period.Title}", subtitles,
             [new("TT", ColumnFormat.Number), new("Nội dung"), new("Số người", ColumnFormat.Number)], ct);
         change.Rows.Add([1, "Kết nạp", Total.Admitted]);
-        change.Rows.AddRange(Left.Select((l, i) => new object?[] { i + 2, "Ra khỏi danh sách: " + l.Label.ToLower(Pages.Shared.Lookups.Vietnamese), l.Value }));
+        change.Rows.AddRange(Left.Select((l, i) => new object?[] { i + 2, "Ra khỏi danh sách: " + Exits.ExitWords.InSentence(l.Label), l.Value }));
         change.Totals = [null, "Tăng (+) / giảm (−)", Net];
         return [cells, sources, hamlets, jobs, change];
     }

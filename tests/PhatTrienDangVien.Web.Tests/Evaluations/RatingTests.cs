@@ -167,6 +167,10 @@ public abstract class RatingTests<TApp>(TApp app) where TApp : AppFactory
         text.ShouldContain("Chưa chọn mẫu bản kiểm điểm");
         (s, text) = await PaperAsync(office, member + "?form=Leader");
         s.ShouldBe(HttpStatusCode.OK, text);
+        // Its file names the year and the member, in plain letters.
+        var file = (await office.GetAsync(member + "?form=Leader")).Content.Headers.ContentDisposition!.FileNameStar ?? "";
+        file.ShouldStartWith("ban-kiem-diem-2025-");
+        file.ShouldMatch(@"^ban-kiem-diem-2025-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.docx$");
         text.ShouldContain("BẢN KIỂM ĐIỂM CÁ NHÂN");
         text.ShouldContain("LÀM RÕ TRÁCH NHIỆM CỦA CÁ NHÂN");
         (s, text) = await PaperAsync(office, member + "?form=OutsideSystem");

@@ -66,8 +66,8 @@ public class IndexModel(AppDbContext db, RatingReads reads, TimeProvider clock) 
         await LoadAsync(ct);
         var filter = $"năm {TheYear}" + (LevelText is { } lt ? "; " + lt : "");
         return Show == View.Members
-            ? await exporter.ListAsync($"Xếp loại chất lượng đảng viên năm {TheYear}", "xep-loai-dang-vien", filter, MemberFields, MemberRows, ct)
-            : await exporter.ListAsync($"Xếp loại chất lượng chi bộ năm {TheYear}", "xep-loai-chi-bo", filter, CellFields, CellRows, ct);
+            ? await exporter.ListAsync($"Xếp loại chất lượng đảng viên năm {TheYear}", $"xep-loai-dang-vien-{TheYear}", filter, MemberFields, MemberRows, ct)
+            : await exporter.ListAsync($"Xếp loại chất lượng chi bộ năm {TheYear}", $"xep-loai-chi-bo-{TheYear}", filter, CellFields, CellRows, ct);
     }
 
     public string? LevelText => Level switch { null => null, 0 => "chưa xếp loại", var l => Enum.IsDefined((RatingLevel)l!.Value) ? QualityRatings.Name((RatingLevel)l.Value).ToLowerInvariant() : null };
