@@ -46,6 +46,8 @@ internal sealed class DemoCase(Organisation cell, bool underSubCommittee, DemoTa
     public DateOnly? EndDate { get; init; }
     /// <summary>Removal (xóa tên) during probation on this date.</summary>
     public DateOnly? RemovalDate { get; set; }
+    /// <summary>The admission decided past its deadline (recorded late, as the procedure allows): the demo's one breach.</summary>
+    public bool LateDecision { get; set; }
     public List<PlannedStep> Steps { get; } = [];
     public Candidate Candidate { get; set; } = null!;
     public LoadedCase? Loaded { get; set; }
@@ -239,7 +241,10 @@ internal sealed class DemoHistories(
         }
         else
         {
-            PlanCellVote(c, BackWorkingDays(decision, random.Next(10, 45)));
+            var gap = random.Next(10, 45);
+            // The late one: four working days past the deadline counted from the cell's vote.
+            if (c.LateDecision) gap = book.At(decision).DecisionDeadlineWorkingDays + 4;
+            PlanCellVote(c, BackWorkingDays(decision, gap));
         }
         c.Steps.Add(new(T.Decision, decision, received));
     }

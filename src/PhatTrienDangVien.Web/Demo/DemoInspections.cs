@@ -31,6 +31,13 @@ internal sealed class DemoInspections(AppDbContext db, InspectionChecklist check
             "Việc thực hiện chỉ tiêu kết nạp đảng viên theo nghị quyết",
         };
         bool overdueGiven = false, inProgressGiven = false;
+        // The late step the histories planted (DemoCase.LateDecision): the first line after it, in the same year (the
+        // checklist reads the cases worked on in the plan's year), inspects its cell and so finds it.
+        var late = await (from s in db.AdmissionSteps
+                          join c in db.Candidates on s.CandidateId equals c.Id
+                          where s.IsLate && c.CommuneId == communeId
+                          orderby s.Date
+                          select new { s.Date, c.CellId }).FirstOrDefaultAsync(ct);
         for (var year = 2025; year <= today.Year; year++)
         {
             var chosen = cells.OrderBy(_ => _random.Next()).Take(4).ToList();
@@ -38,6 +45,17 @@ internal sealed class DemoInspections(AppDbContext db, InspectionChecklist check
             {
                 var quarter = year == 2025 ? 3 + (i % 2) : 1 + i;
                 var from = new DateOnly(year, (quarter - 1) * 3 + 1, 1);
+                if (late is not null && late.Date.Year == year && from > late.Date)
+                {
+                    var at = chosen.FindIndex(c => c.Id == late.CellId);
+                    // Not inspected yet this year: this line takes it (swapped with a later line that had it).
+                    if (at < 0 || at >= i)
+                    {
+                        if (at > i) chosen[at] = chosen[i];
+                        chosen[i] = cells.First(c => c.Id == late.CellId);
+                        late = null;
+                    }
+                }
                 var to = from.AddMonths(3).AddDays(-1);
                 var kind = i % 2 == 0 ? InspectionKind.Inspection : InspectionKind.Supervision;
                 var item = new InspectionPlanItem

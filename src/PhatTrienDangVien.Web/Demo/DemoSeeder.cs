@@ -382,6 +382,10 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
             var ceremony = removed.CeremonyDate!.Value;
             removed.RemovalDate = ceremony.AddDays((today.DayNumber - ceremony.DayNumber) * 2 / 3);
         }
+        // One file an inspection should find: the commune decided this admission past its 60 working days. The first
+        // ceremony a quarter after the software came in, so that a later line of that year's plan reads it (DemoInspections).
+        var late = cases.FirstOrDefault(x => x != removed && !x.UnderSubCommittee && x.CeremonyDate >= SoftwareStart.AddMonths(4) && x.CeremonyDate < today.AddMonths(-6));
+        if (late is not null) late.LateDecision = true;
         return cases;
     }
 

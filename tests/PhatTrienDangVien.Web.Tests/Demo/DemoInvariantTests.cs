@@ -336,6 +336,8 @@ public abstract class DemoInvariantTests<TApp>(TApp app) where TApp : DemoAppFac
         }
         findings.ShouldAllBe(f => sessions.Any(s => s.Id == f.SessionId && s.CellId == f.CellId));
         findings.Where(f => f.CandidateId != null).ShouldAllBe(f => demo.Candidates.Any(c => c.Id == f.CandidateId && c.CellId == f.CellId));
+        // The checklist finds the demo's one late file: a finding names the case and its late decision.
+        findings.ShouldContain(f => f.Check == Core.Inspections.CheckKind.Deadline && f.CandidateId != null && f.Text.Contains("quá hạn"));
         foreach (var a in actions)
         {
             var session = sessions.Single(s => s.Id == findings.Single(f => f.Id == a.FindingId).SessionId);
