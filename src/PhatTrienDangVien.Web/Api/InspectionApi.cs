@@ -26,7 +26,7 @@ public static class InspectionApi
     /// <summary>The cells asked for: an organisation's, or all the user sees (closed cells with inspections included).</summary>
     private static async Task<IReadOnlyCollection<int>?> CellsAsync(AppDbContext db, int? orgId, CancellationToken ct)
     {
-        if (orgId is null) return [.. (await InspectionReads.CellsAsync(db, ct, withInspected: true)).Select(c => c.Id)];
+        if (orgId is null) return [.. (await Pages.Shared.Lookups.CellChoicesAsync(db, InspectionReads.InspectedCells(db), ct)).Select(c => c.Id)];
         return (await PlanData.SelectAsync(db, orgId, ct, allInScope: true))?.CellIds;
     }
 

@@ -84,7 +84,7 @@ public sealed class RatingPapers(AppDbContext db, Access access, RatingReads rea
         // The summary upward is the committee's report: the office that rates, and the inspection committee that checks it.
         if (!access.Has(Permission.RateQuality) && !access.Has(Permission.RecordInspection)) return Outcome<Paper>.Forbidden();
         if (YearProblem(year) is { } bad) return Outcome<Paper>.Invalid("Year", bad);
-        IReadOnlyCollection<int> cellIds = [.. (await Inspections.InspectionReads.CellsAsync(db, ct)).Select(c => c.Id)];
+        IReadOnlyCollection<int> cellIds = [.. (await Pages.Shared.Lookups.CellChoicesAsync(db, null, ct)).Select(c => c.Id)];
         var (cells, members) = await reads.SummariesAsync(cellIds, year, ct);
         int cellTotal = cells.ByLevel.Sum(x => x.Count) + cells.NotRated, memberTotal = members.ByLevel.Sum(x => x.Count) + members.NotRated;
         var v = FormValues.CommitteePaper(await values.CommuneAsync(access.Scope.CommuneId, ct), Today);

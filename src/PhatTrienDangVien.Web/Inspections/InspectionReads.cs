@@ -133,18 +133,8 @@ public static class InspectionReads
             actions.Count(a => a.Action.Status == ActionStatus.Done), plan.Sum(p => p.FindingsWithoutAction));
     }
 
-    /// <summary>
-    /// The cells the user sees, by name: the active ones, and (<paramref name="withInspected"/>) a closed or merged cell
-    /// that has inspections, so that its record stays readable on the list and its figures count.
-    /// </summary>
-    public static async Task<List<(int Id, string Name)>> CellsAsync(AppDbContext db, CancellationToken ct, bool withInspected = false)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return [.. (await db.Organisations.AsNoTracking().Where(o => o.Kind == Core.Organisations.OrganisationKind.Cell
-                    && (o.IsActive || (withInspected && db.InspectionPlanItems.Any(p => p.CellId == o.Id))))
-                .Select(o => new { o.Id, o.Name, o.IsActive }).ToListAsync(ct))
-            .OrderBy(o => o.Name, Lookups.Collator).Select(o => (o.Id, o.IsActive ? o.Name : o.Name + " (đã giải thể, sáp nhập)"))];
-    }
+    /// <summary>The cells that have inspections: a closed or merged one stays on the lists (Lookups.CellChoicesAsync).</summary>
+    public static IQueryable<int> InspectedCells(AppDbContext db) => db.InspectionPlanItems.Select(p => p.CellId);
 
     private static async Task<Dictionary<int, string>> CellNamesAsync(AppDbContext db, IEnumerable<int> ids, CancellationToken ct)
     {

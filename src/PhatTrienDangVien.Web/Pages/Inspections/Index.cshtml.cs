@@ -109,7 +109,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         if (TheYear is < 2000 or > 2100) { FilterError = $"Năm {TheYear} không hợp lệ; dưới đây là năm {Today.Year}."; TheYear = Today.Year; }
         if (!Enum.IsDefined(Show)) { FilterError = "Danh sách trong địa chỉ không có; dưới đây là kế hoạch."; Show = View.Plan; }
         if (!Enum.IsDefined(Actions)) { FilterError = "Danh sách trong địa chỉ không có; dưới đây là việc khắc phục chưa xong."; Actions = InspectionReads.ActionFilter.Open; }
-        Cells = await InspectionReads.CellsAsync(db, ct, withInspected: true);
+        Cells = await Lookups.CellChoicesAsync(db, InspectionReads.InspectedCells(db), ct);
         if (CellId is { } cell && Cells.All(c => c.Id != cell)) { FilterError = "Chi bộ trong địa chỉ không có trong phạm vi được giao; dưới đây là tất cả."; CellId = null; }
         (var found, Org) = await Planning.PlanData.ListFilterAsync(db, CellId is null ? OrgId : null, ct);
         if (!found) { FilterError = "Tổ chức trong địa chỉ không có trong phạm vi được giao; dưới đây là tất cả."; OrgId = null; }

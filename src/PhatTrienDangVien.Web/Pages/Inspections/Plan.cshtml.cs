@@ -80,7 +80,7 @@ public class PlanModel(AppDbContext db, SavePlanItem save, TimeProvider clock) :
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Cells = await InspectionReads.CellsAsync(db, ct, withInspected: Id is not null);
+        Cells = await Lookups.CellChoicesAsync(db, Id is null ? null : InspectionReads.InspectedCells(db), ct);
         if (Id is { } id) HasSessions = await db.InspectionSessions.AnyAsync(s => s.PlanItemId == id, ct);
     }
 }

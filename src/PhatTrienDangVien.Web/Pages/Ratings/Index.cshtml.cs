@@ -4,7 +4,7 @@ using PhatTrienDangVien.Core.Evaluations;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Evaluations;
-using PhatTrienDangVien.Web.Inspections;
+using PhatTrienDangVien.Web.Pages.Shared;
 
 namespace PhatTrienDangVien.Web.Pages.Ratings;
 
@@ -90,7 +90,7 @@ public class IndexModel(AppDbContext db, RatingReads reads, TimeProvider clock) 
         if (TheYear < 2000 || TheYear > today.Year) { FilterError = $"Năm {TheYear} không hợp lệ; dưới đây là năm {today.Year}."; TheYear = today.Year; }
         if (!Enum.IsDefined(Show)) { FilterError = "Danh sách trong địa chỉ không có; dưới đây là các chi bộ."; Show = View.Cells; }
         if (Level is { } lv && lv != 0 && !Enum.IsDefined((RatingLevel)lv)) { FilterError = "Mức xếp loại trong địa chỉ không có; dưới đây là tất cả."; Level = null; }
-        Cells = await InspectionReads.CellsAsync(db, ct);
+        Cells = await Lookups.CellChoicesAsync(db, null, ct);
         if (CellId is { } cell && Cells.All(c => c.Id != cell)) { FilterError = "Chi bộ trong địa chỉ không có trong phạm vi được giao; dưới đây là tất cả."; CellId = null; }
         Settings = await reads.SettingsAsync(ct);
         (var found, Org) = await Planning.PlanData.ListFilterAsync(db, OrgId, ct);

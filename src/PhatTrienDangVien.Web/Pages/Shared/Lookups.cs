@@ -45,6 +45,19 @@ public static class Lookups
             .Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
     }
 
+    /// <summary>
+    /// The cells the user reads, by name, for a list's cell filter and its figures: the active ones, and the closed or
+    /// merged ones that <paramref name="keep"/> still names (their records stay readable and their figures count).
+    /// </summary>
+    public static async Task<List<(int Id, string Name)>> CellChoicesAsync(AppDbContext db, IQueryable<int>? keep, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var cells = db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Cell);
+        cells = keep is null ? cells.Where(o => o.IsActive) : cells.Where(o => o.IsActive || keep.Contains(o.Id));
+        return [.. (await cells.Select(o => new { o.Id, o.Name, o.IsActive }).ToListAsync(ct))
+            .OrderBy(o => o.Name, Collator).Select(o => (o.Id, o.IsActive ? o.Name : o.Name + " (đã giải thể, sáp nhập)"))];
+    }
+
     /// <summary>What a stored value no form could have produced reads as: the page still opens and says so.</summary>
     public const string Invalid = "không hợp lệ";
 
