@@ -214,6 +214,15 @@ public abstract class ExitTests<TApp>(TApp app) where TApp : AppFactory
         var undo = await office.DeleteAsync($"/api/member-exits/{exit.Id}");
         undo.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await undo.Content.ReadAsStringAsync()).ShouldContain("đang có hồ sơ xin kết nạp lại");
+        // By page the refusal goes back to the record, whose form saves (never deletes) from there on.
+        var exitPage = new Browser(office);
+        var refused = await exitPage.PostRawAsync($"/Exits/Edit/{exit.Id}?handler=Delete", [], $"/Exits/Edit/{exit.Id}");
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        refused.Headers.Location!.ToString().ShouldBe($"/Exits/Edit/{exit.Id}");
+        var (_, back) = await exitPage.GetAsync($"/Exits/Edit/{exit.Id}");
+        back.QuerySelector("[role=alert]")!.TextContent.ShouldContain("đang có hồ sơ xin kết nạp lại");
+        var (_, atHandler) = await exitPage.GetAsync($"/Exits/Edit/{exit.Id}?handler=Delete");
+        atHandler.QuerySelector("#exit-form")!.GetAttribute("action").ShouldBe($"/Exits/Edit/{exit.Id}");
         (await WriteAsync(office, new { memberId = y, kind = "RemovedFromRoll", ground = "NoProgressAfterHelp", status = "NotApproved", proposedOn = "2023-07-15", proposalNumber = "04-NQ/CB",
             reason = "Chi bộ giúp đỡ 12 tháng không tiến bộ.", decidedOn = "2023-08-01", decisionNumber = "77-QĐ/ĐU", decidingBody = "Ban Thường vụ Đảng ủy xã" }, exit.Id, 0)).Body.ShouldContain("đang có hồ sơ xin kết nạp lại");
 

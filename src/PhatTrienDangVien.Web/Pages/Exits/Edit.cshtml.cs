@@ -70,6 +70,12 @@ public class EditModel(AppDbContext db, Access access, SaveExit save, TimeProvid
     {
         Id = id;
         var outcome = await delete.HandleAsync(id, ct);
+        // A refusal goes back to the record as it is, with its reason on top: the delete's own form has no fields.
+        if (outcome.Status == OutcomeStatus.Invalid)
+        {
+            TempData["Error"] = outcome.Message ?? string.Join(" ", outcome.Errors.Select(e => e.Message));
+            return Redirect($"/Exits/Edit/{id}");
+        }
         if (this.Show(outcome) is { } shown)
         {
             await LoadAsync(ct);
