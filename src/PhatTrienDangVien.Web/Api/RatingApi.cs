@@ -14,7 +14,7 @@ public static class RatingApi
 
     public sealed record RatingDto(RatedKind Kind, int CellId, string Cell, int? MemberId, string? FullName, SelfAssessmentForm? Form, RatingLevel? SelfLevel,
         string? SelfAssessment, decimal? Score, bool ExcellentConditionsMet, RatingLevel? LevelFromScore, RatingLevel? Level, string? LevelText, string? OverrideReason,
-        string? Explanation, string? DecidingBody, DateOnly? DecidedOn, DevelopmentFacts? Development, decimal? DevelopmentPoints, int Version);
+        string? Explanation, string? DecidingBody, DateOnly? DecidedOn, string? Notes, DevelopmentFacts? Development, decimal? DevelopmentPoints, int Version);
 
     public static RouteGroupBuilder MapRatingApi(this RouteGroupBuilder api)
     {
@@ -60,5 +60,5 @@ public static class RatingApi
 
     private static RatingDto Dto(RatedKind kind, int cellId, string cell, int? memberId, string? name, QualityRatingRecord? r, DevelopmentFacts? facts, decimal? points) =>
         new(kind, cellId, cell, memberId, name, r?.Form, r?.SelfLevel, r?.SelfAssessment, r?.Score, r?.ExcellentConditionsMet ?? false, r?.LevelFromScore, r?.Level,
-            r?.Level is { } l ? QualityRatings.Name(l) : null, r?.OverrideReason, r?.Explanation, r?.DecidingBody, r?.DecidedOn, facts, points, r?.Version ?? 0);
+            r?.Level is { } l ? QualityRatings.Name(l) : null, r?.OverrideReason, r?.Explanation, r?.DecidingBody, r?.DecidedOn, r?.Notes, facts, points, r?.Version ?? 0);
 }

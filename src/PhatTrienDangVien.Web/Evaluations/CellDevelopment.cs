@@ -32,7 +32,10 @@ public sealed class CellDevelopment(AppDbContext db, WorkList work, RuleBookProv
             : new TermYear(year, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var names = await db.Organisations.AsNoTracking().Where(o => cellIds.Contains(o.Id) && o.Kind == Core.Organisations.OrganisationKind.Cell).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var targets = await db.CellTargets.AsNoTracking().Where(t => t.Year == year && cellIds.Contains(t.CellId)).ToDictionaryAsync(t => t.CellId, t => t.Count, ct);
-        var admitted = (await PlanData.AdmittedIn(db.Members.AsNoTracking(), cellIds, window.First, window.Last).Select(m => m.CellId).ToListAsync(ct))
+        // Counted up to the day the figures are taken, not to the year's end: a session's figures of its day (and the
+        // demo's sessions, seeded after the fact) do not count admissions still to come.
+        var upTo = today < window.Last ? today : window.Last;
+        var admitted = (await PlanData.AdmittedIn(db.Members.AsNoTracking(), cellIds, window.First, upTo).Select(m => m.CellId).ToListAsync(ct))
             .GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
         var pool = await db.Candidates.AsNoTracking().Where(c => c.Status == CandidateStatus.Active && cellIds.Contains(c.CellId))
             .Select(c => new { c.Id, c.CellId, c.MentorMemberId }).ToListAsync(ct);
@@ -43,7 +46,7 @@ public sealed class CellDevelopment(AppDbContext db, WorkList work, RuleBookProv
             .Where(s => new StepRecord { Details = s.Details }.ReadDetails<ClassDetails>() is { } c && c.CertificateDate.AddMonths(validity) >= today)
             .Select(s => s.CandidateId).ToHashSet();
         var items = (await work.ItemsAsync(ct)).Where(i => cellIds.Contains(i.CellId) && i.Kind == WorkKind.Step).ToList();
-        var late = (await db.AdmissionSteps.AsNoTracking().Where(s => s.IsLate && s.Date >= window.First && s.Date <= window.Last)
+        var late = (await db.AdmissionSteps.AsNoTracking().Where(s => s.IsLate && s.Date >= window.First && s.Date <= upTo)
                 .Join(db.Candidates.AsNoTracking().Where(c => cellIds.Contains(c.CellId)), s => s.CandidateId, c => c.Id, (s, c) => c.CellId).ToListAsync(ct))
             .GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
         return [.. cellIds.Where(names.ContainsKey).Select(cell =>

@@ -53,7 +53,7 @@ public sealed class RatingPapers(AppDbContext db, Access access, RatingReads rea
             v["chua_nguoi_giup_do"] = Count(facts.WithoutMentor);
         }
         Rated(v, row.Rating);
-        return await filler.FillAsync(FormCatalog.CellReportKey, v, null, null, $"bao-cao-kiem-diem-chi-bo-{year}", $"Báo cáo kiểm điểm tập thể {row.Cell} năm {year}", 1, ct);
+        return await filler.FillAsync(FormCatalog.CellReportKey, v, null, null, $"bao-cao-kiem-diem-{year}-{FileWords(row.Cell)}", $"Báo cáo kiểm điểm tập thể {row.Cell} năm {year}", 1, ct);
     }
 
     /// <summary>A member's self-review of the year, in the form chosen on the rating (or <paramref name="form"/>).</summary>

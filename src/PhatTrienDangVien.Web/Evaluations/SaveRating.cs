@@ -271,6 +271,10 @@ public sealed class SaveRatingSettings(AppDbContext db, Access access, ConflictD
             s = new RatingSettings { CommuneId = access.Scope.CommuneId };
             db.RatingSettings.Add(s);
         }
+        // Opened before the commune had its settings (no version) while someone saved them meanwhile: the second first
+        // save conflicts instead of replacing the first.
+        else if (version is null)
+            return Outcome<RatingSettings>.Conflict(s, await diff.CompareAsync(input, SettingsInput.From(s), ct), VersionedEdit.ConflictMessage);
         else db.ExpectVersion(s, version);
         s.ExcellentMin = input.ExcellentMin;
         s.GoodMin = input.GoodMin;

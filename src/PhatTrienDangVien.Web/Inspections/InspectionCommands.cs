@@ -15,6 +15,14 @@ namespace PhatTrienDangVien.Web.Inspections;
 /// </summary>
 public sealed class SavePlanItem(AppDbContext db, Access access, ConflictDiff diff, TimeProvider clock)
 {
+    /// <summary>The first end whose three months reach the session's day (31/05 needs 01/03: 28/02 + 3 months is 28/05).</summary>
+    private static DateOnly EarliestEndFor(DateOnly session)
+    {
+        var end = session.AddMonths(-3);
+        while (end.AddMonths(3) < session) end = end.AddDays(1);
+        return end;
+    }
+
     private const string P = "Input.";
 
     public async Task<Outcome<InspectionPlanItem>> HandleAsync(int? id, PlanItemInput input, int version, CancellationToken ct)
@@ -50,7 +58,7 @@ public sealed class SavePlanItem(AppDbContext db, Access access, ConflictDiff di
         // A session may be held up to three months after the plan's end (as a session's own check says): the end may not
         // move so early that a session already held falls outside, which would leave it unsavable.
         if (p is not null && input.To is { } to && await db.InspectionSessions.Where(s => s.PlanItemId == p.Id).Select(s => (DateOnly?)s.Date).MaxAsync(ct) is { } last && last > to.AddMonths(3))
-            errors.Add(P + nameof(input.To), $"Đã có buổi làm việc ngày {last:dd/MM/yyyy}: ngày kết thúc của kế hoạch phải từ {last.AddMonths(-3):dd/MM/yyyy} trở về sau.");
+            errors.Add(P + nameof(input.To), $"Đã có buổi làm việc ngày {last:dd/MM/yyyy}: ngày kết thúc của kế hoạch phải từ {EarliestEndFor(last):dd/MM/yyyy} trở về sau.");
         if (errors.Any) return Outcome<InspectionPlanItem>.Invalid(errors.List);
 
         var record = p ?? new InspectionPlanItem { CommuneId = access.Scope.CommuneId, Topic = input.Topic, Team = input.Team };

@@ -333,6 +333,10 @@ public abstract class DemoInvariantTests<TApp>(TApp app) where TApp : DemoAppFac
             s.Date.ShouldBeInRange(line.From, Today.AddDays(-1));
             s.CheckedOn.ShouldBe(s.Date);
             s.SnapshotJson.ShouldNotBeNullOrEmpty();
+            // The figures of the day count the cell's admissions up to that day, none still to come.
+            var taken = Web.Inspections.InspectionChecklist.SnapshotOf(s)!;
+            var admittedByThen = demo.Members.Count(m => m.CellId == s.CellId && m.CeremonyDate is { } c && c >= taken.First && c <= s.Date);
+            taken.Admitted.ShouldBeLessThanOrEqualTo(admittedByThen, $"session {s.Date:dd/MM/yyyy}");
         }
         findings.ShouldAllBe(f => sessions.Any(s => s.Id == f.SessionId && s.CellId == f.CellId));
         findings.Where(f => f.CandidateId != null).ShouldAllBe(f => demo.Candidates.Any(c => c.Id == f.CandidateId && c.CellId == f.CellId));

@@ -337,6 +337,9 @@ public abstract class RatingTests<TApp>(TApp app) where TApp : AppFactory
         int? version = current.GetProperty("version").ValueKind == JsonValueKind.Null ? null : current.GetProperty("version").GetInt32();
         (s, body) = await PutAsync(office, "/api/rating-settings", new { input, version });
         s.ShouldBe(HttpStatusCode.OK, body);
+        // Once the settings exist, a save "before they existed" (no version) conflicts instead of replacing them.
+        (s, body) = await PutAsync(office, "/api/rating-settings", new { input = input with { weightTargetReached = 3 }, version = (int?)null });
+        s.ShouldBe(HttpStatusCode.Conflict, body);
         current = await office.GetFromJsonAsync<JsonElement>("/api/rating-settings");
         current.GetProperty("input").GetProperty("weightTargetReached").GetDecimal().ShouldBe(6);
         current.GetProperty("input").GetProperty("capAppliesToMembers").GetBoolean().ShouldBeTrue();

@@ -46,6 +46,10 @@ public sealed class DateInputTests(SqliteApp app) : IClassFixture<SqliteApp>
 
     [Theory]
     [InlineData("1.000,5")]       // thousands are not guessed
+    [InlineData("1.000")]         // one thousand to a Vietnamese reader, one to an English one
+    [InlineData("1,000")]
+    [InlineData(".5")]
+    [InlineData("5-")]
     [InlineData("85,")]
     [InlineData("8 5")]
     [InlineData("1e3")]

@@ -99,7 +99,8 @@ public class ResultsModel(AppDbContext db, TimeProvider clock) : PageModel
         if (!await LoadAsync(id, ct)) return NotFound();
         var started = Started;
         // "8,5" as written in Vietnamese, or "8.5".
-        decimal? Mark(string? text) => decimal.TryParse(text?.Trim().Replace(',', '.'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var m) ? m : null;
+        // Read as every decimal on a form is (a comma or a dot, no thousands): "5-" or ".5" is not a mark.
+        static decimal? Mark(string? text) => DecimalBinderProvider.Parse(text);
         foreach (var r in Rows.Where(r => !string.IsNullOrWhiteSpace(r.Score) && Mark(r.Score) is null))
             ModelState.AddModelError("", $"{People.FirstOrDefault(p => p.Id == r.EnrolmentId)?.FullName ?? "Một người"}: điểm “{VietnameseModelBinding.Cut(r.Score)}” không phải là số (ví dụ 8,5).");
         if (!ModelState.IsValid)

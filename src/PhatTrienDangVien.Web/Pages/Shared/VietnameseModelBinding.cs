@@ -123,18 +123,23 @@ public sealed partial class DecimalBinderProvider : IModelBinderProvider
     public static decimal? Parse(string? text)
     {
         text = text?.Trim();
-        return text is not null && Number().IsMatch(text)
+        // Three digits after the only mark ("1.000", "1,000") read one way in Vietnamese and the other in English:
+        // refused rather than guessed (no score, band, weight or mark has three decimals).
+        return text is not null && Number().IsMatch(text) && !ThousandsLike().IsMatch(text)
                && decimal.TryParse(text.Replace(',', '.'), System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
                    System.Globalization.CultureInfo.InvariantCulture, out var value)
             ? value : null;
     }
 
     public static string Message(string? value, string field) =>
-        $"Giá trị “{VietnameseModelBinding.Cut(value)}” không hợp lệ cho {field}: hãy nhập một số, ví dụ 85 hoặc 85,5.";
+        $"Giá trị “{VietnameseModelBinding.Cut(value)}” không hợp lệ cho {field}: hãy nhập một số, ví dụ 85 hoặc 85,5 (không dùng dấu ngăn hàng nghìn).";
 
     // A sign, at most nine digits, then one decimal mark and its digits: "1.000,5" (thousands) is refused, not guessed.
     [System.Text.RegularExpressions.GeneratedRegex(@"^[+-]?\d{1,9}([.,]\d+)?$")]
     private static partial System.Text.RegularExpressions.Regex Number();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[.,]\d{3}$")]
+    private static partial System.Text.RegularExpressions.Regex ThousandsLike();
 }
 
 /// <summary>
