@@ -39,13 +39,17 @@ internal sealed class DemoClasses(AppDbContext db, Random random, DateOnly today
             foreach (var year in kindGroup.GroupBy(x => x.Step.Date.Year).OrderBy(g => g.Key))
             {
                 var number = 0;
+                // The centre numbers its certificates through the year, each kind in its own series: a number is
+                // never given twice (the results page refuses a number the centre has already given).
+                var serial = kind == ClassKind.Awareness ? 0 : 500;
                 foreach (var month in year.GroupBy(x => x.Step.Date.Month).OrderBy(g => g.Key))
                 {
                     var closes = month.Min(x => x.Step.Date);
                     var cls = NewClass(center.Id, kind, ++number, year.Key, closes.AddDays(kind == ClassKind.Awareness ? -4 : -6), closes, month.Count());
-                    var serial = random.Next(10, 60);
+                    // Drawn as before, so that the rest of the demo stays as it was; the series leaves a gap between classes.
+                    serial += random.Next(10, 60) % 5;
                     foreach (var (c, s) in month.OrderBy(x => x.Step.Date))
-                        _placed[(c, s.Date)] = (cls, $"{++serial}/CN-TTCT", s_grades[random.Next(s_grades.Length)]);
+                        _placed[(c, s.Date)] = (cls, $"{++serial}/{year.Key}/CN-TTCT", s_grades[random.Next(s_grades.Length)]);
                 }
             }
         }

@@ -391,6 +391,8 @@ public abstract class DemoInvariantTests<TApp>(TApp app) where TApp : DemoAppFac
                 await db.PropagandaSessions.Include(x => x.Attendees).Where(x => x.CommuneId == d.CommuneId).ToListAsync());
         });
         var classOf = classes.ToDictionary(x => x.Id);
+        // The centre never gives one certificate number twice (its results page refuses a number already given).
+        enrolments.Where(e => e.CertificateNumber != null).GroupBy(e => e.CertificateNumber!.ToUpperInvariant()).ShouldAllBe(g => g.Count() == 1);
         var classSteps = demo.Steps.Values.SelectMany(x => x).Where(x => x.Kind is T.AwarenessClass or T.NewMemberClass).ToList();
         classSteps.Count.ShouldBeGreaterThan(20);
         foreach (var step in classSteps)
