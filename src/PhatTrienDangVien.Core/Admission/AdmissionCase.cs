@@ -583,7 +583,8 @@ public sealed class AdmissionCase
             T.RecognitionVote => stage == S.Probation,
             T.RecognitionDecision => stage is S.RecognitionApproved or S.AwaitingSuperiorDecision,
             T.Removal => inProbation,
-            T.Withdrawal => stage is >= S.SourcePool and < S.Probation,
+            // A case opened but not begun (a re-admission opened by mistake) may be closed too.
+            T.Withdrawal => stage < S.Probation,
             _ => false,
         };
         if (allowed)

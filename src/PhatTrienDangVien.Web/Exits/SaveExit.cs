@@ -191,7 +191,7 @@ public sealed class SaveExit(AppDbContext db, Access access, ConflictDiff diff, 
 
     private const string PendingMessage = "Đảng viên này đã có một đề nghị đang chờ quyết định.";
     internal const string ReadmissionOpen =
-        "Người này đang có hồ sơ xin kết nạp lại (quần chúng): hãy đóng hồ sơ đó trước khi hủy quyết định ra khỏi Đảng, để một người không vừa là đảng viên vừa là quần chúng.";
+        "Người này đang có hồ sơ xin kết nạp lại (quần chúng): hãy ghi “Rút khỏi nguồn” trên quá trình kết nạp của hồ sơ đó trước khi hủy quyết định ra khỏi Đảng, để một người không vừa là đảng viên vừa là quần chúng.";
 
     /// <summary>Whether the person has an open case (a re-admission opened after the exit): undoing the exit would make them both.</summary>
     internal static Task<bool> ReadmissionOpenAsync(AppDbContext db, int personId, CancellationToken ct) =>

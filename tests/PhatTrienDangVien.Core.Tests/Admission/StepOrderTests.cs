@@ -179,6 +179,12 @@ public class StepOrderTests
         before.Case.AllowedNext(before.Rules, s_today).ShouldBeEmpty();
         Deadlines.NextAction(before.Case, before.Rules, WorkingDays, s_today).ShouldBeNull();
 
+        // A case opened but not begun (a re-admission opened by mistake) is closed the same way.
+        var empty = new CaseDriver(s_birth, s_today);
+        empty.Case.AllowedNext(empty.Rules, s_today).ShouldContain(AdmissionStepKind.Withdrawal);
+        empty.Case.RecordWithdrawal(new ReasonInput { Date = D("2026-04-02"), Reason = "Mở nhầm hồ sơ" }, empty.Ctx);
+        empty.Case.CurrentStage.ShouldBe(AdmissionStage.Withdrawn);
+
         var after = new CaseDriver(s_birth, s_today).ToProbation(D("2026-03-02"));
         Should.Throw<DomainException>(() => after.Case.RecordWithdrawal(new ReasonInput { Date = D("2026-04-02"), Reason = "Lý do" }, after.Ctx))
             .Rule.ShouldBe(nameof(ProcedureRules.WithdrawalOnlyBeforeCeremony));
