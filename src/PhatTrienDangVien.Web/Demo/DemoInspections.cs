@@ -94,6 +94,9 @@ internal sealed class DemoInspections(AppDbContext db, InspectionChecklist check
                         Task = candidate is null ? "Phân công đảng viên giúp đỡ cho quần chúng ưu tú còn thiếu; báo cáo Đảng ủy." : "Chi bộ kiểm điểm, rút kinh nghiệm; bổ sung, hoàn chỉnh hồ sơ theo quy định.",
                     };
                     var done = due.AddDays(-_random.Next(0, 20));
+                    // Mentors for those without one: done the day the last of them had one (or left the pool), not before.
+                    if (candidate is null)
+                        done = await AllMentoredOnAsync(session.CellId, day, ct) is { } mentored ? (mentored > done ? mentored : done) : today;
                     if (due < today && !overdueGiven && year == today.Year) { action.Status = ActionStatus.Open; overdueGiven = true; }
                     else if (due >= today && !inProgressGiven) { action.Status = ActionStatus.InProgress; inProgressGiven = true; }
                     else if (done < today && done >= day)
@@ -108,5 +111,29 @@ internal sealed class DemoInspections(AppDbContext db, InspectionChecklist check
                 await db.SaveChangesAsync(ct);
             }
         }
+    }
+
+    /// <summary>
+    /// The day the last candidate of the cell who was in the pool without a mentor on <paramref name="day"/> got one or
+    /// left the pool (from the steps, as the session's figures count them); null while one of them still waits.
+    /// </summary>
+    private async Task<DateOnly?> AllMentoredOnAsync(int cellId, DateOnly day, CancellationToken ct)
+    {
+        var kinds = new[] { Core.Admission.AdmissionStepKind.MentorAssigned, Core.Admission.AdmissionStepKind.Ceremony, Core.Admission.AdmissionStepKind.Withdrawal };
+        var steps = (await (from s in db.AdmissionSteps
+                            join c in db.Candidates on s.CandidateId equals c.Id
+                            where c.CellId == cellId && c.AddedOn <= day && kinds.Contains(s.Kind)
+                            select new { s.CandidateId, s.Date }).ToListAsync(ct)).ToLookup(s => s.CandidateId, s => s.Date);
+        var waiting = await db.Candidates.Where(c => c.CellId == cellId && c.AddedOn <= day).Select(c => c.Id).ToListAsync(ct);
+        DateOnly last = day;
+        foreach (var id in waiting)
+        {
+            var dates = steps[id].ToList();
+            if (dates.Any(d => d <= day)) continue;
+            if (dates.Count == 0) return null;
+            var first = dates.Min();
+            if (first > last) last = first;
+        }
+        return last;
     }
 }

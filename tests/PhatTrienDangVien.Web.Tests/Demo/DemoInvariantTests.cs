@@ -50,6 +50,10 @@ public abstract class DemoInvariantTests<TApp>(TApp app) where TApp : DemoAppFac
             await db.CellTargets.Where(t => t.CommuneId == c).ToListAsync());
     });
 
+    /// <summary>The cell's pool on a day: taken in by then, neither their ceremony nor their withdrawal yet.</summary>
+    private static List<Candidate> PoolOn(Demo demo, int cellId, DateOnly day) => [.. demo.Candidates.Where(c => c.CellId == cellId && c.AddedOn <= day
+        && !demo.StepsOf(c).Any(x => x.Kind is T.Ceremony or T.Withdrawal && x.Date <= day))];
+
     [Fact]
     public async Task Every_step_follows_the_one_before_and_none_is_after_today()
     {
@@ -337,6 +341,10 @@ public abstract class DemoInvariantTests<TApp>(TApp app) where TApp : DemoAppFac
             var taken = Web.Inspections.InspectionChecklist.SnapshotOf(s)!;
             var admittedByThen = demo.Members.Count(m => m.CellId == s.CellId && m.CeremonyDate is { } c && c >= taken.First && c <= s.Date);
             taken.Admitted.ShouldBeLessThanOrEqualTo(admittedByThen, $"session {s.Date:dd/MM/yyyy}");
+            // The pool and those without a mentor are the ones of the day, from the steps recorded by then.
+            var pool = PoolOn(demo, s.CellId, s.Date);
+            taken.Pool.ShouldBe(pool.Count, $"session {s.Date:dd/MM/yyyy}");
+            taken.WithoutMentor.ShouldBe(pool.Count(c => !demo.StepsOf(c).Any(x => x.Kind == T.MentorAssigned && x.Date <= s.Date)), $"session {s.Date:dd/MM/yyyy}");
         }
         findings.ShouldAllBe(f => sessions.Any(s => s.Id == f.SessionId && s.CellId == f.CellId));
         findings.Where(f => f.CandidateId != null).ShouldAllBe(f => demo.Candidates.Any(c => c.Id == f.CandidateId && c.CellId == f.CellId));
@@ -350,6 +358,11 @@ public abstract class DemoInvariantTests<TApp>(TApp app) where TApp : DemoAppFac
             {
                 a.DoneOn!.Value.ShouldBeInRange(session.Date, Today);
                 a.Evidence.ShouldNotBeNullOrWhiteSpace();
+                // "Without a mentor" is closed only once each of them had one, or had left the pool, by the day it was closed.
+                if (findings.Single(f => f.Id == a.FindingId).CandidateId is null)
+                    foreach (var c in PoolOn(demo, session.CellId, session.Date).Where(c => !demo.StepsOf(c).Any(x => x.Kind == T.MentorAssigned && x.Date <= session.Date)))
+                        demo.StepsOf(c).Any(x => x.Kind is T.MentorAssigned or T.Ceremony or T.Withdrawal && x.Date <= a.DoneOn.Value)
+                            .ShouldBeTrue($"{c.Person.FullName} still waits for a mentor on {a.DoneOn:dd/MM/yyyy}");
             }
             else a.DoneOn.ShouldBeNull();
         }

@@ -59,6 +59,49 @@ public abstract class CellDevelopmentTests<TApp>(TApp app) where TApp : AppFacto
     }
 }
 
+/// <summary>A past day's figures (a session or rating seeded after the fact) read from that day's steps; a fixture of its own, as the steps recorded here would change the hand count above.</summary>
+public abstract class CellDevelopmentPastTests<TApp>(TApp app) where TApp : AppFactory
+{
+    [Fact]
+    public async Task A_past_days_figures_are_read_from_the_steps_of_that_day_and_today_they_agree_with_the_lists()
+    {
+        var d = app.Data;
+        // Candidate A of cell A: entered the pool 5/1/2026, a mentor 10/1, the class 6/3; today is 20/11/2026.
+        await Steps.RecordAsync(app.Services, d.CandidateA, AdmissionStepKind.SourcePool, new() { Date = Steps.D("2026-01-05") });
+        await Steps.RecordAsync(app.Services, d.CandidateA, AdmissionStepKind.MentorAssigned, new() { Date = Steps.D("2026-01-10"), MentorMemberId = d.MentorMemberA });
+        await Steps.RecordAsync(app.Services, d.CandidateA, AdmissionStepKind.AwarenessClass,
+            new() { Date = Steps.D("2026-03-06"), CertificateNumber = "2/CN", CertificateDate = Steps.D("2026-03-06") });
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
+        var development = scope.ServiceProvider.GetRequiredService<CellDevelopment>();
+        async Task<Core.Evaluations.DevelopmentFacts> On(string day) =>
+            (await development.ForYearAsync([d.CellA], 2026, Steps.D(day), CancellationToken.None)).Single().Facts;
+
+        // 7/1: in the pool, no mentor yet, not trained; the case is open (the mentor step is due).
+        var early = await On("2026-01-07");
+        early.Pool.ShouldBe(1);
+        early.WithoutMentor.ShouldBe(1);
+        early.Trained.ShouldBe(0);
+        early.OpenCases.ShouldBe(1);
+        // 1/2: mentored, not yet through the class.
+        var february = await On("2026-02-01");
+        february.WithoutMentor.ShouldBe(0);
+        february.Trained.ShouldBe(0);
+        // 4/1, before the pool took them in: nobody.
+        (await On("2026-01-04")).Pool.ShouldBe(0);
+        // Read from the steps on today's date, the figures are the lists' own.
+        var today = new DateOnly(2026, 11, 20);
+        var validity = 60;
+        var recorded = await development.AsRecordedAsync([d.CellA, d.CellB], today, validity, CancellationToken.None);
+        var standing = await development.AsTheyStandAsync([d.CellA, d.CellB], today, validity, CancellationToken.None);
+        recorded.OrderBy(c => c.CandidateId).ShouldBe(standing.OrderBy(c => c.CandidateId));
+    }
+}
+
 public sealed class CellDevelopmentTests_Sqlite(SqliteApp app) : CellDevelopmentTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class CellDevelopmentTests_Postgres(PostgresApp app) : CellDevelopmentTests<PostgresApp>(app), IClassFixture<PostgresApp>;
+
+public sealed class CellDevelopmentPastTests_Sqlite(SqliteApp app) : CellDevelopmentPastTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class CellDevelopmentPastTests_Postgres(PostgresApp app) : CellDevelopmentPastTests<PostgresApp>(app), IClassFixture<PostgresApp>;
