@@ -194,6 +194,44 @@ public abstract class InspectionTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task Each_form_of_the_session_page_answers_for_its_own_fields_only()
+    {
+        var d = app.Data;
+        var inspector = await Browser.LoginAsync(app, "inspector");
+        var planId = await app.WithSystemScopeAsync(async db =>
+        {
+            var p = new Core.Inspections.InspectionPlanItem
+            {
+                CommuneId = d.CommuneId, Year = 2026, Kind = Core.Inspections.InspectionKind.Inspection, CellId = d.CellB, Topic = "Kiểm tra quy trình kết nạp",
+                From = new(2026, 10, 1), To = new(2026, 12, 31), Team = "Đoàn kiểm tra",
+            };
+            db.InspectionPlanItems.Add(p);
+            await db.SaveChangesAsync();
+            return p.Id;
+        });
+        var newPage = $"/Inspections/Session?PlanItemId={planId}";
+        // The record without its team: the record's error, none of the finding form's (whose text was not posted).
+        var r = await inspector.PostRawAsync(newPage, [new("Input.Date", "2026-11-18"), new("Input.Team", "")], newPage);
+        r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await r.Content.ReadAsStringAsync());
+        doc.QuerySelector("[data-valmsg-for='Input.Team']")!.TextContent.ShouldBe("Hãy ghi thành phần đoàn dự buổi làm việc.");
+        doc.QuerySelectorAll(".text-danger").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).ShouldBe(["Hãy ghi thành phần đoàn dự buổi làm việc."]);
+        r = await inspector.PostRawAsync(newPage, [new("Input.Date", "2026-11-18"), new("Input.Team", "Đoàn kiểm tra")], newPage);
+        r.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var sessionPage = r.Headers.Location!.ToString();
+        // A finding without its text: the finding's error; the record's fields are not read, so the record is untouched.
+        r = await inspector.PostRawAsync(sessionPage + "?handler=Finding", [new("Finding.Text", " "), new("Input.Team", "")], sessionPage);
+        r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await r.Content.ReadAsStringAsync());
+        doc.QuerySelector("[data-valmsg-for='Finding.Text']")!.TextContent.ShouldBe("Hãy ghi nội dung phát hiện.");
+        doc.QuerySelector("[data-valmsg-for='Input.Team']")!.TextContent.ShouldBeEmpty();
+        (doc.QuerySelector("#Input_Team") as AngleSharp.Html.Dom.IHtmlInputElement)!.Value.ShouldBe("Đoàn kiểm tra");
+        r = await inspector.PostRawAsync(sessionPage + "?handler=Finding", [new("Finding.Text", "Sổ theo dõi chưa cập nhật.")], sessionPage);
+        r.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithSystemScopeAsync(db => db.InspectionFindings.CountAsync(f => db.InspectionSessions.Any(s => s.Id == f.SessionId && s.PlanItemId == planId)))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task The_pages_check_the_permission_of_each_part()
     {
         var d = app.Data;

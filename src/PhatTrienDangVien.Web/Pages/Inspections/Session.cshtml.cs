@@ -18,8 +18,9 @@ namespace PhatTrienDangVien.Web.Pages.Inspections;
 [RequirePermission(Permission.ViewPlan)]
 public class SessionModel(AppDbContext db, Access access, TimeProvider clock) : PageModel
 {
-    [BindProperty] public SessionInput Input { get; set; } = new();
-    [BindProperty] public FindingInput Finding { get; set; } = new();
+    // The page has two forms; each is bound by its own handler's parameter, so neither's empty fields are the other's errors.
+    public SessionInput Input { get; set; } = new();
+    public FindingInput Finding { get; set; } = new();
     [BindProperty] public int Version { get; set; }
     [BindProperty] public int FindingVersion { get; set; }
     [BindProperty(SupportsGet = true)] public int? PlanItemId { get; set; }
@@ -60,10 +61,10 @@ public class SessionModel(AppDbContext db, Access access, TimeProvider clock) : 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int? id, [FromServices] SaveSession save, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int? id, [Bind(Prefix = nameof(Input))] SessionInput input, [FromServices] SaveSession save, CancellationToken ct)
     {
         Id = id;
-        Only(nameof(Input));
+        Input = input;
         if (!await LoadAsync(ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
         var outcome = await save.HandleAsync(id, PlanItemId ?? Plan.Id, Input, Version, ct);
@@ -89,11 +90,11 @@ public class SessionModel(AppDbContext db, Access access, TimeProvider clock) : 
         return Redirect($"/Inspections/Session/{id}#checklist");
     }
 
-    public async Task<IActionResult> OnPostFindingAsync(int id, int? findingId, [FromServices] SaveFinding save, CancellationToken ct)
+    public async Task<IActionResult> OnPostFindingAsync(int id, int? findingId, [Bind(Prefix = nameof(Finding))] FindingInput finding, [FromServices] SaveFinding save, CancellationToken ct)
     {
         Id = id;
         EditFindingId = findingId;
-        Only(nameof(Finding));
+        Finding = finding;
         if (!await LoadAsync(ct)) return NotFound();
         // A finding of this session only: the address names the session.
         if (findingId is { } f && Findings.All(x => x.Finding.Id != f)) return NotFound();
@@ -115,7 +116,6 @@ public class SessionModel(AppDbContext db, Access access, TimeProvider clock) : 
     public async Task<IActionResult> OnPostBreachAsync(int id, int index, [FromServices] SaveFinding save, CancellationToken ct)
     {
         Id = id;
-        Only("-");
         if (!await LoadAsync(ct)) return NotFound();
         if (index < 0 || index >= Breaches.Count) return NotFound();
         var b = Breaches[index];
@@ -130,7 +130,6 @@ public class SessionModel(AppDbContext db, Access access, TimeProvider clock) : 
     public async Task<IActionResult> OnPostDeleteFindingAsync(int id, int findingId, [FromServices] DeleteFinding delete, CancellationToken ct)
     {
         Id = id;
-        Only("-");
         if (!await LoadAsync(ct)) return NotFound();
         if (Findings.All(x => x.Finding.Id != findingId)) return NotFound();
         var outcome = await delete.HandleAsync(findingId, ct);
@@ -147,7 +146,6 @@ public class SessionModel(AppDbContext db, Access access, TimeProvider clock) : 
     public async Task<IActionResult> OnPostDeleteAsync(int id, [FromServices] DeleteSession delete, CancellationToken ct)
     {
         Id = id;
-        Only("-");
         if (!await LoadAsync(ct)) return NotFound();
         var outcome = await delete.HandleAsync(id, ct);
         if (!outcome.IsDone)
@@ -158,14 +156,6 @@ public class SessionModel(AppDbContext db, Access access, TimeProvider clock) : 
         }
         TempData["Success"] = "Đã xóa buổi kiểm tra.";
         return Redirect($"/Inspections?Year={Plan.Year}&CellId={Plan.CellId}");
-    }
-
-    /// <summary>One form is posted at a time: the other form's empty fields are not errors.</summary>
-    private void Only(string keep)
-    {
-        // An unposted form's object binds with no prefix ("Text"), and is itself required: only the posted form's keys count.
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(keep + ".", StringComparison.Ordinal)).ToList())
-            ModelState.Remove(key);
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
