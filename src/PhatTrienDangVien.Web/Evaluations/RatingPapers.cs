@@ -78,11 +78,16 @@ public sealed class RatingPapers(AppDbContext db, Access access, RatingReads rea
         return await filler.FillAsync(KeyOf(chosen), v, null, null, $"ban-kiem-diem-{year}-{FileWords(member.FullName)}", $"Bản kiểm điểm năm {year} của {member.FullName}", 1, ct);
     }
 
+    /// <summary>
+    /// Who may have the summary upward: it is the committee's report, so the office that rates and the inspection
+    /// committee that checks it (the list's button asks here).
+    /// </summary>
+    public static bool MaySummarise(Access access) => access?.Has(Permission.RateQuality) == true || access?.Has(Permission.RecordInspection) == true;
+
     /// <summary>The summary by level of the cells and members in the user's scope, for the report upward.</summary>
     public async Task<Outcome<Paper>> SummaryAsync(int year, CancellationToken ct)
     {
-        // The summary upward is the committee's report: the office that rates, and the inspection committee that checks it.
-        if (!access.Has(Permission.RateQuality) && !access.Has(Permission.RecordInspection)) return Outcome<Paper>.Forbidden();
+        if (!MaySummarise(access)) return Outcome<Paper>.Forbidden();
         if (YearProblem(year) is { } bad) return Outcome<Paper>.Invalid("Year", bad);
         IReadOnlyCollection<int> cellIds = [.. (await Pages.Shared.Lookups.CellChoicesAsync(db, null, ct)).Select(c => c.Id)];
         var (cells, members) = await reads.SummariesAsync(cellIds, year, ct);

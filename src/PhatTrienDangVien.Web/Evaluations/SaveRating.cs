@@ -68,11 +68,14 @@ public sealed class SaveRating(AppDbContext db, Access access, ConflictDiff diff
         VietnameseText.Normalize(text) is null ? null
             : string.Join("\n", text!.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(VietnameseText.Normalize).Where(l => l is not null));
 
+    /// <summary>Who writes a rating: the office that rates, and a cell its self-assessment. Anyone else reads (the pages ask here).</summary>
+    public static bool Writes(Access access) => access?.Has(Permission.RateQuality) == true || access?.Has(Permission.SelfAssess) == true;
+
     public async Task<Outcome<QualityRatingRecord>> HandleAsync(int year, RatedKind kind, int subjectId, RatingInput input, int version, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         bool rates = access.Has(Permission.RateQuality);
-        if (!rates && !access.Has(Permission.SelfAssess)) return Outcome<QualityRatingRecord>.Forbidden();
+        if (!Writes(access)) return Outcome<QualityRatingRecord>.Forbidden();
         var today = VietnamTime.Today(clock);
         if (year < 2000 || year > today.Year) return Outcome<QualityRatingRecord>.Invalid("", $"Năm đánh giá phải từ 2000 đến {today.Year}.");
         if (!Enum.IsDefined(kind)) return Outcome<QualityRatingRecord>.Invalid("", "Đối tượng đánh giá không hợp lệ.");

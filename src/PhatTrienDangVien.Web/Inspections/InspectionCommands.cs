@@ -47,18 +47,21 @@ public sealed class SavePlanItem(AppDbContext db, Access access, ConflictDiff di
         var cell = input.CellId!.Value;
         if (!await db.Organisations.AnyAsync(o => o.Id == cell && o.Kind == OrganisationKind.Cell, ct) || !access.Scope.CoversCell(cell))
             errors.Add(P + nameof(input.CellId), "Chi bộ không có trong phạm vi được giao.");
-        if (p is not null && p.CellId != cell && await db.InspectionSessions.AnyAsync(s => s.PlanItemId == p.Id, ct))
-            errors.Add(P + nameof(input.CellId), "Đã có buổi kiểm tra theo kế hoạch này: không đổi được chi bộ (hãy lập kế hoạch mới cho chi bộ khác).");
-        if (p is not null && p.Year != input.Year && await db.InspectionSessions.AnyAsync(s => s.PlanItemId == p.Id, ct))
-            errors.Add(P + nameof(input.Year), "Đã có buổi kiểm tra theo kế hoạch này: không đổi được năm.");
-        if (p is not null && p.Kind != input.Kind && await db.InspectionSessions.AnyAsync(s => s.PlanItemId == p.Id, ct))
-            errors.Add(P + nameof(input.Kind), "Đã có buổi kiểm tra, giám sát theo kế hoạch này: không đổi được hình thức.");
-        if (p is not null && await db.InspectionSessions.Where(s => s.PlanItemId == p.Id).Select(s => (DateOnly?)s.Date).MinAsync(ct) is { } held && held < input.From)
-            errors.Add(P + nameof(input.From), $"Đã có buổi làm việc ngày {held:dd/MM/yyyy}: thời gian của kế hoạch phải bắt đầu từ ngày đó trở về trước.");
-        // A session may be held up to three months after the plan's end (as a session's own check says): the end may not
-        // move so early that a session already held falls outside, which would leave it unsavable.
-        if (p is not null && input.To is { } to && await db.InspectionSessions.Where(s => s.PlanItemId == p.Id).Select(s => (DateOnly?)s.Date).MaxAsync(ct) is { } last && last > to.AddMonths(3))
-            errors.Add(P + nameof(input.To), $"Đã có buổi làm việc ngày {last:dd/MM/yyyy}: ngày kết thúc của kế hoạch phải từ {EarliestEndFor(last):dd/MM/yyyy} trở về sau.");
+        // The line's sessions, read once: once one is held, the cell, year and kind stay, and the period keeps it inside.
+        var held = p is null ? [] : await db.InspectionSessions.Where(s => s.PlanItemId == p.Id).Select(s => s.Date).ToListAsync(ct);
+        if (held.Count > 0)
+        {
+            if (p!.CellId != cell)
+                errors.Add(P + nameof(input.CellId), "Đã có buổi kiểm tra theo kế hoạch này: không đổi được chi bộ (hãy lập kế hoạch mới cho chi bộ khác).");
+            if (p.Year != input.Year) errors.Add(P + nameof(input.Year), "Đã có buổi kiểm tra theo kế hoạch này: không đổi được năm.");
+            if (p.Kind != input.Kind) errors.Add(P + nameof(input.Kind), "Đã có buổi kiểm tra, giám sát theo kế hoạch này: không đổi được hình thức.");
+            if (held.Min() is var first && first < input.From)
+                errors.Add(P + nameof(input.From), $"Đã có buổi làm việc ngày {first:dd/MM/yyyy}: thời gian của kế hoạch phải bắt đầu từ ngày đó trở về trước.");
+            // A session may be held up to three months after the plan's end (as a session's own check says): the end may
+            // not move so early that a session already held falls outside, which would leave it unsavable.
+            if (held.Max() is var last && input.To is { } to && last > to.AddMonths(3))
+                errors.Add(P + nameof(input.To), $"Đã có buổi làm việc ngày {last:dd/MM/yyyy}: ngày kết thúc của kế hoạch phải từ {EarliestEndFor(last):dd/MM/yyyy} trở về sau.");
+        }
         if (errors.Any) return Outcome<InspectionPlanItem>.Invalid(errors.List);
 
         var record = p ?? new InspectionPlanItem { CommuneId = access.Scope.CommuneId, Topic = input.Topic, Team = input.Team };

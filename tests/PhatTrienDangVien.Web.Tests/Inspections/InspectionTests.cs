@@ -72,7 +72,14 @@ public abstract class InspectionTests<TApp>(TApp app) where TApp : AppFactory
         // The plan cannot then be moved so that the session held falls outside it; nor planned beyond next year.
         (s, body, _) = await SendAsync(office, HttpMethod.Put, $"/api/inspections/{planA}", new { input = plan with { from = "2026-01-01", to = "2026-01-31" }, version = 0 });
         s.ShouldBe(HttpStatusCode.BadRequest);
-        body.ShouldContain("Đã có buổi làm việc ngày 18/11/2026");
+        body.ShouldContain("Đã có buổi làm việc ngày 18/11/2026: ngày kết thúc của kế hoạch phải từ");
+        (s, body, _) = await SendAsync(office, HttpMethod.Put, $"/api/inspections/{planA}", new { input = plan with { from = "2026-11-20" }, version = 0 });
+        s.ShouldBe(HttpStatusCode.BadRequest);
+        body.ShouldContain("Đã có buổi làm việc ngày 18/11/2026: thời gian của kế hoạch phải bắt đầu từ ngày đó trở về trước");
+        (s, body, _) = await SendAsync(office, HttpMethod.Put, $"/api/inspections/{planA}", new { input = plan with { cellId = d.CellB, kind = "Supervision" }, version = 0 });
+        s.ShouldBe(HttpStatusCode.BadRequest);
+        body.ShouldContain("không đổi được chi bộ");
+        body.ShouldContain("không đổi được hình thức");
         (s, body, _) = await SendAsync(office, HttpMethod.Post, "/api/inspections", new { input = plan with { year = 2100, from = "2100-01-01", to = "2100-01-31" }, version = 0 });
         s.ShouldBe(HttpStatusCode.BadRequest);
         body.ShouldContain("chậm nhất năm 2027");

@@ -31,7 +31,7 @@ public class EditModel(AppDbContext db, Access access, RatingReads reads, SaveRa
     public List<FieldConflict> Conflicts { get; } = [];
     public bool Rates => access.Has(Permission.RateQuality);
     /// <summary>Reads only: neither the cell's part nor the committee's is theirs to write (the inspection committee).</summary>
-    public bool ReadsOnly => !Rates && !access.Has(Permission.SelfAssess);
+    public bool ReadsOnly => !SaveRating.Writes(access);
     /// <summary>The cell's self-assessment is closed once the committee has rated: the form says so before anything is typed.</summary>
     public bool Locked => ReadsOnly || (!Rates && Stored?.Level is not null);
     /// <summary>The list this rating was opened from: a member's goes back to their cell's members, not to every member of the commune.</summary>
