@@ -207,6 +207,11 @@ public sealed class SaveFinding(AppDbContext db, Access access, ConflictDiff dif
         errors.Require(input.Check is null || Enum.IsDefined(input.Check.Value), P + nameof(input.Check), "Mục bảng kiểm không hợp lệ.");
         if (input.CandidateId is { } c && !await db.Candidates.AnyAsync(x => x.Id == c && x.CellId == session.CellId, ct))
             errors.Add(P + nameof(input.CandidateId), "Hồ sơ này không thuộc chi bộ được kiểm tra.");
+        // The same finding twice (a double click, a form sent again) would be corrected twice.
+        var key = f?.Id ?? 0;
+        if (!errors.Any && await db.InspectionFindings.AnyAsync(x => x.SessionId == session.Id && x.Id != key && x.Text == input.Text
+                && x.CandidateId == input.CandidateId && x.Check == input.Check, ct))
+            errors.Add(P + nameof(input.Text), "Phát hiện này đã được ghi ở buổi kiểm tra này.");
         if (errors.Any) return Outcome<InspectionFinding>.Invalid(errors.List);
         var record = f ?? new InspectionFinding { CommuneId = session.CommuneId, SessionId = session.Id, CellId = session.CellId, Text = input.Text };
         record.Text = input.Text;
@@ -214,7 +219,6 @@ public sealed class SaveFinding(AppDbContext db, Access access, ConflictDiff dif
         record.Check = input.Check;
         if (f is null) db.InspectionFindings.Add(record);
         else db.ExpectVersion(record, version);
-        var key = record.Id;
         return await db.SaveAsync(record, async token =>
         {
             var current = await db.InspectionFindings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == key, token);

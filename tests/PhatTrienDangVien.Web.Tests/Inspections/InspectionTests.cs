@@ -191,6 +191,30 @@ public abstract class InspectionTests<TApp>(TApp app) where TApp : AppFactory
         // Plan lines with a session are kept; the one without goes.
         (await SendAsync(office, HttpMethod.Delete, $"/api/inspections/{planA}", new { })).Status.ShouldBe(HttpStatusCode.BadRequest);
         (await SendAsync(office, HttpMethod.Delete, $"/api/inspections/{planB}", new { })).Status.ShouldBe(HttpStatusCode.NoContent);
+
+        // The same finding twice is refused; a breach is written from the page once, by its place and its case only.
+        (s, body, _) = await SendAsync(inspector, HttpMethod.Post, "/api/inspection-findings",
+            new { sessionId = sessionA, input = new { text = "Lễ kết nạp tổ chức trễ hạn, không có quyết định kết nạp trong hồ sơ.", candidateId = d.CandidateA, check = "Deadline" }, version = 0 });
+        s.ShouldBe(HttpStatusCode.BadRequest);
+        body.ShouldContain("Phát hiện này đã được ghi ở buổi kiểm tra này");
+        async Task<int> Findings() => await app.WithSystemScopeAsync(db => db.InspectionFindings.CountAsync(f => f.SessionId == sessionA));
+        var before = await Findings();
+        var inspectorPage = await Browser.LoginAsync(app, "inspector");
+        var sessionUrl = $"/Inspections/Session/{sessionA}";
+        var candidate = d.CandidateA.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var index in new[] { "abc", "", "99999999999", "-1" })
+            (await inspectorPage.PostRawAsync(sessionUrl + "?handler=Breach", [new("index", index), new("candidateId", candidate) ], sessionUrl)).StatusCode.ShouldBe(HttpStatusCode.NotFound, index);
+        var moved = await inspectorPage.PostRawAsync(sessionUrl + "?handler=Breach", [new("index", "0"), new("candidateId", "0") ], sessionUrl);
+        moved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Findings()).ShouldBe(before);
+        (await inspectorPage.PostRawAsync(sessionUrl + "?handler=Breach", [new("index", "1"), new("candidateId", candidate) ], sessionUrl)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await Findings()).ShouldBe(before + 1);
+        (await inspectorPage.PostRawAsync(sessionUrl + "?handler=Breach", [new("index", "1"), new("candidateId", candidate) ], sessionUrl)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await Findings()).ShouldBe(before + 1);
+        // Whoever may not record is refused before the form is read, even with a form full of mistakes.
+        var officePage = await Browser.LoginAsync(app, "office");
+        Denied(await officePage.PostRawAsync(sessionUrl, [new("Input.Date", "31/02/2026") ], sessionUrl));
+        Denied(await officePage.PostRawAsync(sessionUrl + "?handler=Finding", [new("Finding.Text", "") ], sessionUrl));
     }
 
     /// <summary>A page refused for lack of permission sends the browser to the access-denied page.</summary>

@@ -63,6 +63,8 @@ public class SessionModel(AppDbContext db, Access access, TimeProvider clock) : 
 
     public async Task<IActionResult> OnPostAsync(int? id, [Bind(Prefix = nameof(Input))] SessionInput input, [FromServices] SaveSession save, CancellationToken ct)
     {
+        // Whoever may not record is refused before the form is read: an invalid post of theirs is not shown a form.
+        if (!Records) return Forbid();
         Id = id;
         Input = input;
         if (!await LoadAsync(ct)) return NotFound();
@@ -92,6 +94,7 @@ public class SessionModel(AppDbContext db, Access access, TimeProvider clock) : 
 
     public async Task<IActionResult> OnPostFindingAsync(int id, int? findingId, [Bind(Prefix = nameof(Finding))] FindingInput finding, [FromServices] SaveFinding save, CancellationToken ct)
     {
+        if (!Records) return Forbid();
         Id = id;
         EditFindingId = findingId;
         Finding = finding;
@@ -112,13 +115,23 @@ public class SessionModel(AppDbContext db, Access access, TimeProvider clock) : 
         return Redirect($"/Inspections/Session/{id}#finding-{outcome.Value!.Id}");
     }
 
-    /// <summary>A breach the checklist found, written as a finding with its case and item (the inspector's one click).</summary>
-    public async Task<IActionResult> OnPostBreachAsync(int id, int index, [FromServices] SaveFinding save, CancellationToken ct)
+    /// <summary>
+    /// A breach the checklist found, written as a finding with its case and item (the inspector's one click). The form
+    /// names the breach by its place and its case: a place that is not a number, or a list run again since the page
+    /// was opened (another case at that place), writes nothing.
+    /// </summary>
+    public async Task<IActionResult> OnPostBreachAsync(int id, int? index, int? candidateId, [FromServices] SaveFinding save, CancellationToken ct)
     {
+        if (!Records) return Forbid();
         Id = id;
         if (!await LoadAsync(ct)) return NotFound();
-        if (index < 0 || index >= Breaches.Count) return NotFound();
-        var b = Breaches[index];
+        if (!ModelState.IsValid || index is not { } at || at < 0 || at >= Breaches.Count) return NotFound();
+        var b = Breaches[at];
+        if (b.CandidateId != candidateId)
+        {
+            TempData["Error"] = "Bảng kiểm đã được chạy lại sau khi trang này mở: hãy chọn lại vi phạm cần ghi.";
+            return Redirect($"/Inspections/Session/{id}#checklist");
+        }
         var outcome = await save.HandleAsync(null, id, new FindingInput { Text = $"{b.FullName}: {b.Message}", CandidateId = b.CandidateId, Check = b.Check }, 0, ct);
         Input = SessionInput.From(Record!);
         Version = Record!.Version;
@@ -129,6 +142,7 @@ public class SessionModel(AppDbContext db, Access access, TimeProvider clock) : 
 
     public async Task<IActionResult> OnPostDeleteFindingAsync(int id, int findingId, [FromServices] DeleteFinding delete, CancellationToken ct)
     {
+        if (!Records) return Forbid();
         Id = id;
         if (!await LoadAsync(ct)) return NotFound();
         if (Findings.All(x => x.Finding.Id != findingId)) return NotFound();
@@ -145,6 +159,7 @@ public class SessionModel(AppDbContext db, Access access, TimeProvider clock) : 
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, [FromServices] DeleteSession delete, CancellationToken ct)
     {
+        if (!Records) return Forbid();
         Id = id;
         if (!await LoadAsync(ct)) return NotFound();
         var outcome = await delete.HandleAsync(id, ct);
