@@ -34,11 +34,17 @@ public sealed class RatingReads(AppDbContext db, CellDevelopment development)
     public async Task<RatingSettings> SettingsAsync(CancellationToken ct) =>
         await db.RatingSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new RatingSettings();
 
+    /// <summary>
+    /// The day a year's development figures are taken for its rating: today while the year runs, its last day once it
+    /// has ended (a 2025 rating opened in 2026 shows 2025's figures, not today's).
+    /// </summary>
+    public static DateOnly FiguresDay(int year, DateOnly today) => today.Year > year ? new DateOnly(year, 12, 31) : today;
+
     public async Task<List<CellRow>> CellsAsync(IReadOnlyCollection<int> cellIds, int year, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cellIds);
         var settings = await SettingsAsync(ct);
-        var rows = await development.ForYearAsync(cellIds, year, today, ct);
+        var rows = await development.ForYearAsync(cellIds, year, FiguresDay(year, today), ct);
         var ratings = await db.QualityRatings.AsNoTracking().Where(r => r.Year == year && r.MemberId == null && cellIds.Contains(r.CellId)).ToDictionaryAsync(r => r.CellId, ct);
         return [.. rows.Select(r =>
         {

@@ -71,6 +71,10 @@ public sealed class SaveRating(AppDbContext db, Access access, ConflictDiff diff
     /// <summary>Who writes a rating: the office that rates, and a cell its self-assessment. Anyone else reads (the pages ask here).</summary>
     public static bool Writes(Access access) => access?.Has(Permission.RateQuality) == true || access?.Has(Permission.SelfAssess) == true;
 
+    /// <summary>Whether this rating is open to the user: the cell's part closes once the committee has decided the level.</summary>
+    public static bool MayWrite(Access access, QualityRatingRecord? stored) =>
+        Writes(access) && (access.Has(Permission.RateQuality) || stored?.Level is null);
+
     public async Task<Outcome<QualityRatingRecord>> HandleAsync(int year, RatedKind kind, int subjectId, RatingInput input, int version, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -185,12 +189,13 @@ public sealed class SaveRating(AppDbContext db, Access access, ConflictDiff diff
             record.DecidedOn = input.DecidedOn;
             if (kind == RatedKind.Cell && outcome is not null && kept is null)
             {
-                var rows = await development.ForYearAsync([cellId], year, today, ct);
+                var day = RatingReads.FiguresDay(year, today);
+                var rows = await development.ForYearAsync([cellId], year, day, ct);
                 if (rows.Count > 0)
                 {
                     var row = rows[0];
                     var criteria = DevelopmentScore.Compute(row.Facts, settings.Weights);
-                    record.DevelopmentJson = JsonSerializer.Serialize(new StoredDevelopment(today, row.Facts, row.LateSteps, criteria, DevelopmentScore.Total(criteria)), s_json);
+                    record.DevelopmentJson = JsonSerializer.Serialize(new StoredDevelopment(day, row.Facts, row.LateSteps, criteria, DevelopmentScore.Total(criteria)), s_json);
                 }
             }
         }

@@ -117,6 +117,9 @@ public abstract class RatingTests<TApp>(TApp app) where TApp : AppFactory
         }
         page.QuerySelector("[data-figure=cells-1]")!.TextContent.ShouldBe("1");
         page.QuerySelector("[data-figure=cells-3]")!.TextContent.ShouldBe("1");
+        // The cell's secretary reads the decided rating: the list's link says so.
+        var (_, theirs) = await new Browser(secretary).GetAsync("/Ratings?Year=2026");
+        theirs.QuerySelector($"a[href='/Ratings/Edit?Year=2026&Kind=Cell&Id={d.CellA}']")!.TextContent.ShouldStartWith("Xem");
     }
 
     private static async Task<(HttpStatusCode Status, string Text)> PaperAsync(HttpClient client, string url)
@@ -209,6 +212,10 @@ public abstract class RatingTests<TApp>(TApp app) where TApp : AppFactory
         var links = edit.QuerySelectorAll("#papers a[data-paper]").Select(a => a.GetAttribute("href")!).ToList();
         links.Count.ShouldBe(3);
         (await office.GetAsync(links[2])).Content.Headers.ContentType!.MediaType.ShouldBe(Web.Documents.Paper.DocxType);
+
+        // 2025 has ended: its figures are those of its last day, not today's.
+        var (_, cellPage) = await browser.GetAsync($"/Ratings/Edit?Year=2025&Kind=Cell&Id={d.CellA}");
+        cellPage.QuerySelector("#dev-h")!.TextContent.ShouldContain("số liệu đến hết ngày 31/12/2025");
 
         static async Task<List<JsonElement>> CellRowsAsync(HttpClient c) =>
             [.. (await c.GetFromJsonAsync<JsonElement>("/api/ratings?year=2025&kind=Cell")).EnumerateArray()];

@@ -30,10 +30,13 @@ public class EditModel(AppDbContext db, Access access, RatingReads reads, SaveRa
     public RatingSettings Settings { get; private set; } = new();
     public List<FieldConflict> Conflicts { get; } = [];
     public bool Rates => access.Has(Permission.RateQuality);
+    public DateOnly Today => Core.Common.VietnamTime.Today(clock);
+    /// <summary>The day the development figures shown are taken (<see cref="RatingReads.FiguresDay"/>).</summary>
+    public DateOnly FiguresDay => RatingReads.FiguresDay(Year, Today);
     /// <summary>Reads only: neither the cell's part nor the committee's is theirs to write (the inspection committee).</summary>
     public bool ReadsOnly => !SaveRating.Writes(access);
     /// <summary>The cell's self-assessment is closed once the committee has rated: the form says so before anything is typed.</summary>
-    public bool Locked => ReadsOnly || (!Rates && Stored?.Level is not null);
+    public bool Locked => !SaveRating.MayWrite(access, Stored);
     /// <summary>The list this rating was opened from: a member's goes back to their cell's members, not to every member of the commune.</summary>
     public string Back => Kind == RatedKind.Member ? $"/Ratings?Year={Year}&Show=Members&CellId={MemberCellId}" : $"/Ratings?Year={Year}&Show=Cells";
     public int MemberCellId { get; private set; }

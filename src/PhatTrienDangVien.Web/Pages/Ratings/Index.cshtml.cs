@@ -27,6 +27,7 @@ public class IndexModel(AppDbContext db, RatingReads reads, TimeProvider clock) 
     [BindProperty(SupportsGet = true)] public int? Level { get; set; }
 
     public int TheYear { get; private set; }
+    public DateOnly Today => Core.Common.VietnamTime.Today(clock);
     public List<(int Id, string Name)> Cells { get; private set; } = [];
     public RatingSettings Settings { get; private set; } = new();
     public List<RatingReads.CellRow> CellRows { get; private set; } = [];
