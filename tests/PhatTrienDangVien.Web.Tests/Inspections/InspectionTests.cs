@@ -247,6 +247,7 @@ public abstract class InspectionTests<TApp>(TApp app) where TApp : AppFactory
         var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await r.Content.ReadAsStringAsync());
         doc.QuerySelector("[data-valmsg-for='Input.Team']")!.TextContent.ShouldBe("Hãy ghi thành phần đoàn dự buổi làm việc.");
         doc.QuerySelectorAll(".text-danger").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).ShouldBe(["Hãy ghi thành phần đoàn dự buổi làm việc."]);
+        doc.QuerySelector("#form-errors a")!.GetAttribute("href").ShouldBe("#session-form");
         r = await inspector.PostRawAsync(newPage, [new("Input.Date", "2026-11-18"), new("Input.Team", "Đoàn kiểm tra")], newPage);
         r.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var sessionPage = r.Headers.Location!.ToString();
@@ -255,6 +256,7 @@ public abstract class InspectionTests<TApp>(TApp app) where TApp : AppFactory
         r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await r.Content.ReadAsStringAsync());
         doc.QuerySelector("[data-valmsg-for='Finding.Text']")!.TextContent.ShouldBe("Hãy ghi nội dung phát hiện.");
+        doc.QuerySelector("#form-errors a")!.GetAttribute("href").ShouldBe("#finding-form");
         doc.QuerySelector("[data-valmsg-for='Input.Team']")!.TextContent.ShouldBeEmpty();
         (doc.QuerySelector("#Input_Team") as AngleSharp.Html.Dom.IHtmlInputElement)!.Value.ShouldBe("Đoàn kiểm tra");
         r = await inspector.PostRawAsync(sessionPage + "?handler=Finding", [new("Finding.Text", "Sổ theo dõi chưa cập nhật.")], sessionPage);
