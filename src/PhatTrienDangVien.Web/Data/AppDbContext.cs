@@ -169,6 +169,8 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         builder.Entity<Documents.IssuedDocument>().HasQueryFilter(QueryFilters.Cells, d => ScopeUnrestricted || ScopeWholeCommune || Candidates.Any(c => c.Id == d.CandidateId));
         builder.Entity<CandidateSource>().HasQueryFilter(QueryFilters.Commune, s => ScopeUnrestricted || s.SourceCategory.CommuneId == ScopeCommuneId);
         builder.Entity<AuditEntry>().HasQueryFilter(QueryFilters.Commune, a => ScopeUnrestricted || a.CommuneId == ScopeCommuneId);
+        // A commune reads its own counter and the installation's (rules, calendar), not another commune's pace of work.
+        builder.Entity<DataVersion>().HasQueryFilter(QueryFilters.Commune, v => ScopeUnrestricted || v.CommuneId == ScopeCommuneId || v.CommuneId == Data.DataVersions.Installation);
         // A step (and its scans) is visible exactly when its candidate is: the candidate's two filters apply inside, and
         // a query that switches off the cell filter switches it off there too.
         builder.Entity<StepRecord>().HasQueryFilter(QueryFilters.Commune, s => ScopeUnrestricted || Candidates.Any(c => c.Id == s.CandidateId));

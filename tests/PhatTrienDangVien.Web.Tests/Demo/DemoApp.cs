@@ -37,7 +37,11 @@ public abstract class DemoAppFactory(Engine engine, DateTimeOffset? now = null) 
         var code = await AdminCommands.RunAsync(Services, LaunchOptions.Parse(["seed-demo"]), output);
         SeedOutput = output.ToString();
         if (code != 0) throw new InvalidOperationException("seed-demo failed: " + SeedOutput);
+        await SeededAsync();
     }
+
+    /// <summary>More data beside the demo, for a fixture that needs it (a second commune).</summary>
+    protected virtual Task SeededAsync() => Task.CompletedTask;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

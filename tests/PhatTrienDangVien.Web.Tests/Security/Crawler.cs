@@ -23,13 +23,13 @@ public static class Crawler
     public sealed record Result(List<string> Pages, List<Form> Forms, List<string> Errors, int Requests);
 
     /// <summary>The pages of the route table whose address needs no value (no id, no year).</summary>
-    public static List<string> PagesWithoutValues(AppFactory app) =>
+    public static List<string> PagesWithoutValues(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app) =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>())
             .Where(p => p is not null && !p.AttributeRouteInfo!.Template!.Contains('{', StringComparison.Ordinal))
             .Select(p => "/" + p!.AttributeRouteInfo!.Template).Distinct().ToList();
 
-    public static async Task<Result> CrawlAsync(AppFactory app, Browser b, int limit)
+    public static async Task<Result> CrawlAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> app, Browser b, int limit)
     {
         var start = PagesWithoutValues(app);
         var queue = new Queue<string>(start.Prepend("/"));
