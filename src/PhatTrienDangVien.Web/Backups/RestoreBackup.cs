@@ -27,11 +27,13 @@ public sealed class RestoreBackup(IServiceScopeFactory scopes, BackupService bac
         bool sqlite;
         string liveConnection;
         string[] known;
+        Dictionary<int, long> versions;
         using (var scope = SystemScope(out var db))
         {
             sqlite = db.Database.IsSqlite();
             liveConnection = db.Database.GetConnectionString()!;
             known = db.Database.GetMigrations().ToArray();
+            versions = await DataVersions.AllAsync(db, ct);
         }
         var check = sqlite ? CheckSqlite(file, known) : CheckPostgresDump(file);
         if (check is not null) return (false, check);
@@ -65,8 +67,11 @@ public sealed class RestoreBackup(IServiceScopeFactory scopes, BackupService bac
         }
 
         // A backup of an older version gets this version's schema.
-        using (var scope = SystemScope(out _))
+        using (var scope = SystemScope(out var restored))
+        {
             await DatabaseSetup.MigrateAsync(scope.ServiceProvider, ct);
+            await DataVersions.MovePastAsync(restored, versions, ct);
+        }
         await backups.RecordAsync(BackupKind.Restore, file, true, $"Bản sao dữ liệu trước khi phục hồi: {safety}", ct);
         return (true, $"Đã phục hồi từ {file}. Dữ liệu trước khi phục hồi được giữ tại {safety}.");
     }

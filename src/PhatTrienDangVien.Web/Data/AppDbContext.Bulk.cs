@@ -39,7 +39,7 @@ public abstract partial class AppDbContext
             foreach (var (type, rows) in groups) await ReserveKeysAsync(type, rows, ct);
             var now = _audit.Clock.GetUtcNow().UtcDateTime;
             var audit = new List<AuditEntry>(all.Count);
-            var communes = new SortedSet<int>();
+            var raised = new VersionsRaised();
             foreach (var (type, rows) in groups)
             {
                 foreach (var row in rows)
@@ -47,13 +47,13 @@ public abstract partial class AppDbContext
                     SetForeignKeys(type, row);
                     if (row is IHasDerivedColumns derived) derived.ComputeDerived();
                     audit.Add(AuditWriter.Added(this, _audit, now, type, row));
-                    if (DataVersionOf(row) is { } commune) communes.Add(commune);
+                    Note(row, raised);
                 }
                 await WriteRowsAsync(type, rows, withKey: true, ct);
             }
             await AuditChain.ChainAsync(this, audit, _audit.SealKey, sync: false, ct);
             await WriteRowsAsync(Model.FindEntityType(typeof(AuditEntry))!, audit, withKey: false, ct);
-            foreach (var commune in communes) await Database.ExecuteSqlAsync(BumpSql(commune), ct);
+            await RaiseAsync(raised, ct);
         }
         catch (DbException e)
         {
@@ -80,7 +80,7 @@ public abstract partial class AppDbContext
         {
             var now = _audit.Clock.GetUtcNow().UtcDateTime;
             var audit = new List<AuditEntry>(records.Count);
-            var communes = new SortedSet<int>();
+            var raised = new VersionsRaised();
             var sql = Database.GetService<ISqlGenerationHelper>();
             foreach (var (type, rows) in groups)
             {
@@ -97,7 +97,7 @@ public abstract partial class AppDbContext
                 foreach (var row in rows)
                 {
                     audit.Add(AuditWriter.Deleted(this, _audit, now, type, row));
-                    if (DataVersionOf(row) is { } commune) communes.Add(commune);
+                    Note(row, raised);
                 }
                 // Rows of the same token values share a statement: WHERE "Version" = 0 AND "Id" IN (…).
                 foreach (var same in rows.GroupBy(r => string.Join(",", tokens.Select(t => Literal(t, r)))))
@@ -118,7 +118,7 @@ public abstract partial class AppDbContext
             }
             await AuditChain.ChainAsync(this, audit, _audit.SealKey, sync: false, ct);
             await WriteRowsAsync(Model.FindEntityType(typeof(AuditEntry))!, audit, withKey: false, ct);
-            foreach (var commune in communes) await Database.ExecuteSqlAsync(BumpSql(commune), ct);
+            await RaiseAsync(raised, ct);
         }
         catch (DbException e)
         {

@@ -73,6 +73,7 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
 
     /// <summary>The backups taken and their outcome (installation-wide, written outside the audited save).</summary>
     public DbSet<Backups.BackupRun> BackupRuns => Set<Backups.BackupRun>();
+    public DbSet<JobClaim> JobClaims => Set<JobClaim>();
 
     public DbSet<Documents.FormTemplate> FormTemplates => Set<Documents.FormTemplate>();
     public DbSet<Documents.DocumentCounter> DocumentCounters => Set<Documents.DocumentCounter>();
@@ -190,7 +191,7 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         var result = base.SaveChanges(acceptAllChangesOnSuccess);
         AuditChain.LinkAsync(this, [.. save.Written, .. AuditWriter.Complete(save.Audit)], _audit.SealKey, sync: true, CancellationToken.None).GetAwaiter().GetResult();
         base.SaveChanges(acceptAllChangesOnSuccess);
-        foreach (var commune in save.Communes) Database.ExecuteSql(BumpSql(commune));
+        foreach (var commune in save.Raised.Communes.Union(save.Raised.HasSteps ? StepCommunes(save.Raised).ToList() : [])) Database.ExecuteSql(BumpSql(commune));
         ownTransaction?.Commit();
         return result;
     }
@@ -210,7 +211,7 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await AuditChain.LinkAsync(this, [.. save.Written, .. AuditWriter.Complete(save.Audit)], _audit.SealKey, sync: false, cancellationToken);
         await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        foreach (var commune in save.Communes) await Database.ExecuteSqlAsync(BumpSql(commune), cancellationToken);
+        await RaiseAsync(save.Raised, cancellationToken);
         if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
         return result;
     }
@@ -280,9 +281,9 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
     }
 
     /// <param name="Written">Audit rows added directly (the access trail): held back from the first save and linked into their chain with the rest.</param>
-    private sealed record PendingSave(List<AuditWriter.Pending> Audit, SortedSet<int> Communes, List<AuditEntry> Written)
+    private sealed record PendingSave(List<AuditWriter.Pending> Audit, VersionsRaised Raised, List<AuditEntry> Written)
     {
-        public bool IsEmpty => Audit.Count == 0 && Communes.Count == 0 && Written.Count == 0;
+        public bool IsEmpty => Audit.Count == 0 && Raised.IsEmpty && Written.Count == 0;
     }
 
     /// <summary>
@@ -292,7 +293,7 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
     private PendingSave PrepareSave()
     {
         ChangeTracker.DetectChanges();
-        var communes = new SortedSet<int>();
+        var raised = new VersionsRaised();
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
@@ -303,13 +304,13 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
                 var version = entry.Property(nameof(CommuneEntity.Version));
                 version.CurrentValue = (int)version.OriginalValue! + 1;
             }
-            if (DataVersionOf(entry.Entity) is { } commune) communes.Add(commune);
+            Note(entry.Entity, raised);
         }
         ChangeTracker.DetectChanges();
         var written = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList();
         // Detached until the chain's tail is locked: an unlinked row must never reach the table.
         foreach (var e in written) e.State = EntityState.Detached;
-        return new PendingSave(AuditWriter.Collect(this, _audit), communes, [.. written.Select(e => e.Entity)]);
+        return new PendingSave(AuditWriter.Collect(this, _audit), raised, [.. written.Select(e => e.Entity)]);
     }
 
     /// <summary>The data version a change of this record raises (the commune's, the installation's), if any.</summary>
@@ -322,6 +323,44 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         StepRecord or StepAttachment when !Scope.Unrestricted => Scope.CommuneId,
         _ => null,
     };
+
+    /// <summary>
+    /// The data versions a write raises: the communes of its rows, and for steps and scans written under a scope without
+    /// a commune (seeding, the command line, a generator), their candidates' communes, read once the rows are written.
+    /// </summary>
+    private sealed class VersionsRaised
+    {
+        public SortedSet<int> Communes { get; } = [];
+        public HashSet<int> StepCandidates { get; } = [];
+        public HashSet<int> StepIds { get; } = [];
+        public bool HasSteps => StepCandidates.Count > 0 || StepIds.Count > 0;
+        public bool IsEmpty => Communes.Count == 0 && !HasSteps;
+    }
+
+    private void Note(object row, VersionsRaised raised)
+    {
+        if (DataVersionOf(row) is { } commune) raised.Communes.Add(commune);
+        // A step has no commune column: under a scope without one, its candidate's commune is read after the write.
+        else if (Scope.Unrestricted && row is StepRecord step) raised.StepCandidates.Add(step.CandidateId);
+        else if (Scope.Unrestricted && row is StepAttachment scan) raised.StepIds.Add(scan.StepId);
+    }
+
+    /// <summary>Raises the versions in the write's transaction, after its rows (so a step's candidate is found).</summary>
+    private async Task RaiseAsync(VersionsRaised raised, CancellationToken ct)
+    {
+        foreach (var commune in raised.Communes.Union(raised.HasSteps ? await StepCommunes(raised).ToListAsync(ct) : []))
+            await Database.ExecuteSqlAsync(BumpSql(commune), ct);
+    }
+
+    private IQueryable<int> StepCommunes(VersionsRaised raised)
+    {
+        var candidates = raised.StepCandidates;
+        var steps = raised.StepIds;
+        // Only under a scope without a commune (Note), where no filter holds anything back.
+        return Candidates
+            .Where(c => candidates.Contains(c.Id) || AdmissionSteps.Any(s => steps.Contains(s.Id) && s.CandidateId == c.Id))
+            .Select(c => c.CommuneId).Distinct();
+    }
 
     // Upsert: the row appears with the commune's first save. Same statement on SQLite and PostgreSQL.
     private static FormattableString BumpSql(int communeId) => $"""

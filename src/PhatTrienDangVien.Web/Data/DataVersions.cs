@@ -37,4 +37,27 @@ public static class DataVersions
             .ToDictionaryAsync(v => v.CommuneId, v => v.Value, ct);
         return (rows.GetValueOrDefault(communeId), rows.GetValueOrDefault(Installation));
     }
+
+    /// <summary>Every counter as it stands (under a scope that sees them all): what a restore must move past.</summary>
+    public static Task<Dictionary<int, long>> AllAsync(AppDbContext db, CancellationToken ct) =>
+        db.DataVersions.AsNoTracking().ToDictionaryAsync(v => v.CommuneId, v => v.Value, ct);
+
+    /// <summary>
+    /// After a restore: each counter moves past both the value restored and the one it had before, so a figure kept
+    /// under a version of the replaced data is never taken for the restored data (a restore must not move a version back).
+    /// </summary>
+    public static async Task MovePastAsync(AppDbContext db, IReadOnlyDictionary<int, long> before, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(before);
+        var now = await AllAsync(db, ct);
+        foreach (var id in now.Keys.Union(before.Keys).Order())
+        {
+            var value = Math.Max(now.GetValueOrDefault(id), before.GetValueOrDefault(id)) + 1;
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "DataVersions" ("CommuneId", "Value") VALUES ({id}, {value})
+                ON CONFLICT ("CommuneId") DO UPDATE SET "Value" = {value}
+                """, ct);
+        }
+    }
 }

@@ -99,10 +99,15 @@ public abstract class BackupTests<TApp>(TApp app) where TApp : AppFactory
         refused.Output.ShouldContain("không phục hồi");
         (await FingerprintAsync()).ShouldBe(changed);
 
+        var versionsBefore = await app.WithSystemScopeAsync(db => Web.Data.DataVersions.AllAsync(db, default));
         var restored = await RunAsync("restore", "--input", run.FilePath!, "--yes");
         restored.Code.ShouldBe(0, restored.Output);
         restored.Output.ShouldContain("Đã phục hồi");
         (await FingerprintAsync()).ShouldBe(before);
+        // No data version moves back: a figure kept under the replaced data's version is never taken for the restored data.
+        var versionsAfter = await app.WithSystemScopeAsync(db => Web.Data.DataVersions.AllAsync(db, default));
+        versionsBefore.ShouldNotBeEmpty();
+        foreach (var (commune, value) in versionsBefore) versionsAfter[commune].ShouldBeGreaterThan(value, $"commune {commune}");
         // The data as it was just before the restore was kept.
         Directory.GetFiles(app.BackupFolder, "before-restore-*").ShouldNotBeEmpty();
         // The restore is in the (restored) history.

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Admission;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Tests.Infrastructure;
+using Shouldly;
+using Xunit;
+
+namespace PhatTrienDangVien.Web.Tests.Reliability;
+
+/// <summary>
+/// Every write raises its commune's data version in the same transaction (decision 0012), whatever the scope it runs
+/// under: a cached figure is keyed by it, so a write that forgets to raise it would leave every server showing stale figures.
+/// </summary>
+public abstract class DataVersionTests<TApp>(TApp app) where TApp : AppFactory
+{
+    private Task<Dictionary<int, long>> VersionsAsync() => app.WithSystemScopeAsync(db => DataVersions.AllAsync(db, default));
+
+    [Fact]
+    public async Task A_user_s_change_raises_its_commune_s_version_only()
+    {
+        var other = await app.WithSystemScopeAsync(db => Setup.CommuneSetup.CreateAsync(db, "Đảng bộ xã Phiên Bản", 2025, 2030, isDemo: false));
+        var before = await VersionsAsync();
+        var office = await Browser.LoginAsync(app, "office");
+        (await office.PostFormAsync("/Hamlets/Edit", new() { ["Input.Name"] = "Ấp Phiên Bản", ["Input.Population"] = "10", ["Input.Households"] = "3" }))
+            .StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        var after = await VersionsAsync();
+        after[app.Data.CommuneId].ShouldBeGreaterThan(before[app.Data.CommuneId]);
+        after.GetValueOrDefault(other.Id).ShouldBe(before.GetValueOrDefault(other.Id));
+    }
+
+    [Fact]
+    public async Task Steps_and_scans_written_without_a_commune_in_scope_raise_their_candidate_s_commune()
+    {
+        var d = app.Data;
+        // Seeding, the command line and a generator write under the system scope, one row at a time or in bulk.
+        var before = await VersionsAsync();
+        var stepId = await app.WithSystemScopeAsync(async db =>
+        {
+            var step = new StepRecord { CandidateId = d.CandidateB, Kind = AdmissionStepKind.SourcePool, Date = new(2026, 1, 5), RecordedBy = "test" };
+            db.AdmissionSteps.Add(step);
+            await db.SaveChangesAsync();
+            return step.Id;
+        });
+        var afterStep = await VersionsAsync();
+        afterStep[d.CommuneId].ShouldBe(before[d.CommuneId] + 1);
+
+        await app.WithSystemScopeAsync(async db =>
+        {
+            db.StepAttachments.Add(new StepAttachment
+            {
+                StepId = stepId, FileName = "bien-ban.pdf", ContentType = "application/pdf", Content = "%PDF-1.4"u8.ToArray(), Length = 8,
+                UploadedAtUtc = DateTime.UtcNow, UploadedBy = "test",
+            });
+            return await db.SaveChangesAsync();
+        });
+        var afterScan = await VersionsAsync();
+        afterScan[d.CommuneId].ShouldBe(afterStep[d.CommuneId] + 1);
+
+        await app.WithSystemScopeAsync(async db =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await db.InsertNewAsync([new StepRecord { CandidateId = d.CandidateB, Kind = AdmissionStepKind.MentorAssigned, Date = new(2026, 1, 9), RecordedBy = "test" }], default);
+            await tx.CommitAsync();
+            return 0;
+        });
+        (await VersionsAsync())[d.CommuneId].ShouldBe(afterScan[d.CommuneId] + 1);
+    }
+}
+
+public sealed class DataVersionTests_Sqlite(SqliteApp app) : DataVersionTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class DataVersionTests_Postgres(PostgresApp app) : DataVersionTests<PostgresApp>(app), IClassFixture<PostgresApp>;
