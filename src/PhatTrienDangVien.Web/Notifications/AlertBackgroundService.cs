@@ -6,8 +6,8 @@ namespace PhatTrienDangVien.Web.Notifications;
 /// stop the application: failures are logged by type only (exception messages may carry names or addresses).
 /// Off when <c>Notifications:Background</c> is false.
 /// </summary>
-public sealed class AlertBackgroundService(AlertGenerator generator, DigestService digest, TimeProvider clock, IConfiguration configuration,
-    ILogger<AlertBackgroundService> log) : BackgroundService
+public sealed class AlertBackgroundService(AlertGenerator generator, DigestService digest, Data.JobClaims claims, TimeProvider clock,
+    IConfiguration configuration, ILogger<AlertBackgroundService> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -24,7 +24,7 @@ public sealed class AlertBackgroundService(AlertGenerator generator, DigestServi
             {
                 var now = clock.GetUtcNow();
                 var today = DigestService.VietnamDate(now);
-                if (generated != today && await TryAsync("alert generation", () => generator.RunAsync(today, stoppingToken), stoppingToken))
+                if (generated != today && await TryAsync("alert generation", () => GenerateOnceAsync(today, stoppingToken), stoppingToken))
                     generated = today;
                 await TryAsync("e-mail digest", () => digest.RunDueAsync(now, stoppingToken), stoppingToken);
             }
@@ -35,6 +35,20 @@ public sealed class AlertBackgroundService(AlertGenerator generator, DigestServi
             // The application is stopping.
         }
     }
+
+    /// <summary>
+    /// The day's alerts, by one server of those sharing the database: the others find the day claimed and leave it.
+    /// A run that failed stays unfinished, and the next hourly tick of any server takes it over.
+    /// </summary>
+    private async Task GenerateOnceAsync(DateOnly today, CancellationToken ct)
+    {
+        var key = AlertsKey(today);
+        if (!await claims.TryClaimAsync(key, Interval - TimeSpan.FromMinutes(5), ct)) return;
+        await generator.RunAsync(today, ct);
+        await claims.FinishAsync(key, ct);
+    }
+
+    public static string AlertsKey(DateOnly day) => "alerts:" + day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<bool> TryAsync(string what, Func<Task> work, CancellationToken stoppingToken)
     {

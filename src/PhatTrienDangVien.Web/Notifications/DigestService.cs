@@ -19,7 +19,7 @@ namespace PhatTrienDangVien.Web.Notifications;
 /// <remarks>Status columns and the password are written with ExecuteUpdate, outside the audited save: the audit
 /// trail must never hold the password, and a run every hour is no one's edit.</remarks>
 public sealed class DigestService(IServiceScopeFactory scopes, MailSender mail, IDataProtectionProvider protection, TimeProvider clock,
-    ILogger<DigestService> log)
+    Data.JobClaims claims, ILogger<DigestService> log)
 {
     public const int MaxListed = 100;
 
@@ -49,11 +49,21 @@ public sealed class DigestService(IServiceScopeFactory scopes, MailSender mail, 
         }
         foreach (var commune in due)
         {
+            // One server mails a commune's digest of the day; a send cut short is taken over after half an hour (what
+            // was mailed is marked, so only the rest goes).
+            var key = DigestKey(commune, today);
+            if (!await claims.TryClaimAsync(key, TimeSpan.FromMinutes(30), cancellationToken)) continue;
             var result = await SendDigestsAsync(commune, cancellationToken);
+            // A failed send (the mail server down) is tried again on the next tick, as before there were claims.
+            if (result.Error is null) await claims.FinishAsync(key, cancellationToken);
+            else await claims.ReleaseAsync(key, cancellationToken);
             // Counts only: the error text may name an address, and the settings page shows it to the administrator.
             NotificationLog.DigestSent(log, result.Sent, result.Recipients, result.Error is not null);
         }
     }
+
+    public static string DigestKey(int communeId, DateOnly day) =>
+        $"digest:{communeId.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>Sends one commune's digests now (the daily run, or the administrator's button).</summary>
     public async Task<Result> SendDigestsAsync(int communeId, CancellationToken cancellationToken = default)

@@ -7,6 +7,7 @@ public static class NotificationSetup
         services.AddSingleton<AlertGenerator>();
         services.AddSingleton<MailSender>();
         services.AddSingleton<DigestService>();
+        services.AddSingleton<Data.JobClaims>();
         services.AddHostedService<AlertBackgroundService>();
         return services;
     }

@@ -2371,6 +2371,28 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.ToTable("DataVersions", (string)null);
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Web.Data.JobClaim", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("ClaimedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Server")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("JobClaims", (string)null);
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Web.Documents.DocumentCounter", b =>
                 {
                     b.Property<int>("Id")

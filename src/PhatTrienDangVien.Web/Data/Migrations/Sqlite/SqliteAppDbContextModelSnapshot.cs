@@ -2288,6 +2288,28 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.ToTable("DataVersions", (string)null);
                 });
 
+            modelBuilder.Entity("PhatTrienDangVien.Web.Data.JobClaim", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClaimedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Server")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("JobClaims", (string)null);
+                });
+
             modelBuilder.Entity("PhatTrienDangVien.Web.Documents.DocumentCounter", b =>
                 {
                     b.Property<int>("Id")
