@@ -54,18 +54,27 @@ public sealed class JobClaims(IServiceScopeFactory scopes, TimeProvider clock)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.ClaimedAtUtc, now).SetProperty(c => c.Server, server), ct) == 1;
     }
 
+    /// <summary>Marks the work done, if this server still holds it (a claim taken over is the taker's to finish).</summary>
     public async Task FinishAsync(string key, CancellationToken ct)
     {
         using var scope = SystemScope(out var db);
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.JobClaims.Where(c => c.Key == key).ExecuteUpdateAsync(u => u.SetProperty(c => c.FinishedAtUtc, now), ct);
+        var server = Server;
+        await db.JobClaims.Where(c => c.Key == key && c.Server == server).ExecuteUpdateAsync(u => u.SetProperty(c => c.FinishedAtUtc, now), ct);
     }
 
-    /// <summary>Gives the work back: the next tick of any server may claim it again.</summary>
+    public async Task<bool> IsFinishedAsync(string key, CancellationToken ct)
+    {
+        using var scope = SystemScope(out var db);
+        return await db.JobClaims.AnyAsync(c => c.Key == key && c.FinishedAtUtc != null, ct);
+    }
+
+    /// <summary>Gives the work back, if this server still holds it: the next tick of any server may claim it again.</summary>
     public async Task ReleaseAsync(string key, CancellationToken ct)
     {
         using var scope = SystemScope(out var db);
-        await db.JobClaims.Where(c => c.Key == key).ExecuteDeleteAsync(ct);
+        var server = Server;
+        await db.JobClaims.Where(c => c.Key == key && c.Server == server && c.FinishedAtUtc == null).ExecuteDeleteAsync(ct);
     }
 
     private IServiceScope SystemScope(out AppDbContext db)

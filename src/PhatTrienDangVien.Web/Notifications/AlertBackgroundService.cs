@@ -24,8 +24,8 @@ public sealed class AlertBackgroundService(AlertGenerator generator, DigestServi
             {
                 var now = clock.GetUtcNow();
                 var today = DigestService.VietnamDate(now);
-                if (generated != today && await TryAsync("alert generation", () => GenerateOnceAsync(today, stoppingToken), stoppingToken))
-                    generated = today;
+                if (generated != today)
+                    await TryAsync("alert generation", async () => { if (await GenerateOnceAsync(today, stoppingToken)) generated = today; }, stoppingToken);
                 await TryAsync("e-mail digest", () => digest.RunDueAsync(now, stoppingToken), stoppingToken);
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -38,14 +38,16 @@ public sealed class AlertBackgroundService(AlertGenerator generator, DigestServi
 
     /// <summary>
     /// The day's alerts, by one server of those sharing the database: the others find the day claimed and leave it.
-    /// A run that failed stays unfinished, and the next hourly tick of any server takes it over.
+    /// True once the day's run is finished, by this server or another. A run that failed, or whose server died, stays
+    /// unfinished: every server asks again on its next tick, and one takes it over once the claim is stale.
     /// </summary>
-    private async Task GenerateOnceAsync(DateOnly today, CancellationToken ct)
+    private async Task<bool> GenerateOnceAsync(DateOnly today, CancellationToken ct)
     {
         var key = AlertsKey(today);
-        if (!await claims.TryClaimAsync(key, Interval - TimeSpan.FromMinutes(5), ct)) return;
+        if (!await claims.TryClaimAsync(key, Interval - TimeSpan.FromMinutes(5), ct)) return await claims.IsFinishedAsync(key, ct);
         await generator.RunAsync(today, ct);
         await claims.FinishAsync(key, ct);
+        return true;
     }
 
     public static string AlertsKey(DateOnly day) => "alerts:" + day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
