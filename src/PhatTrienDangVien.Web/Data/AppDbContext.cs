@@ -191,7 +191,7 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         var result = base.SaveChanges(acceptAllChangesOnSuccess);
         AuditChain.LinkAsync(this, [.. save.Written, .. AuditWriter.Complete(save.Audit)], _audit.SealKey, sync: true, CancellationToken.None).GetAwaiter().GetResult();
         base.SaveChanges(acceptAllChangesOnSuccess);
-        foreach (var commune in save.Raised.Communes.Union(save.Raised.HasSteps ? StepCommunes(save.Raised).ToList() : [])) Database.ExecuteSql(BumpSql(commune));
+        Raise(save.Raised);
         ownTransaction?.Commit();
         return result;
     }
@@ -320,7 +320,7 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         Core.Notifications.Notification or Core.Notifications.NotificationSettings => null,
         CommuneEntity c => c.CommuneId,
         RuleParameter or CalendarDayOverride => Data.DataVersions.Installation,
-        StepRecord or StepAttachment when !Scope.Unrestricted => Scope.CommuneId,
+        StepRecord or StepAttachment when !Scope.Unrestricted && Scope.CommuneId > 0 => Scope.CommuneId,
         _ => null,
     };
 
@@ -331,35 +331,50 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
     private sealed class VersionsRaised
     {
         public SortedSet<int> Communes { get; } = [];
-        public HashSet<int> StepCandidates { get; } = [];
-        public HashSet<int> StepIds { get; } = [];
-        public bool HasSteps => StepCandidates.Count > 0 || StepIds.Count > 0;
+        // The rows, not their keys: a step saved with its new candidate has its key only once the write is done.
+        public List<StepRecord> Steps { get; } = [];
+        public List<StepAttachment> Scans { get; } = [];
+        public bool HasSteps => Steps.Count > 0 || Scans.Count > 0;
         public bool IsEmpty => Communes.Count == 0 && !HasSteps;
     }
 
     private void Note(object row, VersionsRaised raised)
     {
         if (DataVersionOf(row) is { } commune) raised.Communes.Add(commune);
-        // A step has no commune column: under a scope without one, its candidate's commune is read after the write.
-        else if (Scope.Unrestricted && row is StepRecord step) raised.StepCandidates.Add(step.CandidateId);
-        else if (Scope.Unrestricted && row is StepAttachment scan) raised.StepIds.Add(scan.StepId);
+        // A step has no commune column: under a scope without one (the system's, or none set), its candidate's commune
+        // is read after the write.
+        else if (row is StepRecord step) raised.Steps.Add(step);
+        else if (row is StepAttachment scan) raised.Scans.Add(scan);
     }
 
-    /// <summary>Raises the versions in the write's transaction, after its rows (so a step's candidate is found).</summary>
+    /// <summary>
+    /// Raises the versions in the write's transaction, after its rows (so a step's candidate is found), in commune order:
+    /// on PostgreSQL each bump locks its row until the commit, and two writes taking the same rows in different orders
+    /// could deadlock.
+    /// </summary>
     private async Task RaiseAsync(VersionsRaised raised, CancellationToken ct)
     {
-        foreach (var commune in raised.Communes.Union(raised.HasSteps ? await StepCommunes(raised).ToListAsync(ct) : []))
-            await Database.ExecuteSqlAsync(BumpSql(commune), ct);
+        if (raised.HasSteps) raised.Communes.UnionWith(await StepCommunes(raised).ToListAsync(ct));
+        foreach (var commune in raised.Communes) await Database.ExecuteSqlAsync(BumpSql(commune), ct);
     }
 
+    /// <summary>The sync twin of <see cref="RaiseAsync"/>, for <c>SaveChanges</c>.</summary>
+    private void Raise(VersionsRaised raised)
+    {
+        if (raised.HasSteps) raised.Communes.UnionWith(StepCommunes(raised).ToList());
+        foreach (var commune in raised.Communes) Database.ExecuteSql(BumpSql(commune));
+    }
+
+    /// <summary>The communes of the steps and scans just written, looked up by their own ids.</summary>
     private IQueryable<int> StepCommunes(VersionsRaised raised)
     {
-        var candidates = raised.StepCandidates;
-        var steps = raised.StepIds;
-        // Only under a scope without a commune (Note), where no filter holds anything back.
-        return Candidates
-            .Where(c => candidates.Contains(c.Id) || AdmissionSteps.Any(s => steps.Contains(s.Id) && s.CandidateId == c.Id))
-            .Select(c => c.CommuneId).Distinct();
+        var candidates = raised.Steps.Select(s => s.CandidateId).Distinct().ToList();
+        var steps = raised.Scans.Select(a => a.StepId).Distinct().ToList();
+        // Bypass reviewed: the scope has no commune here (Note); one column of the rows this write itself touched.
+        var all = Candidates.IgnoreQueryFilters();
+        // Bypass reviewed: as above, a scan's step, to reach its candidate.
+        var scanned = AdmissionSteps.IgnoreQueryFilters().Where(s => steps.Contains(s.Id)).Select(s => s.CandidateId);
+        return all.Where(c => candidates.Contains(c.Id) || scanned.Contains(c.Id)).Select(c => c.CommuneId).Distinct();
     }
 
     // Upsert: the row appears with the commune's first save. Same statement on SQLite and PostgreSQL.

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PhatTrienDangVien.Core.Admission;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Tests.Infrastructure;
@@ -64,6 +65,42 @@ public abstract class DataVersionTests<TApp>(TApp app) where TApp : AppFactory
             return 0;
         });
         (await VersionsAsync())[d.CommuneId].ShouldBe(afterScan[d.CommuneId] + 1);
+    }
+
+    [Fact]
+    public async Task The_sync_save_and_a_delete_raise_the_version_and_a_save_without_a_scope_raises_no_stray_row()
+    {
+        var d = app.Data;
+        var before = await VersionsAsync();
+        // The sync save (SaveChanges) takes its own path through the same raise.
+        var stepId = await app.WithSystemScopeAsync(db =>
+        {
+            var step = new StepRecord { CandidateId = d.CandidateB, Kind = AdmissionStepKind.SourcePool, Date = new(2026, 1, 6), RecordedBy = "test" };
+            db.AdmissionSteps.Add(step);
+            db.SaveChanges();
+            return Task.FromResult(step.Id);
+        });
+        var afterAdd = await VersionsAsync();
+        afterAdd[d.CommuneId].ShouldBe(before[d.CommuneId] + 1);
+
+        await app.WithSystemScopeAsync(async db =>
+        {
+            db.AdmissionSteps.Remove(await db.AdmissionSteps.SingleAsync(s => s.Id == stepId));
+            return await db.SaveChangesAsync();
+        });
+        var afterDelete = await VersionsAsync();
+        afterDelete[d.CommuneId].ShouldBe(afterAdd[d.CommuneId] + 1);
+
+        // A context nobody set a scope on (DataScope.Nothing) still raises the step's own commune, never a row −1.
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.AdmissionSteps.Add(new StepRecord { CandidateId = d.CandidateB, Kind = AdmissionStepKind.SourcePool, Date = new(2026, 1, 7), RecordedBy = "test" });
+            await db.SaveChangesAsync();
+        }
+        var afterUnscoped = await VersionsAsync();
+        afterUnscoped[d.CommuneId].ShouldBe(afterDelete[d.CommuneId] + 1);
+        afterUnscoped.Keys.ShouldAllBe(k => k >= 0);
     }
 }
 
