@@ -27,13 +27,11 @@ public sealed class RestoreBackup(IServiceScopeFactory scopes, BackupService bac
         bool sqlite;
         string liveConnection;
         string[] known;
-        Dictionary<int, long> versions;
         using (var scope = SystemScope(out var db))
         {
             sqlite = db.Database.IsSqlite();
             liveConnection = db.Database.GetConnectionString()!;
             known = db.Database.GetMigrations().ToArray();
-            versions = await DataVersions.AllAsync(db, ct);
         }
         var check = sqlite ? CheckSqlite(file, known) : CheckPostgresDump(file);
         if (check is not null) return (false, check);
@@ -43,6 +41,10 @@ public sealed class RestoreBackup(IServiceScopeFactory scopes, BackupService bac
         var safety = Path.Combine(backups.Folder, $"before-restore-{stamp}{(sqlite ? ".db" : ".dump")}");
         var copy = await backups.RunNowAsync(BackupKind.Command, null, safety, ct);
         if (!copy.Succeeded) return (false, $"Không sao lưu được dữ liệu hiện tại nên chưa phục hồi: {copy.Message}");
+
+        // The versions of the data about to be replaced, read last: a write after this read is covered by the floor.
+        Dictionary<int, long> versions;
+        using (var scope = SystemScope(out var db)) versions = await DataVersions.AllAsync(db, ct);
 
         if (sqlite)
         {
@@ -70,7 +72,7 @@ public sealed class RestoreBackup(IServiceScopeFactory scopes, BackupService bac
         using (var scope = SystemScope(out var restored))
         {
             await DatabaseSetup.MigrateAsync(scope.ServiceProvider, ct);
-            await DataVersions.MovePastAsync(restored, versions, ct);
+            await DataVersions.MovePastAsync(restored, versions, clock, ct);
         }
         await backups.RecordAsync(BackupKind.Restore, file, true, $"Bản sao dữ liệu trước khi phục hồi: {safety}", ct);
         return (true, $"Đã phục hồi từ {file}. Dữ liệu trước khi phục hồi được giữ tại {safety}.");

@@ -355,14 +355,16 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
     private async Task RaiseAsync(VersionsRaised raised, CancellationToken ct)
     {
         if (raised.HasSteps) raised.Communes.UnionWith(await StepCommunes(raised).ToListAsync(ct));
-        foreach (var commune in raised.Communes) await Database.ExecuteSqlAsync(BumpSql(commune), ct);
+        var floor = Data.DataVersions.Floor(_audit.Clock);
+        foreach (var commune in raised.Communes) await Database.ExecuteSqlAsync(BumpSql(commune, floor), ct);
     }
 
     /// <summary>The sync twin of <see cref="RaiseAsync"/>, for <c>SaveChanges</c>.</summary>
     private void Raise(VersionsRaised raised)
     {
         if (raised.HasSteps) raised.Communes.UnionWith(StepCommunes(raised).ToList());
-        foreach (var commune in raised.Communes) Database.ExecuteSql(BumpSql(commune));
+        var floor = Data.DataVersions.Floor(_audit.Clock);
+        foreach (var commune in raised.Communes) Database.ExecuteSql(BumpSql(commune, floor));
     }
 
     /// <summary>The communes of the steps and scans just written, looked up by their own ids.</summary>
@@ -377,9 +379,10 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         return all.Where(c => candidates.Contains(c.Id) || scanned.Contains(c.Id)).Select(c => c.CommuneId).Distinct();
     }
 
-    // Upsert: the row appears with the commune's first save. Same statement on SQLite and PostgreSQL.
-    private static FormattableString BumpSql(int communeId) => $"""
-        INSERT INTO "DataVersions" ("CommuneId", "Value") VALUES ({communeId}, 1)
+    // Upsert: the row appears with the commune's first save, at the floor of now (DataVersions.Floor: a commune id
+    // used again after a restore never starts at a value a server cached). Same statement on SQLite and PostgreSQL.
+    private static FormattableString BumpSql(int communeId, long floor) => $"""
+        INSERT INTO "DataVersions" ("CommuneId", "Value") VALUES ({communeId}, {floor})
         ON CONFLICT ("CommuneId") DO UPDATE SET "Value" = "DataVersions"."Value" + 1
         """;
 }

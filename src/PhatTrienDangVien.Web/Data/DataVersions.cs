@@ -43,21 +43,35 @@ public static class DataVersions
         db.DataVersions.AsNoTracking().ToDictionaryAsync(v => v.CommuneId, v => v.Value, ct);
 
     /// <summary>
-    /// After a restore: each counter moves past both the value restored and the one it had before, so a figure kept
-    /// under a version of the replaced data is never taken for the restored data (a restore must not move a version back).
+    /// The least value a counter takes when it is created or moved by a restore: the time in ticks. A counter only ever
+    /// grows by one per write, so no value a counter held before (even one created, or restored, in a moment nobody
+    /// read) reaches the floor of a later moment: a figure kept under an old value is never taken for new data.
     /// </summary>
-    public static async Task MovePastAsync(AppDbContext db, IReadOnlyDictionary<int, long> before, CancellationToken ct)
+    public static long Floor(TimeProvider clock) => clock.GetUtcNow().UtcTicks;
+
+    /// <summary>
+    /// After a restore, in one transaction: each counter moves past the value restored, the one it had just before
+    /// (<paramref name="before"/>) and the floor of now, so a figure kept under a version of the replaced data is never
+    /// taken for the restored data (a restore must not move a version back).
+    /// </summary>
+    public static async Task MovePastAsync(AppDbContext db, IReadOnlyDictionary<int, long> before, TimeProvider clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(before);
-        var now = await AllAsync(db, ct);
-        foreach (var id in now.Keys.Union(before.Keys).Order())
+        var floor = Floor(clock);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE "DataVersions" SET "Value" = CASE WHEN "Value" >= {floor} THEN "Value" + 1 ELSE {floor} END
+            """, ct);
+        // In commune order, as every write takes these rows.
+        foreach (var (id, old) in before.OrderBy(v => v.Key))
         {
-            var value = Math.Max(now.GetValueOrDefault(id), before.GetValueOrDefault(id)) + 1;
+            var value = Math.Max(old + 1, floor);
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "DataVersions" ("CommuneId", "Value") VALUES ({id}, {value})
-                ON CONFLICT ("CommuneId") DO UPDATE SET "Value" = {value}
+                ON CONFLICT ("CommuneId") DO UPDATE SET "Value" = CASE WHEN "DataVersions"."Value" >= {value} THEN "DataVersions"."Value" ELSE {value} END
                 """, ct);
         }
+        await tx.CommitAsync(ct);
     }
 }

@@ -102,6 +102,29 @@ public abstract class DataVersionTests<TApp>(TApp app) where TApp : AppFactory
         afterUnscoped[d.CommuneId].ShouldBe(afterDelete[d.CommuneId] + 1);
         afterUnscoped.Keys.ShouldAllBe(k => k >= 0);
     }
+
+    [Fact]
+    public async Task A_restore_moves_every_version_past_any_value_the_replaced_data_reached_even_after_it_was_read()
+    {
+        var d = app.Data;
+        var gone = 987_654; // a commune of the replaced data that the backup does not have
+        var after = await app.WithSystemScopeAsync(async db =>
+        {
+            // The restore read 7 for the commune; a write after that read raised it to 8, which a server may have cached.
+            var before = new Dictionary<int, long> { [d.CommuneId] = 7, [gone] = 40 };
+            // The backup put 5 back.
+            await db.Database.ExecuteSqlAsync($"""UPDATE "DataVersions" SET "Value" = 5 WHERE "CommuneId" = {d.CommuneId}""");
+            await DataVersions.MovePastAsync(db, before, app.Clock, default);
+            return await DataVersions.AllAsync(db, default);
+        });
+        after[d.CommuneId].ShouldBeGreaterThan(8);
+        after[d.CommuneId].ShouldBeGreaterThanOrEqualTo(DataVersions.Floor(app.Clock));
+        after[gone].ShouldBeGreaterThan(40);
+        // A commune's first version starts at the floor too: an id used again never starts where a server cached.
+        var other = await app.WithSystemScopeAsync(db => Setup.CommuneSetup.CreateAsync(db, "Đảng bộ xã Mốc Thời Gian", 2025, 2030, isDemo: false));
+        (await VersionsAsync())[other.Id].ShouldBeGreaterThanOrEqualTo(DataVersions.Floor(app.Clock));
+        await app.WithSystemScopeAsync(db => db.Database.ExecuteSqlAsync($"""DELETE FROM "DataVersions" WHERE "CommuneId" = {gone}"""));
+    }
 }
 
 public sealed class DataVersionTests_Sqlite(SqliteApp app) : DataVersionTests<SqliteApp>(app), IClassFixture<SqliteApp>;
