@@ -21,7 +21,7 @@ namespace PhatTrienDangVien.Web.Backups;
 /// looks like a backup.
 /// </remarks>
 public sealed class BackupService(IServiceScopeFactory scopes, IOptions<BackupOptions> options, IHostEnvironment env, TimeProvider clock,
-    ILogger<BackupService> log)
+    JobClaims jobs, ILogger<BackupService> log)
 {
     /// <summary>The administrator is warned when the last successful backup is older than this.</summary>
     public static readonly TimeSpan WarnAfter = TimeSpan.FromDays(2);
@@ -47,29 +47,33 @@ public sealed class BackupService(IServiceScopeFactory scopes, IOptions<BackupOp
     public static string ScheduledKey(DateOnly day) => "scheduled:" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The daily backup, when its hour has come and no server has taken today's yet. The claim is a row with the day's
-    /// key inserted with ON CONFLICT DO NOTHING: of two servers (or two instances) only one inserts it and backs up.
-    /// Returns null when there was nothing to do.
+    /// The daily backup, when its hour has come and no server has taken today's yet: claimed in <see cref="JobClaims"/>
+    /// like the other scheduled work (a claim whose server died is taken over once it is <see cref="StaleClaim"/> old),
+    /// its outcome recorded in <c>BackupRuns</c>. Returns null when there was nothing to do.
     /// </summary>
     public async Task<BackupRun?> RunScheduledAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         if (VietnamTime.Local(now.UtcDateTime).Hour < Math.Clamp(Options.Hour, 0, 23)) return null;
         var key = ScheduledKey(VietnamTime.DateOf(now));
+        var claim = "backup:" + key;
+        if (!await jobs.TryClaimAsync(claim, StaleClaim, ct)) return null;
         using (var scope = SystemScope(out var db))
         {
-            if (!await ClaimAsync(db, key, BackupKind.Scheduled, null, ct))
-            {
-                // A claim whose server died before finishing is taken over once it is old enough.
-                var stale = now.UtcDateTime - StaleClaim;
-                var server = Environment.MachineName;
-                var startedAt = now.UtcDateTime;
-                var taken = await db.BackupRuns.Where(r => r.Key == key && r.FinishedAtUtc == null && r.StartedAtUtc < stale)
-                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.StartedAtUtc, startedAt).SetProperty(r => r.Server, server), ct);
-                if (taken == 0) return null;
-            }
+            // A claim taken over starts the dead server's run again under its key.
+            var startedAt = now.UtcDateTime;
+            var server = Environment.MachineName;
+            var kindText = nameof(BackupKind.Scheduled);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "BackupRuns" ("Key", "Kind", "StartedAtUtc", "Succeeded", "Server")
+                VALUES ({key}, {kindText}, {startedAt}, {false}, {server})
+                ON CONFLICT ("Key") DO UPDATE SET "StartedAtUtc" = {startedAt}, "Server" = {server}
+                """, ct);
         }
-        return await ExecuteAsync(key, null, ct);
+        var run = await ExecuteAsync(key, null, ct);
+        // A failed backup is finished too: it is reported to the administrator, not retried by every server all day.
+        await jobs.FinishAsync(claim, CancellationToken.None);
+        return run;
     }
 
     /// <summary>A backup now: the administrator's button (<paramref name="requestedBy"/>) or the command line.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace PhatTrienDangVien.Web.Notifications;
 
 public static class NotificationSetup
@@ -7,7 +9,7 @@ public static class NotificationSetup
         services.AddSingleton<AlertGenerator>();
         services.AddSingleton<MailSender>();
         services.AddSingleton<DigestService>();
-        services.AddSingleton<Data.JobClaims>();
+        services.TryAddSingleton<Data.JobClaims>();
         services.AddHostedService<AlertBackgroundService>();
         return services;
     }

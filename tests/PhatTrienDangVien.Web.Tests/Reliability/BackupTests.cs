@@ -229,6 +229,33 @@ public abstract class BackupTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task A_daily_backup_whose_server_died_is_taken_over_once_its_claim_is_stale_and_not_before()
+    {
+        var folder = Path.Combine(app.BackupFolder, "taken-over");
+        var service = ActivatorUtilities.CreateInstance<BackupService>(app.Services,
+            Options.Create(new BackupOptions { Folder = folder, Hour = 0, Keep = 10, Enabled = true }));
+        // A day no other test of the class has backed up (they share the application and its clock).
+        app.Clock.Advance(TimeSpan.FromDays(30));
+        var key = BackupService.ScheduledKey(Core.Common.VietnamTime.Today(app.Clock));
+        // Another server claimed today's backup an hour ago and has not finished: it may still be working.
+        var claimed = app.Clock.GetUtcNow().UtcDateTime.AddHours(-1);
+        await app.WithSystemScopeAsync(db => db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "JobClaims" ("Key", "Server", "ClaimedAtUtc") VALUES ({"backup:" + key}, {"may-chu-khac:1"}, {claimed})
+            """));
+        (await service.RunScheduledAsync()).ShouldBeNull();
+        Directory.Exists(folder).ShouldBeFalse();
+
+        // Past the stale limit it died: this server takes the day over, once.
+        app.Clock.Advance(BackupService.StaleClaim);
+        var run = await service.RunScheduledAsync();
+        run.ShouldNotBeNull();
+        run.Succeeded.ShouldBeTrue(run.Message);
+        Directory.GetFiles(folder, "ptdv-*").Length.ShouldBe(1);
+        (await service.RunScheduledAsync()).ShouldBeNull();
+        (await app.WithSystemScopeAsync(db => db.JobClaims.SingleAsync(c => c.Key == "backup:" + key))).FinishedAtUtc.ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task Two_instances_of_the_daily_service_take_one_backup_per_day()
     {
         var folder = Path.Combine(app.BackupFolder, "daily");
