@@ -12,7 +12,8 @@ namespace PhatTrienDangVien.Web.Demo;
 /// taken on the session's day, a finding from the checklist where it found something, and the corrective actions —
 /// most done with their evidence, one still open past its date, one in progress.
 /// </summary>
-internal sealed class DemoInspections(AppDbContext db, InspectionChecklist checklist, DateOnly today, int communeId)
+internal sealed class DemoInspections(AppDbContext db, InspectionChecklist checklist, Evaluations.CellDevelopment development, Core.Admission.RuleBook book,
+    DateOnly today, int communeId)
 {
     private readonly Random _random = new(13_2026);
 
@@ -119,21 +120,12 @@ internal sealed class DemoInspections(AppDbContext db, InspectionChecklist check
     /// </summary>
     private async Task<DateOnly?> AllMentoredOnAsync(int cellId, DateOnly day, CancellationToken ct)
     {
+        // Who was waiting is the session's own figure, read by the same rule (CellDevelopment.AsRecordedAsync).
+        var waiting = (await development.AsRecordedAsync([cellId], day, book, ct)).Where(c => c.InPool && !c.Mentored).Select(c => c.CandidateId).ToList();
         var kinds = new[] { Core.Admission.AdmissionStepKind.MentorAssigned, Core.Admission.AdmissionStepKind.Ceremony, Core.Admission.AdmissionStepKind.Withdrawal };
-        var steps = (await (from s in db.AdmissionSteps
-                            join c in db.Candidates on s.CandidateId equals c.Id
-                            where c.CellId == cellId && c.AddedOn <= day && kinds.Contains(s.Kind)
-                            select new { s.CandidateId, s.Date }).ToListAsync(ct)).ToLookup(s => s.CandidateId, s => s.Date);
-        var waiting = await db.Candidates.Where(c => c.CellId == cellId && c.AddedOn <= day).Select(c => c.Id).ToListAsync(ct);
-        DateOnly last = day;
-        foreach (var id in waiting)
-        {
-            var dates = steps[id].ToList();
-            if (dates.Any(d => d <= day)) continue;
-            if (dates.Count == 0) return null;
-            var first = dates.Min();
-            if (first > last) last = first;
-        }
-        return last;
+        var firsts = await db.AdmissionSteps.Where(s => waiting.Contains(s.CandidateId) && kinds.Contains(s.Kind) && s.Date > day)
+            .GroupBy(s => s.CandidateId).Select(g => g.Min(s => s.Date)).ToListAsync(ct);
+        if (firsts.Count < waiting.Count) return null;
+        return firsts.Count == 0 ? day : firsts.Max();
     }
 }

@@ -297,7 +297,7 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
         await SeedSchoolsAsync(c, cells.Select(x => x.Cell).ToList(), hamlets, ct);
         // The inspections read the recorded steps (the checklist) and the cells' figures, targets included, on each session's day.
         db.ChangeTracker.Clear();
-        await new DemoInspections(db, inspectionChecklist, today, c).SeedAsync([.. cells.Select(x => x.Cell)], ct);
+        await new DemoInspections(db, inspectionChecklist, development, await ruleBooks.GetAsync(ct), today, c).SeedAsync([.. cells.Select(x => x.Cell)], ct);
         db.ChangeTracker.Clear();
         await new DemoRatings(db, development, today, c).SeedAsync([.. cells.Select(x => x.Cell)], ct);
         db.ChangeTracker.Clear();

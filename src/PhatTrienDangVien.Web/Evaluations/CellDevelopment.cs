@@ -38,8 +38,9 @@ public sealed class CellDevelopment(AppDbContext db, WorkList work, RuleBookProv
         var upTo = today < window.Last ? today : window.Last;
         var admitted = (await PlanData.AdmittedIn(db.Members.AsNoTracking(), cellIds, window.First, upTo).Select(m => m.CellId).ToListAsync(ct))
             .GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
-        var validity = (await rules.GetAsync(ct)).At(today).CertificateValidityMonths;
-        var now = await (today < Core.Common.VietnamTime.Today(clock) ? AsRecordedAsync(cellIds, today, validity, ct) : AsTheyStandAsync(cellIds, today, validity, ct));
+        var book = await rules.GetAsync(ct);
+        var now = await (today < Core.Common.VietnamTime.Today(clock) ? AsRecordedAsync(cellIds, today, book, ct)
+            : AsTheyStandAsync(cellIds, today, book.At(today).CertificateValidityMonths, ct));
         var late = (await db.AdmissionSteps.AsNoTracking().Where(s => s.IsLate && s.Date >= window.First && s.Date <= upTo)
                 .Join(db.Candidates.AsNoTracking().Where(c => cellIds.Contains(c.CellId)), s => s.CandidateId, c => c.Id, (s, c) => c.CellId).ToListAsync(ct))
             .GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
@@ -82,13 +83,13 @@ public sealed class CellDevelopment(AppDbContext db, WorkList work, RuleBookProv
     /// whoever had a mentor's step by then; an open or overdue case is the deadline rules run over the steps of the day.
     /// The cell is the candidate's cell of today.
     /// </summary>
-    internal async Task<List<CaseOnDay>> AsRecordedAsync(IReadOnlyCollection<int> cellIds, DateOnly day, int validity, CancellationToken ct)
+    internal async Task<List<CaseOnDay>> AsRecordedAsync(IReadOnlyCollection<int> cellIds, DateOnly day, RuleBook book, CancellationToken ct)
     {
         var candidates = await db.Candidates.AsNoTracking().Where(c => cellIds.Contains(c.CellId) && c.AddedOn <= day)
             .Select(c => new { c.Id, c.CellId, c.Person.DateOfBirth }).ToListAsync(ct);
         var ids = candidates.Select(c => c.Id).ToList();
         var steps = (await db.AdmissionSteps.AsNoTracking().Where(s => ids.Contains(s.CandidateId) && s.Date <= day).ToListAsync(ct)).ToLookup(s => s.CandidateId);
-        var book = await rules.GetAsync(ct);
+        var validity = book.At(day).CertificateValidityMonths;
         var calendar = await calendars.GetAsync(ct);
         var rows = new List<CaseOnDay>();
         foreach (var c in candidates)

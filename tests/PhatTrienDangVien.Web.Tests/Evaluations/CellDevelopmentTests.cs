@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using PhatTrienDangVien.Core.Admission;
 using PhatTrienDangVien.Core.People;
+using PhatTrienDangVien.Web.Admission;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Evaluations;
 using PhatTrienDangVien.Web.Tests.Infrastructure;
@@ -91,8 +92,9 @@ public abstract class CellDevelopmentPastTests<TApp>(TApp app) where TApp : AppF
         (await On("2026-01-04")).Pool.ShouldBe(0);
         // Read from the steps on today's date, the figures are the lists' own.
         var today = new DateOnly(2026, 11, 20);
-        var validity = 60;
-        var recorded = await development.AsRecordedAsync([d.CellA, d.CellB], today, validity, CancellationToken.None);
+        var book = await scope.ServiceProvider.GetRequiredService<RuleBookProvider>().GetAsync(CancellationToken.None);
+        var validity = book.At(today).CertificateValidityMonths;
+        var recorded = await development.AsRecordedAsync([d.CellA, d.CellB], today, book, CancellationToken.None);
         var standing = await development.AsTheyStandAsync([d.CellA, d.CellB], today, validity, CancellationToken.None);
         recorded.OrderBy(c => c.CandidateId).ShouldBe(standing.OrderBy(c => c.CandidateId));
     }

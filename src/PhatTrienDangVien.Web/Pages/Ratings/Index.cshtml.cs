@@ -28,6 +28,8 @@ public class IndexModel(AppDbContext db, RatingReads reads, TimeProvider clock) 
 
     public int TheYear { get; private set; }
     public DateOnly Today => Core.Common.VietnamTime.Today(clock);
+    /// <summary>The day the development figures shown are taken (<see cref="RatingReads.FiguresDay"/>).</summary>
+    public DateOnly FiguresDay => RatingReads.FiguresDay(TheYear, Today);
     public List<(int Id, string Name)> Cells { get; private set; } = [];
     public RatingSettings Settings { get; private set; } = new();
     public List<RatingReads.CellRow> CellRows { get; private set; } = [];
