@@ -25,6 +25,9 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>How the application names itself in the claims on scheduled work (<c>JobClaims.Server</c>).</summary>
+    public string ServerName => $"{Environment.MachineName}:{_process.Id}";
+
     public string Output { get { lock (_output) return _output.ToString(); } }
 
     /// <summary>PTDV_FULL=1: the long run with more writers; otherwise a few seconds, in the normal test run.</summary>
