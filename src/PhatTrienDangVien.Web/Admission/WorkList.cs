@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using PhatTrienDangVien.Core.Admission;
 using PhatTrienDangVien.Core.Notifications;
 using PhatTrienDangVien.Core.People;
@@ -12,7 +11,7 @@ namespace PhatTrienDangVien.Web.Admission;
 /// The next action of every open case in the user's scope, with who must act: the mentor, the cell secretary and the
 /// committee member in charge of the cell.
 /// </summary>
-public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarService calendars, TimeProvider clock, IMemoryCache cache)
+public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarService calendars, TimeProvider clock, FigureCache figures)
 {
     /// <summary>
     /// The row of a case's next step (<see cref="WorkKind.Step"/>, with its legal deadline), or of a task that has no
@@ -46,7 +45,10 @@ public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarSe
 
     public async Task<IReadOnlyList<Item>> ItemsAsync(CancellationToken ct) => (await SnapshotAsync(ct)).Cases;
 
-    public async Task<Snapshot> SnapshotAsync(CancellationToken ct)
+    /// <summary>Computed once per change of the commune's data, for each scope (<see cref="FigureCache"/>).</summary>
+    public Task<Snapshot> SnapshotAsync(CancellationToken ct) => figures.GetAsync(db, "worklist", "", () => ComputeAsync(ct), ct);
+
+    private async Task<Snapshot> ComputeAsync(CancellationToken ct)
     {
         var candidates = await db.Candidates.AsNoTracking().Where(c => c.Status != CandidateStatus.Withdrawn)
             .Select(c => new
@@ -142,20 +144,8 @@ public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarSe
         return s.Role is Authorization.Roles.CellSecretary or Authorization.Roles.CommitteeMember && !s.WholeCommune && s.CellIds.Contains(item.CellId);
     }
 
-    /// <summary>
-    /// For the page header: kept in memory under the commune's and the installation's data versions (read from the
-    /// database on each call), so a step recorded on any server changes the count at once, and nothing else recounts.
-    /// </summary>
-    public async Task<int> OverdueCountAsync(CancellationToken ct)
-    {
-        var s = db.Scope;
-        var (commune, installation) = await DataVersions.ReadAsync(db, s.CommuneId, ct);
-        var key = $"overdue:{commune}:{installation}:{s.Role}:{s.CommuneId}:{s.WholeCommune}:{string.Join(',', s.CellIds)}:{s.MentorMemberId}:{Today}";
-        if (cache.TryGetValue(key, out int count)) return count;
-        count = (await ItemsAsync(ct)).Count(i => i.IsOverdue);
-        cache.Set(key, count, TimeSpan.FromMinutes(10));
-        return count;
-    }
+    /// <summary>For the page header: the work list's own count (kept with it under the data versions).</summary>
+    public async Task<int> OverdueCountAsync(CancellationToken ct) => (await ItemsAsync(ct)).Count(i => i.IsOverdue);
 }
 
 /// <summary>What a row of the work list asks for. Stored nowhere: a filter value in the address.</summary>

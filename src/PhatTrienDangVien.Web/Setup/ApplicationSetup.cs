@@ -11,6 +11,7 @@ public static class ApplicationSetup
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddMemoryCache();
+        services.AddSingleton<Data.FigureCache>();
         services.AddScoped<ConflictDiff>();
         services.AddScoped<Auditing.AccessTrail>();
         services.AddScoped<Auditing.AuditVerifier>();

@@ -12,7 +12,7 @@ namespace PhatTrienDangVien.Web.Pages.Dashboard;
 
 /// <summary>The forecast of the term, its method in plain Vietnamese, per year and per cell, and its check against the last 12 months.</summary>
 [RequirePermission(Permission.ViewPlan)]
-public class ForecastModel(AppDbContext db, WorkList work) : PageModel
+public class ForecastModel(AppDbContext db, WorkList work, FigureCache figures) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
 
@@ -24,6 +24,9 @@ public class ForecastModel(AppDbContext db, WorkList work) : PageModel
     public BacktestResult? Backtest { get; private set; }
     public Dictionary<int, string> CellNames { get; private set; } = [];
 
+    /// <summary>When the forecast shown was computed, and whether a newer one is being computed.</summary>
+    public ForecastState? State { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var orgs = await db.Organisations.AsNoTracking().Where(o => o.IsActive).ToListAsync(ct);
@@ -32,10 +35,23 @@ public class ForecastModel(AppDbContext db, WorkList work) : PageModel
         if (Selected is null) return NotFound();
         var cellIds = PlanData.CellsUnder(Selected, orgs).Where(db.Scope.CoversCell).ToList();
         CellNames = orgs.Where(o => cellIds.Contains(o.Id)).ToDictionary(o => o.Id, o => o.Name);
-        Plan = await PlanFigures.ComputeAsync(db, Selected, cellIds, work.Today, ct);
-        var cases = await PlanData.CasesAsync(db, cellIds, ct);
-        Result = await PlanData.ForecastAsync(db, Plan, cellIds, work.Today, cases, ct);
-        if (Result is not null) Backtest = ForecastBacktest.Run(cases, work.Today, 12, Result.Options);
+        // Computed once per change of the data (FigureCache), under the same keys as the dashboard's card.
+        var org = Selected.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var selected = Selected;
+        Plan = await figures.GetAsync(db, "plan", org, () => PlanFigures.ComputeAsync(db, selected, cellIds, work.Today, ct), ct);
+        // After a change the last forecast is shown with its time while the new one is computed (FigureCache.GetLatestAsync).
+        var (plan, today) = (Plan, work.Today);
+        var forecast = await figures.GetLatestAsync(db, "forecast", org, (d, c) => PlanData.ForecastAsync(d, plan, cellIds, today, null, c), ct);
+        Result = forecast.Value;
+        State = new(forecast.ComputedAtUtc, forecast.Current);
+        if (Result is not null)
+        {
+            var options = Result.Options;
+            var backtest = await figures.GetLatestAsync(db, "backtest", org, async (d, c) =>
+                ForecastBacktest.Run(await PlanData.CasesAsync(d, cellIds, c), today, 12, options), ct);
+            Backtest = backtest.Value;
+            if (!backtest.Current) State = State with { Current = false };
+        }
         return Page();
     }
 }

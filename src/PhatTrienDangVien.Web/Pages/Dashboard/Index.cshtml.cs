@@ -19,7 +19,7 @@ namespace PhatTrienDangVien.Web.Pages.Dashboard;
 /// stands, where the gaps are, and what is due.
 /// </summary>
 [RequirePermission(Permission.ViewPlan)]
-public class IndexModel(AppDbContext db, WorkList work, Education.PropagandaSummary propaganda, Evaluations.RatingReads ratings) : PageModel
+public class IndexModel(AppDbContext db, WorkList work, Education.PropagandaSummary propaganda, Evaluations.RatingReads ratings, FigureCache figures) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Threshold { get; set; }
@@ -42,6 +42,8 @@ public class IndexModel(AppDbContext db, WorkList work, Education.PropagandaSumm
     }
     public List<CellRow> Cells { get; } = [];
     public ForecastResult? ForecastSummary { get; private set; }
+    /// <summary>When the forecast shown was computed, and whether a newer one is being computed.</summary>
+    public ForecastState? ForecastState { get; private set; }
     /// <summary>The calendar year's propaganda and education beside the pool (the user's scope, as /Propaganda shows it).</summary>
     public Education.PropagandaSummary.Year? EducationYear { get; private set; }
     /// <summary>Admissions, exits and net change of the term, the same figures as /Exits for this organisation.</summary>
@@ -62,16 +64,24 @@ public class IndexModel(AppDbContext db, WorkList work, Education.PropagandaSumm
         Organisations = orgs.OrderBy(o => o.Kind).ThenBy(o => o.Name, collator)
             .Select(o => new SelectListItem(o.Name, o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Id == Selected.Id)).ToList();
 
-        Plan = await PlanFigures.ComputeAsync(db, Selected, CellIds, Today, ct);
+        // The heavy figures are computed once per change of the data (FigureCache), for the organisation and the scope.
+        var org = Selected.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Plan = await figures.GetAsync(db, "plan", org, () => PlanFigures.ComputeAsync(db, Selected, CellIds, Today, ct), ct);
         // "This year" everywhere on the page is the year's window in the term (from the congress in its first year).
         var year = Plan.ThisYear;
-        Gaps = await Gaps.ComputeAsync(db, CellIds, year.First, year.Last, Gaps.ReadThreshold(Threshold), ct);
+        var threshold = Gaps.ReadThreshold(Threshold);
+        Gaps = await figures.GetAsync(db, "gaps", org + ":" + threshold.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            () => Gaps.ComputeAsync(db, CellIds, year.First, year.Last, threshold, ct), ct);
         var items = (await work.ItemsAsync(ct)).Where(i => CellIds.Contains(i.CellId)).ToList();
         Overdue = items.Where(i => i.IsOverdue).OrderBy(i => i.Next.WorkingDaysLeft).ToList();
         DueSoon = items.Where(i => i.Next.WorkingDaysLeft is >= 0 and <= 10).OrderBy(i => i.Next.WorkingDaysLeft).ToList();
-        var cases = await PlanData.CasesAsync(db, CellIds, ct);
-        Funnel = Core.Planning.Funnel.Compute(cases, Today);
-        Durations = StageDurations.Compute(cases, Today);
+        // Every case's history, read only when one of the figures built on it has to be computed.
+        List<CaseHistory>? cases = null;
+        (Funnel, Durations) = await figures.GetAsync(db, "funnel", org, async () =>
+        {
+            cases = await PlanData.CasesAsync(db, CellIds, ct);
+            return (Core.Planning.Funnel.Compute(cases, Today), StageDurations.Compute(cases, Today));
+        }, ct);
         // This year's admissions are part of the term's, already loaded, unless today is outside the term.
         var newMembers = Plan.PlanTerm is { } t && year.First >= t.Start && year.Last <= t.End
             ? Plan.Admissions.Where(a => a.AdmittedOn >= year.First && a.AdmittedOn <= year.Last).ToList()
@@ -79,15 +89,17 @@ public class IndexModel(AppDbContext db, WorkList work, Education.PropagandaSumm
         var cellNames = orgs.ToDictionary(o => o.Id, o => o.Name);
         Structure = NewMemberStructure.Compute(newMembers, id => cellNames.GetValueOrDefault(id, "?"));
         SourceNames = await db.SourceCategories.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, ct);
-        EducationYear = await propaganda.ForAsync(Today.Year, ct);
-        Membership = await Web.Exits.ExitReads.FiguresAsync(db, CellIds, Today, ct);
-        Inspections = Web.Inspections.InspectionReads.Count(await Web.Inspections.InspectionReads.PlanAsync(db, CellIds, Today.Year, Today, ct),
-            await Web.Inspections.InspectionReads.ActionsAsync(db, CellIds, Today.Year, Web.Inspections.InspectionReads.ActionFilter.All, Today, ct), Today);
-        if (await ratings.LatestYearAsync(CellIds, Today, ct) is { } rated)
+        EducationYear = await figures.GetAsync(db, "education", "", () => propaganda.ForAsync(Today.Year, ct), ct);
+        Membership = await figures.GetAsync(db, "membership", org, () => Web.Exits.ExitReads.FiguresAsync(db, CellIds, Today, ct), ct);
+        Inspections = await figures.GetAsync(db, "inspections", org, async () =>
+            Web.Inspections.InspectionReads.Count(await Web.Inspections.InspectionReads.PlanAsync(db, CellIds, Today.Year, Today, ct),
+                await Web.Inspections.InspectionReads.ActionsAsync(db, CellIds, Today.Year, Web.Inspections.InspectionReads.ActionFilter.All, Today, ct), Today), ct);
+        Rating = await figures.GetAsync(db, "rating", org, async () =>
         {
+            if (await ratings.LatestYearAsync(CellIds, Today, ct) is not { } rated) return null;
             var (cellLevels, memberLevels) = await ratings.SummariesAsync(CellIds, rated, ct);
-            Rating = (rated, cellLevels, memberLevels);
-        }
+            return ((int Year, Evaluations.RatingReads.Summarised Cells, Evaluations.RatingReads.Summarised Members)?)(rated, cellLevels, memberLevels);
+        }, ct);
         // Where we are behind: each cell's allocation for this year against its admissions, pool and overdue steps.
         var allocations = await db.CellTargets.AsNoTracking().Where(a => a.Year == Today.Year && CellIds.Contains(a.CellId))
             .ToDictionaryAsync(a => a.CellId, a => a.Count, ct);
@@ -98,7 +110,11 @@ public class IndexModel(AppDbContext db, WorkList work, Education.PropagandaSumm
             Cells.Add(new CellRow(cellId, cellNames.GetValueOrDefault(cellId, "?"), allocations.TryGetValue(cellId, out var a) ? a : null,
                 admittedByCell.GetValueOrDefault(cellId), pool.GetValueOrDefault(cellId), items.Count(i => i.CellId == cellId && i.IsOverdue)));
         Cells.Sort((a, b) => (b.Target ?? 0) - b.Admitted - ((a.Target ?? 0) - a.Admitted));
-        ForecastSummary = await PlanData.ForecastAsync(db, Plan, CellIds, Today, cases, ct);
+        // The forecast takes longest: after a change the last one is shown with its time while the new one is computed.
+        var (plan, cellIds, today) = (Plan, CellIds, Today);
+        var forecast = await figures.GetLatestAsync(db, "forecast", org, (d, c) => PlanData.ForecastAsync(d, plan, cellIds, today, null, c), ct);
+        ForecastSummary = forecast.Value;
+        ForecastState = new(forecast.ComputedAtUtc, forecast.Current);
         return Page();
     }
 
