@@ -87,6 +87,13 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
 
     public DataScope Scope => _scope.Scope;
 
+    /// <summary>
+    /// The data versions as this request (this context) first read them (<see cref="FigureCache"/>): every figure of
+    /// one page is keyed by the same versions, so one computed from another's result (the forecast from the plan
+    /// figures) is never kept under a newer version than its input.
+    /// </summary>
+    internal (long Commune, long Installation)? VersionsRead { get; set; }
+
     // Read by the query filters; EF evaluates these per query, so the scope of the request applies.
     private bool ScopeUnrestricted => _scope.Scope.Unrestricted;
     private int ScopeCommuneId => _scope.Scope.CommuneId;
@@ -316,8 +323,8 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
     /// <summary>The data version a change of this record raises (the commune's, the installation's), if any.</summary>
     private int? DataVersionOf(object entity) => entity switch
     {
-        // Reading one's notifications changes no figure.
-        Core.Notifications.Notification or Core.Notifications.NotificationSettings => null,
+        // Reading one's notifications changes no figure (the commune's alert thresholds do: the work list's tasks).
+        Core.Notifications.Notification => null,
         CommuneEntity c => c.CommuneId,
         RuleParameter or CalendarDayOverride => Data.DataVersions.Installation,
         StepRecord or StepAttachment when !Scope.Unrestricted && Scope.CommuneId > 0 => Scope.CommuneId,

@@ -7,22 +7,41 @@ namespace PhatTrienDangVien.Web.Data;
 
 /// <summary>
 /// Figures computed once per change (decision 0035): a result is kept in this server's memory under the commune's and
-/// the installation's data versions, read from the database on every call (one indexed query). Every write raises its
-/// commune's version in its own transaction, on whichever server, so a kept result is served only while the data it
-/// was computed from is still the data; the next read after a write computes afresh.
+/// the installation's data versions, read from the database once per request (one indexed query). Every write raises
+/// its commune's version in its own transaction, on whichever server, so a kept result is served only while the data
+/// it was computed from is still the data; the next read after a write computes afresh.
 /// </summary>
 /// <remarks>
 /// The key holds everything the result depends on besides the data: what is computed and for which organisation
-/// (<c>args</c>), the user's whole scope (commune, role, cells, organisations, linked member: the query filters the
-/// computation ran under), and the day (deadlines and "this year" move at midnight). Versions are read before the
-/// computation, so a write during it can only make a result newer than its key, never older.
+/// (<c>args</c>), the user's data scope (commune, role, cells, organisations, mentor: the inputs of the query filters
+/// the computation ran under), and the day (deadlines and "this year" move at midnight). Versions are read before the
+/// computation, so a write during it can only make a result newer than its key, never older. The cache is its own,
+/// bounded by <c>Figures:MaxEntries</c> (each result counts one), so no number of users or organisations can fill the
+/// server's memory with figures.
 /// </remarks>
-public sealed partial class FigureCache(IMemoryCache cache, TimeProvider clock, IServiceScopeFactory scopes, ILogger<FigureCache> log)
+public sealed partial class FigureCache : IDisposable
 {
-    /// <summary>How long an unread result stays (results of older versions are never read again and go with it).</summary>
+    /// <summary>How long a result stays unread (results of older versions are never read again and go with it).</summary>
     public static readonly TimeSpan Keep = TimeSpan.FromMinutes(10);
 
+    private readonly MemoryCache _cache;
+    private readonly TimeProvider _clock;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ILogger<FigureCache> _log;
+    // At most this many background computations at once, whatever the number of users: they share the server's cores
+    // with the requests.
+    private readonly SemaphoreSlim _background = new(Math.Max(1, Environment.ProcessorCount / 2));
+    private readonly ConcurrentDictionary<string, Task> _running = new();
     private long _computed;
+
+    public FigureCache(TimeProvider clock, IServiceScopeFactory scopes, ILogger<FigureCache> log, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        _clock = clock;
+        _scopes = scopes;
+        _log = log;
+        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = configuration.GetValue("Figures:MaxEntries", 4000), CompactionPercentage = 0.25 });
+    }
 
     /// <summary>How many results this server has computed (for the tests and the benchmarks).</summary>
     public long Computed => Interlocked.Read(ref _computed);
@@ -34,12 +53,12 @@ public sealed partial class FigureCache(IMemoryCache cache, TimeProvider clock, 
         var s = db.Scope;
         // The system's scope sees every commune, and no one version covers them all: computed each time.
         if (s.Unrestricted || s.CommuneId <= 0) return await compute();
-        var (commune, installation) = await DataVersions.ReadAsync(db, s.CommuneId, ct);
-        var key = $"figures|{name}|{args}|{commune}:{installation}|{ScopeKey(s)}|{Core.Common.VietnamTime.Today(clock).DayNumber.ToString(CultureInfo.InvariantCulture)}";
-        if (cache.TryGetValue(key, out Kept<T>? kept) && kept is not null) return kept.Value;
+        var (version, _) = await VersionAsync(db, ct);
+        var key = $"figures|{name}|{args}|{ScopeKey(s)}|{Day()}|{version}";
+        if (_cache.TryGetValue(key, out Kept<T>? kept) && kept is not null) return kept.Value;
         var result = await compute();
         Interlocked.Increment(ref _computed);
-        cache.Set(key, new Kept<T>(result), Keep);
+        _cache.Set(key, new Kept<T>(result), Entry());
         return result;
     }
 
@@ -49,14 +68,14 @@ public sealed partial class FigureCache(IMemoryCache cache, TimeProvider clock, 
     /// <summary>A result and when it was computed; <paramref name="Current"/> is false while a newer one is being computed.</summary>
     public sealed record Latest<T>(T Value, DateTime ComputedAtUtc, bool Current);
 
-    private sealed record Stamped<T>(T Value, DateTime ComputedAtUtc);
-
-    private readonly ConcurrentDictionary<string, Task> _running = new();
+    /// <param name="Order">The versions' sum: both only grow, so a larger sum is newer data.</param>
+    private sealed record Stamped<T>(T Value, DateTime ComputedAtUtc, long Order);
 
     /// <summary>
     /// For a slow figure (the forecast): the result of the current data when it is kept; otherwise, when this scope has
     /// a result of earlier data today, that one with its time, while the current one is computed in the background
-    /// (once per key, in a scope of its own with the same data scope); with none, computed now.
+    /// (one at a time per scope and figure, a few at a time on the server, in a DI scope of its own with the same data
+    /// scope); with none (or an empty one: no forecast before the target was set), computed now.
     /// </summary>
     public async Task<Latest<T>> GetLatestAsync<T>(AppDbContext db, string name, string args, Func<AppDbContext, CancellationToken, Task<T>> compute,
         CancellationToken ct)
@@ -64,71 +83,97 @@ public sealed partial class FigureCache(IMemoryCache cache, TimeProvider clock, 
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(compute);
         var s = db.Scope;
-        if (s.Unrestricted || s.CommuneId <= 0) return new(await compute(db, ct), clock.GetUtcNow().UtcDateTime, true);
-        var (commune, installation) = await DataVersions.ReadAsync(db, s.CommuneId, ct);
-        var series = $"latest|{name}|{args}|{ScopeKey(s)}|{Core.Common.VietnamTime.Today(clock).DayNumber.ToString(CultureInfo.InvariantCulture)}";
-        var key = $"{series}|{commune}:{installation}";
-        if (cache.TryGetValue(key, out Stamped<T>? kept) && kept is not null) return new(kept.Value, kept.ComputedAtUtc, true);
-        if (cache.TryGetValue(series, out Stamped<T>? last) && last is not null)
+        if (s.Unrestricted || s.CommuneId <= 0) return new(await compute(db, ct), _clock.GetUtcNow().UtcDateTime, true);
+        var (version, order) = await VersionAsync(db, ct);
+        var series = $"latest|{name}|{args}|{ScopeKey(s)}|{Day()}";
+        var key = $"{series}|{version}";
+        if (_cache.TryGetValue(key, out Stamped<T>? kept) && kept is not null) return new(kept.Value, kept.ComputedAtUtc, true);
+        if (_cache.TryGetValue(series, out Stamped<T>? last) && last is { Value: not null })
         {
-            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (_running.TryAdd(key, done.Task))
-            {
-                _ = Task.Run(async () =>
-                {
-                    try
-                    {
-                        await ComputeInBackgroundAsync(s, key, series, compute);
-                    }
-                    finally
-                    {
-                        _running.TryRemove(key, out _);
-                        done.SetResult();
-                    }
-                }, CancellationToken.None);
-            }
+            StartInBackground(s, series, key, order, compute);
             return new(last.Value, last.ComputedAtUtc, false);
         }
         var result = await compute(db, ct);
-        return new(result, Store(key, series, result).ComputedAtUtc, true);
+        return new(result, Store(key, series, order, result).ComputedAtUtc, true);
     }
 
     /// <summary>Finished when no background computation is running (for the tests).</summary>
     public Task WhenIdleAsync() => Task.WhenAll(_running.Values);
 
-    private Stamped<T> Store<T>(string key, string series, T result)
+    private void StartInBackground<T>(DataScope scope, string series, string key, long order, Func<AppDbContext, CancellationToken, Task<T>> compute)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // One per scope and figure: a computation already running for an older version is let finish, and the next
+        // reader starts the newest.
+        if (!_running.TryAdd(series, done.Task)) return;
+        // The request's context (its HTTP context, its log scopes) does not follow the work.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await _background.WaitAsync();
+                    try
+                    {
+                        using var services = _scopes.CreateScope();
+                        services.ServiceProvider.GetRequiredService<CurrentScope>().Set(scope);
+                        Store(key, series, order, await compute(services.ServiceProvider.GetRequiredService<AppDbContext>(), CancellationToken.None));
+                    }
+                    finally
+                    {
+                        _background.Release();
+                    }
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // The page keeps showing the last result; the next request tries again.
+                    BackgroundFailed(_log, e.GetType().FullName);
+                }
+                finally
+                {
+                    _running.TryRemove(series, out _);
+                    done.SetResult();
+                }
+            });
+        }
+    }
+
+    private Stamped<T> Store<T>(string key, string series, long order, T result)
     {
         Interlocked.Increment(ref _computed);
-        var stamped = new Stamped<T>(result, clock.GetUtcNow().UtcDateTime);
-        cache.Set(key, stamped, Keep);
-        // The newest result of the day for this scope, whatever its version: shown while the next one is computed.
-        cache.Set(series, stamped, Keep);
+        var stamped = new Stamped<T>(result, _clock.GetUtcNow().UtcDateTime, order);
+        _cache.Set(key, stamped, Entry());
+        // The newest result of the day for this scope, shown while the next one is computed: never replaced by a
+        // result of older data that finished later.
+        if (!_cache.TryGetValue(series, out Stamped<T>? last) || last is null || last.Order <= order) _cache.Set(series, stamped, Entry());
         return stamped;
     }
 
-    private async Task ComputeInBackgroundAsync<T>(DataScope scope, string key, string series, Func<AppDbContext, CancellationToken, Task<T>> compute)
-    {
-        try
-        {
-            using var services = scopes.CreateScope();
-            services.ServiceProvider.GetRequiredService<CurrentScope>().Set(scope);
-            Store(key, series, await compute(services.ServiceProvider.GetRequiredService<AppDbContext>(), CancellationToken.None));
-        }
-        catch (Exception e)
-        {
-            // The page keeps showing the last result; the next request tries again.
-            BackgroundFailed(log, e.GetType().FullName);
-        }
-    }
+    private static MemoryCacheEntryOptions Entry() => new() { Size = 1, SlidingExpiration = Keep };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A figure computed in the background failed ({Error}); the last result is still shown.")]
-    private static partial void BackgroundFailed(ILogger logger, string? error);
+    private string Day() => Core.Common.VietnamTime.Today(_clock).DayNumber.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<(string Key, long Order)> VersionAsync(AppDbContext db, CancellationToken ct)
+    {
+        var (commune, installation) = db.VersionsRead ??= await DataVersions.ReadAsync(db, db.Scope.CommuneId, ct);
+        return (string.Create(CultureInfo.InvariantCulture, $"{commune}:{installation}"), commune + installation);
+    }
 
     /// <summary>The query filters' inputs: two users with the same key see exactly the same rows.</summary>
     public static string ScopeKey(DataScope s)
     {
         ArgumentNullException.ThrowIfNull(s);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{s.CommuneId}:{s.Unrestricted}:{s.WholeCommune}:{s.Role}:{s.OwnMemberId}:{s.MentorMemberId}:{string.Join(',', s.CellIds.Order())}:{string.Join(',', s.VisibleOrganisationIds.Order())}");
+            $"{s.CommuneId}:{s.Unrestricted}:{s.WholeCommune}:{s.Role}:{s.MentorMemberId}:{string.Join(',', s.CellIds.Order())}:{string.Join(',', s.VisibleOrganisationIds.Order())}");
     }
+
+    public void Dispose()
+    {
+        _cache.Dispose();
+        _background.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A figure computed in the background failed ({Error}); the last result is still shown.")]
+    private static partial void BackgroundFailed(ILogger logger, string? error);
 }

@@ -253,6 +253,8 @@ public abstract class BackupTests<TApp>(TApp app) where TApp : AppFactory
         Directory.GetFiles(folder, "ptdv-*").Length.ShouldBe(1);
         (await service.RunScheduledAsync()).ShouldBeNull();
         (await app.WithSystemScopeAsync(db => db.JobClaims.SingleAsync(c => c.Key == "backup:" + key))).FinishedAtUtc.ShouldNotBeNull();
+        // The next test of the class starts on a day nobody has backed up.
+        app.Clock.Advance(TimeSpan.FromDays(1));
     }
 
     [Fact]

@@ -70,16 +70,17 @@ public class IndexModel(AppDbContext db, WorkList work, Education.PropagandaSumm
         // "This year" everywhere on the page is the year's window in the term (from the congress in its first year).
         var year = Plan.ThisYear;
         var threshold = Gaps.ReadThreshold(Threshold);
-        Gaps = await figures.GetAsync(db, "gaps", org + ":" + threshold.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            () => Gaps.ComputeAsync(db, CellIds, year.First, year.Last, threshold, ct), ct);
+        // Kept for the usual threshold only: any other one a user types is computed for them, not kept.
+        Gaps = threshold == Gaps.DefaultPerThousand
+            ? await figures.GetAsync(db, "gaps", org, () => Gaps.ComputeAsync(db, CellIds, year.First, year.Last, threshold, ct), ct)
+            : await Gaps.ComputeAsync(db, CellIds, year.First, year.Last, threshold, ct);
         var items = (await work.ItemsAsync(ct)).Where(i => CellIds.Contains(i.CellId)).ToList();
         Overdue = items.Where(i => i.IsOverdue).OrderBy(i => i.Next.WorkingDaysLeft).ToList();
         DueSoon = items.Where(i => i.Next.WorkingDaysLeft is >= 0 and <= 10).OrderBy(i => i.Next.WorkingDaysLeft).ToList();
-        // Every case's history, read only when one of the figures built on it has to be computed.
-        List<CaseHistory>? cases = null;
+        // Every case's history, read only when the figures built on it have to be computed.
         (Funnel, Durations) = await figures.GetAsync(db, "funnel", org, async () =>
         {
-            cases = await PlanData.CasesAsync(db, CellIds, ct);
+            var cases = await PlanData.CasesAsync(db, CellIds, ct);
             return (Core.Planning.Funnel.Compute(cases, Today), StageDurations.Compute(cases, Today));
         }, ct);
         // This year's admissions are part of the term's, already loaded, unless today is outside the term.
