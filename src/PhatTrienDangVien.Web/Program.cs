@@ -4,7 +4,14 @@ using PhatTrienDangVien.Web.Backups;
 using PhatTrienDangVien.Web.Setup;
 
 var launch = LaunchOptions.Parse(args);
-var builder = WebApplication.CreateBuilder(launch.ConfigurationArgs);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = launch.ConfigurationArgs,
+    // A published build works beside its executable, not in the folder it was started from (ContentRoot).
+    ContentRootPath = ContentRoot.Published(launch.ConfigurationArgs, AppContext.BaseDirectory),
+});
+// As a Windows service or a systemd unit: started, stopped and logged by the service manager (no-ops otherwise).
+builder.Host.UseWindowsService(o => o.ServiceName = "PhatTrienDangVien").UseSystemd();
 builder.Services
     .AddDatabase(builder.Configuration, builder.Environment.ContentRootPath)
     .AddIdentityAndAuthorization()
