@@ -17,6 +17,9 @@ command -v libreoffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 # The Excel reports' print test converts .xlsx: Writer alone exits 0 and makes no PDF of a spreadsheet.
 dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || dpkg -s libreoffice-calc >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+# The load benchmark's short run (bench/load/load.sh --short): wrk, and python3 for the demo's second factor.
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
 fc-list 2>/dev/null | grep -qi "Liberation Serif" || missing+=(fonts-liberation)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
@@ -68,6 +71,13 @@ for project in tests/PhatTrienDangVien.Core.Tests tests/PhatTrienDangVien.Web.Te
   passed=$((passed + p)); failed=$((failed + f))
   [ "$f" -gt 0 ] && status=1
 done
+# The benchmarks in their short mode, so they cannot rot: one check each (full runs: docs/benchmarks.md).
+echo "== bench/load/load.sh --short"
+if bench/load/load.sh --short 2>&1 | tee "$root/TestResults/load-short.log" | tail -n 12; [ "${PIPESTATUS[0]}" -eq 0 ]; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1)); status=1
+fi
 # No citizen ID in the suite's own output (kept in TestResults/*.log; the application logs to the console while the
 # tests run): the demo's and the test data's numbers are 12 digits starting 089 (An Giang) and a century-and-gender
 # digit 0–3 (Demo/DemoSeeder.NewCitizenId). Found → one more failure, with where to look.
