@@ -13,5 +13,5 @@ public sealed record ForecastState(DateTime ComputedAtUtc, bool Current)
 
     public string Text => Current
         ? $"Tính {Time} theo số liệu hiện tại."
-        : $"Đang tính lại theo số liệu mới; kết quả dưới đây tính {Time}. Tải lại trang sau ít giây để xem kết quả mới.";
+        : $"Đang tính lại theo số liệu mới; dự báo đang hiện tính {Time}. Tải lại trang sau ít giây để xem kết quả mới.";
 }
