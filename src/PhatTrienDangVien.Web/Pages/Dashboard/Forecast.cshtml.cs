@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Core.Organisations;
 using PhatTrienDangVien.Core.Planning;
 using PhatTrienDangVien.Web.Admission;
@@ -29,12 +28,12 @@ public class ForecastModel(AppDbContext db, WorkList work, FigureCache figures) 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var orgs = await db.Organisations.AsNoTracking().Where(o => o.IsActive).ToListAsync(ct);
-        Selected = OrgId is { } id ? orgs.FirstOrDefault(o => o.Id == id)
-            : orgs.FirstOrDefault(o => o.Kind == OrganisationKind.CommuneCommittee) ?? orgs.OrderBy(o => o.Kind).FirstOrDefault();
-        if (Selected is null) return NotFound();
-        var cellIds = PlanData.CellsUnder(Selected, orgs).Where(db.Scope.CoversCell).ToList();
-        CellNames = orgs.Where(o => cellIds.Contains(o.Id)).ToDictionary(o => o.Id, o => o.Name);
+        // The same organisation and cells as the dashboard's (PlanData.SelectAsync): the two pages share the cache keys.
+        var selection = await PlanData.SelectAsync(db, OrgId, ct);
+        if (selection is null) return NotFound();
+        Selected = selection.Selected;
+        var cellIds = selection.CellIds;
+        CellNames = selection.Organisations.Where(o => cellIds.Contains(o.Id)).ToDictionary(o => o.Id, o => o.Name);
         // Computed once per change of the data (FigureCache), under the same keys as the dashboard's card.
         var org = Selected.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var selected = Selected;
