@@ -59,17 +59,8 @@ public sealed class BackupService(IServiceScopeFactory scopes, IOptions<BackupOp
         var claim = "backup:" + key;
         if (!await jobs.TryClaimAsync(claim, StaleClaim, ct)) return null;
         using (var scope = SystemScope(out var db))
-        {
-            // A claim taken over starts the dead server's run again under its key.
-            var startedAt = now.UtcDateTime;
-            var server = Environment.MachineName;
-            var kindText = nameof(BackupKind.Scheduled);
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "BackupRuns" ("Key", "Kind", "StartedAtUtc", "Succeeded", "Server")
-                VALUES ({key}, {kindText}, {startedAt}, {false}, {server})
-                ON CONFLICT ("Key") DO UPDATE SET "StartedAtUtc" = {startedAt}, "Server" = {server}
-                """, ct);
-        }
+            // The JobClaims claim made this server the only one: a row left by a dead server is restarted under its key.
+            await ClaimAsync(db, key, BackupKind.Scheduled, null, ct, restart: true);
         var run = await ExecuteAsync(key, null, ct);
         // A failed backup is finished too: it is reported to the administrator, not retried by every server all day.
         await jobs.FinishAsync(claim, CancellationToken.None);
@@ -242,16 +233,26 @@ public sealed class BackupService(IServiceScopeFactory scopes, IOptions<BackupOp
         return removed;
     }
 
-    private async Task<bool> ClaimAsync(AppDbContext db, string key, BackupKind kind, string? requestedBy, CancellationToken ct)
+    /// <summary>
+    /// Inserts the run's row; false when its key is taken. With <paramref name="restart"/> (the daily backup, already
+    /// claimed in JobClaims) a row of the same key left by a server that died is started again instead.
+    /// </summary>
+    private async Task<bool> ClaimAsync(AppDbContext db, string key, BackupKind kind, string? requestedBy, CancellationToken ct, bool restart = false)
     {
         var kindText = kind.ToString();
         var now = clock.GetUtcNow().UtcDateTime;
         var server = Environment.MachineName;
-        return await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "BackupRuns" ("Key", "Kind", "StartedAtUtc", "Succeeded", "Server", "RequestedBy")
-            VALUES ({key}, {kindText}, {now}, {false}, {server}, {requestedBy})
-            ON CONFLICT ("Key") DO NOTHING
-            """, ct) == 1;
+        return restart
+            ? await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "BackupRuns" ("Key", "Kind", "StartedAtUtc", "Succeeded", "Server", "RequestedBy")
+                VALUES ({key}, {kindText}, {now}, {false}, {server}, {requestedBy})
+                ON CONFLICT ("Key") DO UPDATE SET "StartedAtUtc" = {now}, "Server" = {server}
+                """, ct) == 1
+            : await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "BackupRuns" ("Key", "Kind", "StartedAtUtc", "Succeeded", "Server", "RequestedBy")
+                VALUES ({key}, {kindText}, {now}, {false}, {server}, {requestedBy})
+                ON CONFLICT ("Key") DO NOTHING
+                """, ct) == 1;
     }
 
     private async Task FinishAsync(AppDbContext db, string key, bool succeeded, string? file, long? size, string? message, CancellationToken ct)
