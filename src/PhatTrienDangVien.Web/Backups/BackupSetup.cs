@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace PhatTrienDangVien.Web.Backups;
 
 public static class BackupSetup
@@ -7,7 +5,6 @@ public static class BackupSetup
     public static IServiceCollection AddBackups(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<BackupOptions>(configuration.GetSection(BackupOptions.Section));
-        services.TryAddSingleton<Data.JobClaims>();
         services.AddSingleton<BackupService>();
         services.AddSingleton<RestoreBackup>();
         services.AddHostedService<BackupBackgroundService>();

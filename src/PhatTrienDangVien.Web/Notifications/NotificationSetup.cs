@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace PhatTrienDangVien.Web.Notifications;
 
 public static class NotificationSetup
@@ -9,7 +7,6 @@ public static class NotificationSetup
         services.AddSingleton<AlertGenerator>();
         services.AddSingleton<MailSender>();
         services.AddSingleton<DigestService>();
-        services.TryAddSingleton<Data.JobClaims>();
         services.AddHostedService<AlertBackgroundService>();
         return services;
     }

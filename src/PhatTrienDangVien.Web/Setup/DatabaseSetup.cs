@@ -31,6 +31,8 @@ public static class DatabaseSetup
         services.AddScoped<CurrentScope>();
         services.AddScoped(sp => new AuditContext { Clock = sp.GetRequiredService<TimeProvider>(), SealKey = sp.GetService<KeyRingCertificate>()?.AuditSealKey });
         services.AddSingleton(TimeProvider.System);
+        // Scheduled work done once across the servers sharing this database (alerts, digests, the daily backup).
+        services.AddSingleton<Data.JobClaims>();
         services.AddKeyRingEncryption(configuration, contentRoot);
         if (IsPostgres(configuration))
         {
