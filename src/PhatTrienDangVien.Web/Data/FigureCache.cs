@@ -50,16 +50,28 @@ public sealed partial class FigureCache : IDisposable
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(compute);
-        var s = db.Scope;
-        // The system's scope sees every commune, and no one version covers them all: computed each time.
-        if (s.Unrestricted || s.CommuneId <= 0) return await compute();
-        var (version, _) = await VersionAsync(db, ct);
-        var key = $"figures|{name}|{args}|{ScopeKey(s)}|{Day()}|{version}";
+        if (await KeyAsync(db, "figures", name, args, ct) is not { } k) return await compute();
+        var key = k.Key;
         if (_cache.TryGetValue(key, out Kept<T>? kept) && kept is not null) return kept.Value;
         var result = await compute();
         Interlocked.Increment(ref _computed);
         _cache.Set(key, new Kept<T>(result), Entry());
         return result;
+    }
+
+    /// <summary>
+    /// The keys of a figure for this request: the series (what, for whom, which day) and the series at the current data
+    /// versions, with the versions' order. Null under the system's scope, which sees every commune so that no one
+    /// version covers it: its figures are computed each time.
+    /// </summary>
+    private async Task<(string Series, string Key, long Order, DataScope Scope)?> KeyAsync(AppDbContext db, string kind, string name, string args,
+        CancellationToken ct)
+    {
+        var s = db.Scope;
+        if (s.Unrestricted || s.CommuneId <= 0) return null;
+        var (version, order) = await VersionAsync(db, ct);
+        var series = $"{kind}|{name}|{args}|{ScopeKey(s)}|{Day()}";
+        return (series, $"{series}|{version}", order, s);
     }
 
     /// <summary>A result as kept: "nothing" (no forecast without a target) is a result too.</summary>
@@ -82,11 +94,8 @@ public sealed partial class FigureCache : IDisposable
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(compute);
-        var s = db.Scope;
-        if (s.Unrestricted || s.CommuneId <= 0) return new(await compute(db, ct), _clock.GetUtcNow().UtcDateTime, true);
-        var (version, order) = await VersionAsync(db, ct);
-        var series = $"latest|{name}|{args}|{ScopeKey(s)}|{Day()}";
-        var key = $"{series}|{version}";
+        if (await KeyAsync(db, "latest", name, args, ct) is not { } k) return new(await compute(db, ct), _clock.GetUtcNow().UtcDateTime, true);
+        var (series, key, order, s) = k;
         if (_cache.TryGetValue(key, out Stamped<T>? kept) && kept is not null) return new(kept.Value, kept.ComputedAtUtc, true);
         if (_cache.TryGetValue(series, out Stamped<T>? last) && last is { Value: not null })
         {
