@@ -41,6 +41,8 @@ public class Organisation : CommuneEntity, IHasDerivedColumns
     public int? SecretaryMemberId { get; set; }
     public string? Address { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>For a commune committee merged into another (archived): the receiving commune's committee.</summary>
+    public int? MergedIntoId { get; set; }
     public DateOnly? EstablishedOn { get; set; }
     /// <summary>Which body decides admissions for this organisation (since 7/2025 inferred to be the commune standing board).</summary>
     public string? AdmissionAuthority { get; set; }

@@ -33,7 +33,8 @@ internal static class AccountRules
         input.FullName = Core.Text.VietnameseText.Normalize(input.FullName) ?? "";
         input.Email = Core.Text.VietnameseText.Normalize(input.Email);
         errors.Annotations(input, Prefix);
-        if (input.Role.Length > 0 && !Roles.All.Contains(input.Role))
+        // A province board account belongs to no commune (0): only the command line creates one, never a commune's admin.
+        if (input.Role.Length > 0 && !(communeId > 0 ? Roles.All.Contains(input.Role) : input.Role == Roles.ProvinceBoard))
             errors.Add(Prefix + nameof(UserInput.Role), "Vai trò không hợp lệ.");
         if (input.Role != Roles.CellSecretary) input.CellId = null;
         // The command line and the demo act for no commune in particular (system scope): the commune is named here.

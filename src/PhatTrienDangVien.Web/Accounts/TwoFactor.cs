@@ -16,7 +16,8 @@ public static class TwoFactor
     public const int RecoveryCodeCount = 10;
 
     /// <summary>Roles that must sign in with a second factor; such a user without one can only enrol.</summary>
-    public static bool RequiredFor(string role) => role is Roles.Administrator or Roles.CommuneOffice;
+    // The province board reads every commune and changes the national rules: at least as much to protect as an office.
+    public static bool RequiredFor(string role) => role is Roles.Administrator or Roles.CommuneOffice or Roles.ProvinceBoard;
 
     /// <summary>The key in groups of four, easier to type into an app by hand.</summary>
     public static string Grouped(string key)

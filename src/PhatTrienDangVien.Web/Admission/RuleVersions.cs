@@ -49,7 +49,7 @@ public sealed class AddRuleVersion(AppDbContext db, Access access, TimeProvider 
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!access.Has(Permission.ManageRules)) return Outcome<RuleParameter>.Forbidden();
-        if (!await InstallationRules.CommuneAdminMayEditAsync(db, ct))
+        if (!await InstallationRules.MayEditAsync(db, ct))
             return Outcome<RuleParameter>.Refused(new DomainException(InstallationRules.RefusedMessage));
 
         var stored = await db.RuleParameters.AsNoTracking().ToListAsync(ct);

@@ -23,6 +23,7 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
     public const string CitizenIdTaken = "Trùng số CCCD";
     public const string Downloaded = "Tải tệp quét";
     public const string DocumentDownloaded = "Tải biểu mẫu đã lập";
+    public const string Merged = "Hợp nhất Đảng bộ xã";
     // The action column holds 20 characters.
     public const string TwoFactorEnabled = "Bật xác thực 2 bước";
     public const string TwoFactorDisabled = "Tắt xác thực 2 bước";
@@ -101,12 +102,18 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
         WriteAsync(db.Scope.Unrestricted ? null : db.Scope.CommuneId, who.UserId, who.UserName, DocumentDownloaded,
             new() { ["Record"] = candidateId, ["Document"] = documentId, ["FileName"] = fileName }, ct);
 
+    /// <summary>A commune merged into another (<see cref="Province.MergeCommunes"/>): on the chain of <paramref name="communeId"/>,
+    /// which commune went where and how many records of each kind moved.</summary>
+    public Task MergedAsync(int communeId, string from, string into, Dictionary<string, object> moved, CancellationToken ct) =>
+        WriteAsync(communeId, who.UserId, who.UserName, Merged,
+            new Dictionary<string, object>(moved) { ["Đảng bộ xã hợp nhất"] = from, ["Vào Đảng bộ xã"] = into }, ct, entityId: communeId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     private async Task WriteAsync(int? communeId, string? userId, string userName, string action, Dictionary<string, object> facts, CancellationToken ct,
         string? entityId = null)
     {
         db.AuditEntries.Add(new AuditEntry
         {
-            CommuneId = communeId, AtUtc = clock.GetUtcNow().UtcDateTime, UserId = userId, UserName = userName,
+            CommuneId = communeId is > 0 ? communeId : null, AtUtc = clock.GetUtcNow().UtcDateTime, UserId = userId, UserName = userName,
             EntityType = EntityType, EntityId = entityId ?? userId ?? "", Action = action,
             Changes = JsonSerializer.Serialize(facts.ToDictionary(f => f.Key, f => new object?[] { null, f.Value }), s_json),
         });

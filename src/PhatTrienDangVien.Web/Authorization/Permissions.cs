@@ -76,6 +76,10 @@ public enum Permission
     RateQuality,
     /// <summary>The self-assessment of one's cells and their members in the annual rating (level proposed and text).</summary>
     SelfAssess,
+    /// <summary>The communes of the installation side by side, and looking into one of them (the province board).</summary>
+    ViewProvince,
+    /// <summary>Add, rename, archive and merge the communes of the installation (the province board).</summary>
+    ManageCommunes,
 }
 
 /// <summary>The one table from roles to permissions (shown to administrators on /Admin/Permissions).</summary>
@@ -87,9 +91,12 @@ public static class PermissionTable
         [.. s_everyone, Permission.EditPerson, Permission.RecordStep, Permission.WriteAssessment, Permission.ViewPlan, Permission.IssueForms,
             Permission.NominateForClass, Permission.RecordPropaganda, Permission.ProposeExit, Permission.SelfAssess];
 
+    private static readonly Permission[] s_provinceOnly = [Permission.ViewProvince, Permission.ManageCommunes];
+
     private static readonly Dictionary<string, HashSet<Permission>> s_table = new()
     {
-        [Roles.Administrator] = [.. Enum.GetValues<Permission>()],
+        // A commune's administrator may do everything within the commune; the province's work is the province board's.
+        [Roles.Administrator] = [.. Enum.GetValues<Permission>().Except(s_provinceOnly)],
         [Roles.CommuneOffice] =
         [
             .. s_cellWork, Permission.ManageCommune, Permission.ManageTargets, Permission.ManageResponsibilities, Permission.ReadApiDocs,
@@ -114,6 +121,9 @@ public static class PermissionTable
         [Roles.Mentor] = [.. s_everyone, Permission.WriteAssessment],
         // The inspection committee reads everything, the audit trail included, and writes only its inspections.
         [Roles.Inspector] = [.. s_everyone, Permission.ViewPlan, Permission.ReadAudit, Permission.RecordInspection],
+        // The province board reads (one commune at a time, whole) and changes nothing of a commune's records; it keeps
+        // the list of communes and the national rules, which no one commune may change for the others.
+        [Roles.ProvinceBoard] = [.. s_everyone, Permission.ViewPlan, Permission.ManageRules, .. s_provinceOnly],
     };
 
     public static bool Allows(string role, Permission permission) =>
@@ -162,6 +172,8 @@ public static class PermissionTable
         Permission.RecordInspection => "Ghi buổi kiểm tra, giám sát, chạy bảng kiểm hồ sơ, ghi phát hiện",
         Permission.RateQuality => "Chấm điểm, xếp loại chất lượng chi bộ và đảng viên; sửa tiêu chí, ngưỡng điểm, trọng số",
         Permission.SelfAssess => "Ghi tự đánh giá, tự xếp loại của chi bộ và đảng viên trong chi bộ",
+        Permission.ViewProvince => "Xem bảng so sánh các Đảng bộ xã của tỉnh; xem số liệu của từng xã (chỉ xem)",
+        Permission.ManageCommunes => "Thêm, đổi tên, lưu trữ, hợp nhất Đảng bộ xã",
         _ => p.ToString(),
     };
 

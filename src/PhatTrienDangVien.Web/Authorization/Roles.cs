@@ -8,9 +8,19 @@ public static class Roles
     public const string CellSecretary = "CellSecretary";
     public const string Mentor = "Mentor";
     public const string Inspector = "Inspector";
+    /// <summary>
+    /// Ban Tổ chức Tỉnh ủy: reads the communes of the installation side by side, looks into one commune at a time
+    /// (read only), keeps the list of communes and the national rules. Its accounts belong to no commune
+    /// (<see cref="Data.AppUser.CommuneId"/> 0) and are created on the command line, never by a commune's administrator.
+    /// </summary>
+    public const string ProvinceBoard = "ProvinceBoard";
 
+    /// <summary>The roles of a commune's accounts: the ones its administrator gives.</summary>
     public static readonly IReadOnlyList<string> All =
         [Administrator, CommuneOffice, CommitteeMember, CellSecretary, Mentor, Inspector];
+
+    /// <summary>Every role, the province board's included (the permission table shows them all).</summary>
+    public static readonly IReadOnlyList<string> WithProvince = [.. All, ProvinceBoard];
 
     public static string DisplayName(string role) => role switch
     {
@@ -20,6 +30,7 @@ public static class Roles
         CellSecretary => "Bí thư chi bộ",
         Mentor => "Đảng viên giúp đỡ",
         Inspector => "Ủy ban Kiểm tra",
+        ProvinceBoard => "Ban Tổ chức Tỉnh ủy",
         _ => role,
     };
 

@@ -13,16 +13,26 @@ public sealed class ScopeMiddleware(RequestDelegate next)
         audit.Clock = clock;
         if (context.User.Identity?.IsAuthenticated == true)
         {
-            current.Set(await BuildAsync(context.User, db, clock, context.RequestAborted));
+            current.Set(await BuildAsync(context.User, db, clock, context.RequestAborted, Province.ProvinceView.Chosen(context.Request)));
             audit.UserId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
             audit.UserName = context.User.Identity.Name ?? "";
         }
         await next(context);
     }
 
-    public static async Task<DataScope> BuildAsync(ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <param name="chosenCommune">The commune a province board's user chose to look into (<see cref="Province.ProvinceView"/>).</param>
+    public static async Task<DataScope> BuildAsync(ClaimsPrincipal user, AppDbContext db, TimeProvider clock, CancellationToken ct,
+        int? chosenCommune = null)
     {
         var role = user.FindFirstValue(ClaimTypes.Role) ?? "";
+        // The province board belongs to no commune: it sees one whole commune at a time, the one it chose, read only
+        // (its permissions write nothing of a commune's); without a choice it sees no commune's records at all.
+        if (role == Roles.ProvinceBoard)
+            return chosenCommune is { } chosen
+                // Bypass reviewed: the scope is being built; the one row read is whether the chosen id is a commune.
+                && await db.Organisations.IgnoreQueryFilters().AnyAsync(o => o.Id == chosen && o.Kind == Core.Organisations.OrganisationKind.CommuneCommittee, ct)
+                ? new DataScope(false, chosen, true, [], [], null, role)
+                : new DataScope(false, 0, false, [], [], null, role);
         if (!int.TryParse(user.FindFirstValue(AppClaims.CommuneId), out var communeId))
             return DataScope.Nothing;
         int? orgId = int.TryParse(user.FindFirstValue(AppClaims.OrganisationId), out var o) ? o : null;

@@ -11,7 +11,7 @@ public sealed class TwoFactorGate(RequestDelegate next)
 {
     public const string EnrolPath = "/Account/TwoFactor";
 
-    public const string ApiMessage = "Tài khoản quản trị và Văn phòng Đảng ủy phải bật xác thực hai bước trước khi dùng ứng dụng. "
+    public const string ApiMessage = "Tài khoản quản trị, Văn phòng Đảng ủy và Ban Tổ chức Tỉnh ủy phải bật xác thực hai bước trước khi dùng ứng dụng. "
         + "Hãy đăng nhập trên trình duyệt và bật tại trang “Xác thực hai bước” (" + EnrolPath + ").";
 
     public async Task InvokeAsync(HttpContext ctx)

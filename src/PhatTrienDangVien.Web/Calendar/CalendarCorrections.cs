@@ -31,7 +31,7 @@ internal static class CalendarCorrectionRules
     public static async Task<Outcome<CalendarDayOverride>?> RefuseAsync(AppDbContext db, Access access, CancellationToken ct)
     {
         if (!access.Has(Permission.ManageRules)) return Outcome<CalendarDayOverride>.Forbidden();
-        return await InstallationRules.CommuneAdminMayEditAsync(db, ct)
+        return await InstallationRules.MayEditAsync(db, ct)
             ? null
             : Outcome<CalendarDayOverride>.Refused(new DomainException(InstallationRules.RefusedMessage));
     }

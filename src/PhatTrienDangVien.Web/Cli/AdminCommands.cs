@@ -18,6 +18,11 @@ public static class AdminCommands
             create-admin --user TÊN --password MẬT_KHẨU [--name "Họ và tên"] [--commune MÃ_SỐ]
               Tạo một tài khoản quản trị cho Đảng bộ xã (mặc định: Đảng bộ đầu tiên trong cơ sở dữ liệu).
             """,
+        ["create-province-user"] = """
+            create-province-user --user TÊN --password MẬT_KHẨU [--name "Họ và tên"]
+              Tạo một tài khoản Ban Tổ chức Tỉnh ủy: xem các Đảng bộ xã cạnh nhau, xem số liệu từng xã (chỉ xem),
+              thêm, đổi tên, lưu trữ Đảng bộ xã, sửa quy định kết nạp và lịch nghỉ dùng chung. Phải bật xác thực hai bước.
+            """,
         ["reset-password"] = """
             reset-password --user TÊN [--password MẬT_KHẨU] [--reset-2fa]
               Đặt lại mật khẩu và mở khóa tài khoản. Không cho --password thì tạo mật khẩu ngẫu nhiên và in ra;
@@ -77,6 +82,7 @@ public static class AdminCommands
                 "reset-password" => await ResetPasswordAsync(scope.ServiceProvider, db, launch, output, ct),
                 "seed-demo" => await SeedDemoAsync(scope.ServiceProvider, output, ct),
                 "backup" => await BackupAsync(services.GetRequiredService<BackupService>(), launch, output, ct),
+                "create-province-user" => await CreateProvinceUserAsync(scope.ServiceProvider, launch, output, ct),
                 "restore" => await RestoreAsync(services.GetRequiredService<RestoreBackup>(), launch, output, ct),
                 "verify-audit" => await VerifyAuditAsync(scope.ServiceProvider, output, ct),
                 _ => 2,
@@ -109,6 +115,21 @@ public static class AdminCommands
         }
         await sp.GetRequiredService<CreateAccount>().CreateAsync(user, password, launch.Option("name") ?? user, Roles.Administrator, commune.Id, ct: ct);
         output.WriteLine($"Đã tạo quản trị viên “{user}” cho {commune.Name}.");
+        return 0;
+    }
+
+    private static async Task<int> CreateProvinceUserAsync(IServiceProvider sp, LaunchOptions launch, TextWriter output, CancellationToken ct)
+    {
+        var user = launch.Option("user");
+        var password = launch.Option("password");
+        if (user is null || password is null)
+        {
+            output.WriteLine("Thiếu --user hoặc --password.\n" + s_help["create-province-user"]);
+            return 2;
+        }
+        // The province board belongs to no commune: commune 0.
+        await sp.GetRequiredService<CreateAccount>().CreateAsync(user, password, launch.Option("name") ?? user, Roles.ProvinceBoard, 0, ct: ct);
+        output.WriteLine($"Đã tạo tài khoản Ban Tổ chức Tỉnh ủy “{user}”.");
         return 0;
     }
 

@@ -6,7 +6,7 @@ namespace PhatTrienDangVien.Web.Cli;
 /// </summary>
 public sealed record LaunchOptions(string? Command, bool Demo, bool Help, IReadOnlyDictionary<string, string> Options, string[] ConfigurationArgs)
 {
-    public static readonly IReadOnlyList<string> Commands = ["create-admin", "reset-password", "seed-demo", "backup", "restore", "verify-audit", "help"];
+    public static readonly IReadOnlyList<string> Commands = ["create-admin", "create-province-user", "reset-password", "seed-demo", "backup", "restore", "verify-audit", "help"];
 
     public static LaunchOptions Parse(string[] args)
     {

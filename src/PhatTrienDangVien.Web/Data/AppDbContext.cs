@@ -366,6 +366,13 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         foreach (var commune in raised.Communes) await Database.ExecuteSqlAsync(BumpSql(commune, floor), ct);
     }
 
+    /// <summary>For bulk writes that bypass the tracked save (a merge of communes): raises these communes' versions, in order.</summary>
+    public async Task RaiseVersionsAsync(IEnumerable<int> communes, CancellationToken ct)
+    {
+        var floor = Data.DataVersions.Floor(_audit.Clock);
+        foreach (var commune in communes.Distinct().Order()) await Database.ExecuteSqlAsync(BumpSql(commune, floor), ct);
+    }
+
     /// <summary>The sync twin of <see cref="RaiseAsync"/>, for <c>SaveChanges</c>.</summary>
     private void Raise(VersionsRaised raised)
     {

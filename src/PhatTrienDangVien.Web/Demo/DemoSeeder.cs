@@ -60,6 +60,7 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
         ("bithu", Roles.CellSecretary, "Bí thư Chi bộ ấp Nhơn Hòa"),
         ("giupdo", Roles.Mentor, "đảng viên giúp đỡ quần chúng"),
         ("kiemtra", Roles.Inspector, "Ủy ban Kiểm tra: xem tất cả, ghi kiểm tra, giám sát"),
+        ("bantochuc", Roles.ProvinceBoard, "Ban Tổ chức Tỉnh ủy: các xã cạnh nhau, xem từng xã (chỉ xem)"),
     ];
 
     private static readonly string[] s_hamlets =
@@ -323,7 +324,8 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
                 Roles.Mentor => (await db.Members.Include(m => m.Person).FirstAsync(m => m.Id == mentor, ct)).Person.FullName,
                 _ => Roles.DisplayName(role),
             };
-            var account = await accounts.CreateAsync(user, DemoPassword, name, role, communeId,
+            // The province board belongs to no commune (0).
+            var account = await accounts.CreateAsync(user, DemoPassword, name, role, role == Roles.ProvinceBoard ? 0 : communeId,
                 organisationId: role == Roles.CellSecretary ? nhonHoa.Id : null,
                 memberId: role switch { Roles.CommitteeMember => inCharge.Id, Roles.Mentor => mentor, _ => null }, ct: ct);
             if (Accounts.TwoFactor.RequiredFor(role)) await Accounts.TwoFactor.EnableWithKnownKeyAsync(users, account, DemoAuthenticatorKey);

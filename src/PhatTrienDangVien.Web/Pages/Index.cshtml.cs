@@ -27,18 +27,21 @@ public class IndexModel(AppDbContext db, HomeTasks home) : PageModel
     public int CandidatesWithoutMentor { get; private set; }
     public Term? Term { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetAsync(CancellationToken ct)
     {
+        // The province board's home is the province's table until it chooses a commune to look into.
+        if (db.Scope.Role == Roles.ProvinceBoard && db.Scope.CommuneId <= 0) return Redirect("/Province");
         Tasks = await home.ForCurrentUserAsync(ct);
         // The scope filters make every figure the user's own: the cell, the cells in charge, the commune.
         IsMentor = db.Scope.MentorMemberId is not null;
         Candidates = await db.Candidates.CountAsync(c => c.Status == CandidateStatus.Active, ct);
         Term = await db.Terms.OrderByDescending(t => t.StartYear).FirstOrDefaultAsync(ct);
-        if (IsMentor) return;
+        if (IsMentor) return Page();
         Cells = await db.Organisations.CountAsync(o => o.Kind == OrganisationKind.Cell && o.IsActive, ct);
         Official = await db.Members.CountAsync(m => m.Status == MemberStatus.Official, ct);
         Probationary = await db.Members.CountAsync(m => m.Status == MemberStatus.Probationary, ct);
         CandidatesWithoutMentor = await db.Candidates.CountAsync(c => c.Status == CandidateStatus.Active && c.MentorMemberId == null, ct);
+        return Page();
     }
 
     /// <summary>What the figures cover, in words.</summary>

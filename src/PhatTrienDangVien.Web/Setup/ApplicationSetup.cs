@@ -59,6 +59,9 @@ public static class ApplicationSetup
         services.AddScoped<Organisations.SaveOrganisation>();
         services.AddScoped<Organisations.DeleteOrganisation>();
         services.AddScoped<Organisations.SaveHamlet>();
+        services.AddScoped<Province.Communes>();
+        services.AddScoped<Province.ProvinceFigures>();
+        services.AddScoped<Province.MergeCommunes>();
         services.AddScoped<Organisations.SaveSchool>();
 
         // Accounts, reference lists, rule versions, calendar corrections, mail settings and notifications (admin area).

@@ -163,7 +163,8 @@ public abstract partial class ReadableRecordsTests<TApp>(TApp app) where TApp : 
         {
             var candidates = await db.Candidates.OrderByDescending(c => c.MentorMemberId != null).ThenBy(c => c.Id).Select(c => c.Id).Take(3).ToListAsync();
             var members = await db.Members.OrderByDescending(m => m.CeremonyDate).Select(m => m.Id).Take(3).ToListAsync();
-            var users = await db.Users.Select(u => u.Id).ToListAsync();
+            // The province board's accounts belong to no commune: a commune's administrator does not see them.
+            var users = await db.Users.Where(u => u.CommuneId > 0).Select(u => u.Id).ToListAsync();
             return candidates.SelectMany(id => new[] { $"/Candidates/Details/{id}", $"/Candidates/Timeline/{id}" })
                 .Concat(members.Select(id => $"/Members/Details/{id}")).Concat(users.Select(id => $"/Admin/Users/Edit/{id}")).ToList();
         });

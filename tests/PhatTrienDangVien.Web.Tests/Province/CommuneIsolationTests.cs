@@ -81,6 +81,25 @@ public abstract class CommuneIsolationTests<TApp>(TApp app) where TApp : TwoComm
         leaks.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task The_province_board_reads_the_one_commune_it_looks_into_and_none_without_a_choice()
+    {
+        var demo = await DemoCommuneAsync();
+        var test = app.Data.CommuneId;
+        var leaks = new List<string>();
+        foreach (var (mine, other) in new[] { (test, demo), (demo, test) })
+        {
+            var read = await ReadAsync(Web.Province.ProvinceFigures.ViewOf(mine));
+            read["Member"].ShouldContain(mine);
+            foreach (var (entity, communes) in read)
+                if (communes.Contains(other) && !s_sharedOnPurpose.Contains(entity)) leaks.Add($"{entity} (the board looking into {mine} reads {other}'s rows)");
+        }
+        // No choice, or a choice the scope middleware refused: no commune's rows at all.
+        foreach (var (entity, communes) in await ReadAsync(new DataScope(false, 0, false, [], [], null, Roles.ProvinceBoard)))
+            if (communes.Any(c => c > 0) && !s_sharedOnPurpose.Contains(entity)) leaks.Add($"{entity} (the board with no commune chosen reads {string.Join(", ", communes)})");
+        leaks.ShouldBeEmpty();
+    }
+
     private static bool Hidden(HttpResponseMessage r) => r.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden
         || (r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.ToString().Contains("/Account/Denied", StringComparison.Ordinal));
 

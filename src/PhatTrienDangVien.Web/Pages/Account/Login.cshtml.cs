@@ -7,7 +7,7 @@ using PhatTrienDangVien.Web.Data;
 
 namespace PhatTrienDangVien.Web.Pages.Account;
 
-public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock, Auditing.AccessTrail trail, Accounts.SignInThrottle throttle) : PageModel
+public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock, Auditing.AccessTrail trail, Accounts.SignInThrottle throttle, AppDbContext db) : PageModel
 {
     [BindProperty, Display(Name = "Tên đăng nhập"), Required(ErrorMessage = "Hãy nhập tên đăng nhập.")]
     public string UserName { get; set; } = "";
@@ -60,6 +60,12 @@ public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock, Audit
         if (!user.IsActive)
         {
             ModelState.AddModelError("", "Tài khoản đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.");
+            return Page();
+        }
+        // The accounts of an archived commune (merged, dissolved) keep their records but no longer sign in.
+        if (user.CommuneId > 0 && await Web.Province.Communes.IsArchivedAsync(db, user.CommuneId, ct))
+        {
+            ModelState.AddModelError("", Web.Province.Communes.ArchivedRefusal);
             return Page();
         }
         var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";

@@ -8,5 +8,5 @@ namespace PhatTrienDangVien.Web.Pages.Admin.Permissions;
 public class IndexModel : PageModel
 {
     public IReadOnlyList<Permission> All { get; } = Enum.GetValues<Permission>();
-    public IReadOnlyList<string> RoleList { get; } = Roles.All;
+    public IReadOnlyList<string> RoleList { get; } = Roles.WithProvince;
 }

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Export;
+using PhatTrienDangVien.Web.Pages.Shared;
+using PhatTrienDangVien.Web.Province;
+
+namespace PhatTrienDangVien.Web.Pages.Province;
+
+/// <summary>
+/// The province board's dashboard: the communes side by side (attainment, pace, this year, forecast, gaps, overdue
+/// steps), sortable, with the province's totals; each commune opens its own dashboard, read only.
+/// </summary>
+[RequirePermission(Permission.ViewProvince)]
+public class IndexModel(ProvinceFigures province, AppDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")] public ListQuery Query { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public bool Archived { get; set; }
+
+    public List<ProvinceFigures.Row> Rows { get; private set; } = [];
+    public ProvinceFigures.Totals Total { get; private set; } = null!;
+    /// <summary>The commune being looked into, if any.</summary>
+    public int? Viewing => db.Scope.CommuneId > 0 ? db.Scope.CommuneId : null;
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public static readonly IReadOnlyList<Field<ProvinceFigures.Row>> Fields =
+    [
+        new("Đảng bộ xã", r => r.Name + (r.Archived ? " (đã lưu trữ)" : "")),
+        new("Đảng viên", r => r.Members, ColumnFormat.Number),
+        new("Chỉ tiêu nhiệm kỳ", r => r.TermTarget, ColumnFormat.Number),
+        new("Đã kết nạp trong nhiệm kỳ", r => r.AdmittedInTerm, ColumnFormat.Number),
+        new("Tỷ lệ đạt", r => r.Attainment, ColumnFormat.Percent),
+        new("Cần có đến hôm nay", r => r.ExpectedByToday, ColumnFormat.Number),
+        new("Chỉ tiêu năm", r => r.YearTarget, ColumnFormat.Number),
+        new("Kết nạp năm nay", r => r.AdmittedThisYear, ColumnFormat.Number),
+        new("Dự báo cả nhiệm kỳ (giữa khoảng)", r => r.ForecastMid, ColumnFormat.Number),
+        new("Khả năng đạt chỉ tiêu", r => r.Chance, ColumnFormat.Percent),
+        new("Quần chúng ưu tú", r => r.Pool, ColumnFormat.Number),
+        new("Chi bộ chưa có quần chúng ưu tú", r => r.CellsWithoutCandidates, ColumnFormat.Number),
+        new("Chi bộ chưa kết nạp năm nay", r => r.CellsWithoutAdmission, ColumnFormat.Number),
+        new("Ấp ít đảng viên", r => r.ThinHamlets, ColumnFormat.Number),
+        new("Bước quá hạn", r => r.Overdue, ColumnFormat.Number),
+    ];
+
+    public async Task<IActionResult> OnGetXlsxAsync([FromServices] Exporter exporter, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return await exporter.ListAsync("Đảng bộ xã của tỉnh", "cac-xa", Archived ? "kể cả Đảng bộ xã đã lưu trữ" : null, Fields, Rows, ct);
+    }
+
+    /// <summary>Looks into one commune: its own pages, read only, until another is chosen.</summary>
+    public async Task<IActionResult> OnPostViewAsync(int id, CancellationToken ct)
+    {
+        if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(Communes.All(db), o => o.Id == id, ct)) return NotFound();
+        ProvinceView.Choose(Response, id);
+        return Redirect("/Dashboard");
+    }
+
+    /// <summary>Stops looking into a commune: back to the province's table.</summary>
+    public IActionResult OnPostLeave()
+    {
+        ProvinceView.Leave(Response);
+        return Redirect("/Province");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var rows = await province.RowsAsync(Archived, ct);
+        Total = ProvinceFigures.Totals.Of(rows);
+        var vi = Lookups.Collator;
+        IOrderedEnumerable<ProvinceFigures.Row> sorted = Query.Sort?.ToLowerInvariant() switch
+        {
+            "members" => rows.OrderBy(r => r.Members),
+            "attainment" => rows.OrderBy(r => r.Attainment ?? -1),
+            "pace" => rows.OrderBy(r => r.AdmittedInTerm - (r.ExpectedByToday ?? r.AdmittedInTerm)),
+            "year" => rows.OrderBy(r => r.AdmittedThisYear - (r.YearTarget ?? r.AdmittedThisYear)),
+            "chance" => rows.OrderBy(r => r.Chance ?? -1),
+            "pool" => rows.OrderBy(r => r.Pool),
+            "gaps" => rows.OrderBy(r => r.CellsWithoutCandidates + r.CellsWithoutAdmission + r.ThinHamlets),
+            "overdue" => rows.OrderBy(r => r.Overdue),
+            _ => rows.OrderBy(r => r.Name, vi),
+        };
+        Rows = [.. sorted.ThenBy(r => r.Name, vi)];
+        if (Query.Desc) Rows.Reverse();
+    }
+}

@@ -1,0 +1,111 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Common;
+using PhatTrienDangVien.Core.Organisations;
+using PhatTrienDangVien.Core.Text;
+using PhatTrienDangVien.Web.Application;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Province;
+
+/// <summary>A new commune as the province's form writes it.</summary>
+public sealed class NewCommuneInput
+{
+    [Display(Name = "Tên Đảng bộ xã"), Required(ErrorMessage = "Hãy nhập tên Đảng bộ xã, ví dụ “Đảng bộ xã Nhơn Mỹ”."),
+     StringLength(200, ErrorMessage = "Tên tối đa 200 ký tự.")]
+    public string Name { get; set; } = "";
+    [Display(Name = "Năm bắt đầu nhiệm kỳ"), Range(2000, 2100, ErrorMessage = "Năm bắt đầu nhiệm kỳ phải từ 2000 đến 2100.")]
+    public int TermStart { get; set; } = 2025;
+    [Display(Name = "Năm kết thúc nhiệm kỳ"), Range(2000, 2100, ErrorMessage = "Năm kết thúc nhiệm kỳ phải từ 2000 đến 2100.")]
+    public int TermEnd { get; set; } = 2030;
+}
+
+/// <summary>
+/// The communes of the installation, kept by the province board: add one, rename one, archive one (and bring it back).
+/// An archived commune keeps every record and stays readable by the province; its own accounts can no longer sign in.
+/// </summary>
+public sealed class Communes(AppDbContext db, Access access)
+{
+    public const string Prefix = "Input.";
+    public const string NameTaken = "Đã có Đảng bộ xã cùng tên (kể cả khi viết không dấu).";
+    public const string ArchivedRefusal = "Đảng bộ xã của tài khoản này đã được lưu trữ (sáp nhập hoặc giải thể). Hãy liên hệ Ban Tổ chức Tỉnh ủy.";
+
+    /// <summary>Every commune committee of the installation, archived ones included.</summary>
+    public static IQueryable<Organisation> All(AppDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        // Bypass reviewed: the list of communes itself (their names and states), read by the province board, which
+        // belongs to no commune, and by the sign-in check; no record inside a commune is read through it.
+        return db.Organisations.IgnoreQueryFilters().Where(o => o.Kind == OrganisationKind.CommuneCommittee);
+    }
+
+    /// <summary>Whether the commune of an account is archived (its users are refused at sign-in).</summary>
+    public static Task<bool> IsArchivedAsync(AppDbContext db, int communeId, CancellationToken ct) =>
+        All(db).AnyAsync(o => o.Id == communeId && !o.IsActive, ct);
+
+    public async Task<Outcome<Organisation>> AddAsync(NewCommuneInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!access.Has(Permission.ManageCommunes)) return Outcome<Organisation>.Forbidden();
+        input.Name = VietnameseText.Normalize(input.Name) ?? "";
+        var errors = new Errors();
+        errors.Annotations(input, Prefix);
+        if (input.TermEnd <= input.TermStart)
+            errors.Add(Prefix + nameof(input.TermEnd), "Năm kết thúc nhiệm kỳ phải sau năm bắt đầu (ví dụ 2025–2030).");
+        if (input.Name.Length > 0 && await NameTakenAsync(input.Name, null, ct)) errors.Add(Prefix + nameof(input.Name), NameTaken);
+        if (errors.Any) return Outcome<Organisation>.Invalid(errors.List);
+        // The commune, its term and its source categories are written together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var commune = await Setup.CommuneSetup.CreateAsync(db, input.Name, input.TermStart, input.TermEnd, isDemo: false, ct);
+            await transaction.CommitAsync(ct);
+            return Outcome<Organisation>.Done(commune);
+        }
+        catch (DomainException e)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<Organisation>.Refused(e);
+        }
+    }
+
+    public async Task<Outcome<Organisation>> RenameAsync(int id, string? name, int version, CancellationToken ct)
+    {
+        if (!access.Has(Permission.ManageCommunes)) return Outcome<Organisation>.Forbidden();
+        if (await All(db).FirstOrDefaultAsync(o => o.Id == id, ct) is not { } commune) return Outcome<Organisation>.NotFound();
+        var normalized = VietnameseText.Normalize(name) ?? "";
+        if (normalized.Length == 0) return Outcome<Organisation>.Invalid(Prefix + "Name", "Hãy nhập tên mới của Đảng bộ xã.");
+        if (normalized.Length > 200) return Outcome<Organisation>.Invalid(Prefix + "Name", "Tên tối đa 200 ký tự.");
+        if (commune.Version != version)
+            return Outcome<Organisation>.Conflict(commune, [new FieldConflict("Tên Đảng bộ xã", normalized, commune.Name)],
+                "Trong lúc đồng chí sửa, người khác đã đổi Đảng bộ xã này. Hãy xem tên hiện tại rồi lưu lại nếu vẫn muốn đổi.");
+        if (await NameTakenAsync(normalized, id, ct)) return Outcome<Organisation>.Invalid(Prefix + "Name", NameTaken);
+        commune.Name = normalized;
+        await db.SaveChangesAsync(ct);
+        return Outcome<Organisation>.Done(commune);
+    }
+
+    /// <summary>Archives a commune (or brings it back): its records stay; its accounts are refused at sign-in meanwhile.</summary>
+    public async Task<Outcome<Organisation>> SetArchivedAsync(int id, bool archived, CancellationToken ct)
+    {
+        if (!access.Has(Permission.ManageCommunes)) return Outcome<Organisation>.Forbidden();
+        if (await All(db).FirstOrDefaultAsync(o => o.Id == id, ct) is not { } commune) return Outcome<Organisation>.NotFound();
+        if (commune.IsActive == !archived) return Outcome<Organisation>.Done(commune);
+        if (archived && await All(db).CountAsync(o => o.IsActive, ct) <= 1)
+            return Outcome<Organisation>.Refused(new DomainException("Đây là Đảng bộ xã cuối cùng đang hoạt động: không lưu trữ được."));
+        commune.IsActive = !archived;
+        // Its accounts' sessions end now, not at the next sign-in: a new security stamp fails their cookies' check.
+        if (archived)
+            foreach (var user in await db.Users.Where(u => u.CommuneId == id).ToListAsync(ct))
+                user.SecurityStamp = Guid.NewGuid().ToString("N");
+        await db.SaveChangesAsync(ct);
+        return Outcome<Organisation>.Done(commune);
+    }
+
+    private Task<bool> NameTakenAsync(string name, int? except, CancellationToken ct)
+    {
+        var folded = VietnameseText.Fold(name);
+        return All(db).AnyAsync(o => o.NameFolded == folded && o.Id != except, ct);
+    }
+}

@@ -1,0 +1,170 @@
+using Microsoft.EntityFrameworkCore;
+using PhatTrienDangVien.Core.Common;
+using PhatTrienDangVien.Core.Organisations;
+using PhatTrienDangVien.Core.Targets;
+using PhatTrienDangVien.Web.Application;
+using PhatTrienDangVien.Web.Auditing;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+
+namespace PhatTrienDangVien.Web.Province;
+
+/// <summary>
+/// Merges one commune into another (the 2025 mergers, decision 0037): the merged commune's records and their history
+/// (organisations, hamlets, schools, people, members and their cell history, cases with every step and scan, papers
+/// issued, classes, propaganda, inspections, ratings, cell targets and responsibilities) become the receiving
+/// commune's, in one transaction; its term and year targets are added to the receiving commune's for the same term.
+/// The merged commune is archived with a pointer to where it went; its settings, imports, notifications and audit
+/// trail stay with it (the trail's chain is its own and must not be rewritten).
+/// </summary>
+public sealed class MergeCommunes(Access access, AuditContext who, IServiceScopeFactory scopes)
+{
+    public sealed record Result(string From, string Into, IReadOnlyDictionary<string, int> Moved, IReadOnlyList<string> Renamed);
+
+    public async Task<Outcome<Result>> HandleAsync(int fromId, int intoId, CancellationToken ct)
+    {
+        if (!access.Has(Permission.ManageCommunes)) return Outcome<Result>.Forbidden();
+        // The rows of two communes are written at once: under the system's scope, in a DI scope of its own, with the
+        // signed-in user named on the trail.
+        using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
+        var audit = scope.ServiceProvider.GetRequiredService<AuditContext>();
+        audit.UserId = who.UserId;
+        audit.UserName = who.UserName;
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        var from = await db.Organisations.FirstOrDefaultAsync(o => o.Id == fromId && o.Kind == OrganisationKind.CommuneCommittee, ct);
+        var into = await db.Organisations.FirstOrDefaultAsync(o => o.Id == intoId && o.Kind == OrganisationKind.CommuneCommittee, ct);
+        if (from is null || into is null) return Outcome<Result>.NotFound();
+        if (from.Id == into.Id) return Outcome<Result>.Invalid("IntoId", "Hãy chọn một Đảng bộ xã khác để hợp nhất vào.");
+        if (!from.IsActive) return Outcome<Result>.Refused(new DomainException($"{from.Name} đã được lưu trữ: không hợp nhất được nữa."));
+        if (!into.IsActive) return Outcome<Result>.Refused(new DomainException($"{into.Name} đã được lưu trữ: hãy chọn một Đảng bộ xã đang hoạt động."));
+
+        var moved = new Dictionary<string, int>();
+        var renamed = new List<string>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var f = from.Id;
+        var t = into.Id;
+        var suffix = " (" + ShortName(from.Name) + ")";
+
+        // Names that would be the same in one commune get the old commune's name after them (tracked: their folded
+        // names are recomputed and the renames are on the trail).
+        async Task RenameClashesAsync<T>(IQueryable<T> set, Func<T, string> name, Action<T, string> rename, string what) where T : CommuneEntity, IHasDerivedColumns
+        {
+            var taken = (await set.Where(e => e.CommuneId == t).ToListAsync(ct)).Select(e => Core.Text.VietnameseText.Fold(name(e))).ToHashSet();
+            foreach (var e in await set.Where(e => e.CommuneId == f).ToListAsync(ct))
+                if (taken.Contains(Core.Text.VietnameseText.Fold(name(e))))
+                {
+                    renamed.Add($"{what} {name(e)} → {name(e)}{suffix}");
+                    rename(e, name(e) + suffix);
+                }
+        }
+        await RenameClashesAsync(db.Organisations.Where(o => o.Kind != OrganisationKind.CommuneCommittee), o => o.Name, (o, n) => o.Name = n, "tổ chức");
+        await RenameClashesAsync(db.Hamlets, h => h.Name, (h, n) => h.Name = n, "ấp");
+        await RenameClashesAsync(db.Schools, s => s.Name, (s, n) => s.Name = n, "trường");
+
+        // The old commune's targets are added to the receiving commune's of the same term (the merged committee's
+        // starting figures, until it adopts its own).
+        var termsInto = await db.Terms.Where(x => x.CommuneId == t).ToListAsync(ct);
+        var termsFrom = await db.Terms.Where(x => x.CommuneId == f).ToListAsync(ct);
+        foreach (var old in termsFrom)
+        {
+            if (termsInto.FirstOrDefault(x => x.StartYear == old.StartYear && x.EndYear == old.EndYear) is not { } term) continue;
+            if (await db.TermTargets.FirstOrDefaultAsync(x => x.TermId == old.Id, ct) is { } oldTarget)
+            {
+                if (await db.TermTargets.FirstOrDefaultAsync(x => x.TermId == term.Id, ct) is { } target) target.Count += oldTarget.Count;
+                else db.TermTargets.Add(new TermTarget { CommuneId = t, TermId = term.Id, Count = oldTarget.Count });
+            }
+            foreach (var oldYear in await db.YearTargets.Include(y => y.SubTargets).Where(x => x.TermId == old.Id).ToListAsync(ct))
+            {
+                var year = await db.YearTargets.Include(y => y.SubTargets).FirstOrDefaultAsync(x => x.TermId == term.Id && x.Year == oldYear.Year, ct);
+                if (year is null) db.YearTargets.Add(year = new YearTarget { CommuneId = t, TermId = term.Id, Year = oldYear.Year });
+                year.Count += oldYear.Count;
+                foreach (var sub in oldYear.SubTargets)
+                {
+                    if (year.SubTargets.FirstOrDefault(x => x.Kind == sub.Kind) is { } mine) mine.Count += sub.Count;
+                    else year.SubTargets.Add(new YearSubTarget { CommuneId = t, Kind = sub.Kind, Count = sub.Count });
+                }
+            }
+        }
+        from.IsActive = false;
+        from.MergedIntoId = t;
+        foreach (var user in await db.Users.Where(u => u.CommuneId == f).ToListAsync(ct)) user.SecurityStamp = Guid.NewGuid().ToString("N");
+        await db.SaveChangesAsync(ct);
+
+        // Source categories: a case's source is the receiving commune's category of the same code; a code it lacks
+        // comes over with its category.
+        var codesInto = await db.SourceCategories.Where(s => s.CommuneId == t).ToDictionaryAsync(s => s.Code, s => s.Id, ct);
+        var codes = codesInto.Keys.ToList();
+        foreach (var category in await db.SourceCategories.Where(s => s.CommuneId == f).ToListAsync(ct))
+        {
+            if (!codesInto.TryGetValue(category.Code, out var same)) continue;
+            var oldId = category.Id;
+            moved["nguồn của quần chúng"] = moved.GetValueOrDefault("nguồn của quần chúng")
+                + await db.CandidateSources.Where(s => s.SourceCategoryId == oldId).ExecuteUpdateAsync(u => u.SetProperty(s => s.SourceCategoryId, same), ct);
+        }
+        moved["danh mục nguồn"] = await Move(db.SourceCategories.Where(s => !codes.Contains(s.Code)));
+
+        // A class's seats and a centre's service: one row per commune; the old commune's are added or dropped as duplicates.
+        foreach (var quota in await db.ClassQuotas.Where(q => q.CommuneId == f).ToListAsync(ct))
+            if (await db.ClassQuotas.FirstOrDefaultAsync(q => q.CommuneId == t && q.ClassId == quota.ClassId, ct) is { } mine)
+            {
+                mine.Seats += quota.Seats;
+                db.ClassQuotas.Remove(quota);
+            }
+        var servedInto = await db.CenterCommunes.Where(c => c.CommuneId == t).Select(c => c.CenterId).ToListAsync(ct);
+        db.CenterCommunes.RemoveRange(await db.CenterCommunes.Where(c => c.CommuneId == f && servedInto.Contains(c.CenterId)).ToListAsync(ct));
+        await db.SaveChangesAsync(ct);
+
+        // The old commune's top organisations now stand under the receiving committee.
+        await db.Organisations.Where(o => o.CommuneId == f && o.ParentId == f).ExecuteUpdateAsync(u => u.SetProperty(o => o.ParentId, t), ct);
+        moved["tổ chức đảng"] = await Move(db.Organisations.Where(o => o.Id != f));
+        moved["ấp"] = await Move(db.Hamlets);
+        moved["trường học"] = await Move(db.Schools);
+        moved["người"] = await Move(db.People);
+        moved["đảng viên"] = await Move(db.Members);
+        moved["quá trình sinh hoạt chi bộ"] = await Move(db.CellMemberships);
+        moved["quần chúng (hồ sơ kết nạp)"] = await Move(db.Candidates);
+        moved["phân công phụ trách"] = await Move(db.CellResponsibilities);
+        moved["chỉ tiêu chi bộ"] = await Move(db.CellTargets);
+        moved["biến động đảng viên"] = await Move(db.MemberExits);
+        moved["trung tâm chính trị"] = await Move(db.PoliticalCenters);
+        moved["lớp học"] = await Move(db.PartyClasses);
+        moved["chỉ tiêu lớp"] = await Move(db.ClassQuotas);
+        moved["trung tâm phục vụ"] = await Move(db.CenterCommunes);
+        moved["học viên"] = await Move(db.ClassEnrolments);
+        moved["buổi tuyên truyền"] = await Move(db.PropagandaSessions);
+        moved["người dự tuyên truyền"] = await Move(db.PropagandaAttendees);
+        moved["kế hoạch kiểm tra"] = await Move(db.InspectionPlanItems);
+        moved["buổi kiểm tra"] = await Move(db.InspectionSessions);
+        moved["phát hiện"] = await Move(db.InspectionFindings);
+        moved["việc khắc phục"] = await Move(db.CorrectiveActions);
+        moved["xếp loại"] = await Move(db.QualityRatings);
+        moved["biểu mẫu đã lập"] = await Move(db.IssuedDocuments);
+        moved["số văn bản đã cấp"] = await Move(db.NumberedPapers);
+
+        // The bulk moves above write no rows of their own to the trail: the merge is one entry on each commune's chain,
+        // with what moved; and both communes' figures change (their data versions).
+        await db.RaiseVersionsAsync([f, t], ct);
+        var trail = scope.ServiceProvider.GetRequiredService<AccessTrail>();
+        var facts = moved.Where(m => m.Value > 0).ToDictionary(m => m.Key, m => (object)m.Value);
+        await trail.MergedAsync(f, from.Name, into.Name, facts, ct);
+        await trail.MergedAsync(t, from.Name, into.Name, facts, ct);
+        await transaction.CommitAsync(ct);
+        // Bulk writes leave PostgreSQL's planner statistics behind (issue 14): brought up to date at once.
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
+        return Outcome<Result>.Done(new Result(from.Name, into.Name, moved, renamed));
+
+        Task<int> Move<T>(IQueryable<T> set) where T : CommuneEntity =>
+            set.Where(e => e.CommuneId == f).ExecuteUpdateAsync(u => u.SetProperty(e => e.CommuneId, t), ct);
+    }
+
+    /// <summary>"Đảng bộ xã Nhơn Hưng" → "Nhơn Hưng": what a renamed cell or hamlet carries after its name.</summary>
+    public static string ShortName(string commune)
+    {
+        ArgumentNullException.ThrowIfNull(commune);
+        foreach (var prefix in new[] { "Đảng bộ xã ", "Đảng bộ phường ", "Đảng bộ thị trấn ", "Đảng bộ " })
+            if (commune.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return commune[prefix.Length..];
+        return commune;
+    }
+}

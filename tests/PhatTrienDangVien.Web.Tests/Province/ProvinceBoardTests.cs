@@ -1,0 +1,210 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PhatTrienDangVien.Core.Organisations;
+using PhatTrienDangVien.Web.Demo;
+using PhatTrienDangVien.Web.Province;
+using PhatTrienDangVien.Web.Tests.Infrastructure;
+using Shouldly;
+using Xunit;
+
+namespace PhatTrienDangVien.Web.Tests.Province;
+
+/// <summary>
+/// The province board (Ban Tổ chức Tỉnh ủy) on an installation of two communes: the communes side by side, each row the
+/// commune's own dashboard and the total their sum; one commune looked into at a time, read only; the list of communes
+/// kept by the province alone; the national rules changed by it, not by a commune.
+/// </summary>
+public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture<TwoCommunesSqliteApp>
+{
+    private const string Board = "bantochuc";
+
+    private Task<Browser> BoardAsync() => Browser.LoginAsync(app, Board, DemoSeeder.DemoPassword);
+
+    private async Task<int> DemoCommuneAsync() =>
+        await app.WithSystemScopeAsync((db, _) => db.Organisations.Where(o => o.IsDemo && o.Kind == OrganisationKind.CommuneCommittee).Select(o => o.Id).SingleAsync());
+
+    private static int Number(IHtmlDocument doc, string selector) =>
+        int.Parse(doc.QuerySelector(selector)!.TextContent.Trim().Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Each_row_is_the_communes_own_dashboard_and_the_total_is_their_sum()
+    {
+        var demo = await DemoCommuneAsync();
+        var board = await BoardAsync();
+        var (response, page) = await board.GetAsync("/Province");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var rows = page.QuerySelectorAll("#communes tbody tr[data-commune]").ToList();
+        // Every active commune, the two seeded ones among them (another test of this class may have added one).
+        var active = await app.WithSystemScopeAsync((db, _) => Communes.All(db).Where(o => o.IsActive).Select(o => o.Id).ToListAsync());
+        active.ShouldContain(demo);
+        active.ShouldContain(app.Data.CommuneId);
+        rows.Select(r => int.Parse(r.GetAttribute("data-commune")!, System.Globalization.CultureInfo.InvariantCulture)).Order().ShouldBe(active.Order());
+
+        // Each commune's office reads its own dashboard: the province's row shows the same figures.
+        foreach (var (commune, user, password) in new[] { (demo, "vanphong", DemoSeeder.DemoPassword), (app.Data.CommuneId, "office", TestData.Password) })
+        {
+            var office = await Browser.LoginAsync(app, user, password);
+            var (_, dashboard) = await office.GetAsync("/Dashboard");
+            var row = rows.Single(r => r.GetAttribute("data-commune") == commune.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var admitted = int.Parse(row.QuerySelector("[data-admitted]")!.GetAttribute("data-admitted")!, System.Globalization.CultureInfo.InvariantCulture);
+            var target = row.QuerySelector("[data-target]")!.GetAttribute("data-target")!;
+            if (dashboard.QuerySelector("#term-admitted") is null)
+            {
+                // No term target yet: the dashboard shows no term figures, the row no target.
+                target.ShouldBeEmpty();
+                continue;
+            }
+            admitted.ShouldBe(Number(dashboard, "#term-admitted"), $"commune {commune}");
+            target.ShouldBe(Number(dashboard, "#term-target").ToString(System.Globalization.CultureInfo.InvariantCulture), $"commune {commune}");
+        }
+        // The demo commune has a plan: the comparison above compared something.
+        rows.Single(r => r.GetAttribute("data-commune") == demo.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .QuerySelector("[data-target]")!.GetAttribute("data-target").ShouldNotBeNullOrEmpty();
+
+        // The province's line is the sum of the communes' lines, column by column.
+        var total = page.QuerySelector("#province-total")!;
+        foreach (var col in new[] { "members", "pool", "overdue" })
+            Number(page, $"#province-total [data-col={col}]").ShouldBe(rows.Sum(r => int.Parse(r.QuerySelector($"[data-col={col}]")!.TextContent.Trim().Replace(".", "", StringComparison.Ordinal),
+                System.Globalization.CultureInfo.InvariantCulture)), col);
+        int.Parse(total.QuerySelector("[data-admitted]")!.GetAttribute("data-admitted")!, System.Globalization.CultureInfo.InvariantCulture)
+            .ShouldBe(rows.Sum(r => int.Parse(r.QuerySelector("[data-admitted]")!.GetAttribute("data-admitted")!, System.Globalization.CultureInfo.InvariantCulture)));
+        int.Parse(total.QuerySelector("[data-target]")!.GetAttribute("data-target")!, System.Globalization.CultureInfo.InvariantCulture)
+            .ShouldBe(rows.Sum(r => r.QuerySelector("[data-target]")!.GetAttribute("data-target") is { Length: > 0 } t ? int.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : 0));
+        // The members' column is each commune's register: the same count the system reads.
+        var members = await app.WithSystemScopeAsync((db, _) => db.Members.CountAsync(m => m.Status == Core.People.MemberStatus.Official || m.Status == Core.People.MemberStatus.Probationary));
+        Number(page, "#province-total [data-col=members]").ShouldBe(members);
+
+        // Sorted by a column on request, as every list.
+        var (_, sorted) = await board.GetAsync("/Province?q.Sort=members&q.Desc=true");
+        var order = sorted.QuerySelectorAll("#communes tbody tr[data-commune] [data-col=members]")
+            .Select(c => int.Parse(c.TextContent.Trim().Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        order.ShouldBe(order.OrderDescending().ToList());
+        (await board.Client.GetAsync("/Province?handler=Xlsx")).Content.Headers.ContentType!.MediaType.ShouldBe(Web.Export.Xlsx.ContentType);
+    }
+
+    [Fact]
+    public async Task The_board_looks_into_one_commune_at_a_time_and_changes_nothing()
+    {
+        var demo = await DemoCommuneAsync();
+        var (demoMember, testMember) = await app.WithSystemScopeAsync(async (db, _) => (
+            await db.Members.Where(m => m.CommuneId == demo).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
+            await db.Members.Where(m => m.CommuneId == app.Data.CommuneId).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync()));
+        var board = await BoardAsync();
+
+        // Before a choice: the home is the province's table, and no commune's record is reached.
+        var home = await board.Client.GetAsync("/");
+        home.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        home.Headers.Location!.ToString().ShouldBe("/Province");
+        (await board.Client.GetAsync($"/Members/Details/{demoMember}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await board.Client.GetStringAsync("/api/members")).ShouldNotContain("\"id\":" + demoMember.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // Looking into the demo commune: its pages, not the other's.
+        var view = await board.PostRawAsync($"/Province?handler=View&id={demo}", [], "/Province");
+        view.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        view.Headers.Location!.ToString().ShouldBe("/Dashboard");
+        var (dashboard, dashboardPage) = await board.GetAsync("/Dashboard");
+        dashboard.StatusCode.ShouldBe(HttpStatusCode.OK);
+        dashboardPage.QuerySelector("#province-view")!.TextContent.ShouldContain("Nhơn Mỹ");
+        (await board.Client.GetAsync($"/Members/Details/{demoMember}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await board.Client.GetAsync($"/Members/Details/{testMember}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // Read only: an edit form is refused, the API's write too.
+        var edit = await board.Client.GetAsync($"/Members/Edit/{demoMember}");
+        edit.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
+        if (edit.StatusCode == HttpStatusCode.Redirect) edit.Headers.Location!.ToString().ShouldContain("/Account/Denied");
+        (await board.Client.PutAsync($"/api/members/{demoMember}", new StringContent("{}", System.Text.Encoding.UTF8, "application/json")))
+            .StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.BadRequest, HttpStatusCode.MethodNotAllowed, HttpStatusCode.NotFound);
+        (await board.Client.GetAsync("/Hamlets/Edit")).StatusCode.ShouldNotBe(HttpStatusCode.OK);
+
+        // A forged choice of something that is no commune leaves the board seeing no commune.
+        var cell = await app.WithSystemScopeAsync((db, _) => db.Organisations.Where(o => o.CommuneId == demo && o.Kind == OrganisationKind.Cell).Select(o => o.Id).FirstAsync());
+        (await board.PostRawAsync($"/Province?handler=View&id={cell}", [], "/Province")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // The other commune now: the demo's member is out of reach.
+        (await board.PostRawAsync($"/Province?handler=View&id={app.Data.CommuneId}", [], "/Province")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await board.Client.GetAsync($"/Members/Details/{demoMember}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await board.Client.GetAsync($"/Members/Details/{testMember}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // And back to none.
+        (await board.PostRawAsync("/Province?handler=Leave", [], "/Province")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await board.Client.GetAsync($"/Members/Details/{testMember}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_communes_users_reach_no_province_page()
+    {
+        foreach (var (user, password) in new[] { ("quantri", DemoSeeder.DemoPassword), ("vanphong", DemoSeeder.DemoPassword), ("office", TestData.Password) })
+        {
+            var b = await Browser.LoginAsync(app, user, password);
+            foreach (var url in new[] { "/Province", "/Province/Communes", "/Province?handler=Xlsx" })
+            {
+                var r = await b.Client.GetAsync(url);
+                (r.StatusCode == HttpStatusCode.Forbidden || (r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.ToString().Contains("/Account/Denied", StringComparison.Ordinal)))
+                    .ShouldBeTrue($"{user} {url}: {(int)r.StatusCode}");
+            }
+            var post = await b.PostRawAsync($"/Province/Communes?handler=Add", [new("Input.Name", "Đảng bộ xã Lấn Quyền")], "/");
+            (post.StatusCode == HttpStatusCode.Forbidden || post.Headers.Location?.ToString().Contains("/Account/Denied", StringComparison.Ordinal) == true)
+                .ShouldBeTrue($"{user}: {(int)post.StatusCode} {post.Headers.Location}");
+        }
+        (await app.WithSystemScopeAsync((db, _) => Communes.All(db).AnyAsync(o => o.Name == "Đảng bộ xã Lấn Quyền"))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task The_board_adds_renames_and_archives_a_commune_and_an_archived_communes_users_cannot_sign_in()
+    {
+        var board = await BoardAsync();
+        var add = await board.PostFormAsync("/Province/Communes", new() { ["Input.Name"] = "Đảng bộ xã Phú Thạnh Tây", ["Input.TermStart"] = "2025", ["Input.TermEnd"] = "2030" }, "Add");
+        add.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var id = await app.WithSystemScopeAsync((db, _) => Communes.All(db).Where(o => o.Name == "Đảng bộ xã Phú Thạnh Tây").Select(o => o.Id).SingleAsync());
+        (await app.WithSystemScopeAsync((db, _) => db.Terms.AnyAsync(t => t.CommuneId == id && t.StartYear == 2025))).ShouldBeTrue();
+
+        // The same name without its marks is the same commune; a term that ends before it starts is no term.
+        var twice = await board.PostFormAsync("/Province/Communes", new() { ["Input.Name"] = "dang bo xa phu thanh tay" }, "Add");
+        twice.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await twice.Content.ReadAsStringAsync()).ShouldContain(Communes.NameTaken);
+        var backwards = await board.PostFormAsync("/Province/Communes", new() { ["Input.Name"] = "Đảng bộ xã Khác", ["Input.TermStart"] = "2030", ["Input.TermEnd"] = "2025" }, "Add");
+        backwards.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await app.WithSystemScopeAsync((db, _) => Communes.All(db).AnyAsync(o => o.Name == "Đảng bộ xã Khác"))).ShouldBeFalse();
+
+        // Renamed with the version read; a second rename from the same old page is a conflict, not an overwrite.
+        var version = await app.WithSystemScopeAsync((db, _) => Communes.All(db).Where(o => o.Id == id).Select(o => o.Version).SingleAsync());
+        var v = version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (await board.PostRawAsync($"/Province/Communes?handler=Rename&id={id}", [new("name", "Đảng bộ xã Phú Thạnh"), new("version", v)], "/Province/Communes"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var stale = await board.PostRawAsync($"/Province/Communes?handler=Rename&id={id}", [new("name", "Đảng bộ xã Phú Thạnh Mới"), new("version", v)], "/Province/Communes");
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await app.WithSystemScopeAsync((db, _) => Communes.All(db).Where(o => o.Id == id).Select(o => o.Name).SingleAsync())).ShouldBe("Đảng bộ xã Phú Thạnh");
+
+        // Its administrator signs in while it is active, not once it is archived, again once it is back.
+        await app.WithSystemScopeAsync(async (db, services) =>
+            await services.GetRequiredService<Web.Accounts.CreateAccount>().CreateAsync("quantri-phuthanh", TestData.Password, "Kiểm tra Phú Thạnh", Web.Authorization.Roles.Inspector, id));
+        await Browser.LoginAsync(app, "quantri-phuthanh");
+        (await board.PostRawAsync($"/Province/Communes?handler=Archive&id={id}&archived=true", [], "/Province/Communes")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var refused = await new Browser(app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }))
+            .PostFormAsync("/Account/Login", new() { ["UserName"] = "quantri-phuthanh", ["Password"] = TestData.Password });
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("đã được lưu trữ");
+        // Archived, it is off the table unless asked for, and its records are still there.
+        (await board.GetAsync("/Province")).Document.QuerySelector($"#communes tr[data-commune='{id}']").ShouldBeNull();
+        (await board.GetAsync("/Province?Archived=true")).Document.QuerySelector($"#communes tr[data-commune='{id}']").ShouldNotBeNull();
+        (await app.WithSystemScopeAsync((db, _) => db.Terms.AnyAsync(t => t.CommuneId == id))).ShouldBeTrue();
+        (await board.PostRawAsync($"/Province/Communes?handler=Archive&id={id}&archived=false", [], "/Province/Communes")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await Browser.LoginAsync(app, "quantri-phuthanh");
+        // Every change is on the trail.
+        (await app.WithSystemScopeAsync((db, _) => db.AuditEntries.CountAsync(a => a.EntityType == "Organisation" && a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+            .ShouldBeGreaterThanOrEqualTo(4);
+    }
+
+    [Fact]
+    public async Task The_national_calendar_is_corrected_by_the_board_and_not_by_a_communes_administrator()
+    {
+        var admin = await Browser.LoginAsync(app, "quantri", DemoSeeder.DemoPassword);
+        var refused = await admin.PostFormAsync("/Calendar", new() { ["Input.Date"] = "2027-03-15", ["Input.Kind"] = "DayOff", ["Input.Name"] = "Nghỉ thử của xã" }, "Add");
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var board = await BoardAsync();
+        var done = await board.PostFormAsync("/Calendar", new() { ["Input.Date"] = "2027-03-15", ["Input.Kind"] = "DayOff", ["Input.Name"] = "Nghỉ theo thông báo của tỉnh" }, "Add");
+        done.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithSystemScopeAsync((db, _) => db.CalendarDayOverrides.AnyAsync(o => o.Date == new DateOnly(2027, 3, 15))))
+            .ShouldBeTrue();
+    }
+}
