@@ -1,6 +1,6 @@
 // Speed figures that the README and docs/benchmarks.md quote, measured on real parts: the demo commune seeded
 // into a fresh SQLite file (or the PostgreSQL server of PTDV_BENCH_PG), then the dashboard's heavy pieces over it.
-// Run: dotnet run -c Release --project bench/PhatTrienDangVien.Bench
+// Run: dotnet run -c Release --project bench/PhatTrienDangVien.Bench [-- import [rows] | -- province [communes]]
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +32,18 @@ var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 var watch = Stopwatch.StartNew();
 await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
 Console.WriteLine($"seed-demo: {watch.Elapsed.TotalSeconds:0.0} s ({await db.Members.CountAsync()} members, {await db.AdmissionSteps.CountAsync()} steps)");
+
+// `-- province [communes]`: a generated province (100 communes by default) and the province board's table over it.
+if (args.Length > 0 && args[0] == "province")
+{
+    await ProvinceBench.RunAsync(app.Services, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
+    if (pg is null)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+    }
+    return;
+}
 
 // `-- import [rows]`: the Excel import of a register of that many members (10,000 by default) into the demo commune.
 if (args.Length > 0 && args[0] == "import")

@@ -69,8 +69,19 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
         "Mỹ Hòa", "Mỹ Hiệp", "Mỹ Phú", "Mỹ An", "Long Bình", "Long Thạnh", "Thị Tứ",
     ];
 
-    private readonly Random _random = new(20250701);
+    /// <summary>
+    /// What differs between generated communes: the demo is <see cref="Demo"/>; the province generator
+    /// (bench/province) makes many with their own place name, seed, login prefix and province code of the citizen IDs
+    /// (digits 7–9 of which are then the seed, so that no two communes draw the same number).
+    /// </summary>
+    public sealed record Variant(string Place, int Seed, string LoginPrefix, string ProvinceCode, bool WithProvinceBoard)
+    {
+        public static readonly Variant Demo = new("Nhơn Mỹ", 0, "", "089", true);
+    }
+
+    private Random _random = new(20250701);
     private readonly HashSet<string> _citizenIds = [];
+    private Variant _variant = Variant.Demo;
 
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
     {
@@ -79,6 +90,17 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
         var taken = await db.Users.Where(u => names.Contains(u.NormalizedUserName!)).Select(u => u.UserName).ToListAsync(ct);
         if (taken.Count > 0)
             throw new Core.Common.DomainException($"Không tạo dữ liệu mẫu: tên đăng nhập {string.Join(", ", taken)} đã được dùng cho tài khoản thật.");
+        await SeedCommuneAsync(Variant.Demo, ct);
+        return true;
+    }
+
+    /// <summary>One fictional commune as <paramref name="variant"/> says, in one transaction; returns its id.</summary>
+    public async Task<int> SeedCommuneAsync(Variant variant, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        _variant = variant;
+        _random = new Random(20250701 + variant.Seed);
+        var place = variant.Place;
         // Today in Vietnam (UTC+7), as the admission engine counts it.
         var today = Core.Common.VietnamTime.Today(clock);
         // The rule book and the working-day calendar read the database on their own connections: load them first.
@@ -88,9 +110,9 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var commune = await CommuneSetup.CreateAsync(db, "Đảng bộ xã Nhơn Mỹ", 2025, 2030, isDemo: true, ct);
+        var commune = await CommuneSetup.CreateAsync(db, "Đảng bộ xã " + place, 2025, 2030, isDemo: true, ct);
         var c = commune.Id;
-        var center = new PoliticalCenter { CommuneId = c, Name = "Trung tâm Chính trị xã Nhơn Mỹ", Address = "Ấp Nhơn Hòa, xã Nhơn Mỹ, tỉnh An Giang", DirectorName = "Huỳnh Văn Lực" };
+        var center = new PoliticalCenter { CommuneId = c, Name = "Trung tâm Chính trị xã " + place, Address = $"Ấp Nhơn Hòa, xã {place}, tỉnh An Giang", DirectorName = "Huỳnh Văn Lực" };
         db.PoliticalCenters.Add(center);
 
         var hamlets = s_hamlets.Select(n =>
@@ -109,16 +131,16 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
         var cells = new List<(Organisation Cell, int Size)>();
         for (var i = 0; i < hamlets.Count; i++)
             cells.Add((Org(c, "Chi bộ " + hamlets[i].Name, OrganisationKind.Cell, CellKind.Hamlet, commune.Id, hamlets[i].Id), i >= 13 ? 9 : _random.Next(42, 62)));
-        cells.Add((Org(c, "Chi bộ Trường THCS Nhơn Mỹ", OrganisationKind.Cell, CellKind.School, schools.Id), 28));
-        cells.Add((Org(c, "Chi bộ Trường Tiểu học Nhơn Mỹ A", OrganisationKind.Cell, CellKind.School, schools.Id), 19));
-        cells.Add((Org(c, "Chi bộ Trường Mầm non Nhơn Mỹ", OrganisationKind.Cell, CellKind.School, schools.Id), 11));
+        cells.Add((Org(c, $"Chi bộ Trường THCS {place}", OrganisationKind.Cell, CellKind.School, schools.Id), 28));
+        cells.Add((Org(c, $"Chi bộ Trường Tiểu học {place} A", OrganisationKind.Cell, CellKind.School, schools.Id), 19));
+        cells.Add((Org(c, $"Chi bộ Trường Mầm non {place}", OrganisationKind.Cell, CellKind.School, schools.Id), 11));
         cells.Add((Org(c, "Chi bộ Công an xã 1", OrganisationKind.Cell, CellKind.Police, police.Id), 24));
         cells.Add((Org(c, "Chi bộ Công an xã 2", OrganisationKind.Cell, CellKind.Police, police.Id), 21));
         cells.Add((Org(c, "Chi bộ Quân sự xã", OrganisationKind.Cell, CellKind.Military, commune.Id), 26));
         cells.Add((Org(c, "Chi bộ Cơ quan Đảng – Đoàn thể", OrganisationKind.Cell, CellKind.Agency, commune.Id), 47));
         cells.Add((Org(c, "Chi bộ Cơ quan Ủy ban nhân dân xã", OrganisationKind.Cell, CellKind.Agency, commune.Id), 52));
         cells.Add((Org(c, "Chi bộ Trạm Y tế xã", OrganisationKind.Cell, CellKind.Agency, commune.Id), 14));
-        cells.Add((Org(c, "Chi bộ Hợp tác xã Nông nghiệp Nhơn Mỹ", OrganisationKind.Cell, CellKind.Enterprise, commune.Id), 12));
+        cells.Add((Org(c, $"Chi bộ Hợp tác xã Nông nghiệp {place}", OrganisationKind.Cell, CellKind.Enterprise, commune.Id), 12));
         await db.SaveChangesAsync(ct);
 
         // Scale hamlet cells so that the register holds about 1,300 members with those admitted since s_flowStart
@@ -284,7 +306,7 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
         db.ChangeTracker.Clear();
         // The classes of the class steps first, so that each step names its class; their enrolments once the steps exist.
         // A generator of their own: the histories draw as they did before the classes existed.
-        var classes = new DemoClasses(db, new Random(12_2025), today, c);
+        var classes = new DemoClasses(db, new Random(12_2025 + variant.Seed), today, c);
         await classes.PlanAsync(cases, center, ct);
         db.ChangeTracker.Clear();
         histories.Classes = classes;
@@ -304,7 +326,7 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
         db.ChangeTracker.Clear();
         await tx.CommitAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
-        return true;
+        return c;
     }
 
     private async Task CreateDemoAccountsAsync(int communeId, List<Organisation> cells, Dictionary<int, List<Member>> membersByCell,
@@ -315,8 +337,11 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
         var inCharge = committee[cells.IndexOf(nhonHoa) % committee.Count];
         var mentor = candidates.Where(x => x.MentorMemberId != null).GroupBy(x => x.MentorMemberId!.Value)
             .OrderByDescending(g => g.Count()).First().Key;
-        foreach (var (user, role, _) in Logins)
+        foreach (var (login, role, _) in Logins)
         {
+            // A generated province has one province board, made with its first commune.
+            if (role == Roles.ProvinceBoard && !_variant.WithProvinceBoard) continue;
+            var user = role == Roles.ProvinceBoard ? login : _variant.LoginPrefix + login;
             var name = role switch
             {
                 Roles.CellSecretary => (await db.People.FindAsync([membersByCell[nhonHoa.Id][0].PersonId], ct))!.FullName,
@@ -488,7 +513,7 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
     /// </summary>
     private void SeedExits(int communeId, Dictionary<int, List<Member>> membersByCell, DateOnly today)
     {
-        var random = new Random(13_2025);
+        var random = new Random(13_2025 + _variant.Seed);
         var pool = membersByCell.Values.SelectMany(l => l.Skip(3))
             .Where(m => m.Status == MemberStatus.Official && m.Positions == CommitteePositions.None && m.OfficialDate < s_flowStart
                 && m.Person.DateOfBirth.AddYears(60) > today)
@@ -543,10 +568,10 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
             CellId = cell is null ? null : cells.First(x => x.Name == cell).Id, HamletId = hamlets[hamlet].Id,
         };
         db.Schools.AddRange(
-            S("Trường THCS Nhơn Mỹ", SchoolLevel.LowerSecondary, 42, "Chi bộ Trường THCS Nhơn Mỹ", 0),
-            S("Trường Tiểu học Nhơn Mỹ A", SchoolLevel.Primary, 31, "Chi bộ Trường Tiểu học Nhơn Mỹ A", 2),
-            S("Trường Mầm non Nhơn Mỹ", SchoolLevel.Preschool, 18, "Chi bộ Trường Mầm non Nhơn Mỹ", 4),
-            S("Trường Tiểu học Nhơn Mỹ B", SchoolLevel.Primary, 16, null, 12));
+            S($"Trường THCS {_variant.Place}", SchoolLevel.LowerSecondary, 42, $"Chi bộ Trường THCS {_variant.Place}", 0),
+            S($"Trường Tiểu học {_variant.Place} A", SchoolLevel.Primary, 31, $"Chi bộ Trường Tiểu học {_variant.Place} A", 2),
+            S($"Trường Mầm non {_variant.Place}", SchoolLevel.Preschool, 18, $"Chi bộ Trường Mầm non {_variant.Place}", 4),
+            S($"Trường Tiểu học {_variant.Place} B", SchoolLevel.Primary, 16, null, 12));
         await db.SaveChangesAsync(ct);
     }
 
@@ -669,11 +694,13 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
 
     private string NewCitizenId(int birthYear, bool female)
     {
-        // 089 = An Giang; digit 4 = gender and century; digits 5–6 = birth year. Unique within the demo.
+        // 089 = An Giang; digit 4 = gender and century; digits 5–6 = birth year. Unique within the demo and the province.
         var centuryDigit = (birthYear >= 2000 ? 2 : 0) + (female ? 1 : 0);
         while (true)
         {
-            var id = $"089{centuryDigit}{birthYear % 100:00}{_random.Next(0, 1_000_000):000000}";
+            // A generated commune's numbers carry its seed, so that no two communes of a province draw the same one.
+            var serial = _variant.Seed == 0 ? _random.Next(0, 1_000_000) : _variant.Seed % 1000 * 1000 + _random.Next(0, 1000);
+            var id = $"{_variant.ProvinceCode}{centuryDigit}{birthYear % 100:00}{serial:000000}";
             if (_citizenIds.Add(id)) return id;
         }
     }

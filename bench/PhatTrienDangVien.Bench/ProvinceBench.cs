@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PhatTrienDangVien.Web.Authorization;
+using PhatTrienDangVien.Web.Data;
+using PhatTrienDangVien.Web.Demo;
+using PhatTrienDangVien.Web.Province;
+
+/// <summary>
+/// A generated province (issue 14): the demo commune and <c>communes − 1</c> more made by the same generator, each with
+/// its own place name, seed, login prefix and citizen IDs (deterministic: the same count gives the same province).
+/// Then the province board's table over all of them: the first view (every commune computed) and the next views
+/// (the figures kept per commune data version), against a raw SQL count over the same rows in the same run.
+/// </summary>
+internal static class ProvinceBench
+{
+    // Two syllables of Mekong-delta place names: 24 × 24 distinct names, enough for a province.
+    private static readonly string[] s_first = ["Bình", "An", "Phú", "Mỹ", "Long", "Tân", "Hòa", "Thạnh", "Phước", "Vĩnh", "Nhơn", "Hưng",
+        "Định", "Lợi", "Thuận", "Khánh", "Châu", "Hội", "Tây", "Đông", "Kiến", "Vọng", "Thới", "Lạc"];
+    private static readonly string[] s_second = ["Thạnh", "Hòa", "Phú", "Lợi", "An", "Hưng", "Thuận", "Điền", "Tân", "Mỹ", "Bình", "Long",
+        "Xuân", "Đức", "Thành", "Lộc", "Hiệp", "Quới", "Trung", "Hậu", "Nghĩa", "Phong", "Khánh", "Phước"];
+
+    /// <summary>The place name of the generated commune <paramref name="index"/> (1, 2, …): never "Nhơn Mỹ", never twice.</summary>
+    public static string Place(int index)
+    {
+        var k = index * 7 % (s_first.Length * s_second.Length);
+        var name = s_first[k / s_second.Length] + " " + s_second[k % s_second.Length];
+        return name == "Nhơn Mỹ" || s_first[k / s_second.Length] == s_second[k % s_second.Length] ? name + " " + index : name;
+    }
+
+    public static async Task RunAsync(IServiceProvider services, int communes)
+    {
+        var watch = Stopwatch.StartNew();
+        var existing = await CountAsync(services, db => Communes.All(db).CountAsync());
+        for (var i = existing; i < communes; i++)
+        {
+            using var scope = services.CreateScope();
+            scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
+                .SeedCommuneAsync(new DemoSeeder.Variant(Place(i), i, $"x{i:000}.", "091", WithProvinceBoard: false));
+            if ((i + 1) % 10 == 0) Console.WriteLine($"  {i + 1} communes, {watch.Elapsed.TotalSeconds:0} s");
+        }
+        var seeded = watch.Elapsed.TotalSeconds;
+        var (members, candidates, steps, users) = await CountAsync(services, async db => (
+            await db.Members.CountAsync(), await db.Candidates.CountAsync(c => c.Status == PhatTrienDangVien.Core.People.CandidateStatus.Active),
+            await db.AdmissionSteps.CountAsync(), await db.Users.CountAsync()));
+        Console.WriteLine($"province: {communes} communes ({communes - existing} generated in {seeded:0} s, {(communes > existing ? seeded / (communes - existing) : 0):0.0} s each), "
+            + $"{members} members, {candidates} candidates in the pipeline, {steps} steps, {users} accounts");
+        await CountAsync(services, async db =>
+        {
+            // Bulk writes leave PostgreSQL's statistics behind: the planner must see the real row counts.
+            if (db.Database.ProviderName!.Contains("Npgsql", StringComparison.Ordinal)) await db.Database.ExecuteSqlRawAsync("ANALYZE");
+            return 0;
+        });
+
+        var province = services.GetRequiredService<IServiceScopeFactory>();
+        async Task<double> TableAsync()
+        {
+            using var scope = province.CreateScope();
+            var w = Stopwatch.StartNew();
+            var rows = await scope.ServiceProvider.GetRequiredService<ProvinceFigures>().RowsAsync(false, CancellationToken.None);
+            if (rows.Count != communes) throw new InvalidOperationException($"{rows.Count} rows for {communes} communes");
+            return w.Elapsed.TotalMilliseconds;
+        }
+        var first = await TableAsync();
+        // The forecasts computed in the background after the first view are let finish, as a server would between views.
+        await services.GetRequiredService<FigureCache>().WhenIdleAsync();
+        var warm = new List<double>();
+        for (var i = 0; i < 7; i++) warm.Add(await TableAsync());
+        warm.Sort();
+        var raw = new List<double>();
+        for (var i = 0; i < 7; i++)
+        {
+            var w = Stopwatch.StartNew();
+            await CountAsync(services, db => db.Members.GroupBy(m => m.CommuneId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
+            raw.Add(w.Elapsed.TotalMilliseconds);
+        }
+        raw.Sort();
+        Console.WriteLine($"province table, first view (every commune computed): {first:0} ms");
+        Console.WriteLine($"province table, next views: median {warm[3]:0} ms (min {warm[0]:0}, max {warm[6]:0}); "
+            + $"raw SQL members per commune: median {raw[3]:0.0} ms; ratio {warm[3] / raw[3]:0}");
+    }
+
+    private static async Task<T> CountAsync<T>(IServiceProvider services, Func<AppDbContext, Task<T>> read)
+    {
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
+        return await read(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+}
