@@ -104,17 +104,18 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
 
     /// <summary>A commune merged into another (<see cref="Province.MergeCommunes"/>): on the chain of <paramref name="communeId"/>,
     /// which commune went where and how many records of each kind moved.</summary>
-    public Task MergedAsync(int communeId, string from, string into, Dictionary<string, object> moved, CancellationToken ct) =>
+    public Task MergedAsync(int communeId, string from, string into, string moved, CancellationToken ct) =>
         WriteAsync(communeId, who.UserId, who.UserName, Merged,
-            new Dictionary<string, object>(moved) { ["Đảng bộ xã hợp nhất"] = from, ["Vào Đảng bộ xã"] = into }, ct, entityId: communeId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            new() { ["MergedFrom"] = from, ["MergedInto"] = into, ["Moved"] = moved }, ct,
+            entityId: communeId.ToString(System.Globalization.CultureInfo.InvariantCulture), entityType: nameof(Core.Organisations.Organisation));
 
     private async Task WriteAsync(int? communeId, string? userId, string userName, string action, Dictionary<string, object> facts, CancellationToken ct,
-        string? entityId = null)
+        string? entityId = null, string entityType = EntityType)
     {
         db.AuditEntries.Add(new AuditEntry
         {
             CommuneId = communeId is > 0 ? communeId : null, AtUtc = clock.GetUtcNow().UtcDateTime, UserId = userId, UserName = userName,
-            EntityType = EntityType, EntityId = entityId ?? userId ?? "", Action = action,
+            EntityType = entityType, EntityId = entityId ?? userId ?? "", Action = action,
             Changes = JsonSerializer.Serialize(facts.ToDictionary(f => f.Key, f => new object?[] { null, f.Value }), s_json),
         });
         await db.SaveChangesAsync(ct);

@@ -130,7 +130,7 @@ public sealed class AuditView(AppDbContext db)
         ["Notes"] = "Ghi chú", ["AddedOn"] = "Ngày đưa vào danh sách nguồn", ["MentorMemberId"] = "Đảng viên giúp đỡ",
         ["Strengths"] = "Ưu điểm nổi bật", ["SourceCategoryId"] = "Nguồn", ["CandidateId"] = "Quần chúng",
         ["Name"] = "Tên", ["Kind"] = "Loại", ["CellKind"] = "Loại chi bộ", ["ParentId"] = "Trực thuộc", ["Code"] = "Mã",
-        ["SecretaryMemberId"] = "Bí thư", ["IsActive"] = "Đang hoạt động", ["EstablishedOn"] = "Ngày thành lập",
+        ["SecretaryMemberId"] = "Bí thư", ["IsActive"] = "Đang hoạt động", ["MergedIntoId"] = "Đã hợp nhất vào", ["EstablishedOn"] = "Ngày thành lập",
         ["AdmissionAuthority"] = "Cấp quyết định kết nạp", ["Population"] = "Dân số", ["Households"] = "Số hộ",
         ["Level"] = "Cấp học", ["Teachers"] = "Số giáo viên", ["StartYear"] = "Năm bắt đầu", ["EndYear"] = "Năm kết thúc",
         ["StartDate"] = "Ngày bắt đầu nhiệm kỳ (đại hội)", ["EndDate"] = "Ngày kết thúc nhiệm kỳ",
@@ -146,6 +146,7 @@ public sealed class AuditView(AppDbContext db)
         ["SmtpUserName"] = "Tài khoản SMTP", ["SenderAddress"] = "Địa chỉ người gửi", ["SenderName"] = "Tên người gửi",
         ["SendHour"] = "Giờ gửi", ["SiteUrl"] = "Địa chỉ trang", ["Role"] = "Vai trò", ["OrganisationId"] = "Chi bộ",
         ["Email"] = "Thư điện tử", ["LockoutEnd"] = "Khóa đến", ["MustChangePassword"] = "Phải đổi mật khẩu khi đăng nhập",
+        ["MergedFrom"] = "Đảng bộ xã hợp nhất", ["MergedInto"] = "Vào Đảng bộ xã", ["Moved"] = "Hồ sơ đã chuyển",
         ["IpAddress"] = "Địa chỉ máy (IP)", ["List"] = "Danh sách", ["Rows"] = "Số dòng", ["Record"] = "Hồ sơ", ["Attachment"] = "Mã tệp", ["Document"] = "Mã văn bản đã lập",
         ["Person"] = "Người", ["Via"] = "Nơi xem", ["Format"] = "Định dạng",
         ["FormCode"] = "Biểu mẫu", ["Variant"] = "Người giới thiệu thứ", ["Number"] = "Số văn bản đã cấp", ["Sha256"] = "Mã băm SHA-256 của tệp",
@@ -187,7 +188,7 @@ public sealed class AuditView(AppDbContext db)
 
     private static Ref? RefOf(string field) => field switch
     {
-        "CellId" or "ParentId" or "OrganisationId" => Ref.Organisation,
+        "CellId" or "ParentId" or "OrganisationId" or "MergedIntoId" => Ref.Organisation,
         "MentorMemberId" or "MemberId" or "SecretaryMemberId" => Ref.Member,
         "HamletId" => Ref.Hamlet,
         "SourceCategoryId" or "AudienceCategoryId" => Ref.SourceCategory,

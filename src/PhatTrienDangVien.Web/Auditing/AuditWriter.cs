@@ -109,13 +109,17 @@ internal static class AuditWriter
         {
             CommuneId = entity switch
             {
-                CommuneEntity c => c.CommuneId,
-                AppUser u => u.CommuneId,
+                // 0: a commune's root before its first save gives it its own id (its creation is the installation's: the
+                // province's act), or a province board's account.
+                CommuneEntity c => c.CommuneId > 0 ? c.CommuneId : null,
+                AppUser u => u.CommuneId > 0 ? u.CommuneId : null,
                 // A case's parts carry no commune of their own: the case's. Written by the system (the demo, the command
                 // line) they would otherwise have none and never show on the commune's audit page.
                 Core.Admission.StepRecord step when db.Scope.Unrestricted => CommuneOfCase(db, step.CandidateId),
                 Core.People.CandidateSource source when db.Scope.Unrestricted => CommuneOfCase(db, source.CandidateId),
-                _ => db.Scope.Unrestricted ? null : db.Scope.CommuneId,
+                // The national rules and calendar changed by the province board are the installation's, whatever commune
+                // it is looking into.
+                _ => db.Scope.Unrestricted || db.Scope.Role == Authorization.Roles.ProvinceBoard || db.Scope.CommuneId <= 0 ? null : db.Scope.CommuneId,
             },
             AtUtc = now,
             UserId = who.UserId,

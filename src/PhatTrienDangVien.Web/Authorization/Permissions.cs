@@ -123,7 +123,7 @@ public static class PermissionTable
         [Roles.Inspector] = [.. s_everyone, Permission.ViewPlan, Permission.ReadAudit, Permission.RecordInspection],
         // The province board reads (one commune at a time, whole) and changes nothing of a commune's records; it keeps
         // the list of communes and the national rules, which no one commune may change for the others.
-        [Roles.ProvinceBoard] = [.. s_everyone, Permission.ViewPlan, Permission.ManageRules, .. s_provinceOnly],
+        [Roles.ProvinceBoard] = [.. s_everyone, Permission.ViewPlan, Permission.ManageRules, Permission.ReadAudit, .. s_provinceOnly],
     };
 
     public static bool Allows(string role, Permission permission) =>

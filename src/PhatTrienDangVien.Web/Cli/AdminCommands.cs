@@ -105,8 +105,16 @@ public static class AdminCommands
             return 2;
         }
         var communes = db.Organisations.Where(o => o.Kind == OrganisationKind.CommuneCommittee);
-        var commune = int.TryParse(launch.Option("commune"), out var cid)
-            ? await communes.FirstOrDefaultAsync(o => o.Id == cid, ct)
+        var named = launch.Option("commune");
+        // A commune named but mistyped is an error, never the first commune instead.
+        if (named is not null && (!int.TryParse(named, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var cid)
+                || !await communes.AnyAsync(o => o.Id == cid, ct)))
+        {
+            output.WriteLine($"Không có Đảng bộ xã mã số “{named}”. Mã số của các Đảng bộ xã: trang Danh sách Đảng bộ xã của Ban Tổ chức Tỉnh ủy.");
+            return 1;
+        }
+        var commune = named is not null
+            ? await communes.FirstOrDefaultAsync(o => o.Id == int.Parse(named, System.Globalization.CultureInfo.InvariantCulture), ct)
             : await communes.OrderBy(o => o.Id).FirstOrDefaultAsync(ct);
         if (commune is null)
         {

@@ -97,6 +97,7 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
     // Read by the query filters; EF evaluates these per query, so the scope of the request applies.
     private bool ScopeUnrestricted => _scope.Scope.Unrestricted;
     private int ScopeCommuneId => _scope.Scope.CommuneId;
+    private bool ScopeProvince => _scope.Scope.Role == Authorization.Roles.ProvinceBoard;
     private bool ScopeWholeCommune => _scope.Scope.WholeCommune;
     private IReadOnlyList<int> ScopeCellIds => _scope.Scope.CellIds;
     private IReadOnlyList<int> ScopeOrganisationIds => _scope.Scope.VisibleOrganisationIds;
@@ -176,7 +177,8 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         // An issued paper is seen by whoever sees its candidate (the candidate's own filters apply inside).
         builder.Entity<Documents.IssuedDocument>().HasQueryFilter(QueryFilters.Cells, d => ScopeUnrestricted || ScopeWholeCommune || Candidates.Any(c => c.Id == d.CandidateId));
         builder.Entity<CandidateSource>().HasQueryFilter(QueryFilters.Commune, s => ScopeUnrestricted || s.SourceCategory.CommuneId == ScopeCommuneId);
-        builder.Entity<AuditEntry>().HasQueryFilter(QueryFilters.Commune, a => ScopeUnrestricted || a.CommuneId == ScopeCommuneId);
+        // The province board reads the installation's chain too (the national rules, the communes, its own sign-ins).
+        builder.Entity<AuditEntry>().HasQueryFilter(QueryFilters.Commune, a => ScopeUnrestricted || a.CommuneId == ScopeCommuneId || (ScopeProvince && a.CommuneId == null));
         // A commune reads its own counter and the installation's (rules, calendar), not another commune's pace of work.
         builder.Entity<DataVersion>().HasQueryFilter(QueryFilters.Commune, v => ScopeUnrestricted || v.CommuneId == ScopeCommuneId || v.CommuneId == Data.DataVersions.Installation);
         // A step (and its scans) is visible exactly when its candidate is: the candidate's two filters apply inside, and

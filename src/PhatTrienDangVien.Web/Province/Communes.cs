@@ -25,7 +25,7 @@ public sealed class NewCommuneInput
 /// The communes of the installation, kept by the province board: add one, rename one, archive one (and bring it back).
 /// An archived commune keeps every record and stays readable by the province; its own accounts can no longer sign in.
 /// </summary>
-public sealed class Communes(AppDbContext db, Access access)
+public sealed class Communes(AppDbContext db, Access access, Auditing.AuditContext who, IServiceScopeFactory scopes)
 {
     public const string Prefix = "Input.";
     public const string NameTaken = "Đã có Đảng bộ xã cùng tên (kể cả khi viết không dấu).";
@@ -68,6 +68,12 @@ public sealed class Communes(AppDbContext db, Access access)
             db.ChangeTracker.Clear();
             return Outcome<Organisation>.Refused(e);
         }
+        catch (DbUpdateException e) when (VersionedEdit.IsUniqueViolation(e))
+        {
+            // Another add of the same name a moment ago: the unique index answered.
+            db.ChangeTracker.Clear();
+            return Outcome<Organisation>.Invalid(Prefix + nameof(input.Name), NameTaken);
+        }
     }
 
     public async Task<Outcome<Organisation>> RenameAsync(int id, string? name, int version, CancellationToken ct)
@@ -82,7 +88,20 @@ public sealed class Communes(AppDbContext db, Access access)
                 "Trong lúc đồng chí sửa, người khác đã đổi Đảng bộ xã này. Hãy xem tên hiện tại rồi lưu lại nếu vẫn muốn đổi.");
         if (await NameTakenAsync(normalized, id, ct)) return Outcome<Organisation>.Invalid(Prefix + "Name", NameTaken);
         commune.Name = normalized;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (VersionedEdit.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<Organisation>.Invalid(Prefix + "Name", NameTaken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<Organisation>.Refused(new DomainException("Trong lúc đồng chí sửa, người khác đã đổi Đảng bộ xã này. Hãy tải lại trang."));
+        }
         return Outcome<Organisation>.Done(commune);
     }
 
@@ -92,6 +111,9 @@ public sealed class Communes(AppDbContext db, Access access)
         if (!access.Has(Permission.ManageCommunes)) return Outcome<Organisation>.Forbidden();
         if (await All(db).FirstOrDefaultAsync(o => o.Id == id, ct) is not { } commune) return Outcome<Organisation>.NotFound();
         if (commune.IsActive == !archived) return Outcome<Organisation>.Done(commune);
+        // Its records are the receiving commune's now: brought back it would be an empty commune with live accounts.
+        if (!archived && commune.MergedIntoId is not null)
+            return Outcome<Organisation>.Refused(new DomainException($"{commune.Name} đã hợp nhất vào Đảng bộ xã khác: không đưa trở lại được."));
         if (archived && await All(db).CountAsync(o => o.IsActive, ct) <= 1)
             return Outcome<Organisation>.Refused(new DomainException("Đây là Đảng bộ xã cuối cùng đang hoạt động: không lưu trữ được."));
         commune.IsActive = !archived;
@@ -103,9 +125,41 @@ public sealed class Communes(AppDbContext db, Access access)
         return Outcome<Organisation>.Done(commune);
     }
 
-    private Task<bool> NameTakenAsync(string name, int? except, CancellationToken ct)
+    /// <summary>
+    /// The first administrator of a commune, made by the province (the commune's own administrator makes the rest): a
+    /// generated password, shown once and to be changed at the first sign-in, and a second factor to enrol then.
+    /// </summary>
+    public async Task<Outcome<Accounts.AccountWithPassword>> CreateAdministratorAsync(int communeId, Accounts.NewUserInput input, CancellationToken ct)
     {
-        var folded = VietnameseText.Fold(name);
-        return All(db).AnyAsync(o => o.NameFolded == folded && o.Id != except, ct);
+        ArgumentNullException.ThrowIfNull(input);
+        if (!access.Has(Permission.ManageCommunes)) return Outcome<Accounts.AccountWithPassword>.Forbidden();
+        if (await All(db).FirstOrDefaultAsync(o => o.Id == communeId, ct) is not { } commune) return Outcome<Accounts.AccountWithPassword>.NotFound();
+        if (!commune.IsActive)
+            return Outcome<Accounts.AccountWithPassword>.Refused(new DomainException($"{commune.Name} đã được lưu trữ: không tạo tài khoản được."));
+        input.Role = Roles.Administrator;
+        // The account is the commune's: made under the system's scope for that commune, the province user on the trail.
+        using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
+        var audit = scope.ServiceProvider.GetRequiredService<Auditing.AuditContext>();
+        (audit.UserId, audit.UserName) = (who.UserId, who.UserName);
+        return await scope.ServiceProvider.GetRequiredService<Accounts.CreateAccount>().HandleAsync(input, null, communeId, ct);
+    }
+
+    /// <summary>
+    /// Whether another commune has this name, compared without diacritics, case or the "Đảng bộ xã" before it ("Nhơn
+    /// Hưng" is "Đảng bộ xã Nhơn Hưng"). A province holds a few hundred names at most: compared in memory.
+    /// </summary>
+    private async Task<bool> NameTakenAsync(string name, int? except, CancellationToken ct)
+    {
+        var key = Key(name);
+        return (await All(db).Where(o => o.Id != except).Select(o => o.Name).ToListAsync(ct)).Any(n => Key(n) == key);
+
+        static string Key(string n)
+        {
+            var folded = string.Join(' ', VietnameseText.Fold(VietnameseText.Normalize(n) ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            foreach (var prefix in new[] { "dang bo xa ", "dang bo phuong ", "dang bo thi tran ", "dang bo ", "xa ", "phuong ", "thi tran " })
+                if (folded.StartsWith(prefix, StringComparison.Ordinal)) return folded[prefix.Length..];
+            return folded;
+        }
     }
 }

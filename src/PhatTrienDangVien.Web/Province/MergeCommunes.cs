@@ -14,12 +14,12 @@ namespace PhatTrienDangVien.Web.Province;
 /// (organisations, hamlets, schools, people, members and their cell history, cases with every step and scan, papers
 /// issued, classes, propaganda, inspections, ratings, cell targets and responsibilities) become the receiving
 /// commune's, in one transaction; its term and year targets are added to the receiving commune's for the same term.
-/// The merged commune is archived with a pointer to where it went; its settings, imports, notifications and audit
-/// trail stay with it (the trail's chain is its own and must not be rewritten).
+/// The merged commune is archived with a pointer to where it went; its settings, imports, notifications, its committee's
+/// own numbering of papers and its audit trail stay with it (the trail's chain is its own and must not be rewritten).
 /// </summary>
 public sealed class MergeCommunes(Access access, AuditContext who, IServiceScopeFactory scopes)
 {
-    public sealed record Result(string From, string Into, IReadOnlyDictionary<string, int> Moved, IReadOnlyList<string> Renamed);
+    public sealed record Result(string From, string Into, IReadOnlyDictionary<string, int> Moved, IReadOnlyList<string> Renamed, bool TargetsAdded);
 
     public async Task<Outcome<Result>> HandleAsync(int fromId, int intoId, CancellationToken ct)
     {
@@ -45,6 +45,19 @@ public sealed class MergeCommunes(Access access, AuditContext who, IServiceScope
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var f = from.Id;
         var t = into.Id;
+        // The first writes of the transaction claim both communes, in id order, each only while it is still active: of
+        // two merges at once (the same twice, or A into B beside B into A) the second waits for the first's commit,
+        // then finds a commune no longer active and is refused. On PostgreSQL the row locks are taken in one order, so
+        // the two cannot deadlock; SQLite has one writer.
+        foreach (var id in new[] { f, t }.Order())
+        {
+            var claimed = id == f
+                ? await db.Organisations.Where(o => o.Id == f && o.IsActive).ExecuteUpdateAsync(u => u.SetProperty(o => o.IsActive, false), ct)
+                : await db.Organisations.Where(o => o.Id == t && o.IsActive).ExecuteUpdateAsync(u => u.SetProperty(o => o.IsActive, true), ct);
+            if (claimed == 0)
+                return Outcome<Result>.Refused(new DomainException(
+                    $"{(id == f ? from.Name : into.Name)} vừa được hợp nhất hoặc lưu trữ: hãy tải lại trang và xem danh sách Đảng bộ xã."));
+        }
         var suffix = " (" + ShortName(from.Name) + ")";
 
         // Names that would be the same in one commune get the old commune's name after them (tracked: their folded
@@ -55,8 +68,10 @@ public sealed class MergeCommunes(Access access, AuditContext who, IServiceScope
             foreach (var e in await set.Where(e => e.CommuneId == f).ToListAsync(ct))
                 if (taken.Contains(Core.Text.VietnameseText.Fold(name(e))))
                 {
-                    renamed.Add($"{what} {name(e)} → {name(e)}{suffix}");
-                    rename(e, name(e) + suffix);
+                    // Names hold 200 characters: the old name is cut, never the commune's name after it.
+                    var longer = name(e)[..Math.Min(name(e).Length, Math.Max(0, 200 - suffix.Length))] + suffix;
+                    renamed.Add($"{what} {name(e)} → {longer}");
+                    rename(e, longer);
                 }
         }
         await RenameClashesAsync(db.Organisations.Where(o => o.Kind != OrganisationKind.CommuneCommittee), o => o.Name, (o, n) => o.Name = n, "tổ chức");
@@ -67,9 +82,11 @@ public sealed class MergeCommunes(Access access, AuditContext who, IServiceScope
         // starting figures, until it adopts its own).
         var termsInto = await db.Terms.Where(x => x.CommuneId == t).ToListAsync(ct);
         var termsFrom = await db.Terms.Where(x => x.CommuneId == f).ToListAsync(ct);
+        var targetsAdded = false;
         foreach (var old in termsFrom)
         {
             if (termsInto.FirstOrDefault(x => x.StartYear == old.StartYear && x.EndYear == old.EndYear) is not { } term) continue;
+            targetsAdded |= await db.TermTargets.AnyAsync(x => x.TermId == old.Id, ct) || await db.YearTargets.AnyAsync(x => x.TermId == old.Id, ct);
             if (await db.TermTargets.FirstOrDefaultAsync(x => x.TermId == old.Id, ct) is { } oldTarget)
             {
                 if (await db.TermTargets.FirstOrDefaultAsync(x => x.TermId == term.Id, ct) is { } target) target.Count += oldTarget.Count;
@@ -87,6 +104,17 @@ public sealed class MergeCommunes(Access access, AuditContext who, IServiceScope
                 }
             }
         }
+        // A cell's numbering of papers goes on in the receiving commune's term of the same years (the old committee's
+        // own series end with it).
+        var counters = 0;
+        foreach (var counter in await db.DocumentCounters.Where(c => c.CommuneId == f && c.OrganisationId != f).ToListAsync(ct))
+        {
+            var oldTerm = termsFrom.FirstOrDefault(x => x.Id == counter.TermId);
+            if (oldTerm is null || termsInto.FirstOrDefault(x => x.StartYear == oldTerm.StartYear && x.EndYear == oldTerm.EndYear) is not { } term) continue;
+            (counter.CommuneId, counter.TermId) = (t, term.Id);
+            counters++;
+        }
+        moved["sổ đánh số văn bản"] = counters;
         from.IsActive = false;
         from.MergedIntoId = t;
         foreach (var user in await db.Users.Where(u => u.CommuneId == f).ToListAsync(ct)) user.SecurityStamp = Guid.NewGuid().ToString("N");
@@ -147,13 +175,13 @@ public sealed class MergeCommunes(Access access, AuditContext who, IServiceScope
         // with what moved; and both communes' figures change (their data versions).
         await db.RaiseVersionsAsync([f, t], ct);
         var trail = scope.ServiceProvider.GetRequiredService<AccessTrail>();
-        var facts = moved.Where(m => m.Value > 0).ToDictionary(m => m.Key, m => (object)m.Value);
+        var facts = string.Join(", ", moved.Where(m => m.Value > 0).Select(m => $"{m.Value.ToString("N0", Pages.Shared.Lookups.Vietnamese)} {m.Key}"));
         await trail.MergedAsync(f, from.Name, into.Name, facts, ct);
         await trail.MergedAsync(t, from.Name, into.Name, facts, ct);
         await transaction.CommitAsync(ct);
         // Bulk writes leave PostgreSQL's planner statistics behind (issue 14): brought up to date at once.
         if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
-        return Outcome<Result>.Done(new Result(from.Name, into.Name, moved, renamed));
+        return Outcome<Result>.Done(new Result(from.Name, into.Name, moved, renamed, targetsAdded));
 
         Task<int> Move<T>(IQueryable<T> set) where T : CommuneEntity =>
             set.Where(e => e.CommuneId == f).ExecuteUpdateAsync(u => u.SetProperty(e => e.CommuneId, t), ct);
@@ -163,7 +191,7 @@ public sealed class MergeCommunes(Access access, AuditContext who, IServiceScope
     public static string ShortName(string commune)
     {
         ArgumentNullException.ThrowIfNull(commune);
-        foreach (var prefix in new[] { "Đảng bộ xã ", "Đảng bộ phường ", "Đảng bộ thị trấn ", "Đảng bộ " })
+        foreach (var prefix in new[] { "Đảng bộ xã ", "Đảng bộ phường ", "Đảng bộ thị trấn ", "Đảng bộ ", "Xã ", "Phường ", "Thị trấn " })
             if (commune.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return commune[prefix.Length..];
         return commune;
     }

@@ -65,24 +65,34 @@ public sealed class ProvinceFigures(IServiceScopeFactory scopes)
         var db = services.GetRequiredService<AppDbContext>();
         var figures = services.GetRequiredService<FigureCache>();
         var work = services.GetRequiredService<WorkList>();
-        var members = await db.Members.CountAsync(m => m.Status == MemberStatus.Official || m.Status == MemberStatus.Probationary, ct);
-        var pool = await db.Candidates.CountAsync(c => c.Status == CandidateStatus.Active, ct);
-        // The commune's own committee, named: an archived commune's (inactive) is not picked, and its row shows no plan.
-        if (await PlanData.SelectAsync(db, communeId, ct) is not { } selection)
-            return new Row(communeId, name, archived, members, null, 0, null, null, null, 0, null, null, null, null, true, pool, 0, 0, 0, 0);
-        var cellIds = selection.CellIds;
         var today = work.Today;
-        // The same keys as the commune's dashboard: one computation per change of the commune's data.
-        var org = selection.Selected.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var plan = await figures.GetAsync(db, "plan", org, () => PlanFigures.ComputeAsync(db, selection.Selected, cellIds, today, ct), ct);
-        var year = plan.ThisYear;
-        var gaps = await figures.GetAsync(db, "gaps", org, () => Gaps.ComputeAsync(db, cellIds, year.First, year.Last, Gaps.DefaultPerThousand, ct), ct);
-        var overdue = (await work.ItemsAsync(ct)).Count(i => i.IsOverdue && cellIds.Contains(i.CellId));
-        var forecast = await figures.GetLatestAsync(db, "forecast", org, (d, c) => PlanData.ForecastAsync(d, plan, cellIds, today, null, c), ct);
+        // Everything but the forecast is kept as one result per commune data version: a view of a hundred communes
+        // where nothing changed reads one version row per commune.
+        var basics = await figures.GetAsync(db, "province-row", "", async () =>
+        {
+            var members = await db.Members.CountAsync(m => m.Status == MemberStatus.Official || m.Status == MemberStatus.Probationary, ct);
+            var pool = await db.Candidates.CountAsync(c => c.Status == CandidateStatus.Active, ct);
+            // The commune's own committee, named: an archived commune's (inactive) is not picked, and its row shows no plan.
+            if (await PlanData.SelectAsync(db, communeId, ct) is not { } selection) return new Basics(members, pool, null, [], null, null, 0);
+            var cellIds = selection.CellIds;
+            // The same keys as the commune's dashboard: one computation per change of the commune's data.
+            var org = selection.Selected.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var plan = await figures.GetAsync(db, "plan", org, () => PlanFigures.ComputeAsync(db, selection.Selected, cellIds, today, ct), ct);
+            var year = plan.ThisYear;
+            var gaps = await figures.GetAsync(db, "gaps", org, () => Gaps.ComputeAsync(db, cellIds, year.First, year.Last, Gaps.DefaultPerThousand, ct), ct);
+            var overdue = (await work.ItemsAsync(ct)).Count(i => i.IsOverdue && cellIds.Contains(i.CellId));
+            return new Basics(members, pool, org, cellIds, plan, gaps, overdue);
+        }, ct);
+        if (basics is not { Org: { } orgKey, Plan: { } plan, Gaps: { } gaps })
+            return new Row(communeId, name, archived, basics.Members, null, 0, null, null, null, 0, null, null, null, null, true, basics.Pool, 0, 0, 0, 0);
+        var cells = basics.CellIds;
+        var forecast = await figures.GetLatestAsync(db, "forecast", orgKey, (d, c) => PlanData.ForecastAsync(d, plan, cells, today, null, c), ct);
         var f = forecast.Value;
-        return new Row(communeId, name, archived, members, plan.TermTarget, plan.AdmittedInTerm, plan.Pace?.TermExpectedByToday, plan.Pace?.OnTrackTerm,
+        return new Row(communeId, name, archived, basics.Members, plan.TermTarget, plan.AdmittedInTerm, plan.Pace?.TermExpectedByToday, plan.Pace?.OnTrackTerm,
             plan.YearTarget, plan.AdmittedThisYear, f?.ProbabilityOfReachingTarget, f?.TermTotal.P10, f?.TermTotal.P50, f?.TermTotal.P90,
-            forecast.Current, pool, gaps.CellsWithoutCandidates.Count, gaps.CellsWithoutAdmission.Count,
-            gaps.ThinHamlets.Count, overdue);
+            forecast.Current, basics.Pool, gaps.CellsWithoutCandidates.Count, gaps.CellsWithoutAdmission.Count, gaps.ThinHamlets.Count, basics.Overdue);
     }
+
+    /// <summary>A commune's line but its forecast, as kept.</summary>
+    private sealed record Basics(int Members, int Pool, string? Org, IReadOnlyList<int> CellIds, PlanFigures? Plan, Gaps? Gaps, int Overdue);
 }

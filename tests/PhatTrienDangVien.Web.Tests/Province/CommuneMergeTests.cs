@@ -44,12 +44,19 @@ public abstract class CommuneMergeTests<TApp>(TApp app) where TApp : TwoCommunes
         var none = await board.PostRawAsync("/Province/Communes?handler=Merge", [new("fromId", ""), new("intoId", "")], "/Province/Communes");
         none.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var same = await board.PostRawAsync("/Province/Communes?handler=Merge",
-            [new("fromId", test.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("intoId", test.ToString(System.Globalization.CultureInfo.InvariantCulture))], "/Province/Communes");
+            [new("fromId", test.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("intoId", test.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("confirmed", "true")], "/Province/Communes");
         same.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await CountsAsync(demo, test)).ShouldBe(before);
 
-        var merged = await board.PostRawAsync("/Province/Communes?handler=Merge",
+        // The choice is asked once more with both names; nothing moves before.
+        var asked = await board.PostRawAsync("/Province/Communes?handler=Merge",
             [new("fromId", test.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("intoId", demo.ToString(System.Globalization.CultureInfo.InvariantCulture))], "/Province/Communes");
+        asked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var askedPage = await asked.Content.ReadAsStringAsync();
+        askedPage.ShouldContain("Hợp nhất Đảng bộ xã Thử Nghiệm vào Đảng bộ xã Nhơn Mỹ");
+        (await CountsAsync(demo, test)).ShouldBe(before);
+        var merged = await board.PostRawAsync("/Province/Communes?handler=Merge",
+            [new("fromId", test.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("intoId", demo.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("confirmed", "true")], "/Province/Communes");
         merged.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         // Every record of the test commune is the demo commune's now; the steps of its cases are all there.
@@ -81,8 +88,10 @@ public abstract class CommuneMergeTests<TApp>(TApp app) where TApp : TwoCommunes
             .PostFormAsync("/Account/Login", new() { ["UserName"] = "office", ["Password"] = TestData.Password });
         (await refused.Content.ReadAsStringAsync()).ShouldContain("đã được lưu trữ");
         var again = await board.PostRawAsync("/Province/Communes?handler=Merge",
-            [new("fromId", test.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("intoId", demo.ToString(System.Globalization.CultureInfo.InvariantCulture))], "/Province/Communes");
+            [new("fromId", test.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("intoId", demo.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("confirmed", "true")], "/Province/Communes");
         again.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        // Merged, it is not brought back (its records are the demo's now).
+        (await board.PostRawAsync($"/Province/Communes?handler=Archive&id={test}&archived=false", [], "/Province/Communes")).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var (_, list) = await board.GetAsync("/Province/Communes");
         list.QuerySelector($"#commune-list tr[data-commune='{test}']")!.TextContent.ShouldContain("Đã hợp nhất vào Đảng bộ xã Nhơn Mỹ");
 

@@ -158,10 +158,28 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
         var id = await app.WithSystemScopeAsync((db, _) => Communes.All(db).Where(o => o.Name == "Đảng bộ xã Phú Thạnh Tây").Select(o => o.Id).SingleAsync());
         (await app.WithSystemScopeAsync((db, _) => db.Terms.AnyAsync(t => t.CommuneId == id && t.StartYear == 2025))).ShouldBeTrue();
 
+        // Its first administrator, made on the page: a password shown once, to be changed at the first sign-in.
+        var admin = await board.PostRawAsync("/Province/Communes?handler=Admin",
+            [new("AdminCommuneId", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Admin.UserName", "qt-phuthanhtay"), new("Admin.FullName", "Lê Văn Quản")], "/Province/Communes");
+        admin.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var shown = (await board.GetAsync("/Province/Communes")).Document.QuerySelector("#new-admin code")!.TextContent.Trim();
+        shown.ShouldNotBeNullOrEmpty();
+        var first = await new Browser(app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }))
+            .PostFormAsync("/Account/Login", new() { ["UserName"] = "qt-phuthanhtay", ["Password"] = shown });
+        first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithSystemScopeAsync((db, _) => db.Users.Where(u => u.UserName == "qt-phuthanhtay").Select(u => new { u.CommuneId, u.Role, u.MustChangePassword }).SingleAsync()))
+            .ShouldBe(new { CommuneId = id, Role = Web.Authorization.Roles.Administrator, MustChangePassword = true });
+        // No commune chosen: a message, no account.
+        (await board.PostRawAsync("/Province/Communes?handler=Admin", [new("Admin.UserName", "qt-khong"), new("Admin.FullName", "Không Xã")], "/Province/Communes"))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
         // The same name without its marks is the same commune; a term that ends before it starts is no term.
         var twice = await board.PostFormAsync("/Province/Communes", new() { ["Input.Name"] = "dang bo xa phu thanh tay" }, "Add");
         twice.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await twice.Content.ReadAsStringAsync()).ShouldContain(Communes.NameTaken);
+        // "Phú Thạnh Tây" alone is that commune too.
+        var bare = await board.PostFormAsync("/Province/Communes", new() { ["Input.Name"] = "Phú Thạnh Tây" }, "Add");
+        bare.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var backwards = await board.PostFormAsync("/Province/Communes", new() { ["Input.Name"] = "Đảng bộ xã Khác", ["Input.TermStart"] = "2030", ["Input.TermEnd"] = "2025" }, "Add");
         backwards.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await app.WithSystemScopeAsync((db, _) => Communes.All(db).AnyAsync(o => o.Name == "Đảng bộ xã Khác"))).ShouldBeFalse();
@@ -179,7 +197,22 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
         await app.WithSystemScopeAsync(async (db, services) =>
             await services.GetRequiredService<Web.Accounts.CreateAccount>().CreateAsync("quantri-phuthanh", TestData.Password, "Kiểm tra Phú Thạnh", Web.Authorization.Roles.Inspector, id));
         await Browser.LoginAsync(app, "quantri-phuthanh");
+        // An account with a second factor, between its password and its code when the commune is archived.
+        await app.WithSystemScopeAsync(async (db, services) =>
+        {
+            var account = await services.GetRequiredService<Web.Accounts.CreateAccount>().CreateAsync("vanphong-phuthanh", TestData.Password, "Văn phòng Phú Thạnh",
+                Web.Authorization.Roles.CommuneOffice, id);
+            await Web.Accounts.TwoFactor.EnableWithKnownKeyAsync(services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Web.Data.AppUser>>(), account, TestData.AuthenticatorKey);
+            return 0;
+        });
+        var halfway = new Browser(app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }));
+        var password = await halfway.PostFormAsync("/Account/Login", new() { ["UserName"] = "vanphong-phuthanh", ["Password"] = TestData.Password });
+        var codeStep = password.Headers.Location!.ToString();
+        codeStep.ShouldContain("/Account/LoginTwoFactor");
         (await board.PostRawAsync($"/Province/Communes?handler=Archive&id={id}&archived=true", [], "/Province/Communes")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var code = await halfway.PostFormAsync(codeStep, new() { ["Code"] = Totp.Next(TestData.AuthenticatorKey, app) });
+        code.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await code.Content.ReadAsStringAsync()).ShouldContain("đã được lưu trữ");
         var refused = await new Browser(app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }))
             .PostFormAsync("/Account/Login", new() { ["UserName"] = "quantri-phuthanh", ["Password"] = TestData.Password });
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -193,6 +226,30 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
         // Every change is on the trail.
         (await app.WithSystemScopeAsync((db, _) => db.AuditEntries.CountAsync(a => a.EntityType == "Organisation" && a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture))))
             .ShouldBeGreaterThanOrEqualTo(4);
+    }
+
+    [Fact]
+    public async Task Two_merges_at_once_never_archive_both_communes_nor_answer_500()
+    {
+        var board = await BoardAsync();
+        var ids = new List<int>();
+        foreach (var name in new[] { "Đảng bộ xã Đồng Thời A", "Đảng bộ xã Đồng Thời B" })
+        {
+            (await board.PostFormAsync("/Province/Communes", new() { ["Input.Name"] = name }, "Add")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            ids.Add(await app.WithSystemScopeAsync((db, _) => Communes.All(db).Where(o => o.Name == name).Select(o => o.Id).SingleAsync()));
+        }
+        string Id(int i) => ids[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // A into B beside B into A, and the same merge three times, all at once.
+        var answers = await Task.WhenAll(
+            board.PostRawAsync("/Province/Communes?handler=Merge", [new("fromId", Id(0)), new("intoId", Id(1)), new("confirmed", "true")], "/Province/Communes"),
+            board.PostRawAsync("/Province/Communes?handler=Merge", [new("fromId", Id(1)), new("intoId", Id(0)), new("confirmed", "true")], "/Province/Communes"),
+            board.PostRawAsync("/Province/Communes?handler=Merge", [new("fromId", Id(0)), new("intoId", Id(1)), new("confirmed", "true")], "/Province/Communes"));
+        answers.ShouldAllBe(a => a.StatusCode == HttpStatusCode.Redirect || a.StatusCode == HttpStatusCode.UnprocessableEntity);
+        answers.Count(a => a.StatusCode == HttpStatusCode.Redirect).ShouldBe(1);
+        var states = await app.WithSystemScopeAsync((db, _) => Communes.All(db).Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.IsActive, o.MergedIntoId }).ToListAsync());
+        states.Count(s => s.IsActive).ShouldBe(1);
+        var merged = states.Single(s => !s.IsActive);
+        merged.MergedIntoId.ShouldBe(states.Single(s => s.IsActive).Id);
     }
 
     [Fact]

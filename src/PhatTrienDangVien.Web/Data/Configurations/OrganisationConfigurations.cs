@@ -27,6 +27,10 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         b.HasOne(e => e.Parent).WithMany(e => e.Children).HasForeignKey(e => e.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(e => e.Hamlet).WithMany().HasForeignKey(e => e.HamletId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(e => new { e.CommuneId, e.Kind });
+        // Two real communes of one installation never share a name (whatever the diacritics): the province's add and
+        // rename check it, and this index answers two of them at once. The fictional demo may bear a real commune's name
+        // (an office that set up Nhơn Mỹ and then tries the demo).
+        b.HasIndex(e => e.NameFolded).IsUnique().HasFilter("\"Kind\" = 0 AND NOT \"IsDemo\"").HasDatabaseName("IX_Organisations_CommuneName");
     }
 }
 

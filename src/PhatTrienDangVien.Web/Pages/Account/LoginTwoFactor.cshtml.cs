@@ -15,7 +15,7 @@ namespace PhatTrienDangVien.Web.Pages.Account;
 /// only with the short-lived two-factor cookie the password step leaves; slowed down per account like the password
 /// step and limited per address by the same rate limiter.
 /// </summary>
-public class LoginTwoFactorModel(SignInManager<AppUser> signIn, TimeProvider clock, AccessTrail trail, SignInThrottle throttle) : PageModel
+public class LoginTwoFactorModel(SignInManager<AppUser> signIn, TimeProvider clock, AccessTrail trail, SignInThrottle throttle, AppDbContext db) : PageModel
 {
     public const string WrongCode = "Mã xác thực không đúng hoặc đã hết hạn. Hãy nhập mã đang hiện trên ứng dụng xác thực, hoặc một mã khôi phục chưa dùng.";
 
@@ -54,6 +54,12 @@ public class LoginTwoFactorModel(SignInManager<AppUser> signIn, TimeProvider clo
             await throttle.RecordFailureAsync(name, ct);
             await trail.TwoFactorAsync(user, AccessTrail.TwoFactorRefused, address, ct);
             ModelState.AddModelError("", WrongCode);
+            return Page();
+        }
+        // The commune may have been archived between the password and the code: no session for its accounts.
+        if (user.CommuneId > 0 && await Web.Province.Communes.IsArchivedAsync(db, user.CommuneId, ct))
+        {
+            ModelState.AddModelError("", Web.Province.Communes.ArchivedRefusal);
             return Page();
         }
         await TwoFactor.EndPasswordStepAsync(users, user);

@@ -15,6 +15,8 @@ public class LogoutModel(SignInManager<AppUser> signIn, Auditing.AccessTrail tra
     {
         if (await signIn.UserManager.GetUserAsync(User) is { } user) await trail.SignedOutAsync(user, ct);
         await Web.Setup.Sessions.SignOutEverywhereAsync(signIn, User);
+        // The province board's choice of a commune ends with the session.
+        Web.Province.ProvinceView.Leave(Response);
         return Redirect("/Account/Login");
     }
 }

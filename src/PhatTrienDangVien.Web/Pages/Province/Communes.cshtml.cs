@@ -15,22 +15,31 @@ public class CommunesModel(AppDbContext db, Communes communes, MergeCommunes mer
 {
     public sealed record Row(int Id, string Name, bool Active, int Version, int Accounts, string? MergedInto);
 
-    [BindProperty] public NewCommuneInput Input { get; set; } = new();
+    // The page holds several forms: each handler binds its own form only (a POST of one is never refused for the
+    // empty fields of another).
+    public NewCommuneInput Input { get; set; } = new();
+    /// <summary>The first administrator of a commune (its own form on the page).</summary>
+    public Accounts.NewUserInput Admin { get; set; } = new();
+    public int? AdminCommuneId { get; set; }
+    public const string NewAdminKey = "NewCommuneAdmin";
     public List<Row> Rows { get; private set; } = [];
     public List<FieldConflict> Conflicts { get; } = [];
     /// <summary>The commune whose rename was refused, to show its form open with the error.</summary>
     public int? RenameFailed { get; private set; }
+    /// <summary>The merge chosen, to be confirmed with both names shown.</summary>
+    public (Row From, Row Into)? MergeAsked { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAddAsync([Bind(Prefix = "Input")] NewCommuneInput input, CancellationToken ct)
     {
+        Input = input;
         if (ModelState.IsValid)
         {
             var outcome = await communes.AddAsync(Input, ct);
             if (this.Show(outcome, conflicts: Conflicts) is null)
             {
-                TempData["Success"] = $"Đã thêm {outcome.Value!.Name}. Hãy tạo tài khoản quản trị của xã bằng lệnh create-admin --commune {outcome.Value.Id}.";
+                TempData["Success"] = $"Đã thêm {outcome.Value!.Name}. Hãy tạo tài khoản quản trị đầu tiên của xã ở cuối trang.";
                 return Redirect("/Province/Communes");
             }
         }
@@ -50,9 +59,11 @@ public class CommunesModel(AppDbContext db, Communes communes, MergeCommunes mer
         // The errors go on top of the page (the rename form is one of many rows), the conflict's table with them.
         RenameFailed = id;
         ModelState.Clear();
-        this.Show(outcome, conflicts: Conflicts);
-        foreach (var e in outcome.Errors) ModelState.AddModelError("", e.Message);
         await LoadAsync(ct);
+        var which = Rows.FirstOrDefault(r => r.Id == id)?.Name ?? "";
+        this.Show(outcome, conflicts: Conflicts);
+        // The page holds a rename form per commune: the message names the one it is about.
+        foreach (var e in outcome.Errors) ModelState.AddModelError("", $"Đổi tên {which}: {e.Message}");
         return Page();
     }
 
@@ -70,9 +81,44 @@ public class CommunesModel(AppDbContext db, Communes communes, MergeCommunes mer
         return Page();
     }
 
-    /// <summary>Merges <paramref name="fromId"/> into <paramref name="intoId"/> (asked to confirm on the page).</summary>
-    public async Task<IActionResult> OnPostMergeAsync(int? fromId, int? intoId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAdminAsync([Bind(Prefix = "Admin")] Accounts.NewUserInput admin, int? adminCommuneId, CancellationToken ct)
     {
+        (Admin, AdminCommuneId) = (admin, adminCommuneId);
+        // The role is not asked: a commune's first account is its administrator (the command sets it).
+        ModelState.Remove("Admin.Role");
+        if (AdminCommuneId is null) ModelState.AddModelError(nameof(AdminCommuneId), "Hãy chọn Đảng bộ xã.");
+        if (ModelState.IsValid)
+        {
+            var outcome = await communes.CreateAdministratorAsync(AdminCommuneId!.Value, Admin, ct);
+            if (this.Show(outcome, "Admin.") is null)
+            {
+                TempData[NewAdminKey] = $"{outcome.Value!.User.UserName}\n{outcome.Value.Password}";
+                return Redirect("/Province/Communes");
+            }
+            // The command names its fields "Input.…": shown beside this form's.
+            foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field.Replace("Input.", "Admin.", StringComparison.Ordinal), e.Message);
+        }
+        else
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Merges <paramref name="fromId"/> into <paramref name="intoId"/> (asked to confirm on the page).</summary>
+    public async Task<IActionResult> OnPostMergeAsync(int? fromId, int? intoId, bool confirmed, CancellationToken ct)
+    {
+        if (fromId is not null && intoId is not null && fromId != intoId && !confirmed)
+        {
+            // Asked once more, with both names: a merge cannot be undone.
+            await LoadAsync(ct);
+            if (Rows.FirstOrDefault(r => r.Id == fromId && r.Active) is { } from && Rows.FirstOrDefault(r => r.Id == intoId && r.Active) is { } into)
+            {
+                MergeAsked = (from, into);
+                return Page();
+            }
+        }
         if (fromId is null || intoId is null)
         {
             ModelState.Clear();
@@ -86,9 +132,9 @@ public class CommunesModel(AppDbContext db, Communes communes, MergeCommunes mer
         {
             var r = outcome.Value!;
             var counts = string.Join(", ", r.Moved.Where(m => m.Value > 0).Select(m => $"{Numbers.Show(m.Value)} {m.Key}"));
-            TempData["Success"] = $"Đã hợp nhất {r.From} vào {r.Into}: {counts}."
+            TempData["Success"] = $"Đã hợp nhất {r.From} vào {r.Into}: {(counts.Length > 0 ? counts : "xã này chưa có hồ sơ nào")}."
                 + (r.Renamed.Count > 0 ? " Đổi tên để khỏi trùng: " + string.Join("; ", r.Renamed) + "." : "")
-                + " Chỉ tiêu nhiệm kỳ và năm của hai xã đã được cộng lại; hãy sửa theo nghị quyết của Đảng bộ sau hợp nhất.";
+                + (r.TargetsAdded ? " Chỉ tiêu nhiệm kỳ và năm của hai xã đã được cộng lại; hãy sửa theo nghị quyết của Đảng bộ sau hợp nhất." : "");
             return Redirect("/Province/Communes");
         }
         if (outcome.Status is OutcomeStatus.NotFound or OutcomeStatus.Forbidden) return this.Show(outcome)!;

@@ -37,7 +37,7 @@ public class IndexModel(ProvinceFigures province, AppDbContext db) : PageModel
         new("Kết nạp năm nay", r => r.AdmittedThisYear, ColumnFormat.Number),
         new("Dự báo cả nhiệm kỳ (giữa khoảng)", r => r.ForecastMid, ColumnFormat.Number),
         new("Khả năng đạt chỉ tiêu", r => r.Chance, ColumnFormat.Percent),
-        new("Quần chúng ưu tú", r => r.Pool, ColumnFormat.Number),
+        new("Quần chúng đang theo dõi", r => r.Pool, ColumnFormat.Number),
         new("Chi bộ chưa có quần chúng ưu tú", r => r.CellsWithoutCandidates, ColumnFormat.Number),
         new("Chi bộ chưa kết nạp năm nay", r => r.CellsWithoutAdmission, ColumnFormat.Number),
         new("Ấp ít đảng viên", r => r.ThinHamlets, ColumnFormat.Number),
@@ -47,7 +47,17 @@ public class IndexModel(ProvinceFigures province, AppDbContext db) : PageModel
     public async Task<IActionResult> OnGetXlsxAsync([FromServices] Exporter exporter, CancellationToken ct)
     {
         await LoadAsync(ct);
-        return await exporter.ListAsync("Đảng bộ xã của tỉnh", "cac-xa", Archived ? "kể cả Đảng bộ xã đã lưu trữ" : null, Fields, Rows, ct);
+        // The province's line last, as on the page.
+        var t = Total;
+        var total = new ProvinceFigures.Row(0, $"Toàn tỉnh ({t.Communes} xã)", false, t.Members, t.TermTarget, t.AdmittedInTerm, t.ExpectedByToday, null,
+            t.YearTarget, t.AdmittedThisYear, null, null, t.ForecastMid, null, true, t.Pool, t.CellsWithoutCandidates, t.CellsWithoutAdmission, t.ThinHamlets, t.Overdue);
+        // A sheet of its own: the list's numbered rows, and the province's line as its totals (not one more commune).
+        var sheet = await exporter.SheetAsync("Đảng bộ xã của tỉnh", Exporter.Heading("Đảng bộ xã của tỉnh"), [Archived ? "kể cả Đảng bộ xã đã lưu trữ" : null],
+            [new Column(Exporter.Number, ColumnFormat.Number), .. Fields.Select(f => new Column(f.Header, f.Format))], ct);
+        var n = 0;
+        sheet.Rows.AddRange(Rows.Select(r => (object?[])[++n, .. Fields.Select(f => f.Value(r))]));
+        sheet.Totals = [null, .. Fields.Select(f => f.Value(total))];
+        return await exporter.FileAsync("Đảng bộ xã của tỉnh", exporter.Dated("cac-xa"), Rows.Count, ct, sheet);
     }
 
     /// <summary>Looks into one commune: its own pages, read only, until another is chosen.</summary>

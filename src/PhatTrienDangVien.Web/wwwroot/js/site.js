@@ -20,7 +20,7 @@ if (document.querySelector('[data-autoprint]')) {
 
 // Selects that apply at once (e.g. the organisation chosen on the dashboard).
 document.addEventListener('change', function (e) {
-  if (e.target.matches && e.target.matches('select[data-autosubmit]') && e.target.form) { e.target.form.submit(); }
+  if (e.target.matches && e.target.matches('select[data-autosubmit], input[type=checkbox][data-autosubmit]') && e.target.form) { e.target.form.submit(); }
 });
 
 // A mentor list that follows the chosen cell (the new-candidate form): the cell's official members, read on change.

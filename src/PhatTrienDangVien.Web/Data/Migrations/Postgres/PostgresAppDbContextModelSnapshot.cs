@@ -1325,6 +1325,11 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
 
                     b.HasIndex("HamletId");
 
+                    b.HasIndex("NameFolded")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Organisations_CommuneName")
+                        .HasFilter("\"Kind\" = 0 AND NOT \"IsDemo\"");
+
                     b.HasIndex("ParentId");
 
                     b.HasIndex("CommuneId", "Kind");
