@@ -21,6 +21,9 @@ public sealed record DataScope(
     public static readonly DataScope System = new(true, 0, true, [], [], null, Roles.Administrator);
 
     public bool CoversCell(int cellId) => Unrestricted || WholeCommune || CellIds.Contains(cellId);
+
+    /// <summary>The province board before it chose a commune to look into: its pages are the province's.</summary>
+    public bool IsProvinceWithoutCommune => Role == Roles.ProvinceBoard && CommuneId <= 0;
 }
 
 /// <summary>Holds the scope for one request (or one command); set once by <see cref="ScopeMiddleware"/>.</summary>

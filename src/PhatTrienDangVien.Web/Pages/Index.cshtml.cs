@@ -30,7 +30,7 @@ public class IndexModel(AppDbContext db, HomeTasks home) : PageModel
     public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetAsync(CancellationToken ct)
     {
         // The province board's home is the province's table until it chooses a commune to look into.
-        if (db.Scope.Role == Roles.ProvinceBoard && db.Scope.CommuneId <= 0) return Redirect("/Province");
+        if (db.Scope.IsProvinceWithoutCommune) return Redirect("/Province");
         Tasks = await home.ForCurrentUserAsync(ct);
         // The scope filters make every figure the user's own: the cell, the cells in charge, the commune.
         IsMentor = db.Scope.MentorMemberId is not null;

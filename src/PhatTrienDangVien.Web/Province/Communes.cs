@@ -40,6 +40,13 @@ public sealed class Communes(AppDbContext db, Access access, Auditing.AuditConte
         return db.Organisations.IgnoreQueryFilters().Where(o => o.Kind == OrganisationKind.CommuneCommittee);
     }
 
+    /// <summary>Ends the sessions of a commune's accounts at their next request (a new security stamp fails their cookies' check).</summary>
+    public static async Task SignOutAccountsAsync(AppDbContext db, int communeId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        foreach (var user in await db.Users.Where(u => u.CommuneId == communeId).ToListAsync(ct)) user.SecurityStamp = Guid.NewGuid().ToString("N");
+    }
+
     /// <summary>Whether the commune of an account is archived (its users are refused at sign-in).</summary>
     public static Task<bool> IsArchivedAsync(AppDbContext db, int communeId, CancellationToken ct) =>
         All(db).AnyAsync(o => o.Id == communeId && !o.IsActive, ct);
@@ -118,9 +125,7 @@ public sealed class Communes(AppDbContext db, Access access, Auditing.AuditConte
             return Outcome<Organisation>.Refused(new DomainException("Đây là Đảng bộ xã cuối cùng đang hoạt động: không lưu trữ được."));
         commune.IsActive = !archived;
         // Its accounts' sessions end now, not at the next sign-in: a new security stamp fails their cookies' check.
-        if (archived)
-            foreach (var user in await db.Users.Where(u => u.CommuneId == id).ToListAsync(ct))
-                user.SecurityStamp = Guid.NewGuid().ToString("N");
+        if (archived) await SignOutAccountsAsync(db, id, ct);
         await db.SaveChangesAsync(ct);
         return Outcome<Organisation>.Done(commune);
     }

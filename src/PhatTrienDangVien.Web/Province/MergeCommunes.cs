@@ -117,7 +117,7 @@ public sealed class MergeCommunes(Access access, AuditContext who, IServiceScope
         moved["sổ đánh số văn bản"] = counters;
         from.IsActive = false;
         from.MergedIntoId = t;
-        foreach (var user in await db.Users.Where(u => u.CommuneId == f).ToListAsync(ct)) user.SecurityStamp = Guid.NewGuid().ToString("N");
+        await Communes.SignOutAccountsAsync(db, f, ct);
         await db.SaveChangesAsync(ct);
 
         // Source categories: a case's source is the receiving commune's category of the same code; a code it lacks

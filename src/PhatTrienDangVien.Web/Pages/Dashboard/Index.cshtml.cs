@@ -56,7 +56,7 @@ public class IndexModel(AppDbContext db, WorkList work, Education.PropagandaSumm
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         // The province board sees a commune's dashboard once it chose the commune; before, the province's table.
-        if (db.Scope.Role == Roles.ProvinceBoard && db.Scope.CommuneId <= 0) return Redirect("/Province");
+        if (db.Scope.IsProvinceWithoutCommune) return Redirect("/Province");
         var selection = await PlanData.SelectAsync(db, OrgId, ct);
         if (selection is null) return OrgId is null ? Page() : NotFound();
         Selected = selection.Selected;
