@@ -156,15 +156,7 @@ public sealed class Communes(AppDbContext db, Access access, Auditing.AuditConte
     /// </summary>
     private async Task<bool> NameTakenAsync(string name, int? except, CancellationToken ct)
     {
-        var key = Key(name);
-        return (await All(db).Where(o => o.Id != except).Select(o => o.Name).ToListAsync(ct)).Any(n => Key(n) == key);
-
-        static string Key(string n)
-        {
-            var folded = string.Join(' ', VietnameseText.Fold(VietnameseText.Normalize(n) ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-            foreach (var prefix in new[] { "dang bo xa ", "dang bo phuong ", "dang bo thi tran ", "dang bo ", "xa ", "phuong ", "thi tran " })
-                if (folded.StartsWith(prefix, StringComparison.Ordinal)) return folded[prefix.Length..];
-            return folded;
-        }
+        var key = CommuneNames.Key(name);
+        return (await All(db).Where(o => o.Id != except).Select(o => o.Name).ToListAsync(ct)).Any(n => CommuneNames.Key(n) == key);
     }
 }

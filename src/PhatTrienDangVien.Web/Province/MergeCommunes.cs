@@ -58,7 +58,7 @@ public sealed class MergeCommunes(Access access, AuditContext who, IServiceScope
                 return Outcome<Result>.Refused(new DomainException(
                     $"{(id == f ? from.Name : into.Name)} vừa được hợp nhất hoặc lưu trữ: hãy tải lại trang và xem danh sách Đảng bộ xã."));
         }
-        var suffix = " (" + ShortName(from.Name) + ")";
+        var suffix = " (" + CommuneNames.WithoutPrefix(from.Name) + ")";
 
         // Names that would be the same in one commune get the old commune's name after them (tracked: their folded
         // names are recomputed and the renames are on the trail).
@@ -185,14 +185,5 @@ public sealed class MergeCommunes(Access access, AuditContext who, IServiceScope
 
         Task<int> Move<T>(IQueryable<T> set) where T : CommuneEntity =>
             set.Where(e => e.CommuneId == f).ExecuteUpdateAsync(u => u.SetProperty(e => e.CommuneId, t), ct);
-    }
-
-    /// <summary>"Đảng bộ xã Nhơn Hưng" → "Nhơn Hưng": what a renamed cell or hamlet carries after its name.</summary>
-    public static string ShortName(string commune)
-    {
-        ArgumentNullException.ThrowIfNull(commune);
-        foreach (var prefix in new[] { "Đảng bộ xã ", "Đảng bộ phường ", "Đảng bộ thị trấn ", "Đảng bộ ", "Xã ", "Phường ", "Thị trấn " })
-            if (commune.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return commune[prefix.Length..];
-        return commune;
     }
 }

@@ -41,28 +41,35 @@ public sealed class ProvinceFigures(IServiceScopeFactory scopes)
     public async Task<List<Row>> RowsAsync(bool withArchived, CancellationToken ct)
     {
         List<(int Id, string Name, bool Active)> communes;
+        Dictionary<int, long> versions;
         using (var list = scopes.CreateScope())
         {
             list.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
             var db = list.ServiceProvider.GetRequiredService<AppDbContext>();
             communes = (await Communes.All(db).AsNoTracking().Where(o => withArchived || o.IsActive)
                 .Select(o => new { o.Id, o.Name, o.IsActive }).ToListAsync(ct)).Select(o => (o.Id, o.Name, o.IsActive)).ToList();
+            // Every commune's data version in one read (after the list: a commune added since has no line yet), so that a
+            // view where nothing changed is two queries whatever the number of communes.
+            versions = await DataVersions.AllAsync(db, ct);
         }
+        var installation = versions.GetValueOrDefault(DataVersions.Installation);
         var rows = new List<Row>(communes.Count);
         // One commune at a time: each in a scope of its own, so that every figure is computed under that commune's filters.
-        foreach (var (id, name, active) in communes) rows.Add(await RowAsync(id, name, !active, ct));
+        foreach (var (id, name, active) in communes) rows.Add(await RowAsync(id, name, !active, (versions.GetValueOrDefault(id), installation), ct));
         return rows;
     }
 
     /// <summary>The scope the province board reads one commune under (the same as when it looks into it).</summary>
     public static DataScope ViewOf(int communeId) => new(false, communeId, true, [], [], null, Roles.ProvinceBoard);
 
-    private async Task<Row> RowAsync(int communeId, string name, bool archived, CancellationToken ct)
+    private async Task<Row> RowAsync(int communeId, string name, bool archived, (long Commune, long Installation) versions, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var services = scope.ServiceProvider;
         services.GetRequiredService<CurrentScope>().Set(ViewOf(communeId));
         var db = services.GetRequiredService<AppDbContext>();
+        // The versions as read for every line at once: read before any figure is computed, as a request reads them.
+        db.VersionsRead = versions;
         var figures = services.GetRequiredService<FigureCache>();
         var work = services.GetRequiredService<WorkList>();
         var today = work.Today;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PhatTrienDangVien.Web.Accounts;
 using PhatTrienDangVien.Web.Data;
 
 namespace PhatTrienDangVien.Web.Pages.Account;
@@ -57,15 +58,9 @@ public class LoginModel(SignInManager<AppUser> signIn, TimeProvider clock, Audit
             ModelState.AddModelError("", Refused);
             return Page();
         }
-        if (!user.IsActive)
+        if (await SignInRules.RefusalAsync(db, user, ct) is { } refusal)
         {
-            ModelState.AddModelError("", "Tài khoản đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.");
-            return Page();
-        }
-        // The accounts of an archived commune (merged, dissolved) keep their records but no longer sign in.
-        if (user.CommuneId > 0 && await Web.Province.Communes.IsArchivedAsync(db, user.CommuneId, ct))
-        {
-            ModelState.AddModelError("", Web.Province.Communes.ArchivedRefusal);
+            ModelState.AddModelError("", refusal);
             return Page();
         }
         var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";

@@ -49,17 +49,18 @@ public class LoginTwoFactorModel(SignInManager<AppUser> signIn, TimeProvider clo
             recovery = ok;
         }
         var address = HttpContext.Connection.RemoteIpAddress?.ToString();
-        if (!ok || !user.IsActive)
+        if (!ok)
         {
             await throttle.RecordFailureAsync(name, ct);
             await trail.TwoFactorAsync(user, AccessTrail.TwoFactorRefused, address, ct);
             ModelState.AddModelError("", WrongCode);
             return Page();
         }
-        // The commune may have been archived between the password and the code: no session for its accounts.
-        if (user.CommuneId > 0 && await Web.Province.Communes.IsArchivedAsync(db, user.CommuneId, ct))
+        // The account may have been disabled, or its commune archived, between the password and the code.
+        if (await SignInRules.RefusalAsync(db, user, ct) is { } refusal)
         {
-            ModelState.AddModelError("", Web.Province.Communes.ArchivedRefusal);
+            await trail.TwoFactorAsync(user, AccessTrail.TwoFactorRefused, address, ct);
+            ModelState.AddModelError("", refusal);
             return Page();
         }
         await TwoFactor.EndPasswordStepAsync(users, user);

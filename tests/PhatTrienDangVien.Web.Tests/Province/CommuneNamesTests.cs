@@ -1,0 +1,28 @@
+using PhatTrienDangVien.Web.Province;
+using Shouldly;
+using Xunit;
+
+namespace PhatTrienDangVien.Web.Tests.Province;
+
+public class CommuneNamesTests
+{
+    [Theory]
+    [InlineData("Đảng bộ xã Nhơn Hưng", "Nhơn Hưng")]
+    [InlineData("dang bo xa  Nhơn Hưng", "Nhơn Hưng")]
+    [InlineData("ĐẢNG BỘ PHƯỜNG An Nhơn", "An Nhơn")]
+    [InlineData("Đảng bộ Thị trấn Bình Định", "Bình Định")]
+    [InlineData("Xã Nhơn Mỹ", "Nhơn Mỹ")]
+    [InlineData("Nhơn Mỹ", "Nhơn Mỹ")]
+    [InlineData("Xã", "Xã")]
+    [InlineData("Xuân Phương", "Xuân Phương")]
+    public void The_name_without_the_words_before_it_keeps_its_diacritics(string name, string expected) =>
+        CommuneNames.WithoutPrefix(name).ShouldBe(expected);
+
+    [Fact]
+    public void Names_that_differ_by_diacritics_case_or_prefix_share_one_key()
+    {
+        CommuneNames.Key("Đảng bộ xã Nhơn Hưng").ShouldBe(CommuneNames.Key("nhon hung"));
+        CommuneNames.Key("Phường Nhơn Hưng").ShouldBe(CommuneNames.Key("Nhơn  Hưng"));
+        CommuneNames.Key("Nhơn Hưng").ShouldNotBe(CommuneNames.Key("Nhơn Hậu"));
+    }
+}
