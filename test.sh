@@ -80,8 +80,8 @@ else
 fi
 # The generated province in its short mode (the demo and one generated commune, then the province table over them).
 echo "== bench: province 2"
-if dotnet run --project bench/PhatTrienDangVien.Bench -c Release --no-build -- province 2 2>&1 | tee "$root/TestResults/province-short.log" | tail -n 4 \
-    && grep -q "province table, next views" "$root/TestResults/province-short.log"; then
+if dotnet run --project bench/PhatTrienDangVien.Bench -c Release --no-build -- province 2 2>&1 | tee "$root/TestResults/province-short.log" | tail -n 6 \
+    && grep -q "province table, next views" "$root/TestResults/province-short.log" && grep -q "new-members report" "$root/TestResults/province-short.log"; then
   passed=$((passed + 1))
 else
   echo "the province benchmark's short run failed: see TestResults/province-short.log"

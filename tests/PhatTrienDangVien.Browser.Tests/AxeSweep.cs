@@ -14,8 +14,8 @@ namespace PhatTrienDangVien.Browser.Tests;
 [Trait("Category", "Browser")]
 public sealed partial class AxeSweep(DemoBrowserApp app) : IClassFixture<DemoBrowserApp>
 {
-    /// <summary>The demo logins (README "Dữ liệu mẫu"): administrator, office, committee member, cell secretary, mentor, inspector.</summary>
-    public static readonly TheoryData<string> Roles = new() { "quantri", "vanphong", "capuy", "bithu", "giupdo", "kiemtra" };
+    /// <summary>The demo logins (README "Dữ liệu mẫu"): administrator, office, committee member, cell secretary, mentor, inspector, province board.</summary>
+    public static readonly TheoryData<string> Roles = new() { "quantri", "vanphong", "capuy", "bithu", "giupdo", "kiemtra", "bantochuc" };
 
     private static readonly (int Width, int Height, string Name)[] s_screens = [(1366, 900, "desktop"), (390, 844, "phone")];
 

@@ -625,7 +625,8 @@ public sealed class DemoSeeder(AppDbContext db, CreateAccount accounts, Microsof
         output.WriteLine($"Tài khoản mẫu (mật khẩu chung: {DemoPassword}) — mở {baseUrl}");
         foreach (var (user, role, description) in Logins)
             output.WriteLine($"  {user,-10} {description}{(Accounts.TwoFactor.RequiredFor(role) ? " (xác thực hai bước)" : "")}");
-        output.WriteLine($"Xác thực hai bước của quantri và vanphong: thêm khóa {Accounts.TwoFactor.Grouped(DemoAuthenticatorKey)} vào ứng dụng xác thực");
+        var twoFactor = Logins.Where(l => Accounts.TwoFactor.RequiredFor(l.Role)).Select(l => l.User).ToList();
+        output.WriteLine($"Xác thực hai bước của {string.Join(", ", twoFactor[..^1])} và {twoFactor[^1]}: thêm khóa {Accounts.TwoFactor.Grouped(DemoAuthenticatorKey)} vào ứng dụng xác thực");
         output.WriteLine($"  (hoặc {Accounts.TwoFactor.AuthenticatorUri("demo", DemoAuthenticatorKey)}), rồi nhập mã 6 chữ số sau mật khẩu.");
     }
 

@@ -31,10 +31,15 @@ public sealed class Exporter(AppDbContext db, Auditing.AccessTrail trail, TimePr
     public async Task<string> CommitteeAsync(CancellationToken ct) =>
         await db.Organisations.WholeCommune().Where(o => o.Kind == OrganisationKind.CommuneCommittee).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "";
 
-    public async Task<Sheet> SheetAsync(string name, string heading, IEnumerable<string?> subtitles, IReadOnlyList<Column> columns, CancellationToken ct) =>
+    /// <summary>The committee a province's own reports are made by (not the commune the board may be looking into).</summary>
+    public const string ProvinceCommittee = "Ban Tổ chức Tỉnh ủy";
+
+    /// <param name="committee">The committee in the title when it is not the commune's (a province's report).</param>
+    public async Task<Sheet> SheetAsync(string name, string heading, IEnumerable<string?> subtitles, IReadOnlyList<Column> columns, CancellationToken ct,
+        string? committee = null) =>
         new()
         {
-            Name = name, Committee = await CommitteeAsync(ct), Heading = heading, Produced = Today, Columns = columns,
+            Name = name, Committee = committee ?? await CommitteeAsync(ct), Heading = heading, Produced = Today, Columns = columns,
             Subtitles = [.. subtitles.OfType<string>().Where(s => s.Length > 0)],
         };
 

@@ -156,11 +156,15 @@ public static class PlanData
     }
 
     /// <summary>The cells under an organisation (itself when it is a cell).</summary>
-    public static IEnumerable<int> CellsUnder(Organisation root, IReadOnlyCollection<Organisation> all)
+    public static IEnumerable<int> CellsUnder(Organisation root, IReadOnlyCollection<Organisation> all) => CellsUnder(root, all.ToLookup(o => o.ParentId));
+
+    /// <summary>The same, with the organisations by parent (a province's thousands of cells: each looked up, not searched).</summary>
+    public static IEnumerable<int> CellsUnder(Organisation root, ILookup<int?, Organisation> children)
     {
         ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(children);
         if (root.Kind == OrganisationKind.Cell) return [root.Id];
-        return all.Where(o => o.ParentId == root.Id).SelectMany(c => CellsUnder(c, all));
+        return children[root.Id].SelectMany(c => CellsUnder(c, children));
     }
 
     /// <summary>

@@ -61,6 +61,9 @@ public static class ApplicationSetup
         services.AddScoped<Organisations.SaveHamlet>();
         services.AddScoped<Province.Communes>();
         services.AddScoped<Province.ProvinceFigures>();
+        services.AddScoped<Province.ProvinceNewMembers>();
+        services.AddSingleton<Province.ProvinceWarmth>();
+        services.AddHostedService(sp => sp.GetRequiredService<Province.ProvinceWarmth>());
         services.AddScoped<Province.MergeCommunes>();
         services.AddScoped<Organisations.SaveSchool>();
 

@@ -45,6 +45,8 @@ public abstract class AppFactory(Engine engine) : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         // The daily backup would start with the host; tests run it when they mean to, into a folder of their own.
         builder.UseSetting("Backup:Enabled", "false");
+        // The province table is kept ready in the background only where a test asks for it (ProvinceBoardTests calls it).
+        builder.UseSetting("Province:Warm", "false");
         builder.UseSetting("Backup:Folder", _database.BackupFolder);
         // Every test client comes from the same (unknown) address: the per-address sign-in limit would count them all
         // together. ThrottlingTests runs with the real limit.

@@ -131,12 +131,98 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task The_provinces_new_members_are_each_communes_own_report_and_their_sum()
+    {
+        var demo = await DemoCommuneAsync();
+        var board = await BoardAsync();
+        var compared = 0;
+        foreach (var (period, year, number) in new[] { ("year", 2025, (int?)null), ("quarter", 2024, 3), ("month", 2025, 6) })
+        {
+            var query = $"Period={period}&Year={year}" + (number is { } n ? $"&Number={n}" : "");
+            var (response, page) = await board.GetAsync("/Province/NewMembers?" + query);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var rows = page.QuerySelectorAll("#new-members tbody tr[data-commune]").ToList();
+            rows.Count.ShouldBeGreaterThanOrEqualTo(2);
+            foreach (var (commune, user, password) in new[] { (demo, "vanphong", DemoSeeder.DemoPassword), (app.Data.CommuneId, "office", TestData.Password) })
+            {
+                // The commune's office reads its own report of the same period: the same count and the same parts.
+                var office = await Browser.LoginAsync(app, user, password);
+                var (_, own) = await office.GetAsync("/Reports/NewMembers?" + query);
+                var row = rows.Single(r => r.GetAttribute("data-commune") == commune.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var count = Number(own, "#total-admitted");
+                int.Parse(row.QuerySelector("[data-col=count]")!.TextContent.Trim().Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)
+                    .ShouldBe(count, $"{query} commune {commune}");
+                int.Parse(row.QuerySelector("[data-col=women]")!.TextContent.Trim().Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)
+                    .ShouldBe(int.Parse(own.QuerySelector("#summary a[href*='women']")!.TextContent.Trim().Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture), $"{query} women");
+                compared += count;
+            }
+            // The province's line is the sum of the lines, column by column.
+            foreach (var col in new[] { "count", "women", "young", "minority", "religious", "youth-union", "general", "register" })
+                Number(page, $"#province-total [data-col={col}]").ShouldBe(rows.Sum(r => int.Parse(r.QuerySelector($"[data-col={col}]")!.TextContent.Trim().Replace(".", "", StringComparison.Ordinal),
+                    System.Globalization.CultureInfo.InvariantCulture)), $"{query} {col}");
+        }
+        // The demo commune admitted people in these periods: the comparisons compared something.
+        compared.ShouldBeGreaterThan(0);
+
+        // The commune's name opens its own report of the same period.
+        var open = await board.PostRawAsync("/Province?handler=View", [new("id", demo.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("to", "/Reports/NewMembers?Period=year&Year=2025")], "/Province/NewMembers");
+        open.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        open.Headers.Location!.ToString().ShouldBe("/Reports/NewMembers?Period=year&Year=2025");
+        // Another site is never where it leads.
+        var away = await board.PostRawAsync("/Province?handler=View", [new("id", demo.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("to", "https://example.com/")], "/Province/NewMembers");
+        away.Headers.Location!.ToString().ShouldBe("/Dashboard");
+
+        // Excel: the province's committee, the period, a line per commune and the province's line as totals.
+        var file = await board.Client.GetAsync("/Province/NewMembers?handler=Xlsx&Period=year&Year=2025");
+        file.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var sheet = Reports.XlsxFile.Read(await file.Content.ReadAsByteArrayAsync())[0];
+        sheet.Titles.ShouldContain(t => t.Contains("BAN TỔ CHỨC TỈNH ỦY", StringComparison.OrdinalIgnoreCase));
+        sheet.Titles.ShouldContain(t => t.Contains("năm 2025", StringComparison.OrdinalIgnoreCase));
+        sheet.Body.ShouldContain(r => r.Any(v => v.StartsWith("Toàn tỉnh", StringComparison.Ordinal)));
+
+        // An address that names no period is refused, not answered with another period's figures.
+        (await board.Client.GetAsync("/Province/NewMembers?Period=term")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await board.Client.GetAsync("/Province/NewMembers?Period=month&Number=13")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task The_table_is_kept_ready_before_the_board_asks()
+    {
+        var warmth = app.Services.GetRequiredService<ProvinceWarmth>();
+        var figures = app.Services.GetRequiredService<Web.Data.FigureCache>();
+        // A round computes what is missing (here, perhaps, everything) and lets the forecasts finish.
+        (await warmth.WarmAsync(CancellationToken.None)).ShouldBeTrue();
+        await figures.WhenIdleAsync();
+        // The board's view then computes nothing: every line is read as kept.
+        var computed = figures.Computed;
+        var board = await BoardAsync();
+        (await board.GetAsync("/Province")).Item1.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await figures.WhenIdleAsync();
+        figures.Computed.ShouldBe(computed, "the lines were ready");
+
+        // Without a province board account (a commune's own server) nothing is kept.
+        await app.WithSystemScopeAsync(async (db, _) => await db.Users.Where(u => u.Role == Web.Authorization.Roles.ProvinceBoard)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, false)));
+        try
+        {
+            (await warmth.WarmAsync(CancellationToken.None)).ShouldBeFalse();
+        }
+        finally
+        {
+            await app.WithSystemScopeAsync(async (db, _) => await db.Users.Where(u => u.Role == Web.Authorization.Roles.ProvinceBoard)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.IsActive, true)));
+        }
+    }
+
+    [Fact]
     public async Task A_communes_users_reach_no_province_page()
     {
         foreach (var (user, password) in new[] { ("quantri", DemoSeeder.DemoPassword), ("vanphong", DemoSeeder.DemoPassword), ("office", TestData.Password) })
         {
             var b = await Browser.LoginAsync(app, user, password);
-            foreach (var url in new[] { "/Province", "/Province/Communes", "/Province?handler=Xlsx" })
+            foreach (var url in new[] { "/Province", "/Province/Communes", "/Province?handler=Xlsx", "/Province/NewMembers", "/Province/NewMembers?handler=Xlsx" })
             {
                 var r = await b.Client.GetAsync(url);
                 (r.StatusCode == HttpStatusCode.Forbidden || (r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.ToString().Contains("/Account/Denied", StringComparison.Ordinal)))

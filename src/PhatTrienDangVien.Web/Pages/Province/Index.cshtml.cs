@@ -53,7 +53,7 @@ public class IndexModel(ProvinceFigures province, AppDbContext db) : PageModel
             t.YearTarget, t.AdmittedThisYear, null, null, t.ForecastMid, null, true, t.Pool, t.CellsWithoutCandidates, t.CellsWithoutAdmission, t.ThinHamlets, t.Overdue);
         // A sheet of its own: the list's numbered rows, and the province's line as its totals (not one more commune).
         var sheet = await exporter.SheetAsync("Đảng bộ xã của tỉnh", Exporter.Heading("Đảng bộ xã của tỉnh"), [Archived ? "kể cả Đảng bộ xã đã lưu trữ" : null],
-            [new Column(Exporter.Number, ColumnFormat.Number), .. Fields.Select(f => new Column(f.Header, f.Format))], ct);
+            [new Column(Exporter.Number, ColumnFormat.Number), .. Fields.Select(f => new Column(f.Header, f.Format))], ct, Exporter.ProvinceCommittee);
         var n = 0;
         sheet.Rows.AddRange(Rows.Select(r => (object?[])[++n, .. Fields.Select(f => f.Value(r))]));
         sheet.Totals = [null, .. Fields.Select(f => f.Value(total))];
@@ -61,11 +61,12 @@ public class IndexModel(ProvinceFigures province, AppDbContext db) : PageModel
     }
 
     /// <summary>Looks into one commune: its own pages, read only, until another is chosen.</summary>
-    public async Task<IActionResult> OnPostViewAsync(int id, CancellationToken ct)
+    /// <param name="to">The commune's page to open (its own report of the same period); its dashboard by default.</param>
+    public async Task<IActionResult> OnPostViewAsync(int id, string? to, CancellationToken ct)
     {
         if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(Communes.All(db), o => o.Id == id, ct)) return NotFound();
         ProvinceView.Choose(Response, id);
-        return Redirect("/Dashboard");
+        return LocalRedirect(to is { Length: > 0 } && Url.IsLocalUrl(to) ? to : "/Dashboard");
     }
 
     /// <summary>Stops looking into a commune: back to the province's table.</summary>

@@ -1680,6 +1680,8 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CeremonyDate");
+
                     b.HasIndex("CommuneId");
 
                     b.HasIndex("ImportBatchId");

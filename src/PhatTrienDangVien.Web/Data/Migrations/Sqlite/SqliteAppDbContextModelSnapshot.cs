@@ -1615,6 +1615,8 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CeremonyDate");
+
                     b.HasIndex("CommuneId");
 
                     b.HasIndex("ImportBatchId");
