@@ -1,6 +1,6 @@
 // Speed figures that the README and docs/benchmarks.md quote, measured on real parts: the demo commune seeded
 // into a fresh SQLite file (or the PostgreSQL server of PTDV_BENCH_PG), then the dashboard's heavy pieces over it.
-// Run: dotnet run -c Release --project bench/PhatTrienDangVien.Bench [-- import [rows] | -- province [communes]]
+// Run: dotnet run -c Release --project bench/PhatTrienDangVien.Bench [-- import [rows] | -- province [communes] | -- national [communes]]
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +42,16 @@ if (args.Length > 0 && args[0] == "province")
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
     }
+    return;
+}
+
+// `-- national [communes] [template]`: the national set on PostgreSQL (3,321 communes by default, copies of a generated
+// province of 100) and the national new-members report over it.
+if (args.Length > 0 && args[0] == "national")
+{
+    if (pg is null) throw new InvalidOperationException("The national set is made on PostgreSQL: set PTDV_BENCH_PG.");
+    await NationalBench.RunAsync(app.Services, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3321,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100);
     return;
 }
 
