@@ -117,7 +117,7 @@ public static class PlanData
     /// dashboard keeps the first, since its picker names one organisation.</param>
     public static async Task<Selection?> SelectAsync(AppDbContext db, int? orgId, CancellationToken ct, bool coveredOnly = true, bool allInScope = false)
     {
-        var orgs = await db.Organisations.AsNoTracking().Where(o => o.IsActive).ToListAsync(ct);
+        var orgs = await Selectable(db.Organisations.AsNoTracking()).ToListAsync(ct);
         if (orgs.Count == 0) return null;
         if (orgId is null && allInScope && !orgs.Any(o => o.Kind == OrganisationKind.CommuneCommittee))
         {
@@ -135,6 +135,14 @@ public static class PlanData
         if (selected is null) return null;
         return new Selection(selected, orgs, CellsUnder(selected, orgs).Where(c => !coveredOnly || db.Scope.CoversCell(c)).ToList());
     }
+
+    /// <summary>
+    /// The organisations a plan's selection reads: the active ones, and the commune's committee even when the commune is
+    /// archived (archiving sets only the committee inactive): an archived commune's figures are its history, which the
+    /// province still reads, whole, not from one of its sub-committees. A merged commune's cells have moved: it has none.
+    /// </summary>
+    public static IQueryable<Organisation> Selectable(IQueryable<Organisation> organisations) =>
+        organisations.Where(o => o.IsActive || o.Kind == OrganisationKind.CommuneCommittee);
 
     /// <summary>A list narrowed to an organisation (the <c>OrgId</c> of a figure's link), as its filter line names it.</summary>
     public sealed record OrgFilter(string Name, bool IsCell, IReadOnlyList<int> CellIds)

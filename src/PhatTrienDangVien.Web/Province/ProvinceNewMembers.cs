@@ -48,9 +48,9 @@ public sealed class ProvinceNewMembers(IServiceScopeFactory scopes)
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var communes = await Communes.All(db).AsNoTracking().Where(o => withArchived || o.IsActive)
             .Select(o => new { o.Id, o.Name, o.IsActive }).ToListAsync(ct);
-        // The cells each commune's own report reads: those under its active committee through active organisations
-        // (PlanData.SelectAsync for the commune's whole scope). An archived commune's committee is inactive: no cells.
-        var organisations = await db.Organisations.AsNoTracking().Where(o => o.IsActive).ToListAsync(ct);
+        // The cells each commune's own report reads: those under its committee through active organisations, as
+        // PlanData.SelectAsync selects the commune's whole scope (an archived commune's too: its history stays).
+        var organisations = await PlanData.Selectable(db.Organisations.AsNoTracking()).ToListAsync(ct);
         var children = organisations.ToLookup(o => o.ParentId);
         var communeOfCell = new Dictionary<int, int>();
         var wanted = communes.Select(c => c.Id).ToHashSet();

@@ -25,6 +25,15 @@ public sealed record ReportPeriod(string Kind, DateOnly From, DateOnly To, strin
         _ => From.Year.ToString(CultureInfo.InvariantCulture),
     };
 
+    /// <summary>The month (1–12) of a month, the quarter (1–4) of a quarter, else null: what the period form shows,
+    /// also when the address left it to today's.</summary>
+    public int? Number => Kind switch
+    {
+        Month => From.Month,
+        Quarter => (From.Month - 1) / 3 + 1,
+        _ => null,
+    };
+
     /// <summary>The calendar years the period touches.</summary>
     public IEnumerable<int> Years => Enumerable.Range(From.Year, To.Year - From.Year + 1);
 

@@ -188,6 +188,42 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task An_archived_communes_history_stays_whole_in_the_province_figures()
+    {
+        var demo = await DemoCommuneAsync();
+        var d = demo.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var board = await BoardAsync();
+        const string query = "Period=year&Year=2025";
+        async Task<int> LineAsync()
+        {
+            var (_, page) = await board.GetAsync($"/Province/NewMembers?{query}&Archived=true");
+            return int.Parse(page.QuerySelector($"#new-members tr[data-commune='{d}'] [data-col=count]")!.TextContent.Trim().Replace(".", "", StringComparison.Ordinal),
+                System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var before = await LineAsync();
+        before.ShouldBeGreaterThan(0);
+        (await board.PostRawAsync($"/Province/Communes?handler=Archive&id={d}&archived=true", [], "/Province/Communes")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        try
+        {
+            // Its admissions of 2025 happened: archiving does not undo them.
+            (await LineAsync()).ShouldBe(before);
+            // Looked into, it is the whole commune (its committee), not one of its sub-committees, and its own report agrees.
+            await board.PostRawAsync("/Province?handler=View", [new("id", d), new("to", "/Reports/NewMembers?" + query)], "/Province/NewMembers");
+            var (_, own) = await board.GetAsync("/Reports/NewMembers?" + query);
+            Number(own, "#total-admitted").ShouldBe(before);
+            var (_, dashboard) = await board.GetAsync("/Dashboard");
+            dashboard.QuerySelector("main p.text-muted")!.TextContent.ShouldStartWith("Đảng bộ xã Nhơn Mỹ");
+            // The province table's line shows its plan too.
+            var (_, table) = await board.GetAsync("/Province?Archived=true");
+            table.QuerySelector($"#communes tr[data-commune='{d}'] [data-target]")!.GetAttribute("data-target").ShouldNotBeNullOrEmpty();
+        }
+        finally
+        {
+            (await board.PostRawAsync($"/Province/Communes?handler=Archive&id={d}&archived=false", [], "/Province/Communes")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+    }
+
+    [Fact]
     public async Task The_table_is_kept_ready_before_the_board_asks()
     {
         var warmth = app.Services.GetRequiredService<ProvinceWarmth>();
@@ -277,6 +313,10 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var stale = await board.PostRawAsync($"/Province/Communes?handler=Rename&id={id}", [new("name", "Đảng bộ xã Phú Thạnh Mới"), new("version", v)], "/Province/Communes");
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        // What was typed stays in its box, and the message names the button to press again.
+        var conflictPage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await stale.Content.ReadAsStringAsync());
+        ((IHtmlInputElement)conflictPage.QuerySelector($"#name-{id}")!).Value.ShouldBe("Đảng bộ xã Phú Thạnh Mới");
+        conflictPage.QuerySelector(".conflict")!.TextContent.ShouldContain("bấm Đổi tên lần nữa");
         (await app.WithSystemScopeAsync((db, _) => Communes.All(db).Where(o => o.Id == id).Select(o => o.Name).SingleAsync())).ShouldBe("Đảng bộ xã Phú Thạnh");
 
         // Its administrator signs in while it is active, not once it is archived, again once it is back.

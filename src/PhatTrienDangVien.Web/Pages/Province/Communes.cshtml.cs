@@ -26,6 +26,8 @@ public class CommunesModel(AppDbContext db, Communes communes, MergeCommunes mer
     public List<FieldConflict> Conflicts { get; } = [];
     /// <summary>The commune whose rename was refused, to show its form open with the error.</summary>
     public int? RenameFailed { get; private set; }
+    /// <summary>What was typed in the refused rename: kept in its box, never lost.</summary>
+    public string? RenameTyped { get; private set; }
     /// <summary>The merge chosen, to be confirmed with both names shown.</summary>
     public (Row From, Row Into)? MergeAsked { get; private set; }
 
@@ -58,6 +60,7 @@ public class CommunesModel(AppDbContext db, Communes communes, MergeCommunes mer
         }
         // The errors go on top of the page (the rename form is one of many rows), the conflict's table with them.
         RenameFailed = id;
+        RenameTyped = name;
         ModelState.Clear();
         await LoadAsync(ct);
         var which = Rows.FirstOrDefault(r => r.Id == id)?.Name ?? "";

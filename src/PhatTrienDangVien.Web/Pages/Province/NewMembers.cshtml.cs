@@ -60,7 +60,7 @@ public class NewMembersModel(ProvinceNewMembers report, AppDbContext db, Exporte
 
     /// <summary>The commune's own report of the same period, opened by looking into the commune.</summary>
     public string CommuneReport => $"/Reports/NewMembers?Period={Uri.EscapeDataString(Range.Kind)}&Year={Range.From.Year}"
-        + (Range.Kind is ReportPeriod.Month ? $"&Number={Range.From.Month}" : Range.Kind is ReportPeriod.Quarter ? $"&Number={(Range.From.Month - 1) / 3 + 1}" : "");
+        + (Range.Number is { } n ? $"&Number={n}" : "");
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
