@@ -139,10 +139,11 @@ public static class PlanData
     /// <summary>
     /// The organisations a plan's selection reads: the active ones, and the commune's committee even when the commune is
     /// archived (archiving sets only the committee inactive): an archived commune's figures are its history, which the
-    /// province still reads, whole, not from one of its sub-committees. A merged commune's cells have moved: it has none.
+    /// province still reads, whole, not from one of its sub-committees. Not a merged commune's: its records, and its
+    /// targets added to the receiving commune's, are counted there (its line would count its targets twice).
     /// </summary>
     public static IQueryable<Organisation> Selectable(IQueryable<Organisation> organisations) =>
-        organisations.Where(o => o.IsActive || o.Kind == OrganisationKind.CommuneCommittee);
+        organisations.Where(o => o.IsActive || (o.Kind == OrganisationKind.CommuneCommittee && o.MergedIntoId == null));
 
     /// <summary>A list narrowed to an organisation (the <c>OrgId</c> of a figure's link), as its filter line names it.</summary>
     public sealed record OrgFilter(string Name, bool IsCell, IReadOnlyList<int> CellIds)

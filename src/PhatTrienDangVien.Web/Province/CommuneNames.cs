@@ -8,21 +8,26 @@ namespace PhatTrienDangVien.Web.Province;
 /// </summary>
 public static class CommuneNames
 {
-    // Folded (no diacritics, lower case); the longest first so that "Đảng bộ xã" wins over "Đảng bộ".
-    private static readonly string[] s_prefixes = ["dang bo xa ", "dang bo phuong ", "dang bo thi tran ", "dang bo ", "xa ", "phuong ", "thi tran "];
+    // In lower case, the longest first so that "Đảng bộ xã" wins over "Đảng bộ". A prefix counts written with its
+    // diacritics or with none at all, never with others: "Phương Thạnh" and "Xà Phiên" are names, not "phường" or "xã".
+    private static readonly string[] s_prefixes = ["đảng bộ xã", "đảng bộ phường", "đảng bộ thị trấn", "đảng bộ", "xã", "phường", "thị trấn"];
 
     /// <summary>"Đảng bộ xã Nhơn Hưng" (or "dang bo xa Nhơn Hưng") → "Nhơn Hưng", spaces normalised, diacritics kept.</summary>
     public static string WithoutPrefix(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         var normalized = VietnameseText.Normalize(name) ?? "";
-        var folded = VietnameseText.Fold(normalized);
+        var words = normalized.Split(' ');
+        var lower = words.Select(w => w.ToLowerInvariant()).ToArray();
         foreach (var prefix in s_prefixes)
         {
-            if (!folded.StartsWith(prefix, StringComparison.Ordinal) || folded.Length == prefix.Length) continue;
-            // Cut by words, not characters: folding may change a text's length (combining marks).
-            var words = normalized.Split(' ');
-            return string.Join(' ', words.Skip(prefix.Count(c => c == ' ')));
+            var parts = prefix.Split(' ');
+            // Something must be left after the prefix: "Xã" alone is a name.
+            if (words.Length <= parts.Length) continue;
+            var typed = lower.Take(parts.Length).ToArray();
+            var accented = typed.SequenceEqual(parts);
+            var bare = typed.SequenceEqual(parts.Select(p => VietnameseText.Fold(p)));
+            if (accented || bare) return string.Join(' ', words.Skip(parts.Length));
         }
         return normalized;
     }

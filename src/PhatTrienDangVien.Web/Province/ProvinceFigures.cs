@@ -80,7 +80,7 @@ public sealed class ProvinceFigures(IServiceScopeFactory scopes)
             var members = await db.Members.CountAsync(m => m.Status == MemberStatus.Official || m.Status == MemberStatus.Probationary, ct);
             var pool = await db.Candidates.CountAsync(c => c.Status == CandidateStatus.Active, ct);
             // The commune's own committee, named (an archived commune's too, PlanData.Selectable: its history stays);
-            // a merged commune's cells have moved to the commune it joined.
+            // a merged commune's is not (its records and targets count in the commune it joined): its row shows no plan.
             if (await PlanData.SelectAsync(db, communeId, ct) is not { } selection) return new Basics(members, pool, null, [], null, null, 0);
             var cellIds = selection.CellIds;
             // The same keys as the commune's dashboard: one computation per change of the commune's data.

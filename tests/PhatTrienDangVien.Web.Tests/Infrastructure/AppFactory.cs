@@ -45,7 +45,7 @@ public abstract class AppFactory(Engine engine) : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         // The daily backup would start with the host; tests run it when they mean to, into a folder of their own.
         builder.UseSetting("Backup:Enabled", "false");
-        // The province table is kept ready in the background only where a test asks for it (ProvinceBoardTests calls it).
+        // The province table is kept ready in the background only when a test calls ProvinceWarmth itself (ProvinceBoardTests).
         builder.UseSetting("Province:Warm", "false");
         builder.UseSetting("Backup:Folder", _database.BackupFolder);
         // Every test client comes from the same (unknown) address: the per-address sign-in limit would count them all

@@ -24,7 +24,7 @@ public abstract class EmptyAppFactory(Engine engine) : WebApplicationFactory<Pro
         builder.UseSetting("ConnectionStrings:Default", _database.ConnectionString);
         // The daily backup would start with the host; tests run it when they mean to, into a folder of their own.
         builder.UseSetting("Backup:Enabled", "false");
-        // The province table is kept ready in the background only where a test asks for it (ProvinceBoardTests calls it).
+        // The province table is kept ready in the background only when a test calls ProvinceWarmth itself (ProvinceBoardTests).
         builder.UseSetting("Province:Warm", "false");
         builder.UseSetting("Backup:Folder", _database.BackupFolder);
         builder.UseSetting("SignIn:AddressPermitLimit", "100000");

@@ -82,6 +82,9 @@ public abstract class CommuneMergeTests<TApp>(TApp app) where TApp : TwoCommunes
         var (_, dashboardAfter) = await office.GetAsync("/Dashboard");
         int.Parse(dashboardAfter.QuerySelector("#term-target")!.TextContent.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)
             .ShouldBe(targetBefore + 12);
+        // On the province's table (archived shown) the old commune's line has no plan: its target counts once, in the demo's.
+        var (_, table) = await board.GetAsync("/Province?Archived=true");
+        table.QuerySelector($"#communes tr[data-commune='{test}'] [data-target]")!.GetAttribute("data-target").ShouldBeNullOrEmpty();
 
         // The old commune's accounts are refused; it cannot be merged again; the board's list says where it went.
         var refused = await new Browser(app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }))

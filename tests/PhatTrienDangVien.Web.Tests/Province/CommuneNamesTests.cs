@@ -15,6 +15,9 @@ public class CommuneNamesTests
     [InlineData("Nhơn Mỹ", "Nhơn Mỹ")]
     [InlineData("Xã", "Xã")]
     [InlineData("Xuân Phương", "Xuân Phương")]
+    [InlineData("Phương Thạnh", "Phương Thạnh")]
+    [InlineData("Xà Phiên", "Xà Phiên")]
+    [InlineData("Đảng bộ xã Phương Thạnh", "Phương Thạnh")]
     public void The_name_without_the_words_before_it_keeps_its_diacritics(string name, string expected) =>
         CommuneNames.WithoutPrefix(name).ShouldBe(expected);
 
@@ -24,5 +27,8 @@ public class CommuneNamesTests
         CommuneNames.Key("Đảng bộ xã Nhơn Hưng").ShouldBe(CommuneNames.Key("nhon hung"));
         CommuneNames.Key("Phường Nhơn Hưng").ShouldBe(CommuneNames.Key("Nhơn  Hưng"));
         CommuneNames.Key("Nhơn Hưng").ShouldNotBe(CommuneNames.Key("Nhơn Hậu"));
+        // A name whose first word only looks like "phường" or "xã" without its marks is still the name.
+        CommuneNames.Key("Phương Thạnh").ShouldBe(CommuneNames.Key("Đảng bộ xã Phương Thạnh"));
+        CommuneNames.Key("Phương Thạnh").ShouldNotBe(CommuneNames.Key("Đảng bộ xã Thạnh"));
     }
 }
