@@ -15,7 +15,9 @@ using PhatTrienDangVien.Web.Demo;
 using PhatTrienDangVien.Web.Planning;
 using PhatTrienDangVien.Web.Setup;
 
-var file = Path.Combine(Path.GetTempPath(), $"ptdv-bench-{Guid.NewGuid():N}.db");
+// PTDV_BENCH_SQLITE names a SQLite file to use and keep (a generated province read again without generating it).
+var kept = Environment.GetEnvironmentVariable("PTDV_BENCH_SQLITE");
+var file = kept ?? Path.Combine(Path.GetTempPath(), $"ptdv-bench-{Guid.NewGuid():N}.db");
 var pg = Environment.GetEnvironmentVariable("PTDV_BENCH_PG");
 var builder = WebApplication.CreateBuilder(pg is null
     ? ["--Database:Provider=Sqlite", $"--ConnectionStrings:Default=Data Source={file}", "--Notifications:Background=false"]
@@ -37,7 +39,7 @@ Console.WriteLine($"seed-demo: {watch.Elapsed.TotalSeconds:0.0} s ({await db.Mem
 if (args.Length > 0 && args[0] == "province")
 {
     await ProvinceBench.RunAsync(app.Services, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
-    if (pg is null)
+    if (pg is null && kept is null)
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
@@ -59,7 +61,7 @@ if (args.Length > 0 && args[0] == "national")
 if (args.Length > 0 && args[0] == "import")
 {
     await ImportBench.RunAsync(app.Services, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
-    if (pg is null)
+    if (pg is null && kept is null)
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
@@ -111,7 +113,7 @@ for (var i = 0; i < 5; i++)
 times.Sort();
 Console.WriteLine($"work list over the commune: median {times[2]:0} ms (min {times[0]:0}, max {times[4]:0})");
 
-if (pg is null)
+if (pg is null && kept is null)
 {
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);

@@ -115,13 +115,28 @@ internal static class ProvinceBench
             new DateOnly(today.Year - 1, 12, 31), $"năm {today.Year - 1}");
         var report = new List<double>();
         var admitted = 0;
+        List<ProvinceNewMembers.Row> rows = [];
         for (var i = 0; i < 5; i++)
         {
             using var scope = province.CreateScope();
             var w = Stopwatch.StartNew();
-            var rows = await scope.ServiceProvider.GetRequiredService<ProvinceNewMembers>().RowsAsync(year, false, CancellationToken.None);
+            rows = await scope.ServiceProvider.GetRequiredService<ProvinceNewMembers>().RowsAsync(year, false, CancellationToken.None);
             report.Add(w.Elapsed.TotalMilliseconds);
-            admitted = rows.Sum(r => r.Count);
+            admitted = rows.Sum(r => r.Counts.Count);
+        }
+        // Up to 20 communes spread over the list, each line against the commune's own report of the year read under the
+        // commune's scope (every column): a line that counts too many or too few fails the run.
+        var step = Math.Max(1, rows.Count / 20);
+        for (var i = 0; i < rows.Count; i += step)
+        {
+            using var scope = province.CreateScope();
+            scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(ProvinceFigures.ViewOf(rows[i].Id));
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var own = await PhatTrienDangVien.Web.Reports.NewMembersReport.ComputeAsync(db,
+                await PhatTrienDangVien.Web.Planning.PlanData.SelectAsync(db, null, CancellationToken.None) ?? throw new InvalidOperationException($"commune {rows[i].Id} has no committee"),
+                year, CancellationToken.None);
+            if (own.Counts != rows[i].Counts)
+                throw new InvalidOperationException($"commune {rows[i].Id}: the province's line {rows[i].Counts} differs from its own report {own.Counts}");
         }
         report.Sort();
         var rawReport = new List<double>();

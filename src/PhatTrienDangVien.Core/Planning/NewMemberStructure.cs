@@ -92,6 +92,42 @@ public static class NewMemberFacets
     }
 }
 
+/// <summary>
+/// The parts of a set of new members every report counts (the structure, the new-members list's totals, the
+/// development report's rows, the province's line per commune), by the tests of <see cref="NewMember"/>: one way of
+/// counting, so that the same people give the same figures wherever they are shown.
+/// </summary>
+public sealed record NewMemberCounts(int Count, int Women, int Young, int EthnicMinority, int Religious, int YouthUnion, int General12, int FromRegister)
+{
+    public static readonly NewMemberCounts None = new(0, 0, 0, 0, 0, 0, 0, 0);
+
+    public static NewMemberCounts Of(IEnumerable<NewMember> members)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        int count = 0, women = 0, young = 0, minority = 0, religious = 0, youthUnion = 0, general12 = 0, fromRegister = 0;
+        foreach (var m in members)
+        {
+            count++;
+            if (m.IsWoman) women++;
+            if (m.IsYoung) young++;
+            if (m.IsEthnicMinority) minority++;
+            if (m.IsReligious) religious++;
+            if (m.IsYouthUnionMember) youthUnion++;
+            if (m.GeneralEducationBucket == "12") general12++;
+            if (m.FromRegister) fromRegister++;
+        }
+        return new(count, women, young, minority, religious, youthUnion, general12, fromRegister);
+    }
+
+    /// <summary>The counts of several sets together (the sets share no one: a member is admitted once).</summary>
+    public static NewMemberCounts Sum(IEnumerable<NewMemberCounts> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        return parts.Aggregate(None, (a, b) => new(a.Count + b.Count, a.Women + b.Women, a.Young + b.Young, a.EthnicMinority + b.EthnicMinority,
+            a.Religious + b.Religious, a.YouthUnion + b.YouthUnion, a.General12 + b.General12, a.FromRegister + b.FromRegister));
+    }
+}
+
 /// <summary>A count under a key (code or bucket), with its share of the total in percent.</summary>
 public sealed record Breakdown(string Key, string Label, int Count, double Percent);
 
@@ -160,14 +196,8 @@ public static class NewMemberStructure
             .Select(g => new Breakdown(g.Key.ToString(), cellName?.Invoke(g.Key) ?? g.Key.ToString(), g.Count(), Stats.Percent(g.Count(), total)))
             .ToList();
 
-        return new StructureReport(
-            total,
-            list.Count(m => m.IsWoman),
-            list.Count(m => m.IsYoung),
-            list.Count(m => m.IsEthnicMinority),
-            list.Count(m => m.IsReligious),
-            list.Count(m => m.IsYouthUnionMember),
-            general, professional, sources, cells);
+        var c = NewMemberCounts.Of(list);
+        return new StructureReport(total, c.Women, c.Young, c.EthnicMinority, c.Religious, c.YouthUnion, general, professional, sources, cells);
     }
 
     // Counts per key in the given order; keys with no count are left out.

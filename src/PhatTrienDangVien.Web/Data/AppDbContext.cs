@@ -96,8 +96,11 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
 
     // Read by the query filters; EF evaluates these per query, so the scope of the request applies.
     private bool ScopeUnrestricted => _scope.Scope.Unrestricted;
-    private int ScopeCommuneId => _scope.Scope.CommuneId;
-    private bool ScopeProvince => _scope.Scope.Role == Authorization.Roles.ProvinceBoard;
+    // The communes a query may read, as a range (decision 0039): `CommuneId BETWEEN low AND high` is served by the
+    // CommuneId index on SQLite, where `@unrestricted OR CommuneId = @commune` scanned every commune's rows.
+    private int ScopeCommuneLow => _scope.Scope.CommuneLow;
+    private int ScopeCommuneHigh => _scope.Scope.CommuneHigh;
+    private bool ScopeReadsInstallation => _scope.Scope.Unrestricted || _scope.Scope.Role == Authorization.Roles.ProvinceBoard;
     private bool ScopeWholeCommune => _scope.Scope.WholeCommune;
     private IReadOnlyList<int> ScopeCellIds => _scope.Scope.CellIds;
     private IReadOnlyList<int> ScopeOrganisationIds => _scope.Scope.VisibleOrganisationIds;
@@ -129,10 +132,10 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         CommuneFilter<Hamlet>(builder);
         CommuneFilter<School>(builder);
         // A centre, and its classes, are seen by its host commune and by the communes it serves (a class: those with seats in it).
-        builder.Entity<PoliticalCenter>().HasQueryFilter(QueryFilters.Commune, e => ScopeUnrestricted || e.CommuneId == ScopeCommuneId
-            || CenterCommunes.Any(c => c.CenterId == e.Id && c.CommuneId == ScopeCommuneId));
-        builder.Entity<Core.Classes.PartyClass>().HasQueryFilter(QueryFilters.Commune, e => ScopeUnrestricted || e.CommuneId == ScopeCommuneId
-            || ClassQuotas.Any(q => q.ClassId == e.Id && q.CommuneId == ScopeCommuneId));
+        builder.Entity<PoliticalCenter>().HasQueryFilter(QueryFilters.Commune, e => (e.CommuneId >= ScopeCommuneLow && e.CommuneId <= ScopeCommuneHigh)
+            || CenterCommunes.Any(c => c.CenterId == e.Id && c.CommuneId >= ScopeCommuneLow && c.CommuneId <= ScopeCommuneHigh));
+        builder.Entity<Core.Classes.PartyClass>().HasQueryFilter(QueryFilters.Commune, e => (e.CommuneId >= ScopeCommuneLow && e.CommuneId <= ScopeCommuneHigh)
+            || ClassQuotas.Any(q => q.ClassId == e.Id && q.CommuneId >= ScopeCommuneLow && q.CommuneId <= ScopeCommuneHigh));
         // A class's seats and a centre's communes are read through the class or the centre: every commune sharing them sees all.
         // A nomination is its person's: the commune's and the cell's filters, as the candidate's.
         CommuneFilter<Core.Classes.ClassEnrolment>(builder);
@@ -167,7 +170,7 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         CommuneFilter<Import.ImportBatch>(builder);
         CommuneFilter<Import.ImportUpload>(builder);
         CommuneFilter<Import.ImportMapping>(builder);
-        builder.Entity<Core.Notifications.Notification>().HasQueryFilter(QueryFilters.Commune, n => ScopeUnrestricted || n.CommuneId == ScopeCommuneId);
+        builder.Entity<Core.Notifications.Notification>().HasQueryFilter(QueryFilters.Commune, n => n.CommuneId >= ScopeCommuneLow && n.CommuneId <= ScopeCommuneHigh);
         CommuneFilter<Core.Notifications.NotificationSettings>(builder);
         CommuneFilter<Documents.FormTemplate>(builder);
         CommuneFilter<Documents.DocumentCounter>(builder);
@@ -176,22 +179,30 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         CommuneFilter<Documents.FormSetting>(builder);
         // An issued paper is seen by whoever sees its candidate (the candidate's own filters apply inside).
         builder.Entity<Documents.IssuedDocument>().HasQueryFilter(QueryFilters.Cells, d => ScopeUnrestricted || ScopeWholeCommune || Candidates.Any(c => c.Id == d.CandidateId));
-        builder.Entity<CandidateSource>().HasQueryFilter(QueryFilters.Commune, s => ScopeUnrestricted || s.SourceCategory.CommuneId == ScopeCommuneId);
+        builder.Entity<CandidateSource>().HasQueryFilter(QueryFilters.Commune, s => s.SourceCategory.CommuneId >= ScopeCommuneLow && s.SourceCategory.CommuneId <= ScopeCommuneHigh);
         // The province board reads the installation's chain too (the national rules, the communes, its own sign-ins).
-        builder.Entity<AuditEntry>().HasQueryFilter(QueryFilters.Commune, a => ScopeUnrestricted || a.CommuneId == ScopeCommuneId || (ScopeProvince && a.CommuneId == null));
+        builder.Entity<AuditEntry>().HasQueryFilter(QueryFilters.Commune, a => (a.CommuneId >= ScopeCommuneLow && a.CommuneId <= ScopeCommuneHigh) || (ScopeReadsInstallation && a.CommuneId == null));
         // A commune reads its own counter and the installation's (rules, calendar), not another commune's pace of work.
-        builder.Entity<DataVersion>().HasQueryFilter(QueryFilters.Commune, v => ScopeUnrestricted || v.CommuneId == ScopeCommuneId || v.CommuneId == Data.DataVersions.Installation);
+        builder.Entity<DataVersion>().HasQueryFilter(QueryFilters.Commune, v => (v.CommuneId >= ScopeCommuneLow && v.CommuneId <= ScopeCommuneHigh) || v.CommuneId == Data.DataVersions.Installation);
         // A step (and its scans) is visible exactly when its candidate is: the candidate's two filters apply inside, and
         // a query that switches off the cell filter switches it off there too.
         builder.Entity<StepRecord>().HasQueryFilter(QueryFilters.Commune, s => ScopeUnrestricted || Candidates.Any(c => c.Id == s.CandidateId));
         builder.Entity<StepAttachment>().HasQueryFilter(QueryFilters.Commune, a => ScopeUnrestricted || AdmissionSteps.Any(s => s.Id == a.StepId));
     }
 
+    // A scope that reads across communes for a report (DataScope.ProvinceReader) never writes: a bug that would, fails.
+    private void RefuseReadOnly()
+    {
+        if (Scope.IsReadOnly && ChangeTracker.HasChanges())
+            throw new InvalidOperationException("A read-only scope (the province's reports) does not save.");
+    }
+
     private void CommuneFilter<T>(ModelBuilder builder) where T : CommuneEntity =>
-        builder.Entity<T>().HasQueryFilter(QueryFilters.Commune, e => ScopeUnrestricted || e.CommuneId == ScopeCommuneId);
+        builder.Entity<T>().HasQueryFilter(QueryFilters.Commune, e => e.CommuneId >= ScopeCommuneLow && e.CommuneId <= ScopeCommuneHigh);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        RefuseReadOnly();
         KeepMemberships(MovedMembers().ToDictionary(m => m.Id, m => OpenMemberships(m.Id).ToList()),
             RedatedMembers().ToDictionary(m => m.Id, m => AllMemberships(m.Id).ToList()));
         var save = PrepareSave();
@@ -207,6 +218,7 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        RefuseReadOnly();
         var open = new Dictionary<int, List<CellMembership>>();
         foreach (var moved in MovedMembers().ToList())
             open[moved.Id] = await OpenMemberships(moved.Id).ToListAsync(cancellationToken);

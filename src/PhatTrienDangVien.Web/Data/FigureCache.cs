@@ -40,8 +40,12 @@ public sealed partial class FigureCache : IDisposable
         _clock = clock;
         _scopes = scopes;
         _log = log;
-        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = configuration.GetValue("Figures:MaxEntries", 4000), CompactionPercentage = 0.25 });
+        Capacity = configuration.GetValue("Figures:MaxEntries", 4000);
+        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Capacity, CompactionPercentage = 0.25 });
     }
+
+    /// <summary>How many results this server keeps at most (<c>Figures:MaxEntries</c>).</summary>
+    public int Capacity { get; }
 
     /// <summary>How many results this server has computed (for the tests and the benchmarks).</summary>
     public long Computed => Interlocked.Read(ref _computed);
@@ -96,7 +100,13 @@ public sealed partial class FigureCache : IDisposable
         ArgumentNullException.ThrowIfNull(compute);
         if (await KeyAsync(db, "latest", name, args, ct) is not { } k) return new(await compute(db, ct), _clock.GetUtcNow().UtcDateTime, true);
         var (series, key, order, s) = k;
-        if (_cache.TryGetValue(key, out Stamped<T>? kept) && kept is not null) return new(kept.Value, kept.ComputedAtUtc, true);
+        if (_cache.TryGetValue(key, out Stamped<T>? kept) && kept is not null)
+        {
+            // Read the series' last result too, so that it stays while the current one is read (a read renews an
+            // entry's time): after a write following a quiet spell, it is shown while the new one is computed.
+            _cache.TryGetValue(series, out _);
+            return new(kept.Value, kept.ComputedAtUtc, true);
+        }
         if (_cache.TryGetValue(series, out Stamped<T>? last) && last is { Value: not null })
         {
             StartInBackground(s, series, key, order, compute);

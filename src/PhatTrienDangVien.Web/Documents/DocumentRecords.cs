@@ -116,6 +116,8 @@ internal sealed class NumberedPaperConfiguration : IEntityTypeConfiguration<Numb
         b.HasIndex(e => new { e.CounterId, e.Serial }).IsUnique();
         b.HasIndex(e => new { e.StepId, e.FormCode, e.Variant }).IsUnique();
         b.HasIndex(e => e.CandidateId);
+        // The commune filter's range is served by it (decision 0039).
+        b.HasIndex(e => e.CommuneId);
     }
 }
 
@@ -134,5 +136,6 @@ internal sealed class IssuedDocumentConfiguration : IEntityTypeConfiguration<Iss
         b.HasOne<Core.Admission.StepRecord>().WithMany().HasForeignKey(e => e.StepId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => e.StepId);
         b.HasIndex(e => e.CandidateId);
+        b.HasIndex(e => e.CommuneId);
     }
 }

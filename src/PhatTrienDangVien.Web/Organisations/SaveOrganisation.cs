@@ -82,6 +82,10 @@ public sealed class SaveOrganisation(AppDbContext db, Access access, ConflictDif
             input.Kind = OrganisationKind.CommuneCommittee;
             input.ParentId = null;
             input.CellKind = null;
+            // Stopping the committee archives the commune and locks out all its accounts: that is the province's act
+            // (Province/Communes), with its own confirmation, not a checkbox of the commune's form.
+            if (o.IsActive && !input.IsActive)
+                errors.Add(P + nameof(input.IsActive), "Không ngừng hoạt động Đảng ủy xã ở đây: việc lưu trữ một xã do Ban Tổ chức Tỉnh ủy làm trên trang Các xã.");
         }
         else
         {

@@ -145,6 +145,22 @@ public static class PlanData
     public static IQueryable<Organisation> Selectable(IQueryable<Organisation> organisations) =>
         organisations.Where(o => o.IsActive || (o.Kind == OrganisationKind.CommuneCommittee && o.MergedIntoId == null));
 
+    /// <summary>
+    /// For a read over many communes at once (the province's reports), the commune of each cell of their whole scopes:
+    /// the organisations <see cref="SelectAsync"/> reads and the same walk down from each commune's committee, so that
+    /// each commune's share is what its own pages count.
+    /// </summary>
+    public static async Task<Dictionary<int, int>> CommuneOfCellsAsync(AppDbContext db, IReadOnlySet<int> communes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(communes);
+        var organisations = await Selectable(db.Organisations.AsNoTracking()).ToListAsync(ct);
+        var children = organisations.ToLookup(o => o.ParentId);
+        var communeOfCell = new Dictionary<int, int>();
+        foreach (var committee in organisations.Where(o => o.Kind == OrganisationKind.CommuneCommittee && communes.Contains(o.Id)))
+            foreach (var cell in CellsUnder(committee, children)) communeOfCell[cell] = committee.Id;
+        return communeOfCell;
+    }
+
     /// <summary>A list narrowed to an organisation (the <c>OrgId</c> of a figure's link), as its filter line names it.</summary>
     public sealed record OrgFilter(string Name, bool IsCell, IReadOnlyList<int> CellIds)
     {

@@ -44,7 +44,7 @@ public sealed class ProvinceFigures(IServiceScopeFactory scopes)
         Dictionary<int, long> versions;
         using (var list = scopes.CreateScope())
         {
-            list.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
+            list.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.ProvinceReader);
             var db = list.ServiceProvider.GetRequiredService<AppDbContext>();
             communes = (await Communes.All(db).AsNoTracking().Where(o => withArchived || o.IsActive)
                 .Select(o => new { o.Id, o.Name, o.IsActive }).ToListAsync(ct)).Select(o => (o.Id, o.Name, o.IsActive)).ToList();
@@ -58,6 +58,9 @@ public sealed class ProvinceFigures(IServiceScopeFactory scopes)
         foreach (var (id, name, active) in communes) rows.Add(await RowAsync(id, name, !active, (versions.GetValueOrDefault(id), installation), ct));
         return rows;
     }
+
+    /// <summary>The results kept for one commune's line: the line, the plan, the gaps, the forecast and its last result.</summary>
+    public const int EntriesPerCommune = 5;
 
     /// <summary>The scope the province board reads one commune under (the same as when it looks into it).</summary>
     public static DataScope ViewOf(int communeId) => new(false, communeId, true, [], [], null, Roles.ProvinceBoard);

@@ -22,19 +22,13 @@ namespace PhatTrienDangVien.Web.Province;
 /// </remarks>
 public sealed class ProvinceNewMembers(IServiceScopeFactory scopes)
 {
-    public sealed record Row(int Id, string Name, bool Archived, int Count, int Women, int Young, int EthnicMinority, int Religious, int YouthUnion,
-        int General12, int FromRegister)
+    public sealed record Row(int Id, string Name, bool Archived, NewMemberCounts Counts)
     {
-        public static Row Of(int id, string name, bool archived, IReadOnlyCollection<NewMember> m) =>
-            new(id, name, archived, m.Count, m.Count(x => x.IsWoman), m.Count(x => x.IsYoung), m.Count(x => x.IsEthnicMinority), m.Count(x => x.IsReligious),
-                m.Count(x => x.IsYouthUnionMember), m.Count(x => x.GeneralEducationBucket == "12"), m.Count(x => x.FromRegister));
-
         /// <summary>The province's line: the sum of the communes' lines.</summary>
         public static Row Total(IReadOnlyCollection<Row> rows, string name)
         {
             ArgumentNullException.ThrowIfNull(rows);
-            return new(0, name, false, rows.Sum(r => r.Count), rows.Sum(r => r.Women), rows.Sum(r => r.Young), rows.Sum(r => r.EthnicMinority),
-                rows.Sum(r => r.Religious), rows.Sum(r => r.YouthUnion), rows.Sum(r => r.General12), rows.Sum(r => r.FromRegister));
+            return new(0, name, false, NewMemberCounts.Sum(rows.Select(r => r.Counts)));
         }
     }
 
@@ -42,22 +36,15 @@ public sealed class ProvinceNewMembers(IServiceScopeFactory scopes)
     {
         ArgumentNullException.ThrowIfNull(period);
         using var scope = scopes.CreateScope();
-        // Every commune at once: the board has no commune of its own, and what it may read is decided by its permission
-        // (ViewProvince) on the page; the cells gathered below are what limits the read.
-        scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
+        // Every commune at once: the board has no commune of its own (DataScope.ProvinceReader).
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.ProvinceReader);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var communes = await Communes.All(db).AsNoTracking().Where(o => withArchived || o.IsActive)
             .Select(o => new { o.Id, o.Name, o.IsActive }).ToListAsync(ct);
-        // The cells each commune's own report reads: those under its committee through active organisations, as
-        // PlanData.SelectAsync selects the commune's whole scope (an archived commune's too: its history stays).
-        var organisations = await PlanData.Selectable(db.Organisations.AsNoTracking()).ToListAsync(ct);
-        var children = organisations.ToLookup(o => o.ParentId);
-        var communeOfCell = new Dictionary<int, int>();
-        var wanted = communes.Select(c => c.Id).ToHashSet();
-        foreach (var committee in organisations.Where(o => o.Kind == OrganisationKind.CommuneCommittee && wanted.Contains(o.Id)))
-            foreach (var cell in PlanData.CellsUnder(committee, children)) communeOfCell[cell] = committee.Id;
+        // The cells each commune's own report reads (an archived commune's too: its history stays).
+        var communeOfCell = await PlanData.CommuneOfCellsAsync(db, communes.Select(c => c.Id).ToHashSet(), ct);
         var admitted = (await PlanData.NewMembersAsync(db, [.. communeOfCell.Keys], period.From, period.To, ct))
             .ToLookup(m => communeOfCell[m.CellId]);
-        return [.. communes.Select(c => Row.Of(c.Id, c.Name, !c.IsActive, [.. admitted[c.Id]]))];
+        return [.. communes.Select(c => new Row(c.Id, c.Name, !c.IsActive, NewMemberCounts.Of(admitted[c.Id])))];
     }
 }

@@ -47,16 +47,34 @@ public sealed partial class ProvinceWarmth(IServiceScopeFactory scopes, TimeProv
         }
     }
 
-    /// <summary>One round; false when the installation has no active province board account (nothing to keep).</summary>
+    /// <summary>
+    /// One round; false when the installation has no active province board account (nothing to keep) or more communes
+    /// than the figure cache can keep beside the communes' own figures.
+    /// </summary>
     public async Task<bool> WarmAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
-        scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.ProvinceReader);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (!await db.Users.AnyAsync(u => u.Role == Roles.ProvinceBoard && u.IsActive, ct)) return false;
+        // Warming more lines than half the figure cache holds would push out the communes' own figures (and each
+        // other) every round: past that, the table is computed when it is viewed, as without warming.
+        var communes = await Communes.All(db).CountAsync(o => o.IsActive, ct);
+        var capacity = scope.ServiceProvider.GetRequiredService<FigureCache>().Capacity;
+        if (communes * ProvinceFigures.EntriesPerCommune > capacity / 2)
+        {
+            if (!_toldTooMany) TooMany(log, communes, capacity);
+            _toldTooMany = true;
+            return false;
+        }
         await scope.ServiceProvider.GetRequiredService<ProvinceFigures>().RowsAsync(false, ct);
         return true;
     }
+
+    private bool _toldTooMany;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The province table is not kept ready: {Communes} communes need more than half of the {Capacity} figures kept (Figures:MaxEntries).")]
+    private static partial void TooMany(ILogger logger, int communes, int capacity);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Keeping the province table ready failed ({Error}); the board's view computes what is missing.")]
     private static partial void Failed(ILogger logger, string? error);

@@ -57,10 +57,12 @@ public sealed class DevelopmentReport
         report.Targets = targets;
         var names = selection.Organisations.ToDictionary(o => o.Id, o => o.Name);
 
-        Row Of(int? cellId, string name, int? target, IReadOnlyCollection<NewMember> people) => new(cellId, name, target, people.Count,
-            people.Count(m => m.IsWoman), people.Count(m => m.IsYoung), people.Count(m => m.IsYouthUnionMember), people.Count(m => m.IsEthnicMinority),
-            people.Count(m => m.IsReligious), people.Count(m => m.GeneralEducationBucket == "12"),
-            [.. Levels.Select(l => people.Count(m => m.ProfessionalEducationBucket == l.Code))]);
+        Row Of(int? cellId, string name, int? target, IReadOnlyCollection<NewMember> people)
+        {
+            var c = NewMemberCounts.Of(people);
+            return new(cellId, name, target, c.Count, c.Women, c.Young, c.YouthUnion, c.EthnicMinority, c.Religious, c.General12,
+                [.. Levels.Select(l => people.Count(m => m.ProfessionalEducationBucket == l.Code))]);
+        }
 
         foreach (var cellId in cellIds.OrderBy(id => names.GetValueOrDefault(id, ""), Pages.Shared.Lookups.Collator))
             report.Cells.Add(Of(cellId, names.GetValueOrDefault(cellId, "?"), targets.OfCell(cellId),

@@ -60,13 +60,16 @@ public sealed class NewMembersReport
     /// <summary>The totals row: the count, then the parts counted under their column.</summary>
     public object?[] Totals()
     {
-        var m = Rows.Select(r => r.Member).ToList();
+        var c = Counts;
         string N(int n) => n.ToString("N0", L.Vietnamese);
-        return [null, $"Tổng cộng: {N(Rows.Count)} người", $"Nữ: {N(m.Count(x => x.IsWoman))}", null, $"Trẻ: {N(m.Count(x => x.IsYoung))}",
-            $"Dân tộc thiểu số: {N(m.Count(x => x.IsEthnicMinority))}", $"Có tôn giáo: {N(m.Count(x => x.IsReligious))}",
-            N(m.Count(x => x.IsYouthUnionMember)), $"12/12: {N(m.Count(x => x.GeneralEducationBucket == "12"))}", null, null, null, null, null, null,
-            $"Từ sổ: {N(m.Count(x => x.FromRegister))}"];
+        return [null, $"Tổng cộng: {N(c.Count)} người", $"Nữ: {N(c.Women)}", null, $"Trẻ: {N(c.Young)}",
+            $"Dân tộc thiểu số: {N(c.EthnicMinority)}", $"Có tôn giáo: {N(c.Religious)}",
+            N(c.YouthUnion), $"12/12: {N(c.General12)}", null, null, null, null, null, null,
+            $"Từ sổ: {N(c.FromRegister)}"];
     }
+
+    /// <summary>The parts counted (the summary line and the totals row; the province's line of this commune).</summary>
+    public NewMemberCounts Counts => NewMemberCounts.Of(Rows.Select(r => r.Member));
 
     public async Task<Sheet> SheetAsync(Exporter exporter, CancellationToken ct)
     {

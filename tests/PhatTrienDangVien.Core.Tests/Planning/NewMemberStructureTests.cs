@@ -27,6 +27,17 @@ public class NewMemberStructureTests
     ];
 
     [Fact]
+    public void The_counts_every_report_shows_match_the_hand_computation_and_add_up()
+    {
+        // Member 4 recorded from the register only.
+        var members = s_members.Select(m => m.MemberId == 4 ? m with { FromRegister = true } : m).ToList();
+        NewMemberCounts.Of(members).ShouldBe(new NewMemberCounts(5, 2, 3, 2, 2, 2, 2, 1));
+        NewMemberCounts.Sum([NewMemberCounts.Of(members.Take(2)), NewMemberCounts.Of(members.Skip(2)), NewMemberCounts.None])
+            .ShouldBe(NewMemberCounts.Of(members));
+        NewMemberCounts.Of([]).ShouldBe(NewMemberCounts.None);
+    }
+
+    [Fact]
     public void Structure_counts_match_the_hand_computation()
     {
         var s = NewMemberStructure.Compute(s_members);

@@ -19,6 +19,7 @@ public abstract class OrganisationRuleTests<TApp>(TApp app) where TApp : AppFact
     {
         "new organisation" => "/Organisations/Edit",
         "cell A" => $"/Organisations/Edit/{S(D.CellA)}",
+        "commune" => $"/Organisations/Edit/{S(D.CommuneId)}",
         "new hamlet" => "/Hamlets/Edit",
         _ => "/Schools/Edit",
     };
@@ -30,6 +31,7 @@ public abstract class OrganisationRuleTests<TApp>(TApp app) where TApp : AppFact
     [InlineData("cell A", "Input.Kind", "SubCommittee", "Không đổi được cấp")]
     [InlineData("cell A", "Input.ParentId", "cell B", "Hãy chọn Đảng bộ xã hoặc một đảng bộ bộ phận")]
     [InlineData("cell A", "Input.SecretaryMemberId", "member B", "đảng viên chính thức của chính chi bộ này")]
+    [InlineData("commune", "Input.IsActive", "false", "Không ngừng hoạt động Đảng ủy xã ở đây")]
     [InlineData("new hamlet", "Input.Name", "AP MY LOI", "Đã có ấp cùng tên")]
     [InlineData("new hamlet", "Input.Households", "3000", "Số hộ không thể lớn hơn dân số")]
     [InlineData("new school", "Input.Teachers", "20000", "Số giáo viên phải từ 0 đến 10.000")]
@@ -53,6 +55,7 @@ public abstract class OrganisationRuleTests<TApp>(TApp app) where TApp : AppFact
         (await app.WithSystemScopeAsync(db => db.Organisations.Where(o => o.Id == D.CellA).Select(o => o.Version).SingleAsync())).ShouldBe(version);
         (await app.WithSystemScopeAsync(db => db.Organisations.AnyAsync(o => o.Name.StartsWith("Tên mới")))).ShouldBeFalse();
         (await app.WithSystemScopeAsync(db => db.Hamlets.AnyAsync(o => o.Name.StartsWith("Tên mới")))).ShouldBeFalse();
+        (await app.WithSystemScopeAsync(db => db.Organisations.Where(o => o.Id == D.CommuneId).Select(o => o.IsActive).SingleAsync())).ShouldBeTrue();
     }
 
     [Fact]

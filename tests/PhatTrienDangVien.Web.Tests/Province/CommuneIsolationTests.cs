@@ -25,6 +25,8 @@ public abstract class CommuneIsolationTests<TApp>(TApp app) where TApp : TwoComm
     private static async Task<List<int>> CommunesOfAsync<T>(AppDbContext db) where T : class =>
         [.. (await db.Set<T>().Select(e => EF.Property<int?>(e, "CommuneId")).Distinct().ToListAsync()).OfType<int>()];
 
+    protected TApp App => app;
+
     private async Task<int> DemoCommuneAsync() =>
         await app.WithSystemScopeAsync((db, _) => db.Organisations.Where(o => o.IsDemo && o.Kind == OrganisationKind.CommuneCommittee).Select(o => o.Id).SingleAsync());
 
@@ -100,6 +102,23 @@ public abstract class CommuneIsolationTests<TApp>(TApp app) where TApp : TwoComm
         leaks.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task The_provinces_reports_read_every_commune_and_save_nothing()
+    {
+        var demo = await DemoCommuneAsync();
+        var read = await ReadAsync(DataScope.ProvinceReader);
+        read["Member"].ShouldContain(demo);
+        read["Member"].ShouldContain(app.Data.CommuneId);
+        using var s = app.Services.CreateScope();
+        s.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.ProvinceReader);
+        var db = s.ServiceProvider.GetRequiredService<AppDbContext>();
+        var hamlet = await db.Hamlets.OrderBy(h => h.Id).FirstAsync();
+        var name = hamlet.Name;
+        hamlet.Name += " (sửa)";
+        await Should.ThrowAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        (await app.WithSystemScopeAsync((x, _) => x.Hamlets.Where(h => h.Id == hamlet.Id).Select(h => h.Name).SingleAsync())).ShouldBe(name);
+    }
+
     private static bool Hidden(HttpResponseMessage r) => r.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden
         || (r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.ToString().Contains("/Account/Denied", StringComparison.Ordinal));
 
@@ -157,6 +176,70 @@ public abstract class CommuneIsolationTests<TApp>(TApp app) where TApp : TwoComm
     }
 }
 
-public sealed class CommuneIsolationTests_Sqlite(TwoCommunesSqliteApp app) : CommuneIsolationTests<TwoCommunesSqliteApp>(app), IClassFixture<TwoCommunesSqliteApp>;
+public sealed class CommuneIsolationTests_Sqlite(TwoCommunesSqliteApp app) : CommuneIsolationTests<TwoCommunesSqliteApp>(app), IClassFixture<TwoCommunesSqliteApp>
+{
+    private static readonly MethodInfo s_planOf = typeof(CommuneIsolationTests_Sqlite).GetMethod(nameof(PlanOfAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    /// <summary>SQLite's plan for reading every row of <typeparamref name="T"/> under the context's scope, with the filters' values bound.</summary>
+    private static async Task<List<string>> PlanOfAsync<T>(AppDbContext db) where T : class
+    {
+        // ToQueryString gives the filters' values as ".param set @name value" lines before the statement.
+        var lines = db.Set<T>().ToQueryString().Split('\n');
+        var sql = string.Join('\n', lines.Where(l => !l.StartsWith(".param set ", StringComparison.Ordinal)));
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            foreach (var line in lines.Where(l => l.StartsWith(".param set ", StringComparison.Ordinal)))
+            {
+                var parts = line[".param set ".Length..].Split(' ', 2);
+                var p = command.CreateParameter();
+                p.ParameterName = parts[0];
+                p.Value = parts[1].StartsWith('\'') ? parts[1][1..^1].Replace("''", "'", StringComparison.Ordinal)
+                    : parts[1] == "NULL" ? DBNull.Value : long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+                command.Parameters.Add(p);
+            }
+            var plan = new List<string>();
+            using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
+            // The plan of the table read, not of a filter's subquery: its alias is the statement's first FROM.
+            var alias = System.Text.RegularExpressions.Regex.Match(sql, "FROM \"\\w+\" AS \"(\\w+)\"").Groups[1].Value;
+            return [.. plan.Where(d => d.EndsWith(" " + alias, StringComparison.Ordinal) || d.Contains(" " + alias + " ", StringComparison.Ordinal))];
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// The commune filter reads one commune's rows through the CommuneId index (decision 0039): a filter SQLite cannot
+    /// serve by an index (<c>@unrestricted OR CommuneId = @commune</c> was one) reads every commune's rows on every query.
+    /// A class and a centre are read by the communes they serve as well as their host's (an OR with their seats or
+    /// communes): a few rows a year per commune, read whole.
+    /// </summary>
+    [Fact]
+    public async Task Under_a_communes_scope_sqlite_reads_each_commune_table_by_its_index()
+    {
+        using var s = App.Services.CreateScope();
+        s.ServiceProvider.GetRequiredService<CurrentScope>().Set(TwoCommunesApp.OfficeOf(App.Data.CommuneId));
+        var db = s.ServiceProvider.GetRequiredService<AppDbContext>();
+        var scans = new List<string>();
+        var read = 0;
+        foreach (var type in db.Model.GetEntityTypes().Where(t => !t.IsOwned() && !t.HasSharedClrType && t.BaseType is null
+            && t.FindProperty("CommuneId") is not null && t.GetDeclaredQueryFilters().Count > 0
+            && t.ClrType != typeof(Core.Classes.PartyClass) && t.ClrType != typeof(Core.Organisations.PoliticalCenter)))
+        {
+            var plan = await (Task<List<string>>)s_planOf.MakeGenericMethod(type.ClrType).Invoke(null, [db])!;
+            plan.ShouldNotBeEmpty(type.ClrType.Name);
+            read++;
+            if (plan.Any(d => d.StartsWith("SCAN ", StringComparison.Ordinal))) scans.Add($"{type.ClrType.Name}: {string.Join("; ", plan)}");
+        }
+        read.ShouldBeGreaterThan(30);
+        scans.ShouldBeEmpty();
+    }
+}
 
 public sealed class CommuneIsolationTests_Postgres(TwoCommunesPostgresApp app) : CommuneIsolationTests<TwoCommunesPostgresApp>(app), IClassFixture<TwoCommunesPostgresApp>;

@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PhatTrienDangVien.Core.Organisations;
@@ -152,8 +153,12 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
                 var count = Number(own, "#total-admitted");
                 int.Parse(row.QuerySelector("[data-col=count]")!.TextContent.Trim().Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)
                     .ShouldBe(count, $"{query} commune {commune}");
-                int.Parse(row.QuerySelector("[data-col=women]")!.TextContent.Trim().Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)
-                    .ShouldBe(int.Parse(own.QuerySelector("#summary a[href*='women']")!.TextContent.Trim().Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture), $"{query} women");
+                // Every part, against the totals row of the commune's own list (its cells: TT, name, gender, birth, age,
+                // ethnicity, religion, youth union, education, …, recorded).
+                var totals = own.QuerySelectorAll("#report-rows tfoot td").Select(td => td.TextContent).ToList();
+                foreach (var (col, cell) in new[] { ("count", 1), ("women", 2), ("young", 4), ("minority", 5), ("religious", 6), ("youth-union", 7), ("general", 8), ("register", 15) })
+                    int.Parse(row.QuerySelector($"[data-col={col}]")!.TextContent.Trim().Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture)
+                        .ShouldBe(int.Parse(new string([.. totals[cell].Split(':')[^1].Where(char.IsAsciiDigit)]), System.Globalization.CultureInfo.InvariantCulture), $"{query} commune {commune} {col}");
                 compared += count;
             }
             // The province's line is the sum of the lines, column by column.
@@ -237,6 +242,13 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
         (await board.GetAsync("/Province")).Item1.StatusCode.ShouldBe(HttpStatusCode.OK);
         await figures.WhenIdleAsync();
         figures.Computed.ShouldBe(computed, "the lines were ready");
+
+        // A server whose figure cache could not keep every line beside the communes' own figures does not try.
+        using (var small = app.WithWebHostBuilder(b => b.UseSetting("Figures:MaxEntries", "2")))
+        {
+            (await small.Services.GetRequiredService<ProvinceWarmth>().WarmAsync(CancellationToken.None)).ShouldBeFalse();
+            small.Services.GetRequiredService<Web.Data.FigureCache>().Computed.ShouldBe(0);
+        }
 
         // Without a province board account (a commune's own server) nothing is kept.
         await app.WithSystemScopeAsync(async (db, _) => await db.Users.Where(u => u.Role == Web.Authorization.Roles.ProvinceBoard)

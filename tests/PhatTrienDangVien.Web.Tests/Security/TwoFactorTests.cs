@@ -180,6 +180,32 @@ public abstract class TwoFactorTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task An_account_disabled_between_the_password_and_the_code_is_refused_without_spending_its_recovery_code()
+    {
+        await CreateUserAsync("kiemtra.sau", Roles.Inspector);
+        var b = Browser.Anonymous(app);
+        await PasswordAsync(b, "kiemtra.sau");
+        var (_, codes) = await EnrolAsync(b);
+
+        var halfway = Browser.Anonymous(app);
+        var step = (await PasswordAsync(halfway, "kiemtra.sau")).Headers.Location!.ToString();
+        step.ShouldContain("/Account/LoginTwoFactor");
+        await app.WithSystemScopeAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.UserName == "kiemtra.sau");
+            user.IsActive = false;
+            return await db.SaveChangesAsync();
+        });
+        var refused = await halfway.PostFormAsync(step, new() { ["Code"] = codes[0] });
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain(SignInRules.Disabled);
+        (await TrailAsync("kiemtra.sau")).Last().ShouldBe(AccessTrail.TwoFactorRefused);
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        (await users.CountRecoveryCodesAsync(await users.FindByNameAsync("kiemtra.sau") ?? throw new InvalidOperationException())).ShouldBe(10);
+    }
+
+    [Fact]
     public async Task Turning_the_second_factor_off_needs_the_password()
     {
         await CreateUserAsync("kiemtra.bon", Roles.Inspector);

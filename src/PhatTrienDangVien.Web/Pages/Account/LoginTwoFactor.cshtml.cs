@@ -36,6 +36,15 @@ public class LoginTwoFactorModel(SignInManager<AppUser> signIn, TimeProvider clo
         var name = user.UserName ?? "";
         await throttle.WaitAsync(name, ct);
         var users = signIn.UserManager;
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        // The account may have been disabled, or its commune archived, between the password and the code: refused
+        // before the code is checked, so a recovery code typed now is not spent on a sign-in that cannot happen.
+        if (await SignInRules.RefusalAsync(db, user, ct) is { } refusal)
+        {
+            await trail.TwoFactorAsync(user, AccessTrail.TwoFactorRefused, address, ct);
+            ModelState.AddModelError("", refusal);
+            return Page();
+        }
         var (isAuthenticatorCode, code) = TwoFactor.Normalise(Code);
         var recovery = false;
         bool ok;
@@ -48,19 +57,11 @@ public class LoginTwoFactorModel(SignInManager<AppUser> signIn, TimeProvider clo
             ok = (await users.RedeemTwoFactorRecoveryCodeAsync(user, code)).Succeeded;
             recovery = ok;
         }
-        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
         if (!ok)
         {
             await throttle.RecordFailureAsync(name, ct);
             await trail.TwoFactorAsync(user, AccessTrail.TwoFactorRefused, address, ct);
             ModelState.AddModelError("", WrongCode);
-            return Page();
-        }
-        // The account may have been disabled, or its commune archived, between the password and the code.
-        if (await SignInRules.RefusalAsync(db, user, ct) is { } refusal)
-        {
-            await trail.TwoFactorAsync(user, AccessTrail.TwoFactorRefused, address, ct);
-            ModelState.AddModelError("", refusal);
             return Page();
         }
         await TwoFactor.EndPasswordStepAsync(users, user);

@@ -1,3 +1,4 @@
+using PhatTrienDangVien.Core.Planning;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PhatTrienDangVien.Web.Authorization;
@@ -31,17 +32,18 @@ public class NewMembersModel(ProvinceNewMembers report, AppDbContext db, Exporte
     public ProvinceNewMembers.Row Total { get; private set; } = null!;
     public ReportTitle Head { get; private set; } = null!;
 
+    /// <summary>The counted columns: their sort key, heading and figure (the page, the sort and the Excel read this one list).</summary>
+    public static readonly IReadOnlyList<(string Key, string Label, Func<NewMemberCounts, int> Value)> Columns =
+    [
+        ("count", "Đảng viên mới", c => c.Count), ("women", "Nữ", c => c.Women), ("young", "Trẻ (18–30 tuổi)", c => c.Young),
+        ("minority", "Dân tộc thiểu số", c => c.EthnicMinority), ("religious", "Có tôn giáo", c => c.Religious), ("youth-union", "Đoàn viên", c => c.YouthUnion),
+        ("general", "Học vấn 12/12", c => c.General12), ("register", "Ghi nhận từ sổ đảng viên", c => c.FromRegister),
+    ];
+
     public static readonly IReadOnlyList<Field<ProvinceNewMembers.Row>> Fields =
     [
         new("Đảng bộ xã", r => r.Name + (r.Archived ? " (đã lưu trữ)" : "")),
-        new("Đảng viên mới", r => r.Count, ColumnFormat.Number),
-        new("Nữ", r => r.Women, ColumnFormat.Number),
-        new("Trẻ (18–30 tuổi)", r => r.Young, ColumnFormat.Number),
-        new("Dân tộc thiểu số", r => r.EthnicMinority, ColumnFormat.Number),
-        new("Có tôn giáo", r => r.Religious, ColumnFormat.Number),
-        new("Đoàn viên", r => r.YouthUnion, ColumnFormat.Number),
-        new("Học vấn 12/12", r => r.General12, ColumnFormat.Number),
-        new("Ghi nhận từ sổ đảng viên", r => r.FromRegister, ColumnFormat.Number),
+        .. Columns.Select(c => new Field<ProvinceNewMembers.Row>(c.Label, r => c.Value(r.Counts), ColumnFormat.Number)),
     ];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
@@ -70,18 +72,8 @@ public class NewMembersModel(ProvinceNewMembers report, AppDbContext db, Exporte
         var rows = await report.RowsAsync(period, Archived, ct);
         Total = ProvinceNewMembers.Row.Total(rows, $"Toàn tỉnh ({Numbers.Show(rows.Count)} xã)");
         var vi = Lookups.Collator;
-        IOrderedEnumerable<ProvinceNewMembers.Row> sorted = Query.Sort?.ToLowerInvariant() switch
-        {
-            "count" => rows.OrderBy(r => r.Count),
-            "women" => rows.OrderBy(r => r.Women),
-            "young" => rows.OrderBy(r => r.Young),
-            "minority" => rows.OrderBy(r => r.EthnicMinority),
-            "religious" => rows.OrderBy(r => r.Religious),
-            "youth-union" => rows.OrderBy(r => r.YouthUnion),
-            "general" => rows.OrderBy(r => r.General12),
-            "register" => rows.OrderBy(r => r.FromRegister),
-            _ => rows.OrderBy(r => r.Name, vi),
-        };
+        var column = Columns.FirstOrDefault(c => string.Equals(c.Key, Query.Sort, StringComparison.OrdinalIgnoreCase));
+        var sorted = column.Value is { } value ? rows.OrderBy(r => value(r.Counts)) : rows.OrderBy(r => r.Name, vi);
         Rows = [.. sorted.ThenBy(r => r.Name, vi)];
         if (Query.Desc) Rows.Reverse();
         Head = new ReportTitle(Exporter.ProvinceCommittee, $"{Heading} {period.Title}", [$"({period.Window.ToLowerInvariant()})"], exporter.Today);

@@ -2604,6 +2604,8 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CandidateId");
 
+                    b.HasIndex("CommuneId");
+
                     b.HasIndex("StepId");
 
                     b.ToTable("IssuedDocuments", (string)null);
@@ -2649,6 +2651,8 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CandidateId");
+
+                    b.HasIndex("CommuneId");
 
                     b.HasIndex("CounterId", "Serial")
                         .IsUnique();

@@ -2513,6 +2513,8 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CandidateId");
 
+                    b.HasIndex("CommuneId");
+
                     b.HasIndex("StepId");
 
                     b.ToTable("IssuedDocuments", (string)null);
@@ -2556,6 +2558,8 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CandidateId");
+
+                    b.HasIndex("CommuneId");
 
                     b.HasIndex("CounterId", "Serial")
                         .IsUnique();
