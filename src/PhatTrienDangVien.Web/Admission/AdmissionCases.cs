@@ -58,16 +58,22 @@ public sealed class VoterRegister(AppDbContext db)
     /// not yet left), official that day (official date on or before it and, when recognised through the procedure, the
     /// recognition decided by then), and not removed, transferred out or deceased by then. A vote entered late is counted as the cell stood on its own date; probationary members do not vote.
     /// </summary>
-    public IQueryable<Member> OfficialOn(int cellId, DateOnly on) =>
-        db.Members.WholeCommune().Where(m =>
-            db.CellMemberships.WholeCommune().Any(p => p.MemberId == m.Id && p.CellId == cellId && p.From <= on && (p.To == null || p.To >= on))
+    public IQueryable<Member> OfficialOn(int cellId, DateOnly on)
+    {
+        // Shaped for the indexes: the members are those of the cell's memberships on that date (read by the cell, not
+        // by testing every member of the commune), and a later recognition is looked up through the person's own cases
+        // (not among every recognition of the commune for each member): with several communes in one SQLite file the
+        // other shape read every commune's members on every vote recorded.
+        var inCell = db.CellMemberships.WholeCommune().Where(p => p.CellId == cellId && p.From <= on && (p.To == null || p.To >= on)).Select(p => p.MemberId);
+        return db.Members.WholeCommune().Where(m => inCell.Contains(m.Id)
             // An official member entered without the date they became official counts as official since ever.
             && (m.OfficialDate != null ? m.OfficialDate <= on : m.Status == MemberStatus.Official)
             && !(m.Status >= MemberStatus.Removed && (m.StatusDate == null || m.StatusDate <= on))
             // Official from the end of probation, but only once recognised: before the recognition decision the member
             // was still probationary and did not vote (a vote between the two, entered or shown later, leaves them out).
-            && !db.AdmissionSteps.WholeCommune().Any(s => s.Kind == AdmissionStepKind.RecognitionDecision && s.Date > on
-                && db.Candidates.WholeCommune().Any(c => c.Id == s.CandidateId && c.PersonId == m.PersonId)));
+            && !db.Candidates.WholeCommune().Any(c => c.PersonId == m.PersonId
+                && db.AdmissionSteps.WholeCommune().Any(s => s.CandidateId == c.Id && s.Kind == AdmissionStepKind.RecognitionDecision && s.Date > on)));
+    }
 
     /// <summary>Official members of the cell on <paramref name="on"/>, how many of them are on temporary transfer or
     /// exempted (the most that may be left out when absent), and whether the cell is under a sub-committee.</summary>
