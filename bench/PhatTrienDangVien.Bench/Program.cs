@@ -60,6 +60,8 @@ if (args.Length > 0 && args[0] == "national")
 // `-- import [rows]`: the Excel import of a register of that many members (10,000 by default) into the demo commune.
 if (args.Length > 0 && args[0] == "import")
 {
+    // Each run adds its register to the commune: a kept file would grow by 10,000 members a run.
+    if (kept is not null) throw new InvalidOperationException("The import benchmark runs on a fresh file: unset PTDV_BENCH_SQLITE.");
     await ImportBench.RunAsync(app.Services, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
     if (pg is null && kept is null)
     {

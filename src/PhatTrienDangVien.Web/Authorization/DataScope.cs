@@ -21,10 +21,6 @@ public sealed record DataScope(
     public static readonly DataScope System = new(true, 0, true, [], [], null, Roles.Administrator);
 
     /// <summary>
-    /// The communes this scope reads, as the range the query filters compare <c>CommuneId</c> with (decision 0039):
-    /// one commune is a range of one; the system's is every id.
-    /// </summary>
-    /// <summary>
     /// The province's reports across its communes (the board's table, the new-members report): reads every commune and
     /// the installation, writes nothing (<see cref="Data.AppDbContext"/> refuses a save under it). Who may see the
     /// result is the page's permission (ViewProvince); the cells each report gathers are what limits the read.
@@ -33,6 +29,10 @@ public sealed record DataScope(
 
     public bool IsReadOnly => ReferenceEquals(this, ProvinceReader);
 
+    /// <summary>
+    /// The communes this scope reads, as the range the query filters compare <c>CommuneId</c> with (decision 0039):
+    /// one commune is a range of one; the system's is every id.
+    /// </summary>
     public int CommuneLow => Unrestricted ? int.MinValue : CommuneId;
 
     public int CommuneHigh => Unrestricted ? int.MaxValue : CommuneId;

@@ -27,6 +27,7 @@ public abstract partial class AppDbContext
     /// </summary>
     internal async Task InsertNewAsync(IReadOnlyList<object> records, CancellationToken ct)
     {
+        if (Scope.IsReadOnly) throw new InvalidOperationException(ReadOnlyRefusal);
         if (Database.CurrentTransaction is null) throw new InvalidOperationException("New records are written in bulk inside the caller's transaction.");
         var all = new List<object>(records);
         foreach (var m in records.OfType<Member>()) all.Add(FirstMembership(m));
@@ -72,6 +73,7 @@ public abstract partial class AppDbContext
     /// </summary>
     internal async Task DeleteLoadedAsync(IReadOnlyList<object> records, CancellationToken ct)
     {
+        if (Scope.IsReadOnly) throw new InvalidOperationException(ReadOnlyRefusal);
         if (Database.CurrentTransaction is null) throw new InvalidOperationException("Records are deleted in bulk inside the caller's transaction.");
         var groups = records.GroupBy(r => r.GetType())
             .Select(g => (Type: Model.FindEntityType(g.Key) ?? throw new InvalidOperationException($"{g.Key.Name} is not stored."), Rows: g.ToList()))

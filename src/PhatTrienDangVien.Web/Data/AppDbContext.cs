@@ -191,11 +191,13 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
     }
 
     // A scope that reads across communes for a report (DataScope.ProvinceReader) never writes: a bug that would, fails.
+    // (The bulk writes refuse it too; a raw SQL write under it is the writer's own fault: there is none.)
     private void RefuseReadOnly()
     {
-        if (Scope.IsReadOnly && ChangeTracker.HasChanges())
-            throw new InvalidOperationException("A read-only scope (the province's reports) does not save.");
+        if (Scope.IsReadOnly && ChangeTracker.HasChanges()) throw new InvalidOperationException(ReadOnlyRefusal);
     }
+
+    private const string ReadOnlyRefusal = "A read-only scope (the province's reports) does not write.";
 
     private void CommuneFilter<T>(ModelBuilder builder) where T : CommuneEntity =>
         builder.Entity<T>().HasQueryFilter(QueryFilters.Commune, e => e.CommuneId >= ScopeCommuneLow && e.CommuneId <= ScopeCommuneHigh);

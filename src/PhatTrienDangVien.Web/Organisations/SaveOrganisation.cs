@@ -85,7 +85,7 @@ public sealed class SaveOrganisation(AppDbContext db, Access access, ConflictDif
             // Stopping the committee archives the commune and locks out all its accounts: that is the province's act
             // (Province/Communes), with its own confirmation, not a checkbox of the commune's form.
             if (o.IsActive && !input.IsActive)
-                errors.Add(P + nameof(input.IsActive), "Không ngừng hoạt động Đảng ủy xã ở đây: việc lưu trữ một xã do Ban Tổ chức Tỉnh ủy làm trên trang Các xã.");
+                errors.Add(P + nameof(input.IsActive), "Không thể cho Đảng ủy xã ngừng hoạt động tại đây: việc lưu trữ một Đảng bộ xã do Ban Tổ chức Tỉnh ủy thực hiện trên trang Danh sách Đảng bộ xã.");
         }
         else
         {

@@ -31,7 +31,7 @@ public abstract class OrganisationRuleTests<TApp>(TApp app) where TApp : AppFact
     [InlineData("cell A", "Input.Kind", "SubCommittee", "Không đổi được cấp")]
     [InlineData("cell A", "Input.ParentId", "cell B", "Hãy chọn Đảng bộ xã hoặc một đảng bộ bộ phận")]
     [InlineData("cell A", "Input.SecretaryMemberId", "member B", "đảng viên chính thức của chính chi bộ này")]
-    [InlineData("commune", "Input.IsActive", "false", "Không ngừng hoạt động Đảng ủy xã ở đây")]
+    [InlineData("commune", "Input.IsActive", "false", "Không thể cho Đảng ủy xã ngừng hoạt động tại đây")]
     [InlineData("new hamlet", "Input.Name", "AP MY LOI", "Đã có ấp cùng tên")]
     [InlineData("new hamlet", "Input.Households", "3000", "Số hộ không thể lớn hơn dân số")]
     [InlineData("new school", "Input.Teachers", "20000", "Số giáo viên phải từ 0 đến 10.000")]

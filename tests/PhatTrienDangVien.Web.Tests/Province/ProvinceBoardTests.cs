@@ -190,6 +190,15 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
         // An address that names no period is refused, not answered with another period's figures.
         (await board.Client.GetAsync("/Province/NewMembers?Period=term")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await board.Client.GetAsync("/Province/NewMembers?Period=month&Number=13")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        // Another period keeps the sort and the archived filter; the filter keeps the sort.
+        var (_, sortedPage) = await board.GetAsync("/Province/NewMembers?Period=year&Year=2025&Archived=true&q.Sort=women&q.Desc=true");
+        var forms = sortedPage.QuerySelectorAll("form[method=get]").ToList();
+        string Kept(AngleSharp.Dom.IElement form) => string.Join("&", form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>().Select(i => $"{i.Name}={i.Value}"));
+        var periodForm = forms.Single(f => f.QuerySelector("select[name=Period]") is not null);
+        Kept(periodForm).ShouldBe("Archived=true&q.Sort=women&q.Desc=true");
+        var archivedForm = forms.Single(f => f.QuerySelector("input[name=Archived][type=checkbox]") is not null);
+        Kept(archivedForm).ShouldContain("q.Sort=women&q.Desc=true");
     }
 
     [Fact]

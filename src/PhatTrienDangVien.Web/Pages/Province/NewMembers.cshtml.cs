@@ -46,6 +46,14 @@ public class NewMembersModel(ProvinceNewMembers report, AppDbContext db, Exporte
         .. Columns.Select(c => new Field<ProvinceNewMembers.Row>(c.Label, r => c.Value(r.Counts), ColumnFormat.Number)),
     ];
 
+    /// <summary>The sort (and the archived filter) as fields of the other forms of the page, which keep them.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Kept(bool withArchived)
+    {
+        if (withArchived && Archived) yield return new("Archived", "true");
+        if (Query.Sort is { Length: > 0 } sort) yield return new("q.Sort", sort);
+        if (Query.Desc) yield return new("q.Desc", "true");
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)

@@ -18,6 +18,9 @@ public sealed record PeriodForm(string? Period, int? Number, int Year, bool With
 {
     public IReadOnlyList<SelectListItem> Organisations { get; init; } = [];
 
+    /// <summary>Other choices of the page (a filter, the sort) that choosing another period keeps.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Keep { get; init; } = [];
+
     /// <summary>The organisations a report may be made for, as the dashboard offers them; a user whose default is all the
     /// cells in their charge (<see cref="PlanData.Selection.Union"/>) gets that as the first choice, with no OrgId.</summary>
     public static List<SelectListItem> Choices(PlanData.Selection selection)
