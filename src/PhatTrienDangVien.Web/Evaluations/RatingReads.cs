@@ -59,12 +59,13 @@ public sealed class RatingReads(AppDbContext db, CellDevelopment development)
         ArgumentNullException.ThrowIfNull(cellIds);
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
-        var members = await db.Members.AsNoTracking().Where(m => cellIds.Contains(m.CellId)
+        var onRoll = db.Members.AsNoTracking().Where(m => cellIds.Contains(m.CellId)
                 && (m.CeremonyDate == null || m.CeremonyDate <= last)
-                && (m.Status < MemberStatus.Removed || m.StatusDate == null || m.StatusDate >= first))
-            .Select(m => new { m.Id, m.Person.FullName, m.Person.NameSortKey, m.CellId, Cell = m.Cell.Name, m.Status }).ToListAsync(ct);
-        var ids = members.Select(m => m.Id).ToList();
-        var ratings = await OfMembers(db).AsNoTracking().Where(r => r.Year == year && ids.Contains(r.MemberId!.Value))
+                && (m.Status < MemberStatus.Removed || m.StatusDate == null || m.StatusDate >= first));
+        var members = await onRoll.Select(m => new { m.Id, m.Person.FullName, m.Person.NameSortKey, m.CellId, Cell = m.Cell.Name, m.Status }).ToListAsync(ct);
+        // The same members as a subquery, not their ids as a list: a commune's 1,300 ids were 1,300 parameters, bound
+        // and the SQL generated again at every view (docs/benchmarks.md, the load on one commune).
+        var ratings = await OfMembers(db).AsNoTracking().Where(r => r.Year == year && onRoll.Select(m => m.Id).Contains(r.MemberId!.Value))
             .ToDictionaryAsync(r => r.MemberId!.Value, ct);
         return [.. members.Select(m => new MemberRow(m.Id, m.FullName, m.NameSortKey, m.CellId, m.Cell, m.Status, ratings.GetValueOrDefault(m.Id)))
             .OrderBy(m => m.Cell, Lookups.Collator).ThenBy(m => m.NameSortKey, StringComparer.Ordinal)];

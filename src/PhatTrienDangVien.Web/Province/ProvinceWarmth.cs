@@ -67,6 +67,8 @@ public sealed partial class ProvinceWarmth(IServiceScopeFactory scopes, TimeProv
             _toldTooMany = true;
             return false;
         }
+        // Said again if the communes outgrow the cache after fitting once more (an archive, then a new province's communes).
+        _toldTooMany = false;
         await scope.ServiceProvider.GetRequiredService<ProvinceFigures>().RowsAsync(false, ct);
         return true;
     }

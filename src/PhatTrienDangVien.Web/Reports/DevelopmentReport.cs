@@ -21,9 +21,11 @@ public sealed class DevelopmentReport
     /// <summary>The professional levels that get a column ("Không" has none: it is the rest).</summary>
     public static readonly IReadOnlyList<ReferenceItem> Levels = [.. ProfessionalEducationLevels.All.Where(l => l.Code != "KHONG")];
 
-    public sealed record Row(int? CellId, string Cell, int? Target, int Admitted, int Women, int Young, int YouthUnion, int Minority, int Religious,
-        int General12, IReadOnlyList<int> Professional)
+    /// <summary>A cell's line (or the total): its target, the counts of its new members as every other report counts
+    /// them (<see cref="NewMemberCounts"/>) and the professional levels, one count per <see cref="Levels"/>.</summary>
+    public sealed record Row(int? CellId, string Cell, int? Target, NewMemberCounts Counts, IReadOnlyList<int> Professional)
     {
+        public int Admitted => Counts.Count;
         /// <summary>Admitted against target, as a share (1 = 100 %); null without a target.</summary>
         public double? Rate => Target is > 0 ? (double)Admitted / Target.Value : null;
     }
@@ -59,9 +61,7 @@ public sealed class DevelopmentReport
 
         Row Of(int? cellId, string name, int? target, IReadOnlyCollection<NewMember> people)
         {
-            var c = NewMemberCounts.Of(people);
-            return new(cellId, name, target, c.Count, c.Women, c.Young, c.YouthUnion, c.EthnicMinority, c.Religious, c.General12,
-                [.. Levels.Select(l => people.Count(m => m.ProfessionalEducationBucket == l.Code))]);
+            return new(cellId, name, target, NewMemberCounts.Of(people), [.. Levels.Select(l => people.Count(m => m.ProfessionalEducationBucket == l.Code))]);
         }
 
         foreach (var cellId in cellIds.OrderBy(id => names.GetValueOrDefault(id, ""), Pages.Shared.Lookups.Collator))
@@ -143,7 +143,7 @@ public sealed class DevelopmentReport
     ];
 
     private static object?[] Values(int? number, Row r) =>
-        [number, r.Cell, r.Target, r.Admitted, r.Rate, r.Women, r.Young, r.YouthUnion, r.Minority, r.Religious, r.General12, .. r.Professional.Cast<object?>()];
+        [number, r.Cell, r.Target, r.Admitted, r.Rate, r.Counts.Women, r.Counts.Young, r.Counts.YouthUnion, r.Counts.EthnicMinority, r.Counts.Religious, r.Counts.General12, .. r.Professional.Cast<object?>()];
 
     /// <summary>The workbook: the cells, then the sources, the hamlets and the occupations of the same people.</summary>
     public async Task<Sheet[]> SheetsAsync(Exporter exporter, CancellationToken ct)

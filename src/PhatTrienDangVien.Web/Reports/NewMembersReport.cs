@@ -22,13 +22,12 @@ public sealed class NewMembersReport
 
     public required ReportPeriod Period { get; init; }
     public required PlanData.Selection Selection { get; init; }
-    public List<Row> Rows { get; } = [];
+    public IReadOnlyList<Row> Rows { get; private init; } = [];
 
     public static async Task<NewMembersReport> ComputeAsync(AppDbContext db, PlanData.Selection selection, ReportPeriod period, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(selection);
         ArgumentNullException.ThrowIfNull(period);
-        var report = new NewMembersReport { Period = period, Selection = selection };
         var admitted = await PlanData.NewMembersAsync(db, selection.CellIds, period.From, period.To, ct);
         var ids = admitted.Select(m => m.MemberId).ToList();
         var facts = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => new
@@ -36,12 +35,13 @@ public sealed class NewMembersReport
             m.Id, m.Person.FullName, Cell = m.Cell.Name, Hamlet = m.Person.Hamlet != null ? m.Person.Hamlet.Name : null, m.Person.Occupation, m.Person.DateOfBirthPrecision,
         }).ToDictionaryAsync(m => m.Id, ct);
         var sources = await db.SourceCategories.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, ct);
-        foreach (var m in admitted.OrderBy(m => m.AdmittedOn).ThenBy(m => m.MemberId))
+        var rows = admitted.OrderBy(m => m.AdmittedOn).ThenBy(m => m.MemberId).Select(m =>
         {
             var f = facts[m.MemberId];
-            report.Rows.Add(new Row(m, f.FullName, f.Cell, f.Hamlet, f.Occupation, [.. m.SourceCodes.Select(c => sources.GetValueOrDefault(c, c))], f.DateOfBirthPrecision));
-        }
-        return report;
+            return new Row(m, f.FullName, f.Cell, f.Hamlet, f.Occupation, [.. m.SourceCodes.Select(c => sources.GetValueOrDefault(c, c))], f.DateOfBirthPrecision);
+        }).ToList();
+        // Counted once, with the rows: the page reads the counts twice (summary line, totals row) and the file once more.
+        return new NewMembersReport { Period = period, Selection = selection, Rows = rows, Counts = NewMemberCounts.Of(rows.Select(r => r.Member)) };
     }
 
     public static string General(NewMember m) => m.GeneralEducationGrade is { } g ? $"{g}/12" : "";
@@ -69,7 +69,7 @@ public sealed class NewMembersReport
     }
 
     /// <summary>The parts counted (the summary line and the totals row; the province's line of this commune).</summary>
-    public NewMemberCounts Counts => NewMemberCounts.Of(Rows.Select(r => r.Member));
+    public NewMemberCounts Counts { get; private init; } = NewMemberCounts.None;
 
     public async Task<Sheet> SheetAsync(Exporter exporter, CancellationToken ct)
     {

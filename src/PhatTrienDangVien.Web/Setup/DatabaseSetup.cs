@@ -54,7 +54,11 @@ public static class DatabaseSetup
         using var scope = services.CreateScope();
         scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Database.MigrateAsync(ct);
+        // MigrateAsync alone builds the last migration's model, compares it with the code's and takes the migration lock at
+        // every start, even when nothing is pending: asking for the pending list first spares that on an up-to-date file
+        // (first answer 3.9 → 3.7 s on the demo's SQLite file, docs/benchmarks.md).
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         // Rows written before the audit chain existed are linked once, in their order, on the first start after the upgrade.

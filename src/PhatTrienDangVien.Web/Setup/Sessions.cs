@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using PhatTrienDangVien.Web.Data;
 
 namespace PhatTrienDangVien.Web.Setup;
@@ -35,13 +36,35 @@ public static class Sessions
         }
         // The security stamp on every request (Identity's own validator skips requests within its interval, and a
         // stamp changed on another server must count at once): an unknown, deactivated or re-stamped user is out.
-        var signIn = ctx.HttpContext.RequestServices.GetRequiredService<SignInManager<AppUser>>();
-        if (await signIn.ValidateSecurityStampAsync(ctx.Principal) is not { IsActive: true })
+        // Read as two columns by a compiled query rather than SignInManager.ValidateSecurityStampAsync, which loads and
+        // tracks the whole user: this runs before every page (docs/benchmarks.md, the load on one commune).
+        var claims = ctx.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        var id = ctx.Principal?.FindFirst(claims.UserIdClaimType)?.Value;
+        var stamp = ctx.Principal?.FindFirst(claims.SecurityStampClaimType)?.Value;
+        var db = ctx.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
+        // A page read on SQLite runs a dozen queries; EF opens and closes the pooled connection around each (and SQLite
+        // registers its functions at each open). Opened here, the first query of a signed-in request, it stays open
+        // until the request's context is disposed. Reads only: a write (a restore replaces the file) keeps EF's way.
+        if (HttpMethods.IsGet(ctx.HttpContext.Request.Method) && db.Database.IsSqlite())
+            await db.Database.OpenConnectionAsync(ctx.HttpContext.RequestAborted);
+        var row = id is null ? null : await StampOfAsync(db, id, ctx.HttpContext.RequestAborted);
+        if (row is not { IsActive: true } || !string.Equals(row.Stamp, stamp, StringComparison.Ordinal))
         {
             ctx.RejectPrincipal();
             await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
         }
     }
+
+    private sealed record StampRow(string? Stamp, bool IsActive);
+
+    /// <summary>A compiled query runs against the one model it first met, so one per model: SQLite and PostgreSQL (and
+    /// the test suite's servers of both) each get their own.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel,
+        Func<AppDbContext, string, CancellationToken, Task<StampRow?>>> s_stampQueries = [];
+
+    private static Task<StampRow?> StampOfAsync(AppDbContext db, string id, CancellationToken ct) =>
+        s_stampQueries.GetValue(db.Model, _ => EF.CompileAsyncQuery((AppDbContext c, string i, CancellationToken t) =>
+            c.Users.Where(u => u.Id == i).Select(u => new StampRow(u.SecurityStamp, u.IsActive)).FirstOrDefault()))(db, id, ct);
 
     /// <summary>Signing out ends this session and every copy of its cookie: the user's security stamp changes.</summary>
     public static async Task SignOutEverywhereAsync(SignInManager<AppUser> signIn, System.Security.Claims.ClaimsPrincipal principal)

@@ -7,7 +7,7 @@ using PhatTrienDangVien.Web.Data;
 namespace PhatTrienDangVien.Web.Pages.Shared;
 
 /// <summary>What the page header shows: who is signed in, which commune, and whether the data is demo data.</summary>
-public sealed class LayoutInfo(AppDbContext db, IHttpContextAccessor http, Admission.WorkList work, Access access, TimeProvider clock)
+public sealed class LayoutInfo(AppDbContext db, IHttpContextAccessor http, Admission.WorkList work, Access access, TimeProvider clock, FigureCache figures)
 {
     private bool _loaded;
 
@@ -31,14 +31,18 @@ public sealed class LayoutInfo(AppDbContext db, IHttpContextAccessor http, Admis
         UserName = user.FindFirstValue(AppClaims.FullName);
         Role = user.FindFirstValue(ClaimTypes.Role) ?? "";
         RoleName = Roles.DisplayName(Role);
-        var commune = await db.Organisations.WholeCommune().Where(o => o.Kind == OrganisationKind.CommuneCommittee)
-            .Select(o => new { o.Name, o.IsDemo }).FirstOrDefaultAsync(ct);
-        CommuneName = commune?.Name;
         Overdue = await work.OverdueCountAsync(ct);
+        // Kept with the figures under the commune's data version (read once per request, for the count above): a
+        // rename or the demo's removal is a write and changes it. One query less before every page.
+        var commune = await figures.GetAsync(db, "layout-commune", "", () => db.Organisations.WholeCommune()
+            .Where(o => o.Kind == OrganisationKind.CommuneCommittee).Select(o => new CommuneLine(o.Name, o.IsDemo)).FirstOrDefaultAsync(ct), ct);
+        CommuneName = commune?.Name;
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         Unread = await Web.Notifications.NotificationQueries.Unread(db.Notifications).CountAsync(n => n.UserId == userId, ct);
         IsDemo = commune?.IsDemo ?? false;
         if (access.Has(Permission.ManageBackups))
             BackupWarning = Backups.BackupStatus.Warning(await Backups.BackupService.LastSuccessAsync(db, ct), clock.GetUtcNow());
     }
+
+    private sealed record CommuneLine(string Name, bool IsDemo);
 }
