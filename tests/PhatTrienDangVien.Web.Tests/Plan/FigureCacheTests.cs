@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
@@ -98,6 +99,34 @@ public abstract class FigureCacheTests<TApp>(TApp app) where TApp : AppFactory
         (await office.PostFormAsync("/Hamlets/Edit", new() { ["Input.Name"] = "Ấp Số Liệu Mới", ["Input.Population"] = "6000", ["Input.Households"] = "1500" }))
             .StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
         (await GapAsync()).ShouldBe((int.Parse(before, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task The_header_keeps_the_communes_name_until_it_is_renamed()
+    {
+        var office = await Browser.LoginAsync(app, "office");
+        async Task<string> HeaderAsync() => (await office.GetAsync("/")).Document.QuerySelector("#scope-line")!.TextContent.Trim();
+        var name = await app.WithSystemScopeAsync(db => db.Organisations.Where(o => o.Id == app.Data.CommuneId).Select(o => o.Name).SingleAsync());
+        (await HeaderAsync()).ShouldBe(name);
+        (await HeaderAsync()).ShouldBe(name, "read again from the kept figures");
+
+        // The name is kept under the data version: the rename is a write, and the next page shows it.
+        await RenameAsync(name + " (mới)");
+        try
+        {
+            (await HeaderAsync()).ShouldBe(name + " (mới)");
+        }
+        finally
+        {
+            await RenameAsync(name);
+        }
+        (await HeaderAsync()).ShouldBe(name);
+
+        Task<int> RenameAsync(string to) => app.WithSystemScopeAsync(async db =>
+        {
+            (await db.Organisations.SingleAsync(o => o.Id == app.Data.CommuneId)).Name = to;
+            return await db.SaveChangesAsync();
+        });
     }
 
     [Fact]
