@@ -64,8 +64,14 @@ public sealed class RatingReads(AppDbContext db, CellDevelopment development)
                 && (m.Status < MemberStatus.Removed || m.StatusDate == null || m.StatusDate >= first));
         var members = await onRoll.Select(m => new { m.Id, m.Person.FullName, m.Person.NameSortKey, m.CellId, Cell = m.Cell.Name, m.Status }).ToListAsync(ct);
         // The same members as a subquery, not their ids as a list: a commune's 1,300 ids were 1,300 parameters, bound
-        // and the SQL generated again at every view (docs/benchmarks.md, the load on one commune).
-        var ratings = await OfMembers(db).AsNoTracking().Where(r => r.Year == year && onRoll.Select(m => m.Id).Contains(r.MemberId!.Value))
+        // and the SQL generated again at every view (docs/benchmarks.md, the load on one commune). OfMembers lifts the
+        // cell filter for the whole query, the subquery too: the user's cells are named in it instead, so that no
+        // rating of a member the user cannot see is read.
+        var s = db.Scope;
+        bool everyCell = s.Unrestricted || s.WholeCommune;
+        var scopeCells = s.CellIds;
+        var visible = onRoll.Where(m => everyCell || scopeCells.Contains(m.CellId)).Select(m => m.Id);
+        var ratings = await OfMembers(db).AsNoTracking().Where(r => r.Year == year && visible.Contains(r.MemberId!.Value))
             .ToDictionaryAsync(r => r.MemberId!.Value, ct);
         return [.. members.Select(m => new MemberRow(m.Id, m.FullName, m.NameSortKey, m.CellId, m.Cell, m.Status, ratings.GetValueOrDefault(m.Id)))
             .OrderBy(m => m.Cell, Lookups.Collator).ThenBy(m => m.NameSortKey, StringComparer.Ordinal)];

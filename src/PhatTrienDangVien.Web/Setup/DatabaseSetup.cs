@@ -56,7 +56,7 @@ public static class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         // MigrateAsync alone builds the last migration's model, compares it with the code's and takes the migration lock at
         // every start, even when nothing is pending: asking for the pending list first spares that on an up-to-date file
-        // (first answer 3.9 → 3.7 s on the demo's SQLite file, docs/benchmarks.md).
+        // (first answer 3,913 → 3,659 ms, medians of 5 alternated starts on the demo's SQLite file, docs/benchmarks.md).
         if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
             await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())

@@ -108,7 +108,11 @@ public abstract class FigureCacheTests<TApp>(TApp app) where TApp : AppFactory
         async Task<string> HeaderAsync() => (await office.GetAsync("/")).Document.QuerySelector("#scope-line")!.TextContent.Trim();
         var name = await app.WithSystemScopeAsync(db => db.Organisations.Where(o => o.Id == app.Data.CommuneId).Select(o => o.Name).SingleAsync());
         (await HeaderAsync()).ShouldBe(name);
+        var figures = app.Services.GetRequiredService<FigureCache>();
+        await figures.WhenIdleAsync();
+        var computed = figures.Computed;
         (await HeaderAsync()).ShouldBe(name, "read again from the kept figures");
+        figures.Computed.ShouldBe(computed, "nothing changed: the name is not read again");
 
         // The name is kept under the data version: the rename is a write, and the next page shows it.
         await RenameAsync(name + " (mới)");
