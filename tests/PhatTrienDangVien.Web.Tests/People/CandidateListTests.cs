@@ -3,6 +3,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PhatTrienDangVien.Core.Admission;
 using PhatTrienDangVien.Core.People;
 using PhatTrienDangVien.Web.Demo;
@@ -65,6 +66,52 @@ public abstract class CandidateListTests<TApp>(TApp app) where TApp : DemoAppFac
         compared.ShouldBe(list.Count, "every open candidate is on the work list's 'all' tab");
         // Dates as dd/MM/yyyy; a row without a deadline says so with a dash.
         list.Select(r => Cell(r, "Hạn")).Where(d => d != "—").ShouldAllBe(d => System.Text.RegularExpressions.Regex.IsMatch(d, @"^\d{2}/\d{2}/\d{4}$"));
+    }
+
+    [Fact]
+    public async Task The_rows_are_kept_until_a_change_and_a_typed_name_is_read_each_time()
+    {
+        var b = await Browser.LoginAsync(app, "vanphong", Password);
+        var figures = app.Services.GetRequiredService<Web.Data.FigureCache>();
+        const string url = "/Candidates?q.PageSize=200";
+        var first = Rows(await OpenAsync(b, url));
+        await figures.WhenIdleAsync();
+        var computed = figures.Computed;
+        Rows(await OpenAsync(b, url)).Select(r => r.TextContent).ShouldBe(first.Select(r => r.TextContent));
+        figures.Computed.ShouldBe(computed, "nothing changed: the rows are read as kept");
+
+        var id = TimelineId(first[0]);
+        var someone = first[0].QuerySelector("td a")!.TextContent.Trim();
+        var personId = await app.WithSystemScopeAsync((db, _) => db.Candidates.Where(c => c.Id == id).Select(c => c.PersonId).SingleAsync());
+        Task<int> RenameAsync(string to) => app.WithSystemScopeAsync(async (db, _) =>
+        {
+            (await db.People.SingleAsync(p => p.Id == personId)).FullName = to;
+            return await db.SaveChangesAsync();
+        });
+        async Task<long> ComputedByAsync(Func<Task> view)
+        {
+            await figures.WhenIdleAsync();
+            var before = figures.Computed;
+            await view();
+            await figures.WhenIdleAsync();
+            return figures.Computed - before;
+        }
+        // A write of the commune (here the person's name): the next view computes the rows again and shows it.
+        await RenameAsync(someone + " Mới");
+        long listed;
+        try
+        {
+            listed = await ComputedByAsync(async () =>
+                Rows(await OpenAsync(b, url)).Single(r => TimelineId(r) == id).QuerySelector("td a")!.TextContent.Trim().ShouldBe(someone + " Mới"));
+        }
+        finally
+        {
+            await RenameAsync(someone);
+        }
+        // After the next write, a name typed computes the same figures (the page's header) but not the rows: never kept.
+        var searched = await ComputedByAsync(async () =>
+            Rows(await OpenAsync(b, "/Candidates?Search=" + Uri.EscapeDataString(someone))).ShouldNotBeEmpty());
+        listed.ShouldBe(searched + 1, "the list's rows are one kept figure; a search's are not kept");
     }
 
     private static int TimelineIdOfWork(IElement row)
