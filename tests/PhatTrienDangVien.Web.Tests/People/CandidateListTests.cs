@@ -79,6 +79,9 @@ public abstract class CandidateListTests<TApp>(TApp app) where TApp : DemoAppFac
         var computed = figures.Computed;
         Rows(await OpenAsync(b, url)).Select(r => r.TextContent).ShouldBe(first.Select(r => r.TextContent));
         figures.Computed.ShouldBe(computed, "nothing changed: the rows are read as kept");
+        // A sort the database does not give (typed in the address) is the name order: the same entry, no new one.
+        Rows(await OpenAsync(b, url + "&q.Sort=zzz")).Select(r => r.TextContent).ShouldBe(first.Select(r => r.TextContent));
+        figures.Computed.ShouldBe(computed, "an unknown sort is no new entry");
 
         var id = TimelineId(first[0]);
         var someone = first[0].QuerySelector("td a")!.TextContent.Trim();

@@ -157,8 +157,10 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
         // the figures under the data version, the scope and the day (decision 0035): the list is a page of the office's
         // day, read far more often than a step is recorded, and working out every case was a third of its time. What
         // is filtered and sorted below is applied to the kept rows at each view. A typed name is not kept (one entry
-        // per search would crowd the figures out).
-        var rows = string.IsNullOrWhiteSpace(Search)
+        // per search would crowd the figures out), nor a source that does not exist (any number typed in the address
+        // would be an entry); the sort is keyed by the order the database gives, one of a few.
+        var keep = string.IsNullOrWhiteSpace(Search) && (SourceId is not { } source || await db.SourceCategories.AnyAsync(x => x.Id == source, ct));
+        var rows = keep
             ? await figures.GetAsync(db, "candidate-rows", RowsKey, () => ReadRowsAsync(ct), ct)
             : await ReadRowsAsync(ct);
         DueSoonDays = await progress.DueSoonWorkingDaysAsync(ct);
@@ -190,9 +192,25 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
         };
     }
 
-    /// <summary>Every input of <see cref="Filtered"/> and <see cref="Sorted"/> but the typed name (never kept).</summary>
-    private string RowsKey => string.Join('|', CellId, OrgId, SourceId, Young, NoMentor, personal.MayReveal,
-        Query.Sort?.ToLowerInvariant(), Query.Desc);
+    /// <summary>Every input of <see cref="Filtered"/> and <see cref="Sorted"/> but the typed name (never kept; whether the
+    /// role may search by citizen ID matters only with one).</summary>
+    private string RowsKey => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{CellId}|{OrgId}|{SourceId}|{Young}|{NoMentor}|{DbOrder}");
+
+    /// <summary>The order the database gives, one of a few names: any other sort typed in the address is the name order,
+    /// and the sorts by stage, next step, due date and days left are applied after it (<see cref="RowsAsync"/>).</summary>
+    private string DbOrder => (Query.Sort?.ToLowerInvariant(), Query.Desc) switch
+    {
+        ("stage" or "next" or "due" or "left", _) => "name",
+        ("dob", false) => "dob",
+        ("dob", true) => "dob-desc",
+        ("cell", false) => "cell",
+        ("cell", true) => "cell-desc",
+        ("added", false) => "added",
+        ("added", true) => "added-desc",
+        (_, true) => "name-desc",
+        _ => "name",
+    };
 
     private async Task<List<Row>> ReadRowsAsync(CancellationToken ct)
     {
@@ -201,17 +219,17 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
         return [.. rows.Select(r => cases.TryGetValue(r.Id, out var p) ? r with { Stage = p.Stage, Next = p.Next } : r)];
     }
 
-    private IQueryable<Candidate> Sorted(IQueryable<Candidate> q) => (Query.Sort?.ToLowerInvariant(), Query.Desc) switch
+    // Stage, next step, due date and days left are sorted in memory after the engine (RowsAsync); the database gives
+    // the name order ties keep.
+    private IQueryable<Candidate> Sorted(IQueryable<Candidate> q) => DbOrder switch
     {
-        // Sorted in memory after the engine (RowsAsync); the database gives the name order ties keep.
-        ("stage" or "next" or "due" or "left", _) => q.OrderBy(c => c.Person.NameSortKey).ThenBy(c => c.Id),
-        ("dob", false) => q.OrderBy(c => c.Person.DateOfBirth).ThenBy(c => c.Id),
-        ("dob", true) => q.OrderByDescending(c => c.Person.DateOfBirth).ThenBy(c => c.Id),
-        ("cell", false) => q.OrderBy(c => c.Cell.NameFolded).ThenBy(c => c.Person.NameSortKey),
-        ("cell", true) => q.OrderByDescending(c => c.Cell.NameFolded).ThenBy(c => c.Person.NameSortKey),
-        ("added", false) => q.OrderBy(c => c.AddedOn).ThenBy(c => c.Id),
-        ("added", true) => q.OrderByDescending(c => c.AddedOn).ThenBy(c => c.Id),
-        (_, true) => q.OrderByDescending(c => c.Person.NameSortKey).ThenBy(c => c.Id),
+        "dob" => q.OrderBy(c => c.Person.DateOfBirth).ThenBy(c => c.Id),
+        "dob-desc" => q.OrderByDescending(c => c.Person.DateOfBirth).ThenBy(c => c.Id),
+        "cell" => q.OrderBy(c => c.Cell.NameFolded).ThenBy(c => c.Person.NameSortKey),
+        "cell-desc" => q.OrderByDescending(c => c.Cell.NameFolded).ThenBy(c => c.Person.NameSortKey),
+        "added" => q.OrderBy(c => c.AddedOn).ThenBy(c => c.Id),
+        "added-desc" => q.OrderByDescending(c => c.AddedOn).ThenBy(c => c.Id),
+        "name-desc" => q.OrderByDescending(c => c.Person.NameSortKey).ThenBy(c => c.Id),
         _ => q.OrderBy(c => c.Person.NameSortKey).ThenBy(c => c.Id),
     };
 
