@@ -106,6 +106,14 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
     private IReadOnlyList<int> ScopeOrganisationIds => _scope.Scope.VisibleOrganisationIds;
     private int? ScopeMentorId => _scope.Scope.MentorMemberId;
 
+    /// <summary>
+    /// The members of the request's cells: the Member cell filter itself, and the same rule for a query that had to lift
+    /// the cell filter as a whole (a rating saved in another cell) but still reads only members the user may see, so the
+    /// two cannot drift. (<see cref="Authorization.DataScope.CoversCell"/> is its twin for one cell id in memory.)
+    /// </summary>
+    internal System.Linq.Expressions.Expression<Func<Member, bool>> MemberInScopeCells =>
+        m => ScopeUnrestricted || ScopeWholeCommune || ScopeCellIds.Contains(m.CellId);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -121,7 +129,7 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         CommuneFilter<CellMembership>(builder);
         builder.Entity<CellMembership>().HasQueryFilter(QueryFilters.Cells, p => ScopeUnrestricted || ScopeWholeCommune || ScopeCellIds.Contains(p.CellId));
         builder.Entity<Organisation>().HasQueryFilter(QueryFilters.Cells, o => ScopeUnrestricted || ScopeWholeCommune || ScopeOrganisationIds.Contains(o.Id));
-        builder.Entity<Member>().HasQueryFilter(QueryFilters.Cells, m => ScopeUnrestricted || ScopeWholeCommune || ScopeCellIds.Contains(m.CellId));
+        builder.Entity<Member>().HasQueryFilter(QueryFilters.Cells, MemberInScopeCells);
         builder.Entity<Candidate>().HasQueryFilter(QueryFilters.Cells, c => ScopeUnrestricted || ScopeWholeCommune || ScopeCellIds.Contains(c.CellId)
             || (c.MentorMemberId != null && c.MentorMemberId == ScopeMentorId));
         builder.Entity<CellResponsibility>().HasQueryFilter(QueryFilters.Cells, r => ScopeUnrestricted || ScopeWholeCommune || ScopeCellIds.Contains(r.CellId));
@@ -343,7 +351,8 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         Core.Notifications.Notification => null,
         CommuneEntity c => c.CommuneId,
         RuleParameter or CalendarDayOverride => Data.DataVersions.Installation,
-        StepRecord or StepAttachment when !Scope.Unrestricted && Scope.CommuneId > 0 => Scope.CommuneId,
+        // A candidate's sources have no commune column (their category has): the candidate's commune, as for a step.
+        StepRecord or StepAttachment or CandidateSource when !Scope.Unrestricted && Scope.CommuneId > 0 => Scope.CommuneId,
         _ => null,
     };
 
@@ -357,7 +366,8 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         // The rows, not their keys: a step saved with its new candidate has its key only once the write is done.
         public List<StepRecord> Steps { get; } = [];
         public List<StepAttachment> Scans { get; } = [];
-        public bool HasSteps => Steps.Count > 0 || Scans.Count > 0;
+        public List<CandidateSource> Sources { get; } = [];
+        public bool HasSteps => Steps.Count > 0 || Scans.Count > 0 || Sources.Count > 0;
         public bool IsEmpty => Communes.Count == 0 && !HasSteps;
     }
 
@@ -368,6 +378,7 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         // is read after the write.
         else if (row is StepRecord step) raised.Steps.Add(step);
         else if (row is StepAttachment scan) raised.Scans.Add(scan);
+        else if (row is CandidateSource source) raised.Sources.Add(source);
     }
 
     /// <summary>
@@ -397,10 +408,10 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         foreach (var commune in raised.Communes) Database.ExecuteSql(BumpSql(commune, floor));
     }
 
-    /// <summary>The communes of the steps and scans just written, looked up by their own ids.</summary>
+    /// <summary>The communes of the steps, scans and candidates' sources just written, looked up by their own ids.</summary>
     private IQueryable<int> StepCommunes(VersionsRaised raised)
     {
-        var candidates = raised.Steps.Select(s => s.CandidateId).Distinct().ToList();
+        var candidates = raised.Steps.Select(s => s.CandidateId).Concat(raised.Sources.Select(s => s.CandidateId)).Distinct().ToList();
         var steps = raised.Scans.Select(a => a.StepId).Distinct().ToList();
         // Bypass reviewed: the scope has no commune here (Note); one column of the rows this write itself touched.
         var all = Candidates.IgnoreQueryFilters();

@@ -40,10 +40,14 @@ public sealed class RatingReads(AppDbContext db, CellDevelopment development)
     /// </summary>
     public static DateOnly FiguresDay(int year, DateOnly today) => today.Year > year ? new DateOnly(year, 12, 31) : today;
 
-    public async Task<List<CellRow>> CellsAsync(IReadOnlyCollection<int> cellIds, int year, DateOnly today, CancellationToken ct)
+    public async Task<List<CellRow>> CellsAsync(IReadOnlyCollection<int> cellIds, int year, DateOnly today, CancellationToken ct) =>
+        await CellsAsync(cellIds, year, today, await SettingsAsync(ct), ct);
+
+    /// <summary>The same, with the commune's settings the caller has already read (the ratings page shows them too).</summary>
+    public async Task<List<CellRow>> CellsAsync(IReadOnlyCollection<int> cellIds, int year, DateOnly today, RatingSettings settings, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cellIds);
-        var settings = await SettingsAsync(ct);
+        ArgumentNullException.ThrowIfNull(settings);
         var rows = await development.ForYearAsync(cellIds, year, FiguresDay(year, today), ct);
         var ratings = await db.QualityRatings.AsNoTracking().Where(r => r.Year == year && r.MemberId == null && cellIds.Contains(r.CellId)).ToDictionaryAsync(r => r.CellId, ct);
         return [.. rows.Select(r =>
@@ -65,12 +69,9 @@ public sealed class RatingReads(AppDbContext db, CellDevelopment development)
         var members = await onRoll.Select(m => new { m.Id, m.Person.FullName, m.Person.NameSortKey, m.CellId, Cell = m.Cell.Name, m.Status }).ToListAsync(ct);
         // The same members as a subquery, not their ids as a list: a commune's 1,300 ids were 1,300 parameters, bound
         // and the SQL generated again at every view (docs/benchmarks.md, the load on one commune). OfMembers lifts the
-        // cell filter for the whole query, the subquery too: the user's cells are named in it instead, so that no
+        // cell filter for the whole query, the subquery too: the Member cell filter is applied in it by name, so that no
         // rating of a member the user cannot see is read.
-        var s = db.Scope;
-        bool everyCell = s.Unrestricted || s.WholeCommune;
-        var scopeCells = s.CellIds;
-        var visible = onRoll.Where(m => everyCell || scopeCells.Contains(m.CellId)).Select(m => m.Id);
+        var visible = onRoll.Where(db.MemberInScopeCells).Select(m => m.Id);
         var ratings = await OfMembers(db).AsNoTracking().Where(r => r.Year == year && visible.Contains(r.MemberId!.Value))
             .ToDictionaryAsync(r => r.MemberId!.Value, ct);
         return [.. members.Select(m => new MemberRow(m.Id, m.FullName, m.NameSortKey, m.CellId, m.Cell, m.Status, ratings.GetValueOrDefault(m.Id)))

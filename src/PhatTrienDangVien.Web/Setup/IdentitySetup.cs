@@ -11,6 +11,9 @@ namespace PhatTrienDangVien.Web.Setup;
 
 public static class IdentitySetup
 {
+    /// <summary>The sign-in cookie (a large one is split into chunks, this name always carries the first).</summary>
+    public const string AuthCookieName = "ptdv.auth";
+
     public static IServiceCollection AddIdentityAndAuthorization(this IServiceCollection services)
     {
         services.AddDataProtection().SetApplicationName("PhatTrienDangVien").PersistKeysToDbContext<AppDbContext>();
@@ -42,7 +45,7 @@ public static class IdentitySetup
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/Denied";
-            o.Cookie.Name = "ptdv.auth";
+            o.Cookie.Name = AuthCookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             // A commune office may run on http://localhost; behind HTTPS the cookie is marked Secure.

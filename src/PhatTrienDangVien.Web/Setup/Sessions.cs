@@ -42,14 +42,6 @@ public static class Sessions
         var id = ctx.Principal?.FindFirst(claims.UserIdClaimType)?.Value;
         var stamp = ctx.Principal?.FindFirst(claims.SecurityStampClaimType)?.Value;
         var db = ctx.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
-        // A page on SQLite runs a dozen queries; EF opens and closes the pooled connection around each (and SQLite
-        // registers its functions at each open). Opened here, the first query of a signed-in GET, it stays open until
-        // the request's context is disposed; a GET that saves (an export's access trail) saves on it as usual. An idle
-        // open connection holds no read transaction, so WAL checkpoints and a restore (SQLite's backup API, from the
-        // command line) are not held up. Other methods keep EF's open-per-query. The price: up to one pooled
-        // connection per concurrent GET (RSS after the load unchanged, 330 MB against 332, docs/benchmarks.md).
-        if (HttpMethods.IsGet(ctx.HttpContext.Request.Method) && db.Database.IsSqlite())
-            await db.Database.OpenConnectionAsync(ctx.HttpContext.RequestAborted);
         var row = id is null ? null : await StampOfAsync(db, id, ctx.HttpContext.RequestAborted);
         if (row is not { IsActive: true } || !string.Equals(row.Stamp, stamp, StringComparison.Ordinal))
         {

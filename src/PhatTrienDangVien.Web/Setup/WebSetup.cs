@@ -115,6 +115,7 @@ public static class WebSetup
         app.UseRouting();
         // Sign-in posts per client address (SignInLimits); after the forwarded headers, so the address is the client's.
         app.UseRateLimiter();
+        app.UseMiddleware<ReadConnectionMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<ScopeMiddleware>();
         app.UseMiddleware<Accounts.PasswordChangeGate>();

@@ -68,6 +68,32 @@ public abstract class DataVersionTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task A_change_of_a_candidate_s_sources_alone_raises_the_candidate_s_commune()
+    {
+        var d = app.Data;
+        // The sources have no commune column (their category has): the candidate list keeps its rows, sources shown,
+        // under this version, so a source added or taken away with nothing else must raise it. Under the system scope
+        // the commune is the candidate's, read after the write.
+        var before = await VersionsAsync();
+        var otherSource = await app.WithSystemScopeAsync(async db =>
+        {
+            var other = await db.SourceCategories.Where(s => s.CommuneId == d.CommuneId && s.Id != d.SourceCategoryId).Select(s => s.Id).FirstAsync();
+            db.CandidateSources.Add(new Core.People.CandidateSource { CandidateId = d.CandidateB, SourceCategoryId = other });
+            await db.SaveChangesAsync();
+            return other;
+        });
+        var afterAdd = await VersionsAsync();
+        afterAdd[d.CommuneId].ShouldBe(before[d.CommuneId] + 1);
+
+        await app.WithSystemScopeAsync(async db =>
+        {
+            db.CandidateSources.Remove(await db.CandidateSources.SingleAsync(s => s.CandidateId == d.CandidateB && s.SourceCategoryId == otherSource));
+            return await db.SaveChangesAsync();
+        });
+        (await VersionsAsync())[d.CommuneId].ShouldBe(afterAdd[d.CommuneId] + 1);
+    }
+
+    [Fact]
     public async Task The_sync_save_and_a_delete_raise_the_version_and_a_save_without_a_scope_raises_no_stray_row()
     {
         var d = app.Data;

@@ -62,7 +62,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
         Cells = await Lookups.CellsAsync(db, ct);
         SourceItems = (await db.SourceCategories.OrderBy(s => s.SortOrder).ToListAsync(ct))
             .Select(s => new SelectListItem(s.Name, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
-        var rows = await RowsAsync(ct);
+        var rows = await RowsAsync(ct, SourceItems.Exists(i => i.Value == SourceId?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Result = new PageResult<Row>([.. rows.Skip(Query.Skip).Take(Query.Size)], rows.Count, Query);
         return Page();
     }
@@ -151,7 +151,9 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
     /// and the next step come from the engine over all the rows' steps (one read), so their filters, counts and sorts
     /// are applied here. A commune's source list is some hundreds of people, so all of it is read at once.
     /// </summary>
-    private async Task<List<Row>> RowsAsync(CancellationToken ct)
+    /// <param name="sourceExists">Whether the source filtered by exists, when the caller has already read the sources
+    /// (the page, for its select box); the exports ask.</param>
+    private async Task<List<Row>> RowsAsync(CancellationToken ct, bool? sourceExists = null)
     {
         // Without a name typed, the rows the database filters keep, with each case's stage and next step, are kept with
         // the figures under the data version, the scope and the day (decision 0035): the list is a page of the office's
@@ -159,7 +161,8 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
         // is filtered and sorted below is applied to the kept rows at each view. A typed name is not kept (one entry
         // per search would crowd the figures out), nor a source that does not exist (any number typed in the address
         // would be an entry); the sort is keyed by the order the database gives, one of a few.
-        var keep = string.IsNullOrWhiteSpace(Search) && (SourceId is not { } source || await db.SourceCategories.AnyAsync(x => x.Id == source, ct));
+        var keep = string.IsNullOrWhiteSpace(Search)
+            && (SourceId is not { } source || (sourceExists ?? await db.SourceCategories.AnyAsync(x => x.Id == source, ct)));
         var rows = keep
             ? await figures.GetAsync(db, "candidate-rows", RowsKey, () => ReadRowsAsync(ct), ct)
             : await ReadRowsAsync(ct);
