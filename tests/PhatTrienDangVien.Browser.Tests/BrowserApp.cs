@@ -58,6 +58,8 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // EF's check that a context serves one operation at a time: off in the installed application, on here.
+        builder.UseSetting("Database:ThreadSafetyChecks", "true");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={_db}");
         // No daily backup into the source tree while the journeys run.

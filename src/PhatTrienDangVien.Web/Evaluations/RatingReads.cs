@@ -11,7 +11,7 @@ namespace PhatTrienDangVien.Web.Evaluations;
 /// as stored when rated) and its rating; each member on the roll that year with theirs. One reader for the page, the
 /// API and the summary by level, so a count and its list agree.
 /// </summary>
-public sealed class RatingReads(AppDbContext db, CellDevelopment development)
+public sealed class RatingReads(AppDbContext db, CellDevelopment development, FigureCache figures)
 {
     /// <summary>How many at each level, and how many not yet rated.</summary>
     public readonly record struct Summarised(IReadOnlyList<(RatingLevel Level, int Count)> ByLevel, int NotRated)
@@ -58,9 +58,20 @@ public sealed class RatingReads(AppDbContext db, CellDevelopment development)
     }
 
     /// <summary>Members on the roll some day of the year (admitted by its end, not gone before it began), in the cells.</summary>
-    public async Task<List<MemberRow>> MembersAsync(IReadOnlyCollection<int> cellIds, int year, CancellationToken ct)
+    /// <remarks>
+    /// Kept with the figures under the data version (decision 0035): the dashboard's card and the ratings page summarise
+    /// a commune's 1,300 members at every view, though a rating or a member changes a few times a year; every write of
+    /// a member, a person or a rating raises the version. The rows and their ratings are shared: read-only.
+    /// </remarks>
+    public async Task<IReadOnlyList<MemberRow>> MembersAsync(IReadOnlyCollection<int> cellIds, int year, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cellIds);
+        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{year}|{string.Join(',', cellIds.Distinct().Order())}");
+        return await figures.GetAsync(db, "rating-members", key, () => ReadMembersAsync(cellIds, year, ct), ct);
+    }
+
+    private async Task<IReadOnlyList<MemberRow>> ReadMembersAsync(IReadOnlyCollection<int> cellIds, int year, CancellationToken ct)
+    {
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
         var onRoll = db.Members.AsNoTracking().Where(m => cellIds.Contains(m.CellId)
@@ -68,7 +79,8 @@ public sealed class RatingReads(AppDbContext db, CellDevelopment development)
                 && (m.Status < MemberStatus.Removed || m.StatusDate == null || m.StatusDate >= first));
         var members = await onRoll.Select(m => new { m.Id, m.Person.FullName, m.Person.NameSortKey, m.CellId, Cell = m.Cell.Name, m.Status }).ToListAsync(ct);
         // The same members as a subquery, not their ids as a list: a commune's 1,300 ids were 1,300 parameters, bound
-        // and the SQL generated again at every view (docs/benchmarks.md, the load on one commune). OfMembers lifts the
+        // and the SQL generated again at every view (docs/benchmarks.md, the load on one commune; a list is one
+        // parameter now, decision 0040, but still 1,300 ids written and parsed). OfMembers lifts the
         // cell filter for the whole query, the subquery too: the Member cell filter is applied in it by name, so that no
         // rating of a member the user cannot see is read.
         var visible = onRoll.Where(db.MemberInScopeCells).Select(m => m.Id);

@@ -26,6 +26,21 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
+    /// <summary>
+    /// A list in a query (`cellIds.Contains(x.CellId)`, every cell-scoped query filter) is sent as one parameter: a JSON
+    /// array read by `json_each` on SQLite, an array compared by `= ANY` on PostgreSQL. EF 10's default sends one
+    /// parameter per element, and a statement whose shape depends on the list's length is generated again at every
+    /// execution: a fifth of everything the mix of pages allocated (docs/benchmarks.md). Decision 0040.
+    /// </summary>
+    private const ParameterTranslationMode OneParameterPerList = ParameterTranslationMode.Parameter;
+
+    /// <summary>
+    /// The options are built once: as a scoped service (EF's default) they were built for every request, and EF then
+    /// compared each new set with the ones it had seen, field by field through reflection, to find its internal
+    /// services: a tenth of what a page allocated (docs/benchmarks.md). Nothing in them depends on the request.
+    /// </summary>
+    private const ServiceLifetime OptionsOnce = ServiceLifetime.Singleton;
+
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddScoped<CurrentScope>();
@@ -34,16 +49,23 @@ public static class DatabaseSetup
         // Scheduled work done once across the servers sharing this database (alerts, digests, the daily backup).
         services.AddSingleton<Data.JobClaims>();
         services.AddKeyRingEncryption(configuration, contentRoot);
+        // EF's check that a context is not used by two operations at once sets an AsyncLocal as each row is read (twice:
+        // in and out), and each set copies the request's map of async-local values: the ratings page's 1,300 members
+        // cost more in those copies than in the rows (docs/benchmarks.md). The check finds a programming error, not a
+        // user's: the test suites run with it on (Database:ThreadSafetyChecks), the installed application without.
+        var checks = configuration.GetValue("Database:ThreadSafetyChecks", false);
         if (IsPostgres(configuration))
         {
             var cs = configuration.GetConnectionString("Default")
                 ?? throw new InvalidOperationException("ConnectionStrings:Default is required when Database:Provider is Postgres.");
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs, p => p.UseParameterizedCollectionMode(OneParameterPerList))
+                .EnableThreadSafetyChecks(checks), ServiceLifetime.Scoped, OptionsOnce);
         }
         else
         {
             var cs = SqliteConnectionString(configuration, contentRoot);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs, p => p.UseParameterizedCollectionMode(OneParameterPerList))
+                .EnableThreadSafetyChecks(checks), ServiceLifetime.Scoped, OptionsOnce);
         }
         return services;
     }

@@ -19,8 +19,9 @@ public sealed class ReadConnectionMiddleware(RequestDelegate next)
     {
         if (HttpMethods.IsGet(context.Request.Method) && context.Request.Cookies.ContainsKey(IdentitySetup.AuthCookieName))
         {
-            var db = context.RequestServices.GetRequiredService<AppDbContext>();
-            if (db.Database.IsSqlite()) await db.Database.OpenConnectionAsync(context.RequestAborted);
+            // The context's type, not Database.IsSqlite(): that reads the provider's assembly name at each call.
+            if (context.RequestServices.GetRequiredService<AppDbContext>() is SqliteAppDbContext db)
+                await db.Database.OpenConnectionAsync(context.RequestAborted);
         }
         await next(context);
     }

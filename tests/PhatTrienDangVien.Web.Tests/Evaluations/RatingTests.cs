@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
@@ -282,6 +283,32 @@ public abstract class RatingTests<TApp>(TApp app) where TApp : AppFactory
         trail.Body!.TextContent.ShouldContain("Xếp loại");
         trail.Body.TextContent.ShouldNotContain("Cấp học");
         trail.Body.TextContent.ShouldNotContain("Điểm bài thu hoạch");
+    }
+
+    [Fact]
+    public async Task The_members_of_a_year_are_kept_until_a_rating_is_saved_and_the_saved_one_shows_at_once()
+    {
+        var d = app.Data;
+        var office = (await Browser.LoginAsync(app, "office")).Client;
+        var figures = app.Services.GetRequiredService<Web.Data.FigureCache>();
+        const string url = "/api/ratings?year=2022&kind=Member";
+        async Task<(JsonElement Row, long Computed)> ReadAsync()
+        {
+            await figures.WhenIdleAsync();
+            var before = figures.Computed;
+            var row = (await office.GetFromJsonAsync<JsonElement>(url)).EnumerateArray().Single(r => r.GetProperty("memberId").GetInt32() == d.MemberA);
+            return (row, figures.Computed - before);
+        }
+        await ReadAsync();
+        var (kept, computed) = await ReadAsync();
+        computed.ShouldBe(0, "nothing changed: the members are read as kept");
+        kept.GetProperty("selfLevel").ValueKind.ShouldBe(JsonValueKind.Null);
+
+        (await PutAsync(office, $"/api/ratings/2022/Member/{d.MemberA}", new { input = new { form = "OutsideSystem", selfLevel = "Good" }, version = 0 }))
+            .Status.ShouldBe(HttpStatusCode.OK);
+        var (saved, again) = await ReadAsync();
+        saved.GetProperty("selfLevel").GetString().ShouldBe("Good");
+        again.ShouldBeGreaterThan(0, "the save raised the version: the members are read again");
     }
 
     [Fact]

@@ -41,6 +41,8 @@ public abstract class AppFactory(Engine engine) : WebApplicationFactory<Program>
         // keeps more applications alive than that); the polling watcher holds none. test.sh sets it for every process too.
         Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
         builder.UseEnvironment("Testing");
+        // EF's check that a context serves one operation at a time: off in the installed application, on here.
+        builder.UseSetting("Database:ThreadSafetyChecks", "true");
         builder.UseSetting("Database:Provider", Engine.ToString());
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         // The daily backup would start with the host; tests run it when they mean to, into a folder of their own.
