@@ -52,6 +52,9 @@ export DOTNET_hostBuilder__reloadConfigOnChange=false
 # The static files' version stamps (asp-append-version) watch wwwroot too: one inotify instance per test application,
 # and the Web tests keep more than 128 applications alive. Polling needs none.
 export DOTNET_USE_POLLING_FILE_WATCHER=1
+# EF's check that a context serves one operation at a time is off in the installed application (decision 0040): on for
+# every application the tests start, the demo's and the first run's hosts and the processes of TwoServerTests included.
+export Database__ThreadSafetyChecks=true
 dotnet build PhatTrienDangVien.slnx -c Release -v q -nologo 2>&1 | tail -n 5
 if [ "${PIPESTATUS[0]}" -ne 0 ]; then echo "0 passed, 1 failed"; exit 1; fi
 

@@ -13,7 +13,7 @@ public class MigrationTests
     [Fact]
     public void The_sqlite_migrations_match_the_model()
     {
-        using var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options, new CurrentScope(), new AuditContext());
+        using var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options);
         db.Database.HasPendingModelChanges().ShouldBeFalse("run: dotnet ef migrations add <Name> --context SqliteAppDbContext --output-dir Data/Migrations/Sqlite");
         db.Database.GetMigrations().ShouldNotBeEmpty();
     }
@@ -21,7 +21,7 @@ public class MigrationTests
     [Fact]
     public void The_postgres_migrations_match_the_model()
     {
-        using var db = new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost").Options, new CurrentScope(), new AuditContext());
+        using var db = new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost").Options);
         db.Database.HasPendingModelChanges().ShouldBeFalse("run: dotnet ef migrations add <Name> --context PostgresAppDbContext --output-dir Data/Migrations/Postgres");
         db.Database.GetMigrations().ShouldNotBeEmpty();
     }

@@ -18,13 +18,52 @@ namespace PhatTrienDangVien.Web.Data;
 /// </summary>
 public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
-    private readonly CurrentScope _scope;
-    private readonly AuditContext _audit;
+    // The request's scope and audit identity. Contexts are pooled (decision 0040): an instance serves one request or
+    // job at a time and is handed these by Serving as it is taken from the pool; until then, and once disposed (back
+    // in the pool), it sees nothing.
+    private CurrentScope _scope = new();
+    private AuditContext _audit = new();
 
-    protected AppDbContext(DbContextOptions options, CurrentScope scope, AuditContext audit) : base(options)
+    protected AppDbContext(DbContextOptions options) : base(options)
     {
+    }
+
+    /// <summary>
+    /// Hands the context the scope and audit identity of the request (or job) it now serves, and forgets what the last
+    /// one read (the data versions). EF itself clears the tracked rows, closes the connection and resets the change
+    /// tracker's settings when a context goes back to the pool.
+    /// </summary>
+    public AppDbContext Serving(CurrentScope scope, AuditContext audit)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(audit);
         _scope = scope;
         _audit = audit;
+        VersionsRead = null;
+        return this;
+    }
+
+    // Forgotten before the context goes back to the pool (base.Dispose returns it, and another request may take it at
+    // once): an idle context, or one taken from EF's factory without Serving, sees nothing and writes as no one.
+    public override void Dispose()
+    {
+        Forget();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        Forget();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private void Forget()
+    {
+        _scope = new CurrentScope();
+        _audit = new AuditContext();
+        VersionsRead = null;
     }
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -441,8 +480,7 @@ public static class QueryFilters
     public static IQueryable<T> WholeCommune<T>(this IQueryable<T> query) where T : class => query.IgnoreQueryFilters([Cells]);
 }
 
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, CurrentScope scope, AuditContext audit)
-    : AppDbContext(options, scope, audit);
+// One public constructor taking the options alone: EF's pool creates the instances (the scope comes by Serving).
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
 
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, CurrentScope scope, AuditContext audit)
-    : AppDbContext(options, scope, audit);
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

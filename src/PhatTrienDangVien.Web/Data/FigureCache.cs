@@ -50,7 +50,18 @@ public sealed partial class FigureCache : IDisposable
     /// <summary>How many results this server has computed (for the tests and the benchmarks).</summary>
     public long Computed => Interlocked.Read(ref _computed);
 
-    public async Task<T> GetAsync<T>(AppDbContext db, string name, string args, Func<Task<T>> compute, CancellationToken ct)
+    public Task<T> GetAsync<T>(AppDbContext db, string name, string args, Func<Task<T>> compute, CancellationToken ct) =>
+        GetAsync(db, name, args, compute, static _ => 0, ct);
+
+    /// <summary>A list of rows kept: it counts one result per <see cref="RowsPerEntry"/> rows against the capacity, so that
+    /// a server keeping a province's lists cannot hold more rows than figures.</summary>
+    public Task<IReadOnlyList<TRow>> GetRowsAsync<TRow>(AppDbContext db, string name, string args, Func<Task<IReadOnlyList<TRow>>> compute, CancellationToken ct) =>
+        GetAsync(db, name, args, compute, static rows => rows.Count / RowsPerEntry, ct);
+
+    /// <summary>How many rows of a kept list count as one result (<see cref="GetRowsAsync"/>).</summary>
+    public const int RowsPerEntry = 50;
+
+    private async Task<T> GetAsync<T>(AppDbContext db, string name, string args, Func<Task<T>> compute, Func<T, int> extraSize, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(compute);
@@ -59,7 +70,7 @@ public sealed partial class FigureCache : IDisposable
         if (_cache.TryGetValue(key, out Kept<T>? kept) && kept is not null) return kept.Value;
         var result = await compute();
         Interlocked.Increment(ref _computed);
-        _cache.Set(key, new Kept<T>(result), Entry());
+        _cache.Set(key, new Kept<T>(result), Entry(1 + extraSize(result)));
         return result;
     }
 
@@ -169,7 +180,7 @@ public sealed partial class FigureCache : IDisposable
         return stamped;
     }
 
-    private static MemoryCacheEntryOptions Entry() => new() { Size = 1, SlidingExpiration = Keep };
+    private static MemoryCacheEntryOptions Entry(int size = 1) => new() { Size = size, SlidingExpiration = Keep };
 
     private string Day() => Core.Common.VietnamTime.Today(_clock).DayNumber.ToString(CultureInfo.InvariantCulture);
 

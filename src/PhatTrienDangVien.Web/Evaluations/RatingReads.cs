@@ -67,7 +67,7 @@ public sealed class RatingReads(AppDbContext db, CellDevelopment development, Fi
     {
         ArgumentNullException.ThrowIfNull(cellIds);
         var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{year}|{string.Join(',', cellIds.Distinct().Order())}");
-        return await figures.GetAsync(db, "rating-members", key, () => ReadMembersAsync(cellIds, year, ct), ct);
+        return await figures.GetRowsAsync(db, "rating-members", key, () => ReadMembersAsync(cellIds, year, ct), ct);
     }
 
     private async Task<IReadOnlyList<MemberRow>> ReadMembersAsync(IReadOnlyCollection<int> cellIds, int year, CancellationToken ct)

@@ -35,11 +35,22 @@ public static class DatabaseSetup
     private const ParameterTranslationMode OneParameterPerList = ParameterTranslationMode.Parameter;
 
     /// <summary>
-    /// The options are built once: as a scoped service (EF's default) they were built for every request, and EF then
-    /// compared each new set with the ones it had seen, field by field through reflection, to find its internal
-    /// services: a tenth of what a page allocated (docs/benchmarks.md). Nothing in them depends on the request.
+    /// Contexts are taken from a pool rather than built for each request (decision 0040): building one built its options,
+    /// compared them by reflection with those EF had seen, and resolved some fifty of EF's own services into a new
+    /// scope: a sixth of what a page allocated (docs/benchmarks.md). A pooled context is handed the request's scope and
+    /// audit identity as it is taken (AppDbContext.Serving); EF clears it when it goes back. The pool holds at most
+    /// this many idle contexts; more concurrent requests still get one each.
     /// </summary>
-    private const ServiceLifetime OptionsOnce = ServiceLifetime.Singleton;
+    private const int PoolSize = 128;
+
+    /// <summary>The request's (or job's) context: one from the pool, serving this DI scope's data scope and audit identity.</summary>
+    private static void AddPooledContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> options)
+        where TContext : AppDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>(options, PoolSize);
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext()
+            .Serving(sp.GetRequiredService<CurrentScope>(), sp.GetRequiredService<AuditContext>()));
+    }
 
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -58,14 +69,14 @@ public static class DatabaseSetup
         {
             var cs = configuration.GetConnectionString("Default")
                 ?? throw new InvalidOperationException("ConnectionStrings:Default is required when Database:Provider is Postgres.");
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(cs, p => p.UseParameterizedCollectionMode(OneParameterPerList))
-                .EnableThreadSafetyChecks(checks), ServiceLifetime.Scoped, OptionsOnce);
+            AddPooledContext<PostgresAppDbContext>(services, o => o.UseNpgsql(cs, p => p.UseParameterizedCollectionMode(OneParameterPerList))
+                .EnableThreadSafetyChecks(checks));
         }
         else
         {
             var cs = SqliteConnectionString(configuration, contentRoot);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs, p => p.UseParameterizedCollectionMode(OneParameterPerList))
-                .EnableThreadSafetyChecks(checks), ServiceLifetime.Scoped, OptionsOnce);
+            AddPooledContext<SqliteAppDbContext>(services, o => o.UseSqlite(cs, p => p.UseParameterizedCollectionMode(OneParameterPerList))
+                .EnableThreadSafetyChecks(checks));
         }
         return services;
     }

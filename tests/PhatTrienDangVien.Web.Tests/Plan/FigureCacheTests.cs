@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PhatTrienDangVien.Web.Authorization;
@@ -71,6 +72,29 @@ public abstract class FigureCacheTests<TApp>(TApp app) where TApp : AppFactory
         // The system's scope sees every commune: no one version covers it, so nothing is kept.
         (await ReadAsync(DataScope.System, name, Compute)).ShouldBe(6);
         (await ReadAsync(DataScope.System, name, Compute)).ShouldBe(7);
+    }
+
+    [Fact]
+    public async Task A_kept_list_counts_one_result_per_fifty_rows_against_the_capacity()
+    {
+        // A server that keeps four results: a list of 150 rows counts four and is kept; one of 250 counts six and is
+        // not (it is computed at each read), so that lists of a province's members cannot crowd a server's memory.
+        using var small = app.WithWebHostBuilder(b => b.UseSetting("Figures:MaxEntries", "4"));
+        var computed = 0;
+        async Task<int> ReadRowsAsync(int rows)
+        {
+            using var s = small.Services.CreateScope();
+            s.ServiceProvider.GetRequiredService<CurrentScope>().Set(Office);
+            var db = s.ServiceProvider.GetRequiredService<AppDbContext>();
+            var list = await s.ServiceProvider.GetRequiredService<FigureCache>().GetRowsAsync(db, "rows-" + rows, "",
+                () => { computed++; return Task.FromResult<IReadOnlyList<int>>([.. Enumerable.Range(0, rows)]); }, default);
+            list.Count.ShouldBe(rows);
+            return computed;
+        }
+        (await ReadRowsAsync(150)).ShouldBe(1);
+        (await ReadRowsAsync(150)).ShouldBe(1, "150 rows count four of the four: kept");
+        (await ReadRowsAsync(250)).ShouldBe(2);
+        (await ReadRowsAsync(250)).ShouldBe(3, "250 rows count six of the four: never kept");
     }
 
     [Fact]

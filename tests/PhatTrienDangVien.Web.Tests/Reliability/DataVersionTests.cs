@@ -85,11 +85,15 @@ public abstract class DataVersionTests<TApp>(TApp app) where TApp : AppFactory
         var afterAdd = await VersionsAsync();
         afterAdd[d.CommuneId].ShouldBe(before[d.CommuneId] + 1);
 
-        await app.WithSystemScopeAsync(async db =>
+        // Under a commune user's scope (the office's), the commune is the scope's: taken away again.
+        using (var scope = app.Services.CreateScope())
         {
+            scope.ServiceProvider.GetRequiredService<Web.Authorization.CurrentScope>().Set(
+                new Web.Authorization.DataScope(false, d.CommuneId, true, [d.CellA, d.CellB], [], null, Web.Authorization.Roles.CommuneOffice));
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             db.CandidateSources.Remove(await db.CandidateSources.SingleAsync(s => s.CandidateId == d.CandidateB && s.SourceCategoryId == otherSource));
-            return await db.SaveChangesAsync();
-        });
+            await db.SaveChangesAsync();
+        }
         (await VersionsAsync())[d.CommuneId].ShouldBe(afterAdd[d.CommuneId] + 1);
     }
 

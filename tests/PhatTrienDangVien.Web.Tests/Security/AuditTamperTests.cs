@@ -42,7 +42,7 @@ public sealed class AuditTamperTests(SqliteApp app) : IClassFixture<SqliteApp>, 
         var scope = new CurrentScope();
         scope.Set(DataScope.System);
         var who = new AuditContext { SealKey = app.Services.GetRequiredService<KeyRingCertificate>().AuditSealKey };
-        await using var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(Cs(file)).Options, scope, who);
+        await using var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(Cs(file)).Options).Serving(scope, who);
         var reports = await new AuditVerifier(db, who).VerifyAsync(CancellationToken.None);
         return reports.Single(r => r.Chain == Chain);
     }
@@ -192,7 +192,7 @@ public sealed class AuditTamperTests(SqliteApp app) : IClassFixture<SqliteApp>, 
         var scope = new CurrentScope();
         scope.Set(DataScope.System);
         var who = new AuditContext { SealKey = app.Services.GetRequiredService<KeyRingCertificate>().AuditSealKey };
-        await using (var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(Cs(file)).Options, scope, who))
+        await using (var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(Cs(file)).Options).Serving(scope, who))
         {
             (await AuditChain.LinkOldRowsAsync(db, who.SealKey, CancellationToken.None)).ShouldBe(await db.AuditEntries.CountAsync());
             (await AuditChain.LinkOldRowsAsync(db, who.SealKey, CancellationToken.None)).ShouldBe(0, "once linked, a start changes nothing");
@@ -255,7 +255,7 @@ public sealed class AuditTamperTests(SqliteApp app) : IClassFixture<SqliteApp>, 
         var scope = new CurrentScope();
         scope.Set(DataScope.System);
         var who = new AuditContext { SealKey = app.Services.GetRequiredService<KeyRingCertificate>().AuditSealKey, UserName = "cán bộ" };
-        await using (var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(Cs(file)).Options, scope, who))
+        await using (var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(Cs(file)).Options).Serving(scope, who))
         {
             var term = await db.Terms.FirstAsync(t => t.CommuneId == Chain);
             term.EndYear++;

@@ -164,7 +164,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
         var keep = string.IsNullOrWhiteSpace(Search)
             && (SourceId is not { } source || (sourceExists ?? await db.SourceCategories.AnyAsync(x => x.Id == source, ct)));
         var rows = keep
-            ? await figures.GetAsync(db, "candidate-rows", RowsKey, () => ReadRowsAsync(ct), ct)
+            ? await figures.GetRowsAsync(db, "candidate-rows", RowsKey, () => ReadRowsAsync(ct), ct)
             : await ReadRowsAsync(ct);
         DueSoonDays = await progress.DueSoonWorkingDaysAsync(ct);
         bool DueKept(Row r) => Due switch
@@ -175,7 +175,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
         };
         var byStage = rows.Where(DueKept).ToList();
         StageCounts = [.. ListedStages.Union(byStage.Select(r => r.Stage)).Order().Select(s => (s, byStage.Count(r => r.Stage == s)))];
-        var byDue = Stage is { } stage ? rows.Where(r => r.Stage == stage).ToList() : rows;
+        IReadOnlyList<Row> byDue = Stage is { } stage ? [.. rows.Where(r => r.Stage == stage)] : rows;
         OverdueCount = byDue.Count(r => r.IsOverdue);
         DueSoonCount = byDue.Count(r => r.IsDueSoonWithin(DueSoonDays));
         var kept = byDue.Where(DueKept);
@@ -215,7 +215,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
         _ => "name",
     };
 
-    private async Task<List<Row>> ReadRowsAsync(CancellationToken ct)
+    private async Task<IReadOnlyList<Row>> ReadRowsAsync(CancellationToken ct)
     {
         var rows = await WithMentorsAsync(await Sorted(Filtered()).Select(Project()).ToListAsync(ct), ct);
         var cases = await progress.ForAsync([.. rows.Select(r => (r.Id, r.DateOfBirth))], ct);
