@@ -31,9 +31,17 @@ public sealed class InstallationCache
     public (long Version, RuleBook Book)? Rules { get; set; }
     public (long Version, Core.Calendar.WorkingDayCalendar Calendar)? Calendar { get; set; }
 
-    public Task<long> VersionAsync(AppDbContext db, CancellationToken ct)
+    /// <remarks>
+    /// Under one commune's scope, read with the commune's version in one query and kept for the request
+    /// (<c>VersionsRead</c>), as the figures read them: a page that reads the rules and a kept figure asks once, and the
+    /// rules are those of the versions its figures are keyed by.
+    /// </remarks>
+    public async Task<long> VersionAsync(AppDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.DataVersions.AsNoTracking().Where(v => v.CommuneId == DataVersions.Installation).Select(v => v.Value).FirstOrDefaultAsync(ct);
+        if (db.VersionsRead is { } read) return read.Installation;
+        var s = db.Scope;
+        if (!s.Unrestricted && s.CommuneId > 0) return (db.VersionsRead = await DataVersions.ReadAsync(db, s.CommuneId, ct)).Value.Installation;
+        return await db.DataVersions.AsNoTracking().Where(v => v.CommuneId == DataVersions.Installation).Select(v => v.Value).FirstOrDefaultAsync(ct);
     }
 }

@@ -13,7 +13,7 @@ namespace PhatTrienDangVien.Web.Pages;
 /// then the figures of their own scope, each a link to the list of exactly that many rows.
 /// </summary>
 [RequirePermission(Permission.ReadRecords)]
-public class IndexModel(AppDbContext db, HomeTasks home) : PageModel
+public class IndexModel(AppDbContext db, HomeTasks home, FigureCache figures) : PageModel
 {
     /// <summary>Rows shown per section; the section's link opens all of them in the work list.</summary>
     public const int Shown = 8;
@@ -34,14 +34,26 @@ public class IndexModel(AppDbContext db, HomeTasks home) : PageModel
         Tasks = await home.ForCurrentUserAsync(ct);
         // The scope filters make every figure the user's own: the cell, the cells in charge, the commune.
         IsMentor = db.Scope.MentorMemberId is not null;
-        Candidates = await db.Candidates.CountAsync(c => c.Status == CandidateStatus.Active, ct);
-        Term = await db.Terms.OrderByDescending(t => t.StartYear).FirstOrDefaultAsync(ct);
-        if (IsMentor) return Page();
-        Cells = await db.Organisations.CountAsync(o => o.Kind == OrganisationKind.Cell && o.IsActive, ct);
-        Official = await db.Members.CountAsync(m => m.Status == MemberStatus.Official, ct);
-        Probationary = await db.Members.CountAsync(m => m.Status == MemberStatus.Probationary, ct);
-        CandidatesWithoutMentor = await db.Candidates.CountAsync(c => c.Status == CandidateStatus.Active && c.MentorMemberId == null, ct);
+        // Kept with the figures under the data version and the user's scope (decision 0035): six counts read before
+        // every home page, changed only by a write. The term is read without tracking: the kept one is shared.
+        var f = await figures.GetAsync(db, "home-figures", "", () => CountAsync(ct), ct);
+        (Candidates, Term, Cells, Official, Probationary, CandidatesWithoutMentor) = (f.Candidates, f.Term, f.Cells, f.Official, f.Probationary, f.WithoutMentor);
         return Page();
+    }
+
+    private sealed record Figures(int Candidates, Term? Term, int Cells, int Official, int Probationary, int WithoutMentor);
+
+    private async Task<Figures> CountAsync(CancellationToken ct)
+    {
+        var candidates = await db.Candidates.CountAsync(c => c.Status == CandidateStatus.Active, ct);
+        var term = await db.Terms.AsNoTracking().OrderByDescending(t => t.StartYear).FirstOrDefaultAsync(ct);
+        // A mentor is shown the candidates followed and the term only.
+        if (db.Scope.MentorMemberId is not null) return new Figures(candidates, term, 0, 0, 0, 0);
+        return new Figures(candidates, term,
+            await db.Organisations.CountAsync(o => o.Kind == OrganisationKind.Cell && o.IsActive, ct),
+            await db.Members.CountAsync(m => m.Status == MemberStatus.Official, ct),
+            await db.Members.CountAsync(m => m.Status == MemberStatus.Probationary, ct),
+            await db.Candidates.CountAsync(c => c.Status == CandidateStatus.Active && c.MentorMemberId == null, ct));
     }
 
     /// <summary>What the figures cover, in words.</summary>

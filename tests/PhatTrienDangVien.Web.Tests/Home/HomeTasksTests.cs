@@ -157,6 +157,57 @@ public abstract class HomeTasksTests<TApp>(TApp app) where TApp : DemoAppFactory
     }
 
     [Fact]
+    public async Task The_home_figures_are_kept_until_a_write_and_the_write_shows_at_the_next_view()
+    {
+        var b = await Browser.LoginAsync(app, "vanphong", Password);
+        var cache = app.Services.GetRequiredService<Web.Data.FigureCache>();
+        static int Number(string text) => int.Parse(text.Replace(".", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        async Task<(int Official, int Probationary, long Computed)> ViewAsync()
+        {
+            await cache.WhenIdleAsync();
+            var before = cache.Computed;
+            var (_, home) = await b.GetAsync("/");
+            await cache.WhenIdleAsync();
+            return (Number(home.QuerySelector("a[data-figure='official'] .display-6")!.TextContent),
+                Number(home.QuerySelector("a[data-figure='probationary'] .display-6")!.TextContent), cache.Computed - before);
+        }
+        var first = await ViewAsync();
+        var kept = await ViewAsync();
+        (kept.Official, kept.Probationary, kept.Computed).ShouldBe((first.Official, first.Probationary, 0L), "nothing changed: the figures are read as kept");
+
+        // One official member made probationary behind the application's back (no audited save, so no data version
+        // raised): the kept figures are still shown, which is how we know they are kept and not counted again.
+        var id = await app.WithSystemScopeAsync(async (db, _) =>
+        {
+            var m = await db.Members.Where(x => x.Status == MemberStatus.Official).OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
+            await db.Members.Where(x => x.Id == m).ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, MemberStatus.Probationary));
+            return m;
+        });
+        try
+        {
+            var unseen = await ViewAsync();
+            (unseen.Official, unseen.Probationary).ShouldBe((first.Official, first.Probationary), "no version raised: the kept figures");
+            // Any write of the commune raises its version: the next view counts again and shows the change.
+            await app.WithSystemScopeAsync(async (db, _) =>
+            {
+                db.Hamlets.Add(new Core.Organisations.Hamlet { CommuneId = (await db.Members.SingleAsync(x => x.Id == id)).CommuneId, Name = "Ấp Đếm Lại", Population = 10, Households = 3 });
+                return await db.SaveChangesAsync();
+            });
+            var after = await ViewAsync();
+            (after.Official, after.Probationary).ShouldBe((first.Official - 1, first.Probationary + 1));
+        }
+        finally
+        {
+            await app.WithSystemScopeAsync(async (db, _) =>
+            {
+                (await db.Members.SingleAsync(x => x.Id == id)).Status = MemberStatus.Official;
+                db.Hamlets.RemoveRange(db.Hamlets.Where(h => h.Name == "Ấp Đếm Lại"));
+                return await db.SaveChangesAsync();
+            });
+        }
+    }
+
+    [Fact]
     public async Task The_mentor_is_not_offered_lists_outside_the_candidates_followed_and_the_header_says_the_scope()
     {
         var b = await Browser.LoginAsync(app, "giupdo", Password);
