@@ -430,13 +430,26 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         if (raised.HasSteps) raised.Communes.UnionWith(await StepCommunes(raised).ToListAsync(ct));
         var floor = Data.DataVersions.Floor(_audit.Clock);
         foreach (var commune in raised.Communes) await Database.ExecuteSqlAsync(BumpSql(commune, floor), ct);
+        ForgetVersionsRead(raised.Communes);
     }
 
     /// <summary>For bulk writes that bypass the tracked save (a merge of communes): raises these communes' versions, in order.</summary>
     public async Task RaiseVersionsAsync(IEnumerable<int> communes, CancellationToken ct)
     {
         var floor = Data.DataVersions.Floor(_audit.Clock);
-        foreach (var commune in communes.Distinct().Order()) await Database.ExecuteSqlAsync(BumpSql(commune, floor), ct);
+        var raised = communes.Distinct().Order().ToList();
+        foreach (var commune in raised) await Database.ExecuteSqlAsync(BumpSql(commune, floor), ct);
+        ForgetVersionsRead(raised);
+    }
+
+    /// <summary>
+    /// After this context raised versions, the ones it read before (<see cref="VersionsRead"/>: the rules' version is
+    /// read before a step is checked) are older than its own write: a figure read later in the same request is keyed
+    /// by the versions read again.
+    /// </summary>
+    private void ForgetVersionsRead(IReadOnlyCollection<int> raised)
+    {
+        if (raised.Count > 0) VersionsRead = null;
     }
 
     /// <summary>The sync twin of <see cref="RaiseAsync"/>, for <c>SaveChanges</c>.</summary>
@@ -445,6 +458,7 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         if (raised.HasSteps) raised.Communes.UnionWith(StepCommunes(raised).ToList());
         var floor = Data.DataVersions.Floor(_audit.Clock);
         foreach (var commune in raised.Communes) Database.ExecuteSql(BumpSql(commune, floor));
+        ForgetVersionsRead(raised.Communes);
     }
 
     /// <summary>The communes of the steps, scans and candidates' sources just written, looked up by their own ids.</summary>

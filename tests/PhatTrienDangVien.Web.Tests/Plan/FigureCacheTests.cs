@@ -75,6 +75,25 @@ public abstract class FigureCacheTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task A_request_that_writes_reads_its_figures_at_the_versions_after_its_own_write()
+    {
+        // One context (one request): a figure read, then a write, then the figure again: computed again, not the result
+        // kept under the versions the request read before writing.
+        using var s = app.Services.CreateScope();
+        s.ServiceProvider.GetRequiredService<CurrentScope>().Set(Office);
+        var db = s.ServiceProvider.GetRequiredService<AppDbContext>();
+        var cache = s.ServiceProvider.GetRequiredService<FigureCache>();
+        var name = "test-" + Guid.NewGuid().ToString("N");
+        var computed = 0;
+        Task<int> ReadAsync() => cache.GetAsync(db, name, "", () => Task.FromResult(++computed), default);
+        (await ReadAsync()).ShouldBe(1);
+        (await ReadAsync()).ShouldBe(1);
+        db.Hamlets.Add(new Core.Organisations.Hamlet { CommuneId = app.Data.CommuneId, Name = "Ấp " + name, Population = 10, Households = 2 });
+        await db.SaveChangesAsync();
+        (await ReadAsync()).ShouldBe(2, "the request's own write raised the version: its later figures are of the data after it");
+    }
+
+    [Fact]
     public async Task A_kept_list_counts_one_result_per_fifty_rows_against_the_capacity()
     {
         // A server that keeps four results: a list of 150 rows counts four and is kept; one of 250 counts six and is
