@@ -39,9 +39,7 @@ public sealed class InstallationCache
     public async Task<long> VersionAsync(AppDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (db.VersionsRead is { } read) return read.Installation;
-        var s = db.Scope;
-        if (!s.Unrestricted && s.CommuneId > 0) return (db.VersionsRead = await DataVersions.ReadAsync(db, s.CommuneId, ct)).Value.Installation;
+        if (await DataVersions.OfRequestAsync(db, ct) is { } read) return read.Installation;
         return await db.DataVersions.AsNoTracking().Where(v => v.CommuneId == DataVersions.Installation).Select(v => v.Value).FirstOrDefaultAsync(ct);
     }
 }

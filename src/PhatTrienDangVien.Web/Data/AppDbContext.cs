@@ -430,7 +430,7 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         if (raised.HasSteps) raised.Communes.UnionWith(await StepCommunes(raised).ToListAsync(ct));
         var floor = Data.DataVersions.Floor(_audit.Clock);
         foreach (var commune in raised.Communes) await Database.ExecuteSqlAsync(BumpSql(commune, floor), ct);
-        ForgetVersionsRead(raised.Communes);
+        ForgetVersionsRead(raised.Communes.Count > 0);
     }
 
     /// <summary>For bulk writes that bypass the tracked save (a merge of communes): raises these communes' versions, in order.</summary>
@@ -439,7 +439,7 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         var floor = Data.DataVersions.Floor(_audit.Clock);
         var raised = communes.Distinct().Order().ToList();
         foreach (var commune in raised) await Database.ExecuteSqlAsync(BumpSql(commune, floor), ct);
-        ForgetVersionsRead(raised);
+        ForgetVersionsRead(raised.Count > 0);
     }
 
     /// <summary>
@@ -447,9 +447,9 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
     /// read before a step is checked) are older than its own write: a figure read later in the same request is keyed
     /// by the versions read again.
     /// </summary>
-    private void ForgetVersionsRead(IReadOnlyCollection<int> raised)
+    private void ForgetVersionsRead(bool raisedAny)
     {
-        if (raised.Count > 0) VersionsRead = null;
+        if (raisedAny) VersionsRead = null;
     }
 
     /// <summary>The sync twin of <see cref="RaiseAsync"/>, for <c>SaveChanges</c>.</summary>
@@ -458,7 +458,7 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
         if (raised.HasSteps) raised.Communes.UnionWith(StepCommunes(raised).ToList());
         var floor = Data.DataVersions.Floor(_audit.Clock);
         foreach (var commune in raised.Communes) Database.ExecuteSql(BumpSql(commune, floor));
-        ForgetVersionsRead(raised.Communes);
+        ForgetVersionsRead(raised.Communes.Count > 0);
     }
 
     /// <summary>The communes of the steps, scans and candidates' sources just written, looked up by their own ids.</summary>

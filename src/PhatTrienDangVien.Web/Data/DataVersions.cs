@@ -38,6 +38,18 @@ public static class DataVersions
         return (rows.GetValueOrDefault(communeId), rows.GetValueOrDefault(Installation));
     }
 
+    /// <summary>
+    /// The versions a request's figures are keyed by: under one commune's scope, read once per context and kept in
+    /// <c>VersionsRead</c> (forgotten when the context raises versions); none under a scope no single commune covers.
+    /// </summary>
+    public static async ValueTask<(long Commune, long Installation)?> OfRequestAsync(AppDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var s = db.Scope;
+        if (s.Unrestricted || s.CommuneId <= 0) return null;
+        return db.VersionsRead ??= await ReadAsync(db, s.CommuneId, ct);
+    }
+
     /// <summary>Every counter as it stands (under a scope that sees them all): what a restore must move past.</summary>
     public static Task<Dictionary<int, long>> AllAsync(AppDbContext db, CancellationToken ct) =>
         db.DataVersions.AsNoTracking().ToDictionaryAsync(v => v.CommuneId, v => v.Value, ct);

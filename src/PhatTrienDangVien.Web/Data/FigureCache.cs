@@ -82,11 +82,12 @@ public sealed partial class FigureCache : IDisposable
     private async Task<(string Series, string Key, long Order, DataScope Scope)?> KeyAsync(AppDbContext db, string kind, string name, string args,
         CancellationToken ct)
     {
+        if (await DataVersions.OfRequestAsync(db, ct) is not { } read) return null;
+        var (commune, installation) = read;
         var s = db.Scope;
-        if (s.Unrestricted || s.CommuneId <= 0) return null;
-        var (version, order) = await VersionAsync(db, ct);
+        var version = string.Create(CultureInfo.InvariantCulture, $"{commune}:{installation}");
         var series = $"{kind}|{name}|{args}|{ScopeKey(s)}|{Day()}";
-        return (series, $"{series}|{version}", order, s);
+        return (series, $"{series}|{version}", commune + installation, s);
     }
 
     /// <summary>A result as kept: "nothing" (no forecast without a target) is a result too.</summary>
@@ -183,12 +184,6 @@ public sealed partial class FigureCache : IDisposable
     private static MemoryCacheEntryOptions Entry(int size = 1) => new() { Size = size, SlidingExpiration = Keep };
 
     private string Day() => Core.Common.VietnamTime.Today(_clock).DayNumber.ToString(CultureInfo.InvariantCulture);
-
-    private static async Task<(string Key, long Order)> VersionAsync(AppDbContext db, CancellationToken ct)
-    {
-        var (commune, installation) = db.VersionsRead ??= await DataVersions.ReadAsync(db, db.Scope.CommuneId, ct);
-        return (string.Create(CultureInfo.InvariantCulture, $"{commune}:{installation}"), commune + installation);
-    }
 
     /// <summary>The query filters' inputs: two users with the same key see exactly the same rows.</summary>
     public static string ScopeKey(DataScope s)

@@ -60,9 +60,9 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
         if (!await SelectOrganisationAsync(ct)) return NotFound();
         if (Query.Print) (await exporter.PrintAsync(List, await FilterTextAsync(ct), "quần chúng", ct)).Put(ViewData);
         Cells = await Lookups.CellsAsync(db, ct);
-        SourceItems = (await db.SourceCategories.OrderBy(s => s.SortOrder).ToListAsync(ct))
-            .Select(s => new SelectListItem(s.Name, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
-        var rows = await RowsAsync(ct, SourceItems.Exists(i => i.Value == SourceId?.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var sources = await db.SourceCategories.OrderBy(s => s.SortOrder).ToListAsync(ct);
+        SourceItems = [.. sources.Select(s => new SelectListItem(s.Name, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+        var rows = await RowsAsync(ct, sources.Select(s => s.Id).ToHashSet());
         Result = new PageResult<Row>([.. rows.Skip(Query.Skip).Take(Query.Size)], rows.Count, Query);
         return Page();
     }
@@ -151,9 +151,9 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
     /// and the next step come from the engine over all the rows' steps (one read), so their filters, counts and sorts
     /// are applied here. A commune's source list is some hundreds of people, so all of it is read at once.
     /// </summary>
-    /// <param name="sourceExists">Whether the source filtered by exists, when the caller has already read the sources
-    /// (the page, for its select box); the exports ask.</param>
-    private async Task<List<Row>> RowsAsync(CancellationToken ct, bool? sourceExists = null)
+    /// <param name="sources">The sources that exist, when the caller has already read them (the page, for its select
+    /// box); the exports ask whether the filtered one exists.</param>
+    private async Task<List<Row>> RowsAsync(CancellationToken ct, HashSet<int>? sources = null)
     {
         // Without a name typed, the rows the database filters keep, with each case's stage and next step, are kept with
         // the figures under the data version, the scope and the day (decision 0035): the list is a page of the office's
@@ -162,7 +162,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Auditing.AccessTrai
         // per search would crowd the figures out), nor a source that does not exist (any number typed in the address
         // would be an entry); the sort is keyed by the order the database gives, one of a few.
         var keep = string.IsNullOrWhiteSpace(Search)
-            && (SourceId is not { } source || (sourceExists ?? await db.SourceCategories.AnyAsync(x => x.Id == source, ct)));
+            && (SourceId is not { } source || (sources?.Contains(source) ?? await db.SourceCategories.AnyAsync(x => x.Id == source, ct)));
         var rows = keep
             ? await figures.GetRowsAsync(db, "candidate-rows", RowsKey, () => ReadRowsAsync(ct), ct)
             : await ReadRowsAsync(ct);
