@@ -145,6 +145,14 @@ public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarSe
     }
 
     /// <summary>For the page header: the work list's own count (kept with it under the data versions).</summary>
+    /// <summary>
+    /// The open corrective actions of the user's cells, as the home page and the work list show them: kept with the
+    /// figures under the data version (an action is a write of its commune), two queries less on both pages.
+    /// </summary>
+    public Task<IReadOnlyList<Inspections.InspectionReads.ActionRow>> OpenCorrectionsAsync(CancellationToken ct) =>
+        figures.GetRowsAsync<Inspections.InspectionReads.ActionRow>(db, "open-corrections", "",
+            async () => await Inspections.InspectionReads.ActionsAsync(db, null, null, Inspections.InspectionReads.ActionFilter.Open, Today, ct), ct);
+
     public async Task<int> OverdueCountAsync(CancellationToken ct) => (await ItemsAsync(ct)).Count(i => i.IsOverdue);
 }
 

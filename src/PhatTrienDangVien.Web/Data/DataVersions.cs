@@ -30,12 +30,20 @@ public static class DataVersions
     /// <summary>The row of installation-wide data (no commune has id 0).</summary>
     public const int Installation = 0;
 
-    /// <summary>The commune's version and the installation's, read together: one indexed query.</summary>
+    private static readonly CompiledPerModel<Func<AppDbContext, int, IAsyncEnumerable<DataVersion>>> s_read =
+        new(() => EF.CompileAsyncQuery((AppDbContext db, int communeId) =>
+            db.DataVersions.AsNoTracking().Where(v => v.CommuneId == communeId || v.CommuneId == Installation)));
+
+    /// <summary>The commune's version and the installation's, read together: one indexed query, compiled (every page reads it).</summary>
     public static async Task<(long Commune, long Installation)> ReadAsync(AppDbContext db, int communeId, CancellationToken ct)
     {
-        var rows = await db.DataVersions.AsNoTracking().Where(v => v.CommuneId == communeId || v.CommuneId == Installation)
-            .ToDictionaryAsync(v => v.CommuneId, v => v.Value, ct);
-        return (rows.GetValueOrDefault(communeId), rows.GetValueOrDefault(Installation));
+        long commune = 0, installation = 0;
+        await foreach (var v in s_read.For(db)(db, communeId).WithCancellation(ct))
+        {
+            if (v.CommuneId == communeId) commune = v.Value;
+            else installation = v.Value;
+        }
+        return (commune, installation);
     }
 
     /// <summary>

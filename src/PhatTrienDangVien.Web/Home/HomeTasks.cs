@@ -54,7 +54,7 @@ public sealed class HomeTasks(WorkList work, Access access, Data.AppDbContext db
             sections.Add(new("mentored", "Những người đồng chí đang giúp đỡ", "Không có ai được phân công cho đồng chí giúp đỡ.",
                 [.. s.Cases.Where(i => i.MentorId == mentor).OrderBy(i => i.FullName, StringComparer.Ordinal)], "/Work?Show=all&Mine=true", Assess: true));
         // What an inspection left to correct: not a case's step, so not a section of work-list items; its own rows.
-        var corrections = (await Inspections.InspectionReads.ActionsAsync(db, null, null, Inspections.InspectionReads.ActionFilter.Open, s.Today, ct))
+        var corrections = (await work.OpenCorrectionsAsync(ct))
             .OrderByDescending(a => a.IsOverdue(s.Today)).ThenBy(a => a.Action.DueDate).ToList();
         return new Tasks(s.Today, days, s.Thresholds.NoMentorDays, sections, corrections);
     }

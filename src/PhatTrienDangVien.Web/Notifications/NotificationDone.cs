@@ -65,4 +65,11 @@ public static class NotificationQueries
 {
     public static IQueryable<Notification> Unread(this IQueryable<Notification> notifications) =>
         notifications.Where(n => n.ReadAtUtc == null && n.DoneAtUtc == null);
+
+    private static readonly CompiledPerModel<Func<AppDbContext, string, CancellationToken, Task<int>>> s_unreadCount =
+        new(() => EF.CompileAsyncQuery((AppDbContext db, string userId, CancellationToken ct) =>
+            db.Notifications.Unread().Count(n => n.UserId == userId)));
+
+    /// <summary>The user's unread notifications, as the page header shows them on every page: a compiled query.</summary>
+    public static Task<int> UnreadCountAsync(AppDbContext db, string userId, CancellationToken ct) => s_unreadCount.For(db)(db, userId, ct);
 }

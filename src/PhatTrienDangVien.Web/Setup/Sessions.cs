@@ -52,14 +52,11 @@ public static class Sessions
 
     private sealed record StampRow(string? Stamp, bool IsActive);
 
-    /// <summary>A compiled query runs against the one model it first met, so one per model: SQLite and PostgreSQL (and
-    /// the test suite's servers of both) each get their own.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel,
-        Func<AppDbContext, string, CancellationToken, Task<StampRow?>>> s_stampQueries = [];
+    private static readonly CompiledPerModel<Func<AppDbContext, string, CancellationToken, Task<StampRow?>>> s_stampQuery =
+        new(() => EF.CompileAsyncQuery((AppDbContext c, string i, CancellationToken t) =>
+            c.Users.Where(u => u.Id == i).Select(u => new StampRow(u.SecurityStamp, u.IsActive)).FirstOrDefault()));
 
-    private static Task<StampRow?> StampOfAsync(AppDbContext db, string id, CancellationToken ct) =>
-        s_stampQueries.GetValue(db.Model, _ => EF.CompileAsyncQuery((AppDbContext c, string i, CancellationToken t) =>
-            c.Users.Where(u => u.Id == i).Select(u => new StampRow(u.SecurityStamp, u.IsActive)).FirstOrDefault()))(db, id, ct);
+    private static Task<StampRow?> StampOfAsync(AppDbContext db, string id, CancellationToken ct) => s_stampQuery.For(db)(db, id, ct);
 
     /// <summary>Signing out ends this session and every copy of its cookie: the user's security stamp changes.</summary>
     public static async Task SignOutEverywhereAsync(SignInManager<AppUser> signIn, System.Security.Claims.ClaimsPrincipal principal)

@@ -208,6 +208,52 @@ public abstract class HomeTasksTests<TApp>(TApp app) where TApp : DemoAppFactory
     }
 
     [Fact]
+    public async Task The_open_corrections_are_kept_until_a_write_on_the_home_page_and_the_work_list_alike()
+    {
+        var b = await Browser.LoginAsync(app, "vanphong", Password);
+        var cache = app.Services.GetRequiredService<Web.Data.FigureCache>();
+        async Task<(int Home, int Work)> ViewAsync()
+        {
+            await cache.WhenIdleAsync();
+            var (_, home) = await b.GetAsync("/");
+            var (_, work) = await b.GetAsync("/Work");
+            return (int.Parse(home.QuerySelector("#home-corrections")?.GetAttribute("data-count") ?? "0", CultureInfo.InvariantCulture),
+                int.Parse(work.QuerySelector("#corrections-count")?.TextContent ?? "0", CultureInfo.InvariantCulture));
+        }
+        var first = await ViewAsync();
+        first.Home.ShouldBeGreaterThan(0, "the demo has open corrective actions");
+        first.Work.ShouldBe(first.Home, "one list on both pages");
+
+        // One open action marked done behind the application's back (no audited save, so no data version raised): both
+        // pages still show it, which is how we know the list is kept and not read again.
+        var id = await app.WithSystemScopeAsync(async (db, _) =>
+        {
+            var a = await db.CorrectiveActions.Where(x => x.Status == Core.Inspections.ActionStatus.Open).OrderBy(x => x.Id).Select(x => new { x.Id, x.CommuneId }).FirstAsync();
+            await db.CorrectiveActions.Where(x => x.Id == a.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, Core.Inspections.ActionStatus.Done));
+            return a;
+        });
+        try
+        {
+            (await ViewAsync()).ShouldBe(first, "no version raised: the kept list");
+            await app.WithSystemScopeAsync(async (db, _) =>
+            {
+                db.Hamlets.Add(new Core.Organisations.Hamlet { CommuneId = id.CommuneId, Name = "Ấp Đếm Lại", Population = 10, Households = 3 });
+                return await db.SaveChangesAsync();
+            });
+            (await ViewAsync()).ShouldBe((first.Home - 1, first.Work - 1), "a write of the commune: read again, the action done is gone");
+        }
+        finally
+        {
+            await app.WithSystemScopeAsync(async (db, _) =>
+            {
+                (await db.CorrectiveActions.SingleAsync(x => x.Id == id.Id)).Status = Core.Inspections.ActionStatus.Open;
+                db.Hamlets.RemoveRange(db.Hamlets.Where(h => h.Name == "Ấp Đếm Lại"));
+                return await db.SaveChangesAsync();
+            });
+        }
+    }
+
+    [Fact]
     public async Task The_mentor_is_not_offered_lists_outside_the_candidates_followed_and_the_header_says_the_scope()
     {
         var b = await Browser.LoginAsync(app, "giupdo", Password);

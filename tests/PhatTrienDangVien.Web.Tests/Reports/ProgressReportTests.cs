@@ -130,6 +130,46 @@ public abstract class ProgressReportTests<TApp>(TApp app) : IAsyncLifetime where
     }
 
     [Fact]
+    public async Task The_report_is_kept_until_a_write_of_the_commune()
+    {
+        var office = await Browser.LoginAsync(app, "office");
+        async Task<int> ProbationaryAsync()
+        {
+            var (_, page) = await office.GetAsync("/Reports/Progress?Period=year&Year=2026");
+            var line = page.QuerySelectorAll("li").Select(l => l.TextContent).Single(t => t.StartsWith("Hiện có ", StringComparison.Ordinal));
+            return int.Parse(System.Text.RegularExpressions.Regex.Match(line, @"Hiện có (\d+) đảng viên dự bị").Groups[1].Value, CultureInfo.InvariantCulture);
+        }
+        var first = await ProbationaryAsync();
+        // One probationary member made official behind the application's back (no data version raised): the report
+        // still says what it said, which is how we know it is kept and not counted again.
+        var id = await app.WithSystemScopeAsync(async db =>
+        {
+            var m = await db.Members.Where(x => x.Status == Core.People.MemberStatus.Probationary).OrderBy(x => x.Id).Select(x => new { x.Id, x.CommuneId }).FirstAsync();
+            await db.Members.Where(x => x.Id == m.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, Core.People.MemberStatus.Official));
+            return m;
+        });
+        try
+        {
+            (await ProbationaryAsync()).ShouldBe(first, "no version raised: the kept report");
+            await app.WithSystemScopeAsync(async db =>
+            {
+                db.Hamlets.Add(new Core.Organisations.Hamlet { CommuneId = id.CommuneId, Name = "Ấp Đếm Lại", Population = 10, Households = 3 });
+                return await db.SaveChangesAsync();
+            });
+            (await ProbationaryAsync()).ShouldBe(first - 1, "a write of the commune: counted again");
+        }
+        finally
+        {
+            await app.WithSystemScopeAsync(async db =>
+            {
+                (await db.Members.SingleAsync(x => x.Id == id.Id)).Status = Core.People.MemberStatus.Probationary;
+                db.Hamlets.RemoveRange(db.Hamlets.Where(h => h.Name == "Ấp Đếm Lại"));
+                return await db.SaveChangesAsync();
+            });
+        }
+    }
+
+    [Fact]
     public async Task Printed_it_carries_the_party_head_the_recipients_and_the_committees_signature()
     {
         var office = await Browser.LoginAsync(app, "office");

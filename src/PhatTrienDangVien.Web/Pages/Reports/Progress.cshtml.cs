@@ -13,7 +13,7 @@ namespace PhatTrienDangVien.Web.Pages.Reports;
 
 /// <summary>Báo cáo tiến độ for a month, a quarter or a year: what happened in the period, printable.</summary>
 [RequirePermission(Permission.ViewPlan)]
-public class ProgressModel(AppDbContext db, WorkList work, Web.Documents.FormSettings formSettings) : PageModel
+public class ProgressModel(AppDbContext db, WorkList work, Web.Documents.FormSettings formSettings, FigureCache figures) : PageModel
 {
     [BindProperty(SupportsGet = true), System.ComponentModel.DataAnnotations.Display(Name = "Kỳ báo cáo")] public string Period { get; set; } = "quarter";
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
@@ -24,9 +24,9 @@ public class ProgressModel(AppDbContext db, WorkList work, Web.Documents.FormSet
     public string Title { get; private set; } = "";
     public string? CommuneName { get; private set; }
     public sealed record AdmittedRow(int MemberId, int? CandidateId, string Name, string Cell, DateOnly Date, bool Young, bool Female);
-    public List<AdmittedRow> Admitted { get; } = [];
-    public List<(string Cell, int Admitted, int NewCandidates, int Steps)> ByCell { get; } = [];
-    public List<(AdmissionStepKind Kind, int Count)> StepsByKind { get; private set; } = [];
+    public IReadOnlyList<AdmittedRow> Admitted { get; private set; } = [];
+    public IReadOnlyList<(string Cell, int Admitted, int NewCandidates, int Steps)> ByCell { get; private set; } = [];
+    public IReadOnlyList<(AdmissionStepKind Kind, int Count)> StepsByKind { get; private set; } = [];
     public int NewCandidates { get; private set; }
     public int Recognised { get; private set; }
     public int Removed { get; private set; }
@@ -93,8 +93,24 @@ public class ProgressModel(AppDbContext db, WorkList work, Web.Documents.FormSet
             Web.Reports.ReportPeriod.Quarter => (period.From.Month - 1) / 3 + 1,
             _ => null,
         };
+        // What the period's report says, kept with the figures under the data version, the user's scope and the day (the
+        // office opens it again and again while it writes; a step recorded shows at the next view): sixteen queries.
+        var content = await figures.GetAsync(db, "progress-report", $"{Shared.Lists.Iso(From)}|{Shared.Lists.Iso(To)}", () => ContentAsync(period, ct), ct);
+        (CommuneName, Admitted, ByCell, StepsByKind, NewCandidates, Recognised, Removed, Withdrawn, Targets, Probationary) = content;
+        Head = new ReportTitle(CommuneName ?? "", $"{Heading} {Title}", [$"({period.Window.ToLowerInvariant()})"], Today);
+        Signature = ReportSignature.OfCommittee(await formSettings.OfAsync(db.Scope.CommuneId, ct));
+        OverdueNow = (await work.ItemsAsync(ct)).Count(i => i.IsOverdue);
+        return null;
+    }
+
+    private sealed record ReportContent(string? CommuneName, IReadOnlyList<AdmittedRow> Admitted,
+        IReadOnlyList<(string Cell, int Admitted, int NewCandidates, int Steps)> ByCell, IReadOnlyList<(AdmissionStepKind Kind, int Count)> StepsByKind,
+        int NewCandidates, int Recognised, int Removed, int Withdrawn, Web.Reports.ProgressTargets Targets, int Probationary);
+
+    private async Task<ReportContent> ContentAsync(Web.Reports.ReportPeriod period, CancellationToken ct)
+    {
         // Scoped users do not see the root organisation itself, but the report carries its name.
-        CommuneName = await db.Organisations.WholeCommune().Where(o => o.Kind == OrganisationKind.CommuneCommittee).Select(o => o.Name).FirstOrDefaultAsync(ct);
+        var communeName = await db.Organisations.WholeCommune().Where(o => o.Kind == OrganisationKind.CommuneCommittee).Select(o => o.Name).FirstOrDefaultAsync(ct);
         var cells = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Cell).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
         var cellIds = cells.Select(c => c.Id).Where(db.Scope.CoversCell).ToList();
         var newMembers = await PlanData.NewMembersAsync(db, cellIds, From, To, ct);
@@ -102,31 +118,26 @@ public class ProgressModel(AppDbContext db, WorkList work, Web.Documents.FormSet
         var names = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id))
             .Select(m => new { m.Id, m.Person.FullName }).ToDictionaryAsync(m => m.Id, m => m.FullName, ct);
         var cellName = cells.ToDictionary(c => c.Id, c => c.Name);
+        var admitted = new List<AdmittedRow>();
         foreach (var n in newMembers.OrderBy(n => n.AdmittedOn))
         {
             var age = Core.Reference.Age.FullYears(n.DateOfBirth, n.AdmittedOn);
-            Admitted.Add(new AdmittedRow(n.MemberId, n.CandidateId, names.GetValueOrDefault(n.MemberId, "?"), cellName.GetValueOrDefault(n.CellId, "?"), n.AdmittedOn,
+            admitted.Add(new AdmittedRow(n.MemberId, n.CandidateId, names.GetValueOrDefault(n.MemberId, "?"), cellName.GetValueOrDefault(n.CellId, "?"), n.AdmittedOn,
                 age is >= 18 and <= 30, n.Gender == Core.Reference.Gender.Female));
         }
         var steps = await (from s in db.AdmissionSteps
                            join c in db.Candidates on s.CandidateId equals c.Id
                            where s.Date >= From && s.Date <= To
                            select new { s.Kind, c.CellId }).ToListAsync(ct);
-        StepsByKind = steps.GroupBy(s => s.Kind).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
         var added = await db.Candidates.Where(c => c.AddedOn >= From && c.AddedOn <= To).Select(c => c.CellId).ToListAsync(ct);
-        NewCandidates = added.Count;
-        Recognised = steps.Count(s => s.Kind == AdmissionStepKind.RecognitionDecision);
-        Removed = steps.Count(s => s.Kind == AdmissionStepKind.Removal);
-        Withdrawn = steps.Count(s => s.Kind == AdmissionStepKind.Withdrawal);
-        foreach (var c in cells.Where(c => cellIds.Contains(c.Id)).OrderBy(c => c.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), true)))
-            ByCell.Add((c.Name, newMembers.Count(n => n.CellId == c.Id), added.Count(a => a == c.Id), steps.Count(s => s.CellId == c.Id)));
+        var byCell = cells.Where(c => cellIds.Contains(c.Id)).OrderBy(c => c.Name, Shared.Lookups.Collator)
+            .Select(c => (c.Name, newMembers.Count(n => n.CellId == c.Id), added.Count(a => a == c.Id), steps.Count(s => s.CellId == c.Id))).ToList();
         var wholeCommune = db.Scope.Unrestricted || db.Scope.WholeCommune;
-        Targets = await Web.Reports.ProgressTargets.ComputeAsync(db, [.. cells.Where(c => cellIds.Contains(c.Id)).Select(c => (c.Id, c.Name))], wholeCommune,
-            CommuneName ?? "Đảng bộ", period, Today, ct);
-        Head = new ReportTitle(CommuneName ?? "", $"{Heading} {Title}", [$"({period.Window.ToLowerInvariant()})"], Today);
-        Signature = ReportSignature.OfCommittee(await formSettings.OfAsync(db.Scope.CommuneId, ct));
-        OverdueNow = (await work.ItemsAsync(ct)).Count(i => i.IsOverdue);
-        Probationary = await db.Members.CountAsync(m => m.Status == MemberStatus.Probationary, ct);
-        return null;
+        var targets = await Web.Reports.ProgressTargets.ComputeAsync(db, [.. cells.Where(c => cellIds.Contains(c.Id)).Select(c => (c.Id, c.Name))], wholeCommune,
+            communeName ?? "Đảng bộ", period, Today, ct);
+        var probationary = await db.Members.CountAsync(m => m.Status == MemberStatus.Probationary, ct);
+        return new ReportContent(communeName, admitted, byCell, [.. steps.GroupBy(s => s.Kind).OrderBy(g => g.Key).Select(g => (g.Key, g.Count()))], added.Count,
+            steps.Count(s => s.Kind == AdmissionStepKind.RecognitionDecision), steps.Count(s => s.Kind == AdmissionStepKind.Removal),
+            steps.Count(s => s.Kind == AdmissionStepKind.Withdrawal), targets, probationary);
     }
 }

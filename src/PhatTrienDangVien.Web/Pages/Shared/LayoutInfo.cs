@@ -37,8 +37,7 @@ public sealed class LayoutInfo(AppDbContext db, IHttpContextAccessor http, Admis
         var commune = await figures.GetAsync(db, "layout-commune", "", () => db.Organisations.WholeCommune()
             .Where(o => o.Kind == OrganisationKind.CommuneCommittee).Select(o => new CommuneLine(o.Name, o.IsDemo)).FirstOrDefaultAsync(ct), ct);
         CommuneName = commune?.Name;
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        Unread = await Web.Notifications.NotificationQueries.Unread(db.Notifications).CountAsync(n => n.UserId == userId, ct);
+        Unread = await Web.Notifications.NotificationQueries.UnreadCountAsync(db, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", ct);
         IsDemo = commune?.IsDemo ?? false;
         if (access.Has(Permission.ManageBackups))
             BackupWarning = Backups.BackupStatus.Warning(await Backups.BackupService.LastSuccessAsync(db, ct), clock.GetUtcNow());

@@ -35,13 +35,19 @@ public static class Lookups
         (await db.Hamlets.OrderBy(h => h.Name).Select(h => new { h.Id, h.Name }).ToListAsync(ct))
         .Select(h => new SelectListItem(h.Name, h.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
 
+    private sealed record CellName(int Id, string Name);
+
+    /// <summary>Compiled: most lists show the cells in their filter.</summary>
+    private static readonly CompiledPerModel<Func<AppDbContext, IAsyncEnumerable<CellName>>> s_activeCells =
+        new(() => EF.CompileAsyncQuery((AppDbContext db) =>
+            db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Cell && o.IsActive).Select(o => new CellName(o.Id, o.Name))));
+
     /// <summary>Cells the user may put records in: every cell of the commune for the office, their own cells otherwise.</summary>
     public static async Task<List<SelectListItem>> CellsAsync(AppDbContext db, CancellationToken ct = default)
     {
-        var cells = await db.Organisations.Where(o => o.Kind == OrganisationKind.Cell && o.IsActive)
-            .Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        var cells = await s_activeCells.For(db)(db).ToListAsync(ct);
         return cells.Where(c => db.Scope.CoversCell(c.Id))
-            .OrderBy(c => c.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), true))
+            .OrderBy(c => c.Name, Collator)
             .Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
     }
 

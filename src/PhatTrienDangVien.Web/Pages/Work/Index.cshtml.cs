@@ -91,7 +91,7 @@ public class IndexModel(WorkList work, Data.AppDbContext db) : PageModel
         OverdueCount = all.Count(i => i.IsOverdue);
         DueCount = all.Count(i => i.IsDueWithin(Days!.Value));
         TaskCount = tasks.Count;
-        Corrections = [.. (await Web.Inspections.InspectionReads.ActionsAsync(db, null, null, Web.Inspections.InspectionReads.ActionFilter.Open, Today, ct))
+        Corrections = [.. (await work.OpenCorrectionsAsync(ct))
             .Where(a => (CellId is not { } c || a.Action.CellId == c) && (cells is null || cells.Contains(a.Action.CellId)))];
         Items = Show switch
         {
