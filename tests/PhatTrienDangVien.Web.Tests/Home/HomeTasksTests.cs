@@ -254,6 +254,58 @@ public abstract class HomeTasksTests<TApp>(TApp app) where TApp : DemoAppFactory
     }
 
     [Fact]
+    public async Task The_member_list_and_the_dashboards_pools_are_kept_until_a_write_but_a_search_is_read_each_time()
+    {
+        var b = await Browser.LoginAsync(app, "vanphong", Password);
+        var cache = app.Services.GetRequiredService<Web.Data.FigureCache>();
+        static int Number(string text) => int.Parse(text.Replace(".", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        var (member, candidate) = await app.WithSystemScopeAsync(async (db, _) => (
+            await db.Members.Where(x => x.Status == MemberStatus.Official).OrderBy(x => x.Id).Select(x => new { x.Id, x.CommuneId, x.Person.FullName }).FirstAsync(),
+            await db.Candidates.Where(x => x.Status == CandidateStatus.Active).OrderBy(x => x.Id).Select(x => new { x.Id, x.CellId }).FirstAsync()));
+        async Task<(int Members, int Found, int Pool)> ViewAsync()
+        {
+            await cache.WhenIdleAsync();
+            var (_, list) = await b.GetAsync("/Members");
+            var (_, search) = await b.GetAsync("/Members?Search=" + Uri.EscapeDataString(member.FullName));
+            var (_, dashboard) = await b.GetAsync("/Dashboard");
+            int Total(AngleSharp.Html.Dom.IHtmlDocument page) =>
+                Number(System.Text.RegularExpressions.Regex.Match(page.Body!.TextContent, @"Tổng: ([\d.]+) ·").Groups[1].Value);
+            return (Total(list), Total(search), Number(dashboard.QuerySelector($"#cells tr[data-cell='{candidate.CellId}']")!.QuerySelectorAll("td")[3].TextContent));
+        }
+        var first = await ViewAsync();
+        first.Found.ShouldBeGreaterThan(0, "the member is found by name");
+
+        // A member transferred out and a candidate withdrawn behind the application's back (no audited save, so no data
+        // version raised): the list and the pool still say what they said, which is how we know they are kept; a search
+        // is not kept and shows the change at once.
+        await app.WithSystemScopeAsync(async (db, _) =>
+        {
+            await db.Members.Where(x => x.Id == member.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, MemberStatus.TransferredOut));
+            return await db.Candidates.Where(x => x.Id == candidate.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, CandidateStatus.Withdrawn));
+        });
+        try
+        {
+            (await ViewAsync()).ShouldBe((first.Members, first.Found - 1, first.Pool), "no version raised: the kept list and pool, the search read again");
+            await app.WithSystemScopeAsync(async (db, _) =>
+            {
+                db.Hamlets.Add(new Core.Organisations.Hamlet { CommuneId = member.CommuneId, Name = "Ấp Đếm Lại", Population = 10, Households = 3 });
+                return await db.SaveChangesAsync();
+            });
+            (await ViewAsync()).ShouldBe((first.Members - 1, first.Found - 1, first.Pool - 1), "a write of the commune: read again");
+        }
+        finally
+        {
+            await app.WithSystemScopeAsync(async (db, _) =>
+            {
+                (await db.Members.SingleAsync(x => x.Id == member.Id)).Status = MemberStatus.Official;
+                (await db.Candidates.SingleAsync(x => x.Id == candidate.Id)).Status = CandidateStatus.Active;
+                db.Hamlets.RemoveRange(db.Hamlets.Where(h => h.Name == "Ấp Đếm Lại"));
+                return await db.SaveChangesAsync();
+            });
+        }
+    }
+
+    [Fact]
     public async Task The_mentor_is_not_offered_lists_outside_the_candidates_followed_and_the_header_says_the_scope()
     {
         var b = await Browser.LoginAsync(app, "giupdo", Password);

@@ -62,8 +62,7 @@ public class IndexModel(AppDbContext db, WorkList work, Education.PropagandaSumm
         Selected = selection.Selected;
         CellIds = selection.CellIds;
         var orgs = selection.Organisations;
-        var collator = StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), true);
-        Organisations = orgs.OrderBy(o => o.Kind).ThenBy(o => o.Name, collator)
+        Organisations = orgs.OrderBy(o => o.Kind).ThenBy(o => o.Name, Lookups.Collator)
             .Select(o => new SelectListItem(o.Name, o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Id == Selected.Id)).ToList();
 
         // The heavy figures are computed once per change of the data (FigureCache), for the organisation and the scope.
@@ -91,7 +90,13 @@ public class IndexModel(AppDbContext db, WorkList work, Education.PropagandaSumm
             : await PlanData.NewMembersAsync(db, CellIds, year.First, year.Last, ct);
         var cellNames = orgs.ToDictionary(o => o.Id, o => o.Name);
         Structure = NewMemberStructure.Compute(newMembers, id => cellNames.GetValueOrDefault(id, "?"));
-        SourceNames = await db.SourceCategories.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, ct);
+        // The sources' names, this year's allocations and each cell's pool, kept as the figures above are.
+        var (sourceNames, allocations, pool) = await figures.GetAsync(db, "dashboard-cells", org, async () => (
+            await db.SourceCategories.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, ct),
+            await db.CellTargets.AsNoTracking().Where(a => a.Year == Today.Year && CellIds.Contains(a.CellId)).ToDictionaryAsync(a => a.CellId, a => a.Count, ct),
+            await db.Candidates.Where(c => c.Status == CandidateStatus.Active && CellIds.Contains(c.CellId))
+                .GroupBy(c => c.CellId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct)), ct);
+        SourceNames = sourceNames;
         EducationYear = await figures.GetAsync(db, "education", "", () => propaganda.ForAsync(Today.Year, ct), ct);
         Membership = await figures.GetAsync(db, "membership", org, () => Web.Exits.ExitReads.FiguresAsync(db, CellIds, Today, ct), ct);
         Inspections = await figures.GetAsync(db, "inspections", org, async () =>
@@ -104,11 +109,7 @@ public class IndexModel(AppDbContext db, WorkList work, Education.PropagandaSumm
             return ((int Year, Evaluations.RatingReads.Summarised Cells, Evaluations.RatingReads.Summarised Members)?)(rated, cellLevels, memberLevels);
         }, ct);
         // Where we are behind: each cell's allocation for this year against its admissions, pool and overdue steps.
-        var allocations = await db.CellTargets.AsNoTracking().Where(a => a.Year == Today.Year && CellIds.Contains(a.CellId))
-            .ToDictionaryAsync(a => a.CellId, a => a.Count, ct);
         var admittedByCell = newMembers.GroupBy(n => n.CellId).ToDictionary(g => g.Key, g => g.Count());
-        var pool = await db.Candidates.Where(c => c.Status == CandidateStatus.Active && CellIds.Contains(c.CellId))
-            .GroupBy(c => c.CellId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         foreach (var cellId in CellIds)
             Cells.Add(new CellRow(cellId, cellNames.GetValueOrDefault(cellId, "?"), allocations.TryGetValue(cellId, out var a) ? a : null,
                 admittedByCell.GetValueOrDefault(cellId), pool.GetValueOrDefault(cellId), items.Count(i => i.CellId == cellId && i.IsOverdue)));

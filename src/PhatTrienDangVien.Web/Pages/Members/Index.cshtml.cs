@@ -12,7 +12,7 @@ using PhatTrienDangVien.Web.Authorization;
 namespace PhatTrienDangVien.Web.Pages.Members;
 
 [RequirePermission(Permission.ReadRecords)]
-public class IndexModel(AppDbContext db, Auditing.AccessTrail trail, People.PersonalData personal) : PageModel
+public class IndexModel(AppDbContext db, Auditing.AccessTrail trail, People.PersonalData personal, FigureCache figures) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Search { get; set; }
     [BindProperty(SupportsGet = true)] public int? CellId { get; set; }
@@ -35,12 +35,41 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail, People.Pers
         if (!await SelectOrganisationAsync(ct)) return NotFound();
         if (Query.Print) (await exporter.PrintAsync(List, await FilterTextAsync(ct), "đảng viên", ct)).Put(ViewData);
         Cells = await Lookups.CellsAsync(db, ct);
-        var filtered = Filtered();
-        var total = await filtered.CountAsync(ct);
-        var items = await Sorted(filtered).Skip(Query.Skip).Take(Query.Size).Select(Project()).ToListAsync(ct);
+        var (items, total) = Kept
+            ? await figures.GetAsync(db, "member-page", PageKey, () => ReadPageAsync(ct), ct)
+            : await ReadPageAsync(ct);
         Result = new PageResult<Row>(items, total, Query);
         return Page();
     }
+
+    private async Task<(IReadOnlyList<Row> Items, int Total)> ReadPageAsync(CancellationToken ct)
+    {
+        var filtered = Filtered();
+        var total = await filtered.CountAsync(ct);
+        return (await Sorted(filtered).Skip(Query.Skip).Take(Query.Size).Select(Project()).ToListAsync(ct), total);
+    }
+
+    /// <summary>
+    /// The list as it is usually read (no name typed, no single cell, one of the first pages at the usual size, a
+    /// status and a gender that exist) is kept with the figures under the data version and the user's scope: members
+    /// change far less often than the list is opened. Any other view is read each time, so no address typed can fill
+    /// the cache.
+    /// </summary>
+    private bool Kept => string.IsNullOrWhiteSpace(Search) && CellId is null && !Query.Print && Query.Page is >= 1 and <= 20
+        && Query.Size == ListQuery.DefaultPageSize && (Status is not { } s || Enum.IsDefined(s)) && (Gender is not { } g || Enum.IsDefined(g));
+
+    /// <summary>The view's key.</summary>
+    private string PageKey => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{OrgId}|{Status}|{Gender}|{SortKey}|{Query.Desc}|{Query.Page}");
+
+    /// <summary>The sorts the list knows by name (<see cref="Sorted"/>); any other is the name order.</summary>
+    private string SortKey => Query.Sort?.ToLowerInvariant() switch
+    {
+        "dob" => "dob",
+        "cell" => "cell",
+        "ceremony" => "ceremony",
+        _ => "name",
+    };
 
     private async Task<bool> SelectOrganisationAsync(CancellationToken ct)
     {
@@ -102,7 +131,7 @@ public class IndexModel(AppDbContext db, Auditing.AccessTrail trail, People.Pers
         return q;
     }
 
-    private IQueryable<Member> Sorted(IQueryable<Member> q) => (Query.Sort?.ToLowerInvariant(), Query.Desc) switch
+    private IQueryable<Member> Sorted(IQueryable<Member> q) => (SortKey, Query.Desc) switch
     {
         ("dob", false) => q.OrderBy(m => m.Person.DateOfBirth).ThenBy(m => m.Id),
         ("dob", true) => q.OrderByDescending(m => m.Person.DateOfBirth).ThenBy(m => m.Id),
