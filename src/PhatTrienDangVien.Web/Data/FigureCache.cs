@@ -185,6 +185,10 @@ public sealed partial class FigureCache : IDisposable
 
     private string Day() => Core.Common.VietnamTime.Today(_clock).DayNumber.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The arguments of a year's figure over some cells, in one order whatever the order given.</summary>
+    public static string YearAndCells(int year, IEnumerable<int> cellIds) =>
+        string.Create(CultureInfo.InvariantCulture, $"{year}|{string.Join(',', cellIds.Distinct().Order())}");
+
     /// <summary>The query filters' inputs: two users with the same key see exactly the same rows.</summary>
     public static string ScopeKey(DataScope s)
     {

@@ -48,8 +48,11 @@ public sealed class RatingReads(AppDbContext db, CellDevelopment development, Fi
     {
         ArgumentNullException.ThrowIfNull(cellIds);
         ArgumentNullException.ThrowIfNull(settings);
-        var rows = await development.ForYearAsync(cellIds, year, FiguresDay(year, today), ct);
-        var ratings = await db.QualityRatings.AsNoTracking().Where(r => r.Year == year && r.MemberId == null && cellIds.Contains(r.CellId)).ToDictionaryAsync(r => r.CellId, ct);
+        // The cells' development figures and ratings are kept as the members are (below); the scores are worked out at
+        // each view from the settings given.
+        var (rows, ratings) = await figures.GetAsync(db, "rating-cells", FigureCache.YearAndCells(year, cellIds), async () => (
+            await development.ForYearAsync(cellIds, year, FiguresDay(year, today), ct),
+            await db.QualityRatings.AsNoTracking().Where(r => r.Year == year && r.MemberId == null && cellIds.Contains(r.CellId)).ToDictionaryAsync(r => r.CellId, ct)), ct);
         return [.. rows.Select(r =>
         {
             var criteria = DevelopmentScore.Compute(r.Facts, settings.Weights);
@@ -66,8 +69,7 @@ public sealed class RatingReads(AppDbContext db, CellDevelopment development, Fi
     public async Task<IReadOnlyList<MemberRow>> MembersAsync(IReadOnlyCollection<int> cellIds, int year, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cellIds);
-        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{year}|{string.Join(',', cellIds.Distinct().Order())}");
-        return await figures.GetRowsAsync(db, "rating-members", key, () => ReadMembersAsync(cellIds, year, ct), ct);
+        return await figures.GetRowsAsync(db, "rating-members", FigureCache.YearAndCells(year, cellIds), () => ReadMembersAsync(cellIds, year, ct), ct);
     }
 
     private async Task<IReadOnlyList<MemberRow>> ReadMembersAsync(IReadOnlyCollection<int> cellIds, int year, CancellationToken ct)

@@ -38,6 +38,20 @@ public static class InspectionReads
 
     public sealed record Figures(int Planned, int Held, int Sessions, int Findings, int Open, int Overdue, int Done, int Unassigned);
 
+    /// <summary>
+    /// The year's plan lines and corrective actions of the cells, as the inspections page and the dashboard's card read
+    /// them: kept with the figures under the data version (a plan line, a session, a finding and an action are writes
+    /// of their commune), six queries less at each view. Shared rows: read-only.
+    /// </summary>
+    public static Task<(List<PlanRow> Plan, List<ActionRow> Actions)> YearAsync(FigureCache figures, AppDbContext db, IReadOnlyCollection<int> cellIds,
+        int year, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(cellIds);
+        return figures.GetAsync(db, "inspection-year", FigureCache.YearAndCells(year, cellIds),
+            async () => (await PlanAsync(db, cellIds, year, today, ct), await ActionsAsync(db, cellIds, year, ActionFilter.All, today, ct)), ct);
+    }
+
     public static async Task<List<PlanRow>> PlanAsync(AppDbContext db, IReadOnlyCollection<int> cellIds, int year, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);

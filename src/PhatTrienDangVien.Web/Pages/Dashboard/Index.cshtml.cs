@@ -99,9 +99,8 @@ public class IndexModel(AppDbContext db, WorkList work, Education.PropagandaSumm
         SourceNames = sourceNames;
         EducationYear = await figures.GetAsync(db, "education", "", () => propaganda.ForAsync(Today.Year, ct), ct);
         Membership = await figures.GetAsync(db, "membership", org, () => Web.Exits.ExitReads.FiguresAsync(db, CellIds, Today, ct), ct);
-        Inspections = await figures.GetAsync(db, "inspections", org, async () =>
-            Web.Inspections.InspectionReads.Count(await Web.Inspections.InspectionReads.PlanAsync(db, CellIds, Today.Year, Today, ct),
-                await Web.Inspections.InspectionReads.ActionsAsync(db, CellIds, Today.Year, Web.Inspections.InspectionReads.ActionFilter.All, Today, ct), Today), ct);
+        var (inspected, actions) = await Web.Inspections.InspectionReads.YearAsync(figures, db, CellIds, Today.Year, Today, ct);
+        Inspections = Web.Inspections.InspectionReads.Count(inspected, actions, Today);
         Rating = await figures.GetAsync(db, "rating", org, async () =>
         {
             if (await ratings.LatestYearAsync(CellIds, Today, ct) is not { } rated) return null;

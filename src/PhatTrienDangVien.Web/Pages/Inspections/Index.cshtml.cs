@@ -14,7 +14,7 @@ namespace PhatTrienDangVien.Web.Pages.Inspections;
 /// planned, held, found and corrected — each figure a link to the list it counts — and the list itself.
 /// </summary>
 [RequirePermission(Permission.ViewPlan)]
-public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider clock, FigureCache figures) : PageModel
 {
     /// <summary>Which list the page shows under the figures.</summary>
     public enum View { Plan, Findings, Actions }
@@ -114,8 +114,7 @@ public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         (var found, Org) = await Planning.PlanData.ListFilterAsync(db, CellId is null ? OrgId : null, ct);
         if (!found) { FilterError = "Tổ chức trong địa chỉ không có trong phạm vi được giao; dưới đây là tất cả."; OrgId = null; }
         IReadOnlyCollection<int> cellIds = CellId is { } one ? [one] : [.. Cells.Select(c => c.Id).Where(c => Org is null || Org.CellIds.Contains(c))];
-        Plan = await InspectionReads.PlanAsync(db, cellIds, TheYear, Today, ct);
-        var allActions = await InspectionReads.ActionsAsync(db, cellIds, TheYear, InspectionReads.ActionFilter.All, Today, ct);
+        (Plan, var allActions) = await InspectionReads.YearAsync(figures, db, cellIds, TheYear, Today, ct);
         Figures = InspectionReads.Count(Plan, allActions, Today);
         if (Held is { } h) Plan = [.. Plan.Where(p => p.Held == h)];
         ActionRows = Actions switch
