@@ -144,7 +144,6 @@ public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarSe
         return s.Role is Authorization.Roles.CellSecretary or Authorization.Roles.CommitteeMember && !s.WholeCommune && s.CellIds.Contains(item.CellId);
     }
 
-    /// <summary>For the page header: the work list's own count (kept with it under the data versions).</summary>
     /// <summary>
     /// The open corrective actions of the user's cells, as the home page and the work list show them: kept with the
     /// figures under the data version (an action is a write of its commune), two queries less on both pages.
@@ -153,6 +152,7 @@ public sealed class WorkList(AppDbContext db, RuleBookProvider rules, CalendarSe
         figures.GetRowsAsync<Inspections.InspectionReads.ActionRow>(db, "open-corrections", "",
             async () => await Inspections.InspectionReads.ActionsAsync(db, null, null, Inspections.InspectionReads.ActionFilter.Open, Today, ct), ct);
 
+    /// <summary>For the page header: the work list's own count (kept with it under the data versions).</summary>
     public async Task<int> OverdueCountAsync(CancellationToken ct) => (await ItemsAsync(ct)).Count(i => i.IsOverdue);
 }
 

@@ -44,19 +44,35 @@ public sealed class RatingReads(AppDbContext db, CellDevelopment development, Fi
         await CellsAsync(cellIds, year, today, await SettingsAsync(ct), ct);
 
     /// <summary>The same, with the commune's settings the caller has already read (the ratings page shows them too).</summary>
-    public async Task<List<CellRow>> CellsAsync(IReadOnlyCollection<int> cellIds, int year, DateOnly today, RatingSettings settings, CancellationToken ct)
+    public async Task<List<CellRow>> CellsAsync(IReadOnlyCollection<int> cellIds, int year, DateOnly today, RatingSettings settings, CancellationToken ct) =>
+        Scored(await ReadCellsAsync(cellIds, year, today, ct), settings);
+
+    /// <summary>
+    /// The same, the cells' development figures and ratings kept with the figures under the data version, for a caller
+    /// whose cells were read through the filters (the ratings page), of this year or the last (the years being rated):
+    /// a cell id or a year from the address would be an entry each, so other years are read each time. The scores are
+    /// worked out at each view from the settings given.
+    /// </summary>
+    public async Task<List<CellRow>> KeptCellsAsync(IReadOnlyCollection<int> cellIds, int year, DateOnly today, RatingSettings settings, CancellationToken ct) =>
+        Scored(year >= today.Year - 1
+            ? await figures.GetAsync(db, "rating-cells", FigureCache.YearAndCells(year, cellIds), () => ReadCellsAsync(cellIds, year, today, ct), ct)
+            : await ReadCellsAsync(cellIds, year, today, ct), settings);
+
+    private async Task<(IReadOnlyList<CellDevelopment.Row> Rows, IReadOnlyDictionary<int, QualityRatingRecord> Ratings)> ReadCellsAsync(
+        IReadOnlyCollection<int> cellIds, int year, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cellIds);
+        return (await development.ForYearAsync(cellIds, year, FiguresDay(year, today), ct),
+            await db.QualityRatings.AsNoTracking().Where(r => r.Year == year && r.MemberId == null && cellIds.Contains(r.CellId)).ToDictionaryAsync(r => r.CellId, ct));
+    }
+
+    private static List<CellRow> Scored((IReadOnlyList<CellDevelopment.Row> Rows, IReadOnlyDictionary<int, QualityRatingRecord> Ratings) read, RatingSettings settings)
+    {
         ArgumentNullException.ThrowIfNull(settings);
-        // The cells' development figures and ratings are kept as the members are (below); the scores are worked out at
-        // each view from the settings given.
-        var (rows, ratings) = await figures.GetAsync(db, "rating-cells", FigureCache.YearAndCells(year, cellIds), async () => (
-            await development.ForYearAsync(cellIds, year, FiguresDay(year, today), ct),
-            await db.QualityRatings.AsNoTracking().Where(r => r.Year == year && r.MemberId == null && cellIds.Contains(r.CellId)).ToDictionaryAsync(r => r.CellId, ct)), ct);
-        return [.. rows.Select(r =>
+        return [.. read.Rows.Select(r =>
         {
             var criteria = DevelopmentScore.Compute(r.Facts, settings.Weights);
-            return new CellRow(r.CellId, r.Cell, r, criteria, DevelopmentScore.Total(criteria), ratings.GetValueOrDefault(r.CellId));
+            return new CellRow(r.CellId, r.Cell, r, criteria, DevelopmentScore.Total(criteria), read.Ratings.GetValueOrDefault(r.CellId));
         })];
     }
 

@@ -41,15 +41,17 @@ public static class InspectionReads
     /// <summary>
     /// The year's plan lines and corrective actions of the cells, as the inspections page and the dashboard's card read
     /// them: kept with the figures under the data version (a plan line, a session, a finding and an action are writes
-    /// of their commune), six queries less at each view. Shared rows: read-only.
+    /// of their commune), six queries less at each view, for this year and the last (the years being worked on; any
+    /// year typed in the address would be an entry each, so others are read each time). Shared rows: read-only.
     /// </summary>
-    public static Task<(List<PlanRow> Plan, List<ActionRow> Actions)> YearAsync(FigureCache figures, AppDbContext db, IReadOnlyCollection<int> cellIds,
-        int year, DateOnly today, CancellationToken ct)
+    public static async Task<(IReadOnlyList<PlanRow> Plan, IReadOnlyList<ActionRow> Actions)> YearAsync(FigureCache figures, AppDbContext db,
+        IReadOnlyCollection<int> cellIds, int year, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(cellIds);
-        return figures.GetAsync(db, "inspection-year", FigureCache.YearAndCells(year, cellIds),
-            async () => (await PlanAsync(db, cellIds, year, today, ct), await ActionsAsync(db, cellIds, year, ActionFilter.All, today, ct)), ct);
+        async Task<(IReadOnlyList<PlanRow>, IReadOnlyList<ActionRow>)> ReadAsync() =>
+            (await PlanAsync(db, cellIds, year, today, ct), await ActionsAsync(db, cellIds, year, ActionFilter.All, today, ct));
+        return year >= today.Year - 1 ? await figures.GetAsync(db, "inspection-year", FigureCache.YearAndCells(year, cellIds), ReadAsync, ct) : await ReadAsync();
     }
 
     public static async Task<List<PlanRow>> PlanAsync(AppDbContext db, IReadOnlyCollection<int> cellIds, int year, DateOnly today, CancellationToken ct)

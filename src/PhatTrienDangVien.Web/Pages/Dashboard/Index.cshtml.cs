@@ -34,7 +34,7 @@ public class IndexModel(AppDbContext db, WorkList work, Education.PropagandaSumm
     public FunnelReport Funnel { get; private set; } = null!;
     public IReadOnlyList<StageDurationRow> Durations { get; private set; } = [];
     public StructureReport Structure { get; private set; } = null!;
-    public Dictionary<string, string> SourceNames { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> SourceNames { get; private set; } = new Dictionary<string, string>();
     public PlanFigures? Plan { get; private set; }
     public sealed record CellRow(int Id, string Name, int? Target, int Admitted, int Pool, int Overdue)
     {

@@ -36,9 +36,9 @@ public class IndexModel(AppDbContext db, TimeProvider clock, FigureCache figures
     public List<(int Id, string Name)> Cells { get; private set; } = [];
     public string Scope => CellId is { } c ? Cells.FirstOrDefault(x => x.Id == c).Name ?? "" : Org?.Described ?? "các chi bộ";
     public InspectionReads.Figures Figures { get; private set; } = null!;
-    public List<InspectionReads.PlanRow> Plan { get; private set; } = [];
+    public IReadOnlyList<InspectionReads.PlanRow> Plan { get; private set; } = [];
     public List<InspectionReads.FindingRow> FindingRows { get; private set; } = [];
-    public List<InspectionReads.ActionRow> ActionRows { get; private set; } = [];
+    public IReadOnlyList<InspectionReads.ActionRow> ActionRows { get; private set; } = [];
     public string? FilterError { get; private set; }
 
     public static readonly IReadOnlyList<Export.Field<InspectionReads.PlanRow>> PlanFields =

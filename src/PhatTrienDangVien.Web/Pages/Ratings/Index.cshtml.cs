@@ -99,7 +99,7 @@ public class IndexModel(AppDbContext db, RatingReads reads, TimeProvider clock) 
         (var found, Org) = await Planning.PlanData.ListFilterAsync(db, OrgId, ct);
         if (!found) { FilterError = "Tổ chức trong địa chỉ không có trong phạm vi được giao; dưới đây là tất cả."; OrgId = null; }
         IReadOnlyCollection<int> all = [.. Cells.Select(c => c.Id).Where(c => Org is null || Org.CellIds.Contains(c))];
-        var cells = await reads.CellsAsync(all, TheYear, today, Settings, ct);
+        var cells = await reads.KeptCellsAsync(all, TheYear, today, Settings, ct);
         CellSummary = RatingReads.Summary(cells.Select(c => c.Rating));
         // The cap is the commune's (saving checks it over every cell): a part of it says nothing, so only the whole shows it.
         var whole = (db.Scope.WholeCommune || db.Scope.Unrestricted) && Org is null;
