@@ -185,6 +185,12 @@ public sealed partial class FigureCache : IDisposable
 
     private string Day() => Core.Common.VietnamTime.Today(_clock).DayNumber.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Whether a figure of this year is kept: this year's and the last (the years being worked on). Any year typed in an
+    /// address would be an entry each, so older ones are computed at each view.
+    /// </summary>
+    public static bool KeepsYear(int year, DateOnly today) => year >= today.Year - 1;
+
     /// <summary>The arguments of a year's figure over some cells, in one order whatever the order given.</summary>
     public static string YearAndCells(int year, IEnumerable<int> cellIds) =>
         string.Create(CultureInfo.InvariantCulture, $"{year}|{string.Join(',', cellIds.Distinct().Order())}");

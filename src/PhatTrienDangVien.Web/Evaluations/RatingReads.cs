@@ -54,7 +54,7 @@ public sealed class RatingReads(AppDbContext db, CellDevelopment development, Fi
     /// worked out at each view from the settings given.
     /// </summary>
     public async Task<List<CellRow>> KeptCellsAsync(IReadOnlyCollection<int> cellIds, int year, DateOnly today, RatingSettings settings, CancellationToken ct) =>
-        Scored(year >= today.Year - 1
+        Scored(FigureCache.KeepsYear(year, today)
             ? await figures.GetAsync(db, "rating-cells", FigureCache.YearAndCells(year, cellIds), () => ReadCellsAsync(cellIds, year, today, ct), ct)
             : await ReadCellsAsync(cellIds, year, today, ct), settings);
 

@@ -51,7 +51,7 @@ public static class InspectionReads
         ArgumentNullException.ThrowIfNull(cellIds);
         async Task<(IReadOnlyList<PlanRow>, IReadOnlyList<ActionRow>)> ReadAsync() =>
             (await PlanAsync(db, cellIds, year, today, ct), await ActionsAsync(db, cellIds, year, ActionFilter.All, today, ct));
-        return year >= today.Year - 1 ? await figures.GetAsync(db, "inspection-year", FigureCache.YearAndCells(year, cellIds), ReadAsync, ct) : await ReadAsync();
+        return FigureCache.KeepsYear(year, today) ? await figures.GetAsync(db, "inspection-year", FigureCache.YearAndCells(year, cellIds), ReadAsync, ct) : await ReadAsync();
     }
 
     public static async Task<List<PlanRow>> PlanAsync(AppDbContext db, IReadOnlyCollection<int> cellIds, int year, DateOnly today, CancellationToken ct)

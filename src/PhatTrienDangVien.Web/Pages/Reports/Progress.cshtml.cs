@@ -96,7 +96,7 @@ public class ProgressModel(AppDbContext db, WorkList work, Web.Documents.FormSet
         // What the period's report says, kept with the figures under the data version, the user's scope and the day (the
         // office opens it again and again while it writes; a step recorded shows at the next view): sixteen queries. Only
         // the periods of this year and the last: any year typed in the address would be an entry each.
-        var content = From.Year >= Today.Year - 1
+        var content = FigureCache.KeepsYear(From.Year, Today)
             ? await figures.GetAsync(db, "progress-report", $"{Shared.Lists.Iso(From)}|{Shared.Lists.Iso(To)}", () => ContentAsync(period, ct), ct)
             : await ContentAsync(period, ct);
         (CommuneName, Admitted, ByCell, StepsByKind, NewCandidates, Recognised, Removed, Withdrawn, Targets, Probationary) = content;
