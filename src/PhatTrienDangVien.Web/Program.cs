@@ -25,11 +25,13 @@ var app = builder.Build();
 if (launch.Command is not null)
     return await AdminCommands.RunAsync(app.Services, launch, Console.Out);
 
+// The web half of the start (the pipeline and every endpoint, the API's request delegates among them) needs nothing of
+// the database half (the model, the migrations check, the upgrade steps): on two cores they are built side by side
+// (decision 0042, docs/benchmarks.md).
+var web = Task.Run(() => app.UseWebPipeline().MapWebEndpoints().BuildEndpoints());
 await DatabaseSetup.MigrateAsync(app.Services);
 await FirstRun.PrepareAsync(app.Services, launch.Demo, Console.Out);
-
-app.UseWebPipeline();
-app.MapWebEndpoints();
+await web;
 await app.RunAsync();
 return 0;
 public partial class Program;

@@ -99,7 +99,7 @@ public static class ClassApi
         api.MapGet("/propaganda-sessions", async (int? year, AppDbContext db, CancellationToken ct) =>
                 (await db.PropagandaSessions.AsNoTracking().Include(x => x.Attendees).Where(x => year == null || x.Date.Year == year)
                     .OrderByDescending(x => x.Date).ToListAsync(ct))
-                .Select(x => new { x.Id, x.Version, Input = Education.PropagandaInput.From(x), Organiser = Education.PropagandaWords.Organiser(x.Organiser) }))
+                .Select(x => new PropagandaSessionDto(x.Id, x.Version, Education.PropagandaInput.From(x), Education.PropagandaWords.Organiser(x.Organiser))))
             .RequirePermission(Permission.ReadRecords).WithTags("Tuyên truyền, giáo dục");
         api.MapPost("/propaganda-sessions", async (PropagandaWrite body, Education.SavePropagandaSession save, CancellationToken ct) =>
                 (await save.HandleAsync(null, body.Input ?? new(), 0, ct)).ToResult(x => Results.Created($"/api/propaganda-sessions/{x.Id}", new { x.Id, x.Version }), "Không lưu được buổi tuyên truyền"))
@@ -119,6 +119,9 @@ public static class ClassApi
     }
 
     public sealed record PropagandaWrite(Education.PropagandaInput Input, int Version);
+
+    // Named, not anonymous: the request delegate generator cannot name an anonymous type in the code it writes.
+    public sealed record PropagandaSessionDto(int Id, int Version, Education.PropagandaInput Input, string Organiser);
 
     private static ClassDto ToDto(PartyClass c, int commune) => new(c.Id, ClassWords.Kind(c.Kind), c.Name, c.Center.Name, c.OpensOn, c.ClosesOn, c.Place, c.Capacity,
         c.Quotas.FirstOrDefault(q => q.CommuneId == commune)?.Seats, c.Topics, c.Lecturers, ClassRules.Grades(c.ResultScale), c.CommuneId == commune, c.Version);
