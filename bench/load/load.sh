@@ -47,8 +47,8 @@ wait_ready() { # prints the milliseconds from $1 (ns) to the first 200
 }
 
 # The demo commune is written by the admin command, in a process of its own: a server does not seed a demo, and the
-# seeding's garbage and code stayed in the measured process (its resident memory after the load 324 MB with the
-# seeding in it, docs/benchmarks.md 06/12/2026).
+# seeding's garbage and code stayed in the measured process (the same build after 80 s of the mix: 345 MB resident
+# with the seeding in it, 287 MB without; docs/benchmarks.md, 06/12/2026).
 ( cd "$work" && env ASPNETCORE_ENVIRONMENT=Production dotnet "$root/$dll" seed-demo "--ConnectionStrings:Default=Data Source=$work/ptdv.db" \
     --Logging:LogLevel:Default=Warning >>"$work/app.log" 2>&1 ) || { echo "load benchmark: FAILED (seed-demo: $(tail -n 20 "$work/app.log"))"; exit 1; }
 t0=$(date +%s%N)

@@ -84,8 +84,8 @@ public static class AuditChain
 
     /// <summary>
     /// Links rows written before the chain existed (Seq negative, set so by the AuditChain migration), in the order they
-    /// were written, after whatever the chain already holds. Run at every start; a no-op once done. Several servers
-    /// starting together serialise on the tail like any writer.
+    /// were written, after whatever the chain already holds. Run at start until it has once finished (UpgradeSteps); a no-op
+    /// once done. Several servers starting together serialise on the tail like any writer.
     /// </summary>
     public static async Task<int> LinkOldRowsAsync(AppDbContext db, byte[]? sealKey, CancellationToken ct)
     {
