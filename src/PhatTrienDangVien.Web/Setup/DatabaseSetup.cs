@@ -95,10 +95,12 @@ public static class DatabaseSetup
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         // Rows written before the audit chain existed are linked once, in their order, on the first start after the upgrade.
-        if (!(await UpgradeSteps.FinishedAsync(db, ct)).Contains(UpgradeSteps.AuditChain))
+        var claims = scope.ServiceProvider.GetRequiredService<JobClaims>();
+        if (!await claims.IsFinishedAsync(UpgradeSteps.AuditChain, ct))
         {
             await AuditChain.LinkOldRowsAsync(db, scope.ServiceProvider.GetRequiredService<AuditContext>().SealKey, ct);
-            await UpgradeSteps.FinishAsync(db, UpgradeSteps.AuditChain, scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
+            // Recorded as finished work; a claim another server left unfinished is taken over (the linking is done).
+            if (await claims.TryClaimAsync(UpgradeSteps.AuditChain, TimeSpan.Zero, ct)) await claims.FinishAsync(UpgradeSteps.AuditChain, ct);
         }
         // Not recorded as done: a paper whose date no term covered is left out, and entered at a start after the term's
         // dates are changed to cover it (numbers are still written that way while no term covers a step's date).
