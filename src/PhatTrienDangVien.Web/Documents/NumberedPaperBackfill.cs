@@ -9,16 +9,37 @@ namespace PhatTrienDangVien.Web.Documents;
 /// another paper, since only the counter, not the papers, knew it was used. So are the numbers written on steps for
 /// the paper the step records (a decision's "420-QĐ/ĐU" for its 9-KNĐ), which steps recorded before those numbers
 /// were reserved did not hold.
+/// <para>
+/// A paper whose date no term covers has no series, and numbers are still written that way today (a step dated before
+/// the first declared term keeps its own number, <see cref="DocumentNumbering.ReserveStepsOwnAsync"/>). Such a paper is
+/// entered when a term's dates change to cover it (<see cref="Targets.SaveTermTarget"/>), the one write that changes
+/// which days a commune's terms cover, so the start's run is recorded as done (<see cref="Setup.UpgradeSteps.NumberedPapers"/>).
+/// A merge does not enter them: a merged commune's committee's series ends with it (<see cref="Province.MergeCommunes"/>),
+/// and its papers are not the receiving committee's numbers.
+/// </para>
 /// </summary>
 public static class NumberedPaperBackfill
 {
     private sealed record Paper(int CommuneId, int CandidateId, int StepId, string FormCode, int Variant, string? Number);
 
-    /// <summary>Enters each numbered issued paper, and each step's own number, missing from the register; returns how many. Runs with the system scope (every commune).</summary>
+    /// <summary>Enters each numbered issued paper, and each step's own number, missing from the register, and saves; returns how many. Runs with the system scope (every commune).</summary>
     public static async Task<int> RunAsync(AppDbContext db, CancellationToken ct = default)
     {
+        var added = await EnterAsync(db, null, ct);
+        if (added > 0) await db.SaveChangesAsync(ct);
+        return added;
+    }
+
+    /// <summary>
+    /// Enters the papers missing from the register, of one commune or (null) every commune the context reads, as the
+    /// terms stand in the context (a term's dates changed and not yet saved count): tracked, saved with the caller's
+    /// write. The context must read the whole commune (its register's every number), or the system's scope.
+    /// </summary>
+    public static async Task<int> EnterAsync(AppDbContext db, int? communeId, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(db);
-        var missing = await db.IssuedDocuments.AsNoTracking()
+        IQueryable<T> Of<T>(IQueryable<T> set) where T : Core.Common.CommuneEntity => communeId is { } id ? set.Where(e => e.CommuneId == id) : set;
+        var missing = await Of(db.IssuedDocuments.AsNoTracking())
             .Where(d => d.Number != null && !db.NumberedPapers.Any(p => p.StepId == d.StepId && p.FormCode == d.FormCode && p.Variant == d.Variant))
             .OrderBy(d => d.Id)
             .Select(d => new Paper(d.CommuneId, d.CandidateId, d.StepId, d.FormCode, d.Variant, d.Number))
@@ -28,7 +49,7 @@ public static class NumberedPaperBackfill
         foreach (var (kind, formKey) in FormCatalog.All.Where(f => f.Step is not null && f.StepsOwnPaper && f.NumberType is not null).Select(f => (f.Step!.Value, f.Key)).ToList())
         {
             var own = await (from s in db.AdmissionSteps.AsNoTracking()
-                             join c in db.Candidates on s.CandidateId equals c.Id
+                             join c in Of(db.Candidates) on s.CandidateId equals c.Id
                              where s.Kind == kind && s.DocumentNumber != null && s.DocumentNumber != ""
                                  && !db.NumberedPapers.Any(p => p.StepId == s.Id && p.FormCode == formKey && p.Variant == 0)
                              orderby s.Id
@@ -43,11 +64,13 @@ public static class NumberedPaperBackfill
         var candidateIds = missing.Select(m => m.CandidateId).Distinct().ToList();
         var cells = await db.Candidates.AsNoTracking().Where(c => candidateIds.Contains(c.Id))
             .Select(c => new { c.Id, c.CellId, c.Cell.ParentId }).ToDictionaryAsync(c => c.Id, ct);
-        var terms = await db.Terms.AsNoTracking().ToListAsync(ct);
-        var counters = await db.DocumentCounters.ToListAsync(ct);
+        // Tracked: a term whose dates the caller changed is read as changed (a tracking query keeps the tracked entity).
+        var terms = await Of(db.Terms).ToListAsync(ct);
+        var counters = await Of(db.DocumentCounters).ToListAsync(ct);
         var byId = counters.ToDictionary(c => c.Id);
-        var held = (await db.NumberedPapers.AsNoTracking().Select(p => new { p.CounterId, p.Serial }).ToListAsync(ct))
-            .Select(p => (byId[p.CounterId], p.Serial)).ToHashSet();
+        // A merged commune's papers under its committee's own series (which stays with it) are not in this commune's.
+        var held = (await Of(db.NumberedPapers.AsNoTracking()).Select(p => new { p.CounterId, p.Serial }).ToListAsync(ct))
+            .Where(p => byId.ContainsKey(p.CounterId)).Select(p => (byId[p.CounterId], p.Serial)).ToHashSet();
         var added = 0;
         // In the papers' date order, so that the series' start is its earliest paper.
         foreach (var paper in missing.OrderBy(m => steps.GetValueOrDefault(m.StepId)))
@@ -81,7 +104,6 @@ public static class NumberedPaperBackfill
             });
             added++;
         }
-        if (added > 0) await db.SaveChangesAsync(ct);
         return added;
     }
 }

@@ -94,17 +94,12 @@ public static class DatabaseSetup
             await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        // Rows written before the audit chain existed are linked once, in their order, on the first start after the upgrade.
+        // Once, on the first start after the upgrade, then recorded and skipped (UpgradeSteps): the rows written before
+        // the audit chain existed are linked in their order; the papers numbered before the register are entered in it.
         var claims = scope.ServiceProvider.GetRequiredService<JobClaims>();
-        if (!await claims.IsFinishedAsync(UpgradeSteps.AuditChain, ct))
-        {
-            await AuditChain.LinkOldRowsAsync(db, scope.ServiceProvider.GetRequiredService<AuditContext>().SealKey, ct);
-            // Recorded as finished work; a claim another server left unfinished is taken over (the linking is done).
-            if (await claims.TryClaimAsync(UpgradeSteps.AuditChain, TimeSpan.Zero, ct)) await claims.FinishAsync(UpgradeSteps.AuditChain, ct);
-        }
-        // Not recorded as done: a paper whose date no term covered is left out, and entered at a start after the term's
-        // dates are changed to cover it (numbers are still written that way while no term covers a step's date).
-        await Documents.NumberedPaperBackfill.RunAsync(db, ct);
+        var seal = scope.ServiceProvider.GetRequiredService<AuditContext>().SealKey;
+        await OnceAsync(UpgradeSteps.AuditChain, () => AuditChain.LinkOldRowsAsync(db, seal, ct));
+        await OnceAsync(UpgradeSteps.NumberedPapers, () => Documents.NumberedPaperBackfill.RunAsync(db, ct));
         // Keys made before the key ring was encrypted hold their secret in clear, so anyone with the database could forge
         // a session with them (a key is accepted until revoked, expired or not). They go; the next request makes a new
         // encrypted one. Everyone signs in again once; the SMTP password must be typed again (the digest says so).
@@ -113,6 +108,14 @@ public static class DatabaseSetup
         {
             db.DataProtectionKeys.RemoveRange(plain);
             await db.SaveChangesAsync(ct);
+        }
+
+        async Task OnceAsync(string key, Func<Task> step)
+        {
+            if (await claims.IsFinishedAsync(key, ct)) return;
+            await step();
+            // Recorded as finished work; a claim another server left unfinished is taken over (the step is done).
+            if (await claims.TryClaimAsync(key, TimeSpan.Zero, ct)) await claims.FinishAsync(key, ct);
         }
     }
 }

@@ -39,8 +39,13 @@ public sealed class SaveTermTarget(AppDbContext db, Access access, ConflictDiff 
             db.ExpectVersion(target, write.Version);
         }
         input.ApplyTo(target);
+        var datesChanged = term.StartDate != input.TermStart || term.EndDate != input.TermEnd;
         term.StartDate = input.TermStart;
         term.EndDate = input.TermEnd;
+        // Papers numbered on days no term covered had no series; the term now covering them enters their numbers in
+        // its register with this save, so that none is given again (the start no longer looks for them).
+        if (datesChanged && (access.Scope.WholeCommune || access.Scope.Unrestricted))
+            await Documents.NumberedPaperBackfill.EnterAsync(db, term.CommuneId, ct);
         return await db.SaveAsync(target, async token =>
         {
             var current = await db.TermTargets.AsNoTracking().FirstOrDefaultAsync(t => t.TermId == termId, token);

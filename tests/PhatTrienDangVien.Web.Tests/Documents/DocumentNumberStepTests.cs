@@ -119,7 +119,7 @@ public abstract class DocumentNumberStepTests<TApp>(TApp app) where TApp : AppFa
     }
 
     [Fact]
-    public async Task A_step_before_any_term_is_issued_with_its_own_number()
+    public async Task A_step_before_any_term_is_issued_with_its_own_number_and_entered_once_a_term_covers_it()
     {
         await EnsureAsync(app);
         var secretary = await Browser.LoginAsync(app, "secretary");
@@ -144,6 +144,18 @@ public abstract class DocumentNumberStepTests<TApp>(TApp app) where TApp : AppFa
         var (_, timeline) = await secretary.GetAsync($"/Candidates/Timeline/{e}");
         timeline.QuerySelector($".forms[data-step='{vote}'] .issue-form[data-form='6-KND'] .number-why")!.TextContent.ShouldContain("Dùng số đã ghi ở bước: 77-NQ/CB.");
         (await IssuedNumberAsync(await PostIssueAsync(secretary, e, vote, "6-KND", null), "6-KND")).ShouldBe("Số 77-NQ/CB");
+
+        // The office records that the 2020–2025 congress met on 1/3/2020: the term now covers the vote, and its number
+        // enters cell A's series of that term with the save (a start no longer looks for such papers).
+        var office = await Browser.LoginAsync(app, "office");
+        var term = await app.WithSystemScopeAsync(db => db.Terms.AsNoTracking().SingleAsync(t => t.StartYear == 2020));
+        var saved = await office.PostFormAsync($"/Targets/Term/{term.Id}", new() { ["Count"] = "100", ["TermStart"] = "2020-03-01" });
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        var entered = (await HeldAsync(vote)).ShouldHaveSingleItem();
+        (entered.Serial, entered.FormCode, entered.PaperDate).ShouldBe((77, "6-KND", D("2020-03-10")));
+        var counter = await app.WithSystemScopeAsync(db => db.DocumentCounters.AsNoTracking().SingleAsync(c => c.Id == entered.CounterId));
+        (counter.TermId, counter.OrganisationId, counter.DocumentType, counter.LastNumber).ShouldBe((term.Id, app.Data.CellA, "NQ/CB", 77));
+        (await app.WithSystemScopeAsync(db => Docs.NumberedPaperBackfill.RunAsync(db))).ShouldBe(0, "nothing left for a start");
     }
 
     [Fact]

@@ -7,8 +7,9 @@ using Xunit;
 namespace PhatTrienDangVien.Web.Tests.Reliability;
 
 /// <summary>
-/// The upgrade's one-time step (linking the audit rows written before the chain) runs at a start until it has finished
-/// once, then is skipped; a database without that record runs it. Each class has its own application: the test rewrites
+/// The upgrade's one-time steps (linking the audit rows written before the chain, entering the papers numbered before
+/// the register) run at a start until they have finished once, then are skipped; a database without that record runs
+/// them (the audit chain's shows it: its rows are rewritten to their old state). Each class has its own application: the test rewrites
 /// its audit rows.
 /// </summary>
 public abstract class UpgradeStepTests<TApp>(TApp app) where TApp : AppFactory
@@ -22,7 +23,7 @@ public abstract class UpgradeStepTests<TApp>(TApp app) where TApp : AppFactory
     public async Task A_start_skips_the_steps_finished_once_and_runs_those_not_recorded()
     {
         var ct = TestContext.Current.CancellationToken;
-        (await FinishedAsync()).ShouldBe([UpgradeSteps.AuditChain], "the application's first start ran it to its end");
+        (await FinishedAsync()).ShouldBe([UpgradeSteps.AuditChain, UpgradeSteps.NumberedPapers], "the application's first start ran them to their end");
 
         // The state the AuditChain migration leaves: every row numbered -Id, no hash, no tail.
         await app.WithSystemScopeAsync(async db =>
@@ -36,10 +37,10 @@ public abstract class UpgradeStepTests<TApp>(TApp app) where TApp : AppFactory
         await DatabaseSetup.MigrateAsync(app.Services, ct);
         (await UnlinkedAsync()).ShouldBe(legacy, "a finished step is not looked at again");
 
-        await app.WithSystemScopeAsync(db => db.JobClaims.Where(c => c.Key == UpgradeSteps.AuditChain).ExecuteDeleteAsync(ct));
+        await app.WithSystemScopeAsync(db => db.JobClaims.Where(c => c.Key.StartsWith("upgrade:")).ExecuteDeleteAsync(ct));
         await DatabaseSetup.MigrateAsync(app.Services, ct);
         (await UnlinkedAsync()).ShouldBe(0, "a database without the record (restored from an older copy) runs the step");
-        (await FinishedAsync()).ShouldBe([UpgradeSteps.AuditChain]);
+        (await FinishedAsync()).ShouldBe([UpgradeSteps.AuditChain, UpgradeSteps.NumberedPapers]);
 
         // Recorded once: a further start changes nothing.
         await DatabaseSetup.MigrateAsync(app.Services, ct);
