@@ -31,8 +31,10 @@ pid=""
 stop_app() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; pid=""; }
 trap 'stop_app; rm -rf "$work"' EXIT
 
+# The environment of the service unit in docs/deploy.md: the workstation GC and two arenas of glibc's allocator (which
+# reads it at its own start, before any code of ours runs; decision 0043).
 start_app() { # $@: extra arguments
-  ( cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=0 dotnet "$root/$dll" --urls="$base" \
+  ( cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=0 MALLOC_ARENA_MAX=2 dotnet "$root/$dll" --urls="$base" \
       "--ConnectionStrings:Default=Data Source=$work/ptdv.db" --Notifications:Background=false --Backup:Enabled=false \
       --SignIn:AddressPermitLimit=100000 --Logging:LogLevel:Default=Warning "$@" >>"$work/app.log" 2>&1 ) &
   pid=$!

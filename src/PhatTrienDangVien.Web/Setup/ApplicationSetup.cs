@@ -64,6 +64,8 @@ public static class ApplicationSetup
         services.AddScoped<Province.ProvinceNewMembers>();
         services.AddSingleton<Province.ProvinceWarmth>();
         services.AddHostedService(sp => sp.GetRequiredService<Province.ProvinceWarmth>());
+        // The C allocator's free pages handed back to the system (decision 0043).
+        services.AddHostedService<NativeMemoryTrim>();
         services.AddScoped<Province.MergeCommunes>();
         services.AddScoped<Organisations.SaveSchool>();
 
