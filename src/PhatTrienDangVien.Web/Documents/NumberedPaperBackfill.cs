@@ -12,10 +12,10 @@ namespace PhatTrienDangVien.Web.Documents;
 /// <para>
 /// A paper whose date no term covers has no series, and numbers are still written that way today (a step dated before
 /// the first declared term keeps its own number, <see cref="DocumentNumbering.ReserveStepsOwnAsync"/>). Such a paper is
-/// entered when a term's dates change to cover it (<see cref="Targets.SaveTermTarget"/>), the one write that changes
-/// which days a commune's terms cover, so the start's run is recorded as done (<see cref="Setup.UpgradeSteps.NumberedPapers"/>).
-/// A merge does not enter them: a merged commune's committee's series ends with it (<see cref="Province.MergeCommunes"/>),
-/// and its papers are not the receiving committee's numbers.
+/// entered when a term's dates change to cover its day (<see cref="Targets.SaveTermTarget"/>: only the days newly
+/// covered), the one write that changes which days a commune's terms cover, so the start's run is recorded as done
+/// (<see cref="Setup.UpgradeSteps.NumberedPapers"/>). A merge does not enter them: a merged commune's committee's series
+/// ends with it (<see cref="Province.MergeCommunes"/>), and its papers are not the receiving committee's numbers.
 /// </para>
 /// </summary>
 public static class NumberedPaperBackfill
@@ -35,7 +35,8 @@ public static class NumberedPaperBackfill
     /// terms stand in the context (a term's dates changed and not yet saved count): tracked, saved with the caller's
     /// write. The context must read the whole commune (its register's every number), or the system's scope.
     /// </summary>
-    public static async Task<int> EnterAsync(AppDbContext db, int? communeId, CancellationToken ct)
+    /// <param name="dated">Only papers of these dates (the days a term's new dates newly cover); null for every date.</param>
+    public static async Task<int> EnterAsync(AppDbContext db, int? communeId, CancellationToken ct, Func<DateOnly, bool>? dated = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         IQueryable<T> Of<T>(IQueryable<T> set) where T : Core.Common.CommuneEntity => communeId is { } id ? set.Where(e => e.CommuneId == id) : set;
@@ -76,7 +77,7 @@ public static class NumberedPaperBackfill
         foreach (var paper in missing.OrderBy(m => steps.GetValueOrDefault(m.StepId)))
         {
             if (FormCatalog.Find(paper.FormCode) is not { NumberType: { } type } form
-                || !steps.TryGetValue(paper.StepId, out var date)
+                || !steps.TryGetValue(paper.StepId, out var date) || (dated is not null && !dated(date))
                 || !cells.TryGetValue(paper.CandidateId, out var cell)
                 || DocumentNumbering.SerialOf(paper.Number!.Trim(), type) is not { } serial) continue;
             var term = terms.FirstOrDefault(t => t.CommuneId == paper.CommuneId && t.Start <= date && date <= t.End);

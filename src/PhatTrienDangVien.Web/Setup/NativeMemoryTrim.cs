@@ -8,9 +8,11 @@ namespace PhatTrienDangVien.Web.Setup;
 /// 12 MB of the process were such free pages (<c>malloc_trim</c> called from outside: 266 → 254 MB resident,
 /// docs/benchmarks.md). So the process hands them back to the system every <see cref="Interval"/> (decision 0043): a
 /// walk of the allocator's free lists, a few milliseconds, nothing moved. On Linux with glibc only; elsewhere (Windows,
-/// musl) it does nothing.
+/// musl) it does nothing. On the machine's own clock, not the application's <see cref="TimeProvider"/>: the process's
+/// memory lives in real time, and a clock moved by a day (the tests' does) would fire the timer once for every 30 s
+/// of it.
 /// </summary>
-public sealed partial class NativeMemoryTrim(TimeProvider clock) : BackgroundService
+public sealed partial class NativeMemoryTrim : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
@@ -19,7 +21,7 @@ public sealed partial class NativeMemoryTrim(TimeProvider clock) : BackgroundSer
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (s_unavailable) return;
-        using var timer = new PeriodicTimer(Interval, clock);
+        using var timer = new PeriodicTimer(Interval);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken) && !s_unavailable) Trim();

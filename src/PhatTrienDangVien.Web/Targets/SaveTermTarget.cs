@@ -39,13 +39,15 @@ public sealed class SaveTermTarget(AppDbContext db, Access access, ConflictDiff 
             db.ExpectVersion(target, write.Version);
         }
         input.ApplyTo(target);
-        var datesChanged = term.StartDate != input.TermStart || term.EndDate != input.TermEnd;
+        var (oldStart, oldEnd) = (term.Start, term.End);
         term.StartDate = input.TermStart;
         term.EndDate = input.TermEnd;
-        // Papers numbered on days no term covered had no series; the term now covering them enters their numbers in
-        // its register with this save, so that none is given again (the start no longer looks for them).
-        if (datesChanged && (access.Scope.WholeCommune || access.Scope.Unrestricted))
-            await Documents.NumberedPaperBackfill.EnterAsync(db, term.CommuneId, ct);
+        // Papers numbered on days no term covered had no series; the term now covering those days enters their numbers
+        // in its register with this save, so that none is given again (the start no longer looks for them). Only the
+        // days newly covered: a paper of the old days was entered when it was numbered. Those who manage targets read
+        // the whole commune (the office, the administrator), so the register is read whole.
+        if (term.Start < oldStart || term.End > oldEnd)
+            await Documents.NumberedPaperBackfill.EnterAsync(db, term.CommuneId, ct, date => date < oldStart || date > oldEnd);
         return await db.SaveAsync(target, async token =>
         {
             var current = await db.TermTargets.AsNoTracking().FirstOrDefaultAsync(t => t.TermId == termId, token);
