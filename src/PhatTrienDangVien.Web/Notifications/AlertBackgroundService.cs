@@ -1,7 +1,8 @@
 namespace PhatTrienDangVien.Web.Notifications;
 
 /// <summary>
-/// Generates the alerts once at start-up and then on the first tick of each new day (Vietnam time), and sends the
+/// Generates the alerts (and sweeps the register of numbers, see <see cref="AlertGenerator.RunAsync"/>) once at start-up
+/// and then on the first tick of each new day (Vietnam time), and sends the
 /// e-mail digests whose hour has come. Ticks hourly on the injected <see cref="TimeProvider"/>. Nothing it does may
 /// stop the application: failures are logged by type only (exception messages may carry names or addresses).
 /// Off when <c>Notifications:Background</c> is false.

@@ -43,9 +43,13 @@ public sealed class AlertGenerator(IServiceScopeFactory scopes, TimeProvider clo
             created += c;
         }
         using (var scope = SystemScope(out _)) await SettleAsync(scope, cancellationToken);
+        // The day's sweep of the register of numbers, under the same once-a-day claim (see NumberedPaperBackfill.RunAsync).
+        int papers;
+        using (var scope = SystemScope(out var db)) papers = await Documents.NumberedPaperBackfill.RunAsync(db, cancellationToken);
         var result = new Result(communes.Count, alerts, created);
         // Counts only: names and texts stay in the database.
         NotificationLog.Generated(log, today, result.Communes, result.Alerts, result.Created);
+        if (papers > 0) NotificationLog.PapersEntered(log, papers);
         return result;
     }
 

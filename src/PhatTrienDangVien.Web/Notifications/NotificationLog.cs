@@ -6,6 +6,9 @@ internal static partial class NotificationLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert generation for {Today}: {Communes} communes, {Alerts} alerts, {Created} new notifications")]
     public static partial void Generated(ILogger logger, DateOnly today, int communes, int alerts, int created);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Numbered papers entered in the register by the day's sweep: {Papers}")]
+    public static partial void PapersEntered(ILogger logger, int papers);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "E-mail digest: {Sent} of {Recipients} sent, failed: {Failed}")]
     public static partial void DigestSent(ILogger logger, int sent, int recipients, bool failed);
 

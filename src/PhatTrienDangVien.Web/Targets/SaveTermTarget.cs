@@ -47,7 +47,7 @@ public sealed class SaveTermTarget(AppDbContext db, Access access, ConflictDiff 
         // days newly covered: a paper of the old days was entered when it was numbered. Those who manage targets read
         // the whole commune (the office, the administrator), so the register is read whole.
         if (term.Start < oldStart || term.End > oldEnd)
-            await Documents.NumberedPaperBackfill.EnterAsync(db, term.CommuneId, ct, date => date < oldStart || date > oldEnd);
+            await Documents.NumberedPaperBackfill.EnterAsync(db, term.CommuneId, new(term.Start, term.End, oldStart, oldEnd), ct);
         return await db.SaveAsync(target, async token =>
         {
             var current = await db.TermTargets.AsNoTracking().FirstOrDefaultAsync(t => t.TermId == termId, token);

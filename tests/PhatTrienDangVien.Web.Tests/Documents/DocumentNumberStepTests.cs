@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PhatTrienDangVien.Core.Admission;
 using PhatTrienDangVien.Web.Tests.Admission;
 using PhatTrienDangVien.Web.Tests.Infrastructure;
@@ -27,6 +28,26 @@ public abstract class DocumentNumberStepTests<TApp>(TApp app) where TApp : AppFa
 
     private Task<string?> StepNumberAsync(int step) =>
         app.WithSystemScopeAsync(db => db.AdmissionSteps.Where(s => s.Id == step).Select(s => s.DocumentNumber).SingleAsync());
+
+    /// <summary>A case of cell A from the pool to its cell vote (the steps before it in the months after <paramref name="pooled"/>), the vote with its resolution's number.</summary>
+    private async Task<(int Case, int Vote)> CellVoteAsync(string name, string personId, DateOnly pooled, DateOnly vote, string number)
+    {
+        var e = await AdmissionHttp.NewCandidateAsync(app, app.Data.CellA, name, personId, pooled.AddYears(-23));
+        Task Rec(AdmissionStepKind kind, Web.Admission.StepData data) => RecordAsync(app.Services, e, kind, data);
+        await Rec(AdmissionStepKind.SourcePool, new() { Date = pooled });
+        await Rec(AdmissionStepKind.MentorAssigned, new() { Date = pooled.AddDays(3), MentorMemberId = app.Data.MentorMemberA });
+        await Rec(AdmissionStepKind.AwarenessClass, new() { Date = pooled.AddDays(58), CertificateNumber = "7/CN", CertificateDate = pooled.AddDays(58) });
+        await Rec(AdmissionStepKind.Application, new() { Date = pooled.AddDays(84) });
+        await Rec(AdmissionStepKind.PersonalHistory, new() { Date = pooled.AddDays(119), People = [new() { Relationship = "Bản thân", FullName = name, Result = VerificationResult.Verified }] });
+        await Rec(AdmissionStepKind.Introduction, new()
+        {
+            Date = pooled.AddDays(147), Path = IntroductionPath.TwoMembers,
+            Introducers = [new() { MemberId = app.Data.MemberA, TogetherSince = D("2015-01-01") }, new() { MemberId = app.Data.CommitteeMemberId, TogetherSince = D("2015-01-01") }],
+        });
+        await Rec(AdmissionStepKind.Opinions, new() { Date = pooled.AddDays(161) });
+        await Rec(AdmissionStepKind.CellVote, new() { Date = vote, For = 3, Against = 0, Present = 3, DocumentNumber = number });
+        return (e, await StepAsync(app, e, AdmissionStepKind.CellVote));
+    }
 
     [Fact]
     public async Task A_steps_own_number_is_reserved_when_recorded_and_one_held_by_another_paper_is_refused_by_form_and_API()
@@ -124,22 +145,9 @@ public abstract class DocumentNumberStepTests<TApp>(TApp app) where TApp : AppFa
         await EnsureAsync(app);
         var secretary = await Browser.LoginAsync(app, "secretary");
         // Terms start on 1/7/2020: a cell vote of March 2020 with its resolution's number.
-        var e = await AdmissionHttp.NewCandidateAsync(app, app.Data.CellA, "Lâm Thị Yến", "089300000091", D("1996-02-11"));
-        Task Rec(AdmissionStepKind kind, Web.Admission.StepData data) => RecordAsync(app.Services, e, kind, data);
-        await Rec(AdmissionStepKind.SourcePool, new() { Date = D("2019-01-07") });
-        await Rec(AdmissionStepKind.MentorAssigned, new() { Date = D("2019-01-10"), MentorMemberId = app.Data.MentorMemberA });
-        await Rec(AdmissionStepKind.AwarenessClass, new() { Date = D("2019-03-06"), CertificateNumber = "7/CN", CertificateDate = D("2019-03-06") });
-        await Rec(AdmissionStepKind.Application, new() { Date = D("2019-04-01") });
-        await Rec(AdmissionStepKind.PersonalHistory, new() { Date = D("2019-05-06"), People = [new() { Relationship = "Bản thân", FullName = "Lâm Thị Yến", Result = VerificationResult.Verified }] });
-        await Rec(AdmissionStepKind.Introduction, new()
-        {
-            Date = D("2019-06-03"), Path = IntroductionPath.TwoMembers,
-            Introducers = [new() { MemberId = app.Data.MemberA, TogetherSince = D("2015-01-01") }, new() { MemberId = app.Data.CommitteeMemberId, TogetherSince = D("2015-01-01") }],
-        });
-        await Rec(AdmissionStepKind.Opinions, new() { Date = D("2019-06-17") });
-        await Rec(AdmissionStepKind.CellVote, new() { Date = D("2020-03-10"), For = 3, Against = 0, Present = 3, DocumentNumber = "77-NQ/CB" });
-        var vote = await StepAsync(app, e, AdmissionStepKind.CellVote);
+        var (e, vote) = await CellVoteAsync("Lâm Thị Yến", "089300000091", D("2019-01-07"), D("2020-03-10"), "77-NQ/CB");
         (await HeldAsync(vote)).ShouldBeEmpty("no term, no series");
+        (await app.WithSystemScopeAsync(db => Docs.NumberedPaperBackfill.RunAsync(db))).ShouldBe(0, "a paper before every term waits for one");
 
         var (_, timeline) = await secretary.GetAsync($"/Candidates/Timeline/{e}");
         timeline.QuerySelector($".forms[data-step='{vote}'] .issue-form[data-form='6-KND'] .number-why")!.TextContent.ShouldContain("Dùng số đã ghi ở bước: 77-NQ/CB.");
@@ -156,6 +164,28 @@ public abstract class DocumentNumberStepTests<TApp>(TApp app) where TApp : AppFa
         var counter = await app.WithSystemScopeAsync(db => db.DocumentCounters.AsNoTracking().SingleAsync(c => c.Id == entered.CounterId));
         (counter.TermId, counter.OrganisationId, counter.DocumentType, counter.LastNumber).ShouldBe((term.Id, app.Data.CellA, "NQ/CB", 77));
         (await app.WithSystemScopeAsync(db => Docs.NumberedPaperBackfill.RunAsync(db))).ShouldBe(0, "nothing left for a start");
+    }
+
+    [Fact]
+    public async Task A_steps_number_missing_from_the_register_is_entered_by_the_days_sweep_after_the_alerts()
+    {
+        await EnsureAsync(app);
+        // A cell vote of March 2021 (the 2020–2025 term) with its resolution's number, reserved when recorded (below the
+        // 77 the test above enters in the same series, whichever runs first).
+        var (_, vote) = await CellVoteAsync("Lâm Thị Hồng", "089300000092", D("2020-08-03"), D("2021-03-10"), "70-NQ/CB");
+        var reserved = (await HeldAsync(vote)).ShouldHaveSingleItem();
+
+        // As if the step had been recorded in the very instant its term's new dates were saved (the save read the old
+        // ones): its number is out of the register, where another paper could take it.
+        await app.WithSystemScopeAsync(db => db.NumberedPapers.Where(p => p.StepId == vote).ExecuteDeleteAsync());
+        (await HeldAsync(vote)).ShouldBeEmpty();
+
+        // The day's run (the alerts, then the sweep) enters it again in cell A's series, once.
+        var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+        await app.Services.GetRequiredService<Web.Notifications.AlertGenerator>().RunAsync(today);
+        var entered = (await HeldAsync(vote)).ShouldHaveSingleItem();
+        (entered.CounterId, entered.Serial, entered.FormCode, entered.PaperDate).ShouldBe((reserved.CounterId, 70, "6-KND", D("2021-03-10")));
+        (await app.WithSystemScopeAsync(db => Docs.NumberedPaperBackfill.RunAsync(db))).ShouldBe(0, "entered once");
     }
 
     [Fact]
