@@ -14,7 +14,8 @@ using PhatTrienDangVien.Web.Province;
 /// copy a province of its own (its communes' names carry "tỉnh k", its citizen IDs a province code of their own).
 /// What is copied is what the plan's figures read: the organisations and hamlets, people, members and their cell
 /// history, cases with their sources and every step, terms and targets, the communes' data versions. Not copied: the
-/// accounts, the audit trail, classes, inspections, ratings, papers (no national figure reads them).
+/// accounts, the audit trail, classes, inspections, ratings, papers (no national figure reads them). The copies are
+/// brought to the country's members per commune with a second copy of some of their long-serving members.
 /// Then the national new-members report (the province board's report over every commune) against raw SQL.
 /// </summary>
 /// <remarks>Ids of copy k are the template's plus k times the table's largest id, so every reference is moved by the
@@ -134,6 +135,45 @@ internal static class NationalBench
         await CopyTableAsync("YearSubTargets", Ids("YearSubTargets", ("YearTargetId", "YearTargets")));
         await CopyTableAsync("CellTargets", Ids("CellTargets", ("CellId", "Organisations")));
         await CopyTableAsync("DataVersions", new() { ["CommuneId"] = commune.Replace("\"CommuneId\"", "t.\"CommuneId\"", StringComparison.Ordinal) });
+        await LongServingAgainAsync();
+
+        // The generated communes hold about 1,300 members each (as Nhơn Mỹ), the country's about 1,700 (5.6 million in
+        // 3,321 communes). Each copied commune takes a second copy of some of its long-serving members (official,
+        // admitted before 2020: no case, no probation, so the plan's figures of recent years keep the template's
+        // shape), with their people and cell history, as many as bring the copies to the country's average. Their ids
+        // are those of a copy numbered beyond the last (k + copies), their commune and cells copy k's; their citizen
+        // IDs carry that copy's province code.
+        async Task LongServingAgainAsync()
+        {
+            const double countrysAverage = 5_600_000.0 / 3_321;
+            var communes = await ScalarAsync(db, "SELECT COUNT(DISTINCT commune) FROM clone_map");
+            var held = await ScalarAsync(db, "SELECT COUNT(*) FROM \"Members\" WHERE \"CommuneId\" IN (SELECT commune FROM clone_map)");
+            const string longServing = "\"CommuneId\" IN (SELECT commune FROM clone_map) AND \"Status\" = 1 AND \"CeremonyDate\" < DATE '2020-01-01'";
+            var eligible = await ScalarAsync(db, $"SELECT COUNT(*) FROM \"Members\" WHERE {longServing}");
+            var wanted = Math.Max(0, countrysAverage * communes - held);
+            var permille = eligible == 0 ? 0 : Math.Min(1000, (int)Math.Ceiling(1000 * wanted / eligible));
+            if (permille == 0) return;
+            // A spread of the ids (Knuth's multiplier) rather than the first ones: every cell and age keeps its share.
+            // Numbers only (counted here), no text from outside.
+            var chosen = $"""
+                DROP TABLE IF EXISTS again;
+                CREATE TEMP TABLE again AS SELECT "Id", "PersonId" FROM "Members"
+                WHERE {longServing} AND ("Id"::bigint * 2654435761) % 1000 < {permille.ToString(CultureInfo.InvariantCulture)};
+                """;
+            await db.Database.ExecuteSqlRawAsync(chosen);
+            var beyond = $"(k + {copies.ToString(CultureInfo.InvariantCulture)})";
+            string Again(string column, string table) => Moved(column, table).Replace($"\"{column}\"", $"t.\"{column}\"", StringComparison.Ordinal)
+                .Replace(" + k * ", $" + {beyond} * ", StringComparison.Ordinal);
+            var people2 = new Dictionary<string, string>(people) { ["Id"] = Again("Id", "People") };
+            people2["CitizenId"] = people["CitizenId"].Replace("100 + 2 * k", $"100 + 2 * {beyond}", StringComparison.Ordinal);
+            await CopyTableAsync("People", people2, "JOIN again x ON x.\"PersonId\" = t.\"Id\"");
+            var members2 = new Dictionary<string, string>(members) { ["Id"] = Again("Id", "Members"), ["PersonId"] = Again("PersonId", "People") };
+            await CopyTableAsync("Members", members2, "JOIN again x ON x.\"Id\" = t.\"Id\"");
+            var history = Ids("CellMemberships", ("MemberId", "Members"), ("CellId", "Organisations"));
+            history["Id"] = Again("Id", "CellMemberships");
+            history["MemberId"] = Again("MemberId", "Members");
+            await CopyTableAsync("CellMemberships", history, "JOIN again x ON x.\"Id\" = t.\"MemberId\"");
+        }
 
         // The identity sequences past the copied ids, then the planner's statistics.
         var sequences = new StringBuilder("SET session_replication_role = origin;\n");

@@ -7,6 +7,8 @@
 #   bench/load/load.sh            full: 60 s of the mix to warm up, then 3 runs of 20 s each, 64 connections; medians
 #                                 printed as a table
 #   bench/load/load.sh --short    2 s each, 8 connections: the check ./test.sh runs so the script cannot rot
+#   PTDV_EXE=publish-server/PhatTrienDangVien.Web bench/load/load.sh
+#                                 the same with a published executable instead of the build (README "Published builds")
 #
 # Needs: a Release build (dotnet build PhatTrienDangVien.slnx -c Release), wrk, curl, python3. Ends with a line
 # "load benchmark: ok" or "load benchmark: FAILED (…)" and exits non-zero when a page answered other than 200.
@@ -16,8 +18,14 @@ root=$(pwd)
 short=0; [ "${1:-}" = "--short" ] && short=1
 if [ $short -eq 1 ]; then runs=1; duration=2s; connections=8; threads=2; warm=0; else runs=3; duration=20s; connections=64; threads=2; warm=60; fi
 
-dll=$(ls -t src/PhatTrienDangVien.Web/bin/Release/net10.0/PhatTrienDangVien.Web.dll 2>/dev/null | head -n 1)
-[ -n "$dll" ] || { echo "load benchmark: FAILED (no Release build: dotnet build PhatTrienDangVien.slnx -c Release)"; exit 1; }
+if [ -n "${PTDV_EXE:-}" ]; then
+  [ -x "$PTDV_EXE" ] || { echo "load benchmark: FAILED (PTDV_EXE is not an executable: $PTDV_EXE)"; exit 1; }
+  app=("$(realpath "$PTDV_EXE")")
+else
+  dll=$(ls -t src/PhatTrienDangVien.Web/bin/Release/net10.0/PhatTrienDangVien.Web.dll 2>/dev/null | head -n 1)
+  [ -n "$dll" ] || { echo "load benchmark: FAILED (no Release build: dotnet build PhatTrienDangVien.slnx -c Release)"; exit 1; }
+  app=(dotnet "$root/$dll")
+fi
 command -v wrk >/dev/null || { echo "load benchmark: FAILED (wrk is not installed: apt-get install wrk)"; exit 1; }
 
 work=$(mktemp -d /tmp/ptdv-load.XXXXXX)
@@ -34,7 +42,7 @@ trap 'stop_app; rm -rf "$work"' EXIT
 # The environment of the service unit in docs/deploy.md: the workstation GC and two arenas of glibc's allocator (which
 # reads it at its own start, before any code of ours runs; decision 0043).
 start_app() { # $@: extra arguments
-  ( cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=0 MALLOC_ARENA_MAX=2 dotnet "$root/$dll" --urls="$base" \
+  ( cd "$work" && exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=0 MALLOC_ARENA_MAX=2 "${app[@]}" --urls="$base" \
       "--ConnectionStrings:Default=Data Source=$work/ptdv.db" --Notifications:Background=false --Backup:Enabled=false \
       --SignIn:AddressPermitLimit=100000 --Logging:LogLevel:Default=Warning "$@" >>"$work/app.log" 2>&1 ) &
   pid=$!
@@ -51,7 +59,7 @@ wait_ready() { # prints the milliseconds from $1 (ns) to the first 200
 # The demo commune is written by the admin command, in a process of its own: a server does not seed a demo, and the
 # seeding's garbage and code stayed in the measured process (the same build after 80 s of the mix: 345 MB resident
 # with the seeding in it, 287 MB without; docs/benchmarks.md, 06/12/2026).
-( cd "$work" && env ASPNETCORE_ENVIRONMENT=Production dotnet "$root/$dll" seed-demo "--ConnectionStrings:Default=Data Source=$work/ptdv.db" \
+( cd "$work" && env ASPNETCORE_ENVIRONMENT=Production "${app[@]}" seed-demo "--ConnectionStrings:Default=Data Source=$work/ptdv.db" \
     --Logging:LogLevel:Default=Warning >>"$work/app.log" 2>&1 ) || { echo "load benchmark: FAILED (seed-demo: $(tail -n 20 "$work/app.log"))"; exit 1; }
 t0=$(date +%s%N)
 start_app
@@ -135,7 +143,7 @@ while IFS=$'\t' read -r label rps p50 p99 bad; do
 done <"$results"
 echo "| resident memory after the load | ${rss} MB | | | | |"
 echo "| start to first answer, existing database | ${start_ms} ms | | | | |"
-echo "($(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), $runs run(s) of $duration, $connections connections, load average $(cut -d' ' -f1 /proc/loadavg))"
+echo "(${PTDV_EXE:-the build}, $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), $runs run(s) of $duration, $connections connections, load average $(cut -d' ' -f1 /proc/loadavg))"
 
 errors=$(cut -f5 "$results" | awk '{s+=$1} END {print s+0}')
 if [ "${errors:-1}" -ne 0 ]; then echo "load benchmark: FAILED ($errors answers other than 200 under load)"; exit 1; fi
