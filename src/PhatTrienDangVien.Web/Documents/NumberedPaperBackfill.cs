@@ -14,11 +14,9 @@ namespace PhatTrienDangVien.Web.Documents;
 /// the first declared term keeps its own number, <see cref="DocumentNumbering.ReserveStepsOwnAsync"/>). Such a paper is
 /// entered when a term's dates change to cover its day (<see cref="Targets.SaveTermTarget"/>: only the days newly
 /// covered), the one write that changes which days a commune's terms cover, so the start's run is recorded as done
-/// (<see cref="Setup.UpgradeSteps.NumberedPapers"/>); the day's sweep after the alerts catches a step recorded in the
-/// very instant of that save. A merge does not enter them: a merged commune's committee's series ends with it
-/// (<see cref="Province.MergeCommunes"/>). One case stays open, noted rather than handled: a merged commune's committee
-/// paper dated on a day none of its own terms covered but one of the receiving commune's does would be entered by the
-/// sweep in the receiving committee's series (both communes' terms are the province's congresses, so the days agree).
+/// (<see cref="Setup.UpgradeSteps.NumberedPapers"/>); the day's sweep of recent papers after the alerts catches a step
+/// recorded in the very instant of that save. A merge does not enter them: a merged commune's committee's series ends
+/// with it (<see cref="Province.MergeCommunes"/>).
 /// </para>
 /// </summary>
 public static class NumberedPaperBackfill
@@ -42,31 +40,49 @@ public static class NumberedPaperBackfill
 
     /// <summary>
     /// Enters each numbered issued paper, and each step's own number, missing from the register, commune by commune
-    /// (those with any missing), and saves; returns how many. Runs with the system scope (every commune): at the first
-    /// start after the upgrade, and each day after the alerts (<see cref="Notifications.AlertGenerator"/>), which closes
-    /// the one gap left, a step recorded on a newly covered day in the very instant its term's new dates are saved.
+    /// (those with any missing), and saves; returns how many. Runs with the system scope (every commune): every paper
+    /// at the first start after the upgrade; each day after the alerts (<see cref="Notifications.AlertGenerator"/>)
+    /// those recorded or issued since <paramref name="since"/>, which closes the one gap left, a step recorded on a
+    /// newly covered day in the very instant its term's new dates are saved. The recent ones only: a paper left out for
+    /// good (a number written twice, a date no term covers, a merged committee's paper, whose series ended with it) is
+    /// not looked at again every day, nor entered in a series that is not its own.
+    /// A commune whose save meets a user's paper at the same moment (a counter changed, a number taken) is left as it
+    /// was, for the next run; the others go on.
     /// </summary>
-    public static async Task<int> RunAsync(AppDbContext db, CancellationToken ct = default)
+    public static async Task<int> RunAsync(AppDbContext db, DateTime? since = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var communes = new SortedSet<int>();
-        foreach (var missing in Missing(db, null, null)) communes.UnionWith(await missing.Select(p => p.CommuneId).Distinct().ToListAsync(ct));
+        foreach (var missing in Missing(db, null, null, since)) communes.UnionWith(await missing.Select(p => p.CommuneId).Distinct().ToListAsync(ct));
         var added = 0;
         foreach (var commune in communes)
         {
-            var entered = await EnterAsync(db, commune, null, ct);
-            if (entered == 0) continue;
-            await db.SaveChangesAsync(ct);
-            added += entered;
+            try
+            {
+                var entered = await EnterAsync(db, commune, null, since, ct);
+                if (entered == 0) continue;
+                await db.SaveChangesAsync(ct);
+                added += entered;
+            }
+            catch (DbUpdateException)
+            {
+                // A user's paper in the same instant: this commune's papers wait for the next run.
+            }
+            finally
+            {
+                // One commune's terms, counters and papers at a time: the tracker does not grow with the communes.
+                db.ChangeTracker.Clear();
+            }
         }
         return added;
     }
 
     /// <summary>
     /// The papers missing from the register, of one commune or (null) every commune the context reads, on the days
-    /// given or every day: the issued papers first, then the steps' own numbers, one query for each form they print on.
+    /// given or every day, issued or recorded since the time given or ever: the issued papers first, then the steps'
+    /// own numbers, one query for each form they print on.
     /// </summary>
-    private static List<IQueryable<Paper>> Missing(AppDbContext db, int? communeId, NewDays? days)
+    private static List<IQueryable<Paper>> Missing(AppDbContext db, int? communeId, NewDays? days, DateTime? since)
     {
         var candidates = communeId is { } id ? db.Candidates.Where(c => c.CommuneId == id) : db.Candidates;
         var steps = from s in db.AdmissionSteps.AsNoTracking()
@@ -77,7 +93,7 @@ public static class NumberedPaperBackfill
         {
             from doc in db.IssuedDocuments.AsNoTracking()
             join x in steps on doc.StepId equals x.Step.Id
-            where doc.Number != null && !db.NumberedPapers.Any(p => p.StepId == doc.StepId && p.FormCode == doc.FormCode && p.Variant == doc.Variant)
+            where doc.Number != null && (since == null || doc.IssuedAtUtc >= since) && !db.NumberedPapers.Any(p => p.StepId == doc.StepId && p.FormCode == doc.FormCode && p.Variant == doc.Variant)
             select new Paper
             {
                 CommuneId = x.CommuneId, CandidateId = doc.CandidateId, StepId = doc.StepId, FormCode = doc.FormCode,
@@ -88,6 +104,7 @@ public static class NumberedPaperBackfill
         {
             queries.Add(from x in steps
                         where x.Step.Kind == kind && x.Step.DocumentNumber != null && x.Step.DocumentNumber != ""
+                            && (since == null || x.Step.RecordedAtUtc >= since)
                             && !db.NumberedPapers.Any(p => p.StepId == x.Step.Id && p.FormCode == formKey && p.Variant == 0)
                         select new Paper
                         {
@@ -104,19 +121,21 @@ public static class NumberedPaperBackfill
     /// commune (its register's every number), or the system's scope.
     /// </summary>
     /// <param name="days">Only the papers of these days (those a term's new dates newly cover); null for every day.</param>
-    public static async Task<int> EnterAsync(AppDbContext db, int communeId, NewDays? days, CancellationToken ct)
+    public static Task<int> EnterAsync(AppDbContext db, int communeId, NewDays? days, CancellationToken ct) => EnterAsync(db, communeId, days, null, ct);
+
+    private static async Task<int> EnterAsync(AppDbContext db, int communeId, NewDays? days, DateTime? since, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var missing = new List<Paper>();
         // Steps' own numbers after the issued papers: a paper issued with the step's number is entered once, as issued.
         var entered = new HashSet<(int, string, int)>();
-        foreach (var query in Missing(db, communeId, days))
+        foreach (var query in Missing(db, communeId, days, since))
             missing.AddRange((await query.OrderBy(p => p.Order).ToListAsync(ct)).Where(p => entered.Add((p.StepId, p.FormCode, p.Variant))));
         if (missing.Count == 0) return 0;
 
         // Tracked: a term whose dates the caller changed is read as changed (a tracking query keeps the tracked entity).
         var terms = await db.Terms.Where(t => t.CommuneId == communeId).ToListAsync(ct);
-        // A paper dated before every term has no series yet (its step keeps its own number): it waits for a term.
+        // A paper dated on a day no term covers has no series yet (its step keeps its own number): it waits for a term.
         var covered = missing.Select(m => (Paper: m, Term: terms.FirstOrDefault(t => t.Start <= m.Date && m.Date <= t.End)))
             .Where(x => x.Term is not null).ToList();
         if (covered.Count == 0) return 0;

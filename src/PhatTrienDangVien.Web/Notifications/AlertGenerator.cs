@@ -43,13 +43,10 @@ public sealed class AlertGenerator(IServiceScopeFactory scopes, TimeProvider clo
             created += c;
         }
         using (var scope = SystemScope(out _)) await SettleAsync(scope, cancellationToken);
-        // The day's sweep of the register of numbers, under the same once-a-day claim (see NumberedPaperBackfill.RunAsync).
-        int papers;
-        using (var scope = SystemScope(out var db)) papers = await Documents.NumberedPaperBackfill.RunAsync(db, cancellationToken);
         var result = new Result(communes.Count, alerts, created);
         // Counts only: names and texts stay in the database.
         NotificationLog.Generated(log, today, result.Communes, result.Alerts, result.Created);
-        if (papers > 0) NotificationLog.PapersEntered(log, papers);
+        await SweepNumbersAsync(cancellationToken);
         return result;
     }
 
@@ -168,6 +165,25 @@ public sealed class AlertGenerator(IServiceScopeFactory scopes, TimeProvider clo
         }
         await tx.CommitAsync(ct);
         return (overdue.Count, created);
+    }
+
+    /// <summary>
+    /// The day's sweep of the register of numbers (<see cref="Documents.NumberedPaperBackfill.RunAsync"/>), under the same
+    /// once-a-day claim: the papers recorded or issued in the last two days (a day whose run was missed is still in
+    /// the next one's). Its failure does not make the day's alerts run again: logged by type, swept the next day.
+    /// </summary>
+    private async Task SweepNumbersAsync(CancellationToken ct)
+    {
+        try
+        {
+            using var scope = SystemScope(out var db);
+            var papers = await Documents.NumberedPaperBackfill.RunAsync(db, clock.GetUtcNow().UtcDateTime.AddDays(-2), ct);
+            if (papers > 0) NotificationLog.PapersEntered(log, papers);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            NotificationLog.SweepFailed(log, e.GetType().FullName);
+        }
     }
 
     /// <summary>Every open notification whose thing is done is marked so, whatever changed the case.</summary>

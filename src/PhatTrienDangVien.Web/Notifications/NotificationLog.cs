@@ -9,6 +9,9 @@ internal static partial class NotificationLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Numbered papers entered in the register by the day's sweep: {Papers}")]
     public static partial void PapersEntered(ILogger logger, int papers);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "The numbered papers' sweep failed: {ExceptionType}; it runs again the next day")]
+    public static partial void SweepFailed(ILogger logger, string? exceptionType);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "E-mail digest: {Sent} of {Recipients} sent, failed: {Failed}")]
     public static partial void DigestSent(ILogger logger, int sent, int recipients, bool failed);
 

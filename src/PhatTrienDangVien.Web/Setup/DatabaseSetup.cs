@@ -99,7 +99,7 @@ public static class DatabaseSetup
         var claims = scope.ServiceProvider.GetRequiredService<JobClaims>();
         var seal = scope.ServiceProvider.GetRequiredService<AuditContext>().SealKey;
         await OnceAsync(UpgradeSteps.AuditChain, () => AuditChain.LinkOldRowsAsync(db, seal, ct));
-        await OnceAsync(UpgradeSteps.NumberedPapers, () => Documents.NumberedPaperBackfill.RunAsync(db, ct));
+        await OnceAsync(UpgradeSteps.NumberedPapers, () => Documents.NumberedPaperBackfill.RunAsync(db, ct: ct));
         // Keys made before the key ring was encrypted hold their secret in clear, so anyone with the database could forge
         // a session with them (a key is accepted until revoked, expired or not). They go; the next request makes a new
         // encrypted one. Everyone signs in again once; the SMTP password must be typed again (the digest says so).

@@ -180,12 +180,24 @@ public abstract class DocumentNumberStepTests<TApp>(TApp app) where TApp : AppFa
         await app.WithSystemScopeAsync(db => db.NumberedPapers.Where(p => p.StepId == vote).ExecuteDeleteAsync());
         (await HeldAsync(vote)).ShouldBeEmpty();
 
-        // The day's run (the alerts, then the sweep) enters it again in cell A's series, once.
-        var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
-        await app.Services.GetRequiredService<Web.Notifications.AlertGenerator>().RunAsync(today);
+        // The day's run (the alerts, then the sweep of the last two days' papers) enters it again in cell A's series, once.
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var alerts = app.Services.GetRequiredService<Web.Notifications.AlertGenerator>();
+        await alerts.RunAsync(today);
         var entered = (await HeldAsync(vote)).ShouldHaveSingleItem();
         (entered.CounterId, entered.Serial, entered.FormCode, entered.PaperDate).ShouldBe((reserved.CounterId, 70, "6-KND", D("2021-03-10")));
         (await app.WithSystemScopeAsync(db => Docs.NumberedPaperBackfill.RunAsync(db))).ShouldBe(0, "entered once");
+
+        // A step recorded three days ago is not the day's sweep's (papers left out for good are not read every day);
+        // the run over every paper (the upgrade's, at a start) enters it.
+        var threeDaysAgo = clock.GetUtcNow().UtcDateTime.AddDays(-3);
+        await app.WithSystemScopeAsync(db => db.AdmissionSteps.Where(s => s.Id == vote).ExecuteUpdateAsync(u => u.SetProperty(s => s.RecordedAtUtc, threeDaysAgo)));
+        await app.WithSystemScopeAsync(db => db.NumberedPapers.Where(p => p.StepId == vote).ExecuteDeleteAsync());
+        await alerts.RunAsync(today);
+        (await HeldAsync(vote)).ShouldBeEmpty("the day's sweep reads the last two days");
+        (await app.WithSystemScopeAsync(db => Docs.NumberedPaperBackfill.RunAsync(db))).ShouldBe(1, "every paper");
+        (await HeldAsync(vote)).ShouldHaveSingleItem().Serial.ShouldBe(70);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.HasIndex(e => e.PersonId).IsUnique();
         b.HasIndex(e => new { e.CellId, e.Status });
         // The admissions of a period over many communes (the province's and the country's new-members report) read a
-        // few percent of the register: by date, not by scanning it (docs/benchmarks.md, 375 → 22 ms over 4.3 million).
+        // few percent of the register: by date, not by scanning it (docs/benchmarks.md, 375 → 22 ms over 4.3 million members).
         b.HasIndex(e => e.CeremonyDate);
         b.Property(e => e.AdmissionDecisionNumber).HasMaxLength(50);
         b.Property(e => e.PartyCardNumber).HasMaxLength(20);
