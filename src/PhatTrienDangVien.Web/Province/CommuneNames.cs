@@ -22,7 +22,7 @@ public static class CommuneNames
         foreach (var prefix in s_prefixes)
         {
             var parts = prefix.Split(' ');
-            // Something must be left after the prefix: "Xã" alone is a name.
+            // Something must be left after the prefix ("Xã" alone is refused as a name, IsPrefixOnly).
             if (words.Length <= parts.Length) continue;
             var typed = lower.Take(parts.Length).ToArray();
             var accented = typed.SequenceEqual(parts);
@@ -30,6 +30,14 @@ public static class CommuneNames
             if (accented || bare) return string.Join(' ', words.Skip(parts.Length));
         }
         return normalized;
+    }
+
+    /// <summary>Whether the name is only the words before a commune's name ("Đảng bộ xã", "Xã"): no name was typed.</summary>
+    public static bool IsPrefixOnly(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var folded = VietnameseText.Fold(VietnameseText.Normalize(name) ?? "");
+        return s_prefixes.Any(p => VietnameseText.Fold(p) == folded);
     }
 
     /// <summary>What two commune names are compared by: short, without diacritics or case.</summary>

@@ -29,6 +29,7 @@ public sealed class Communes(AppDbContext db, Access access, Auditing.AuditConte
 {
     public const string Prefix = "Input.";
     public const string NameTaken = "Đã có Đảng bộ xã cùng tên (kể cả khi viết không dấu).";
+    public static string PrefixOnly(string typed) => $"“{typed}” chưa phải là tên: hãy nhập cả tên riêng, ví dụ “Đảng bộ xã Nhơn Mỹ”.";
     public const string ArchivedRefusal = "Đảng bộ xã của tài khoản này đã được lưu trữ (sáp nhập hoặc giải thể). Hãy liên hệ Ban Tổ chức Tỉnh ủy.";
 
     /// <summary>Every commune committee of the installation, archived ones included.</summary>
@@ -60,7 +61,8 @@ public sealed class Communes(AppDbContext db, Access access, Auditing.AuditConte
         errors.Annotations(input, Prefix);
         if (input.TermEnd <= input.TermStart)
             errors.Add(Prefix + nameof(input.TermEnd), "Năm kết thúc nhiệm kỳ phải sau năm bắt đầu (ví dụ 2025–2030).");
-        if (input.Name.Length > 0 && await NameTakenAsync(input.Name, null, ct)) errors.Add(Prefix + nameof(input.Name), NameTaken);
+        if (input.Name.Length > 0 && CommuneNames.IsPrefixOnly(input.Name)) errors.Add(Prefix + nameof(input.Name), PrefixOnly(input.Name));
+        else if (input.Name.Length > 0 && await NameTakenAsync(input.Name, null, ct)) errors.Add(Prefix + nameof(input.Name), NameTaken);
         if (errors.Any) return Outcome<Organisation>.Invalid(errors.List);
         // The commune, its term and its source categories are written together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -90,6 +92,7 @@ public sealed class Communes(AppDbContext db, Access access, Auditing.AuditConte
         var normalized = VietnameseText.Normalize(name) ?? "";
         if (normalized.Length == 0) return Outcome<Organisation>.Invalid(Prefix + "Name", "Hãy nhập tên mới của Đảng bộ xã.");
         if (normalized.Length > 200) return Outcome<Organisation>.Invalid(Prefix + "Name", "Tên tối đa 200 ký tự.");
+        if (CommuneNames.IsPrefixOnly(normalized)) return Outcome<Organisation>.Invalid(Prefix + "Name", PrefixOnly(normalized));
         if (commune.Version != version)
             return Outcome<Organisation>.Conflict(commune, [new FieldConflict("Tên Đảng bộ xã", normalized, commune.Name)],
                 "Trong lúc đồng chí sửa, người khác đã đổi Đảng bộ xã này. Hãy xem tên hiện tại rồi lưu lại nếu vẫn muốn đổi.");

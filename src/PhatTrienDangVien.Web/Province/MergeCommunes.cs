@@ -21,7 +21,9 @@ public sealed class MergeCommunes(Access access, AuditContext who, IServiceScope
 {
     public sealed record Result(string From, string Into, IReadOnlyDictionary<string, int> Moved, IReadOnlyList<string> Renamed, bool TargetsAdded);
 
-    public async Task<Outcome<Result>> HandleAsync(int fromId, int intoId, CancellationToken ct)
+    /// <param name="fromVersion">The merged commune's version as the confirmation read it (null: not checked).</param>
+    /// <param name="intoVersion">The receiving commune's version as the confirmation read it (null: not checked).</param>
+    public async Task<Outcome<Result>> HandleAsync(int fromId, int intoId, int? fromVersion, int? intoVersion, CancellationToken ct)
     {
         if (!access.Has(Permission.ManageCommunes)) return Outcome<Result>.Forbidden();
         // The rows of two communes are written at once: under the system's scope, in a DI scope of its own, with the
@@ -39,6 +41,11 @@ public sealed class MergeCommunes(Access access, AuditContext who, IServiceScope
         if (from.Id == into.Id) return Outcome<Result>.Invalid("IntoId", "Hãy chọn một Đảng bộ xã khác để hợp nhất vào.");
         if (!from.IsActive) return Outcome<Result>.Refused(new DomainException($"{from.Name} đã được lưu trữ: không hợp nhất được nữa."));
         if (!into.IsActive) return Outcome<Result>.Refused(new DomainException($"{into.Name} đã được lưu trữ: hãy chọn một Đảng bộ xã đang hoạt động."));
+        // A merge confirmed on a page read before one of the two changed (renamed, say): what was confirmed is not
+        // what would be merged.
+        if ((fromVersion is { } fv && fv != from.Version) || (intoVersion is { } iv && iv != into.Version))
+            return Outcome<Result>.Refused(new DomainException(
+                $"Trong lúc đồng chí xác nhận, {from.Name} hoặc {into.Name} đã được sửa (đổi tên, lưu trữ…): hãy xem lại danh sách rồi hợp nhất lần nữa."));
 
         var moved = new Dictionary<string, int>();
         var renamed = new List<string>();

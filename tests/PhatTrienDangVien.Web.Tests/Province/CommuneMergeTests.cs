@@ -55,6 +55,19 @@ public abstract class CommuneMergeTests<TApp>(TApp app) where TApp : TwoCommunes
         var askedPage = await asked.Content.ReadAsStringAsync();
         askedPage.ShouldContain("Hợp nhất Đảng bộ xã Thử Nghiệm vào Đảng bộ xã Nhơn Mỹ");
         (await CountsAsync(demo, test)).ShouldBe(before);
+        // Confirmed on that page after the test commune was renamed meanwhile: refused, nothing moved; its name back.
+        var confirm = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(askedPage).QuerySelector("#merge-confirm form")!;
+        string Field(string name) => confirm.QuerySelector($"input[name='{name}']")!.GetAttribute("value")!;
+        var renamed = await board.PostRawAsync($"/Province/Communes?handler=Rename&id={test}", [new("name", "Đảng bộ xã Thử Nghiệm Mới"), new("version", Field("fromVersion"))], "/Province/Communes");
+        renamed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var stale = await board.PostRawAsync("/Province/Communes?handler=Merge",
+            [new("fromId", Field("fromId")), new("intoId", Field("intoId")), new("fromVersion", Field("fromVersion")), new("intoVersion", Field("intoVersion")), new("confirmed", "true")], "/Province/Communes");
+        stale.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await stale.Content.ReadAsStringAsync()).ShouldContain("đã được sửa (đổi tên, lưu trữ…): hãy xem lại danh sách rồi hợp nhất lần nữa");
+        (await CountsAsync(demo, test)).ShouldBe(before);
+        var current = await app.WithSystemScopeAsync((db, _) => db.Organisations.Where(o => o.Id == test).Select(o => o.Version).SingleAsync());
+        (await board.PostRawAsync($"/Province/Communes?handler=Rename&id={test}",
+            [new("name", "Đảng bộ xã Thử Nghiệm"), new("version", current.ToString(System.Globalization.CultureInfo.InvariantCulture))], "/Province/Communes")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var merged = await board.PostRawAsync("/Province/Communes?handler=Merge",
             [new("fromId", test.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("intoId", demo.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("confirmed", "true")], "/Province/Communes");
         merged.StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -312,9 +312,23 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
         first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.WithSystemScopeAsync((db, _) => db.Users.Where(u => u.UserName == "qt-phuthanhtay").Select(u => new { u.CommuneId, u.Role, u.MustChangePassword }).SingleAsync()))
             .ShouldBe(new { CommuneId = id, Role = Web.Authorization.Roles.Administrator, MustChangePassword = true });
-        // No commune chosen: a message, no account.
+        // No commune chosen: a message, no account. Nor for an id that is no commune (a cell's, from a tampered form).
         (await board.PostRawAsync("/Province/Communes?handler=Admin", [new("Admin.UserName", "qt-khong"), new("Admin.FullName", "Không Xã")], "/Province/Communes"))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var notCommune = await board.PostRawAsync("/Province/Communes?handler=Admin",
+            [new("AdminCommuneId", app.Data.CellA.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Admin.UserName", "qt-khong"), new("Admin.FullName", "Không Xã")], "/Province/Communes");
+        notCommune.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await notCommune.Content.ReadAsStringAsync()).ShouldContain("Không có Đảng bộ xã này: hãy chọn trong danh sách.");
+        (await app.WithSystemScopeAsync((db, _) => db.Users.AnyAsync(u => u.UserName == "qt-khong"))).ShouldBeFalse();
+
+        // Only the words before a name ("Đảng bộ xã", "Xã") are no name, on adding and renaming.
+        foreach (var prefixOnly in new[] { "Đảng bộ xã", "xã", "Dang bo xa" })
+        {
+            var none = await board.PostFormAsync("/Province/Communes", new() { ["Input.Name"] = prefixOnly, ["Input.TermStart"] = "2025", ["Input.TermEnd"] = "2030" }, "Add");
+            none.StatusCode.ShouldBe(HttpStatusCode.BadRequest, prefixOnly);
+            (await none.Content.ReadAsStringAsync()).ShouldContain("chưa phải là tên: hãy nhập cả tên riêng");
+        }
+        (await app.WithSystemScopeAsync((db, _) => Communes.All(db).CountAsync(o => o.Name == "Đảng bộ xã" || o.Name == "xã" || o.Name == "Dang bo xa"))).ShouldBe(0);
 
         // The same name without its marks is the same commune; a term that ends before it starts is no term.
         var twice = await board.PostFormAsync("/Province/Communes", new() { ["Input.Name"] = "dang bo xa phu thanh tay" }, "Add");
@@ -338,6 +352,12 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
         var conflictPage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await stale.Content.ReadAsStringAsync());
         ((IHtmlInputElement)conflictPage.QuerySelector($"#name-{id}")!).Value.ShouldBe("Đảng bộ xã Phú Thạnh Mới");
         conflictPage.QuerySelector(".conflict")!.TextContent.ShouldContain("bấm Đổi tên lần nữa");
+        (await app.WithSystemScopeAsync((db, _) => Communes.All(db).Where(o => o.Id == id).Select(o => o.Name).SingleAsync())).ShouldBe("Đảng bộ xã Phú Thạnh");
+        var renamed = await app.WithSystemScopeAsync((db, _) => Communes.All(db).Where(o => o.Id == id).Select(o => o.Version).SingleAsync());
+        var prefixRename = await board.PostRawAsync($"/Province/Communes?handler=Rename&id={id}",
+            [new("name", "Đảng bộ xã"), new("version", renamed.ToString(System.Globalization.CultureInfo.InvariantCulture))], "/Province/Communes");
+        prefixRename.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await prefixRename.Content.ReadAsStringAsync()).ShouldContain("chưa phải là tên");
         (await app.WithSystemScopeAsync((db, _) => Communes.All(db).Where(o => o.Id == id).Select(o => o.Name).SingleAsync())).ShouldBe("Đảng bộ xã Phú Thạnh");
 
         // Its administrator signs in while it is active, not once it is archived, again once it is back.
@@ -406,6 +426,12 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
         var refused = await admin.PostFormAsync("/Calendar", new() { ["Input.Date"] = "2027-03-15", ["Input.Kind"] = "DayOff", ["Input.Name"] = "Nghỉ thử của xã" }, "Add");
         refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var board = await BoardAsync();
+        // A kind that is none of the list's: said beside the list, nothing added.
+        var wrongKind = await board.PostFormAsync("/Calendar", new() { ["Input.Date"] = "2027-03-16", ["Input.Kind"] = "Holiday", ["Input.Name"] = "Nghỉ sai loại" }, "Add");
+        wrongKind.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await wrongKind.Content.ReadAsStringAsync())
+            .QuerySelector("[data-valmsg-for='Input.Kind']")!.TextContent.ShouldContain("không hợp lệ");
+        (await app.WithSystemScopeAsync((db, _) => db.CalendarDayOverrides.AnyAsync(o => o.Date == new DateOnly(2027, 3, 16)))).ShouldBeFalse();
         var done = await board.PostFormAsync("/Calendar", new() { ["Input.Date"] = "2027-03-15", ["Input.Kind"] = "DayOff", ["Input.Name"] = "Nghỉ theo thông báo của tỉnh" }, "Add");
         done.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.WithSystemScopeAsync((db, _) => db.CalendarDayOverrides.AnyAsync(o => o.Date == new DateOnly(2027, 3, 15))))

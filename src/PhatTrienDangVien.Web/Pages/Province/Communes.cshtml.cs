@@ -93,10 +93,21 @@ public class CommunesModel(AppDbContext db, Communes communes, MergeCommunes mer
         if (ModelState.IsValid)
         {
             var outcome = await communes.CreateAdministratorAsync(AdminCommuneId!.Value, Admin, ct);
-            if (this.Show(outcome, "Admin.") is null)
+            var shown = this.Show(outcome, "Admin.");
+            if (shown is null)
             {
                 TempData[NewAdminKey] = $"{outcome.Value!.User.UserName}\n{outcome.Value.Password}";
                 return Redirect("/Province/Communes");
+            }
+            if (outcome.Status == OutcomeStatus.NotFound)
+            {
+                // An id from outside the list (a tampered form): said beside the list, as a wrong choice.
+                ModelState.AddModelError(nameof(AdminCommuneId), "Không có Đảng bộ xã này: hãy chọn trong danh sách.");
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+            }
+            else if (shown is not PageResult)
+            {
+                return shown;
             }
             // The command names its fields "Input.…": shown beside this form's.
             foreach (var e in outcome.Errors) ModelState.AddModelError(e.Field.Replace("Input.", "Admin.", StringComparison.Ordinal), e.Message);
@@ -110,7 +121,7 @@ public class CommunesModel(AppDbContext db, Communes communes, MergeCommunes mer
     }
 
     /// <summary>Merges <paramref name="fromId"/> into <paramref name="intoId"/> (asked to confirm on the page).</summary>
-    public async Task<IActionResult> OnPostMergeAsync(int? fromId, int? intoId, bool confirmed, CancellationToken ct)
+    public async Task<IActionResult> OnPostMergeAsync(int? fromId, int? intoId, bool confirmed, int? fromVersion, int? intoVersion, CancellationToken ct)
     {
         if (fromId is not null && intoId is not null && fromId != intoId && !confirmed)
         {
@@ -130,7 +141,7 @@ public class CommunesModel(AppDbContext db, Communes communes, MergeCommunes mer
             await LoadAsync(ct);
             return Page();
         }
-        var outcome = await merge.HandleAsync(fromId.Value, intoId.Value, ct);
+        var outcome = await merge.HandleAsync(fromId.Value, intoId.Value, fromVersion, intoVersion, ct);
         if (outcome.Status == OutcomeStatus.Done)
         {
             var r = outcome.Value!;
