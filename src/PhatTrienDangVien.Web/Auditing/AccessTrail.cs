@@ -24,6 +24,9 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
     public const string Downloaded = "Tải tệp quét";
     public const string DocumentDownloaded = "Tải biểu mẫu đã lập";
     public const string Merged = "Hợp nhất Đảng bộ xã";
+    public const string CommuneRenamed = "Đổi tên Đảng bộ xã";
+    public const string CommuneArchived = "Lưu trữ Đảng bộ xã";
+    public const string CommuneRestored = "Mở lại Đảng bộ xã";
     // The action column holds 20 characters.
     public const string TwoFactorEnabled = "Bật xác thực 2 bước";
     public const string TwoFactorDisabled = "Tắt xác thực 2 bước";
@@ -107,6 +110,14 @@ public sealed class AccessTrail(AppDbContext db, AuditContext who, TimeProvider 
     public Task MergedAsync(int communeId, string from, string into, string moved, CancellationToken ct) =>
         WriteAsync(communeId, who.UserId, who.UserName, Merged,
             new() { ["MergedFrom"] = from, ["MergedInto"] = into, ["Moved"] = moved }, ct,
+            entityId: communeId.ToString(System.Globalization.CultureInfo.InvariantCulture), entityType: nameof(Core.Organisations.Organisation));
+
+    /// <summary>
+    /// A commune renamed, archived or brought back by the province: on the installation's chain, which the province's
+    /// trail reads (the row's own change is on the commune's chain, which its administrator reads).
+    /// </summary>
+    public Task CommuneChangedAsync(int communeId, string action, Dictionary<string, object> facts, CancellationToken ct) =>
+        WriteAsync(null, who.UserId, who.UserName, action, facts, ct,
             entityId: communeId.ToString(System.Globalization.CultureInfo.InvariantCulture), entityType: nameof(Core.Organisations.Organisation));
 
     private async Task WriteAsync(int? communeId, string? userId, string userName, string action, Dictionary<string, object> facts, CancellationToken ct,

@@ -146,7 +146,7 @@ public sealed class AuditView(AppDbContext db)
         ["SmtpUserName"] = "Tài khoản SMTP", ["SenderAddress"] = "Địa chỉ người gửi", ["SenderName"] = "Tên người gửi",
         ["SendHour"] = "Giờ gửi", ["SiteUrl"] = "Địa chỉ trang", ["Role"] = "Vai trò", ["OrganisationId"] = "Chi bộ",
         ["Email"] = "Thư điện tử", ["LockoutEnd"] = "Khóa đến", ["MustChangePassword"] = "Phải đổi mật khẩu khi đăng nhập",
-        ["MergedFrom"] = "Đảng bộ xã hợp nhất", ["MergedInto"] = "Vào Đảng bộ xã", ["Moved"] = "Hồ sơ đã chuyển",
+        ["OldName"] = "Tên cũ", ["MergedFrom"] = "Đảng bộ xã hợp nhất", ["MergedInto"] = "Vào Đảng bộ xã", ["Moved"] = "Hồ sơ đã chuyển",
         ["IpAddress"] = "Địa chỉ máy (IP)", ["List"] = "Danh sách", ["Rows"] = "Số dòng", ["Record"] = "Hồ sơ", ["Attachment"] = "Mã tệp", ["Document"] = "Mã văn bản đã lập",
         ["Person"] = "Người", ["Via"] = "Nơi xem", ["Format"] = "Định dạng",
         ["FormCode"] = "Biểu mẫu", ["Variant"] = "Người giới thiệu thứ", ["Number"] = "Số văn bản đã cấp", ["Sha256"] = "Mã băm SHA-256 của tệp",

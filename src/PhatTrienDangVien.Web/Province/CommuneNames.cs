@@ -36,8 +36,20 @@ public static class CommuneNames
     public static bool IsPrefixOnly(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var folded = VietnameseText.Fold(VietnameseText.Normalize(name) ?? "");
-        return s_prefixes.Any(p => VietnameseText.Fold(p) == folded);
+        // As WithoutPrefix reads a prefix: with its diacritics or with none ("Xà" is a name).
+        var lower = (VietnameseText.Normalize(name) ?? "").ToLowerInvariant();
+        return s_prefixes.Any(p => lower == p || lower == VietnameseText.Fold(p));
+    }
+
+    /// <summary>
+    /// The name as the lists show it: "Nhơn Hưng" typed alone becomes "Đảng bộ xã Nhơn Hưng", beside the others; a name
+    /// typed with its words before it ("Đảng bộ phường …", "Xã …") stays as typed.
+    /// </summary>
+    public static string Full(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var normalized = VietnameseText.Normalize(name) ?? "";
+        return normalized.Length == 0 || WithoutPrefix(normalized) != normalized ? normalized : "Đảng bộ xã " + normalized;
     }
 
     /// <summary>What two commune names are compared by: short, without diacritics or case.</summary>

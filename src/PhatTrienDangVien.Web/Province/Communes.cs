@@ -25,7 +25,7 @@ public sealed class NewCommuneInput
 /// The communes of the installation, kept by the province board: add one, rename one, archive one (and bring it back).
 /// An archived commune keeps every record and stays readable by the province; its own accounts can no longer sign in.
 /// </summary>
-public sealed class Communes(AppDbContext db, Access access, Auditing.AuditContext who, IServiceScopeFactory scopes)
+public sealed class Communes(AppDbContext db, Access access, Auditing.AuditContext who, IServiceScopeFactory scopes, Auditing.AccessTrail trail)
 {
     public const string Prefix = "Input.";
     public const string NameTaken = "Đã có Đảng bộ xã cùng tên (kể cả khi viết không dấu).";
@@ -56,7 +56,7 @@ public sealed class Communes(AppDbContext db, Access access, Auditing.AuditConte
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!access.Has(Permission.ManageCommunes)) return Outcome<Organisation>.Forbidden();
-        input.Name = VietnameseText.Normalize(input.Name) ?? "";
+        input.Name = CommuneNames.IsPrefixOnly(input.Name ?? "") ? VietnameseText.Normalize(input.Name) ?? "" : CommuneNames.Full(input.Name ?? "");
         var errors = new Errors();
         errors.Annotations(input, Prefix);
         if (input.TermEnd <= input.TermStart)
@@ -89,18 +89,23 @@ public sealed class Communes(AppDbContext db, Access access, Auditing.AuditConte
     {
         if (!access.Has(Permission.ManageCommunes)) return Outcome<Organisation>.Forbidden();
         if (await All(db).FirstOrDefaultAsync(o => o.Id == id, ct) is not { } commune) return Outcome<Organisation>.NotFound();
+        if (commune.MergedIntoId is not null)
+            return Outcome<Organisation>.Refused(new DomainException($"{commune.Name} đã hợp nhất vào Đảng bộ xã khác: không đổi tên được."));
         var normalized = VietnameseText.Normalize(name) ?? "";
         if (normalized.Length == 0) return Outcome<Organisation>.Invalid(Prefix + "Name", "Hãy nhập tên mới của Đảng bộ xã.");
+        if (!CommuneNames.IsPrefixOnly(normalized)) normalized = CommuneNames.Full(normalized);
         if (normalized.Length > 200) return Outcome<Organisation>.Invalid(Prefix + "Name", "Tên tối đa 200 ký tự.");
         if (CommuneNames.IsPrefixOnly(normalized)) return Outcome<Organisation>.Invalid(Prefix + "Name", PrefixOnly(normalized));
         if (commune.Version != version)
             return Outcome<Organisation>.Conflict(commune, [new FieldConflict("Tên Đảng bộ xã", normalized, commune.Name)],
                 "Trong lúc đồng chí sửa, người khác đã đổi Đảng bộ xã này. Hãy xem tên hiện tại rồi lưu lại nếu vẫn muốn đổi.");
         if (await NameTakenAsync(normalized, id, ct)) return Outcome<Organisation>.Invalid(Prefix + "Name", NameTaken);
+        var oldName = commune.Name;
         commune.Name = normalized;
         try
         {
             await db.SaveChangesAsync(ct);
+            await trail.CommuneChangedAsync(id, Auditing.AccessTrail.CommuneRenamed, new() { ["OldName"] = oldName, ["Name"] = normalized }, ct);
         }
         catch (DbUpdateException e) when (VersionedEdit.IsUniqueViolation(e))
         {
@@ -130,6 +135,7 @@ public sealed class Communes(AppDbContext db, Access access, Auditing.AuditConte
         // Its accounts' sessions end now, not at the next sign-in: a new security stamp fails their cookies' check.
         if (archived) await SignOutAccountsAsync(db, id, ct);
         await db.SaveChangesAsync(ct);
+        await trail.CommuneChangedAsync(id, archived ? Auditing.AccessTrail.CommuneArchived : Auditing.AccessTrail.CommuneRestored, new() { ["Name"] = commune.Name }, ct);
         return Outcome<Organisation>.Done(commune);
     }
 

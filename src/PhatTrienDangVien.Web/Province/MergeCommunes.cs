@@ -183,6 +183,7 @@ public sealed class MergeCommunes(Access access, AuditContext who, IServiceScope
         await db.RaiseVersionsAsync([f, t], ct);
         var trail = scope.ServiceProvider.GetRequiredService<AccessTrail>();
         var facts = string.Join(", ", moved.Where(m => m.Value > 0).Select(m => $"{m.Value.ToString("N0", Pages.Shared.Lookups.Vietnamese)} {m.Key}"));
+        if (facts.Length == 0) facts = "không có hồ sơ nào";
         await trail.MergedAsync(f, from.Name, into.Name, facts, ct);
         await trail.MergedAsync(t, from.Name, into.Name, facts, ct);
         await transaction.CommitAsync(ct);

@@ -31,4 +31,24 @@ public class CommuneNamesTests
         CommuneNames.Key("Phương Thạnh").ShouldBe(CommuneNames.Key("Đảng bộ xã Phương Thạnh"));
         CommuneNames.Key("Phương Thạnh").ShouldNotBe(CommuneNames.Key("Đảng bộ xã Thạnh"));
     }
+
+    [Theory]
+    [InlineData("Nhơn Hưng", "Đảng bộ xã Nhơn Hưng")]
+    [InlineData("  Nhơn   Hưng ", "Đảng bộ xã Nhơn Hưng")]
+    [InlineData("Đảng bộ xã Nhơn Hưng", "Đảng bộ xã Nhơn Hưng")]
+    [InlineData("Đảng bộ phường An Nhơn", "Đảng bộ phường An Nhơn")]
+    [InlineData("Xã Nhơn Mỹ", "Xã Nhơn Mỹ")]
+    [InlineData("Phương Thạnh", "Đảng bộ xã Phương Thạnh")]
+    public void A_name_typed_alone_is_shown_as_a_communes_party_committee(string typed, string shown) =>
+        CommuneNames.Full(typed).ShouldBe(shown);
+
+    [Theory]
+    [InlineData("Đảng bộ xã", true)]
+    [InlineData("dang bo xa", true)]
+    [InlineData(" Xã ", true)]
+    [InlineData("Phường", true)]
+    [InlineData("Xã Nhơn Mỹ", false)]
+    [InlineData("Xà", false)]
+    public void Only_the_words_before_a_name_are_no_name(string typed, bool prefixOnly) =>
+        CommuneNames.IsPrefixOnly(typed).ShouldBe(prefixOnly);
 }

@@ -353,6 +353,10 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
         ((IHtmlInputElement)conflictPage.QuerySelector($"#name-{id}")!).Value.ShouldBe("Đảng bộ xã Phú Thạnh Mới");
         conflictPage.QuerySelector(".conflict")!.TextContent.ShouldContain("bấm Đổi tên lần nữa");
         (await app.WithSystemScopeAsync((db, _) => Communes.All(db).Where(o => o.Id == id).Select(o => o.Name).SingleAsync())).ShouldBe("Đảng bộ xã Phú Thạnh");
+        // On the installation's trail, which the board reads without a commune chosen.
+        var idText = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (await app.WithSystemScopeAsync((db, _) => db.AuditEntries.CountAsync(e => e.CommuneId == null && e.EntityId == idText && e.Action == Web.Auditing.AccessTrail.CommuneRenamed)))
+            .ShouldBe(1);
         var renamed = await app.WithSystemScopeAsync((db, _) => Communes.All(db).Where(o => o.Id == id).Select(o => o.Version).SingleAsync());
         var prefixRename = await board.PostRawAsync($"/Province/Communes?handler=Rename&id={id}",
             [new("name", "Đảng bộ xã"), new("version", renamed.ToString(System.Globalization.CultureInfo.InvariantCulture))], "/Province/Communes");
@@ -389,6 +393,9 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
         (await board.GetAsync("/Province?Archived=true")).Document.QuerySelector($"#communes tr[data-commune='{id}']").ShouldNotBeNull();
         (await app.WithSystemScopeAsync((db, _) => db.Terms.AnyAsync(t => t.CommuneId == id))).ShouldBeTrue();
         (await board.PostRawAsync($"/Province/Communes?handler=Archive&id={id}&archived=false", [], "/Province/Communes")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithSystemScopeAsync((db, _) => db.AuditEntries.Where(e => e.CommuneId == null && e.EntityId == idText
+                && (e.Action == Web.Auditing.AccessTrail.CommuneArchived || e.Action == Web.Auditing.AccessTrail.CommuneRestored)).Select(e => e.Action).ToListAsync()))
+            .ShouldBe([Web.Auditing.AccessTrail.CommuneArchived, Web.Auditing.AccessTrail.CommuneRestored], ignoreOrder: true);
         await Browser.LoginAsync(app, "quantri-phuthanh");
         // Every change is on the trail.
         (await app.WithSystemScopeAsync((db, _) => db.AuditEntries.CountAsync(a => a.EntityType == "Organisation" && a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture))))
@@ -423,7 +430,12 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
     public async Task The_national_calendar_is_corrected_by_the_board_and_not_by_a_communes_administrator()
     {
         var admin = await Browser.LoginAsync(app, "quantri", DemoSeeder.DemoPassword);
-        var refused = await admin.PostFormAsync("/Calendar", new() { ["Input.Date"] = "2027-03-15", ["Input.Kind"] = "DayOff", ["Input.Name"] = "Nghỉ thử của xã" }, "Add");
+        // The page says so first and offers no form; a form posted all the same is refused.
+        var (_, page) = await admin.GetAsync("/Calendar");
+        page.QuerySelector("#shared-calendar")!.TextContent.ShouldContain("quản trị viên của một xã không sửa được");
+        page.QuerySelector("form[action*='handler=Add']").ShouldBeNull();
+        var refused = await admin.PostRawAsync("/Calendar?handler=Add",
+            [new("Input.Date", "2027-03-15"), new("Input.Kind", "DayOff"), new("Input.Name", "Nghỉ thử của xã")], "/Calendar");
         refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var board = await BoardAsync();
         // A kind that is none of the list's: said beside the list, nothing added.

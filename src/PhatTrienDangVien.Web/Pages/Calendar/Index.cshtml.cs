@@ -20,6 +20,8 @@ public class IndexModel(AppDbContext db, CalendarService calendars, Access acces
     public List<CalendarDayOverride> Overrides { get; private set; } = [];
     public int ShownYear => Year ?? Core.Common.VietnamTime.Today(clock).Year;
     public bool CanEdit => access.Has(Permission.ManageRules);
+    /// <summary>Whether this user may change the shared calendar here (a commune's administrator only while the installation serves that one commune).</summary>
+    public bool MayEdit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -59,6 +61,7 @@ public class IndexModel(AppDbContext db, CalendarService calendars, Access acces
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        MayEdit = CanEdit && await InstallationRules.MayEditAsync(db, ct);
         Holidays = (await calendars.GetAsync(ct)).HolidaysOf(ShownYear);
         var from = new DateOnly(ShownYear, 1, 1);
         var to = new DateOnly(ShownYear, 12, 31);

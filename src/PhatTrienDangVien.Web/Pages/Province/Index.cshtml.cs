@@ -13,13 +13,16 @@ namespace PhatTrienDangVien.Web.Pages.Province;
 /// steps), sortable, with the province's totals; each commune opens its own dashboard, read only.
 /// </summary>
 [RequirePermission(Permission.ViewProvince)]
-public class IndexModel(ProvinceFigures province, AppDbContext db) : PageModel
+public class IndexModel(ProvinceFigures province, AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public ListQuery Query { get; set; } = new();
     [BindProperty(SupportsGet = true)] public bool Archived { get; set; }
 
     public List<ProvinceFigures.Row> Rows { get; private set; } = [];
     public ProvinceFigures.Totals Total { get; private set; } = null!;
+    /// <summary>The printed page's heading, as the exported sheet's.</summary>
+    public Reports.ReportTitle Head => new(Export.Exporter.ProvinceCommittee, Export.Exporter.Heading("Đảng bộ xã của tỉnh"),
+        Archived ? ["kể cả Đảng bộ xã đã lưu trữ"] : [], Core.Common.VietnamTime.Today(clock));
     /// <summary>The commune being looked into, if any.</summary>
     public int? Viewing => db.Scope.CommuneId > 0 ? db.Scope.CommuneId : null;
 

@@ -211,3 +211,12 @@ document.querySelectorAll('.table-responsive:not([tabindex])').forEach(function 
   });
   sync();
 })();
+
+// A table wider than the screen (a phone) says so above it: the region scrolls sideways, which a phone does not show.
+function markScrollableTables() {
+  document.querySelectorAll('.table-responsive').forEach(function (box) {
+    box.classList.toggle('is-scrollable', box.scrollWidth > box.clientWidth + 1);
+  });
+}
+window.addEventListener('load', markScrollableTables);
+window.addEventListener('resize', markScrollableTables);
