@@ -99,13 +99,15 @@ public sealed class Communes(AppDbContext db, Access access, Auditing.AuditConte
         if (commune.Version != version)
             return Outcome<Organisation>.Conflict(commune, [new FieldConflict("Tên Đảng bộ xã", normalized, commune.Name)],
                 "Trong lúc đồng chí sửa, người khác đã đổi Đảng bộ xã này. Hãy xem tên hiện tại rồi lưu lại nếu vẫn muốn đổi.");
+        if (normalized == commune.Name) return Outcome<Organisation>.Done(commune);
         if (await NameTakenAsync(normalized, id, ct)) return Outcome<Organisation>.Invalid(Prefix + "Name", NameTaken);
         var oldName = commune.Name;
         commune.Name = normalized;
+        // The rename and its line on the installation's trail together, or neither.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
-            await trail.CommuneChangedAsync(id, Auditing.AccessTrail.CommuneRenamed, new() { ["OldName"] = oldName, ["Name"] = normalized }, ct);
         }
         catch (DbUpdateException e) when (VersionedEdit.IsUniqueViolation(e))
         {
@@ -117,6 +119,8 @@ public sealed class Communes(AppDbContext db, Access access, Auditing.AuditConte
             db.ChangeTracker.Clear();
             return Outcome<Organisation>.Refused(new DomainException("Trong lúc đồng chí sửa, người khác đã đổi Đảng bộ xã này. Hãy tải lại trang."));
         }
+        await trail.CommuneChangedAsync(id, Auditing.AccessTrail.CommuneRenamed, new() { ["OldName"] = oldName, ["Name"] = normalized }, ct);
+        await transaction.CommitAsync(ct);
         return Outcome<Organisation>.Done(commune);
     }
 
@@ -134,8 +138,11 @@ public sealed class Communes(AppDbContext db, Access access, Auditing.AuditConte
         commune.IsActive = !archived;
         // Its accounts' sessions end now, not at the next sign-in: a new security stamp fails their cookies' check.
         if (archived) await SignOutAccountsAsync(db, id, ct);
+        // The change and its line on the installation's trail together, or neither.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await trail.CommuneChangedAsync(id, archived ? Auditing.AccessTrail.CommuneArchived : Auditing.AccessTrail.CommuneRestored, new() { ["Name"] = commune.Name }, ct);
+        await transaction.CommitAsync(ct);
         return Outcome<Organisation>.Done(commune);
     }
 

@@ -58,12 +58,15 @@ public sealed class MergeCommunes(Access access, AuditContext who, IServiceScope
         // the two cannot deadlock; SQLite has one writer.
         foreach (var id in new[] { f, t }.Order())
         {
+            // Each as the confirmation read it, when it says (a rename committed since the check above is caught here).
             var claimed = id == f
-                ? await db.Organisations.Where(o => o.Id == f && o.IsActive).ExecuteUpdateAsync(u => u.SetProperty(o => o.IsActive, false), ct)
-                : await db.Organisations.Where(o => o.Id == t && o.IsActive).ExecuteUpdateAsync(u => u.SetProperty(o => o.IsActive, true), ct);
+                ? await db.Organisations.Where(o => o.Id == f && o.IsActive && (fromVersion == null || o.Version == fromVersion))
+                    .ExecuteUpdateAsync(u => u.SetProperty(o => o.IsActive, false), ct)
+                : await db.Organisations.Where(o => o.Id == t && o.IsActive && (intoVersion == null || o.Version == intoVersion))
+                    .ExecuteUpdateAsync(u => u.SetProperty(o => o.IsActive, true), ct);
             if (claimed == 0)
                 return Outcome<Result>.Refused(new DomainException(
-                    $"{(id == f ? from.Name : into.Name)} vừa được hợp nhất hoặc lưu trữ: hãy tải lại trang và xem danh sách Đảng bộ xã."));
+                    $"{(id == f ? from.Name : into.Name)} vừa được sửa, hợp nhất hoặc lưu trữ: hãy tải lại trang và xem danh sách Đảng bộ xã."));
         }
         var suffix = " (" + CommuneNames.WithoutPrefix(from.Name) + ")";
 

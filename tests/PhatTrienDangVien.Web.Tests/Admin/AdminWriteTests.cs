@@ -230,10 +230,10 @@ public abstract class AdminWriteTests<TApp>(TApp app) where TApp : AppFactory
         (await app.WithSystemScopeAsync(db => db.CalendarDayOverrides.AnyAsync(o => o.Id == correction.Id))).ShouldBeTrue();
 
         var before = await app.WithSystemScopeAsync(db => db.RuleParameters.CountAsync());
-        var rule = await admin.PostFormAsync("/Rules", new()
-        {
-            ["Input.Key"] = "ProbationMonths", ["Input.Value"] = "12", ["Input.EffectiveFrom"] = "2027-03-01", ["Input.Citation"] = "Thử nghiệm",
-        });
+        // The page offers no form now, only its note; a version posted all the same is refused.
+        (await admin.GetAsync("/Rules")).Document.QuerySelector("select[name='Input.Key']").ShouldBeNull();
+        var rule = await admin.PostRawAsync("/Rules",
+            [new("Input.Key", "ProbationMonths"), new("Input.Value", "12"), new("Input.EffectiveFrom", "2027-03-01"), new("Input.Citation", "Thử nghiệm")], "/Rules");
         rule.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await rule.Content.ReadAsStringAsync()).ShouldContain("quy định kết nạp và lịch nghỉ dùng chung cho mọi xã");
         (await app.WithSystemScopeAsync(db => db.RuleParameters.CountAsync())).ShouldBe(before);

@@ -434,6 +434,9 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
         var (_, page) = await admin.GetAsync("/Calendar");
         page.QuerySelector("#shared-calendar")!.TextContent.ShouldContain("quản trị viên của một xã không sửa được");
         page.QuerySelector("form[action*='handler=Add']").ShouldBeNull();
+        var (_, rules) = await admin.GetAsync("/Rules");
+        rules.QuerySelector("#shared-rules")!.TextContent.ShouldContain("quản trị viên của một xã không sửa được");
+        rules.QuerySelector("select[name='Input.Key']").ShouldBeNull();
         var refused = await admin.PostRawAsync("/Calendar?handler=Add",
             [new("Input.Date", "2027-03-15"), new("Input.Kind", "DayOff"), new("Input.Name", "Nghỉ thử của xã")], "/Calendar");
         refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);

@@ -37,6 +37,13 @@ public class IndexModel(AppDbContext db, CalendarService calendars, Access acces
         if (Input.Date is { Year: >= 1900 and <= 2199 } shown) Year = shown.Year;
         if (Year is < 1900 or > 2199) Year = null;
         await LoadAsync(ct);
+        // A user who may not change the shared calendar here is told so first (the page's note), not about the fields.
+        if (!MayEdit)
+        {
+            ModelState.Clear();
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         if (!ModelState.IsValid) return Page();
         var outcome = await add.HandleAsync(Input, ct);
         if (this.Show(outcome) is { } result) return result;

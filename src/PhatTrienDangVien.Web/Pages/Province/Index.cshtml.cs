@@ -20,6 +20,10 @@ public class IndexModel(ProvinceFigures province, AppDbContext db, TimeProvider 
 
     public List<ProvinceFigures.Row> Rows { get; private set; } = [];
     public ProvinceFigures.Totals Total { get; private set; } = null!;
+    /// <summary>The province's line: how many communes it adds up, and how many of them are archived (when shown).</summary>
+    public string TotalLabel => $"Toàn tỉnh ({Numbers.Show(Total.Communes)} xã"
+        + (Rows.Count(r => r.Archived) is > 0 and var archived ? $", trong đó {Numbers.Show(archived)} đã lưu trữ)" : ")");
+
     /// <summary>The printed page's heading, as the exported sheet's.</summary>
     public Reports.ReportTitle Head => new(Export.Exporter.ProvinceCommittee, Export.Exporter.Heading("Đảng bộ xã của tỉnh"),
         Archived ? ["kể cả Đảng bộ xã đã lưu trữ"] : [], Core.Common.VietnamTime.Today(clock));
@@ -52,7 +56,7 @@ public class IndexModel(ProvinceFigures province, AppDbContext db, TimeProvider 
         await LoadAsync(ct);
         // The province's line last, as on the page.
         var t = Total;
-        var total = new ProvinceFigures.Row(0, $"Toàn tỉnh ({t.Communes} xã)", false, t.Members, t.TermTarget, t.AdmittedInTerm, t.ExpectedByToday, null,
+        var total = new ProvinceFigures.Row(0, TotalLabel, false, t.Members, t.TermTarget, t.AdmittedInTerm, t.ExpectedByToday, null,
             t.YearTarget, t.AdmittedThisYear, null, null, t.ForecastMid, null, true, t.Pool, t.CellsWithoutCandidates, t.CellsWithoutAdmission, t.ThinHamlets, t.Overdue);
         // A sheet of its own: the list's numbered rows, and the province's line as its totals (not one more commune).
         var sheet = await exporter.SheetAsync("Đảng bộ xã của tỉnh", Exporter.Heading("Đảng bộ xã của tỉnh"), [Archived ? "kể cả Đảng bộ xã đã lưu trữ" : null],

@@ -13,13 +13,15 @@ namespace PhatTrienDangVien.Web.Pages.Rules;
 /// version from a date (never edits one: a case keeps the values it ran under).
 /// </summary>
 [RequirePermission(Permission.ReadRules)]
-public class IndexModel(RuleBookProvider provider, Access access, TimeProvider clock) : PageModel
+public class IndexModel(RuleBookProvider provider, Access access, TimeProvider clock, Data.AppDbContext db) : PageModel
 {
     [BindProperty] public RuleVersionInput Input { get; set; } = new();
 
     public RuleBook Book { get; private set; } = RuleBook.Defaults;
     public RuleSet InForce { get; private set; } = RuleBook.Defaults.At(DateOnly.MinValue);
     public bool CanEdit => access.Has(Permission.ManageRules);
+    /// <summary>Whether this user may change the shared rules here (a commune's administrator only while the installation serves that one commune).</summary>
+    public bool MayEdit { get; private set; }
 
     /// <summary>Vietnam's date (UTC+7), as the rules engine counts it.</summary>
     public DateOnly Today => Core.Common.VietnamTime.Today(clock);
@@ -30,6 +32,13 @@ public class IndexModel(RuleBookProvider provider, Access access, TimeProvider c
     public async Task<IActionResult> OnPostAsync([FromServices] AddRuleVersion add, CancellationToken ct)
     {
         await LoadAsync(ct);
+        // A user who may not change the shared rules here is told so first (the page's note), not about the fields.
+        if (!MayEdit)
+        {
+            ModelState.Clear();
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         if (!ModelState.IsValid) return Page();
         var outcome = await add.HandleAsync(Input, ct);
         if (this.Show(outcome) is { } shown) return shown;
@@ -41,6 +50,7 @@ public class IndexModel(RuleBookProvider provider, Access access, TimeProvider c
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        MayEdit = CanEdit && await InstallationRules.MayEditAsync(db, ct);
         Book = await provider.GetAsync(ct);
         InForce = Book.At(Today);
     }

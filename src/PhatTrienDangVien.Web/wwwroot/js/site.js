@@ -212,11 +212,16 @@ document.querySelectorAll('.table-responsive:not([tabindex])').forEach(function 
   sync();
 })();
 
-// A table wider than the screen (a phone) says so above it: the region scrolls sideways, which a phone does not show.
-function markScrollableTables() {
-  document.querySelectorAll('.table-responsive').forEach(function (box) {
-    box.classList.toggle('is-scrollable', box.scrollWidth > box.clientWidth + 1);
-  });
-}
-window.addEventListener('load', markScrollableTables);
-window.addEventListener('resize', markScrollableTables);
+// A table wider than its box (on a phone) says so above it: the region scrolls sideways, which a phone does not show.
+// Watched for size, so a table shown or filled later is marked too.
+(function () {
+  function mark(box) { box.classList.toggle('is-scrollable', box.scrollWidth > box.clientWidth + 1); }
+  var boxes = document.querySelectorAll('.table-responsive');
+  if ('ResizeObserver' in window) {
+    var observer = new ResizeObserver(function (entries) { entries.forEach(function (e) { mark(e.target.closest('.table-responsive')); }); });
+    boxes.forEach(function (box) { observer.observe(box); var table = box.querySelector('table'); if (table) observer.observe(table); });
+  } else {
+    window.addEventListener('load', function () { boxes.forEach(mark); });
+    window.addEventListener('resize', function () { boxes.forEach(mark); });
+  }
+})();
