@@ -388,7 +388,10 @@ public abstract partial class AppDbContext : IdentityDbContext<AppUser>, IDataPr
     {
         // Reading one's notifications changes no figure (the commune's alert thresholds do: the work list's tasks).
         Core.Notifications.Notification => null,
-        CommuneEntity c => c.CommuneId,
+        // A commune's root is saved once before it knows its own id (CommuneId 0, the installation's row): that raises
+        // nothing, or every commune's figures would be recomputed when one is added; its second save raises its own.
+        CommuneEntity { CommuneId: > 0 } c => c.CommuneId,
+        CommuneEntity => null,
         RuleParameter or CalendarDayOverride => Data.DataVersions.Installation,
         // A candidate's sources have no commune column (their category has): the candidate's commune, as for a step.
         StepRecord or StepAttachment or CandidateSource when !Scope.Unrestricted && Scope.CommuneId > 0 => Scope.CommuneId,

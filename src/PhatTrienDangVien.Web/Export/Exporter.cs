@@ -15,7 +15,8 @@ public sealed record Field<T>(string Header, Func<T, object?> Value, ColumnForma
 /// produced), one entry on the access trail per file, and the file itself. Lists pass the rows they show, read by the
 /// page's own query with its filters and sort, so the file holds what the page holds.
 /// </summary>
-public sealed class Exporter(AppDbContext db, Auditing.AccessTrail trail, TimeProvider clock)
+public sealed class Exporter(AppDbContext db, Auditing.AccessTrail trail, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<Province.ProvinceOptions> province)
 {
     public DateOnly Today => Core.Common.VietnamTime.Today(clock);
 
@@ -31,8 +32,9 @@ public sealed class Exporter(AppDbContext db, Auditing.AccessTrail trail, TimePr
     public async Task<string> CommitteeAsync(CancellationToken ct) =>
         await db.Organisations.WholeCommune().Where(o => o.Kind == OrganisationKind.CommuneCommittee).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "";
 
-    /// <summary>The committee a province's own reports are made by (not the commune the board may be looking into).</summary>
-    public const string ProvinceCommittee = "Ban Tổ chức Tỉnh ủy";
+    /// <summary>The committee a province's own reports are made by (not the commune the board may be looking into):
+    /// "Tỉnh ủy An Giang" over "Ban Tổ chức" when the installation names its province.</summary>
+    public string ProvinceCommittee => province.Value.ReportCommittee;
 
     /// <param name="committee">The committee in the title when it is not the commune's (a province's report).</param>
     public async Task<Sheet> SheetAsync(string name, string heading, IEnumerable<string?> subtitles, IReadOnlyList<Column> columns, CancellationToken ct,

@@ -43,13 +43,15 @@ public static class CommuneNames
 
     /// <summary>
     /// The name as the lists show it: "Nhơn Hưng" typed alone becomes "Đảng bộ xã Nhơn Hưng", beside the others; a name
-    /// typed with its words before it ("Đảng bộ phường …", "Xã …") stays as typed.
+    /// typed with its words before it ("Đảng bộ phường …", "Xã …") stays as typed, and so does a prefix alone ("Xã" is
+    /// no name, and "Đảng bộ xã Xã" would hide that from the check that refuses it).
     /// </summary>
     public static string Full(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         var normalized = VietnameseText.Normalize(name) ?? "";
-        return normalized.Length == 0 || WithoutPrefix(normalized) != normalized ? normalized : "Đảng bộ xã " + normalized;
+        return normalized.Length == 0 || IsPrefixOnly(normalized) || WithoutPrefix(normalized) != normalized
+            ? normalized : "Đảng bộ xã " + normalized;
     }
 
     /// <summary>What two commune names are compared by: short, without diacritics or case.</summary>

@@ -13,7 +13,7 @@ namespace PhatTrienDangVien.Web.Province;
 public sealed class NewCommuneInput
 {
     [Display(Name = "Tên Đảng bộ xã"), Required(ErrorMessage = "Hãy nhập tên Đảng bộ xã, ví dụ “Đảng bộ xã Nhơn Mỹ”."),
-     StringLength(200, ErrorMessage = "Tên tối đa 200 ký tự.")]
+     StringLength(200, ErrorMessage = Communes.TooLong)]
     public string Name { get; set; } = "";
     [Display(Name = "Năm bắt đầu nhiệm kỳ"), Range(2000, 2100, ErrorMessage = "Năm bắt đầu nhiệm kỳ phải từ 2000 đến 2100.")]
     public int TermStart { get; set; } = 2025;
@@ -52,11 +52,14 @@ public sealed class Communes(AppDbContext db, Access access, Auditing.AuditConte
     public static Task<bool> IsArchivedAsync(AppDbContext db, int communeId, CancellationToken ct) =>
         All(db).AnyAsync(o => o.Id == communeId && !o.IsActive, ct);
 
+    /// <summary>A name typed alone gets "Đảng bộ xã " before it (<see cref="CommuneNames.Full"/>), so the limit counts it.</summary>
+    public const string TooLong = "Tên tối đa 200 ký tự, kể cả chữ “Đảng bộ xã” đứng trước tên.";
+
     public async Task<Outcome<Organisation>> AddAsync(NewCommuneInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!access.Has(Permission.ManageCommunes)) return Outcome<Organisation>.Forbidden();
-        input.Name = CommuneNames.IsPrefixOnly(input.Name ?? "") ? VietnameseText.Normalize(input.Name) ?? "" : CommuneNames.Full(input.Name ?? "");
+        input.Name = CommuneNames.Full(input.Name ?? "");
         var errors = new Errors();
         errors.Annotations(input, Prefix);
         if (input.TermEnd <= input.TermStart)
@@ -93,8 +96,8 @@ public sealed class Communes(AppDbContext db, Access access, Auditing.AuditConte
             return Outcome<Organisation>.Refused(new DomainException($"{commune.Name} đã hợp nhất vào Đảng bộ xã khác: không đổi tên được."));
         var normalized = VietnameseText.Normalize(name) ?? "";
         if (normalized.Length == 0) return Outcome<Organisation>.Invalid(Prefix + "Name", "Hãy nhập tên mới của Đảng bộ xã.");
-        if (!CommuneNames.IsPrefixOnly(normalized)) normalized = CommuneNames.Full(normalized);
-        if (normalized.Length > 200) return Outcome<Organisation>.Invalid(Prefix + "Name", "Tên tối đa 200 ký tự.");
+        normalized = CommuneNames.Full(normalized);
+        if (normalized.Length > 200) return Outcome<Organisation>.Invalid(Prefix + "Name", TooLong);
         if (CommuneNames.IsPrefixOnly(normalized)) return Outcome<Organisation>.Invalid(Prefix + "Name", PrefixOnly(normalized));
         if (commune.Version != version)
             return Outcome<Organisation>.Conflict(commune, [new FieldConflict("Tên Đảng bộ xã", normalized, commune.Name)],

@@ -59,6 +59,7 @@ public static class ApplicationSetup
         services.AddScoped<Organisations.SaveOrganisation>();
         services.AddScoped<Organisations.DeleteOrganisation>();
         services.AddScoped<Organisations.SaveHamlet>();
+        services.AddOptions<Province.ProvinceOptions>().BindConfiguration(Province.ProvinceOptions.Section);
         services.AddScoped<Province.Communes>();
         services.AddScoped<Province.ProvinceFigures>();
         services.AddScoped<Province.ProvinceNewMembers>();

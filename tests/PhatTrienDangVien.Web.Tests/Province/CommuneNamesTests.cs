@@ -39,6 +39,9 @@ public class CommuneNamesTests
     [InlineData("Đảng bộ phường An Nhơn", "Đảng bộ phường An Nhơn")]
     [InlineData("Xã Nhơn Mỹ", "Xã Nhơn Mỹ")]
     [InlineData("Phương Thạnh", "Đảng bộ xã Phương Thạnh")]
+    // A prefix alone stays as typed, so that the check refusing it still sees it (not "Đảng bộ xã Xã").
+    [InlineData(" Xã ", "Xã")]
+    [InlineData("Đảng bộ xã", "Đảng bộ xã")]
     public void A_name_typed_alone_is_shown_as_a_communes_party_committee(string typed, string shown) =>
         CommuneNames.Full(typed).ShouldBe(shown);
 
@@ -51,4 +54,13 @@ public class CommuneNamesTests
     [InlineData("Xà", false)]
     public void Only_the_words_before_a_name_are_no_name(string typed, bool prefixOnly) =>
         CommuneNames.IsPrefixOnly(typed).ShouldBe(prefixOnly);
+
+    [Theory]
+    [InlineData(null, "Ban Tổ chức Tỉnh ủy")]
+    [InlineData("  ", "Ban Tổ chức Tỉnh ủy")]
+    [InlineData("An Giang", "Tỉnh ủy An Giang\nBan Tổ chức")]
+    [InlineData("Tỉnh ủy  An Giang", "Tỉnh ủy An Giang\nBan Tổ chức")]
+    [InlineData("Thành ủy Cần Thơ", "Thành ủy Cần Thơ\nBan Tổ chức")]
+    public void The_boards_reports_are_headed_by_the_province_the_installation_names(string? setting, string head) =>
+        ProvinceOptions.Head(setting).ShouldBe(head);
 }

@@ -183,7 +183,10 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
         var file = await board.Client.GetAsync("/Province/NewMembers?handler=Xlsx&Period=year&Year=2025");
         file.StatusCode.ShouldBe(HttpStatusCode.OK);
         var sheet = Reports.XlsxFile.Read(await file.Content.ReadAsByteArrayAsync())[0];
-        sheet.Titles.ShouldContain(t => t.Contains("BAN TỔ CHỨC TỈNH ỦY", StringComparison.OrdinalIgnoreCase));
+        // "Province:Committee" = "An Giang" (TwoCommunesApp): the board's head, as its papers are, in two lines.
+        sheet.Rows[1][0].ShouldBe("TỈNH ỦY AN GIANG\nBAN TỔ CHỨC");
+        var (_, printed) = await board.GetAsync("/Province/NewMembers?Period=year&Year=2025");
+        printed.QuerySelectorAll("#report-committee > div").Select(d => d.TextContent).ShouldBe(["Tỉnh ủy An Giang", "Ban Tổ chức"]);
         sheet.Titles.ShouldContain(t => t.Contains("năm 2025", StringComparison.OrdinalIgnoreCase));
         sheet.Body.ShouldContain(r => r.Any(v => v.StartsWith("Toàn tỉnh", StringComparison.Ordinal)));
 

@@ -13,6 +13,13 @@ public abstract class TwoCommunesApp(Engine engine) : DemoAppFactory(engine)
 {
     public TestData Data { get; private set; } = null!;
 
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // A province installation names its province: the board's reports are headed by its committee.
+        builder.UseSetting("Province:Committee", "An Giang");
+    }
+
     protected override async Task SeededAsync()
     {
         Data = await TestData.SeedAsync(Services);

@@ -30,6 +30,19 @@ public abstract class DataVersionTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task Adding_a_commune_raises_its_own_version_and_not_the_installations()
+    {
+        // The installation's version is in every commune's key: raised by an added commune, it would send every
+        // commune's forecast back to "đang tính lại".
+        var before = await VersionsAsync();
+        var added = await app.WithSystemScopeAsync(db => Setup.CommuneSetup.CreateAsync(db, "Đảng bộ xã Mới Thêm", 2025, 2030, isDemo: false));
+        var after = await VersionsAsync();
+        after.GetValueOrDefault(DataVersions.Installation).ShouldBe(before.GetValueOrDefault(DataVersions.Installation));
+        after[app.Data.CommuneId].ShouldBe(before[app.Data.CommuneId]);
+        after.ShouldContainKey(added.Id);
+    }
+
+    [Fact]
     public async Task Steps_and_scans_written_without_a_commune_in_scope_raise_their_candidate_s_commune()
     {
         var d = app.Data;

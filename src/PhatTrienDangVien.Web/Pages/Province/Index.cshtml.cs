@@ -13,7 +13,8 @@ namespace PhatTrienDangVien.Web.Pages.Province;
 /// steps), sortable, with the province's totals; each commune opens its own dashboard, read only.
 /// </summary>
 [RequirePermission(Permission.ViewProvince)]
-public class IndexModel(ProvinceFigures province, AppDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(ProvinceFigures province, AppDbContext db, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<ProvinceOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public ListQuery Query { get; set; } = new();
     [BindProperty(SupportsGet = true)] public bool Archived { get; set; }
@@ -25,7 +26,7 @@ public class IndexModel(ProvinceFigures province, AppDbContext db, TimeProvider 
         + (Rows.Count(r => r.Archived) is > 0 and var archived ? $", trong đó {Numbers.Show(archived)} đã lưu trữ)" : ")");
 
     /// <summary>The printed page's heading, as the exported sheet's.</summary>
-    public Reports.ReportTitle Head => new(Export.Exporter.ProvinceCommittee, Export.Exporter.Heading("Đảng bộ xã của tỉnh"),
+    public Reports.ReportTitle Head => new(options.Value.ReportCommittee, Export.Exporter.Heading("Đảng bộ xã của tỉnh"),
         Archived ? ["kể cả Đảng bộ xã đã lưu trữ"] : [], Core.Common.VietnamTime.Today(clock));
     /// <summary>The commune being looked into, if any.</summary>
     public int? Viewing => db.Scope.CommuneId > 0 ? db.Scope.CommuneId : null;
@@ -60,7 +61,7 @@ public class IndexModel(ProvinceFigures province, AppDbContext db, TimeProvider 
             t.YearTarget, t.AdmittedThisYear, null, null, t.ForecastMid, null, true, t.Pool, t.CellsWithoutCandidates, t.CellsWithoutAdmission, t.ThinHamlets, t.Overdue);
         // A sheet of its own: the list's numbered rows, and the province's line as its totals (not one more commune).
         var sheet = await exporter.SheetAsync("Đảng bộ xã của tỉnh", Exporter.Heading("Đảng bộ xã của tỉnh"), [Archived ? "kể cả Đảng bộ xã đã lưu trữ" : null],
-            [new Column(Exporter.Number, ColumnFormat.Number), .. Fields.Select(f => new Column(f.Header, f.Format))], ct, Exporter.ProvinceCommittee);
+            [new Column(Exporter.Number, ColumnFormat.Number), .. Fields.Select(f => new Column(f.Header, f.Format))], ct, exporter.ProvinceCommittee);
         var n = 0;
         sheet.Rows.AddRange(Rows.Select(r => (object?[])[++n, .. Fields.Select(f => f.Value(r))]));
         sheet.Totals = [null, .. Fields.Select(f => f.Value(total))];

@@ -60,7 +60,7 @@ public class NewMembersModel(ProvinceNewMembers report, AppDbContext db, Exporte
     {
         if (await LoadAsync(ct) is { } refused) return refused;
         var sheet = await exporter.SheetAsync("Kết nạp toàn tỉnh", $"{Heading} {Range.Title}", [Range.Window, Archived ? "kể cả Đảng bộ xã đã lưu trữ" : null],
-            [new Column(Exporter.Number, ColumnFormat.Number), .. Fields.Select(f => new Column(f.Header, f.Format))], ct, Exporter.ProvinceCommittee);
+            [new Column(Exporter.Number, ColumnFormat.Number), .. Fields.Select(f => new Column(f.Header, f.Format))], ct, exporter.ProvinceCommittee);
         var n = 0;
         sheet.Rows.AddRange(Rows.Select(r => (object?[])[++n, .. Fields.Select(f => f.Value(r))]));
         // The province's line as the totals row, as on the page (not one more commune).
@@ -84,7 +84,7 @@ public class NewMembersModel(ProvinceNewMembers report, AppDbContext db, Exporte
         var sorted = column.Value is { } value ? rows.OrderBy(r => value(r.Counts)) : rows.OrderBy(r => r.Name, vi);
         Rows = [.. sorted.ThenBy(r => r.Name, vi)];
         if (Query.Desc) Rows.Reverse();
-        Head = new ReportTitle(Exporter.ProvinceCommittee, $"{Heading} {period.Title}", [$"({period.Window.ToLowerInvariant()})"], exporter.Today);
+        Head = new ReportTitle(exporter.ProvinceCommittee, $"{Heading} {period.Title}", [$"({period.Window.ToLowerInvariant()})"], exporter.Today);
         return null;
     }
 }
