@@ -25,6 +25,7 @@ public static class WebSetup
             o.ModelBinderProviders.Insert(0, new DateBinderProvider());
             o.ModelBinderProviders.Insert(0, new DecimalBinderProvider());
             o.Filters.Add<HandlerPermissionFilter>();
+            o.Filters.Add<Province.ProvinceChoiceFilter>();
             o.Filters.Add<InvalidFormStatusFilter>();
             // The record a URL names is the one acted on: a posted field of the same name ("id") never overrides it.
             o.ValueProviderFactories.Insert(0, new Microsoft.AspNetCore.Mvc.ModelBinding.RouteValueProviderFactory());

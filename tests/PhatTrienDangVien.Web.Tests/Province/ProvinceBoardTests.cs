@@ -98,7 +98,23 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
         var home = await board.Client.GetAsync("/");
         home.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         home.Headers.Location!.ToString().ShouldBe("/Province");
-        (await board.Client.GetAsync($"/Members/Details/{demoMember}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // A commune's page (a record, a search, the work list, the notifications) leads to the choice, saying why,
+        // rather than opening empty; the API answers no commune's record.
+        foreach (var url in new[] { $"/Members/Details/{demoMember}", "/Search?q=Nguyễn", "/Work", "/Notifications", "/Members" })
+        {
+            var led = await board.Client.GetAsync(url);
+            led.StatusCode.ShouldBe(HttpStatusCode.Redirect, url);
+            led.Headers.Location!.ToString().ShouldBe("/Province", url);
+        }
+        var (_, table) = await board.GetAsync("/Province");
+        table.QuerySelector("#info-message")!.TextContent.ShouldContain(ProvinceChoiceFilter.ChooseFirst);
+        // Nor are they offered: no work list, bell or search box in the bar before a choice.
+        table.QuerySelector("a[href^='/Work']").ShouldBeNull();
+        table.QuerySelector("a[href^='/Notifications']").ShouldBeNull();
+        table.QuerySelector("form[action='/Search']").ShouldBeNull();
+        // The installation's own pages open without a choice.
+        foreach (var url in new[] { "/Rules", "/Calendar", "/Admin/Audit", "/Province/Communes" })
+            (await board.Client.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK, url);
         (await board.Client.GetStringAsync("/api/members")).ShouldNotContain("\"id\":" + demoMember.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         // Looking into the demo commune: its pages, not the other's.
@@ -126,9 +142,11 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
         (await board.PostRawAsync($"/Province?handler=View&id={app.Data.CommuneId}", [], "/Province")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await board.Client.GetAsync($"/Members/Details/{demoMember}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await board.Client.GetAsync($"/Members/Details/{testMember}")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        // And back to none.
+        // And back to none: the record leads to the choice again.
         (await board.PostRawAsync("/Province?handler=Leave", [], "/Province")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await board.Client.GetAsync($"/Members/Details/{testMember}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var again = await board.Client.GetAsync($"/Members/Details/{testMember}");
+        again.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        again.Headers.Location!.ToString().ShouldBe("/Province");
     }
 
     [Fact]
