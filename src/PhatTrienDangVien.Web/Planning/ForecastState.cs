@@ -15,3 +15,18 @@ public sealed record ForecastState(DateTime ComputedAtUtc, bool Current)
         ? $"Tính {Time} theo số liệu hiện tại."
         : $"Đang tính lại theo số liệu mới; dự báo đang hiện tính {Time}. Tải lại trang sau ít giây để xem kết quả mới.";
 }
+
+/// <summary>Why there is no forecast (<see cref="PlanData.ForecastAsync"/> returns none): one sentence, the same on the
+/// dashboard's card and the forecast's page, so that a cell's secretary is not told "no term target" on one and "the
+/// cell's years are not allocated" on the other.</summary>
+public static class ForecastMissing
+{
+    public static string Reason(PlanFigures? plan, DateOnly today) => plan switch
+    {
+        null or { PlanTerm: null } or { TermTarget: not > 0 } => "Chưa có chỉ tiêu nhiệm kỳ nên chưa dự báo được.",
+        { UnallocatedYears.Count: > 0 } => $"Chưa giao chỉ tiêu cho chi bộ các năm {string.Join(", ", plan.UnallocatedYears)} của nhiệm kỳ nên chưa dự báo được khả năng đạt chỉ tiêu.",
+        { PlanTerm: { } term } when today > term.End => "Nhiệm kỳ đã kết thúc: không còn gì để dự báo.",
+        _ => "Chưa dự báo được.",
+    };
+}
+

@@ -194,6 +194,11 @@ public abstract class FigureListTests<TApp>(TApp app) : IAsyncLifetime where TAp
         page.QuerySelector("#term-target")!.TextContent.ShouldBe("7");
         page.QuerySelector("#unallocated")!.TextContent.ShouldContain("2027, 2028, 2029");
         page.QuerySelector("#pace").ShouldBeNull("no pace against a term only partly allocated");
+        // No forecast either, and the card and the forecast's page say why in the same words (not "no term target").
+        var reason = page.QuerySelector("#forecast-missing")!.TextContent.Trim();
+        reason.ShouldContain("Chưa giao chỉ tiêu cho chi bộ các năm 2027, 2028, 2029");
+        var (_, forecast) = await b.GetAsync($"/Dashboard/Forecast?OrgId={app.Data.CellA}");
+        forecast.QuerySelector("#forecast-missing")!.TextContent.ShouldStartWith(reason);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public class ForecastModel(AppDbContext db, WorkList work, FigureCache figures) 
     [BindProperty(SupportsGet = true)] public int? OrgId { get; set; }
 
     public Organisation? Selected { get; private set; }
+    public DateOnly Today => work.Today;
     public PlanFigures? Plan { get; private set; }
     public ForecastResult? Result { get; private set; }
 
