@@ -8,8 +8,9 @@ public sealed class BackupOptions
     /// <summary>The daily backup; off on a server that should leave it to another one (the admin button still works).</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Where the files go; relative paths are taken from the application's folder.</summary>
-    public string Folder { get; set; } = "data/backups";
+    /// <summary>Where the files go; relative paths are taken from the application's folder. Unset: a "backups" folder
+    /// beside the SQLite file (the keys certificate is beside it too), or "data/backups" on PostgreSQL.</summary>
+    public string? Folder { get; set; }
 
     /// <summary>The hour (Vietnam time, 0–23) from which the day's backup is due; a server started later takes it then.</summary>
     public int Hour { get; set; } = 2;

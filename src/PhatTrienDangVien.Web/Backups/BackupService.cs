@@ -21,7 +21,7 @@ namespace PhatTrienDangVien.Web.Backups;
 /// looks like a backup.
 /// </remarks>
 public sealed class BackupService(IServiceScopeFactory scopes, IOptions<BackupOptions> options, IHostEnvironment env, TimeProvider clock,
-    JobClaims jobs, ILogger<BackupService> log)
+    JobClaims jobs, ILogger<BackupService> log, IConfiguration configuration)
 {
     /// <summary>The administrator is warned when the last successful backup is older than this.</summary>
     public static readonly TimeSpan WarnAfter = TimeSpan.FromDays(2);
@@ -42,7 +42,15 @@ public sealed class BackupService(IServiceScopeFactory scopes, IOptions<BackupOp
 
     public BackupOptions Options => options.Value;
 
-    public string Folder => Path.GetFullPath(Options.Folder, env.ContentRootPath);
+    public string Folder => Path.GetFullPath(Options.Folder is { Length: > 0 } folder ? folder : DefaultFolder(configuration, env.ContentRootPath), env.ContentRootPath);
+
+    /// <summary>Beside the database file, as its keys are: a file moved to another disk (Data Source=D:\PTDV\ptdv.db) takes
+    /// its backups with it, not into the application's folder.</summary>
+    public static string DefaultFolder(IConfiguration configuration, string contentRoot) =>
+        Setup.DatabaseSetup.IsPostgres(configuration)
+            ? Path.Combine(contentRoot, "data", "backups")
+            : Path.Combine(Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
+                Setup.DatabaseSetup.SqliteConnectionString(configuration, contentRoot)).DataSource) ?? contentRoot, "backups");
 
     public static string ScheduledKey(DateOnly day) => "scheduled:" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -126,7 +126,7 @@ public static class WebSetup
     }
 
     private static bool IsStaticAsset(PathString path) =>
-        path.StartsWithSegments("/css") || path.StartsWithSegments("/js") || path.StartsWithSegments("/lib") || path.StartsWithSegments("/favicon.ico");
+        path.StartsWithSegments("/css") || path.StartsWithSegments("/js") || path.StartsWithSegments("/lib") || path.StartsWithSegments("/favicon.svg");
 
     public static WebApplication MapWebEndpoints(this WebApplication app)
     {

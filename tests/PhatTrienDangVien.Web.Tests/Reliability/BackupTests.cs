@@ -4,6 +4,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PhatTrienDangVien.Web.Backups;
@@ -315,3 +316,30 @@ public sealed class BackupPostgresApp() : AppFactory(Engine.Postgres);
 public sealed class BackupTests_Sqlite(BackupSqliteApp app) : BackupTests<BackupSqliteApp>(app), IClassFixture<BackupSqliteApp>;
 
 public sealed class BackupTests_Postgres(BackupPostgresApp app) : BackupTests<BackupPostgresApp>(app), IClassFixture<BackupPostgresApp>;
+
+/// <summary>Where the backups go when no folder is set: beside the SQLite file, wherever it was put.</summary>
+public sealed class BackupFolderTests
+{
+    private static Microsoft.Extensions.Configuration.IConfiguration Settings(params (string Key, string Value)[] values) =>
+        new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
+
+    [Fact]
+    public void Unset_the_folder_is_beside_the_database_file()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "ptdv-backup-folder-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var elsewhere = Path.Combine(root, "o-dia-D", "PTDV");
+            BackupService.DefaultFolder(Settings(("ConnectionStrings:Default", $"Data Source={Path.Combine(elsewhere, "ptdv.db")}")), Path.Combine(root, "app"))
+                .ShouldBe(Path.Combine(elsewhere, "backups"));
+            // The default file (data/ptdv.db under the application's folder): data/backups, as before.
+            BackupService.DefaultFolder(Settings(), Path.Combine(root, "app")).ShouldBe(Path.Combine(root, "app", "data", "backups"));
+            BackupService.DefaultFolder(Settings(("Database:Provider", "Postgres")), Path.Combine(root, "app")).ShouldBe(Path.Combine(root, "app", "data", "backups"));
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        }
+    }
+}

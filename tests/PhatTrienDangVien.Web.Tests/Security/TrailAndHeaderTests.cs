@@ -17,6 +17,30 @@ public abstract class TrailAndHeaderTests<TApp>(TApp app) where TApp : AppFactor
         app.WithSystemScopeAsync(db => db.AuditEntries.Where(a => a.EntityType == AccessTrail.EntityType).OrderBy(a => a.Id).ToListAsync());
 
     [Fact]
+    public async Task The_icon_every_page_declares_is_served()
+    {
+        // Declared, a browser does not ask for /favicon.ico (which would be a 404 on every first page).
+        var (_, page) = await Browser.Anonymous(app).GetAsync("/Account/Login");
+        var href = page.QuerySelector("link[rel=icon]")!.GetAttribute("href")!;
+        var icon = await Browser.Anonymous(app).Client.GetAsync(href);
+        icon.StatusCode.ShouldBe(HttpStatusCode.OK);
+        icon.Content.Headers.ContentType!.MediaType.ShouldBe("image/svg+xml");
+    }
+
+    [Fact]
+    public async Task The_refusal_page_names_whom_to_ask_by_the_users_role()
+    {
+        // The office is whom the others ask; the office itself asks the commune's administrator.
+        foreach (var (user, ask) in new[] { ("office", "quản trị hệ thống của xã"), ("secretary", "Văn phòng Đảng ủy xã"), ("admin", "Bảng quyền theo vai trò") })
+        {
+            var b = await Browser.LoginAsync(app, user);
+            var (response, page) = await b.GetAsync("/Account/Denied");
+            response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+            page.QuerySelector("#denied-ask")!.TextContent.ShouldContain(ask, Case.Sensitive, user);
+        }
+    }
+
+    [Fact]
     public async Task Sign_ins_sign_outs_and_exports_are_on_the_trail()
     {
         var before = (await AccessRowsAsync()).Count;
