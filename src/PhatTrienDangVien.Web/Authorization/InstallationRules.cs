@@ -15,9 +15,34 @@ public static class InstallationRules
     public const string RefusedMessage =
         "Cài đặt này phục vụ nhiều xã: quy định kết nạp và lịch nghỉ dùng chung cho mọi xã, quản trị viên của một xã không sửa được; Ban Tổ chức Tỉnh ủy sửa.";
 
-    /// <summary>Whether the user (who has <see cref="Permission.ManageRules"/>) may change the national rules here.</summary>
-    public static async Task<bool> MayEditAsync(AppDbContext db, CancellationToken ct) =>
-        db.Scope.Role == Roles.ProvinceBoard
-        // Bypass reviewed: how many communes the installation serves is a count, not anyone's record.
-        || await db.Organisations.IgnoreQueryFilters().CountAsync(o => o.Kind == OrganisationKind.CommuneCommittee, ct) <= 1;
+    /// <summary>
+    /// Whether the user (who has <see cref="Permission.ManageRules"/>) may change the national rules here: the board, or
+    /// a commune's administrator while no other commune is served. The demo seeded beside an office's own commune, and
+    /// a commune merged into it or archived, serve no one: they do not make the installation a province's.
+    /// </summary>
+    public static async Task<bool> MayEditAsync(AppDbContext db, CancellationToken ct)
+    {
+        // The system's own scope (no user) is not a commune's administrator.
+        if (db.Scope.Role == Roles.ProvinceBoard || db.Scope.Unrestricted) return true;
+        var own = db.Scope.CommuneId;
+        // Bypass reviewed: whether other communes are served is a yes or no, not anyone's record.
+        return !await db.Organisations.IgnoreQueryFilters()
+            .AnyAsync(o => o.Kind == OrganisationKind.CommuneCommittee && o.Id != own && o.IsActive && !o.IsDemo, ct);
+    }
+}
+
+/// <summary>
+/// The rules' and the calendar's pages answer a form from a user who may not change them here with the page and its
+/// note (why, and who does), before any field is checked: one place, so the two pages cannot drift apart.
+/// </summary>
+public static class InstallationRulesPage
+{
+    public static Microsoft.AspNetCore.Mvc.IActionResult? RefuseUnlessMayEdit(Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, bool mayEdit)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (mayEdit) return null;
+        page.ModelState.Clear();
+        page.Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status422UnprocessableEntity;
+        return page.Page();
+    }
 }

@@ -223,6 +223,18 @@ public abstract class AdminWriteTests<TApp>(TApp app) where TApp : AppFactory
         var office = await Browser.LoginAsync(app, "office");
         IsDenied(await office.PostRawAsync($"/Calendar?handler=Delete&id={S(correction.Id)}", [], "/Calendar")).ShouldBeTrue();
 
+        // The demo seeded beside the commune, and a commune merged or archived, serve no one: still one commune.
+        await app.WithSystemScopeAsync(async db =>
+        {
+            await Setup.CommuneSetup.CreateAsync(db, "Đảng bộ xã Dùng Thử", 2025, 2030, isDemo: true);
+            var archived = await Setup.CommuneSetup.CreateAsync(db, "Đảng bộ xã Đã Lưu Trữ", 2025, 2030, isDemo: false);
+            archived.IsActive = false;
+            return await db.SaveChangesAsync();
+        });
+        (await admin.GetAsync("/Rules")).Document.QuerySelector("select[name='Input.Key']").ShouldNotBeNull();
+        var stillOne = await admin.PostFormAsync("/Calendar?Year=2027", new() { ["Input.Date"] = "2027-05-03", ["Input.Kind"] = "DayOff", ["Input.Name"] = "Nghỉ bù" }, handler: "Add");
+        stillOne.StatusCode.ShouldBe(HttpStatusCode.Redirect, await stillOne.Content.ReadAsStringAsync());
+
         await app.WithSystemScopeAsync(db => Setup.CommuneSetup.CreateAsync(db, "Đảng bộ xã Bên Kia", 2025, 2030, isDemo: false));
         var refused = await admin.PostRawAsync($"/Calendar?handler=Delete&id={S(correction.Id)}", [], "/Calendar");
         refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);

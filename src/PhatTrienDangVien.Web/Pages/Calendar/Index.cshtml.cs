@@ -38,12 +38,7 @@ public class IndexModel(AppDbContext db, CalendarService calendars, Access acces
         if (Year is < 1900 or > 2199) Year = null;
         await LoadAsync(ct);
         // A user who may not change the shared calendar here is told so first (the page's note), not about the fields.
-        if (!MayEdit)
-        {
-            ModelState.Clear();
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
+        if (InstallationRulesPage.RefuseUnlessMayEdit(this, MayEdit) is { } refused) return refused;
         if (!ModelState.IsValid) return Page();
         var outcome = await add.HandleAsync(Input, ct);
         if (this.Show(outcome) is { } result) return result;

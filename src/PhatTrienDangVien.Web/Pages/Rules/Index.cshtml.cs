@@ -33,12 +33,7 @@ public class IndexModel(RuleBookProvider provider, Access access, TimeProvider c
     {
         await LoadAsync(ct);
         // A user who may not change the shared rules here is told so first (the page's note), not about the fields.
-        if (!MayEdit)
-        {
-            ModelState.Clear();
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
-        }
+        if (InstallationRulesPage.RefuseUnlessMayEdit(this, MayEdit) is { } refused) return refused;
         if (!ModelState.IsValid) return Page();
         var outcome = await add.HandleAsync(Input, ct);
         if (this.Show(outcome) is { } shown) return shown;
