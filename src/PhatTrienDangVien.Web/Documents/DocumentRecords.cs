@@ -137,5 +137,7 @@ internal sealed class IssuedDocumentConfiguration : IEntityTypeConfiguration<Iss
         b.HasIndex(e => e.StepId);
         b.HasIndex(e => e.CandidateId);
         b.HasIndex(e => e.CommuneId);
+        // The day's sweep of the register of numbers reads the papers of the last two days.
+        b.HasIndex(e => e.IssuedAtUtc);
     }
 }

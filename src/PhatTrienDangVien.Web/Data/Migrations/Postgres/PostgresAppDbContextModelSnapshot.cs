@@ -313,6 +313,8 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RecordedAtUtc");
+
                     b.HasIndex("Kind", "IsLate");
 
                     b.HasIndex("CandidateId", "Date", "Id");
@@ -2605,6 +2607,8 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Postgres
                     b.HasIndex("CandidateId");
 
                     b.HasIndex("CommuneId");
+
+                    b.HasIndex("IssuedAtUtc");
 
                     b.HasIndex("StepId");
 

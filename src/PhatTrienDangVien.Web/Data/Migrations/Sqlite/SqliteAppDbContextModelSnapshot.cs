@@ -296,6 +296,8 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("RecordedAtUtc");
+
                     b.HasIndex("Kind", "IsLate");
 
                     b.HasIndex("CandidateId", "Date", "Id");
@@ -2514,6 +2516,8 @@ namespace PhatTrienDangVien.Web.Data.Migrations.Sqlite
                     b.HasIndex("CandidateId");
 
                     b.HasIndex("CommuneId");
+
+                    b.HasIndex("IssuedAtUtc");
 
                     b.HasIndex("StepId");
 
