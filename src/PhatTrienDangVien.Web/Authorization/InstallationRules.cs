@@ -24,11 +24,22 @@ public static class InstallationRules
     {
         // The system's own scope (no user) is not a commune's administrator.
         if (db.Scope.Role == Roles.ProvinceBoard || db.Scope.Unrestricted) return true;
+        return await ServesOneCommuneAsync(db, ct);
+    }
+
+    /// <summary>Whether the installation serves the user's commune only (the demo, archived and merged communes aside):
+    /// what is the whole installation's (the rules, the calendar, the backups of the whole database) is then theirs.</summary>
+    public static async Task<bool> ServesOneCommuneAsync(AppDbContext db, CancellationToken ct)
+    {
         var own = db.Scope.CommuneId;
         // Bypass reviewed: whether other communes are served is a yes or no, not anyone's record.
         return !await db.Organisations.IgnoreQueryFilters()
             .AnyAsync(o => o.Kind == OrganisationKind.CommuneCommittee && o.Id != own && o.IsActive && !o.IsDemo, ct);
     }
+
+    /// <summary>The backups page of a commune's administrator in an installation of several communes.</summary>
+    public const string BackupsRefused =
+        "Cài đặt này phục vụ nhiều xã: mỗi bản sao lưu chứa dữ liệu của mọi xã, nên việc sao lưu và phục hồi do người quản trị máy chủ làm (docs/deploy.md), không do quản trị viên của một xã. Bản sao lưu hằng ngày vẫn chạy trên máy chủ.";
 }
 
 /// <summary>

@@ -164,6 +164,12 @@ public sealed class Communes(AppDbContext db, Access access, Auditing.AuditConte
         // The account is the commune's: made under the system's scope for that commune, the province user on the trail.
         using var scope = scopes.CreateScope();
         scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
+        // The first one only (or a new one when none is left in use): the board makes no account of a commune that has
+        // its own administrator, who makes the commune's accounts; otherwise the board could give itself a commune.
+        var system = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (await system.Users.AnyAsync(u => u.CommuneId == communeId && u.Role == Roles.Administrator && u.IsActive, ct))
+            return Outcome<Accounts.AccountWithPassword>.Refused(new DomainException(
+                $"{commune.Name} đã có tài khoản quản trị đang dùng: các tài khoản khác của xã do quản trị của xã tạo. Ban Tổ chức chỉ tạo tài khoản quản trị khi xã chưa có hoặc không còn tài khoản quản trị nào đang dùng."));
         var audit = scope.ServiceProvider.GetRequiredService<Auditing.AuditContext>();
         (audit.UserId, audit.UserName) = (who.UserId, who.UserName);
         return await scope.ServiceProvider.GetRequiredService<Accounts.CreateAccount>().HandleAsync(input, null, communeId, ct);

@@ -189,6 +189,9 @@ public sealed class MergeCommunes(Access access, AuditContext who, IServiceScope
         if (facts.Length == 0) facts = "không có hồ sơ nào";
         await trail.MergedAsync(f, from.Name, into.Name, facts, ct);
         await trail.MergedAsync(t, from.Name, into.Name, facts, ct);
+        // And on the installation's, beside the communes added, renamed and archived, which the board reads before it
+        // chooses a commune (the merge archives one).
+        await trail.CommuneChangedAsync(f, AccessTrail.Merged, new() { ["MergedFrom"] = from.Name, ["MergedInto"] = into.Name, ["Moved"] = facts }, ct);
         await transaction.CommitAsync(ct);
         // Bulk writes leave PostgreSQL's planner statistics behind (issue 14): brought up to date at once.
         if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);

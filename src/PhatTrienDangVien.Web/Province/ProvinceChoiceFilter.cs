@@ -31,7 +31,8 @@ public sealed class ProvinceChoiceFilter(CurrentScope current, ITempDataDictiona
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         // A write is refused by the permissions as it always was; a read is led to the choice.
-        if (current.Scope.IsProvinceWithoutCommune && HttpMethods.IsGet(context.HttpContext.Request.Method)
+        var method = context.HttpContext.Request.Method;
+        if (current.Scope.IsProvinceWithoutCommune && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
             && !IsInstallationPage(context.ActionDescriptor.ViewEnginePath))
         {
             tempData.GetTempData(context.HttpContext)["Info"] = ChooseFirst;

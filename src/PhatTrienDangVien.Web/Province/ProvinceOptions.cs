@@ -21,11 +21,19 @@ public sealed class ProvinceOptions
     public static string Head(string? committee)
     {
         var name = VietnameseText.Normalize(committee) ?? "";
-        if (name.Length == 0) return "Ban Tổ chức Tỉnh ủy";
+        // "Ban Tổ chức Tỉnh ủy An Giang" names the board, not the province: the board's line is added below anyway.
+        const string board = "ban to chuc ";
+        if ((VietnameseText.Fold(name) + " ").StartsWith(board, StringComparison.Ordinal)) name = name[Math.Min(name.Length, board.Length)..].Trim();
         var folded = VietnameseText.Fold(name);
-        // A name typed with its committee stays as typed: a city's is "Thành ủy", not "Tỉnh ủy".
-        var full = folded.StartsWith("tinh uy ", StringComparison.Ordinal) || folded.StartsWith("thanh uy ", StringComparison.Ordinal)
-            ? name : "Tỉnh ủy " + name;
+        // No province named: the board's own name alone.
+        if (name.Length == 0 || folded is "tinh uy" or "thanh uy") return "Ban Tổ chức Tỉnh ủy";
+        string full;
+        // A name typed with its committee stays as typed; a city's committee is "Thành ủy" ("Thành phố Hồ Chí Minh" →
+        // "Thành ủy Thành phố Hồ Chí Minh"), a province's "Tỉnh ủy" ("Tỉnh An Giang" → "Tỉnh ủy An Giang").
+        if (folded.StartsWith("tinh uy ", StringComparison.Ordinal) || folded.StartsWith("thanh uy ", StringComparison.Ordinal)) full = name;
+        else if (folded.StartsWith("thanh pho ", StringComparison.Ordinal)) full = "Thành ủy " + name;
+        else if (folded.StartsWith("tinh ", StringComparison.Ordinal)) full = "Tỉnh ủy " + name["tinh ".Length..];
+        else full = "Tỉnh ủy " + name;
         return full + "\nBan Tổ chức";
     }
 }

@@ -68,8 +68,17 @@ public abstract class CommuneMergeTests<TApp>(TApp app) where TApp : TwoCommunes
         var current = await app.WithSystemScopeAsync((db, _) => db.Organisations.Where(o => o.Id == test).Select(o => o.Version).SingleAsync());
         (await board.PostRawAsync($"/Province/Communes?handler=Rename&id={test}",
             [new("name", "Đảng bộ xã Thử Nghiệm"), new("version", current.ToString(System.Globalization.CultureInfo.InvariantCulture))], "/Province/Communes")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var merged = await board.PostRawAsync("/Province/Communes?handler=Merge",
+        // A confirmation without the versions the page carries (made by hand) is only asked again.
+        var unversioned = await board.PostRawAsync("/Province/Communes?handler=Merge",
             [new("fromId", test.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("intoId", demo.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("confirmed", "true")], "/Province/Communes");
+        unversioned.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await unversioned.Content.ReadAsStringAsync()).ShouldContain("Hợp nhất Đảng bộ xã Thử Nghiệm vào Đảng bộ xã Nhơn Mỹ");
+        (await CountsAsync(demo, test)).ShouldBe(before);
+        var versions = await app.WithSystemScopeAsync((db, _) => db.Organisations.Where(o => o.Id == test || o.Id == demo).ToDictionaryAsync(o => o.Id, o => o.Version));
+        var merged = await board.PostRawAsync("/Province/Communes?handler=Merge",
+            [new("fromId", test.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("intoId", demo.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("fromVersion", versions[test].ToString(System.Globalization.CultureInfo.InvariantCulture)), new("intoVersion", versions[demo].ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new("confirmed", "true")], "/Province/Communes");
         merged.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         // Every record of the test commune is the demo commune's now; the steps of its cases are all there.
@@ -115,8 +124,11 @@ public abstract class CommuneMergeTests<TApp>(TApp app) where TApp : TwoCommunes
         using var scope = app.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<CurrentScope>().Set(DataScope.System);
         var db = scope.ServiceProvider.GetRequiredService<Web.Data.AppDbContext>();
+        // Each commune's, and the installation's (the board reads it before choosing a commune), naming the merged one.
         (await db.AuditEntries.Where(a => a.Action == AccessTrail.Merged).Select(a => a.CommuneId).ToListAsync()).Order()
-            .ShouldBe(new int?[] { demo, test }.Order());
+            .ShouldBe(new int?[] { null, demo, test }.Order());
+        (await db.AuditEntries.SingleAsync(a => a.Action == AccessTrail.Merged && a.CommuneId == null)).EntityId
+            .ShouldBe(test.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var reports = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(CancellationToken.None);
         reports.ShouldAllBe(r => r.Ok);
     }

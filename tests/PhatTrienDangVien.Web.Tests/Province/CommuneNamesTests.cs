@@ -37,7 +37,11 @@ public class CommuneNamesTests
     [InlineData("  Nhơn   Hưng ", "Đảng bộ xã Nhơn Hưng")]
     [InlineData("Đảng bộ xã Nhơn Hưng", "Đảng bộ xã Nhơn Hưng")]
     [InlineData("Đảng bộ phường An Nhơn", "Đảng bộ phường An Nhơn")]
-    [InlineData("Xã Nhơn Mỹ", "Xã Nhơn Mỹ")]
+    [InlineData("Xã Nhơn Mỹ", "Đảng bộ xã Nhơn Mỹ")]
+    [InlineData("xã mỹ hòa", "Đảng bộ xã Mỹ Hòa")]
+    [InlineData("đảng bộ phường an nhơn", "Đảng bộ phường An Nhơn")]
+    [InlineData("Thị trấn Phú Mỹ", "Đảng bộ thị trấn Phú Mỹ")]
+    [InlineData("Đảng bộ Khối cơ quan", "Đảng bộ Khối cơ quan")]
     [InlineData("Phương Thạnh", "Đảng bộ xã Phương Thạnh")]
     // A prefix alone stays as typed, so that the check refusing it still sees it (not "Đảng bộ xã Xã").
     [InlineData(" Xã ", "Xã")]
@@ -51,6 +55,8 @@ public class CommuneNamesTests
     [InlineData(" Xã ", true)]
     [InlineData("Phường", true)]
     [InlineData("Xã Nhơn Mỹ", false)]
+    [InlineData("Xã Xã", true)]
+    [InlineData("Đảng bộ xã xa", true)]
     [InlineData("Xà", false)]
     public void Only_the_words_before_a_name_are_no_name(string typed, bool prefixOnly) =>
         CommuneNames.IsPrefixOnly(typed).ShouldBe(prefixOnly);
@@ -61,6 +67,11 @@ public class CommuneNamesTests
     [InlineData("An Giang", "Tỉnh ủy An Giang\nBan Tổ chức")]
     [InlineData("Tỉnh ủy  An Giang", "Tỉnh ủy An Giang\nBan Tổ chức")]
     [InlineData("Thành ủy Cần Thơ", "Thành ủy Cần Thơ\nBan Tổ chức")]
+    [InlineData("Thành phố Hồ Chí Minh", "Thành ủy Thành phố Hồ Chí Minh\nBan Tổ chức")]
+    [InlineData("Tỉnh An Giang", "Tỉnh ủy An Giang\nBan Tổ chức")]
+    [InlineData("Ban Tổ chức Tỉnh ủy An Giang", "Tỉnh ủy An Giang\nBan Tổ chức")]
+    [InlineData("Ban Tổ chức", "Ban Tổ chức Tỉnh ủy")]
+    [InlineData("Ban Tổ chức Tỉnh ủy", "Ban Tổ chức Tỉnh ủy")]
     public void The_boards_reports_are_headed_by_the_province_the_installation_names(string? setting, string head) =>
         ProvinceOptions.Head(setting).ShouldBe(head);
 }

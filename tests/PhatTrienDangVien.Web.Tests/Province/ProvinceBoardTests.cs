@@ -106,6 +106,9 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
             led.StatusCode.ShouldBe(HttpStatusCode.Redirect, url);
             led.Headers.Location!.ToString().ShouldBe("/Province", url);
         }
+        // HEAD too: an export asked for its headers runs nothing (and writes no "exported" line on the trail).
+        var head = await board.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/Members?handler=Xlsx"));
+        head.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var (_, table) = await board.GetAsync("/Province");
         table.QuerySelector("#info-message")!.TextContent.ShouldContain(ProvinceChoiceFilter.ChooseFirst);
         // Nor are they offered: no work list, bell or search box in the bar before a choice.
@@ -333,6 +336,12 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
         first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.WithSystemScopeAsync((db, _) => db.Users.Where(u => u.UserName == "qt-phuthanhtay").Select(u => new { u.CommuneId, u.Role, u.MustChangePassword }).SingleAsync()))
             .ShouldBe(new { CommuneId = id, Role = Web.Authorization.Roles.Administrator, MustChangePassword = true });
+        // A second one is the commune's administrator's to make, not the board's (it would give the board the commune).
+        var second = await board.PostRawAsync("/Province/Communes?handler=Admin",
+            [new("AdminCommuneId", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Admin.UserName", "qt-phuthanhtay2"), new("Admin.FullName", "Lê Văn Hai")], "/Province/Communes");
+        second.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await second.Content.ReadAsStringAsync()).ShouldContain("đã có tài khoản quản trị đang dùng");
+        (await app.WithSystemScopeAsync((db, _) => db.Users.AnyAsync(u => u.UserName == "qt-phuthanhtay2"))).ShouldBeFalse();
         // No commune chosen: a message, no account. Nor for an id that is no commune (a cell's, from a tampered form).
         (await board.PostRawAsync("/Province/Communes?handler=Admin", [new("Admin.UserName", "qt-khong"), new("Admin.FullName", "Không Xã")], "/Province/Communes"))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -382,7 +391,14 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
         var prefixRename = await board.PostRawAsync($"/Province/Communes?handler=Rename&id={id}",
             [new("name", "Đảng bộ xã"), new("version", renamed.ToString(System.Globalization.CultureInfo.InvariantCulture))], "/Province/Communes");
         prefixRename.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await prefixRename.Content.ReadAsStringAsync()).ShouldContain("chưa phải là tên");
+        var refusedPage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await prefixRename.Content.ReadAsStringAsync());
+        refusedPage.Body!.TextContent.ShouldContain("chưa phải là tên");
+        // Said on top, naming the commune; not under the add form's empty name box too.
+        (refusedPage.QuerySelector("[data-valmsg-for='Input.Name']")?.TextContent.Trim() ?? "").ShouldBeEmpty();
+        // Nor is a name that is only prefixes twice ("Xã Xã") a name.
+        var doubled = await board.PostRawAsync($"/Province/Communes?handler=Rename&id={id}",
+            [new("name", "Xã Xã"), new("version", renamed.ToString(System.Globalization.CultureInfo.InvariantCulture))], "/Province/Communes");
+        doubled.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await app.WithSystemScopeAsync((db, _) => Communes.All(db).Where(o => o.Id == id).Select(o => o.Name).SingleAsync())).ShouldBe("Đảng bộ xã Phú Thạnh");
 
         // Its administrator signs in while it is active, not once it is archived, again once it is back.
@@ -434,17 +450,39 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
             ids.Add(await app.WithSystemScopeAsync((db, _) => Communes.All(db).Where(o => o.Name == name).Select(o => o.Id).SingleAsync()));
         }
         string Id(int i) => ids[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var versions = await app.WithSystemScopeAsync((db, _) => db.Organisations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Version));
+        string V(int i) => versions[ids[i]].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        KeyValuePair<string, string>[] Merge(int from, int into) =>
+            [new("fromId", Id(from)), new("intoId", Id(into)), new("fromVersion", V(from)), new("intoVersion", V(into)), new("confirmed", "true")];
         // A into B beside B into A, and the same merge three times, all at once.
         var answers = await Task.WhenAll(
-            board.PostRawAsync("/Province/Communes?handler=Merge", [new("fromId", Id(0)), new("intoId", Id(1)), new("confirmed", "true")], "/Province/Communes"),
-            board.PostRawAsync("/Province/Communes?handler=Merge", [new("fromId", Id(1)), new("intoId", Id(0)), new("confirmed", "true")], "/Province/Communes"),
-            board.PostRawAsync("/Province/Communes?handler=Merge", [new("fromId", Id(0)), new("intoId", Id(1)), new("confirmed", "true")], "/Province/Communes"));
+            board.PostRawAsync("/Province/Communes?handler=Merge", Merge(0, 1), "/Province/Communes"),
+            board.PostRawAsync("/Province/Communes?handler=Merge", Merge(1, 0), "/Province/Communes"),
+            board.PostRawAsync("/Province/Communes?handler=Merge", Merge(0, 1), "/Province/Communes"));
         answers.ShouldAllBe(a => a.StatusCode == HttpStatusCode.Redirect || a.StatusCode == HttpStatusCode.UnprocessableEntity);
         answers.Count(a => a.StatusCode == HttpStatusCode.Redirect).ShouldBe(1);
         var states = await app.WithSystemScopeAsync((db, _) => Communes.All(db).Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.IsActive, o.MergedIntoId }).ToListAsync());
         states.Count(s => s.IsActive).ShouldBe(1);
         var merged = states.Single(s => !s.IsActive);
         merged.MergedIntoId.ShouldBe(states.Single(s => s.IsActive).Id);
+    }
+
+    [Fact]
+    public async Task A_communes_administrator_of_a_province_installation_neither_makes_nor_reads_the_servers_backups()
+    {
+        // Each copy holds every commune's data: the server's operator keeps them, not one commune's administrator.
+        var admin = await Browser.LoginAsync(app, "quantri", DemoSeeder.DemoPassword);
+        var (_, page) = await admin.GetAsync("/Admin/Backups");
+        page.QuerySelector("#backups-installation")!.TextContent.ShouldContain("người quản trị máy chủ");
+        page.QuerySelector("#backup-now").ShouldBeNull();
+        page.QuerySelector("#backup-runs").ShouldBeNull();
+        var before = await app.WithSystemScopeAsync((db, _) => db.BackupRuns.CountAsync());
+        var pressed = await admin.PostRawAsync("/Admin/Backups", [], "/Admin/Backups");
+        pressed.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await app.WithSystemScopeAsync((db, _) => db.BackupRuns.CountAsync())).ShouldBe(before);
+        // Nor is it warned on every page about backups it cannot make.
+        var (_, home) = await admin.GetAsync("/Dashboard");
+        home.QuerySelector("#backup-warning").ShouldBeNull();
     }
 
     [Fact]

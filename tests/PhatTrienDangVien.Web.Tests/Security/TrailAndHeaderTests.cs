@@ -38,6 +38,12 @@ public abstract class TrailAndHeaderTests<TApp>(TApp app) where TApp : AppFactor
             response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
             page.QuerySelector("#denied-ask")!.TextContent.ShouldContain(ask, Case.Sensitive, user);
         }
+        // A province page is the board's, whatever the commune role; someone not signed in is asked to sign in.
+        var office = await Browser.LoginAsync(app, "office");
+        var (_, province) = await office.GetAsync("/Account/Denied?ReturnUrl=%2FProvince%2FCommunes");
+        province.QuerySelector("#denied-ask")!.TextContent.ShouldContain("dành cho Ban Tổ chức Tỉnh ủy");
+        var (_, anonymous) = await Browser.Anonymous(app).GetAsync("/Account/Denied");
+        anonymous.QuerySelector("#denied-ask")!.TextContent.ShouldContain("Hãy đăng nhập");
     }
 
     [Fact]

@@ -65,8 +65,13 @@ public class CommunesModel(AppDbContext db, Communes communes, MergeCommunes mer
         await LoadAsync(ct);
         var which = Rows.FirstOrDefault(r => r.Id == id)?.Name ?? "";
         this.Show(outcome, conflicts: Conflicts);
-        // The page holds a rename form per commune: the message names the one it is about.
-        foreach (var e in outcome.Errors) ModelState.AddModelError("", $"Đổi tên {which}: {e.Message}");
+        // The page holds a rename form per commune: the message names the one it is about, on top only (the command's
+        // field, "Input.Name", is also the add form's box, which would show it under an empty name).
+        foreach (var e in outcome.Errors)
+        {
+            ModelState.Remove(e.Field);
+            ModelState.AddModelError("", $"Đổi tên {which}: {e.Message}");
+        }
         return Page();
     }
 
@@ -123,7 +128,9 @@ public class CommunesModel(AppDbContext db, Communes communes, MergeCommunes mer
     /// <summary>Merges <paramref name="fromId"/> into <paramref name="intoId"/> (asked to confirm on the page).</summary>
     public async Task<IActionResult> OnPostMergeAsync(int? fromId, int? intoId, bool confirmed, int? fromVersion, int? intoVersion, CancellationToken ct)
     {
-        if (fromId is not null && intoId is not null && fromId != intoId && !confirmed)
+        // A confirmation is the page's, with the versions both communes had when it was shown: one posted without them
+        // (a forged or hand-made request) is asked again, so that no merge skips the check that neither changed since.
+        if (fromId is not null && intoId is not null && fromId != intoId && (!confirmed || fromVersion is null || intoVersion is null))
         {
             // Asked once more, with both names: a merge cannot be undone.
             await LoadAsync(ct);

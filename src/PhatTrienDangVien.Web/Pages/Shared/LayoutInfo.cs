@@ -39,7 +39,7 @@ public sealed class LayoutInfo(AppDbContext db, IHttpContextAccessor http, Admis
         CommuneName = commune?.Name;
         Unread = await Web.Notifications.NotificationQueries.UnreadCountAsync(db, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", ct);
         IsDemo = commune?.IsDemo ?? false;
-        if (access.Has(Permission.ManageBackups))
+        if (access.Has(Permission.ManageBackups) && await InstallationRules.ServesOneCommuneAsync(db, ct))
             BackupWarning = Backups.BackupStatus.Warning(await Backups.BackupService.LastSuccessAsync(db, ct), clock.GetUtcNow());
     }
 

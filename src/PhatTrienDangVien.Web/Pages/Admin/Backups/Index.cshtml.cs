@@ -6,8 +6,11 @@ namespace PhatTrienDangVien.Web.Pages.Admin.Backups;
 
 /// <summary>The backup history, the schedule as configured, and a backup now.</summary>
 [RequirePermission(Permission.ManageBackups)]
-public class IndexModel(BackupService backups, TimeProvider clock) : AdminPageModel
+public class IndexModel(BackupService backups, TimeProvider clock, Data.AppDbContext db) : AdminPageModel
 {
+    /// <summary>Whether this administrator's installation serves other communes too: the backups are then the server's.</summary>
+    public bool SeveralCommunes { get; private set; }
+
     public List<BackupRun> Runs { get; private set; } = [];
     public BackupOptions Options => backups.Options;
     public string Folder => backups.Folder;
@@ -18,6 +21,13 @@ public class IndexModel(BackupService backups, TimeProvider clock) : AdminPageMo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // A copy of every commune's data is not one commune's to make (nor is the list of the server's copies to read).
+        if (!await InstallationRules.ServesOneCommuneAsync(db, ct))
+        {
+            SeveralCommunes = true;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         var run = await backups.RunNowAsync(BackupKind.Manual, User.Identity?.Name, ct: ct);
         if (run.Id == 0)
             TempData["Error"] = run.Message; // refused (too soon after the last press): nothing was written
@@ -30,6 +40,8 @@ public class IndexModel(BackupService backups, TimeProvider clock) : AdminPageMo
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        SeveralCommunes = !await InstallationRules.ServesOneCommuneAsync(db, ct);
+        if (SeveralCommunes) return;
         Runs = await backups.RecentAsync(30, ct);
         FilesKept = backups.Files().Count;
         Warning = BackupStatus.Warning(Runs.Where(r => r.Succeeded && r.Kind != BackupKind.Restore).Max(r => r.FinishedAtUtc), clock.GetUtcNow());
