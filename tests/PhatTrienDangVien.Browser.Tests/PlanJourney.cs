@@ -96,6 +96,13 @@ public sealed class PlanJourney(PlanBrowserApp app) : IClassFixture<PlanBrowserA
         (await page.Locator("#term-target").InnerTextAsync()).ShouldBe("130");
         // Charts are drawn by the vendored Chart.js (a canvas that stays blank would have no size set by it).
         (await page.Locator("#years-chart").GetAttributeAsync("style") ?? "").ShouldContain("height");
+        // On a phone the charts keep a readable height (a fixed ratio made the years' chart a 40-px strip).
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        (await page.EvaluateAsync<int>("() => document.getElementById('years-chart').clientHeight")).ShouldBeGreaterThanOrEqualTo(200);
+        (await page.EvaluateAsync<int>("() => document.getElementById('funnel-chart').clientHeight")).ShouldBeGreaterThanOrEqualTo(300);
+        await BrowserApp.ScreenshotAsync(page, "21-dashboard-phone");
+        await page.SetViewportSizeAsync(1280, 900);
         (await page.Locator("#year-target").InnerTextAsync()).ShouldBe("26");
         (await page.Locator("#gap-no-candidates").InnerTextAsync()).ShouldBe("2");
         await BrowserApp.ScreenshotAsync(page, "21-dashboard");

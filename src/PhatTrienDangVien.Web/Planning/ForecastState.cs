@@ -24,7 +24,7 @@ public static class ForecastMissing
     public static string Reason(PlanFigures? plan, DateOnly today) => plan switch
     {
         null or { PlanTerm: null } or { TermTarget: not > 0 } => "Chưa có chỉ tiêu nhiệm kỳ nên chưa dự báo được.",
-        { UnallocatedYears.Count: > 0 } => $"Chưa giao chỉ tiêu cho chi bộ các năm {string.Join(", ", plan.UnallocatedYears)} của nhiệm kỳ nên chưa dự báo được khả năng đạt chỉ tiêu.",
+        { UnallocatedYears.Count: > 0 } => $"Chưa giao chỉ tiêu cho chi bộ các năm {string.Join(", ", plan.UnallocatedYears)} của nhiệm kỳ nên chưa dự báo được khả năng đạt chỉ tiêu. Văn phòng Đảng ủy xã phân bổ chỉ tiêu từng năm cho các chi bộ ở trang Chỉ tiêu.",
         { PlanTerm: { } term } when today > term.End => "Nhiệm kỳ đã kết thúc: không còn gì để dự báo.",
         _ => "Chưa dự báo được.",
     };

@@ -324,6 +324,11 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
         add.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var id = await app.WithSystemScopeAsync((db, _) => Communes.All(db).Where(o => o.Name == "Đảng bộ xã Phú Thạnh Tây").Select(o => o.Id).SingleAsync());
         (await app.WithSystemScopeAsync((db, _) => db.Terms.AnyAsync(t => t.CommuneId == id && t.StartYear == 2025))).ShouldBeTrue();
+        // The page it leads to has the new commune chosen in the first administrator's form.
+        var next = add.Headers.Location!.ToString();
+        next.ShouldStartWith($"/Province/Communes?admin={id}");
+        (await board.GetAsync(next)).Document.QuerySelector("#admin-commune option[selected]")!.GetAttribute("value")
+            .ShouldBe(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         // Its first administrator, made on the page: a password shown once, to be changed at the first sign-in.
         var admin = await board.PostRawAsync("/Province/Communes?handler=Admin",

@@ -103,6 +103,12 @@ public abstract class TargetTests<TApp>(TApp app) where TApp : AppFactory
         page.QuerySelector(".target-sum")!.TextContent.ShouldContain("ít hơn chỉ tiêu năm 2026 (26) 3 đảng viên");
         (_, page) = await office.GetAsync("/Targets");
         page.QuerySelectorAll(".target-sum").Select(e => e.GetAttribute("data-difference")).ShouldContain("-3");
+        // A year with a target and nothing allocated yet is said so, not flagged as a sum that does not match.
+        await SetYearAsync(office, 2027, 26);
+        (_, page) = await office.GetAsync("/Targets");
+        page.QuerySelector("tr[data-year='2027'] .year-unallocated")!.TextContent.ShouldBe("Chưa phân bổ");
+        page.QuerySelector("#years-unallocated")!.TextContent.ShouldContain("2027");
+        page.QuerySelectorAll(".target-sum").Select(e => e.GetAttribute("data-whole")).ShouldNotContain("chỉ tiêu năm 2027");
 
         ShouldRedirect(await AllocateAsync(office, 2026, 20, 8), "/Targets/Cells/2026");
         (_, page) = await office.GetAsync("/Targets/Cells/2026");

@@ -31,7 +31,12 @@ public class CommunesModel(AppDbContext db, Communes communes, MergeCommunes mer
     /// <summary>The merge chosen, to be confirmed with both names shown.</summary>
     public (Row From, Row Into)? MergeAsked { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    /// <param name="admin">The commune just added: chosen already in the first administrator's form.</param>
+    public async Task OnGetAsync(int? admin, CancellationToken ct)
+    {
+        AdminCommuneId = admin;
+        await LoadAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostAddAsync([Bind(Prefix = "Input")] NewCommuneInput input, CancellationToken ct)
     {
@@ -41,8 +46,8 @@ public class CommunesModel(AppDbContext db, Communes communes, MergeCommunes mer
             var outcome = await communes.AddAsync(Input, ct);
             if (this.Show(outcome, conflicts: Conflicts) is null)
             {
-                TempData["Success"] = $"Đã thêm {outcome.Value!.Name}. Hãy tạo tài khoản quản trị đầu tiên của xã ở cuối trang.";
-                return Redirect("/Province/Communes");
+                TempData["Success"] = $"Đã thêm {outcome.Value!.Name}. Hãy tạo tài khoản quản trị đầu tiên của xã ở mục “Tài khoản quản trị đầu tiên” (xã này đã được chọn sẵn).";
+                return Redirect($"/Province/Communes?admin={outcome.Value.Id}#tai-khoan");
             }
         }
         await LoadAsync(ct);
