@@ -14,7 +14,7 @@ namespace PhatTrienDangVien.Web.Province;
 public sealed class ProvinceChoiceFilter(CurrentScope current, ITempDataDictionaryFactory tempData) : IAsyncPageFilter
 {
     /// <summary>The message shown on the province's table.</summary>
-    public const string ChooseFirst = "Trang đó là số liệu của một Đảng bộ xã: hãy chọn xã trong bảng toàn tỉnh dưới đây trước (bấm vào tên xã).";
+    public const string ChooseFirst = "Trang đó là số liệu của một Đảng bộ xã: hãy chọn xã trong bảng toàn tỉnh dưới đây (bấm vào tên xã), trang đó sẽ mở ra ngay.";
 
     // The pages of the installation, not of a commune: the province's own, the national rules and calendar, the trail,
     // the account, the API's description and the error page.
@@ -36,7 +36,10 @@ public sealed class ProvinceChoiceFilter(CurrentScope current, ITempDataDictiona
             && !IsInstallationPage(context.ActionDescriptor.ViewEnginePath))
         {
             tempData.GetTempData(context.HttpContext)["Info"] = ChooseFirst;
-            context.Result = new RedirectResult("/Province");
+            // The page asked for goes along, so that choosing a commune opens it (a HEAD's export is not worth keeping).
+            var request = context.HttpContext.Request;
+            var asked = request.Path + request.QueryString;
+            context.Result = new RedirectResult(HttpMethods.IsGet(method) ? "/Province?to=" + Uri.EscapeDataString(asked) : "/Province");
             return;
         }
         await next();

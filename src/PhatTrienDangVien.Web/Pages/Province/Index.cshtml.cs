@@ -18,6 +18,10 @@ public class IndexModel(ProvinceFigures province, AppDbContext db, TimeProvider 
 {
     [BindProperty(SupportsGet = true, Name = "q")] public ListQuery Query { get; set; } = new();
     [BindProperty(SupportsGet = true)] public bool Archived { get; set; }
+    /// <summary>The commune's page the board asked for before choosing a commune (<see cref="ProvinceChoiceFilter"/>):
+    /// choosing one opens it. Only a path of this site.</summary>
+    [BindProperty(SupportsGet = true, Name = "to")] public string? Then { get; set; }
+    public string? ThenLocal => Then is { Length: > 0 } && Url.IsLocalUrl(Then) ? Then : null;
 
     public List<ProvinceFigures.Row> Rows { get; private set; } = [];
     public ProvinceFigures.Totals Total { get; private set; } = null!;
