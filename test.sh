@@ -69,6 +69,10 @@ for project in tests/PhatTrienDangVien.Core.Tests tests/PhatTrienDangVien.Web.Te
   p=$(grep -E '^\s+succeeded:' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
   f=$(grep -E '^\s+failed:' "$log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)
   p=${p:-0}; f=${f:-0}
+  # Why each test failed: its message and the first lines of its stack, so that the run's own output says it.
+  if [ "$f" -gt 0 ]; then
+    awk '/^failed /{n=40} /failed with [0-9]+ error|^Test run summary/{n=0} n>0 && !/^(passed|skipped) /{print "  | " $0; n--}' "$log" | head -n 150
+  fi
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "$name: the test run itself failed (exit $rc)"; fi
   if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then f=1; echo "$name: no test ran"; fi
   passed=$((passed + p)); failed=$((failed + f))

@@ -30,6 +30,7 @@ public sealed partial class AxeSweep(DemoBrowserApp app) : IClassFixture<DemoBro
         // The demo commune's reports read every case: on a loaded two-core machine a page can take longer than 30 s.
         page.SetDefaultTimeout(120_000);
         page.SetDefaultNavigationTimeout(120_000);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         await app.SignInAsync(page, user, Web.Demo.DemoSeeder.DemoPassword);
         await page.GotoAsync(app.BaseUrl + "/");
         var menu = await LinksAsync(page, "nav.navbar a[href^='/']");
@@ -43,14 +44,24 @@ public sealed partial class AxeSweep(DemoBrowserApp app) : IClassFixture<DemoBro
             foreach (var (width, height, screen) in s_screens)
             {
                 await page.SetViewportSizeAsync(width, height);
-                var response = await page.GotoAsync(app.BaseUrl + path);
                 var name = $"{user}-{screen}-{path}";
-                if (response is null || response.Status >= 400)
+                try
                 {
-                    problems.Add($"{name}: HTTP {response?.Status}");
-                    continue;
+                    var response = await page.GotoAsync(app.BaseUrl + path);
+                    if (response is null || response.Status >= 400)
+                    {
+                        problems.Add($"{name}: HTTP {response?.Status}");
+                        continue;
+                    }
+                    problems.AddRange((await AxeCheck.ProblemsAsync(page, name)).Select(p => $"{name}\n{p}"));
                 }
-                problems.AddRange((await AxeCheck.ProblemsAsync(page, name)).Select(p => $"{name}\n{p}"));
+                catch (Exception e) when (e is PlaywrightException or TimeoutException)
+                {
+                    // A page that does not load (or navigates away while axe reads it) is named with the time it took
+                    // and the browser's message, and the sweep goes on: one slow page must not hide the rest.
+                    problems.Add($"{name}: {e.GetType().Name} after {watch.Elapsed.TotalSeconds:0} s of the sweep: {e.Message.Split('\n')[0]}");
+                    await BrowserApp.TryScreenshotAsync(page, "axe-broken-" + user + "-" + screen + "-" + i);
+                }
             }
             // One record of each kind the role can open from what it has seen (list pages lead to them).
             foreach (var link in await LinksAsync(page, "main a[href^='/']"))

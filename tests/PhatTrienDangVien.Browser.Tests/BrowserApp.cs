@@ -64,6 +64,9 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={_db}");
         // No daily backup into the source tree while the journeys run.
         builder.UseSetting("Backup:Enabled", "false");
+        // No alert run at start-up either: it would race the journey's own data (DemoBrowserApp makes the day's alerts
+        // after seeding, the way the installed application has them).
+        builder.UseSetting("Notifications:Background", "false");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -103,12 +106,12 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.GetByLabel("Tên đăng nhập").FillAsync(user);
         await page.GetByLabel("Mật khẩu").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath != "/Account/Login");
+        await LeaveAsync(page, "/Account/Login", user);
         if (new Uri(page.Url).AbsolutePath == "/Account/LoginTwoFactor")
         {
             await page.GetByLabel("Mã xác thực").FillAsync(Web.Tests.Infrastructure.Totp.Next(await AuthenticatorKeyAsync(user), Services.GetRequiredService<TimeProvider>()));
             await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" }).ClickAsync();
-            await page.WaitForURLAsync(u => new Uri(u).AbsolutePath != "/Account/LoginTwoFactor");
+            await LeaveAsync(page, "/Account/LoginTwoFactor", user);
         }
         else if (new Uri(page.Url).AbsolutePath == "/Account/TwoFactor")
         {
@@ -133,6 +136,38 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         scope.ServiceProvider.GetRequiredService<Web.Authorization.CurrentScope>().Set(Web.Authorization.DataScope.System);
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Web.Data.AppUser>>();
         return (await users.GetAuthenticatorKeyAsync((await users.FindByNameAsync(user))!))!;
+    }
+
+    /// <summary>Waits for the sign-in form <paramref name="path"/> to give way to the next page; a refusal fails at once
+    /// with what the form said (and a screenshot), not after the page's whole timeout with no reason.</summary>
+    private static async Task LeaveAsync(IPage page, string path, string user)
+    {
+        var left = page.WaitForURLAsync(u => new Uri(u).AbsolutePath != path);
+        var refused = page.Locator(".validation-summary-errors li, .field-validation-error, [data-rate-limited]").First
+            .WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        if (await Task.WhenAny(left, refused) == left)
+        {
+            await left;
+            return;
+        }
+        if (new Uri(page.Url).AbsolutePath != path) return;
+        var said = await page.Locator(".validation-summary-errors li, .field-validation-error, [data-rate-limited]").AllInnerTextsAsync();
+        await TryScreenshotAsync(page, $"signin-refused-{user}");
+        throw new InvalidOperationException(
+            $"{user}: {path} refused at {DateTimeOffset.UtcNow:HH:mm:ss.fff} UTC: {string.Join(" | ", said.Select(t => t.Trim()).Where(t => t.Length > 0))}");
+    }
+
+    /// <summary>A screenshot for a failure's record; a page that cannot be drawn any more leaves none.</summary>
+    public static async Task TryScreenshotAsync(IPage page, string name)
+    {
+        try
+        {
+            await ScreenshotAsync(page, name);
+        }
+        catch (PlaywrightException)
+        {
+            // The failure itself is what is reported.
+        }
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

@@ -17,6 +17,10 @@ public sealed class DemoBrowserApp : BrowserApp
         var output = new StringWriter();
         if (await AdminCommands.RunAsync(Services, LaunchOptions.Parse(["seed-demo"]), output) != 0)
             throw new InvalidOperationException("seed-demo failed: " + output);
+        // The day's alerts, as the installed application's start-up run makes them once the demo is there (the
+        // background run is off in the journeys: started with the server, it raced the seeding, so that a journey
+        // found the alerts made or not by chance).
+        await Services.GetRequiredService<Web.Notifications.AlertGenerator>().RunAsync(StartDay, CancellationToken.None);
     }
 }
 
