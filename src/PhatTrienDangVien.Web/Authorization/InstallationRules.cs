@@ -29,9 +29,14 @@ public static class InstallationRules
 
     /// <summary>Whether the installation serves the user's commune only (the demo, archived and merged communes aside):
     /// what is the whole installation's (the rules, the calendar, the backups of the whole database) is then theirs.</summary>
-    public static async Task<bool> ServesOneCommuneAsync(AppDbContext db, CancellationToken ct)
+    public static Task<bool> ServesOneCommuneAsync(AppDbContext db, CancellationToken ct) =>
+        ServesOneCommuneAsync(db, db?.Scope.CommuneId, ct);
+
+    /// <summary>Whether the installation serves commune <paramref name="own"/> only: for work done under the system's
+    /// scope on a user's behalf (a backup asked for by a commune's administrator).</summary>
+    public static async Task<bool> ServesOneCommuneAsync(AppDbContext db, int? own, CancellationToken ct)
     {
-        var own = db.Scope.CommuneId;
+        ArgumentNullException.ThrowIfNull(db);
         // Bypass reviewed: whether other communes are served is a yes or no, not anyone's record.
         return !await db.Organisations.IgnoreQueryFilters()
             .AnyAsync(o => o.Kind == OrganisationKind.CommuneCommittee && o.Id != own && o.IsActive && !o.IsDemo, ct);
@@ -39,7 +44,7 @@ public static class InstallationRules
 
     /// <summary>The backups page of a commune's administrator in an installation of several communes.</summary>
     public const string BackupsRefused =
-        "Cài đặt này phục vụ nhiều xã: mỗi bản sao lưu chứa dữ liệu của mọi xã, nên việc sao lưu và phục hồi do người quản trị máy chủ làm (docs/deploy.md), không do quản trị viên của một xã. Bản sao lưu hằng ngày vẫn chạy trên máy chủ.";
+        "Cài đặt này phục vụ nhiều xã: mỗi bản sao lưu chứa dữ liệu của mọi xã, nên việc sao lưu và phục hồi do người quản trị máy chủ làm, không do quản trị viên của một xã. Bản sao lưu hằng ngày vẫn chạy trên máy chủ.";
 }
 
 /// <summary>

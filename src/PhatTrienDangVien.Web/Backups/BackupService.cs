@@ -75,12 +75,22 @@ public sealed class BackupService(IServiceScopeFactory scopes, IOptions<BackupOp
         return run;
     }
 
-    /// <summary>A backup now: the administrator's button (<paramref name="requestedBy"/>) or the command line.</summary>
-    public async Task<BackupRun> RunNowAsync(BackupKind kind, string? requestedBy, string? target = null, CancellationToken ct = default)
+    /// <summary>A backup now: the administrator's button (<paramref name="requestedBy"/>, of commune
+    /// <paramref name="communeId"/>) or the command line.</summary>
+    /// <remarks>The button is refused (<see cref="IsRefusedForSeveralCommunes"/>, nothing written) when the installation
+    /// serves other communes too: the file would hold every commune's data, which is the server operator's to copy.</remarks>
+    public async Task<BackupRun> RunNowAsync(BackupKind kind, string? requestedBy, string? target = null, int? communeId = null,
+        CancellationToken ct = default)
     {
         var key = $"{kind.ToString().ToLowerInvariant()}:{Guid.NewGuid():N}";
         using (var scope = SystemScope(out var db))
         {
+            if (kind == BackupKind.Manual && !await Authorization.InstallationRules.ServesOneCommuneAsync(db, communeId, ct))
+                return new BackupRun
+                {
+                    Key = "", Kind = kind, StartedAtUtc = clock.GetUtcNow().UtcDateTime, Succeeded = false,
+                    Message = Authorization.InstallationRules.BackupsRefused,
+                };
             if (kind == BackupKind.Manual)
             {
                 // The button: at most one per window. The check reads the last press; the claim's key names the window, so
@@ -103,6 +113,10 @@ public sealed class BackupService(IServiceScopeFactory scopes, IOptions<BackupOp
         }
         return await ExecuteAsync(key, target, ct);
     }
+
+    /// <summary>Whether <see cref="RunNowAsync"/> refused the button because the installation serves several communes.</summary>
+    public static bool IsRefusedForSeveralCommunes(BackupRun run) =>
+        run is { Id: 0, Kind: BackupKind.Manual } && run.Message == Authorization.InstallationRules.BackupsRefused;
 
     /// <summary>Records a restore (in the restored database, so its history says what happened to it).</summary>
     public async Task RecordAsync(BackupKind kind, string file, bool succeeded, string? message, CancellationToken ct)

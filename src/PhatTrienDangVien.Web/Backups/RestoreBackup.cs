@@ -39,7 +39,7 @@ public sealed class RestoreBackup(IServiceScopeFactory scopes, BackupService bac
         // The current data first: a restore of the wrong file can itself be undone.
         var stamp = VietnamTime.Local(clock.GetUtcNow().UtcDateTime).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var safety = Path.Combine(backups.Folder, $"before-restore-{stamp}{(sqlite ? ".db" : ".dump")}");
-        var copy = await backups.RunNowAsync(BackupKind.Command, null, safety, ct);
+        var copy = await backups.RunNowAsync(BackupKind.Command, null, safety, ct: ct);
         if (!copy.Succeeded) return (false, $"Không sao lưu được dữ liệu hiện tại nên chưa phục hồi: {copy.Message}");
 
         // The versions of the data about to be replaced, read last: a write after this read is covered by the floor.

@@ -198,7 +198,7 @@ public static class AdminCommands
 
     private static async Task<int> BackupAsync(BackupService backups, LaunchOptions launch, TextWriter output, CancellationToken ct)
     {
-        var run = await backups.RunNowAsync(BackupKind.Command, null, launch.Option("output"), ct);
+        var run = await backups.RunNowAsync(BackupKind.Command, null, launch.Option("output"), ct: ct);
         if (!run.Succeeded)
         {
             output.WriteLine("Sao lưu không thành công: " + run.Message);

@@ -488,6 +488,13 @@ public sealed class ProvinceBoardTests(TwoCommunesSqliteApp app) : IClassFixture
         var pressed = await admin.PostRawAsync("/Admin/Backups", [], "/Admin/Backups");
         pressed.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await app.WithSystemScopeAsync((db, _) => db.BackupRuns.CountAsync())).ShouldBe(before);
+        // The command refuses it itself, whoever calls it: the page only shows its answer.
+        var backups = app.Services.GetRequiredService<Web.Backups.BackupService>();
+        var commune = await app.WithSystemScopeAsync((db, _) => Communes.All(db).Where(o => o.IsActive).Select(o => o.Id).FirstAsync());
+        var run = await backups.RunNowAsync(Web.Backups.BackupKind.Manual, "quantri", communeId: commune);
+        Web.Backups.BackupService.IsRefusedForSeveralCommunes(run).ShouldBeTrue(run.Message);
+        run.Succeeded.ShouldBeFalse();
+        (await app.WithSystemScopeAsync((db, _) => db.BackupRuns.CountAsync())).ShouldBe(before);
         // Nor is it warned on every page about backups it cannot make.
         var (_, home) = await admin.GetAsync("/Dashboard");
         home.QuerySelector("#backup-warning").ShouldBeNull();

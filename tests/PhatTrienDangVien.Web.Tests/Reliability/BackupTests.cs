@@ -162,7 +162,7 @@ public abstract class BackupTests<TApp>(TApp app) where TApp : AppFactory
         {
             // Each press past the cooldown, so that every one writes a file.
             app.Clock.Advance(BackupService.ManualCooldown + TimeSpan.FromSeconds(1));
-            var run = await service.RunNowAsync(BackupKind.Manual, "admin");
+            var run = await service.RunNowAsync(BackupKind.Manual, "admin", communeId: app.Data.CommuneId);
             run.Succeeded.ShouldBeTrue(run.Message);
             manual.Add(Path.GetFileName(run.FilePath!));
         }
@@ -186,7 +186,7 @@ public abstract class BackupTests<TApp>(TApp app) where TApp : AppFactory
         var runs = await app.WithSystemScopeAsync(db => db.BackupRuns.CountAsync());
 
         // Fifteen presses at once: none gets through.
-        var presses = await Task.WhenAll(Enumerable.Range(0, 15).Select(_ => Backups.RunNowAsync(BackupKind.Manual, "admin")));
+        var presses = await Task.WhenAll(Enumerable.Range(0, 15).Select(_ => Backups.RunNowAsync(BackupKind.Manual, "admin", communeId: app.Data.CommuneId)));
         presses.ShouldAllBe(r => !r.Succeeded && r.Message!.Contains("hãy đợi 5 phút"));
         (await admin.PostFormAsync("/Admin/Backups", new())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var (_, page) = await admin.GetAsync("/Admin/Backups");
@@ -196,7 +196,7 @@ public abstract class BackupTests<TApp>(TApp app) where TApp : AppFactory
 
         // After the window, the button works again.
         app.Clock.Advance(BackupService.ManualCooldown + TimeSpan.FromSeconds(1));
-        (await Backups.RunNowAsync(BackupKind.Manual, "admin")).Succeeded.ShouldBeTrue();
+        (await Backups.RunNowAsync(BackupKind.Manual, "admin", communeId: app.Data.CommuneId)).Succeeded.ShouldBeTrue();
     }
 
     [Fact]

@@ -21,14 +21,15 @@ public class IndexModel(BackupService backups, TimeProvider clock, Data.AppDbCon
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        // A copy of every commune's data is not one commune's to make (nor is the list of the server's copies to read).
-        if (!await InstallationRules.ServesOneCommuneAsync(db, ct))
+        // A copy of every commune's data is not one commune's to make (nor is the list of the server's copies to read):
+        // the command refuses it, and the page then shows its note.
+        var run = await backups.RunNowAsync(BackupKind.Manual, User.Identity?.Name, ct: ct, communeId: db.Scope.CommuneId);
+        if (BackupService.IsRefusedForSeveralCommunes(run))
         {
             SeveralCommunes = true;
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
-        var run = await backups.RunNowAsync(BackupKind.Manual, User.Identity?.Name, ct: ct);
         if (run.Id == 0)
             TempData["Error"] = run.Message; // refused (too soon after the last press): nothing was written
         else if (run.Succeeded)
