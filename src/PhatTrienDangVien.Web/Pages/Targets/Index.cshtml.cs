@@ -7,6 +7,7 @@ using PhatTrienDangVien.Web.Application;
 using PhatTrienDangVien.Web.Authorization;
 using PhatTrienDangVien.Web.Data;
 using PhatTrienDangVien.Web.Pages.Shared;
+using PhatTrienDangVien.Web.Planning;
 using PhatTrienDangVien.Web.Targets;
 
 namespace PhatTrienDangVien.Web.Pages.Targets;
@@ -28,7 +29,12 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Access access, Fill
     public int ThisYear { get; private set; }
     public List<FieldConflict> Conflicts { get; } = [];
 
-    public sealed record YearRow(int Year, YearTarget? Target, int Allocated, int CellCount, SumCheck? CellsCheck);
+    /// <param name="Unallocated">No allocation to any cell the user sees (PlanTargets.UnallocatedYears: the dashboard's
+    /// and the forecast's reading of the same thing).</param>
+    public sealed record YearRow(int Year, YearTarget? Target, int Allocated, int CellCount, SumCheck? CellsCheck, bool Unallocated);
+
+    /// <summary>The years with a target and nothing allocated to the cells yet.</summary>
+    public IReadOnlyList<int> UnallocatedTargetYears => [.. Years.Where(y => y.Unallocated && y.Target is not null).Select(y => y.Year)];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -64,15 +70,19 @@ public class IndexModel(AppDbContext db, TimeProvider clock, Access access, Fill
         TermTarget = await db.TermTargets.AsNoTracking().FirstOrDefaultAsync(t => t.TermId == Term.Id, ct);
         var years = TargetSums.TermYears(Term.StartYear, Term.EndYear);
         var targets = await db.YearTargets.AsNoTracking().Include(y => y.SubTargets).Where(y => y.TermId == Term.Id).ToListAsync(ct);
-        var allocations = await db.CellTargets.AsNoTracking().Where(c => years.Contains(c.Year))
-            .GroupBy(c => c.Year).Select(g => new { Year = g.Key, Sum = g.Sum(c => c.Count), Cells = g.Count() }).ToListAsync(ct);
-        foreach (var year in years.Union(targets.Select(t => t.Year)).Order())
+        var shown = years.Union(targets.Select(t => t.Year)).Order().ToList();
+        // The allocations as the dashboard and the reports read them (PlanTargets), over every cell the user sees.
+        var cells = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Cell).Select(o => o.Id).ToListAsync(ct);
+        var read = await PlanTargets.LoadAsync(db, null, cells, shown, ct);
+        var unallocated = read.UnallocatedYears.ToHashSet();
+        foreach (var year in shown)
         {
             var t = targets.FirstOrDefault(x => x.Year == year);
-            var a = allocations.FirstOrDefault(x => x.Year == year);
+            var ofYear = read.Allocations.Where(a => a.Key.Year == year).ToList();
+            var sum = ofYear.Sum(a => a.Value);
             // A user who sees only some cells would see a partial sum: no check for them.
-            var check = t is not null && SeesAllCells ? TargetSums.Check(t.Count, [a?.Sum ?? 0]) : null;
-            Years.Add(new YearRow(year, t, a?.Sum ?? 0, a?.Cells ?? 0, check));
+            var check = t is not null && SeesAllCells ? TargetSums.Check(t.Count, [sum]) : null;
+            Years.Add(new YearRow(year, t, sum, ofYear.Count, check, unallocated.Contains(year)));
             if (t is not null) YearVersions[year] = t.Version;
         }
         if (TermTarget is not null && targets.Count > 0) YearsCheck = TargetSums.Check(TermTarget.Count, targets.Select(t => t.Count));
