@@ -11,7 +11,7 @@ namespace PhatTrienDangVien.Web.Accounts;
 /// <summary>Ends an account's access: no new sign-in, and the sessions already open end at their next validation.</summary>
 public sealed class DeactivateAccount(AppDbContext db, UserManager<AppUser> users, Access access, AuditContext who)
 {
-    public const string NotYourself = "Bạn không thể tự vô hiệu hóa tài khoản của chính mình.";
+    public const string NotYourself = "Đồng chí không thể tự vô hiệu hóa tài khoản của chính mình.";
 
     public async Task<Outcome<AppUser>> HandleAsync(string id, CancellationToken ct)
     {
@@ -62,7 +62,7 @@ public sealed class ResetPassword(AppDbContext db, UserManager<AppUser> users, A
 {
     /// <summary>A reset of one's own password signs one out with a password shown nowhere: the only administrator
     /// would be locked out. One's own password is changed with the current one.</summary>
-    public const string NotYourself = "Mật khẩu của chính bạn được đổi tại trang “Đổi mật khẩu”, với mật khẩu hiện tại.";
+    public const string NotYourself = "Mật khẩu của chính đồng chí được đổi tại trang “Đổi mật khẩu”, với mật khẩu hiện tại.";
 
     public async Task<Outcome<AccountWithPassword>> HandleAsync(string id, string? password, CancellationToken ct)
     {
@@ -91,7 +91,7 @@ public sealed class ResetPassword(AppDbContext db, UserManager<AppUser> users, A
 /// </summary>
 public sealed class ResetTwoFactor(AppDbContext db, UserManager<AppUser> users, Access access, AuditContext who, AccessTrail trail)
 {
-    public const string NotYourself = "Xác thực hai bước của chính bạn được đổi tại trang “Xác thực hai bước”, với mật khẩu của bạn.";
+    public const string NotYourself = "Xác thực hai bước của chính đồng chí được đổi tại trang “Xác thực hai bước”, với mật khẩu của đồng chí.";
     public const string NothingToReset = "Tài khoản này chưa bật xác thực hai bước; không có gì để xóa.";
 
     public async Task<Outcome<AppUser>> HandleAsync(string id, CancellationToken ct)

@@ -15,7 +15,7 @@ public sealed class EditAccount(AppDbContext db, UserManager<AppUser> users, Acc
 {
     public const string SignInAgain = "Người dùng cần đăng nhập lại để nhận quyền mới.";
 
-    public const string OwnAdminRole = "Bạn không thể tự bỏ quyền quản trị của chính mình; hãy nhờ một quản trị viên khác.";
+    public const string OwnAdminRole = "Đồng chí không thể tự bỏ quyền quản trị của chính mình; hãy nhờ một quản trị viên khác.";
 
     public async Task<Outcome<AppUser>> HandleAsync(string id, UserInput input, string concurrencyStamp, CancellationToken ct)
     {

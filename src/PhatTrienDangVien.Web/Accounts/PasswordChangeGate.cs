@@ -16,7 +16,7 @@ public sealed class PasswordChangeGate(RequestDelegate next)
 
     public const string ApiTitle = "Cần đổi mật khẩu";
 
-    public const string ApiMessage = "Mật khẩu của bạn do quản trị viên cấp; hãy đổi sang mật khẩu của riêng bạn trước khi dùng ứng dụng: "
+    public const string ApiMessage = "Mật khẩu của đồng chí do quản trị viên cấp; hãy đổi sang mật khẩu của riêng đồng chí trước khi dùng ứng dụng: "
         + "trên trình duyệt tại trang “Đổi mật khẩu” (" + PasswordPath + "), hoặc gửi POST " + ApiPath + ".";
 
     public async Task InvokeAsync(HttpContext ctx)

@@ -71,14 +71,14 @@ public sealed class RecordStep(AppDbContext db, Access access, AdmissionCases ca
         {
             db.ChangeTracker.Clear();
             return Outcome<StepRecord>.Conflict(null, [],
-                "Hồ sơ này vừa được người khác ghi thêm một bước trong lúc bạn nhập; bước của bạn chưa được ghi. Hãy mở lại quá trình để xem bước mới rồi ghi lại nếu vẫn cần.");
+                "Hồ sơ này vừa được người khác ghi thêm một bước trong lúc đồng chí nhập; bước của đồng chí chưa được ghi. Hãy mở lại quá trình để xem bước mới rồi ghi lại nếu vẫn cần.");
         }
         catch (DbUpdateException) when (!string.IsNullOrWhiteSpace(data.DocumentNumber))
         {
             // The register's unique number: another paper took the step's number between the check and the save.
             db.ChangeTracker.Clear();
             return Outcome<StepRecord>.Conflict(null, [],
-                $"Số văn bản {data.DocumentNumber.Trim()} vừa được cấp cho văn bản khác cùng lúc; bước của bạn chưa được ghi. Hãy kiểm tra lại số theo sổ văn bản rồi ghi lại.");
+                $"Số văn bản {data.DocumentNumber.Trim()} vừa được cấp cho văn bản khác cùng lúc; bước của đồng chí chưa được ghi. Hãy kiểm tra lại số theo sổ văn bản rồi ghi lại.");
         }
     }
 

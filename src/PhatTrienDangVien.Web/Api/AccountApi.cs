@@ -7,7 +7,7 @@ namespace PhatTrienDangVien.Web.Api;
 /// <summary>The signed-in user's own account: no permission of the table, only being signed in (the route test lists it).</summary>
 public static class AccountApi
 {
-    public const string Changed = "Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.";
+    public const string Changed = "Đã đổi mật khẩu. Các phiên đăng nhập khác của đồng chí đã kết thúc.";
 
     public static RouteGroupBuilder MapAccountApi(this RouteGroupBuilder api)
     {

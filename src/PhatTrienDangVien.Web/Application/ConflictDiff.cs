@@ -113,7 +113,7 @@ public sealed class ConflictDiff(AppDbContext db)
 public static class VersionedEdit
 {
     public const string ConflictMessage =
-        "Hồ sơ đã được người khác sửa sau khi bạn mở; chưa có gì được ghi đè. Hãy xem hai phiên bản rồi lưu lại nếu vẫn muốn ghi phiên bản của bạn.";
+        "Hồ sơ đã được người khác sửa sau khi đồng chí mở; chưa có gì được ghi đè. Hãy xem hai phiên bản rồi lưu lại nếu vẫn muốn ghi phiên bản của đồng chí.";
 
     public const string DeletedMessage = "Hồ sơ này vừa bị người khác xóa; không có gì được lưu.";
 

@@ -63,7 +63,7 @@ public sealed class Outcome<T>
     public static Outcome<T> NotFound() => new(OutcomeStatus.NotFound) { Message = "Hồ sơ không tồn tại hoặc nằm ngoài phạm vi được giao." };
 
     public static Outcome<T> Forbidden(string? message = null) =>
-        new(OutcomeStatus.Forbidden) { Message = message ?? "Tài khoản của bạn không có quyền làm việc này." };
+        new(OutcomeStatus.Forbidden) { Message = message ?? "Tài khoản của đồng chí không có quyền làm việc này." };
 
     /// <summary>The same failure for another result type (a command that calls another).</summary>
     public Outcome<TOther> As<TOther>() => IsDone

@@ -21,7 +21,7 @@ public sealed class PersonalData(Access access, AccessTrail trail)
     public const string MaskedPhoneMismatch =
         "Số điện thoại đang hiện dạng che (có dấu *) không khớp với số đã lưu: để thay, hãy nhập đủ 10 chữ số; để giữ số đã lưu, hãy tải lại trang.";
 
-    public const string NotAllowed = "Tài khoản của bạn chỉ xem được số CCCD, số điện thoại dạng che; chỉ Văn phòng Đảng ủy và quản trị xem được số đầy đủ.";
+    public const string NotAllowed = "Tài khoản của đồng chí chỉ xem được số CCCD, số điện thoại dạng che; chỉ Văn phòng Đảng ủy và quản trị xem được số đầy đủ.";
 
     /// <summary>Where the full numbers were shown, as the trail names it.</summary>
     public const string ViaPersonPage = "Trang hồ sơ";

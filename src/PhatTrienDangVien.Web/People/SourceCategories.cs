@@ -35,7 +35,7 @@ internal static class SourceCategoryRules
 
     /// <summary>A change from the list (deactivate, reactivate, delete) made on a list older than the record.</summary>
     public const string ListConflict =
-        "Danh mục nguồn này vừa được người khác sửa sau khi bạn mở trang; chưa có gì thay đổi. Hãy xem lại danh sách dưới đây rồi thao tác lại.";
+        "Danh mục nguồn này vừa được người khác sửa sau khi đồng chí mở trang; chưa có gì thay đổi. Hãy xem lại danh sách dưới đây rồi thao tác lại.";
 
     public static string DuplicateCode(string? code) => $"Mã “{code}” đã có trong danh mục nguồn của xã; hãy chọn mã khác.";
 

@@ -10,7 +10,7 @@ internal static class TargetWrites
 {
     /// <summary>Two users adding the same target at the same instant: the unique index keeps one, the other is told.</summary>
     public static readonly FieldError SavedMeanwhile =
-        new("", "Chỉ tiêu này vừa được người khác nhập cùng lúc với bạn; chưa có gì được lưu. Hãy tải lại trang để xem rồi nhập lại.");
+        new("", "Chỉ tiêu này vừa được người khác nhập cùng lúc với đồng chí; chưa có gì được lưu. Hãy tải lại trang để xem rồi nhập lại.");
 
     public static void Validate(IAdoptedTargetInput input, Errors errors, string prefix)
     {

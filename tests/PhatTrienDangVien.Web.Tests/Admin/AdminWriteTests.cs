@@ -122,7 +122,7 @@ public abstract class AdminWriteTests<TApp>(TApp app) where TApp : AppFactory
         var me = (await FindUserAsync(app, "admin"))!;
         var r = await admin.PostFormAsync($"/Admin/Users/Edit/{me.Id}", new() { ["Input.Role"] = Roles.CommuneOffice });
         r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await r.Content.ReadAsStringAsync()).ShouldContain("Bạn không thể tự bỏ quyền quản trị của chính mình");
+        (await r.Content.ReadAsStringAsync()).ShouldContain("Đồng chí không thể tự bỏ quyền quản trị của chính mình");
         (await FindUserAsync(app, "admin"))!.Role.ShouldBe(Roles.Administrator);
 
         var other = await CreateUserAsync(app, "quantri.ba", Roles.Administrator);

@@ -86,7 +86,7 @@ public abstract class SourceCategoryAdminTests<TApp>(TApp app) where TApp : AppF
         var r = await admin.PostFormAsync(url, new() { ["Input.Name"] = "Tên tôi muốn", ["Version"] = S(s.Version) });
         r.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var html = await r.Content.ReadAsStringAsync();
-        html.ShouldContain("Hồ sơ này vừa được người khác sửa sau khi bạn mở trang.");
+        html.ShouldContain("Hồ sơ này vừa được người khác sửa sau khi đồng chí mở trang.");
         html.ShouldContain("Tên người kia lưu");
         var current = (await FindAsync("XUNG_DOT"))!;
         current.Name.ShouldBe("Tên người kia lưu");

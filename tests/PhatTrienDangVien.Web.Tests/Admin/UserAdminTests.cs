@@ -132,7 +132,7 @@ public abstract class UserAdminTests<TApp>(TApp app) where TApp : AppFactory
         var me = (await FindUserAsync(app, "admin"))!;
         var r = await PostHandlerAsync(admin, $"/Admin/Users?handler=Deactivate&id={me.Id}");
         r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await r.Content.ReadAsStringAsync()).ShouldContain("Bạn không thể tự vô hiệu hóa tài khoản của chính mình.");
+        (await r.Content.ReadAsStringAsync()).ShouldContain("Đồng chí không thể tự vô hiệu hóa tài khoản của chính mình.");
         (await FindUserAsync(app, "admin"))!.IsActive.ShouldBeTrue();
     }
 
@@ -253,7 +253,7 @@ public abstract class UserAdminTests<TApp>(TApp app) where TApp : AppFactory
         });
         r.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var html = await r.Content.ReadAsStringAsync();
-        html.ShouldContain("Hồ sơ này vừa được người khác sửa sau khi bạn mở trang.");
+        html.ShouldContain("Hồ sơ này vừa được người khác sửa sau khi đồng chí mở trang.");
         html.ShouldContain("Tên Người Khác Đặt");
         var user = (await FindUserAsync(app, "hai.nguoi.sua"))!;
         user.FullName.ShouldBe("Tên Người Khác Đặt");

@@ -49,7 +49,7 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users, Access acce
         var outcome = await set.HandleAsync(Email, ct);
         if (this.Show(outcome) is { } shown) return shown;
         var email = outcome.Value!.Email;
-        TempData["Success"] = email is null ? "Đã bỏ địa chỉ thư điện tử: bạn sẽ không nhận bản tin qua thư." : $"Bản tin hằng ngày sẽ gửi tới {email}.";
+        TempData["Success"] = email is null ? "Đã bỏ địa chỉ thư điện tử: đồng chí sẽ không nhận bản tin qua thư." : $"Bản tin hằng ngày sẽ gửi tới {email}.";
         return RedirectToPage();
     }
 

@@ -71,7 +71,7 @@ public class LoginTwoFactorModel(SignInManager<AppUser> signIn, TimeProvider clo
         if (recovery) await trail.TwoFactorAsync(user, AccessTrail.RecoveryCodeUsed, address, ct);
         await trail.SignedInAsync(user, ct);
         if (recovery && await users.CountRecoveryCodesAsync(user) <= 2)
-            TempData["Error"] = "Bạn sắp hết mã khôi phục. Hãy tắt rồi bật lại xác thực hai bước để nhận mã mới.";
+            TempData["Error"] = "Đồng chí sắp hết mã khôi phục. Hãy tắt rồi bật lại xác thực hai bước để nhận mã mới.";
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 

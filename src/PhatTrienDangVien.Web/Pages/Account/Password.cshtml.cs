@@ -15,7 +15,7 @@ namespace PhatTrienDangVien.Web.Pages.Account;
 /// </summary>
 public class PasswordModel(ChangeOwnPassword change, SignInManager<AppUser> signIn, IOptions<IdentityOptions> options) : PageModel
 {
-    public const string Changed = "Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn (máy khác, trình duyệt khác) đã kết thúc.";
+    public const string Changed = "Đã đổi mật khẩu. Các phiên đăng nhập khác của đồng chí (máy khác, trình duyệt khác) đã kết thúc.";
 
     [BindProperty] public PasswordChange Input { get; set; } = new();
 

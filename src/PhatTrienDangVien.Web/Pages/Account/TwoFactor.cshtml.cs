@@ -76,7 +76,7 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> s
         await signIn.RefreshSignInAsync(user);
         await trail.TwoFactorAsync(user, AccessTrail.TwoFactorDisabled, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
         TempData["Success"] = TwoFactor.RequiredFor(user.Role)
-            ? "Đã tắt xác thực hai bước. Vai trò của bạn bắt buộc xác thực hai bước: hãy bật lại với khóa mới dưới đây."
+            ? "Đã tắt xác thực hai bước. Vai trò của đồng chí bắt buộc xác thực hai bước: hãy bật lại với khóa mới dưới đây."
             : "Đã tắt xác thực hai bước.";
         return RedirectToPage();
     }

@@ -86,7 +86,7 @@ public class StepModel(AdmissionCases cases, VoterRegister register, RecordStep 
             var next = Core.Admission.Deadlines.NextAction(loaded.Case, loaded.Rules, await calendars.GetAsync(ct), today);
             if (PrimaryKind(next, [.. loaded.Case.AllowedNext(loaded.Rules, today).Where(access.MayRecord)]) is not { } primary)
             {
-                TempData["Error"] = "Lúc này không có bước nào bạn ghi được cho hồ sơ này; xem các bước đã thực hiện và bước tiếp theo dưới đây.";
+                TempData["Error"] = "Lúc này không có bước nào đồng chí ghi được cho hồ sơ này; xem các bước đã thực hiện và bước tiếp theo dưới đây.";
                 return Redirect($"/Candidates/Timeline/{id}");
             }
             RequestedKind = primary.ToString();
