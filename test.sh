@@ -72,6 +72,7 @@ for project in tests/PhatTrienDangVien.Core.Tests tests/PhatTrienDangVien.Web.Te
   # Why each test failed: its message and the first lines of its stack, so that the run's own output says it.
   if [ "$f" -gt 0 ]; then
     awk '/^failed /{n=40} /failed with [0-9]+ error|^Test run summary/{n=0} n>0 && !/^(passed|skipped) /{print "  | " $0; n--}' "$log" | head -n 150
+    echo "  | (all of it: TestResults/$name.log)"
   fi
   if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "$name: the test run itself failed (exit $rc)"; fi
   if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then f=1; echo "$name: no test ran"; fi

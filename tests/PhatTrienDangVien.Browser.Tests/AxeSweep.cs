@@ -57,14 +57,24 @@ public sealed partial class AxeSweep(DemoBrowserApp app) : IClassFixture<DemoBro
                 }
                 catch (Exception e) when (e is PlaywrightException or TimeoutException)
                 {
-                    // A page that does not load (or navigates away while axe reads it) is named with the time it took
-                    // and the browser's message, and the sweep goes on: one slow page must not hide the rest.
+                    // A page that does not load (or navigates away while axe reads it) is named with the sweep's time so
+                    // far and the browser's message, and the sweep goes on: one slow page must not hide the rest.
                     problems.Add($"{name}: {e.GetType().Name} after {watch.Elapsed.TotalSeconds:0} s of the sweep: {e.Message.Split('\n')[0]}");
                     await BrowserApp.TryScreenshotAsync(page, "axe-broken-" + user + "-" + screen + "-" + i);
                 }
             }
             // One record of each kind the role can open from what it has seen (list pages lead to them).
-            foreach (var link in await LinksAsync(page, "main a[href^='/']"))
+            List<string> links;
+            try
+            {
+                links = await LinksAsync(page, "main a[href^='/']");
+            }
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
+            {
+                problems.Add($"{user}-{path}: its links could not be read: {e.Message.Split('\n')[0]}");
+                continue;
+            }
+            foreach (var link in links)
             {
                 var m = DetailPage().Match(link);
                 if (!m.Success) continue;

@@ -145,12 +145,16 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         var left = page.WaitForURLAsync(u => new Uri(u).AbsolutePath != path);
         var refused = page.Locator(".validation-summary-errors li, .field-validation-error, [data-rate-limited]").First
             .WaitForAsync(new() { State = WaitForSelectorState.Visible });
-        if (await Task.WhenAny(left, refused) == left)
+        // The waiter that loses the race ends with the page (a timeout or "target closed"), observed here.
+        _ = left.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+        _ = refused.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+        await Task.WhenAny(left, refused);
+        // Only a message shown on the form itself is a refusal; anything else is the navigation's own outcome.
+        if (!refused.IsCompletedSuccessfully || left.IsCompletedSuccessfully || new Uri(page.Url).AbsolutePath != path)
         {
             await left;
             return;
         }
-        if (new Uri(page.Url).AbsolutePath != path) return;
         var said = await page.Locator(".validation-summary-errors li, .field-validation-error, [data-rate-limited]").AllInnerTextsAsync();
         await TryScreenshotAsync(page, $"signin-refused-{user}");
         throw new InvalidOperationException(
@@ -162,9 +166,9 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         try
         {
-            await ScreenshotAsync(page, name);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true, Timeout = 10_000 });
         }
-        catch (PlaywrightException)
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
             // The failure itself is what is reported.
         }

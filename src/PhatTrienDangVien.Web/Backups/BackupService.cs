@@ -82,6 +82,10 @@ public sealed class BackupService(IServiceScopeFactory scopes, IOptions<BackupOp
     public async Task<BackupRun> RunNowAsync(BackupKind kind, string? requestedBy, string? target = null, int? communeId = null,
         CancellationToken ct = default)
     {
+        // The button is always pressed by a commune's administrator: without the commune the check below would refuse it
+        // in every installation, with a reason that is not the real one.
+        if (kind == BackupKind.Manual && communeId is null)
+            throw new ArgumentNullException(nameof(communeId), "A manual backup is asked for by a commune's administrator.");
         var key = $"{kind.ToString().ToLowerInvariant()}:{Guid.NewGuid():N}";
         using (var scope = SystemScope(out var db))
         {
