@@ -105,6 +105,11 @@ public sealed class SaveOrganisation(AppDbContext db, Access access, ConflictDif
                 : "Bí thư phải là đảng viên chính thức của chính chi bộ này.");
         if (o is not null && o.Kind != input.Kind && await DeleteOrganisation.HasPeopleOrChildrenAsync(db, o.Id, ct))
             errors.Add(P + nameof(input.Kind), "Không đổi được cấp của tổ chức đã có đảng viên, quần chúng hoặc tổ chức trực thuộc.");
+        // A cell's yearly allocations are read as a cell's (the targets' pages, the dashboard, the reports): a cell that
+        // stopped being one would keep them where some pages count them and others do not.
+        else if (o is { Kind: OrganisationKind.Cell } && input.Kind != OrganisationKind.Cell
+            && await db.CellTargets.WholeCommune().AnyAsync(t => t.CellId == o.Id, ct))
+            errors.Add(P + nameof(input.Kind), "Không đổi được cấp của chi bộ đã được phân bổ chỉ tiêu kết nạp; hãy bỏ phân bổ của chi bộ này ở trang Chỉ tiêu trước.");
         if (errors.Any) return Outcome<Organisation>.Invalid(errors.List);
 
         var record = o ?? new Organisation { Name = input.Name, CommuneId = db.Scope.CommuneId };

@@ -88,6 +88,40 @@ public abstract class OrganisationRuleTests<TApp>(TApp app) where TApp : AppFact
     }
 
     [Fact]
+    public async Task A_cell_with_allocated_targets_keeps_its_kind_until_they_are_removed()
+    {
+        // Its allocations are read as a cell's by the targets' pages, the dashboard and the reports.
+        var office = await Browser.LoginAsync(app, "office");
+        (await office.PostFormAsync("/Organisations/Edit", new() { ["Input.Name"] = "Chi bộ Ấp Phân Bổ", ["Input.ParentId"] = S(D.CommuneId) }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var id = await app.WithSystemScopeAsync(db => db.Organisations.Where(o => o.Name == "Chi bộ Ấp Phân Bổ").Select(o => o.Id).SingleAsync());
+        await app.WithSystemScopeAsync(db =>
+        {
+            db.CellTargets.Add(new CellTarget { CommuneId = D.CommuneId, CellId = id, Year = 2026, Count = 2 });
+            return db.SaveChangesAsync();
+        });
+        var url = $"/Organisations/Edit/{S(id)}";
+        var kind = new Dictionary<string, string> { ["Input.Kind"] = "SubCommittee", ["Input.CellKind"] = "" };
+
+        var refused = await office.PostFormAsync(url, kind);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync());
+        page.QuerySelector("[data-valmsg-for='Input.Kind']")!.TextContent.ShouldContain("đã được phân bổ chỉ tiêu");
+        (await app.WithSystemScopeAsync(db => db.Organisations.Where(o => o.Id == id).Select(o => o.Kind).SingleAsync()))
+            .ShouldBe(Core.Organisations.OrganisationKind.Cell);
+
+        await app.WithSystemScopeAsync(async db =>
+        {
+            db.CellTargets.Remove(await db.CellTargets.SingleAsync(t => t.CellId == id));
+            return await db.SaveChangesAsync();
+        });
+        var changed = await office.PostFormAsync(url, kind);
+        changed.StatusCode.ShouldBe(HttpStatusCode.Redirect, await changed.Content.ReadAsStringAsync());
+        (await app.WithSystemScopeAsync(db => db.Organisations.Where(o => o.Id == id).Select(o => o.Kind).SingleAsync()))
+            .ShouldBe(Core.Organisations.OrganisationKind.SubCommittee);
+    }
+
+    [Fact]
     public async Task The_secretary_of_a_cell_is_one_of_its_official_members()
     {
         var office = await Browser.LoginAsync(app, "office");
