@@ -109,7 +109,7 @@ public sealed class SaveOrganisation(AppDbContext db, Access access, ConflictDif
         // stopped being one would keep them where some pages count them and others do not.
         else if (o is { Kind: OrganisationKind.Cell } && input.Kind != OrganisationKind.Cell
             && await db.CellTargets.WholeCommune().AnyAsync(t => t.CellId == o.Id, ct))
-            errors.Add(P + nameof(input.Kind), "Không đổi được cấp của chi bộ đã được phân bổ chỉ tiêu kết nạp; hãy bỏ phân bổ của chi bộ này ở trang Chỉ tiêu trước.");
+            errors.Add(P + nameof(input.Kind), "Không đổi được cấp của chi bộ đã được phân bổ chỉ tiêu kết nạp; hãy xóa phân bổ của chi bộ này (để 0 và bỏ trống nghị quyết ở trang Phân bổ chi bộ của từng năm) trước.");
         if (errors.Any) return Outcome<Organisation>.Invalid(errors.List);
 
         var record = o ?? new Organisation { Name = input.Name, CommuneId = db.Scope.CommuneId };

@@ -10,7 +10,7 @@ namespace PhatTrienDangVien.Web.Targets;
 /// <summary>
 /// Saves one year's allocation to cells: every row with the version it was read at, in one save, so a row someone
 /// changed meanwhile stops the whole allocation. A total that does not match the year's target is saved all the same
-/// (the resolutions say what they say) and comes back as a warning.
+/// (the resolutions say what they say) and comes back as a warning. A row emptied (0, no resolution) is removed.
 /// </summary>
 public sealed class SaveCellTargets(AppDbContext db, Access access, ConflictDiff diff)
 {
@@ -49,6 +49,13 @@ public sealed class SaveCellTargets(AppDbContext db, Access access, ConflictDiff
             else
             {
                 db.ExpectVersion(t, r.Version);
+                if (r.IsBlank)
+                {
+                    // Emptied (0, no resolution): no allocation any more, as if never made. A row kept at 0 would count as
+                    // an allocation ("0 (1 chi bộ)") and keep the cell from changing its kind or being deleted.
+                    db.CellTargets.Remove(t);
+                    continue;
+                }
             }
             r.ApplyTo(t);
             saved.Add(t);

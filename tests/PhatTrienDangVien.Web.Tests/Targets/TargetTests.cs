@@ -121,6 +121,24 @@ public abstract class TargetTests<TApp>(TApp app) where TApp : AppFactory
     }
 
     [Fact]
+    public async Task An_allocation_emptied_to_zero_without_a_resolution_is_removed_and_the_year_is_unallocated_again()
+    {
+        var office = await Browser.LoginAsync(app, "office");
+        await SetYearAsync(office, 2029, 26);
+        ShouldRedirect(await AllocateAsync(office, 2029, 3, 0), "/Targets/Cells/2029");
+        (await app.WithSystemScopeAsync(db => db.CellTargets.Where(c => c.Year == 2029).Select(c => c.CellId).ToListAsync())).ShouldBe([D.CellA]);
+
+        // Emptied: no row left, not "0 (1 chi bộ)" against the year's target.
+        ShouldRedirect(await AllocateAsync(office, 2029, 0, 0), "/Targets/Cells/2029");
+        (await app.WithSystemScopeAsync(db => db.CellTargets.AnyAsync(c => c.Year == 2029))).ShouldBeFalse();
+        var (_, page) = await office.GetAsync("/Targets");
+        page.QuerySelector("tr[data-year='2029'] .year-unallocated")!.TextContent.ShouldBe("Chưa phân bổ");
+        page.QuerySelector("#years-unallocated")!.TextContent.ShouldContain("2029");
+        // The removal is on the trail like any change.
+        (await app.WithSystemScopeAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "CellTarget" && a.Action == "Xóa"))).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_cell_secretary_reads_only_their_own_cells_allocation()
     {
         var office = await Browser.LoginAsync(app, "office");
