@@ -66,7 +66,7 @@ public partial class QueryFilterBypassTests
         ["src/PhatTrienDangVien.Web/Evaluations/RatingReads.cs"] = 1,             // a visible member's rating saved in their former cell              // the year's levels of every cell or member, for the cap on "excellent"                 // the commune, the cell's parent, the signers named on a visible case's papers
         ["src/PhatTrienDangVien.Web/Data/AppDbContext.cs"] = 3,                    // the definition itself; a moved or re-dated member's history
         ["src/PhatTrienDangVien.Web/Organisations/DeleteOrganisation.cs"] = 6,     // anything attached, whoever's it is
-        ["src/PhatTrienDangVien.Web/Organisations/SaveOrganisation.cs"] = 1,       // the secretary is of that cell
+        ["src/PhatTrienDangVien.Web/Organisations/SaveOrganisation.cs"] = 2,       // the secretary is of that cell; a cell with allocations keeps its kind (yes/no)
         ["src/PhatTrienDangVien.Web/Pages/Candidates/Details.cshtml.cs"] = 1,      // the mentor's name on a visible case
         ["src/PhatTrienDangVien.Web/Pages/Candidates/Edit.cshtml.cs"] = 1,         // the mentor's name on a visible case
         ["src/PhatTrienDangVien.Web/Pages/Candidates/Index.cshtml.cs"] = 1,        // the mentors' names on the list
